@@ -1,0 +1,53 @@
+// Shared flag parsing and configuration lookup for the subcommands.
+#include "daemon/cli/options.h"
+
+#include <ctime>
+
+namespace mend::cli {
+
+namespace fs = std::filesystem;
+
+bool take_value(const Args& args, std::size_t& i, const std::string& flag, std::string* value, std::string* error) {
+  const std::string& arg = args[i];
+  if (arg.size() > flag.size() && arg.compare(0, flag.size() + 1, flag + "=") == 0) {
+    *value = arg.substr(flag.size() + 1);
+    return true;
+  }
+  if (i + 1 >= args.size()) {
+    *error = flag + " needs a value";
+    return false;
+  }
+  *value = args[++i];
+  return true;
+}
+
+std::optional<server::Config> folder_config(const fs::path* folder, const std::string& config_file, std::string* error) {
+  server::Config config;
+  if (folder) {
+    for (const char* name : {"config.yaml", "config.yml", "config.json"}) {
+      fs::path candidate = *folder / ".mend" / name;
+      std::error_code ec;
+      if (fs::is_regular_file(candidate, ec)) {
+        auto loaded = server::load_config_file(candidate, config, error);
+        if (!loaded) return std::nullopt;
+        config = *loaded;
+        break;
+      }
+    }
+  }
+  if (!config_file.empty()) {
+    auto loaded = server::load_config_file(config_file, config, error);
+    if (!loaded) return std::nullopt;
+    config = *loaded;
+  }
+  return config;
+}
+
+engine::Date today_local() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return engine::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+}  // namespace mend::cli

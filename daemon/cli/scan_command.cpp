@@ -1,0 +1,176 @@
+// `mend scan DIR`: the one-shot report over a notes folder, readable or --json.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "daemon/cli/commands.h"
+#include "daemon/cli/options.h"
+#include "daemon/engine/note_analysis.h"
+#include "daemon/engine/render.h"
+#include "daemon/server/folder_scan.h"
+#include "daemon/server/pack_loader.h"
+#include "daemon/server/parallel.h"
+#include "daemon/server/report_json.h"
+
+namespace mend::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void print_text(std::ostream& out, const engine::Pack& pack, const std::string& root, const engine::Date& today,
+                const server::FolderScan& scan) {
+  const engine::FolderReport& report = scan.report;
+  out << "mend scan " << root << " (today " << engine::format_iso(today) << ")\n\n";
+  auto title = [&](const std::string& id) {
+    const engine::StepSpec* s = pack.step(id);
+    return s ? engine::render_text(s->title, pack.primary(), {}) : id;
+  };
+  std::size_t quiet = 0;
+  for (const auto& note : scan.notes) {
+    auto steps = engine::note_steps(pack, note.analysis);
+    auto suggestions = engine::suggestions_for(report, note.path);
+    if (steps.empty() && suggestions.empty()) {
+      ++quiet;
+      continue;
+    }
+    out << note.path << "\n";
+    for (const auto& s : steps) {
+      char line[160];
+      std::snprintf(line, sizeof line, "  %-10s %d/%d answered  ", s.id.c_str(), s.answered, s.total);
+      out << line << title(s.id) << "\n";
+    }
+    for (const auto& s : suggestions) {
+      out << "  " << (s.kind == "unanswered" ? "· " : "! ") << s.kind << "  " << note.path << ":" << (s.line + 1) << "  "
+          << s.message << "\n";
+    }
+    out << "\n";
+  }
+  if (quiet > 0)
+    out << quiet << (quiet == 1 ? " note holds" : " notes hold") << " no reflection question.\n\n";
+  out << "Folder: " << report.notes << " notes, " << report.answered << " of " << report.questions
+      << " questions found answered\n";
+  for (const auto& s : report.steps) {
+    const char* mark = s.done ? "done   " : s.started ? "started" : "       ";
+    char line[160];
+    std::snprintf(line, sizeof line, "  %s  %-10s %d/%d  ", mark, s.id.c_str(), s.answered, s.total);
+    out << line << title(s.id) << "\n";
+  }
+  bool any = false;
+  for (const auto& s : report.suggestions) {
+    if (s.kind == "unanswered") continue;
+    if (!any) out << "\nSuggestions:\n";
+    any = true;
+    out << "  " << s.kind << " (" << s.step << ")";
+    if (s.path) out << "  " << *s.path << ":" << (s.line + 1);
+    out << "  " << s.message << "\n";
+  }
+  if (report.next_step) out << "\nNext: " << title(*report.next_step) << "\n";
+}
+
+}  // namespace
+
+int scan_command(const Args& args) {
+  std::string dir, config_file, today_text, error;
+  bool json_output = false;
+  unsigned threads = server::default_threads();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    std::string value;
+    if (a == "--json") {
+      json_output = true;
+    } else if (a.rfind("--today", 0) == 0) {
+      if (!take_value(args, i, "--today", &today_text, &error)) break;
+    } else if (a.rfind("--config", 0) == 0) {
+      if (!take_value(args, i, "--config", &config_file, &error)) break;
+    } else if (a.rfind("--threads", 0) == 0) {
+      if (!take_value(args, i, "--threads", &value, &error)) break;
+      try {
+        threads = static_cast<unsigned>(std::stoul(value));
+      } catch (...) {
+        error = "--threads needs a number";
+      }
+    } else if (!a.empty() && a[0] == '-') {
+      error = "unknown option " + a;
+    } else if (dir.empty()) {
+      dir = a;
+    } else {
+      error = "unexpected argument " + a;
+    }
+    if (!error.empty()) break;
+  }
+  if (error.empty() && dir.empty()) error = "missing DIR (usage: mend scan DIR [--json] [--today YYYY-MM-DD] [--config FILE])";
+  if (!error.empty()) {
+    std::cerr << "mend scan: " << error << "\n";
+    return kExitUsage;
+  }
+  std::error_code ec;
+  fs::path root(dir);
+  if (!fs::exists(root, ec)) {
+    std::cerr << "mend scan: " << dir << ": no such folder\n";
+    return kExitUsage;
+  }
+  if (!fs::is_directory(root, ec)) {
+    std::cerr << "mend scan: " << dir << ": not a folder\n";
+    return kExitUsage;
+  }
+  if (::access(root.c_str(), R_OK | X_OK) != 0) {
+    std::cerr << "mend scan: " << dir << ": cannot read the folder (permission denied)\n";
+    return kExitUsage;
+  }
+  auto config = folder_config(&root, config_file, &error);
+  if (!config) {
+    std::cerr << "mend scan: " << error << "\n";
+    return kExitUsage;
+  }
+  engine::Date today = config->today ? *config->today : today_local();
+  if (!today_text.empty()) {
+    auto parsed = engine::parse_iso_date(today_text);
+    if (!parsed) {
+      std::cerr << "mend scan: --today must be a date written YYYY-MM-DD, not '" << today_text << "'\n";
+      return kExitUsage;
+    }
+    today = *parsed;
+  }
+  std::vector<engine::PackProblem> problems;
+  engine::Pack pack = server::load_pack(&root, config->template_dirs, &problems);
+  for (const auto& p : problems)
+    std::cerr << "mend scan: warning: " << p.source << (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "") << ": "
+              << p.message << "\n";
+  engine::Analyzer analyzer(pack, {config->ex_name, config->language});
+
+  bool show_progress = ::isatty(STDERR_FILENO) != 0;
+  std::mutex progress_mutex;
+  server::ScanProgress progress;
+  if (show_progress) {
+    progress = [&](std::size_t done, std::size_t total) {
+      if (total < 200 || (done % 50 != 0 && done != total)) return;
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      std::fprintf(stderr, "\rmend scan: %zu/%zu notes", done, total);
+      if (done == total) std::fprintf(stderr, "\r\033[K");
+      std::fflush(stderr);
+    };
+  }
+  server::FolderScan scan = server::scan_folder(root, analyzer, today, threads, progress);
+  for (const auto& w : scan.warnings) std::cerr << "mend scan: warning: " << w << "\n";
+
+  if (json_output) {
+    nlohmann::json notes = nlohmann::json::array();
+    for (const auto& note : scan.notes) notes.push_back(server::note_json(pack, note.path, note.analysis, scan.report));
+    nlohmann::json out = {{"mend", 1},
+                          {"root", dir},
+                          {"today", engine::format_iso(today)},
+                          {"notes", notes},
+                          {"summary", server::summary_json(scan.report)}};
+    std::cout << out.dump(2) << "\n";
+  } else {
+    print_text(std::cout, pack, dir, today, scan);
+  }
+  return kExitOk;
+}
+
+}  // namespace mend::cli

@@ -1,0 +1,428 @@
+// Date recognition in journal text and file names, ISO formatting and day arithmetic.
+//
+// Parsing is a handful of small recognisers tried in order at one position, each either
+// returning the date and where it ends or failing, so the forms stay independent. Names are
+// compared as whole words after case folding (ASCII and the accented Latin letters), so "Oct"
+// never matches inside "Octopus" and "FÉVRIER" matches "février".
+#include "daemon/engine/dates.h"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace mend::engine {
+namespace {
+
+struct CodePoint {
+  std::uint32_t value = 0;
+  std::size_t length = 0; // bytes; 0 at the end of the text
+};
+
+// Decodes leniently: an invalid byte is U+FFFD of length 1.
+CodePoint decode(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return {};
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return {b0, 1};
+  std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) return {0xFFFD, 1};
+  std::uint32_t cp = b0 & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return {0xFFFD, 1};
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return {cp, len};
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Lower case for ASCII, Latin-1 and Latin Extended-A: the letters month and day names use.
+std::uint32_t fold(std::uint32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
+  if (cp == 0x178) return 0xFF; // Ÿ
+  const bool even_upper =
+      (cp >= 0x100 && cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
+  if (even_upper && cp % 2 == 0) return cp + 1;
+  const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+  if (odd_upper && cp % 2 == 1) return cp + 1;
+  return cp;
+}
+
+std::string fold(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const CodePoint c = decode(s, i);
+    append_utf8(out, fold(c.value));
+    i += c.length;
+  }
+  return out;
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Letters of words (ASCII letters and non-ASCII characters that are not punctuation, symbols
+// or spaces), the things a date must not be glued to.
+bool is_letter(std::uint32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp <= 0xBF || cp == 0xD7 || cp == 0xF7) return false; // Latin-1 punctuation, × ÷
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;           // punctuation, arrows, symbols
+  if (cp >= 0x3000 && cp <= 0x303F) return false;           // CJK punctuation
+  if (cp == 0xFFFD || cp >= 0x1F000) return false;          // emoji and the like
+  return true;
+}
+
+bool is_word_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return false;
+  if (is_digit(s[i])) return true;
+  return is_letter(decode(s, i).value);
+}
+
+// Whether the character before `i` is part of a word (so `i` is not a word start).
+bool word_before(std::string_view s, std::size_t i) {
+  if (i == 0) return false;
+  std::size_t k = i - 1;
+  while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80 && i - k < 4)
+    --k;
+  return is_word_at(s, k);
+}
+
+std::size_t skip_blanks(std::string_view s, std::size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
+    ++i;
+  return i;
+}
+
+std::size_t letters_end(std::string_view s, std::size_t i) {
+  while (i < s.size()) {
+    const CodePoint c = decode(s, i);
+    if (!is_letter(c.value)) break;
+    i += c.length;
+  }
+  return i;
+}
+
+// A whole run of digits at `i` whose length is in [min_len, max_len].
+bool read_number(std::string_view s, std::size_t i, std::size_t min_len, std::size_t max_len,
+                 int& value, std::size_t& end) {
+  std::size_t k = i;
+  while (k < s.size() && is_digit(s[k]))
+    ++k;
+  if (k - i < min_len || k - i > max_len) return false;
+  value = 0;
+  for (std::size_t j = i; j < k; ++j)
+    value = value * 10 + (s[j] - '0');
+  end = k;
+  return true;
+}
+
+// Folded names with their index (month 0..11, weekday 0..6).
+struct NameTable {
+  std::vector<std::pair<std::string, int>> months;
+  std::vector<std::pair<std::string, int>> weekdays;
+};
+
+std::vector<std::pair<std::string, int>>
+fold_names(const std::vector<std::vector<std::string>>& lists, std::size_t count) {
+  std::vector<std::pair<std::string, int>> out;
+  for (std::size_t k = 0; k < lists.size() && k < count; ++k) {
+    for (const std::string& name : lists[k]) {
+      std::string folded = fold(name);
+      while (!folded.empty() && folded.back() == '.')
+        folded.pop_back(); // "févr." is "févr"
+      if (!folded.empty()) out.emplace_back(std::move(folded), static_cast<int>(k));
+    }
+  }
+  return out;
+}
+
+NameTable make_table(const DateNames& names) {
+  return {fold_names(names.months, 12), fold_names(names.weekdays, 7)};
+}
+
+// A name from `table` as the whole word at `i`, with an optional abbreviation dot; returns its
+// index and sets `end`, or -1.
+int read_name(std::string_view s, std::size_t i,
+              const std::vector<std::pair<std::string, int>>& table, std::size_t& end,
+              bool& dotted) {
+  const std::size_t e = letters_end(s, i);
+  if (e == i || (e < s.size() && is_digit(s[e]))) return -1;
+  const std::string word = fold(s.substr(i, e - i));
+  for (const auto& [name, index] : table) {
+    if (name == word) {
+      dotted = e < s.size() && s[e] == '.';
+      end = dotted ? e + 1 : e;
+      return index;
+    }
+  }
+  return -1;
+}
+
+struct Parsed {
+  Date date;
+  std::size_t end = 0;
+};
+
+// "st", "nd", "rd", "th", French "er": letters glued to a day number.
+bool read_ordinal(std::string_view s, std::size_t i, std::size_t& end) {
+  const std::size_t e = letters_end(s, i);
+  if (e == i) {
+    end = i;
+    return true;
+  }
+  const std::string suffix = fold(s.substr(i, e - i));
+  if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "er") {
+    end = e;
+    return !(e < s.size() && is_digit(s[e]));
+  }
+  return false;
+}
+
+// ", 2026" or " 2026" after a day or month; leaves `end` unchanged when there is no year.
+void read_year(std::string_view s, std::size_t i, int& year, std::size_t& end) {
+  std::size_t k = i;
+  if (k < s.size() && s[k] == ',') ++k;
+  k = skip_blanks(s, k);
+  if (k == i) return;
+  int value = 0;
+  std::size_t e = 0;
+  if (!read_number(s, k, 4, 4, value, e) || is_word_at(s, e) || value < 1) return;
+  year = value;
+  end = e;
+}
+
+bool is_separator(char c) {
+  return c == '-' || c == '/' || c == '.';
+}
+
+// Numeric forms: "2026-11-19" (also / and .), "19/11/2026", "19.11.2026", "19-11-2026",
+// "19/11", "11/19".
+std::optional<Parsed> numeric_date(std::string_view s, std::size_t i) {
+  int first = 0;
+  std::size_t p = 0;
+  if (!read_number(s, i, 1, 4, first, p)) return std::nullopt;
+  const std::size_t first_len = p - i;
+  if (first_len == 3 || p >= s.size() || !is_separator(s[p])) return std::nullopt;
+  const char sep = s[p];
+  int second = 0;
+  if (!read_number(s, p + 1, 1, 2, second, p)) return std::nullopt;
+  Date date;
+  if (first_len == 4) {
+    int day = 0;
+    if (p >= s.size() || s[p] != sep || !read_number(s, p + 1, 1, 2, day, p)) return std::nullopt;
+    date = {first, second, day};
+    if (first < 1 || !is_valid_date(date.year, date.month, date.day)) return std::nullopt;
+    // "2026-11-19T08:00": a time may follow an ISO date.
+    const bool time = sep == '-' && p + 1 < s.size() && s[p] == 'T' && is_digit(s[p + 1]);
+    if (!time && is_word_at(s, p)) return std::nullopt;
+  } else {
+    int year = 0;
+    if (p < s.size() && s[p] == sep && p + 1 < s.size() && is_digit(s[p + 1])) {
+      if (!read_number(s, p + 1, 4, 4, year, p) || year < 1) return std::nullopt;
+    } else if (sep != '/') {
+      return std::nullopt; // "1.2" and "3-4" are too often not dates
+    }
+    if (is_word_at(s, p)) return std::nullopt;
+    // Day first unless that is impossible ("11/19").
+    if (is_valid_date(year, second, first)) {
+      date = {year, second, first};
+    } else if (is_valid_date(year, first, second)) {
+      date = {year, first, second};
+    } else {
+      return std::nullopt;
+    }
+  }
+  // "1/2/3" and "19.11.26" are something else.
+  if (p + 1 < s.size() && is_separator(s[p]) && is_digit(s[p + 1])) return std::nullopt;
+  return Parsed{date, p};
+}
+
+// "19 Oct", "19th of October", "1er novembre", "19 October 2026", "19 Oct. 2026".
+std::optional<Parsed> day_month(std::string_view s, std::size_t i, const NameTable& names) {
+  int day = 0;
+  std::size_t p = 0;
+  if (!read_number(s, i, 1, 2, day, p) || !read_ordinal(s, p, p)) return std::nullopt;
+  std::size_t q = skip_blanks(s, p);
+  if (q == p) return std::nullopt;
+  std::size_t after_of = 0;
+  bool dotted = false;
+  if (letters_end(s, q) == q + 2 && fold(s.substr(q, 2)) == "of") {
+    after_of = skip_blanks(s, q + 2);
+    if (after_of > q + 2) q = after_of;
+  }
+  const int month = read_name(s, q, names.months, p, dotted);
+  if (month < 0) return std::nullopt;
+  Date date{0, month + 1, day};
+  read_year(s, p, date.year, p);
+  if (!is_valid_date(date.year, date.month, date.day)) return std::nullopt;
+  return Parsed{date, p};
+}
+
+// "Oct 19", "October 19, 2026", "Oct. 19th".
+std::optional<Parsed> month_day(std::string_view s, std::size_t i, const NameTable& names) {
+  std::size_t p = 0;
+  bool dotted = false;
+  const int month = read_name(s, i, names.months, p, dotted);
+  if (month < 0) return std::nullopt;
+  const std::size_t q = skip_blanks(s, p);
+  if (q == p && !dotted) return std::nullopt;
+  int day = 0;
+  if (!read_number(s, q, 1, 2, day, p) || !read_ordinal(s, p, p)) return std::nullopt;
+  if (p + 1 < s.size() && (s[p] == ':' || is_separator(s[p])) && is_digit(s[p + 1]))
+    return std::nullopt; // "Oct 10:30", "May 1/2"
+  Date date{0, month + 1, day};
+  read_year(s, p, date.year, p);
+  if (!is_valid_date(date.year, date.month, date.day)) return std::nullopt;
+  return Parsed{date, p};
+}
+
+std::optional<Parsed> core_date(std::string_view s, std::size_t i, const NameTable& names) {
+  if (i >= s.size()) return std::nullopt;
+  if (is_digit(s[i])) {
+    if (auto parsed = numeric_date(s, i)) return parsed;
+    return day_month(s, i, names);
+  }
+  return month_day(s, i, names);
+}
+
+// An optional weekday ("Mon", "Monday,", "lun.") then a date. Some abbreviations are both a
+// weekday and a month (French "mar"), so the date is retried without the weekday.
+std::optional<Parsed> date_at(std::string_view s, std::size_t i, const NameTable& names) {
+  std::size_t p = 0;
+  bool dotted = false;
+  if (read_name(s, i, names.weekdays, p, dotted) >= 0) {
+    std::size_t q = p;
+    if (q < s.size() && s[q] == ',') ++q;
+    q = skip_blanks(s, q);
+    if (q > p || dotted) {
+      if (auto parsed = core_date(s, q, names)) return parsed;
+    }
+  }
+  return core_date(s, i, names);
+}
+
+} // namespace
+
+std::optional<DateMatch> parse_leading_date(std::string_view text, const DateNames& names) {
+  const NameTable table = make_table(names);
+  const std::size_t start = skip_blanks(text, 0);
+  const auto parsed = date_at(text, start, table);
+  if (!parsed) return std::nullopt;
+  return DateMatch{parsed->date, parsed->end};
+}
+
+std::optional<DateMatch> find_date(std::string_view text, const DateNames& names, std::size_t* at) {
+  const NameTable table = make_table(names);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!is_word_at(text, i) || word_before(text, i)) continue;
+    // Not the tail of a longer numeric run: "11/19" in "2026-11/19", "2/3" in "1/2/3".
+    if (i >= 2 && is_separator(text[i - 1]) && is_digit(text[i - 2])) continue;
+    if (const auto parsed = date_at(text, i, table)) {
+      if (at != nullptr) *at = i;
+      return DateMatch{parsed->date, parsed->end - i};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> date_from_file_name(std::string_view file_name) {
+  const std::size_t slash = file_name.find_last_of("/\\");
+  const std::string_view name =
+      slash == std::string_view::npos ? file_name : file_name.substr(slash + 1);
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (!is_digit(name[i]) || (i > 0 && is_digit(name[i - 1]))) continue;
+    int year = 0, month = 0, day = 0;
+    std::size_t p = 0;
+    if (!read_number(name, i, 4, 8, year, p)) continue;
+    if (p - i == 8) { // "20261119"
+      day = year % 100;
+      month = year / 100 % 100;
+      year /= 10000;
+    } else if (p - i == 4 && p < name.size() &&
+               (name[p] == '-' || name[p] == '_' || name[p] == '.')) {
+      const char sep = name[p];
+      if (!read_number(name, p + 1, 2, 2, month, p) || p >= name.size() || name[p] != sep ||
+          !read_number(name, p + 1, 2, 2, day, p))
+        continue;
+    } else {
+      continue;
+    }
+    if (year >= 1000 && is_valid_date(year, month, day)) return Date{year, month, day};
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (const std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!is_digit(text[k])) return std::nullopt;
+  }
+  const auto num = [&](std::size_t at, std::size_t len) {
+    int v = 0;
+    for (std::size_t k = at; k < at + len; ++k)
+      v = v * 10 + (text[k] - '0');
+    return v;
+  };
+  const Date date{num(0, 4), num(5, 2), num(8, 2)};
+  if (date.year < 1 || !is_valid_date(date.year, date.month, date.day)) return std::nullopt;
+  if (text.size() == 10) return date;
+  // A time: "T08:00", "T08:00:00", "T08:00:00.5Z", " 08:00+02:00" — checked as HH:MM then any
+  // of the characters a time and zone are written with.
+  const std::string_view time = text.substr(10);
+  if (time.size() < 6 || (time[0] != 'T' && time[0] != ' ') || !is_digit(time[1]) ||
+      !is_digit(time[2]) || time[3] != ':' || !is_digit(time[4]) || !is_digit(time[5]))
+    return std::nullopt;
+  if (time.substr(6).find_first_not_of("0123456789:.+-Z") != std::string_view::npos)
+    return std::nullopt;
+  return date;
+}
+
+std::string format_iso(const Date& date) {
+  char buffer[32];
+  if (date.has_year()) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "--%02d-%02d", date.month, date.day); // ISO 8601
+  }
+  return buffer;
+}
+
+long days_since_epoch(const Date& date) {
+  // days_from_civil, Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms".
+  const long y = static_cast<long>(date.year) - (date.month <= 2 ? 1 : 0);
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long m = date.month;
+  const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + date.day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+bool is_valid_date(int year, int month, int day) {
+  if (year < 0 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > kDays[month - 1]) return false;
+  if (month == 2 && day == 29 && year != 0) {
+    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  }
+  return true;
+}
+
+} // namespace mend::engine

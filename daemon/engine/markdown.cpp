@@ -1,0 +1,381 @@
+// tree-sitter Markdown (block + inline grammars) to mend's flat outline.
+#include "daemon/engine/markdown.h"
+
+#include <tree_sitter/api.h>
+
+#include <cstring>
+#include <utility>
+
+extern "C" const TSLanguage* tree_sitter_markdown(void);
+extern "C" const TSLanguage* tree_sitter_markdown_inline(void);
+
+namespace mend::engine {
+namespace {
+
+// Symbol ids of the node types mend reads, looked up once: comparing ids is cheaper than
+// comparing type names on every node of a large note.
+struct BlockSymbols {
+  TSSymbol atx_heading, setext_heading, paragraph, list, list_item, block_quote, fenced_code,
+      indented_code, html_block, pipe_table, minus_metadata, plus_metadata, thematic_break,
+      section, document, inline_node, setext_h1, task_checked, task_unchecked,
+      link_reference_definition;
+  TSSymbol atx_markers[6];
+
+  static const BlockSymbols& get() {
+    static const BlockSymbols symbols = [] {
+      const TSLanguage* lang = tree_sitter_markdown();
+      auto sym = [lang](const char* name) {
+        return ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)), true);
+      };
+      BlockSymbols s{};
+      s.atx_heading = sym("atx_heading");
+      s.setext_heading = sym("setext_heading");
+      s.paragraph = sym("paragraph");
+      s.list = sym("list");
+      s.list_item = sym("list_item");
+      s.block_quote = sym("block_quote");
+      s.fenced_code = sym("fenced_code_block");
+      s.indented_code = sym("indented_code_block");
+      s.html_block = sym("html_block");
+      s.pipe_table = sym("pipe_table");
+      s.minus_metadata = sym("minus_metadata");
+      s.plus_metadata = sym("plus_metadata");
+      s.thematic_break = sym("thematic_break");
+      s.section = sym("section");
+      s.document = sym("document");
+      s.inline_node = sym("inline");
+      s.setext_h1 = sym("setext_h1_underline");
+      s.task_checked = sym("task_list_marker_checked");
+      s.task_unchecked = sym("task_list_marker_unchecked");
+      s.link_reference_definition = sym("link_reference_definition");
+      const char* markers[6] = {"atx_h1_marker", "atx_h2_marker", "atx_h3_marker",
+                                "atx_h4_marker", "atx_h5_marker", "atx_h6_marker"};
+      for (int i = 0; i < 6; ++i) s.atx_markers[i] = sym(markers[i]);
+      return s;
+    }();
+    return symbols;
+  }
+};
+
+struct Frame {
+  TSNode node;
+  int parent;
+  int depth;
+  bool in_quote;
+};
+
+// Walks the block tree without recursion (a 1000-deep list must not exhaust the stack).
+Outline build_outline(TSNode root) {
+  const BlockSymbols& S = BlockSymbols::get();
+  Outline outline;
+  std::vector<Frame> stack;
+  stack.push_back({root, -1, 0, false});
+  while (!stack.empty()) {
+    Frame f = stack.back();
+    stack.pop_back();
+    TSSymbol sym = ts_node_symbol(f.node);
+    auto push_children = [&](int parent, int depth, bool in_quote) {
+      uint32_t n = ts_node_named_child_count(f.node);
+      for (uint32_t i = n; i-- > 0;) stack.push_back({ts_node_named_child(f.node, i), parent, depth, in_quote});
+    };
+    if (sym == S.document || sym == S.section || sym == S.list) {
+      push_children(f.parent, f.depth, f.in_quote);
+      continue;
+    }
+    Block b;
+    b.start = ts_node_start_byte(f.node);
+    b.end = ts_node_end_byte(f.node);
+    b.parent = f.parent;
+    b.depth = f.depth;
+    b.in_quote = f.in_quote;
+    if (sym == S.atx_heading) {
+      b.kind = BlockKind::Heading;
+      b.text_start = b.text_end = b.end;
+      uint32_t n = ts_node_named_child_count(f.node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(f.node, i);
+        TSSymbol cs = ts_node_symbol(c);
+        for (int k = 0; k < 6; ++k)
+          if (cs == S.atx_markers[k]) b.level = k + 1;
+        if (cs == S.inline_node) {
+          b.text_start = ts_node_start_byte(c);
+          b.text_end = ts_node_end_byte(c);
+        }
+      }
+      outline.blocks.push_back(b);
+    } else if (sym == S.setext_heading) {
+      b.kind = BlockKind::Heading;
+      b.level = 2;
+      uint32_t n = ts_node_named_child_count(f.node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSNode c = ts_node_named_child(f.node, i);
+        TSSymbol cs = ts_node_symbol(c);
+        if (cs == S.setext_h1) b.level = 1;
+        if (cs == S.paragraph) {
+          b.text_start = ts_node_start_byte(c);
+          b.text_end = ts_node_end_byte(c);
+        }
+      }
+      outline.blocks.push_back(b);
+    } else if (sym == S.paragraph) {
+      b.kind = BlockKind::Paragraph;
+      b.text_start = b.start;
+      b.text_end = b.end;
+      if (f.parent >= 0) {
+        Block& parent = outline.blocks[static_cast<std::size_t>(f.parent)];
+        if (parent.kind == BlockKind::ListItem && parent.text_start == parent.text_end &&
+            outline.blocks.size() == static_cast<std::size_t>(f.parent) + 1) {
+          // The item's first block, right after its marker: the item's own text.
+          parent.text_start = b.start;
+          parent.text_end = b.end;
+          b.item_lead = true;
+        }
+      }
+      outline.blocks.push_back(b);
+    } else if (sym == S.list_item) {
+      b.kind = BlockKind::ListItem;
+      int index = static_cast<int>(outline.blocks.size());
+      uint32_t n = ts_node_named_child_count(f.node);
+      for (uint32_t i = 0; i < n; ++i) {
+        TSSymbol cs = ts_node_symbol(ts_node_named_child(f.node, i));
+        if (cs == S.task_checked || cs == S.task_unchecked) {
+          b.task = true;
+          b.checked = cs == S.task_checked;
+        }
+      }
+      outline.blocks.push_back(b);
+      push_children(index, f.depth + 1, f.in_quote);
+    } else if (sym == S.block_quote) {
+      b.kind = BlockKind::BlockQuote;
+      int index = static_cast<int>(outline.blocks.size());
+      outline.blocks.push_back(b);
+      push_children(index, f.depth + 1, true);
+    } else if (sym == S.fenced_code || sym == S.indented_code) {
+      b.kind = BlockKind::Code;
+      outline.blocks.push_back(b);
+    } else if (sym == S.html_block) {
+      b.kind = BlockKind::Html;
+      outline.blocks.push_back(b);
+    } else if (sym == S.pipe_table) {
+      b.kind = BlockKind::Table;
+      outline.blocks.push_back(b);
+    } else if (sym == S.minus_metadata || sym == S.plus_metadata) {
+      b.kind = BlockKind::FrontMatter;
+      outline.blocks.push_back(b);
+    } else if (sym == S.thematic_break) {
+      b.kind = BlockKind::Break;
+      outline.blocks.push_back(b);
+    } else if (ts_node_is_named(f.node) && sym != S.inline_node &&
+               std::strcmp(ts_node_type(f.node), "block_continuation") != 0 &&
+               std::strncmp(ts_node_type(f.node), "list_marker", 11) != 0 &&
+               sym != S.task_checked && sym != S.task_unchecked &&
+               std::strcmp(ts_node_type(f.node), "block_quote_marker") != 0) {
+      b.kind = BlockKind::Other;
+      outline.blocks.push_back(b);
+    }
+  }
+  return outline;
+}
+
+TSParser* new_block_parser() {
+  TSParser* parser = ts_parser_new();
+  ts_parser_set_language(parser, tree_sitter_markdown());
+  return parser;
+}
+
+TSPoint point_at(std::string_view text, std::size_t offset) {
+  TSPoint p{0, 0};
+  std::size_t line_start = 0;
+  const char* data = text.data();
+  std::size_t i = 0;
+  while (i < offset) {
+    const void* nl = std::memchr(data + i, '\n', offset - i);
+    if (!nl) break;
+    i = static_cast<std::size_t>(static_cast<const char*>(nl) - data) + 1;
+    ++p.row;
+    line_start = i;
+  }
+  p.column = static_cast<uint32_t>(offset - line_start);
+  return p;
+}
+
+TSPoint advance(TSPoint start, std::string_view inserted) {
+  TSPoint p = start;
+  for (char c : inserted) {
+    if (c == '\n') {
+      ++p.row;
+      p.column = 0;
+    } else {
+      ++p.column;
+    }
+  }
+  return p;
+}
+
+}  // namespace
+
+MarkdownDocument::MarkdownDocument(std::string text) : text_(std::move(text)), parser_(new_block_parser()) {
+  reparse(nullptr);
+}
+
+MarkdownDocument::~MarkdownDocument() {
+  if (tree_) ts_tree_delete(tree_);
+  if (parser_) ts_parser_delete(parser_);
+}
+
+MarkdownDocument::MarkdownDocument(MarkdownDocument&& other) noexcept
+    : text_(std::move(other.text_)), parser_(std::exchange(other.parser_, nullptr)),
+      tree_(std::exchange(other.tree_, nullptr)), outline_(std::move(other.outline_)) {}
+
+MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&& other) noexcept {
+  if (this != &other) {
+    if (tree_) ts_tree_delete(tree_);
+    if (parser_) ts_parser_delete(parser_);
+    text_ = std::move(other.text_);
+    parser_ = std::exchange(other.parser_, nullptr);
+    tree_ = std::exchange(other.tree_, nullptr);
+    outline_ = std::move(other.outline_);
+  }
+  return *this;
+}
+
+void MarkdownDocument::edit(std::size_t start, std::size_t old_end, std::string_view replacement) {
+  if (start > text_.size()) start = text_.size();
+  if (old_end > text_.size()) old_end = text_.size();
+  if (old_end < start) old_end = start;
+  TSInputEdit e;
+  e.start_byte = static_cast<uint32_t>(start);
+  e.old_end_byte = static_cast<uint32_t>(old_end);
+  e.new_end_byte = static_cast<uint32_t>(start + replacement.size());
+  e.start_point = point_at(text_, start);
+  e.old_end_point = point_at(text_, old_end);
+  e.new_end_point = advance(e.start_point, replacement);
+  text_.replace(start, old_end - start, replacement);
+  if (tree_) ts_tree_edit(tree_, &e);
+  reparse(tree_);
+}
+
+void MarkdownDocument::replace_all(std::string text) {
+  text_ = std::move(text);
+  if (tree_) ts_tree_delete(tree_);
+  tree_ = nullptr;
+  reparse(nullptr);
+}
+
+void MarkdownDocument::reparse(TSTree* old_tree) {
+  TSTree* tree = ts_parser_parse_string(parser_, old_tree, text_.data(), static_cast<uint32_t>(text_.size()));
+  if (old_tree) ts_tree_delete(old_tree);
+  tree_ = tree;
+  outline_ = tree_ ? build_outline(ts_tree_root_node(tree_)) : Outline{};
+}
+
+Outline parse_outline(std::string_view text) {
+  thread_local TSParser* parser = new_block_parser();
+  TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  if (!tree) return {};
+  Outline outline = build_outline(ts_tree_root_node(tree));
+  ts_tree_delete(tree);
+  return outline;
+}
+
+namespace {
+
+struct InlineSymbols {
+  TSSymbol emphasis_delimiter, code_span_delimiter, html_tag, backslash_escape, hard_line_break,
+      strong_emphasis, link_text, image_description, latex_span_delimiter;
+  TSSymbol links[5];
+  static const InlineSymbols& get() {
+    static const InlineSymbols symbols = [] {
+      const TSLanguage* lang = tree_sitter_markdown_inline();
+      auto sym = [lang](const char* name) {
+        return ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)), true);
+      };
+      InlineSymbols s{};
+      s.emphasis_delimiter = sym("emphasis_delimiter");
+      s.code_span_delimiter = sym("code_span_delimiter");
+      s.html_tag = sym("html_tag");
+      s.backslash_escape = sym("backslash_escape");
+      s.hard_line_break = sym("hard_line_break");
+      s.strong_emphasis = sym("strong_emphasis");
+      s.link_text = sym("link_text");
+      s.image_description = sym("image_description");
+      s.latex_span_delimiter = sym("latex_span_delimiter");
+      const char* links[5] = {"inline_link", "full_reference_link", "collapsed_reference_link",
+                              "shortcut_link", "image"};
+      for (int i = 0; i < 5; ++i) s.links[i] = sym(links[i]);
+      return s;
+    }();
+    return symbols;
+  }
+};
+
+void plain_of(TSNode node, std::string_view text, std::string& out, int depth) {
+  const InlineSymbols& S = InlineSymbols::get();
+  std::size_t pos = ts_node_start_byte(node);
+  std::size_t end = ts_node_end_byte(node);
+  uint32_t n = ts_node_child_count(node);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode c = ts_node_child(node, i);
+    std::size_t cs = ts_node_start_byte(c), ce = ts_node_end_byte(c);
+    if (cs > pos) out.append(text.substr(pos, cs - pos));
+    TSSymbol sym = ts_node_symbol(c);
+    bool is_link = false;
+    for (TSSymbol l : S.links) is_link = is_link || sym == l;
+    if (sym == S.emphasis_delimiter || sym == S.code_span_delimiter || sym == S.html_tag ||
+        sym == S.latex_span_delimiter) {
+      // dropped
+    } else if (sym == S.backslash_escape) {
+      if (ce > cs + 1) out.append(text.substr(cs + 1, ce - cs - 1));
+    } else if (sym == S.hard_line_break) {
+      out += ' ';
+    } else if (is_link) {
+      uint32_t m = ts_node_named_child_count(c);
+      for (uint32_t k = 0; k < m; ++k) {
+        TSNode lc = ts_node_named_child(c, k);
+        TSSymbol ls = ts_node_symbol(lc);
+        if ((ls == S.link_text || ls == S.image_description) && depth < 64) plain_of(lc, text, out, depth + 1);
+      }
+    } else if (depth < 64 && ts_node_child_count(c) > 0) {
+      plain_of(c, text, out, depth + 1);
+    } else {
+      out.append(text.substr(cs, ce - cs));
+    }
+    pos = std::max(pos, ce);
+  }
+  if (end > pos) out.append(text.substr(pos, end - pos));
+}
+
+}  // namespace
+
+InlineText inline_text(std::string_view line) {
+  thread_local TSParser* parser = [] {
+    TSParser* p = ts_parser_new();
+    ts_parser_set_language(p, tree_sitter_markdown_inline());
+    return p;
+  }();
+  InlineText result;
+  TSTree* tree = ts_parser_parse_string(parser, nullptr, line.data(), static_cast<uint32_t>(line.size()));
+  if (!tree) {
+    result.plain = std::string(line);
+    return result;
+  }
+  TSNode root = ts_tree_root_node(tree);
+  plain_of(root, line, result.plain, 0);
+  // A bold line: one strong emphasis covering everything but surrounding white space (and a
+  // trailing colon, as in "**What did he tell me?**:" people sometimes write).
+  std::size_t first = line.find_first_not_of(" \t");
+  std::size_t last = line.find_last_not_of(" \t\r\n:");
+  uint32_t n = ts_node_named_child_count(root);
+  if (n >= 1 && first != std::string_view::npos) {
+    TSNode c = ts_node_named_child(root, 0);
+    if (ts_node_symbol(c) == InlineSymbols::get().strong_emphasis && ts_node_start_byte(c) == first) {
+      if (n == 1 && ts_node_end_byte(c) >= last + 1) result.all_strong = true;
+      plain_of(c, line, result.strong_prefix, 0);
+      result.strong_prefix_end = ts_node_end_byte(c);
+    }
+  }
+  ts_tree_delete(tree);
+  return result;
+}
+
+}  // namespace mend::engine

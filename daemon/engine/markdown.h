@@ -1,0 +1,97 @@
+// Markdown structure from tree-sitter: the note's blocks as a flat outline, and incremental
+// reparsing for editors.
+//
+// The block grammar gives headings, paragraphs, lists, quotes, code, HTML, tables and front
+// matter. The inline grammar is run only on the few lines that may hold a question (headings,
+// the first line of list items and paragraphs), not on the whole note: inline parsing costs as
+// much as block parsing, and answers never need it.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct TSTree;
+struct TSParser;
+
+namespace mend::engine {
+
+enum class BlockKind {
+  Heading,
+  Paragraph,
+  ListItem,
+  BlockQuote,
+  Code,        // fenced or indented: never a question, its text is kept verbatim
+  Html,        // HTML block, including comments and mend's markers
+  Table,
+  FrontMatter,
+  Break,       // thematic break
+  Other,       // link reference definitions and what the grammar adds later
+};
+
+struct Block {
+  BlockKind kind = BlockKind::Other;
+  std::size_t start = 0, end = 0;  // bytes of the whole block (list items: with children)
+  // Headings: the heading text. Paragraphs: the paragraph. List items: the first paragraph
+  // after the marker and task box (empty range when the item has none).
+  std::size_t text_start = 0, text_end = 0;
+  int level = 0;          // heading level 1..6
+  int depth = 0;          // nesting in lists and quotes (0 at top level)
+  int parent = -1;        // index of the enclosing list item or quote, -1 at top level
+  bool in_quote = false;  // somewhere inside a block quote
+  bool task = false;      // list item with a task box
+  bool checked = false;
+  bool item_lead = false; // a paragraph that is a list item's own text (its first paragraph)
+};
+
+struct Outline {
+  std::vector<Block> blocks;  // document order (a container before its children)
+};
+
+// A parsed note. Owns the text and its tree-sitter tree; edit() reparses incrementally,
+// reusing the old tree so only the changed region is parsed again.
+// Thread-safety: none; one document is used by one thread at a time.
+class MarkdownDocument {
+public:
+  explicit MarkdownDocument(std::string text);
+  ~MarkdownDocument();
+  MarkdownDocument(MarkdownDocument&&) noexcept;
+  MarkdownDocument& operator=(MarkdownDocument&&) noexcept;
+  MarkdownDocument(const MarkdownDocument&) = delete;
+  MarkdownDocument& operator=(const MarkdownDocument&) = delete;
+
+  // Replaces bytes [start, old_end) with `replacement` and reparses incrementally.
+  void edit(std::size_t start, std::size_t old_end, std::string_view replacement);
+  void replace_all(std::string text);
+
+  const std::string& text() const { return text_; }
+  const Outline& outline() const { return outline_; }
+
+private:
+  void reparse(TSTree* old_tree);
+
+  std::string text_;
+  TSParser* parser_ = nullptr;
+  TSTree* tree_ = nullptr;
+  Outline outline_;
+};
+
+// One-shot parse of a text (what `mend scan` uses).
+Outline parse_outline(std::string_view text);
+
+// Inline structure of one line of text (a heading or a candidate question line): the plain
+// text with emphasis delimiters, link syntax and code-span backticks removed, and whether the
+// whole line is strong emphasis (a "bold line").
+struct InlineText {
+  std::string plain;
+  bool all_strong = false;
+  // When the line starts with strong emphasis ("**Official reasons:** he said…"): the plain
+  // text of that span, and the byte of `line` just after it.
+  std::string strong_prefix;
+  std::size_t strong_prefix_end = 0;
+};
+InlineText inline_text(std::string_view line);
+
+}  // namespace mend::engine

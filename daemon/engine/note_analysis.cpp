@@ -1,0 +1,509 @@
+// Finds the pack's questions in a note and judges their answers (design.md, "Recognising
+// questions and answers").
+//
+// Candidates are the lines where people write questions: headings, bold lines, list items,
+// lines standing alone as a question, "Q:" lines, and mend's marker comments. Never code,
+// tables, HTML, front matter, or anything inside a block quote. A question's answer is the
+// content after it up to the next question, a heading that closes its section, or a break.
+#include "daemon/engine/note_analysis.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "daemon/engine/normalize.h"
+#include "daemon/engine/text.h"
+#include "daemon/engine/yaml_lite.h"
+
+namespace mend::engine {
+namespace {
+
+// A list item without a question mark ("- Official reasons") must match more closely than a
+// heading: lists in a diary are mostly not questions.
+constexpr double kPlainListItemThreshold = 0.8;
+// Guidance left in the note by a template is not an answer.
+constexpr double kGuidanceSimilarity = 0.75;
+// A stand-alone question line longer than this is prose.
+constexpr std::size_t kMaxQuestionLine = 300;
+
+struct Candidate {
+  int block = -1;
+  QuestionForm form = QuestionForm::Heading;
+  std::string plain;
+  std::size_t start = 0, end = 0;  // question text bytes
+  std::size_t answer_start = 0;
+  int level = 0;
+  bool question_mark = false;
+};
+
+struct Marker {
+  int block = -1;
+  bool step = false;
+  std::string id;
+};
+
+std::string_view first_line(std::string_view text, std::size_t start, std::size_t end) {
+  std::string_view s = text.substr(start, end - start);
+  std::size_t nl = s.find_first_of("\r\n");
+  return nl == std::string_view::npos ? s : s.substr(0, nl);
+}
+
+bool ends_with_question_mark(std::string_view s) {
+  s = trim(s);
+  if (s.ends_with("?")) return true;
+  // "Are you afraid? **" or "…?*": emphasis closing after the mark.
+  while (!s.empty() && (s.back() == '*' || s.back() == '_' || s.back() == ' ')) s.remove_suffix(1);
+  return s.ends_with("?") || s.ends_with("？");
+}
+
+// A line that is one question and nothing else: no sentence ends before its last "?".
+bool single_sentence(std::string_view s) {
+  s = trim(s);
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    char c = s[i];
+    if ((c == '.' || c == '!' || c == '?') && (s[i + 1] == ' ') && i + 2 < s.size()) return false;
+  }
+  return true;
+}
+
+// "Q: …", "Q1: …", "Q. …", "Question: …", "Question 3 - …" → the question after the prefix.
+std::optional<std::size_t> qa_prefix(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  std::string_view rest = line.substr(i);
+  std::size_t len = 0;
+  if (rest.size() >= 8 && (rest.substr(0, 8) == "Question" || rest.substr(0, 8) == "question" || rest.substr(0, 8) == "QUESTION"))
+    len = 8;
+  else if (!rest.empty() && (rest[0] == 'Q' || rest[0] == 'q'))
+    len = 1;
+  else
+    return std::nullopt;
+  std::size_t j = len;
+  while (j < rest.size() && (rest[j] == ' ' || (rest[j] >= '0' && rest[j] <= '9'))) ++j;
+  if (j < rest.size() && (rest[j] == ':' || rest[j] == '.' || rest[j] == '-' || rest[j] == ')')) {
+    if (len == 1 && j == len && rest[j] == '.' ) {
+      // "Q." must be followed by a space: "Q.E.D" is not a question.
+      if (j + 1 >= rest.size() || rest[j + 1] != ' ') return std::nullopt;
+    }
+    ++j;
+    while (j < rest.size() && rest[j] == ' ') ++j;
+    return i + j;
+  }
+  return std::nullopt;
+}
+
+// <!-- mend:q why.official --> and <!-- mend:step why --> in an HTML block.
+std::vector<Marker> markers_in(std::string_view html, int block) {
+  std::vector<Marker> out;
+  std::size_t pos = 0;
+  while ((pos = html.find("mend:", pos)) != std::string_view::npos) {
+    std::size_t open = html.rfind("<!--", pos);
+    std::size_t p = pos + 5;
+    bool step = false;
+    if (html.substr(p, 2) == "q " || html.substr(p, 2) == "q\t") {
+      p += 2;
+    } else if (html.substr(p, 5) == "step " || html.substr(p, 5) == "step\t") {
+      step = true;
+      p += 5;
+    } else {
+      pos = p;
+      continue;
+    }
+    while (p < html.size() && html[p] == ' ') ++p;
+    std::size_t id_start = p;
+    while (p < html.size() && (std::isalnum(static_cast<unsigned char>(html[p])) || html[p] == '.' || html[p] == '-' || html[p] == '_'))
+      ++p;
+    std::string id(html.substr(id_start, p - id_start));
+    std::size_t close = html.find("-->", p);
+    if (open != std::string_view::npos && close != std::string_view::npos && !id.empty() &&
+        trim(html.substr(p, close - p)).empty())
+      out.push_back({block, step, id});
+    pos = p;
+  }
+  return out;
+}
+
+std::string_view base_name(std::string_view path) {
+  std::size_t slash = path.find_last_of("/\\");
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
+    : pack_(pack), options_(std::move(options)), matcher_(pack, options_.ex_name), phrases_(pack) {}
+
+std::string Analyzer::detect_language(std::string_view text) const {
+  if (pack_.languages().size() <= 1) return pack_.empty() ? "en" : pack_.primary().language;
+  std::string sample = fold_for_match(text.substr(0, std::min<std::size_t>(text.size(), 32 * 1024)));
+  auto words = split_words(sample);
+  std::string best = pack_.primary().language;
+  std::size_t best_count = 0;
+  for (const auto& lang : pack_.languages()) {
+    std::vector<std::string> stop;
+    for (const auto& w : lang.stopwords) stop.push_back(fold_for_match(w));
+    std::sort(stop.begin(), stop.end());
+    std::size_t count = 0;
+    for (const auto& w : words)
+      if (std::binary_search(stop.begin(), stop.end(), w)) ++count;
+    if (count > best_count) {
+      best_count = count;
+      best = lang.language;
+    }
+  }
+  return best;
+}
+
+NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) const {
+  Outline outline = parse_outline(text);
+  return analyse(text, outline, path);
+}
+
+NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, std::string_view path) const {
+  NoteAnalysis out;
+  LineIndex lines(text);
+  out.line_count = static_cast<int>(lines.line_count());
+  out.language = options_.language.empty() ? detect_language(text) : options_.language;
+  if (auto date = date_from_file_name(base_name(path))) out.note_date = date;
+  if (!out.note_date) {
+    if (auto fm = split_front_matter(text)) {
+      YamlResult yaml = parse_yaml_lite(fm->yaml);
+      if (yaml.value.is_object()) {
+        for (const char* key : {"date", "created", "day"}) {
+          auto it = yaml.value.find(key);
+          if (it != yaml.value.end() && it->is_string())
+            if (auto d = parse_iso_date(it->get<std::string>())) {
+              out.note_date = d;
+              break;
+            }
+        }
+      }
+    }
+  }
+
+  const auto& blocks = outline.blocks;
+  std::vector<Candidate> candidates;
+  std::vector<Marker> markers;
+  for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
+    const Block& b = blocks[static_cast<std::size_t>(i)];
+    if (b.kind == BlockKind::Html) {
+      auto found = markers_in(text.substr(b.start, b.end - b.start), i);
+      markers.insert(markers.end(), found.begin(), found.end());
+      continue;
+    }
+    if (b.in_quote) continue;
+    Candidate c;
+    c.block = i;
+    if (b.kind == BlockKind::Heading) {
+      if (b.text_end <= b.text_start) continue;
+      std::string_view raw = text.substr(b.text_start, b.text_end - b.text_start);
+      std::string joined;
+      for (char ch : raw) joined += (ch == '\n' || ch == '\r') ? ' ' : ch;
+      c.form = QuestionForm::Heading;
+      c.plain = inline_text(joined).plain;
+      c.start = b.text_start;
+      c.end = b.text_end;
+      c.answer_start = b.end;
+      c.level = b.level;
+      c.question_mark = ends_with_question_mark(joined);
+      candidates.push_back(std::move(c));
+    } else if (b.kind == BlockKind::ListItem) {
+      if (b.text_end <= b.text_start) continue;
+      std::string_view line = first_line(text, b.text_start, b.text_end);
+      std::string_view t = trim(line);
+      bool strong = t.starts_with("**") || t.starts_with("__");
+      std::size_t qmark = line.find('?');
+      if (qmark == std::string_view::npos) qmark = line.find("？");
+      if (!strong && qmark == std::string_view::npos && !t.ends_with(":")) continue;
+      c.form = QuestionForm::ListItem;
+      c.start = b.text_start;
+      InlineText inl = inline_text(line);
+      if (strong && !inl.all_strong && !inl.strong_prefix.empty()) {
+        c.plain = inl.strong_prefix;
+        c.end = b.text_start + inl.strong_prefix_end;
+        c.question_mark = ends_with_question_mark(inl.strong_prefix);
+      } else if (qmark != std::string_view::npos) {
+        c.plain = inline_text(line.substr(0, qmark + 1)).plain;
+        c.end = b.text_start + qmark + 1;
+        c.question_mark = true;
+      } else {
+        c.plain = inl.plain;
+        c.end = b.text_start + line.size();
+      }
+      c.answer_start = c.end;
+      candidates.push_back(std::move(c));
+    } else if (b.kind == BlockKind::Paragraph && !b.item_lead) {
+      std::string_view line = first_line(text, b.text_start, b.text_end);
+      std::string_view t = trim(line);
+      c.start = b.text_start;
+      c.end = b.text_start + line.size();
+      c.answer_start = c.end;
+      if (auto prefix = qa_prefix(line)) {
+        c.form = QuestionForm::QA;
+        c.start = b.text_start + *prefix;
+        c.plain = inline_text(line.substr(*prefix)).plain;
+        c.question_mark = ends_with_question_mark(line);
+      } else if (t.starts_with("**") || t.starts_with("__")) {
+        InlineText inl = inline_text(line);
+        if (inl.strong_prefix.empty()) continue;
+        c.form = QuestionForm::Bold;
+        c.plain = inl.strong_prefix;
+        if (!inl.all_strong) c.end = c.answer_start = b.text_start + inl.strong_prefix_end;
+        c.question_mark = ends_with_question_mark(inl.strong_prefix);
+      } else if (ends_with_question_mark(t) && t.size() <= kMaxQuestionLine && single_sentence(t)) {
+        c.form = QuestionForm::Line;
+        c.plain = inline_text(line).plain;
+        c.question_mark = true;
+      } else {
+        continue;
+      }
+      candidates.push_back(std::move(c));
+    }
+  }
+
+  // Bind each marker to the candidate written just before it (the heading or line above).
+  std::unordered_map<int, std::size_t> candidate_at;  // block -> candidate index
+  for (std::size_t k = 0; k < candidates.size(); ++k) candidate_at[candidates[k].block] = k;
+  struct Bound {
+    std::string id;
+    bool step = false;
+  };
+  std::unordered_map<std::size_t, Bound> bound;  // candidate index -> marker
+  std::vector<Marker> loose;
+  for (const auto& m : markers) {
+    bool known = m.step ? pack_.step(m.id) != nullptr : pack_.question(m.id) != nullptr;
+    if (!known) continue;
+    int p = m.block - 1;
+    if (p >= 0 && blocks[static_cast<std::size_t>(p)].item_lead) p = blocks[static_cast<std::size_t>(p)].parent;
+    bool attached = false;
+    if (p >= 0) {
+      auto it = candidate_at.find(p);
+      if (it != candidate_at.end() && !bound.count(it->second)) {
+        const Block& prev = blocks[static_cast<std::size_t>(p)];
+        std::size_t from = std::min(candidates[it->second].end, prev.end);
+        std::size_t to = blocks[static_cast<std::size_t>(m.block)].start;
+        std::string_view between = from < to ? text.substr(from, to - from) : std::string_view{};
+        // Only the rest of the question's line (an inline answer is allowed for list items).
+        bool adjacent = between.find("\n\n") == std::string_view::npos && between.find("\r\n\r\n") == std::string_view::npos;
+        if (adjacent) {
+          bound[it->second] = {m.id, m.step};
+          attached = true;
+        }
+      }
+    }
+    if (!attached && !m.step) loose.push_back(m);
+  }
+
+  // Match candidates in document order, tracking the step section each one sits in.
+  struct Anchor {
+    int block;
+    bool question;
+  };
+  std::vector<char> is_anchor(blocks.size(), 0);
+  std::string section_step;
+  int section_level = 0;
+  std::size_t loose_next = 0;
+  auto add_loose_until = [&](int block) {
+    while (loose_next < loose.size() && loose[loose_next].block < block) {
+      const Marker& m = loose[loose_next++];
+      const Block& b = blocks[static_cast<std::size_t>(m.block)];
+      QuestionOccurrence q;
+      q.id = m.id;
+      q.step = m.id.substr(0, m.id.find('.'));
+      q.start = b.start;
+      q.end = b.end;
+      q.answer_start = b.end;
+      q.matched_by = MatchedBy::Marker;
+      q.form = QuestionForm::Marker;
+      q.line = static_cast<int>(lines.line_of(b.start));
+      out.questions.push_back(std::move(q));
+      is_anchor[static_cast<std::size_t>(m.block)] = 1;
+    }
+  };
+  std::vector<int> occurrence_block;  // parallel to out.questions
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    Candidate& c = candidates[k];
+    add_loose_until(c.block);
+    while (occurrence_block.size() < out.questions.size()) occurrence_block.push_back(-1);
+    const Block& b = blocks[static_cast<std::size_t>(c.block)];
+    std::optional<QuestionMatcher::Match> match;
+    MatchedBy by = MatchedBy::Text;
+    if (auto it = bound.find(k); it != bound.end()) {
+      match = QuestionMatcher::Match{it->second.id, it->second.step, 1.0};
+      by = MatchedBy::Marker;
+    } else {
+      match = matcher_.best(c.plain, section_step);
+      if (match && match->step && c.form != QuestionForm::Heading) match.reset();
+      if (match && !match->step && c.form == QuestionForm::ListItem && !c.question_mark &&
+          match->score < kPlainListItemThreshold)
+        match.reset();
+    }
+    if (c.form == QuestionForm::Heading) {
+      if (match && match->step) {
+        StepHeading s;
+        s.id = match->id;
+        s.line = static_cast<int>(lines.line_of(c.start));
+        s.start = c.start;
+        s.end = c.end;
+        s.level = c.level;
+        s.matched_by = by;
+        s.section_end = text.size();
+        out.steps.push_back(s);
+        section_step = match->id;
+        section_level = c.level;
+        is_anchor[static_cast<std::size_t>(c.block)] = 1;
+        continue;
+      }
+      if (!section_step.empty() && c.level <= section_level && !(match && !match->step &&
+                                                               match->id.starts_with(section_step + "."))) {
+        section_step.clear();
+      }
+    }
+    if (!match || match->step) continue;
+    QuestionOccurrence q;
+    q.id = match->id;
+    q.step = match->id.substr(0, match->id.find('.'));
+    q.line = static_cast<int>(lines.line_of(c.start));
+    q.start = c.start;
+    q.end = c.end;
+    q.answer_start = std::min(c.answer_start, text.size());
+    q.matched_by = by;
+    q.form = c.form;
+    q.heading_level = c.level;
+    (void)b;
+    out.questions.push_back(std::move(q));
+    occurrence_block.push_back(c.block);
+    is_anchor[static_cast<std::size_t>(c.block)] = 1;
+  }
+  add_loose_until(static_cast<int>(blocks.size()));
+  while (occurrence_block.size() < out.questions.size()) occurrence_block.push_back(-1);
+  // Loose markers were appended out of order: restore document order.
+  {
+    std::vector<std::size_t> order(out.questions.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return out.questions[a].start < out.questions[b].start;
+    });
+    std::vector<QuestionOccurrence> sorted;
+    std::vector<int> sorted_blocks;
+    for (std::size_t i : order) {
+      sorted.push_back(std::move(out.questions[i]));
+      sorted_blocks.push_back(occurrence_block[i]);
+    }
+    out.questions = std::move(sorted);
+    occurrence_block = std::move(sorted_blocks);
+  }
+  // Marker-only questions know their block by position.
+  for (std::size_t i = 0; i < out.questions.size(); ++i)
+    if (occurrence_block[i] < 0)
+      for (std::size_t j = 0; j < blocks.size(); ++j)
+        if (blocks[j].kind == BlockKind::Html && blocks[j].start == out.questions[i].start) occurrence_block[i] = static_cast<int>(j);
+
+  // Step sections end at the next heading of the same or a higher level.
+  for (auto& s : out.steps) {
+    for (const auto& b : blocks)
+      if (b.kind == BlockKind::Heading && b.start > s.start && b.level <= s.level && !b.in_quote) {
+        s.section_end = b.start;
+        break;
+      }
+  }
+
+  // Answers.
+  for (std::size_t i = 0; i < out.questions.size(); ++i) {
+    QuestionOccurrence& q = out.questions[i];
+    int own = occurrence_block[i];
+    std::size_t end = text.size();
+    for (std::size_t j = static_cast<std::size_t>(std::max(own, 0)) + 1; j < blocks.size(); ++j) {
+      const Block& b = blocks[j];
+      if (b.start < q.answer_start) continue;  // the question's own lead paragraph
+      bool stop = false;
+      if (b.kind == BlockKind::Heading && !b.in_quote) {
+        stop = q.form != QuestionForm::Heading || b.level <= q.heading_level || is_anchor[j];
+      } else if (b.kind == BlockKind::Break) {
+        stop = true;
+      } else if (is_anchor[j]) {
+        stop = true;
+      }
+      if (stop) {
+        end = b.start;
+        break;
+      }
+    }
+    q.answer_end = std::max(end, q.answer_start);
+
+    const QuestionSpec* spec = pack_.question(q.id, out.language);
+    // Blocks in the region that hold no answer: HTML (markers, comments) and the template's
+    // guidance for this question (in any language).
+    std::vector<std::pair<std::size_t, std::size_t>> excluded;
+    for (std::size_t j = 0; j < blocks.size(); ++j) {
+      const Block& b = blocks[j];
+      if (b.end <= q.answer_start || b.start >= q.answer_end) continue;
+      if (b.kind == BlockKind::Html || b.kind == BlockKind::FrontMatter) {
+        excluded.emplace_back(b.start, b.end);
+      } else if ((b.kind == BlockKind::BlockQuote || (b.kind == BlockKind::Paragraph && !b.in_quote && !b.item_lead))) {
+        std::string_view block_text = text.substr(b.start, b.end - b.start);
+        if (block_text.size() < 2000) {
+          for (const auto& lang : pack_.languages()) {
+            const QuestionSpec* qs = lang.question(q.id);
+            if (qs && !qs->guidance.empty() && matcher_.similarity(block_text, qs->guidance) >= kGuidanceSimilarity) {
+              excluded.emplace_back(b.start, b.end);
+              break;
+            }
+          }
+        }
+      }
+    }
+    std::vector<AnswerLine> raw;
+    if (q.answer_end > q.answer_start) {
+      std::size_t first = lines.line_of(q.answer_start);
+      std::size_t last = lines.line_of(q.answer_end - 1);
+      for (std::size_t ln = first; ln <= last && ln < lines.line_count(); ++ln) {
+        std::size_t from = std::max(lines.line_start(ln), q.answer_start);
+        std::size_t to = std::min(lines.line_end(ln), q.answer_end);
+        if (to <= from) continue;
+        bool skip = false;
+        for (const auto& [es, ee] : excluded)
+          if (from >= es && from < ee) skip = true;
+        if (skip) continue;
+        // Continuation lines of a quote or list keep their markers: strip them. The first
+        // line of an inline answer ("- Question? answer") has none left to strip.
+        bool quoted = false;
+        std::string_view line_text = text.substr(from, to - from);
+        std::string_view content = (from == q.answer_start && q.form != QuestionForm::Heading &&
+                                    q.form != QuestionForm::Marker)
+                                       ? trim(line_text)
+                                       : strip_line_markup(line_text, &quoted);
+        raw.push_back({std::string(content), static_cast<int>(ln), quoted});
+      }
+    }
+    std::vector<AnswerLine> cleaned = clean_answer(raw, phrases_);
+    if (spec && spec->log) {
+      // "- 2026-11-20 — _your answer_": a date with nothing written after it is no entry.
+      std::erase_if(cleaned, [&](const AnswerLine& l) {
+        auto date = parse_leading_date(l.text, pack_.date_names());
+        if (!date) return false;
+        std::string rest(std::string_view(l.text).substr(date->length));
+        for (const auto& p : pack_.languages())
+          for (std::size_t at; (at = rest.find(p.placeholder)) != std::string::npos;) rest.erase(at, p.placeholder.size());
+        return has_no_word(rest);
+      });
+    }
+    q.answer_last_line = cleaned.empty() ? q.line : cleaned.back().line;
+    if (spec) {
+      AnswerFacts facts = judge_answer(cleaned, *spec, phrases_, matcher_);
+      q.answered = facts.answered;
+      q.nil = facts.nil;
+      q.own_fault_only = facts.own_fault_only;
+      q.self_blame_line = facts.self_blame_line;
+      q.clear_yes = facts.clear_yes;
+      if (spec->log) {
+        const Date* note_date = out.note_date ? &*out.note_date : nullptr;
+        q.log_entries = log_entries(cleaned, pack_.date_names(), note_date);
+      }
+    } else {
+      q.answered = !cleaned.empty();
+    }
+  }
+  return out;
+}
+
+}  // namespace mend::engine

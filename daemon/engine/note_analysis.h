@@ -1,0 +1,89 @@
+// One note in, its questions and their answers out: where each question of the pack appears,
+// how it was recognised, whether it is answered, and the facts the article's rules need.
+//
+// A NoteAnalysis holds no text of the note (only ids, lines, flags and dates), so it can be
+// cached on disk and judged with the rest of the folder without re-reading the note.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/engine/answer_judge.h"
+#include "daemon/engine/dates.h"
+#include "daemon/engine/markdown.h"
+#include "daemon/engine/pack.h"
+#include "daemon/engine/question_matcher.h"
+
+namespace mend::engine {
+
+enum class MatchedBy { Marker, Text };
+// How the question is written: a heading, a bold line, a list item, a line standing alone as a
+// question, a "Q:" line, or only a marker comment.
+enum class QuestionForm { Heading, Bold, ListItem, Line, QA, Marker };
+
+struct QuestionOccurrence {
+  std::string id;
+  std::string step;
+  int line = 0;                          // 0-based line of the question
+  std::size_t start = 0, end = 0;        // bytes of the question's own text
+  std::size_t answer_start = 0, answer_end = 0;  // bytes of the content that belongs to it
+  int answer_last_line = 0;              // last line holding answer content (or the question's)
+  MatchedBy matched_by = MatchedBy::Text;
+  QuestionForm form = QuestionForm::Heading;
+  int heading_level = 0;                 // for headings
+
+  bool answered = false;
+  bool nil = false;             // a nil reply ("I don't know", "nothing")
+  bool own_fault_only = false;  // fault-finding answer names only the writer's faults
+  int self_blame_line = -1;     // reach-out: line of an unnegated, unquoted 100% self-blame
+  bool clear_yes = false;       // verdict: a clear, unhedged yes
+  std::vector<DatedEntry> log_entries;  // log: dated entries (year 0 when not written)
+};
+
+struct StepHeading {
+  std::string id;
+  int line = 0;
+  std::size_t start = 0, end = 0;
+  int level = 0;
+  std::size_t section_end = 0;  // bytes: where the step's section ends
+  MatchedBy matched_by = MatchedBy::Text;
+};
+
+struct NoteAnalysis {
+  std::string language;               // detected or configured pack language
+  std::optional<Date> note_date;      // a daily note's date (file name or front matter)
+  std::vector<StepHeading> steps;
+  std::vector<QuestionOccurrence> questions;  // document order
+  int line_count = 0;
+};
+
+struct AnalysisOptions {
+  std::string ex_name;
+  std::string language;  // "" = detect per note
+};
+
+// Immutable after construction; analyse() may run on many threads at once.
+class Analyzer {
+public:
+  Analyzer(const Pack& pack, AnalysisOptions options);
+
+  // `path` is the note's path relative to its folder (used only for a daily note's date).
+  NoteAnalysis analyse(std::string_view text, std::string_view path) const;
+  NoteAnalysis analyse(std::string_view text, const Outline& outline, std::string_view path) const;
+
+  const Pack& pack() const { return pack_; }
+  const QuestionMatcher& matcher() const { return matcher_; }
+  const AnalysisOptions& options() const { return options_; }
+  // The language whose function words are most frequent in `text`.
+  std::string detect_language(std::string_view text) const;
+
+private:
+  const Pack& pack_;
+  AnalysisOptions options_;
+  QuestionMatcher matcher_;
+  PhraseBook phrases_;
+};
+
+}  // namespace mend::engine

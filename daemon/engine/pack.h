@@ -1,0 +1,109 @@
+// The template pack: the article's steps and questions as data, in one or more languages.
+//
+// Built from the Markdown files of templates/ (embedded at build time) and any override files a
+// notes folder keeps in .mend/templates/. The rules' phrase lists (nil replies, self-blame, hedged
+// yes...) live here too, so a pack in another language brings its own. See templates/README.md.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/engine/dates.h"
+
+namespace mend::engine {
+
+struct QuestionSpec {
+  std::string id;    // catalogue id, "why.official"
+  std::string step;  // "why"
+  std::string text;  // with variables, "What were {their} official reasons…"
+  std::string guidance;
+  std::vector<std::string> aliases;
+  bool fault_finding = false;     // a nil reply is not an answer (why.disliked, wrongs.scope)
+  bool self_blame_check = false;  // reach-out answers: 100% self-blame raises `self-blame`
+  bool verdict = false;           // evaluate.verdict: not a clear yes raises `conditional`
+  bool log = false;               // new-start.log: dated entries, `log-overdue`
+};
+
+struct StepSpec {
+  std::string id;
+  int order = 0;
+  std::string title;
+  std::string short_title;
+  std::string intro;  // the file's body
+  std::vector<std::string> requires_;
+  std::vector<std::string> aliases;
+  std::string condition;  // a verdict question id: the step is expected when it is not a yes
+  int log_overdue_days = 7;
+  std::vector<QuestionSpec> questions;
+  std::string source;  // "builtin:en/why.md" or the override file's path
+};
+
+using PronounSet = std::map<std::string, std::string>;  // variable -> word ("their" -> "his")
+
+// One language's pack. Phrases are stored lower case.
+struct LanguagePack {
+  std::string language;  // "en"
+  std::string name;      // "English"
+  std::string placeholder = "_your answer_";
+  std::vector<std::string> placeholders;
+  std::string default_pronouns = "they";
+  std::map<std::string, PronounSet> pronouns;
+  std::string ex_default_name;
+  std::vector<std::string> stopwords, first_person, second_person, partner_words, nil_replies,
+      fillers, todo_words, labels, own_fault_cues, self_blame, negations, clear_yes, hedges,
+      shared_words;
+  std::vector<std::vector<std::string>> months, weekdays;
+  std::vector<StepSpec> steps;  // sorted by order
+  std::string source;
+
+  const StepSpec* step(std::string_view id) const;
+  const QuestionSpec* question(std::string_view id) const;
+};
+
+struct PackProblem {
+  std::string source;  // file
+  int line = 0;        // 0-based, -1 when not known
+  std::string message;
+};
+
+// A file of a pack: "en/why.md" or "en/_pack.md" relative to a templates root.
+struct PackFile {
+  std::string name;  // "en/why.md"; override files may also be flat ("why.md" → language from front matter, else "en")
+  std::string text;
+  std::string source;  // how `mend templates` shows where it came from
+};
+
+// All languages. Step ids and order come from the first language (English); every language
+// must use the same ids (catalogue.md), checked when loading.
+class Pack {
+public:
+  // Later files win over earlier ones with the same (language, step id): pass the built-in
+  // files first, then a folder's overrides. Problems are collected, never thrown.
+  static Pack load(const std::vector<PackFile>& files, std::vector<PackProblem>* problems);
+
+  const std::vector<LanguagePack>& languages() const { return languages_; }
+  const LanguagePack* language(std::string_view code) const;
+  const LanguagePack& primary() const { return languages_.front(); }
+  bool empty() const { return languages_.empty(); }
+
+  // Step ids in the article's order, the union over languages.
+  const std::vector<std::string>& step_ids() const { return step_ids_; }
+  const StepSpec* step(std::string_view id, std::string_view language = "en") const;
+  const QuestionSpec* question(std::string_view id, std::string_view language = "en") const;
+  // Question ids of a step in order.
+  std::vector<std::string> question_ids(std::string_view step) const;
+  // Every month / weekday name of every language, for the date reader.
+  const DateNames& date_names() const { return date_names_; }
+
+private:
+  std::vector<LanguagePack> languages_;
+  std::vector<std::string> step_ids_;
+  DateNames date_names_;
+};
+
+// The pack compiled into the binary (templates/ at build time).
+const std::vector<PackFile>& builtin_pack_files();
+
+}  // namespace mend::engine

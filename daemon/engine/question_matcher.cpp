@@ -1,0 +1,180 @@
+// Weighted word-set matching of candidate lines against the pack's questions and steps.
+#include "daemon/engine/question_matcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "daemon/engine/normalize.h"
+
+namespace mend::engine {
+namespace {
+
+constexpr const char* kMe = "@me";
+constexpr const char* kEx = "@ex";
+constexpr double kPersonWeight = 0.25;
+constexpr double kSectionBonus = 0.12;
+
+// "{Their} reasons, {date}" -> " exref  reasons,  ": variables that name the ex become one
+// token that the ex's real name and pronouns also map to.
+std::string strip_variables(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      std::size_t close = text.find('}', i);
+      if (close != std::string_view::npos && close - i < 32) {
+        std::string_view name = text.substr(i + 1, close - i - 1);
+        out += (name == "date" || name == "Date") ? " " : " exref ";
+        i = close;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
+  for (const auto& lang : pack.languages()) {
+    for (const auto& w : lang.first_person) for (auto& s : split_words(fold_for_match(w))) me_words_.insert(s);
+    for (const auto& w : lang.second_person) for (auto& s : split_words(fold_for_match(w))) me_words_.insert(s);
+    for (const auto& w : lang.partner_words) for (auto& s : split_words(fold_for_match(w))) ex_words_.insert(s);
+    for (const auto& [set, words] : lang.pronouns)
+      for (const auto& [key, word] : words)
+        for (auto& s : split_words(fold_for_match(word))) ex_words_.insert(s);
+    for (const auto& w : lang.stopwords) for (auto& s : split_words(fold_for_match(w))) stop_words_.insert(s);
+  }
+  ex_words_.insert("exref");
+  for (auto& s : split_words(fold_for_match(ex_name))) ex_words_.insert(s);
+  // A word that is both a pronoun and the person's own ("you" is never the ex) stays the person's.
+  for (const auto& w : me_words_) ex_words_.erase(w);
+
+  for (const auto& lang : pack.languages()) {
+    for (const auto& step : lang.steps) {
+      add_variant(step.id, true, step.title);
+      add_variant(step.id, true, step.short_title);
+      add_variant(step.id, true, step.id);
+      for (const auto& a : step.aliases) add_variant(step.id, true, a);
+      for (const auto& q : step.questions) {
+        add_variant(q.id, false, q.text);
+        for (const auto& a : q.aliases) add_variant(q.id, false, a);
+      }
+    }
+  }
+  // Document frequency counts ids, not variants: a word repeated in one question's aliases is
+  // still specific to that question.
+  std::unordered_map<std::string, std::unordered_set<std::string>> ids_of_word;
+  std::unordered_set<std::string> ids;
+  for (const auto& v : variants_) {
+    ids.insert((v.step ? "step:" : "") + v.id);
+    for (const auto& w : v.words) ids_of_word[w].insert((v.step ? "step:" : "") + v.id);
+  }
+  double n = static_cast<double>(ids.size());
+  for (const auto& [word, owners] : ids_of_word)
+    idf_[word] = std::log(1.0 + n / static_cast<double>(owners.size()));
+  for (std::size_t i = 0; i < variants_.size(); ++i) {
+    double total = 0;
+    for (const auto& w : variants_[i].words) {
+      total += weight_of(w);
+      index_[w].push_back(i);
+    }
+    variants_[i].weight = total;
+  }
+}
+
+void QuestionMatcher::add_variant(const std::string& id, bool step, std::string_view text) {
+  Variant v;
+  v.id = id;
+  v.step = step;
+  v.words = words(strip_variables(text));
+  v.raw_words = split_words(fold_for_match(strip_variables(text))).size();
+  if (v.words.empty()) return;
+  variants_.push_back(std::move(v));
+}
+
+std::vector<std::string> QuestionMatcher::words(std::string_view text) const {
+  std::vector<std::string> out;
+  for (auto& w : split_words(fold_for_match(text))) {
+    if (me_words_.count(w)) {
+      out.emplace_back(kMe);
+    } else if (ex_words_.count(w)) {
+      out.emplace_back(kEx);
+    } else if (stop_words_.count(w) || (w.size() == 1 && !(w[0] >= '0' && w[0] <= '9'))) {
+      continue;
+    } else {
+      out.push_back(stem(w));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double QuestionMatcher::weight_of(const std::string& word) const {
+  if (word == kMe || word == kEx) return kPersonWeight;
+  auto it = idf_.find(word);
+  if (it != idf_.end()) return it->second;
+  // A word no question uses: it makes the line less like any question, but a person's
+  // filler words should not weigh as much as a question's most specific word.
+  static double kU = getenv("UNK") ? atof(getenv("UNK")) : 1.0;
+  return kU;
+}
+
+double QuestionMatcher::similarity(std::string_view a, std::string_view b) const {
+  auto wa = words(strip_variables(a));
+  auto wb = words(strip_variables(b));
+  double ta = 0, tb = 0, shared = 0;
+  for (const auto& w : wa) ta += weight_of(w);
+  for (const auto& w : wb) tb += weight_of(w);
+  for (const auto& w : wa)
+    if (std::binary_search(wb.begin(), wb.end(), w)) shared += weight_of(w);
+  return ta + tb == 0 ? 0 : 2 * shared / (ta + tb);
+}
+
+std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view plain,
+                                                           std::string_view section_step) const {
+  auto candidate = words(plain);
+  if (candidate.empty()) return std::nullopt;
+  double candidate_weight = 0;
+  for (const auto& w : candidate) candidate_weight += weight_of(w);
+  // Only the person's and the ex's tokens: "What did he tell you?" minus function words is not
+  // enough to call it any question.
+  bool has_content = std::any_of(candidate.begin(), candidate.end(), [](const std::string& w) { return w[0] != '@'; });
+  if (!has_content) return std::nullopt;
+
+  std::unordered_map<std::size_t, double> shared;
+  for (const auto& w : candidate) {
+    auto it = index_.find(w);
+    if (it == index_.end()) continue;
+    double weight = weight_of(w);
+    for (std::size_t v : it->second) shared[v] += weight;
+  }
+  std::size_t candidate_content = std::count_if(candidate.begin(), candidate.end(), [](const std::string& w) { return w[0] != '@'; });
+  std::size_t candidate_raw = split_words(fold_for_match(plain)).size();
+  static double kMinCov = getenv("MCOV") ? atof(getenv("MCOV")) : 0.6;
+  std::optional<Match> best;
+  for (const auto& [v, weight] : shared) {
+    const Variant& variant = variants_[v];
+    double score = 2 * weight / (candidate_weight + variant.weight);
+    if (getenv("DBG")) fprintf(stderr, "DBG %.*s | %s v=%zu dice=%.2f cv=%.2f cc=%.2f [", (int)plain.size(), plain.data(), variant.id.c_str(), v, score, weight/variant.weight, weight/candidate_weight), [&]{ for (auto& w: variant.words) fprintf(stderr, "%s:%.2f ", w.c_str(), weight_of(w)); fprintf(stderr, "] cand ["); for (auto& w: candidate) fprintf(stderr, "%s:%.2f ", w.c_str(), weight_of(w)); fprintf(stderr, "]\n"); }();
+    if (weight / variant.weight < kMinCov || weight / candidate_weight < kMinCov) continue;
+    if (candidate_content == 1 && variant.raw_words > candidate_raw + 1) continue;
+    if (!variant.step && !section_step.empty() && variant.id.size() > section_step.size() &&
+        variant.id.compare(0, section_step.size(), section_step) == 0 && variant.id[section_step.size()] == '.')
+      score += kSectionBonus;
+    // Ties go to questions over steps, then to the earlier id, so results never depend on
+    // hash-map order.
+    if (!best || score > best->score + 1e-9 ||
+        (std::abs(score - best->score) <= 1e-9 &&
+         std::tie(variant.step, variant.id) < std::tie(best->step, best->id)))
+      best = Match{variant.id, variant.step, score};
+  }
+  if (!best || best->score < kThreshold) return std::nullopt;
+  return best;
+}
+
+}  // namespace mend::engine

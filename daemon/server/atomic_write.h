@@ -1,0 +1,31 @@
+// Crash-safe writes to notes: a temporary file in the same folder, fsync, rename. A note is
+// always either its old or its new version, and a write refuses to clobber a note that changed
+// since it was read.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mend::server {
+
+struct WriteOutcome {
+  bool ok = false;
+  bool conflict = false;  // the note changed on disk since it was read: nothing was written
+  std::string error;      // a clear sentence when !ok
+};
+
+// Replaces `file` with `content`, provided its current bytes are still `expected`
+// (`expected` = nullopt: the file must not exist yet, and is created without ever
+// truncating one that appeared meanwhile). Keeps the original's permission bits.
+WriteOutcome write_note_atomically(const std::filesystem::path& file, std::string_view content,
+                                   const std::optional<std::string>& expected);
+
+// Removes temporary files a killed writer left beside `file` (same folder, mend's prefix).
+int remove_stale_temporaries(const std::filesystem::path& folder);
+
+// A content fingerprint (FNV-1a 64, hex): clients send it back to prove what they last saw.
+std::string content_hash(std::string_view content);
+
+}  // namespace mend::server

@@ -1,0 +1,60 @@
+// The documents the editor has open: their text (the editor's, never re-read from disk), parse
+// tree, line index and latest analysis.
+//
+// Changes are applied exactly as LSP 3.17 describes: each content change applies to the text
+// the previous one produced; a change with a range edits the tree-sitter tree in place, so only
+// the changed region is reparsed. Positions are converted to bytes by engine::LineIndex, which
+// clamps positions past the end and never splits a surrogate pair; a reversed range is
+// normalised. Thread-safety: none; the event loop thread owns the store.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "daemon/engine/markdown.h"
+#include "daemon/engine/note_analysis.h"
+#include "daemon/engine/text.h"
+#include "protocol/lsp_basic.h"
+#include "protocol/lsp_document.h"
+
+namespace mend::server {
+
+struct Document {
+  explicit Document(std::string text) : markdown(std::move(text)), lines(markdown.text()) {}
+
+  std::string uri;
+  std::string path;  // the note's path as the folder report knows it (relative to the root)
+  std::int64_t version = 0;
+  engine::MarkdownDocument markdown;
+  engine::LineIndex lines;  // over markdown.text(); rebuilt after every change
+  engine::NoteAnalysis analysis;
+  bool stale = true;  // text changed since `analysis` was computed
+  std::optional<std::vector<protocol::Diagnostic>> published;  // what the client shows now
+
+  const std::string& text() const { return markdown.text(); }
+};
+
+class DocumentStore {
+public:
+  // Opening an already open document replaces it (the client reopened it).
+  Document& open(const std::string& uri, std::string path, std::int64_t version, std::string text);
+  bool close(const std::string& uri);
+  Document* find(const std::string& uri);
+  const Document* find(const std::string& uri) const;
+
+  // Applies the changes in order. Never fails: ranges are clamped and normalised.
+  static void apply(Document& doc, std::int64_t version,
+                    const std::vector<protocol::TextDocumentContentChangeEvent>& changes, engine::Encoding encoding);
+
+  std::vector<Document*> all();
+
+private:
+  // unique_ptr: a Document's LineIndex points into its own text, so it must never move.
+  std::map<std::string, std::unique_ptr<Document>> docs_;
+};
+
+}  // namespace mend::server

@@ -1,0 +1,136 @@
+// The LSP mapping: one table from method names to handlers (registered on the protocol
+// Dispatcher), each unwrapping its params and calling a feature of this folder. Owns the
+// workspace and the session's state (negotiated encoding, client capabilities, settings).
+//
+// Why requests are deferred: a request is queued and answered from the event loop's next turn,
+// not inside dispatch, so a $/cancelRequest that arrives with it is honoured (-32800). Before a
+// notification changes a document, the queue is run first, so every request still sees the text
+// it was sent against.
+//
+// Thread-safety: none. Everything runs on the event loop thread; the Loop interface is how the
+// server asks the transport for timers and background work (threads live in daemon/transport).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "daemon/engine/dates.h"
+#include "daemon/server/workspace.h"
+#include "protocol/dispatcher.h"
+#include "protocol/lsp_session.h"
+
+namespace mend::server {
+
+// What the server needs from its event loop. Implemented by daemon/transport.
+class Loop {
+public:
+  virtual ~Loop() = default;
+  // Runs `fn` on the loop thread, after what is queued now.
+  virtual void post(std::function<void()> fn) = 0;
+  // Runs `fn` after `delay`, replacing any not yet run function with the same `key`.
+  virtual void debounce(const std::string& key, std::chrono::milliseconds delay, std::function<void()> fn) = 0;
+  // Runs `work` on a worker thread; `work` hands its result back with post().
+  virtual void background(std::function<void()> work) = 0;
+  // Watches the client process; the loop exits when it is gone.
+  virtual void watch_parent(std::int64_t pid) = 0;
+  // Ends the session with this process exit code.
+  virtual void exit(int code) = 0;
+};
+
+struct LspServerOptions {
+  std::string version = "0";
+  std::function<engine::Date()> today;  // the clock; tests override it with settings.today
+  unsigned threads = 0;                 // index workers (0: on the calling thread)
+  std::chrono::milliseconds debounce{50};
+};
+
+class LspServer {
+public:
+  LspServer(protocol::Dispatcher& dispatcher, Loop& loop, LspServerOptions options);
+  ~LspServer();
+
+private:
+  using json = nlohmann::json;
+  struct Job {
+    protocol::Reply reply;
+    std::function<json()> work;
+    bool needs_index = false;
+  };
+
+  void bind();
+  // Lifecycle and sync.
+  void on_initialize(const json& params, protocol::Reply reply);
+  void on_initialized(const json& params);
+  void on_shutdown(const json& params, protocol::Reply reply);
+  void on_exit(const json& params);
+  void on_did_open(const json& params);
+  void on_did_change(const json& params);
+  void on_did_close(const json& params);
+  void on_did_save(const json& params);
+  void on_did_change_configuration(const json& params);
+  void on_did_change_watched_files(const json& params);
+  // Features.
+  void on_code_action(const json& params, protocol::Reply reply);
+  void on_completion(const json& params, protocol::Reply reply);
+  void on_hover(const json& params, protocol::Reply reply);
+  void on_code_lens(const json& params, protocol::Reply reply);
+  void on_inlay_hint(const json& params, protocol::Reply reply);
+  void on_document_symbol(const json& params, protocol::Reply reply);
+  void on_workspace_symbol(const json& params, protocol::Reply reply);
+  void on_execute_command(const json& params, protocol::Reply reply);
+  void on_progress(const json& params, protocol::Reply reply);
+  void on_templates(const json& params, protocol::Reply reply);
+
+  // Deferred requests (see the header comment).
+  void defer(protocol::Reply reply, std::function<json()> work, bool needs_index = false);
+  void run_deferred();
+
+  // Diagnostics: re-judge and publish (debounced after changes).
+  void schedule_publish();
+  void publish();
+  void ensure_fresh();
+
+  // Settings, pack and index.
+  void apply_settings(const json& settings, bool from_client);
+  void rebuild_context();
+  void start_index();
+  void begin_progress();
+  void end_progress();
+  void pull_configuration();
+
+  NoteContext note(const Document& doc) const;
+  Document& document(const std::string& uri);  // throws InvalidParams naming textDocument.uri
+  void log_user(protocol::MessageType type, const std::string& message);
+  void apply_edit(const std::string& label, protocol::WorkspaceEdit edit, protocol::Reply reply);
+
+  protocol::Dispatcher& dispatcher_;
+  Loop& loop_;
+  LspServerOptions options_;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+
+  Workspace workspace_;
+  protocol::ClientCapabilities client_;
+  engine::Encoding encoding_ = engine::Encoding::Utf16;
+  Config file_config_;  // from the folder's .mend/config.*
+  Config config_;
+  std::optional<std::filesystem::path> root_;
+  std::set<std::string> changed_;  // uris changed since the last publish
+
+  std::deque<Job> deferred_;
+  bool deferred_posted_ = false;
+  std::deque<Job> waiting_for_index_;
+  std::uint64_t index_generation_ = 0;
+
+  // Work-done progress of indexing.
+  std::optional<json> progress_token_;
+  bool progress_ready_ = false, progress_begun_ = false, progress_end_pending_ = false;
+  std::size_t indexed_notes_ = 0;
+};
+
+}  // namespace mend::server

@@ -1,0 +1,53 @@
+// Engine values to the public report JSON.
+#include "daemon/server/report_json.h"
+
+namespace mend::server {
+
+using nlohmann::json;
+
+json suggestion_json(const engine::Suggestion& s, bool with_path) {
+  json j = {{"kind", s.kind}, {"step", s.step}};
+  j["question"] = s.question ? json(*s.question) : json(nullptr);
+  if (with_path) j["path"] = s.path ? json(*s.path) : json(nullptr);
+  j["line"] = s.line >= 0 ? json(s.line + 1) : json(nullptr);
+  j["message"] = s.message;
+  return j;
+}
+
+json note_json(const engine::Pack& pack, const std::string& path, const engine::NoteAnalysis& note,
+               const engine::FolderReport& report) {
+  json questions = json::array();
+  for (const auto& q : note.questions) {
+    questions.push_back({{"id", q.id},
+                         {"step", q.step},
+                         {"line", q.line + 1},
+                         {"answered", q.answered},
+                         {"matched_by", q.matched_by == engine::MatchedBy::Marker ? "marker" : "text"}});
+  }
+  json steps = json::array();
+  for (const auto& s : engine::note_steps(pack, note))
+    steps.push_back({{"id", s.id}, {"answered", s.answered}, {"total", s.total}});
+  json suggestions = json::array();
+  for (const auto& s : engine::suggestions_for(report, path)) suggestions.push_back(suggestion_json(s, false));
+  json j = {{"path", path}, {"questions", questions}, {"steps", steps}, {"suggestions", suggestions}};
+  j["language"] = note.language;
+  if (note.note_date) j["date"] = engine::format_iso(*note.note_date);
+  return j;
+}
+
+json summary_json(const engine::FolderReport& report) {
+  json steps = json::array();
+  for (const auto& s : report.steps)
+    steps.push_back({{"id", s.id}, {"answered", s.answered}, {"total", s.total}, {"started", s.started}, {"done", s.done}});
+  json suggestions = json::array();
+  for (const auto& s : report.suggestions) suggestions.push_back(suggestion_json(s, true));
+  json j = {{"notes", report.notes},
+            {"questions", report.questions},
+            {"answered", report.answered},
+            {"steps", steps},
+            {"suggestions", suggestions}};
+  j["next_step"] = report.next_step ? json(*report.next_step) : json(nullptr);
+  return j;
+}
+
+}  // namespace mend::server

@@ -1,0 +1,19 @@
+// textDocument/documentSymbol (steps → questions) and workspace/symbol (steps and questions
+// across the indexed folder and the open documents).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "daemon/server/workspace.h"
+#include "protocol/lsp_features.h"
+
+namespace mend::server {
+
+std::vector<protocol::DocumentSymbol> document_symbols(const NoteContext& note);
+
+// Notes that are not open have no text here: their symbols span whole lines.
+std::vector<protocol::SymbolInformation> workspace_symbols(Workspace& workspace, const std::string& query,
+                                                           engine::Encoding encoding);
+
+}  // namespace mend::server

@@ -1,0 +1,81 @@
+// The folder the editor works in, as the features see it: the settings and template pack, the
+// indexed notes of the folder, the open documents overlaid on them, and the folder report
+// judged over both.
+//
+// Why a separate Context: the pack and analyzer are immutable once built and are shared with
+// the background indexer; a settings change builds a new Context instead of mutating the old one
+// while a worker may still read it. Everything else here is owned by the event loop thread.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "daemon/engine/folder_report.h"
+#include "daemon/engine/note_analysis.h"
+#include "daemon/engine/pack.h"
+#include "daemon/engine/render.h"
+#include "daemon/server/config.h"
+#include "daemon/server/document_store.h"
+#include "protocol/lsp_basic.h"
+
+namespace mend::server {
+
+// Immutable after make_context(); safe to share between threads.
+struct Context {
+  Config config;
+  std::optional<std::filesystem::path> root;
+  engine::Date today;
+  engine::Pack pack;
+  std::unique_ptr<engine::Analyzer> analyzer;
+  std::vector<engine::PackProblem> problems;
+};
+
+std::shared_ptr<const Context> make_context(Config config, std::optional<std::filesystem::path> root,
+                                            engine::Date today);
+
+class Workspace {
+public:
+  std::shared_ptr<const Context> context;
+  DocumentStore documents;
+  std::map<std::string, engine::NoteAnalysis> indexed;  // path -> analysis, from disk
+  engine::FolderReport report;
+  bool indexing = false;
+
+  // The path a note is known by: relative to the root when inside it, else its absolute path.
+  std::string path_of_uri(const std::string& uri) const;
+  // Re-analyses stale open documents.
+  void analyse_stale();
+  // Re-judges the folder from cached analyses (open documents win over indexed ones).
+  void rejudge();
+  // Every note's analysis with its path (open overlay applied), sorted by path.
+  std::vector<engine::NoteRef> note_refs() const;
+};
+
+// One note as the features see it: the document, the context, the report, and the position
+// encoding negotiated with the client. Byte offsets <-> LSP positions go through LineIndex.
+struct NoteContext {
+  const Document& doc;
+  const Context& ctx;
+  const engine::FolderReport& report;
+  engine::Encoding encoding = engine::Encoding::Utf16;
+
+  const engine::LanguagePack& lang() const;
+  engine::TemplateVariables vars() const;
+  engine::RenderOptions render_options(bool snippet = false) const;
+  protocol::Position position(std::size_t offset) const;
+  protocol::Range range(std::size_t start, std::size_t end) const;
+  std::size_t offset(const protocol::Position& p) const;
+  // The step whose section holds byte `offset`, if any.
+  const engine::StepHeading* step_at(std::size_t offset) const;
+  // Question ids of `step` that the note does not ask.
+  std::vector<std::string> missing_questions(const std::string& step) const;
+  // A step's title in the note's language, rendered.
+  std::string step_title(const std::string& step, bool short_title = false) const;
+  const engine::StepProgress* progress(const std::string& step) const;
+};
+
+}  // namespace mend::server

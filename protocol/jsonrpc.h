@@ -1,0 +1,80 @@
+// JSON-RPC 2.0 messages: a body parsed into a closed variant, and builders for what we send.
+//
+// Parsing never throws: every body becomes a Request, Notification, Response, or a ParseFailure
+// that already holds the error response to send back. Nesting is capped before the JSON parser
+// runs, so a hostile "[[[[..." costs one linear scan and never deepens the stack.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+namespace mend::protocol {
+
+using json = nlohmann::json;
+
+/// Error codes of JSON-RPC 2.0 and LSP 3.17.
+struct ErrorCode {
+  static constexpr int ParseError = -32700;
+  static constexpr int InvalidRequest = -32600;
+  static constexpr int MethodNotFound = -32601;
+  static constexpr int InvalidParams = -32602;
+  static constexpr int InternalError = -32603;
+  static constexpr int ServerNotInitialized = -32002;
+  static constexpr int RequestCancelled = -32800;
+  static constexpr int ContentModified = -32801;
+  static constexpr int RequestFailed = -32803;
+};
+
+/// A call that expects an answer. `id` is an integer or a string, kept as sent.
+struct Request {
+  json id;
+  std::string method;
+  json params; // object, array, or null when absent
+};
+
+/// A call without an id: no answer is ever sent.
+struct Notification {
+  std::string method;
+  json params;
+};
+
+/// An answer to a request we sent. Exactly one of result / error is set.
+struct Response {
+  json id; // may be null when the peer could not read our request
+  std::optional<json> result;
+  std::optional<json> error; // {"code": int, "message": string, "data"?: any}
+};
+
+/// A body that is not a valid message. `response()` is the error to send (id null unless the
+/// body was an object with a usable id).
+struct ParseFailure {
+  json id;
+  int code = ErrorCode::ParseError;
+  std::string message;
+  json response() const;
+};
+
+using Incoming = std::variant<Request, Notification, Response, ParseFailure>;
+
+constexpr std::size_t kDefaultMaxJsonDepth = 128;
+
+/// Parses one message body. Rejects invalid JSON and invalid UTF-8 (-32700), nesting deeper
+/// than `max_depth` arrays/objects (-32700), batches and malformed messages (-32600).
+Incoming parse_message(std::string_view body, std::size_t max_depth = kDefaultMaxJsonDepth);
+
+/// True if `id` may identify a request: an integer or a string.
+bool is_valid_id(const json& id);
+
+json make_response(const json& id, json result);
+json make_error(const json& id, int code, std::string_view message,
+                std::optional<json> data = std::nullopt);
+/// `params` is omitted when null (e.g. "shutdown").
+json make_request(const json& id, std::string_view method, json params = nullptr);
+json make_notification(std::string_view method, json params = nullptr);
+
+} // namespace mend::protocol

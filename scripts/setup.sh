@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what mend needs to build and test on Debian 12, and nothing that is already there.
+# Usage: scripts/setup.sh [build|test]   ("test" adds the tools the test suite drives: neovim...)
+# Idempotent and quiet when everything is present, so `make run` / `make test` can call it every time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want=(build-essential cmake pkg-config libtree-sitter-dev nlohmann-json3-dev libspdlog-dev
+      catch2 libboost-dev)
+if [ "${1:-build}" = test ]; then
+  want+=(neovim python3)
+fi
+command -v node >/dev/null 2>&1 || want+=(nodejs)
+command -v npm >/dev/null 2>&1 || want+=(npm)
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The Markdown grammar, pinned by package-lock.json. --ignore-scripts: we compile its C sources
+# ourselves and never run the package's native build.
+grammar=third_party/markdown-grammar
+stamp=$grammar/node_modules/.mend-lock
+if [ ! -f "$stamp" ] || ! cmp -s "$grammar/package-lock.json" "$stamp"; then
+  echo "setup: installing the pinned tree-sitter Markdown grammar" >&2
+  (cd "$grammar" && npm ci --ignore-scripts --legacy-peer-deps --no-audit --no-fund --prefer-offline >/dev/null)
+  cp "$grammar/package-lock.json" "$stamp"
+fi
