@@ -96,7 +96,9 @@ public:
   json send_request(std::string_view method, json params, ResponseHandler on_response);
   void send_notification(std::string_view method, json params);
 
+  /// True once `initialize` was answered with a result (tracked only with require_initialize).
   bool initialized() const;
+  /// True once a `shutdown` request was received.
   bool shutdown_requested() const;
   /// Requests received and not yet answered.
   std::size_t pending_requests() const;

@@ -177,6 +177,74 @@ Outline build_outline(TSNode root) {
   return outline;
 }
 
+// The grammar's external scanner keeps its open blocks (quotes, list items) in a one-byte
+// count: past 255 nested containers it corrupts memory (seen: "> " * 256, "- " * 300, 300
+// indented list levels). No note written by a person nests that deep, so lines that would
+// are defused before parsing: their container markers beyond kMaxNesting become letters,
+// which keeps every byte offset in place and turns the excess into plain text.
+constexpr int kMaxNesting = 120;
+
+// Nesting a line opens: its container markers plus its indentation (2 columns a level).
+bool defuse_line(char* line, std::size_t size, bool write) {
+  std::size_t i = 0;
+  int depth = 0, columns = 0;
+  bool over = false;
+  while (i < size) {
+    char c = line[i];
+    if (c == ' ') {
+      ++columns;
+      ++i;
+      continue;
+    }
+    if (c == '\t') {
+      columns += 4;
+      ++i;
+      continue;
+    }
+    std::size_t marker = 0;
+    if (c == '>') {
+      marker = 1;
+    } else if ((c == '-' || c == '*' || c == '+') && i + 1 < size && (line[i + 1] == ' ' || line[i + 1] == '\t')) {
+      marker = 1;
+    } else if (c >= '0' && c <= '9') {
+      std::size_t d = i;
+      while (d < size && d - i < 9 && line[d] >= '0' && line[d] <= '9') ++d;
+      if (d < size && (line[d] == '.' || line[d] == ')') && d + 1 < size && (line[d + 1] == ' ' || line[d + 1] == '\t'))
+        marker = d + 1 - i;
+    }
+    if (marker == 0) break;
+    ++depth;
+    if (depth + columns / 2 > kMaxNesting) {
+      over = true;
+      if (!write) return true;
+      for (std::size_t k = i; k < i + marker; ++k) line[k] = 'x';
+    }
+    i += marker;
+  }
+  return over;
+}
+
+// Returns the text to parse: `text` itself, or a defused copy in *storage.
+std::string_view guarded(std::string_view text, std::string& storage) {
+  bool needed = false;
+  for (std::size_t start = 0; start < text.size() && !needed;) {
+    const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
+    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    needed = defuse_line(const_cast<char*>(text.data() + start), end - start, false);
+    start = end + 1;
+  }
+  if (!needed) return text;
+  storage.assign(text);
+  for (std::size_t start = 0; start < storage.size();) {
+    char* base = storage.data();
+    const void* nl = std::memchr(base + start, '\n', storage.size() - start);
+    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : storage.size();
+    defuse_line(base + start, end - start, true);
+    start = end + 1;
+  }
+  return storage;
+}
+
 TSParser* new_block_parser() {
   TSParser* parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_markdown());
@@ -225,7 +293,7 @@ MarkdownDocument::~MarkdownDocument() {
 
 MarkdownDocument::MarkdownDocument(MarkdownDocument&& other) noexcept
     : text_(std::move(other.text_)), parser_(std::exchange(other.parser_, nullptr)),
-      tree_(std::exchange(other.tree_, nullptr)), outline_(std::move(other.outline_)) {}
+      tree_(std::exchange(other.tree_, nullptr)), guarded_(other.guarded_), outline_(std::move(other.outline_)) {}
 
 MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&& other) noexcept {
   if (this != &other) {
@@ -234,6 +302,7 @@ MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&& other) noexcept
     text_ = std::move(other.text_);
     parser_ = std::exchange(other.parser_, nullptr);
     tree_ = std::exchange(other.tree_, nullptr);
+    guarded_ = other.guarded_;
     outline_ = std::move(other.outline_);
   }
   return *this;
@@ -263,7 +332,13 @@ void MarkdownDocument::replace_all(std::string text) {
 }
 
 void MarkdownDocument::reparse(TSTree* old_tree) {
-  TSTree* tree = ts_parser_parse_string(parser_, old_tree, text_.data(), static_cast<uint32_t>(text_.size()));
+  std::string storage;
+  std::string_view parse_text = guarded(text_, storage);
+  bool guard = parse_text.data() != text_.data();
+  // A tree of a defused copy cannot be reused for the real text, nor the other way round.
+  TSTree* reuse = (guard || guarded_) ? nullptr : old_tree;
+  guarded_ = guard;
+  TSTree* tree = ts_parser_parse_string(parser_, reuse, parse_text.data(), static_cast<uint32_t>(parse_text.size()));
   if (old_tree) ts_tree_delete(old_tree);
   tree_ = tree;
   outline_ = tree_ ? build_outline(ts_tree_root_node(tree_)) : Outline{};
@@ -271,6 +346,8 @@ void MarkdownDocument::reparse(TSTree* old_tree) {
 
 Outline parse_outline(std::string_view text) {
   thread_local TSParser* parser = new_block_parser();
+  std::string storage;
+  text = guarded(text, storage);
   TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
   if (!tree) return {};
   Outline outline = build_outline(ts_tree_root_node(tree));

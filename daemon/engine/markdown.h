@@ -75,6 +75,7 @@ private:
   std::string text_;
   TSParser* parser_ = nullptr;
   TSTree* tree_ = nullptr;
+  bool guarded_ = false;  // the last parse was of a defused copy (see markdown.cpp)
   Outline outline_;
 };
 
