@@ -89,6 +89,53 @@ std::string without_quoted(std::string_view folded) {
   return out;
 }
 
+// Splits at sentence ends (. ! ? ; …), keeping each sentence's text.
+std::vector<std::string> sentences(std::string_view text) {
+  std::vector<std::string> out(1);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool end = c == '.' || c == '!' || c == '?' || c == ';';
+    if (!end && text.compare(i, 3, "\u2026") == 0) {
+      end = true;
+      i += 2;
+    }
+    if (end) {
+      if (!out.back().empty()) out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
+// Verbs that report someone else's words or opinion. Not in the pack's phrase lists (the pack
+// format has no key for them yet), so both languages' forms are listed here, folded.
+bool is_reporting_verb(const std::string& w) {
+  static const char* const verbs[] = {
+      "said", "says", "say", "saying", "told", "tells", "tell", "thinks", "thought", "think", "claims",
+      "claimed", "claim", "accused", "accuses", "accuse", "blamed", "blames", "blame", "insisted", "insists",
+      "wrote", "writes", "texted", "shouted", "yelled", "believes", "believed",
+      "dit", "disait", "dire", "pense", "pensait", "accuse", "accusait", "reproche", "reprochait",
+      "ecrit", "affirme", "affirmait", "repetait", "crie", "criait"};
+  for (const char* v : verbs)
+    if (w == v) return true;
+  return false;
+}
+
+// "He said it was all my fault", "Alex kept telling me it was all my fault": the partner's
+// accusation reported, not the writer's own view. Needs, before the phrase in the same
+// sentence, a word naming the ex and a reporting verb after it.
+bool reported_speech(const std::vector<std::string>& words, std::size_t at, const QuestionMatcher& matcher) {
+  bool ex_seen = false;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (matcher.refers_to_ex(words[i])) ex_seen = true;
+    else if (ex_seen && (is_reporting_verb(words[i]) || (words[i].size() > 4 && words[i].starts_with("tell"))))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 PhraseBook::PhraseBook(const Pack& pack) {
@@ -256,14 +303,19 @@ AnswerFacts judge_answer(const std::vector<AnswerLine>& cleaned, const QuestionS
   if (question.self_blame_check) {
     for (const auto& line : cleaned) {
       if (line.quoted) continue;
-      auto words = split_words(without_quoted(fold_for_match(line.text)));
-      std::size_t len = 0;
-      for (std::size_t at = find_any(words, phrases.self_blame, &len); at != std::string::npos;
-           at = find_any(words, phrases.self_blame, &len, at + 1)) {
-        if (!negated_before(words, at, phrases)) {
-          facts.self_blame_line = line.line;
-          break;
+      // Sentence by sentence: a negation or a "he said" in one sentence says nothing about the
+      // next ("I won't repeat that. It was all my fault.").
+      for (const auto& sentence : sentences(without_quoted(fold_for_match(line.text)))) {
+        auto words = split_words(sentence);
+        std::size_t len = 0;
+        for (std::size_t at = find_any(words, phrases.self_blame, &len); at != std::string::npos;
+             at = find_any(words, phrases.self_blame, &len, at + 1)) {
+          if (!negated_before(words, at, phrases) && !reported_speech(words, at, matcher)) {
+            facts.self_blame_line = line.line;
+            break;
+          }
         }
+        if (facts.self_blame_line >= 0) break;
       }
       if (facts.self_blame_line >= 0) break;
     }

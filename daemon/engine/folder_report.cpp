@@ -274,6 +274,19 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
       }
     }
   }
+
+  // The order folder_report.h promises: step order, then note and line (a suggestion about the
+  // step as a whole, with no note, first). Stable, so kinds found on one line keep rule order.
+  std::map<std::string, std::size_t> step_rank;
+  for (std::size_t i = 0; i < pack.step_ids().size(); ++i) step_rank[pack.step_ids()[i]] = i;
+  std::stable_sort(report.suggestions.begin(), report.suggestions.end(), [&](const Suggestion& a, const Suggestion& b) {
+    auto key = [&](const Suggestion& s) {
+      auto rank = step_rank.find(s.step);
+      return std::make_tuple(rank == step_rank.end() ? step_rank.size() : rank->second, s.path.has_value(),
+                             s.path.value_or(""), s.line);
+    };
+    return key(a) < key(b);
+  });
   return report;
 }
 

@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include "daemon/engine/normalize.h"
 
@@ -15,6 +13,11 @@ constexpr const char* kMe = "@me";
 constexpr const char* kEx = "@ex";
 constexpr double kPersonWeight = 0.25;
 constexpr double kSectionBonus = 0.12;
+// The share of each side's weight that the common words must reach.
+constexpr double kMinCoverage = 0.5;
+// Words used by a third of the ids or more ("relationship", "relation") say nothing about
+// which question a line is: they are not counted as content words.
+constexpr double kGenericIdf = 1.6;
 
 // "{Their} reasons, {date}" -> " exref  reasons,  ": variables that name the ex become one
 // token that the ex's real name and pronouns also map to.
@@ -34,6 +37,31 @@ std::string strip_variables(std::string_view text) {
     out += text[i];
   }
   return out;
+}
+
+// A token made only of emoji and symbols ("💔", "✨", "❤️"): decoration, not a word. split_words
+// keeps every non-ASCII byte as a letter, so these would otherwise count as unknown words.
+bool is_symbol_token(std::string_view token) {
+  bool any = false;
+  for (std::size_t i = 0; i < token.size();) {
+    unsigned char c = static_cast<unsigned char>(token[i]);
+    char32_t cp = 0;
+    std::size_t len = 1;
+    if (c < 0x80) return false;
+    if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; len = 2; }
+    else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; len = 3; }
+    else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; len = 4; }
+    else return false;
+    if (i + len > token.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(token[i + k]) & 0x3F);
+    // General punctuation, arrows, technical and misc symbols, dingbats (U+2000..U+2BFF),
+    // variation selectors, and the emoji planes (U+1F000 and up).
+    bool symbol = (cp >= 0x2000 && cp < 0x2C00) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp >= 0x1F000;
+    if (!symbol) return false;
+    any = true;
+    i += len;
+  }
+  return any;
 }
 
 }  // namespace
@@ -74,8 +102,9 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& w : v.words) ids_of_word[w].insert((v.step ? "step:" : "") + v.id);
   }
   double n = static_cast<double>(ids.size());
-  for (const auto& [word, owners] : ids_of_word)
+  for (const auto& [word, owners] : ids_of_word) {
     idf_[word] = std::log(1.0 + n / static_cast<double>(owners.size()));
+  }
   for (std::size_t i = 0; i < variants_.size(); ++i) {
     double total = 0;
     for (const auto& w : variants_[i].words) {
@@ -98,7 +127,13 @@ void QuestionMatcher::add_variant(const std::string& id, bool step, std::string_
 
 std::vector<std::string> QuestionMatcher::words(std::string_view text) const {
   std::vector<std::string> out;
+  std::string previous;
   for (auto& w : split_words(fold_for_match(text))) {
+    // "didn't" splits into "didn" + "t": that "t" is no word (and French lists "t'" as the
+    // person's own "te", which would make every negation read as "you").
+    bool negation_tail = w == "t" && previous.ends_with("n");
+    previous = w;
+    if (negation_tail || is_symbol_token(w)) continue;
     if (me_words_.count(w)) {
       out.emplace_back(kMe);
     } else if (ex_words_.count(w)) {
@@ -120,8 +155,7 @@ double QuestionMatcher::weight_of(const std::string& word) const {
   if (it != idf_.end()) return it->second;
   // A word no question uses: it makes the line less like any question, but a person's
   // filler words should not weigh as much as a question's most specific word.
-  static double kU = getenv("UNK") ? atof(getenv("UNK")) : 1.0;
-  return kU;
+  return 1.0;
 }
 
 double QuestionMatcher::similarity(std::string_view a, std::string_view b) const {
@@ -133,6 +167,23 @@ double QuestionMatcher::similarity(std::string_view a, std::string_view b) const
   for (const auto& w : wa)
     if (std::binary_search(wb.begin(), wb.end(), w)) shared += weight_of(w);
   return ta + tb == 0 ? 0 : 2 * shared / (ta + tb);
+}
+
+bool QuestionMatcher::is_content(const std::string& word) const {
+  if (word[0] == '@') return false;
+  auto it = idf_.find(word);
+  return it == idf_.end() || it->second >= kGenericIdf;
+}
+
+std::size_t QuestionMatcher::content_words(const std::vector<std::string>& words) const {
+  return static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [&](const std::string& w) { return is_content(w); }));
+}
+
+std::size_t QuestionMatcher::shared_content(const std::vector<std::string>& a, const std::vector<std::string>& b) const {
+  std::size_t n = 0;
+  for (const auto& w : a)
+    if (is_content(w) && std::binary_search(b.begin(), b.end(), w)) ++n;  // both sorted by words()
+  return n;
 }
 
 std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view plain,
@@ -153,16 +204,25 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
     double weight = weight_of(w);
     for (std::size_t v : it->second) shared[v] += weight;
   }
-  std::size_t candidate_content = std::count_if(candidate.begin(), candidate.end(), [](const std::string& w) { return w[0] != '@'; });
+  std::size_t candidate_content = content_words(candidate);
   std::size_t candidate_raw = split_words(fold_for_match(plain)).size();
-  static double kMinCov = getenv("MCOV") ? atof(getenv("MCOV")) : 0.6;
   std::optional<Match> best;
   for (const auto& [v, weight] : shared) {
     const Variant& variant = variants_[v];
     double score = 2 * weight / (candidate_weight + variant.weight);
-    if (getenv("DBG")) fprintf(stderr, "DBG %.*s | %s v=%zu dice=%.2f cv=%.2f cc=%.2f [", (int)plain.size(), plain.data(), variant.id.c_str(), v, score, weight/variant.weight, weight/candidate_weight), [&]{ for (auto& w: variant.words) fprintf(stderr, "%s:%.2f ", w.c_str(), weight_of(w)); fprintf(stderr, "] cand ["); for (auto& w: candidate) fprintf(stderr, "%s:%.2f ", w.c_str(), weight_of(w)); fprintf(stderr, "]\n"); }();
-    if (weight / variant.weight < kMinCov || weight / candidate_weight < kMinCov) continue;
-    if (candidate_content == 1 && variant.raw_words > candidate_raw + 1) continue;
+    // Dice alone lets one rare shared word carry a match ("## Work" vs "Self-work", "How long
+    // until the weekend?" vs "How long were we together?"): each side must be mostly covered.
+    if (weight / variant.weight < kMinCoverage || weight / candidate_weight < kMinCoverage) continue;
+    // One content word on either side ("Verdict", "Is it reversible?") matches only one
+    // content word, written about as briefly: "The future" is not "Does it have a future?".
+    // Longer lines must share at least two content words, never just one.
+    std::size_t variant_content = content_words(variant.words);
+    if (candidate_content == 1 || variant_content == 1) {
+      if (candidate_content != variant_content) continue;
+      if (variant.raw_words > candidate_raw + 1) continue;
+    } else if (shared_content(candidate, variant.words) < 2) {
+      continue;
+    }
     if (!variant.step && !section_step.empty() && variant.id.size() > section_step.size() &&
         variant.id.compare(0, section_step.size(), section_step) == 0 && variant.id[section_step.size()] == '.')
       score += kSectionBonus;

@@ -55,6 +55,11 @@ private:
   };
   void add_variant(const std::string& id, bool step, std::string_view text);
   double weight_of(const std::string& word) const;
+  // A word that tells questions apart: not the person's or the ex's token, not a word most
+  // questions use. Words no question uses count (they make a line less like any question).
+  bool is_content(const std::string& word) const;
+  std::size_t content_words(const std::vector<std::string>& words) const;
+  std::size_t shared_content(const std::vector<std::string>& a, const std::vector<std::string>& b) const;
 
   std::unordered_set<std::string> me_words_, ex_words_, stop_words_;
   std::vector<Variant> variants_;

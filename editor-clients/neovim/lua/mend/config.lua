@@ -23,11 +23,28 @@ M.defaults = {
   today = nil,
 }
 
+-- The type each option must have (nil is allowed for all but cmd, notes, ex and markers,
+-- which the defaults fill in).
+M.types = {
+  cmd = 'table',
+  notes = 'table',
+  ex = 'table',
+  language = 'string',
+  markers = 'boolean',
+  today = 'string',
+}
+
 -- The catalogue's steps, in the article's order.
 M.steps = { 'motives', 'why', 'wrongs', 'evaluate', 'patterns', 'reach-out', 'new-start', 'if-no' }
 
--- The pronoun sets every language pack defines.
-M.pronouns = { 'he', 'she', 'they' }
+-- Templates that are not steps: today's dated entry of the action log.
+M.extra_templates = { 'log' }
+
+-- The pronoun sets of the built-in language packs (`ex.pronouns` names one of them).
+M.pronouns = {
+  en = { 'he', 'she', 'they' },
+  fr = { 'il', 'elle', 'iel' },
+}
 
 -- The language server, as data (nvim-lspconfig style).
 M.server = {

@@ -1,0 +1,256 @@
+// The live index of a notes folder: analyses cached per note, refreshed one file at a time.
+#include "daemon/server/folder_index.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <set>
+
+#include "daemon/engine/text.h"
+#include "daemon/server/atomic_write.h"
+#include "daemon/server/notes_folder.h"
+#include "daemon/server/pack_loader.h"
+#include "daemon/server/parallel.h"
+#include "daemon/server/report_json.h"
+
+namespace mend::server {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::optional<std::string> read_file_bytes(const fs::path& file, std::uintmax_t max_bytes) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0 || static_cast<std::uintmax_t>(size) > max_bytes) return std::nullopt;
+  in.seekg(0);
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  if (size > 0 && !in.read(bytes.data(), size)) return std::nullopt;
+  return bytes;
+}
+
+namespace {
+
+struct Loaded {
+  std::optional<IndexedNote> note;
+  std::string warning;
+};
+
+Loaded load_note(const engine::Analyzer& analyzer, const fs::path& absolute, const std::string& path) {
+  Loaded out;
+  struct stat st {};
+  if (::stat(absolute.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return out;
+  if (static_cast<std::uintmax_t>(st.st_size) > kMaxNoteBytes) {
+    out.warning = path + ": skipped: larger than the " + std::to_string(kMaxNoteBytes >> 20) + " MiB a note may have";
+    return out;
+  }
+  auto bytes = read_file_bytes(absolute, kMaxNoteBytes);
+  if (!bytes) {
+    out.warning = path + ": cannot read";
+    return out;
+  }
+  if (bytes->find('\0') != std::string::npos) {
+    out.warning = path + ": skipped: binary content (NUL bytes), not a text note";
+    return out;
+  }
+  IndexedNote note;
+  note.hash = content_hash(*bytes);
+  note.size = bytes->size();
+  note.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  if (!engine::is_valid_utf8(*bytes)) {
+    out.warning = path + ": invalid UTF-8: analysed with the bad bytes replaced (the file is not changed)";
+    note.analysis = analyzer.analyse(engine::sanitize_utf8(*bytes), path);
+  } else {
+    note.analysis = analyzer.analyse(*bytes, path);
+  }
+  out.note = std::move(note);
+  return out;
+}
+
+bool same_analysis(const engine::NoteAnalysis& a, const engine::NoteAnalysis& b) {
+  // Cheap and sufficient: the report JSON is built from these.
+  if (a.language != b.language || a.note_date != b.note_date || a.line_count != b.line_count ||
+      a.questions.size() != b.questions.size() || a.steps.size() != b.steps.size())
+    return false;
+  for (std::size_t i = 0; i < a.questions.size(); ++i) {
+    const auto& x = a.questions[i];
+    const auto& y = b.questions[i];
+    if (x.id != y.id || x.line != y.line || x.answered != y.answered || x.nil != y.nil ||
+        x.own_fault_only != y.own_fault_only || x.self_blame_line != y.self_blame_line || x.clear_yes != y.clear_yes ||
+        x.log_entries.size() != y.log_entries.size())
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+FolderIndex::FolderIndex(fs::path root, std::string display_root, Config config, std::function<engine::Date()> today)
+    : root_(std::move(root)), display_root_(std::move(display_root)), config_(std::move(config)), today_(std::move(today)) {
+  pack_ = std::make_unique<engine::Pack>(load_pack(&root_, config_.template_dirs, &problems_));
+  analyzer_ = std::make_unique<engine::Analyzer>(*pack_, engine::AnalysisOptions{config_.ex_name, config_.language});
+  rejudge();
+}
+
+void FolderIndex::index_all(unsigned threads, const ScanProgress& progress) {
+  NoteListing listing = list_notes(root_);
+  for (auto& w : listing.warnings) warnings_.push_back(std::move(w));
+  std::vector<Loaded> results(listing.files.size());
+  std::atomic<std::size_t> done{0};
+  parallel_for(listing.files.size(), threads, [&](std::size_t i) {
+    results[i] = load_note(*analyzer_, listing.files[i].absolute, listing.files[i].path);
+    if (progress) progress(++done, listing.files.size());
+  });
+  notes_.clear();
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (!results[i].warning.empty()) warnings_.push_back(results[i].warning);
+    if (results[i].note) notes_[listing.files[i].path] = std::move(*results[i].note);
+  }
+  rejudge();
+}
+
+bool FolderIndex::refresh(const std::string& path) {
+  fs::path absolute = root_ / fs::path(path);
+  std::string name = absolute.filename().string();
+  bool is_note = is_note_name(name);
+  // A note inside a hidden or ignored folder is not a note.
+  for (const auto& part : fs::path(path).parent_path())
+    if (is_ignored_dir_name(part.string())) is_note = false;
+  Loaded loaded;
+  if (is_note) loaded = load_note(*analyzer_, absolute, path);
+  if (!loaded.warning.empty()) warnings_.push_back(loaded.warning);
+  auto it = notes_.find(path);
+  if (!loaded.note) {
+    if (it == notes_.end()) return false;
+    notes_.erase(it);
+    return true;
+  }
+  if (it != notes_.end() && it->second.hash == loaded.note->hash && same_analysis(it->second.analysis, loaded.note->analysis)) {
+    it->second.mtime_ns = loaded.note->mtime_ns;
+    return false;
+  }
+  notes_[path] = std::move(*loaded.note);
+  return true;
+}
+
+std::vector<std::string> FolderIndex::rescan() {
+  NoteListing listing = list_notes(root_);
+  for (auto& w : listing.warnings) warnings_.push_back(std::move(w));
+  std::vector<std::string> changed;
+  std::set<std::string> present;
+  for (const auto& f : listing.files) {
+    present.insert(f.path);
+    auto it = notes_.find(f.path);
+    if (it != notes_.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns) continue;
+    if (refresh(f.path)) changed.push_back(f.path);
+  }
+  for (auto it = notes_.begin(); it != notes_.end();) {
+    if (!present.count(it->first)) {
+      changed.push_back(it->first);
+      it = notes_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  std::sort(changed.begin(), changed.end());
+  return changed;
+}
+
+std::vector<std::string> FolderIndex::clear() {
+  std::vector<std::string> removed;
+  for (const auto& [path, note] : notes_) removed.push_back(path);
+  notes_.clear();
+  rejudge();
+  return removed;
+}
+
+void FolderIndex::rejudge() {
+  std::vector<engine::NoteRef> refs;
+  refs.reserve(notes_.size());
+  for (const auto& [path, note] : notes_) refs.push_back({path, &note.analysis});
+  report_ = engine::judge_folder(*pack_, refs, today_(), config_.language.empty() ? "en" : config_.language);
+}
+
+std::optional<std::string> FolderIndex::normalise_path(const std::string& path, std::string* why) const {
+  if (path.empty() || path.size() > 4096) {
+    *why = "path must be a note's path relative to the folder";
+    return std::nullopt;
+  }
+  fs::path p(path);
+  if (p.is_absolute()) {
+    *why = "path must be relative to the folder, not absolute: " + path;
+    return std::nullopt;
+  }
+  fs::path clean;
+  for (const auto& part : p) {
+    std::string s = part.string();
+    if (s.empty() || s == ".") continue;
+    if (s == ".." || is_ignored_dir_name(s)) {
+      *why = "path must stay inside the folder and out of hidden folders: " + path;
+      return std::nullopt;
+    }
+    clean /= part;
+  }
+  if (clean.empty() || !is_note_name(clean.filename().string())) {
+    *why = "not a note's name (a Markdown file, not a temporary or conflict copy): " + path;
+    return std::nullopt;
+  }
+  return clean.generic_string();
+}
+
+json FolderIndex::note_json(const std::string& path) const {
+  const IndexedNote& n = notes_.at(path);
+  json j = server::note_json(*pack_, path, n.analysis, report_);
+  j["hash"] = n.hash;
+  return j;
+}
+
+json FolderIndex::summary_json() const { return server::summary_json(report_); }
+
+json FolderIndex::folder_json() const {
+  json notes = json::array();
+  for (const auto& [path, note] : notes_) notes.push_back(note_json(path));
+  return {{"mend", 1},
+          {"root", display_root_},
+          {"today", engine::format_iso(today_())},
+          {"notes", notes},
+          {"summary", summary_json()}};
+}
+
+std::optional<json> FolderIndex::note_report_json(const std::string& path) const {
+  if (!contains(path)) return std::nullopt;
+  return json{{"mend", 1},
+              {"root", display_root_},
+              {"today", engine::format_iso(today_())},
+              {"note", note_json(path)},
+              {"summary", summary_json()}};
+}
+
+json FolderIndex::templates_json() const {
+  json list = json::array();
+  for (const auto& lang : pack_->languages()) {
+    for (const auto& step : lang.steps) {
+      json questions = json::array();
+      for (const auto& q : step.questions) questions.push_back({{"id", q.id}, {"text", q.text}});
+      list.push_back({{"id", step.id},
+                      {"language", lang.language},
+                      {"order", step.order},
+                      {"title", step.title},
+                      {"requires", step.requires_},
+                      {"questions", questions},
+                      {"source", step.source}});
+    }
+  }
+  return list;
+}
+
+std::vector<std::string> FolderIndex::take_warnings() {
+  std::vector<std::string> out;
+  out.swap(warnings_);
+  return out;
+}
+
+}  // namespace mend::server

@@ -1,0 +1,96 @@
+// The live index of a notes folder for `mend serve`: path → analysis of every note on disk,
+// kept current one file at a time as the watcher reports changes, and the folder judged over it.
+//
+// Why not Workspace: the LSP workspace overlays the editor's open documents on the folder; the
+// daemon has no open documents, only files, and needs each note's content hash (clients send it
+// back as base_hash to prove what they saw before mend/insertTemplate writes).
+// Thread-safety: none; the daemon's event loop thread owns it. index_all() may use workers.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "daemon/engine/folder_report.h"
+#include "daemon/engine/note_analysis.h"
+#include "daemon/engine/pack.h"
+#include "daemon/server/config.h"
+#include "daemon/server/folder_scan.h"
+
+namespace mend::server {
+
+struct IndexedNote {
+  engine::NoteAnalysis analysis;
+  std::string hash;  // content_hash of the bytes on disk
+  std::uintmax_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+
+class FolderIndex {
+public:
+  // `display_root` is the folder as the person wrote it (the "root" key of reports).
+  FolderIndex(std::filesystem::path root, std::string display_root, Config config,
+              std::function<engine::Date()> today);
+
+  // Lists and analyses every note (in parallel); replaces what was indexed.
+  void index_all(unsigned threads, const ScanProgress& progress = {});
+  // Re-reads one note (relative path). A missing or non-note file is removed from the index.
+  // Returns true if what the index holds for it changed.
+  bool refresh(const std::string& path);
+  // Lists the folder again and refreshes what differs (size, mtime, new, gone): after a watch
+  // queue overflow or a new subfolder. Returns the paths that changed.
+  std::vector<std::string> rescan();
+  // Forgets every note (the folder vanished). Returns the paths removed.
+  std::vector<std::string> clear();
+  // Judges the folder again from the cached analyses (cheap).
+  void rejudge();
+
+  // A path the client sent, checked: relative, inside the folder, no "..", a note's name.
+  // Returns nullopt (and a reason) otherwise.
+  std::optional<std::string> normalise_path(const std::string& path, std::string* why) const;
+
+  // {mend:1, root, today, notes, summary} — the shape of `mend scan --json`, plus "hash" per note.
+  nlohmann::json folder_json() const;
+  // {mend:1, root, today, note, summary} for one indexed note; nullopt if it is not indexed.
+  std::optional<nlohmann::json> note_report_json(const std::string& path) const;
+  nlohmann::json note_json(const std::string& path) const;  // requires contains(path)
+  nlohmann::json summary_json() const;
+  // The templates the folder sees (the shape of `mend templates --json`).
+  nlohmann::json templates_json() const;
+
+  bool contains(const std::string& path) const { return notes_.count(path) != 0; }
+  const std::map<std::string, IndexedNote>& notes() const { return notes_; }
+  const engine::FolderReport& report() const { return report_; }
+  const engine::Pack& pack() const { return *pack_; }
+  const engine::Analyzer& analyzer() const { return *analyzer_; }
+  const Config& config() const { return config_; }
+  const std::filesystem::path& root() const { return root_; }
+  engine::Date today() const { return today_(); }
+  const std::vector<engine::PackProblem>& pack_problems() const { return problems_; }
+  // Warnings of the last index_all / refresh (unreadable, binary, invalid UTF-8 notes).
+  std::vector<std::string> take_warnings();
+
+private:
+  std::filesystem::path root_;
+  std::string display_root_;
+  Config config_;
+  std::function<engine::Date()> today_;
+  std::vector<engine::PackProblem> problems_;
+  std::unique_ptr<engine::Pack> pack_;
+  std::unique_ptr<engine::Analyzer> analyzer_;
+  std::map<std::string, IndexedNote> notes_;
+  engine::FolderReport report_;
+  std::vector<std::string> warnings_;
+};
+
+// Reads a file's raw bytes (nullopt if it cannot be read or is not a regular file).
+std::optional<std::string> read_file_bytes(const std::filesystem::path& file, std::uintmax_t max_bytes);
+
+}  // namespace mend::server

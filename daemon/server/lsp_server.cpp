@@ -1,0 +1,619 @@
+// The LSP method table, lifecycle, document sync, diagnostics publishing, settings and index.
+#include "daemon/server/lsp_server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "daemon/server/edits.h"
+#include "daemon/server/features.h"
+#include "daemon/server/folder_scan.h"
+#include "daemon/server/notes_folder.h"
+#include "daemon/server/report_json.h"
+#include "protocol/invalid_params.h"
+#include "protocol/json_read.h"
+#include "protocol/lsp_types.h"
+#include "protocol/uri.h"
+
+namespace mend::server {
+
+namespace fs = std::filesystem;
+using protocol::InvalidParams;
+using protocol::Reply;
+using json = nlohmann::json;
+
+namespace {
+
+template <class T> T read_params(const json& params) {
+  T value{};
+  protocol::read_value(params, value);
+  return value;
+}
+
+// A string field of an object, or InvalidParams naming it.
+std::string string_field(const json& obj, const std::string& key, const std::string& path) {
+  if (!obj.is_object()) throw InvalidParams(path, "expected an object, got " + std::string(protocol::json_type_name(obj)));
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) throw InvalidParams(path.empty() ? key : path + "." + key, "required field is missing");
+  if (!it->is_string())
+    throw InvalidParams(path.empty() ? key : path + "." + key,
+                        "expected a string, got " + std::string(protocol::json_type_name(*it)));
+  return it->get<std::string>();
+}
+
+}  // namespace
+
+LspServer::LspServer(protocol::Dispatcher& dispatcher, Loop& loop, LspServerOptions options)
+    : dispatcher_(dispatcher), loop_(loop), options_(std::move(options)) {
+  if (!options_.today) options_.today = [] { return engine::Date{2026, 1, 1}; };
+  bind();
+}
+
+LspServer::~LspServer() { *alive_ = false; }
+
+// The one dispatch table, alphabetical by wire method.
+void LspServer::bind() {
+  auto req = [this](const char* method, void (LspServer::*fn)(const json&, Reply)) {
+    dispatcher_.on_request(method, [this, fn](const json& p, Reply r) { (this->*fn)(p, std::move(r)); });
+  };
+  auto note = [this](const char* method, void (LspServer::*fn)(const json&)) {
+    dispatcher_.on_notification(method, [this, fn](const json& p) { (this->*fn)(p); });
+  };
+  note("exit", &LspServer::on_exit);
+  note("initialized", &LspServer::on_initialized);
+  req("initialize", &LspServer::on_initialize);
+  req("mend/progress", &LspServer::on_progress);
+  req("mend/templates", &LspServer::on_templates);
+  req("shutdown", &LspServer::on_shutdown);
+  req("textDocument/codeAction", &LspServer::on_code_action);
+  req("textDocument/codeLens", &LspServer::on_code_lens);
+  req("textDocument/completion", &LspServer::on_completion);
+  note("textDocument/didChange", &LspServer::on_did_change);
+  note("textDocument/didClose", &LspServer::on_did_close);
+  note("textDocument/didOpen", &LspServer::on_did_open);
+  note("textDocument/didSave", &LspServer::on_did_save);
+  req("textDocument/documentSymbol", &LspServer::on_document_symbol);
+  req("textDocument/hover", &LspServer::on_hover);
+  req("textDocument/inlayHint", &LspServer::on_inlay_hint);
+  note("workspace/didChangeConfiguration", &LspServer::on_did_change_configuration);
+  note("workspace/didChangeWatchedFiles", &LspServer::on_did_change_watched_files);
+  req("workspace/executeCommand", &LspServer::on_execute_command);
+  req("workspace/symbol", &LspServer::on_workspace_symbol);
+}
+
+// --- Lifecycle -----------------------------------------------------------------------------
+
+void LspServer::on_initialize(const json& params, Reply reply) {
+  auto init = read_params<protocol::InitializeParams>(params);
+  client_ = init.capabilities;
+  auto encodings = client_.position_encodings();
+  encoding_ = std::find(encodings.begin(), encodings.end(), "utf-8") != encodings.end() ? engine::Encoding::Utf8
+                                                                                         : engine::Encoding::Utf16;
+  std::optional<std::string> root_uri;
+  if (init.workspaceFolders && !init.workspaceFolders->empty()) root_uri = init.workspaceFolders->front().uri;
+  else if (init.rootUri) root_uri = init.rootUri;
+  if (root_uri) {
+    if (auto path = protocol::uri_to_path(*root_uri)) root_ = fs::path(*path);
+  } else if (init.rootPath && !init.rootPath->empty()) {
+    root_ = fs::path(*init.rootPath);
+  }
+  if (root_) {
+    std::error_code ec;
+    if (!fs::is_directory(*root_, ec)) {
+      spdlog::warn("workspace root {} is not a folder: no folder is indexed", root_->string());
+      root_.reset();
+    }
+  }
+  // Settings: the folder's config file, then initializationOptions.
+  if (root_) {
+    for (const char* name : {"config.yaml", "config.yml", "config.json"}) {
+      fs::path candidate = *root_ / ".mend" / name;
+      std::error_code ec;
+      if (!fs::is_regular_file(candidate, ec)) continue;
+      std::string error;
+      if (auto loaded = load_config_file(candidate, file_config_, &error)) file_config_ = *loaded;
+      else log_user(protocol::MessageType::Warning, "mend: " + error);
+      break;
+    }
+  }
+  config_ = file_config_;
+  if (init.initializationOptions) apply_settings(*init.initializationOptions, false);
+  else rebuild_context();
+  if (init.processId) loop_.watch_parent(*init.processId);
+
+  json capabilities = {
+      {"positionEncoding", encoding_ == engine::Encoding::Utf8 ? "utf-8" : "utf-16"},
+      {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      {"completionProvider", {{"triggerCharacters", {"/", "#"}}}},
+      {"hoverProvider", true},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix", "refactor.rewrite"}}}},
+      {"codeLensProvider", {{"resolveProvider", false}}},
+      {"inlayHintProvider", true},
+      {"documentSymbolProvider", true},
+      {"workspaceSymbolProvider", true},
+      {"executeCommandProvider", {{"commands", {"mend.insertTemplate", "mend.insertMissing", "mend.insertLogEntry"}}}},
+      {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}}},
+  };
+  protocol::InitializeResult result;
+  result.capabilities = capabilities;
+  result.serverInfo = protocol::ServerInfo{"mend", options_.version};
+  json out;
+  protocol::to_json(out, result);
+  reply(out);
+}
+
+void LspServer::on_initialized(const json&) {
+  if (root_ && client_.watched_files_dynamic_registration()) {
+    json registration = {{"registrations",
+                          {{{"id", "mend-watch-notes"},
+                            {"method", "workspace/didChangeWatchedFiles"},
+                            {"registerOptions", {{"watchers", {{{"globPattern", "**/*.md"}}}}}}}}}};
+    dispatcher_.send_request("client/registerCapability", registration, [](const json&, const json* error) {
+      if (error) spdlog::warn("client refused the file watcher registration: {}", error->dump());
+    });
+  }
+  if (client_.configuration()) pull_configuration();
+  start_index();
+}
+
+void LspServer::on_shutdown(const json&, Reply reply) {
+  run_deferred();
+  for (auto& job : waiting_for_index_) job.reply.error(protocol::ErrorCode::RequestFailed, "server is shutting down");
+  waiting_for_index_.clear();
+  reply(nullptr);
+}
+
+void LspServer::on_exit(const json&) {
+  loop_.exit(dispatcher_.shutdown_requested() ? 0 : 1);
+}
+
+// --- Document sync -------------------------------------------------------------------------
+
+void LspServer::on_did_open(const json& params) {
+  run_deferred();
+  auto p = read_params<protocol::DidOpenTextDocumentParams>(params);
+  workspace_.documents.open(p.textDocument.uri, workspace_.path_of_uri(p.textDocument.uri), p.textDocument.version,
+                            p.textDocument.text);
+  changed_.insert(p.textDocument.uri);
+  schedule_publish();
+}
+
+void LspServer::on_did_change(const json& params) {
+  run_deferred();
+  auto p = read_params<protocol::DidChangeTextDocumentParams>(params);
+  Document* doc = workspace_.documents.find(p.textDocument.uri);
+  if (!doc) {
+    spdlog::warn("didChange for {}, which is not open: ignored", p.textDocument.uri);
+    log_user(protocol::MessageType::Warning,
+             "mend: ignored a change to " + p.textDocument.uri + ", which is not open (no didOpen)");
+    return;
+  }
+  DocumentStore::apply(*doc, p.textDocument.version, p.contentChanges, encoding_);
+  changed_.insert(doc->uri);
+  schedule_publish();
+}
+
+void LspServer::on_did_close(const json& params) {
+  run_deferred();
+  auto p = read_params<protocol::DidCloseTextDocumentParams>(params);
+  Document* doc = workspace_.documents.find(p.textDocument.uri);
+  if (!doc) {
+    spdlog::warn("didClose for {}, which is not open: ignored", p.textDocument.uri);
+    return;
+  }
+  std::string path = doc->path;
+  workspace_.documents.close(p.textDocument.uri);
+  changed_.erase(p.textDocument.uri);
+  dispatcher_.send_notification("textDocument/publishDiagnostics",
+                                {{"uri", p.textDocument.uri}, {"diagnostics", json::array()}});
+  // The file on disk is the truth again for the folder report.
+  if (root_ && workspace_.indexed.count(path)) {
+    NoteText note = read_note(*root_ / path);
+    if (note.text) workspace_.indexed[path] = workspace_.context->analyzer->analyse(*note.text, path);
+    else workspace_.indexed.erase(path);
+  }
+  schedule_publish();
+}
+
+void LspServer::on_did_save(const json& params) {
+  read_params<protocol::DidSaveTextDocumentParams>(params);  // the open text is already current
+}
+
+void LspServer::on_did_change_configuration(const json& params) {
+  run_deferred();
+  json settings = params.is_object() && params.contains("settings") ? params["settings"] : json();
+  bool has_settings = settings.is_object() && !settings.empty() &&
+                      !(settings.contains("mend") && settings["mend"].is_null());
+  if (has_settings) apply_settings(settings, true);
+  else if (client_.configuration()) pull_configuration();
+}
+
+void LspServer::on_did_change_watched_files(const json& params) {
+  run_deferred();
+  auto p = read_params<protocol::DidChangeWatchedFilesParams>(params);
+  if (!root_) return;
+  bool any = false;
+  for (const auto& change : p.changes) {
+    auto path = protocol::uri_to_path(change.uri);
+    if (!path || !is_note_name(fs::path(*path).filename().string())) continue;
+    std::string rel = workspace_.path_of_uri(change.uri);
+    if (rel == *path) continue;  // outside the folder
+    bool open = false;
+    for (Document* d : workspace_.documents.all()) open = open || d->path == rel;
+    if (change.type == protocol::FileChangeType::Deleted) {
+      any = workspace_.indexed.erase(rel) > 0 || any;
+      continue;
+    }
+    NoteText note = read_note(*path);
+    if (!note.text) {
+      workspace_.indexed.erase(rel);
+      continue;
+    }
+    workspace_.indexed[rel] = workspace_.context->analyzer->analyse(*note.text, rel);
+    any = true;
+    (void)open;  // an open document overlays the indexed one: its text stays the editor's
+  }
+  if (any) schedule_publish();
+}
+
+// --- Deferred requests ---------------------------------------------------------------------
+
+void LspServer::defer(Reply reply, std::function<json()> work, bool needs_index) {
+  if (needs_index && workspace_.indexing) {
+    waiting_for_index_.push_back(Job{std::move(reply), std::move(work), true});
+    return;
+  }
+  deferred_.push_back(Job{std::move(reply), std::move(work), needs_index});
+  if (deferred_posted_) return;
+  deferred_posted_ = true;
+  loop_.post([this, alive = std::weak_ptr<bool>(alive_)] {
+    if (alive.expired()) return;
+    deferred_posted_ = false;
+    run_deferred();
+  });
+}
+
+void LspServer::run_deferred() {
+  while (!deferred_.empty()) {
+    Job job = std::move(deferred_.front());
+    deferred_.pop_front();
+    if (job.reply.cancelled()) {
+      job.reply(nullptr);  // replaced by RequestCancelled
+      continue;
+    }
+    try {
+      ensure_fresh();
+      job.reply(job.work());
+    } catch (const InvalidParams& e) {
+      job.reply.error(protocol::ErrorCode::InvalidParams, std::string("invalid params: ") + e.what(),
+                      json{{"path", e.path()}});
+    } catch (const std::exception& e) {
+      spdlog::error("request failed: {}", e.what());
+      job.reply.error(protocol::ErrorCode::InternalError, e.what());
+    }
+  }
+}
+
+// --- Diagnostics ---------------------------------------------------------------------------
+
+void LspServer::schedule_publish() {
+  loop_.debounce("publish", options_.debounce, [this, alive = std::weak_ptr<bool>(alive_)] {
+    if (!alive.expired()) publish();
+  });
+}
+
+void LspServer::ensure_fresh() {
+  bool stale = false;
+  for (Document* d : workspace_.documents.all()) stale = stale || d->stale;
+  if (stale) workspace_.rejudge();
+}
+
+void LspServer::publish() {
+  if (dispatcher_.shutdown_requested()) return;
+  auto started = std::chrono::steady_clock::now();
+  workspace_.rejudge();
+  for (Document* doc : workspace_.documents.all()) {
+    auto diagnostics = note_diagnostics(note(*doc));
+    bool changed = changed_.count(doc->uri) > 0;
+    if (!changed && doc->published && *doc->published == diagnostics) continue;
+    protocol::PublishDiagnosticsParams p{doc->uri, doc->version, diagnostics};
+    json out;
+    protocol::to_json(out, p);
+    dispatcher_.send_notification("textDocument/publishDiagnostics", out);
+    doc->published = std::move(diagnostics);
+  }
+  changed_.clear();
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  spdlog::debug("published diagnostics in {} µs", us);
+}
+
+// --- Settings, pack, index -----------------------------------------------------------------
+
+void LspServer::apply_settings(const json& settings, bool from_client) {
+  std::vector<std::string> problems;
+  config_ = apply_config(settings, config_, &problems);
+  for (const auto& p : problems) log_user(protocol::MessageType::Warning, "mend: " + p);
+  rebuild_context();
+  if (from_client) {
+    start_index();
+    for (Document* d : workspace_.documents.all()) changed_.insert(d->uri);
+    schedule_publish();
+  }
+}
+
+void LspServer::rebuild_context() {
+  workspace_.context = make_context(config_, root_, options_.today());
+  for (const auto& p : workspace_.context->problems)
+    log_user(protocol::MessageType::Warning,
+             "mend: template pack: " + p.source + (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "") + ": " +
+                 p.message);
+  for (Document* d : workspace_.documents.all()) d->stale = true;
+}
+
+void LspServer::pull_configuration() {
+  dispatcher_.send_request("workspace/configuration", {{"items", {{{"section", "mend"}}}}},
+                           [this, alive = std::weak_ptr<bool>(alive_)](const json& result, const json* error) {
+                             if (alive.expired() || error || !result.is_array() || result.empty()) return;
+                             if (result[0].is_object() && !result[0].empty()) apply_settings(result[0], true);
+                           });
+}
+
+void LspServer::start_index() {
+  if (!root_) return;
+  std::uint64_t generation = ++index_generation_;
+  workspace_.indexing = true;
+  begin_progress();
+  auto ctx = workspace_.context;
+  fs::path root = *root_;
+  unsigned threads = options_.threads;
+  Loop* loop = &loop_;  // outlives the server; `this` may be gone when the scan ends
+  loop_.background([this, loop, alive = std::weak_ptr<bool>(alive_), ctx, root, threads, generation] {
+    auto scan = std::make_shared<FolderScan>(scan_folder(root, *ctx->analyzer, ctx->today, threads));
+    loop->post([this, alive, scan, generation] {
+      if (alive.expired() || generation != index_generation_) return;
+      for (const auto& w : scan->warnings) spdlog::warn("index: {}", w);
+      workspace_.indexed.clear();
+      for (auto& n : scan->notes) workspace_.indexed[n.path] = std::move(n.analysis);
+      workspace_.indexing = false;
+      indexed_notes_ = scan->notes.size();
+      end_progress();
+      for (Document* d : workspace_.documents.all()) changed_.insert(d->uri);
+      publish();
+      while (!waiting_for_index_.empty()) {
+        Job job = std::move(waiting_for_index_.front());
+        waiting_for_index_.pop_front();
+        defer(std::move(job.reply), std::move(job.work), false);
+      }
+    });
+  });
+}
+
+void LspServer::begin_progress() {
+  if (!client_.work_done_progress() || progress_token_) return;
+  progress_token_ = json("mend-index-" + std::to_string(index_generation_));
+  progress_ready_ = progress_begun_ = progress_end_pending_ = false;
+  json token = *progress_token_;
+  dispatcher_.send_request("window/workDoneProgress/create", {{"token", token}},
+                           [this, alive = std::weak_ptr<bool>(alive_), token](const json&, const json* error) {
+                             if (alive.expired() || !progress_token_ || *progress_token_ != token) return;
+                             if (error) {
+                               progress_token_.reset();
+                               return;
+                             }
+                             progress_ready_ = true;
+                             dispatcher_.send_notification(
+                                 "$/progress", {{"token", token},
+                                                {"value", {{"kind", "begin"}, {"title", "mend: indexing notes"}, {"percentage", 0}}}});
+                             progress_begun_ = true;
+                             if (progress_end_pending_) end_progress();
+                           });
+}
+
+void LspServer::end_progress() {
+  if (!progress_token_) return;
+  if (!progress_begun_) {
+    progress_end_pending_ = true;
+    return;
+  }
+  dispatcher_.send_notification(
+      "$/progress", {{"token", *progress_token_},
+                     {"value", {{"kind", "end"}, {"message", std::to_string(indexed_notes_) + " notes indexed"}}}});
+  progress_token_.reset();
+}
+
+// --- Helpers -------------------------------------------------------------------------------
+
+NoteContext LspServer::note(const Document& doc) const {
+  return NoteContext{doc, *workspace_.context, workspace_.report, encoding_};
+}
+
+Document& LspServer::document(const std::string& uri) {
+  Document* doc = workspace_.documents.find(uri);
+  if (!doc) throw InvalidParams("textDocument.uri", "document is not open: " + uri);
+  return *doc;
+}
+
+void LspServer::log_user(protocol::MessageType type, const std::string& message) {
+  spdlog::warn("{}", message);
+  dispatcher_.send_notification("window/logMessage", {{"type", static_cast<int>(type)}, {"message", message}});
+}
+
+}  // namespace mend::server
+
+// --- Features (each a pure function in its own file) ----------------------------------------
+
+namespace mend::server {
+
+namespace {
+template <class T> nlohmann::json to_json_value(const T& value) {
+  nlohmann::json j;
+  protocol::to_json(j, value);
+  return j;
+}
+template <class T> nlohmann::json to_json_array(const std::vector<T>& values) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : values) out.push_back(to_json_value(v));
+  return out;
+}
+}  // namespace
+
+void LspServer::on_code_action(const json& params, Reply reply) {
+  auto p = read_params<protocol::CodeActionParams>(params);
+  defer(std::move(reply), [this, p] {
+    return to_json_array(code_actions(note(document(p.textDocument.uri)), p, client_.document_changes()));
+  });
+}
+
+void LspServer::on_completion(const json& params, Reply reply) {
+  auto p = read_params<protocol::CompletionParams>(params);
+  defer(std::move(reply), [this, p] { return to_json_value(completion(note(document(p.textDocument.uri)), p.position)); });
+}
+
+void LspServer::on_hover(const json& params, Reply reply) {
+  auto p = read_params<protocol::HoverParams>(params);
+  defer(std::move(reply), [this, p] {
+    auto h = hover(note(document(p.textDocument.uri)), p.position);
+    return h ? to_json_value(*h) : json(nullptr);
+  });
+}
+
+void LspServer::on_code_lens(const json& params, Reply reply) {
+  auto p = read_params<protocol::CodeLensParams>(params);
+  defer(std::move(reply), [this, p] { return to_json_array(code_lenses(note(document(p.textDocument.uri)))); });
+}
+
+void LspServer::on_inlay_hint(const json& params, Reply reply) {
+  auto p = read_params<protocol::InlayHintParams>(params);
+  defer(std::move(reply), [this, p] { return to_json_array(inlay_hints(note(document(p.textDocument.uri)), p.range)); });
+}
+
+void LspServer::on_document_symbol(const json& params, Reply reply) {
+  auto p = read_params<protocol::DocumentSymbolParams>(params);
+  defer(std::move(reply), [this, p] { return to_json_array(document_symbols(note(document(p.textDocument.uri)))); });
+}
+
+void LspServer::on_workspace_symbol(const json& params, Reply reply) {
+  auto p = read_params<protocol::WorkspaceSymbolParams>(params);
+  defer(
+      std::move(reply), [this, p] { return to_json_array(workspace_symbols(workspace_, p.query, encoding_)); },
+      /*needs_index=*/true);
+}
+
+void LspServer::on_execute_command(const json& params, Reply reply) {
+  auto p = read_params<protocol::ExecuteCommandParams>(params);
+  if (p.command != "mend.insertTemplate" && p.command != "mend.insertMissing" && p.command != "mend.insertLogEntry")
+    throw InvalidParams("command", "unknown command '" + p.command + "'");
+  if (!p.arguments || p.arguments->empty()) throw InvalidParams("arguments", "expected one argument object");
+  const json& arg = p.arguments->front();
+  std::string uri = string_field(arg, "uri", "arguments[0]");
+  run_deferred();
+  ensure_fresh();
+  Document* doc = workspace_.documents.find(uri);
+  if (!doc) throw InvalidParams("arguments[0].uri", "document is not open: " + uri);
+  NoteContext ctx = note(*doc);
+  std::optional<protocol::TextEdit> edit;
+  std::string label;
+  if (p.command == "mend.insertTemplate") {
+    std::string id = string_field(arg, "template", "arguments[0]");
+    std::size_t at = doc->text().size();
+    if (arg.contains("position") && !arg["position"].is_null()) {
+      protocol::Position pos;
+      try {
+        protocol::read_value(arg["position"], pos);
+      } catch (InvalidParams& e) {
+        e.prepend("position");
+        e.prepend_index(0);
+        e.prepend("arguments");
+        throw;
+      }
+      at = ctx.offset(pos);
+    }
+    edit = insert_template_edit(ctx, id, at);
+    if (!edit) throw InvalidParams("arguments[0].template", "unknown template '" + id + "' (a step id, a question id or \"log\")");
+    label = "mend: insert " + id;
+  } else if (p.command == "mend.insertMissing") {
+    std::string step = string_field(arg, "step", "arguments[0]");
+    if (!ctx.lang().step(step)) throw InvalidParams("arguments[0].step", "unknown step '" + step + "'");
+    edit = insert_missing_edit(ctx, step);
+    label = "mend: insert the missing questions of " + step;
+  } else {
+    edit = insert_log_edit(ctx);
+    label = "mend: insert today's action-log entry";
+  }
+  if (!edit) {
+    reply(json{{"applied", false}, {"failureReason", "nothing to insert: no question of the step is missing"}});
+    return;
+  }
+  apply_edit(label, workspace_edit(*doc, {*edit}, client_.document_changes()), std::move(reply));
+}
+
+void LspServer::apply_edit(const std::string& label, protocol::WorkspaceEdit edit, Reply reply) {
+  protocol::ApplyWorkspaceEditParams params{label, std::move(edit)};
+  auto shared = std::make_shared<Reply>(std::move(reply));
+  dispatcher_.send_request("workspace/applyEdit", to_json_value(params), [shared](const json& result, const json* error) {
+    bool applied = !error && result.is_object() && result.value("applied", false);
+    json out{{"applied", applied}};
+    if (error) out["failureReason"] = error->value("message", "the client refused the edit");
+    else if (!applied && result.is_object() && result.contains("failureReason")) out["failureReason"] = result["failureReason"];
+    (*shared)(out);
+  });
+}
+
+void LspServer::on_progress(const json& params, Reply reply) {
+  std::optional<std::string> uri;
+  if (params.is_object() && params.contains("uri") && !params["uri"].is_null()) uri = string_field(params, "uri", "");
+  else if (!params.is_null() && !params.is_object())
+    throw InvalidParams("", "expected an object, got " + std::string(protocol::json_type_name(params)));
+  defer(
+      std::move(reply),
+      [this, uri] {
+        workspace_.rejudge();
+        const Context& ctx = *workspace_.context;
+        json out = {{"mend", 1},
+                    {"root", root_ ? json(root_->string()) : json(nullptr)},
+                    {"today", engine::format_iso(ctx.today)}};
+        if (uri) {
+          const engine::NoteAnalysis* analysis = nullptr;
+          std::string path = workspace_.path_of_uri(*uri);
+          if (const Document* d = workspace_.documents.find(*uri)) analysis = &d->analysis;
+          else if (auto it = workspace_.indexed.find(path); it != workspace_.indexed.end()) analysis = &it->second;
+          if (!analysis) throw InvalidParams("uri", "not an open document nor a note of the folder: " + *uri);
+          out["note"] = note_json(ctx.pack, path, *analysis, workspace_.report);
+        } else {
+          json notes = json::array();
+          for (const auto& ref : workspace_.note_refs())
+            notes.push_back(note_json(ctx.pack, ref.path, *ref.analysis, workspace_.report));
+          out["notes"] = notes;
+        }
+        out["summary"] = summary_json(workspace_.report);
+        return out;
+      },
+      /*needs_index=*/true);
+}
+
+void LspServer::on_templates(const json& params, Reply reply) {
+  if (!params.is_null() && !params.is_object())
+    throw InvalidParams("", "expected an object, got " + std::string(protocol::json_type_name(params)));
+  defer(std::move(reply), [this] {
+    const Context& ctx = *workspace_.context;
+    engine::TemplateVariables vars{ctx.config.ex_name, ctx.config.pronouns, engine::format_iso(ctx.today)};
+    json out = json::array();
+    for (const auto& lang : ctx.pack.languages()) {
+      for (const auto& step : lang.steps) {
+        json questions = json::array();
+        for (const auto& q : step.questions)
+          questions.push_back({{"id", q.id}, {"text", engine::render_text(q.text, lang, vars)}});
+        out.push_back({{"id", step.id},
+                       {"language", lang.language},
+                       {"order", step.order},
+                       {"title", engine::render_text(step.title, lang, vars)},
+                       {"requires", step.requires_},
+                       {"questions", questions},
+                       {"source", step.source}});
+      }
+    }
+    return out;
+  });
+}
+
+}  // namespace mend::server
