@@ -75,7 +75,8 @@ void WebSocketSession::on_read(beast::error_code ec, std::size_t) {
     if (ec == websocket::error::message_too_big)
       std::cerr << "mend serve: a client sent a message over " << state_->limits().body_bytes
                 << " bytes: connection closed\n";
-    else if (ec != websocket::error::closed && ec != net::error::operation_aborted && ec != net::error::eof)
+    else if (ec != websocket::error::closed && ec != net::error::operation_aborted && ec != net::error::eof &&
+             ec != net::error::not_connected && ec != net::error::connection_reset && ec != beast::error::timeout)
       std::cerr << "mend serve: websocket read: " << ec.message() << "\n";
     closed_ = true;
     return;

@@ -76,7 +76,8 @@ class Daemon:
         raise RuntimeError("mend serve did not write its token file: " + self.log())
 
     def log(self):
-        self.stderr.flush()
+        if not self.stderr.closed:
+            self.stderr.flush()
         return open(self.stderr_path, "rb").read().decode("utf-8", "replace")
 
     def stop(self, sig=15, timeout=10):

@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""The mend serve page in headless Chromium (driven by playwright-core through node).
+Usage: test_page.py path/to/mend BUILD_DIR. Installs Chromium and playwright-core if missing
+(install.sh); skips (exit 77) with a clear message only if that is impossible."""
+import os
+import shutil
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from ws_client import Daemon, make_notes_folder, temp_dirs  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MEND, BUILD = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+DEPS = os.path.join(BUILD, "test-deps", "serve-page")
+ARTIFACTS = os.path.join(BUILD, "test-artifacts")
+
+install = subprocess.run([os.path.join(HERE, "install.sh"), DEPS], timeout=600)
+if install.returncode != 0:
+    print("SKIP: the page test needs /usr/bin/chromium and playwright-core, and they could not be installed "
+          "(see install.sh's message above)")
+    sys.exit(77)
+
+os.makedirs(ARTIFACTS, exist_ok=True)
+base, runtime = temp_dirs()
+folder = make_notes_folder(os.path.join(base, "notes"))
+d = Daemon(MEND, folder, runtime).wait_ready()
+try:
+    env = dict(os.environ, MEND=MEND, MEND_FOLDER=folder, MEND_TODAY="2026-11-26",
+               MEND_PAGE_URL="http://127.0.0.1:%d/?token=%s" % (d.port, d.token),
+               MEND_SCREENSHOT=os.path.join(ARTIFACTS, "serve-page.png"),
+               MEND_PLAYWRIGHT=os.path.join(DEPS, "node_modules", "playwright-core"))
+    result = subprocess.run(["node", os.path.join(HERE, "page_test.mjs")], env=env, timeout=75)
+    if result.returncode != 0:
+        print("---- daemon log ----\n" + d.log()[-3000:])
+    code = result.returncode
+finally:
+    d.stop()
+    shutil.rmtree(base, ignore_errors=True)
+print("page test:", "ok" if code == 0 else "FAILED", "(screenshot: build/test-artifacts/serve-page.png)")
+sys.exit(0 if code == 0 else 1)

@@ -1,0 +1,128 @@
+// Unit tests for note_analysis.cpp and answer_judge.cpp through one note at a time: where
+// questions are found, and answered / unanswered as catalogue.md defines it.
+#include "daemon/engine/note_analysis.h"
+
+#include <catch2/catch.hpp>
+
+#include "daemon/engine/pack.h"
+
+using mend::engine::Analyzer;
+using mend::engine::NoteAnalysis;
+using mend::engine::Pack;
+
+namespace {
+
+const Analyzer& analyzer() {
+  static const Pack pack = [] {
+    std::vector<mend::engine::PackProblem> problems;
+    return Pack::load(mend::engine::builtin_pack_files(), &problems);
+  }();
+  static const Analyzer a(pack, {"", ""});
+  return a;
+}
+
+// The note's questions as "id@line+" (answered) or "id@line-" (1-based lines), space separated.
+std::string questions(std::string_view note, std::string_view path = "note.md") {
+  NoteAnalysis n = analyzer().analyse(note, path);
+  std::string out;
+  for (const auto& q : n.questions)
+    out += (out.empty() ? "" : " ") + q.id + "@" + std::to_string(q.line + 1) + (q.answered ? "+" : "-");
+  return out;
+}
+
+void check(std::string_view note, std::string_view expected) {
+  INFO(note);
+  CHECK(questions(note) == expected);
+}
+
+// One answer under a fixed question: answered?
+bool answered(std::string_view question, std::string_view answer) {
+  std::string note = "## " + std::string(question) + "\n\n" + std::string(answer) + "\n";
+  NoteAnalysis n = analyzer().analyse(note, "note.md");
+  REQUIRE(n.questions.size() == 1);
+  return n.questions[0].answered;
+}
+
+}  // namespace
+
+TEST_CASE("what is not an answer", "[note_analysis]") {
+  for (const char* a : {"", "   ", "_your answer_", "TODO", "todo: ask Sam first", "TODO — later", "...", "…", "?",
+                        "Reasons:", "A:", "- [x]", "> _your answer_"}) {
+    INFO(a);
+    CHECK_FALSE(answered("What went wrong?", a));
+  }
+}
+
+TEST_CASE("any genuine text is an answer, nil replies too on ordinary questions", "[note_analysis]") {
+  for (const char* a : {"Yes.", "No, never.", "Probably.", "> \"I need space.\"", "- [x] talked to him", "I don't know.",
+                        "idk", "n/a", "Nothing.", "None", "A: communication"}) {
+    INFO(a);
+    CHECK(answered("What went wrong?", a));
+  }
+}
+
+TEST_CASE("a nil reply does not answer a fault-finding question", "[note_analysis]") {
+  CHECK_FALSE(answered("What didn't I like about us?", "Nothing, really."));
+  CHECK_FALSE(answered("Do I want to change everything he blames me for?", "None."));
+  CHECK(answered("What didn't I like about us?", "His silences."));
+}
+
+TEST_CASE("questions are never read in code, tables, HTML or front matter", "[note_analysis]") {
+  check("---\ntitle: Why did he leave me?\n---\n```\n## What went wrong?\n```\n\n"
+        "| Is it a big yes? |\n|---|\n| yes |\n\n<div>\nWhat didn't I like about us?\n</div>\n",
+        "");
+}
+
+TEST_CASE("forms a question takes", "[note_analysis]") {
+  check("# Why did he leave me?\nHe was bored.\n", "why.official@1+");
+  check("Is it reversible?\n================\n\nNo.\n", "why.reversible@1+");
+  check("**What went wrong?**\n\nEverything.\n", "why.not-working@1+");
+  check("Q: Is it a big yes?\nA:\n", "evaluate.verdict@1-");
+  check("1. What went wrong?\n2. We stopped talking.\n3. Is it a big yes?\n", "why.not-working@1+ evaluate.verdict@3-");
+  check("- What went wrong?\n  - We stopped talking.\n- Is it reversible?\n", "why.not-working@1+ why.reversible@3-");
+  check("## What went wrong?\r\n\r\nTODO\r\n\r\n## Is it reversible?\r\n\r\nYes.\r\n", "why.not-working@1- why.reversible@5+");
+}
+
+TEST_CASE("prose with a question mark is not a question", "[note_analysis]") {
+  check("Did he even love me? I keep wondering.\n\nWhat should I cook tonight?\n\n- Call Mum?\n", "");
+}
+
+TEST_CASE("self-blame: the writer's own words only", "[answer_judge]") {
+  auto self_blame = [](std::string_view answer) {
+    std::string note = "## What do I want to tell him?\n\n" + std::string(answer) + "\n";
+    NoteAnalysis n = analyzer().analyse(note, "note.md");
+    REQUIRE(n.questions.size() == 1);
+    return n.questions[0].self_blame_line >= 0;
+  };
+  CHECK(self_blame("It was all my fault."));
+  CHECK(self_blame("I won't repeat that. It was all my fault."));
+  CHECK_FALSE(self_blame("It wasn't all my fault."));
+  CHECK_FALSE(self_blame("He said \"it was all my fault\"."));
+  CHECK_FALSE(self_blame("He always said it was all my fault."));
+  CHECK_FALSE(self_blame("> It was all my fault."));
+}
+
+TEST_CASE("shared blame: only the writer's faults", "[answer_judge]") {
+  auto own_only = [](std::string_view answer) {
+    std::string note = "## What didn't I like about us?\n\n" + std::string(answer) + "\n";
+    NoteAnalysis n = analyzer().analyse(note, "note.md");
+    REQUIRE(n.questions.size() == 1);
+    return n.questions[0].own_fault_only;
+  };
+  CHECK(own_only("I was too jealous, I should have listened."));
+  CHECK_FALSE(own_only("I was too jealous, but he never listened to me either."));
+  CHECK_FALSE(own_only("His temper."));
+}
+
+TEST_CASE("a verdict is a clear yes only without a hedge", "[answer_judge]") {
+  auto clear_yes = [](std::string_view answer) {
+    std::string note = "## Is it a big yes?\n\n" + std::string(answer) + "\n";
+    NoteAnalysis n = analyzer().analyse(note, "note.md");
+    REQUIRE(n.questions.size() == 1);
+    return n.questions[0].clear_yes;
+  };
+  CHECK(clear_yes("Yes, absolutely."));
+  CHECK_FALSE(clear_yes("Mostly yes, but…"));
+  CHECK_FALSE(clear_yes("Yes?"));
+  CHECK_FALSE(clear_yes("No."));
+}

@@ -1,0 +1,90 @@
+// Unit tests for question_matcher.h: people's own wording found, diary lines left alone.
+#include "daemon/engine/question_matcher.h"
+
+#include <catch2/catch.hpp>
+
+#include "daemon/engine/pack.h"
+
+using mend::engine::Pack;
+using mend::engine::QuestionMatcher;
+
+namespace {
+
+const Pack& pack() {
+  static const Pack p = [] {
+    std::vector<mend::engine::PackProblem> problems;
+    return Pack::load(mend::engine::builtin_pack_files(), &problems);
+  }();
+  return p;
+}
+
+const QuestionMatcher& matcher() {
+  static const QuestionMatcher m(pack(), "Alex");
+  return m;
+}
+
+// The question id a line is recognised as, or "" when none ("step:ID" for a step title).
+std::string match(std::string_view line) {
+  auto m = matcher().best(line, "");
+  if (!m) return "";
+  return m->step ? "step:" + m->id : m->id;
+}
+
+}  // namespace
+
+TEST_CASE("own wording is recognised", "[question_matcher]") {
+  struct Case {
+    const char* line;
+    const char* id;
+  };
+  const Case cases[] = {
+      {"Why did he leave me?", "why.official"},
+      {"Why did Alex leave me?", "why.official"},  // the configured ex's name
+      {"What did she tell me?", "why.official"},
+      {"What he told me", "why.official"},
+      {"What he never said", "why.unofficial"},
+      {"What didn't work?", "why.not-working"},
+      {"What went wrong?", "why.not-working"},
+      {"What didn't I like about us?", "why.disliked"},
+      {"His faults", "why.disliked"},
+      {"How long were we together?", "why.stage"},
+      {"Can it be fixed?", "why.reversible"},
+      {"Do I want to change everything he blames me for?", "wrongs.scope"},
+      {"How can we change together?", "wrongs.together"},
+      {"Were my needs respected?", "evaluate.needs"},
+      {"Does this relationship have a future?", "evaluate.future"},
+      {"Is it a big yes?", "evaluate.verdict"},
+      {"Am I scared of being betrayed?", "patterns.abandon"},
+      {"Am I afraid of being alone?", "motives.fear"},
+      {"Do I have to be perfect to be loved?", "patterns.perfect"},
+      {"How do I tell her I love her?", "reach-out.love"},
+      {"💔 Why did he leave me?", "why.official"},
+      {"Pourquoi est-il parti ?", "why.official"},
+      {"Ce qui me dérangeait chez lui", "why.disliked"},
+      {"Ai-je peur d'être abandonnée ?", "patterns.abandon"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.line);
+    CHECK(match(c.line) == c.id);
+  }
+}
+
+TEST_CASE("diary lines are not questions", "[question_matcher]") {
+  // Each shares one word with some question ("work", "future", "long", "ideal", "notes"/"not"):
+  // one shared word is never enough.
+  const char* lines[] = {"Work",           "Notes",          "Note to self",          "The future",
+                         "Future plans",   "Ideal weight",   "Books I want to read",  "Work log",
+                         "Yes",            "Lessons",        "How long until the weekend?",
+                         "How was work today?",              "What did the doctor say?",
+                         "What should I cook tonight?",      "Is it normal to feel this tired?",
+                         "Qu'a dit le médecin ?",            "Le futur"};
+  for (const char* line : lines) {
+    INFO(line);
+    CHECK(match(line) == "");
+  }
+}
+
+TEST_CASE("a negation is not the person's own word", "[question_matcher]") {
+  // "didn't" splits into "didn" + "t"; French lists "t'" as "te": the "t" must not count.
+  CHECK(matcher().words("What didn't work?") == matcher().words("What did work?"));
+}
