@@ -6,6 +6,7 @@
 #include "daemon/cli/commands.h"
 #include "daemon/cli/options.h"
 #include "daemon/server/pack_loader.h"
+#include "daemon/server/report_json.h"
 
 namespace mend::cli {
 
@@ -38,20 +39,8 @@ int templates_command(const Args& args) {
   for (const auto& p : problems)
     std::cerr << "mend templates: warning: " << p.source << (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "")
               << ": " << p.message << "\n";
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& lang : pack.languages()) {
-    for (const auto& step : lang.steps) {
-      nlohmann::json questions = nlohmann::json::array();
-      for (const auto& q : step.questions) questions.push_back({{"id", q.id}, {"text", q.text}});
-      list.push_back({{"id", step.id},
-                      {"language", lang.language},
-                      {"order", step.order},
-                      {"title", step.title},
-                      {"requires", step.requires_},
-                      {"questions", questions},
-                      {"source", step.source}});
-    }
-  }
+  engine::TemplateVariables vars{config->ex_name, config->pronouns, ""};
+  nlohmann::json list = server::templates_json(pack, vars);
   if (json_output) {
     std::cout << list.dump(2) << "\n";
     return kExitOk;

@@ -597,21 +597,7 @@ void LspServer::on_templates(const json& params, Reply reply) {
   defer(std::move(reply), [this] {
     const Context& ctx = *workspace_.context;
     engine::TemplateVariables vars{ctx.config.ex_name, ctx.config.pronouns, engine::format_iso(ctx.today)};
-    json out = json::array();
-    for (const auto& lang : ctx.pack.languages()) {
-      for (const auto& step : lang.steps) {
-        json questions = json::array();
-        for (const auto& q : step.questions)
-          questions.push_back({{"id", q.id}, {"text", engine::render_text(q.text, lang, vars)}});
-        out.push_back({{"id", step.id},
-                       {"language", lang.language},
-                       {"order", step.order},
-                       {"title", engine::render_text(step.title, lang, vars)},
-                       {"requires", step.requires_},
-                       {"questions", questions},
-                       {"source", step.source}});
-      }
-    }
+    json out = templates_json(ctx.pack, vars);
     return out;
   });
 }

@@ -50,4 +50,22 @@ json summary_json(const engine::FolderReport& report) {
   return j;
 }
 
+json templates_json(const engine::Pack& pack, const engine::TemplateVariables& vars) {
+  json out = json::array();
+  for (const auto& lang : pack.languages()) {
+    for (const auto& step : lang.steps) {
+      json questions = json::array();
+      for (const auto& q : step.questions) questions.push_back({{"id", q.id}, {"text", engine::render_text(q.text, lang, vars)}});
+      out.push_back({{"id", step.id},
+                     {"language", lang.language},
+                     {"order", step.order},
+                     {"title", engine::render_text(step.title, lang, vars)},
+                     {"requires", step.requires_},
+                     {"questions", questions},
+                     {"source", step.source}});
+    }
+  }
+  return out;
+}
+
 }  // namespace mend::server

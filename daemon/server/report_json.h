@@ -10,6 +10,7 @@
 #include "daemon/engine/folder_report.h"
 #include "daemon/engine/note_analysis.h"
 #include "daemon/engine/pack.h"
+#include "daemon/engine/render.h"
 
 namespace mend::server {
 
@@ -17,5 +18,9 @@ nlohmann::json note_json(const engine::Pack& pack, const std::string& path, cons
                          const engine::FolderReport& report);
 nlohmann::json summary_json(const engine::FolderReport& report);
 nlohmann::json suggestion_json(const engine::Suggestion& suggestion, bool with_path);
+
+// The templates a folder sees (`mend templates --json`, `mend/templates`): every step of every
+// language with its questions (rendered with `vars`) and where it came from.
+nlohmann::json templates_json(const engine::Pack& pack, const engine::TemplateVariables& vars);
 
 }  // namespace mend::server
