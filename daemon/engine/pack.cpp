@@ -100,6 +100,7 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.shared_words = strings(fm.value("shared_words", json()), true);
   pack.months = string_lists(fm.value("months", json()));
   pack.weekdays = string_lists(fm.value("weekdays", json()));
+  pack.synonyms = string_lists(fm.value("synonyms", json()));
 }
 
 StepSpec read_step(const json& fm, std::string_view body, const std::string& fallback_id,

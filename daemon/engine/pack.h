@@ -55,6 +55,8 @@ struct LanguagePack {
       fillers, todo_words, labels, own_fault_cues, self_blame, negations, clear_yes, hedges,
       shared_words;
   std::vector<std::vector<std::string>> months, weekdays;
+  // Words people use for the same thing ("left", "dumped", "broke up"): matched as the first.
+  std::vector<std::vector<std::string>> synonyms;
   std::vector<StepSpec> steps;  // sorted by order
   std::string source;
 

@@ -77,6 +77,15 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& w : lang.stopwords) for (auto& s : split_words(fold_for_match(w))) stop_words_.insert(s);
   }
   ex_words_.insert("exref");
+  for (const auto& lang : pack.languages())
+    for (const auto& group : lang.synonyms) {
+      if (group.empty()) continue;
+      std::string head = stem(fold_for_match(group.front()));
+      for (const auto& w : group) {
+        auto parts = split_words(fold_for_match(w));
+        if (parts.size() == 1 && stem(parts[0]) != head) synonyms_[stem(parts[0])] = head;
+      }
+    }
   for (auto& s : split_words(fold_for_match(ex_name))) ex_words_.insert(s);
   // A word that is both a pronoun and the person's own ("you" is never the ex) stays the person's.
   for (const auto& w : me_words_) ex_words_.erase(w);
@@ -116,6 +125,7 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
 }
 
 void QuestionMatcher::add_variant(const std::string& id, bool step, std::string_view text) {
+  for (auto& w : split_words(fold_for_match(text))) vocabulary_.insert(w);
   Variant v;
   v.id = id;
   v.step = step;
@@ -141,12 +151,52 @@ std::vector<std::string> QuestionMatcher::words(std::string_view text) const {
     } else if (stop_words_.count(w) || (w.size() == 1 && !(w[0] >= '0' && w[0] <= '9'))) {
       continue;
     } else {
-      out.push_back(stem(w));
+      out.push_back(canonical(stem(w)));
     }
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::string QuestionMatcher::canonical(const std::string& stemmed) const {
+  auto it = synonyms_.find(stemmed);
+  return it == synonyms_.end() ? stemmed : it->second;
+}
+
+std::vector<std::string> QuestionMatcher::words_with_names(std::string_view text) const {
+  // Replace unknown capitalised words that do not start a sentence by the ex's token; the
+  // rest goes through words() unchanged.
+  std::string rewritten;
+  bool sentence_start = true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    if (!letter) {
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"') sentence_start = true;
+      rewritten += c;
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && (((text[j] >= 'A' && text[j] <= 'Z') || (text[j] >= 'a' && text[j] <= 'z') ||
+                                static_cast<unsigned char>(text[j]) >= 0x80)))
+      ++j;
+    std::string_view word = text.substr(i, j - i);
+    bool capitalised = word[0] >= 'A' && word[0] <= 'Z' && word.size() > 1 &&
+                       std::any_of(word.begin() + 1, word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    std::string folded = fold_for_match(word);
+    if (capitalised && !sentence_start && !vocabulary_.count(folded) && !me_words_.count(folded) &&
+        !stop_words_.count(folded) && !ex_words_.count(folded)) {
+      rewritten += "exref";
+    } else {
+      rewritten.append(word);
+    }
+    sentence_start = false;
+    i = j;
+  }
+  return words(rewritten);
 }
 
 double QuestionMatcher::weight_of(const std::string& word) const {
@@ -188,7 +238,7 @@ std::size_t QuestionMatcher::shared_content(const std::vector<std::string>& a, c
 
 std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view plain,
                                                            std::string_view section_step) const {
-  auto candidate = words(plain);
+  auto candidate = words_with_names(plain);
   if (candidate.empty()) return std::nullopt;
   double candidate_weight = 0;
   for (const auto& w : candidate) candidate_weight += weight_of(w);

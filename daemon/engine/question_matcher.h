@@ -61,7 +61,14 @@ private:
   std::size_t content_words(const std::vector<std::string>& words) const;
   std::size_t shared_content(const std::vector<std::string>& a, const std::vector<std::string>& b) const;
 
+  // Names nobody configured: "What did Sam say?" names the ex with a capitalised word that is
+  // no known word, in a line where it does not start a sentence.
+  std::vector<std::string> words_with_names(std::string_view text) const;
+  std::string canonical(const std::string& stemmed) const;
+
   std::unordered_set<std::string> me_words_, ex_words_, stop_words_;
+  std::unordered_map<std::string, std::string> synonyms_;  // stemmed word -> stemmed canonical
+  std::unordered_set<std::string> vocabulary_;             // every folded word of the pack
   std::vector<Variant> variants_;
   std::unordered_map<std::string, std::vector<std::size_t>> index_;  // word -> variants
   std::unordered_map<std::string, double> idf_;
