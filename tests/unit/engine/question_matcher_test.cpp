@@ -88,3 +88,17 @@ TEST_CASE("a negation is not the person's own word", "[question_matcher]") {
   // "didn't" splits into "didn" + "t"; French lists "t'" as "te": the "t" must not count.
   CHECK(matcher().words("What didn't work?") == matcher().words("What did work?"));
 }
+
+TEST_CASE("synonyms from the pack and names nobody configured", "[question_matcher]") {
+  // "dump", "fixed", "scared", "lonely" are not the questions' words: the pack's synonym groups
+  // map them onto them.
+  CHECK(match("Why did he dump me?") == "why.official");
+  CHECK(match("Could this be fixed?") == "why.reversible");
+  CHECK(match("Was I scared of being lonely?") == "motives.fear");
+  // "Sam" is not the configured name (Alex), but a capitalised unknown word inside the line.
+  CHECK(match("What did Sam actually say when she left?") == "why.official");
+  CHECK(match("Do I cling when Sam pushes me away?") == "patterns.cling");
+  // A name alone, or a day of the week, does not make a line a question.
+  CHECK(match("Lunch with Emma") == "");
+  CHECK(match("What happened on Friday?") == "");
+}
