@@ -80,8 +80,16 @@ std::optional<std::size_t> log_entry_offset(const NoteContext& note) {
   for (const auto& q : note.doc.analysis.questions) {
     const engine::QuestionSpec* spec = note.ctx.pack.question(q.id);
     if (!spec || !spec->log) continue;
-    std::size_t line = static_cast<std::size_t>(std::max(q.answer_last_line, q.line)) + 1;
-    return line < note.doc.lines.line_count() ? note.doc.lines.line_start(line) : note.doc.text().size();
+    // After the last non-blank line of the question's region: past its marker, guidance and
+    // earlier entries, never between the question and its marker.
+    const std::string& text = note.doc.text();
+    std::size_t end = std::min(q.answer_end, text.size());
+    while (end > q.answer_start && (text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == ' ' ||
+                                    text[end - 1] == '\t'))
+      --end;
+    if (end <= q.answer_start) end = q.end;
+    std::size_t line = note.doc.lines.line_of(end > 0 ? end - 1 : 0) + 1;
+    return line < note.doc.lines.line_count() ? note.doc.lines.line_start(line) : text.size();
   }
   return std::nullopt;
 }

@@ -100,6 +100,31 @@ class Features(Session):
         self.assertEqual(r["error"]["code"], -32602)
         self.assertIn("step", r["error"]["message"])
 
+    def test_log_entry_goes_after_the_marker_of_an_empty_log(self):
+        # A freshly inserted new-start step: the log question, its marker, guidance and a dated
+        # placeholder. Today's entry must land after all of them, so the marker stays bound to
+        # its question (a misplaced entry used to split them into two occurrences).
+        log_note = os.path.join(self.root, "log.md")
+        subprocess.run([test_lsp.MEND, "insert", "new-start", log_note, "--today", "2026-11-20"], check=True,
+                       capture_output=True)
+        with open(log_note, encoding="utf-8") as f:
+            text = f.read()
+        uri = self.c.open(log_note)
+        self.c.diagnostics(uri)
+        r = self.c.request("workspace/executeCommand", {"command": "mend.insertLogEntry", "arguments": [{"uri": uri}]})
+        self.assertEqual(r["result"]["applied"], True)
+        method, params = [x for x in self.c.server_requests if x[0] == "workspace/applyEdit"][-1]
+        new_text = apply_edits(text, edits_of(params["edit"], uri))
+        self.assertLess(new_text.index("<!-- mend:q new-start.log -->"), new_text.index("- " + TODAY))
+        self.assertLess(new_text.index("- 2026-11-20"), new_text.index("- " + TODAY))
+        with open(log_note, "w", encoding="utf-8") as f:
+            f.write(new_text)
+        out = subprocess.run([test_lsp.MEND, "scan", self.root, "--json", "--today", TODAY], check=True,
+                             capture_output=True, text=True).stdout
+        note = next(n for n in json.loads(out)["notes"] if n["path"] == "log.md")
+        self.assertEqual([q["id"] for q in note["questions"]].count("new-start.log"), 1)
+        self.assertEqual([q["matched_by"] for q in note["questions"]], ["marker", "marker"])
+
     def test_completion_steps_and_questions(self):
         mark = self.c.mark()
         self.c.notify("textDocument/didChange", {"textDocument": {"uri": self.uri, "version": 2}, "contentChanges": [
