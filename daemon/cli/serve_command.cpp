@@ -17,15 +17,23 @@ int serve_command(const Args& args) {
   std::string dir, config_file, port_text, today_text, threads_text, error;
   for (std::size_t i = 0; i < args.size() && error.empty(); ++i) {
     const std::string& a = args[i];
-    if (a.rfind("--port", 0) == 0) take_value(args, i, "--port", &port_text, &error);
-    else if (a.rfind("--config", 0) == 0) take_value(args, i, "--config", &config_file, &error);
-    else if (a.rfind("--today", 0) == 0) take_value(args, i, "--today", &today_text, &error);
-    else if (a.rfind("--threads", 0) == 0) take_value(args, i, "--threads", &threads_text, &error);
-    else if (!a.empty() && a[0] == '-') error = "unknown option " + a;
-    else if (dir.empty()) dir = a;
-    else error = "unexpected argument " + a;
+    if (a.rfind("--port", 0) == 0)
+      take_value(args, i, "--port", &port_text, &error);
+    else if (a.rfind("--config", 0) == 0)
+      take_value(args, i, "--config", &config_file, &error);
+    else if (a.rfind("--today", 0) == 0)
+      take_value(args, i, "--today", &today_text, &error);
+    else if (a.rfind("--threads", 0) == 0)
+      take_value(args, i, "--threads", &threads_text, &error);
+    else if (!a.empty() && a[0] == '-')
+      error = "unknown option " + a;
+    else if (dir.empty())
+      dir = a;
+    else
+      error = "unexpected argument " + a;
   }
-  if (error.empty() && dir.empty()) error = "missing DIR (usage: mend serve DIR [--port N] [--config FILE])";
+  if (error.empty() && dir.empty())
+    error = "missing DIR (usage: mend serve DIR [--port N] [--config FILE])";
   transport::ServeOptions options;
   if (error.empty() && !port_text.empty()) {
     try {
@@ -47,7 +55,8 @@ int serve_command(const Args& args) {
   }
   if (error.empty() && !today_text.empty()) {
     options.today = engine::parse_iso_date(today_text);
-    if (!options.today) error = "--today must be a date written YYYY-MM-DD, not '" + today_text + "'";
+    if (!options.today)
+      error = "--today must be a date written YYYY-MM-DD, not '" + today_text + "'";
   }
   if (!error.empty()) {
     std::cerr << "mend serve: " << error << "\n";
@@ -60,7 +69,8 @@ int serve_command(const Args& args) {
     return kExitUsage;
   }
   if (::access(root.c_str(), R_OK | W_OK | X_OK) != 0) {
-    std::cerr << "mend serve: " << dir << ": cannot read and write the folder (permission denied)\n";
+    std::cerr << "mend serve: " << dir
+              << ": cannot read and write the folder (permission denied)\n";
     return kExitUsage;
   }
   auto config = folder_config(&root, config_file, &error);
@@ -75,4 +85,4 @@ int serve_command(const Args& args) {
   return transport::run_serve(options);
 }
 
-}  // namespace mend::cli
+} // namespace mend::cli

@@ -11,6 +11,10 @@ namespace {
 
 constexpr const char* kMe = "@me";
 constexpr const char* kEx = "@ex";
+// Negation is one token: "Ce qu'il m'a dit" (official) and "Ce qu'il ne m'a pas dit"
+// (unofficial) differ by nothing else once function words are gone.
+constexpr const char* kNot = "@not";
+constexpr double kNegationWeight = 0.6;
 constexpr double kPersonWeight = 0.25;
 constexpr double kSectionBonus = 0.12;
 // The share of each side's weight that the common words must reach.
@@ -78,6 +82,11 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
   }
   ex_words_.insert("exref");
   for (const auto& lang : pack.languages())
+    for (const auto& n : lang.negations) {
+      auto parts = split_words(fold_for_match(n));
+      if (parts.size() == 1 && parts[0].size() > 1) negation_words_.insert(parts[0]);
+    }
+  for (const auto& lang : pack.languages())
     for (const auto& group : lang.synonyms) {
       if (group.empty()) continue;
       std::string head = stem(fold_for_match(group.front()));
@@ -143,8 +152,14 @@ std::vector<std::string> QuestionMatcher::words(std::string_view text) const {
     // person's own "te", which would make every negation read as "you").
     bool negation_tail = w == "t" && previous.ends_with("n");
     previous = w;
-    if (negation_tail || is_symbol_token(w)) continue;
-    if (me_words_.count(w)) {
+    if (negation_tail) {
+      out.emplace_back(kNot);
+      continue;
+    }
+    if (is_symbol_token(w)) continue;
+    if (negation_words_.count(w)) {
+      out.emplace_back(kNot);
+    } else if (me_words_.count(w)) {
       out.emplace_back(kMe);
     } else if (ex_words_.count(w)) {
       out.emplace_back(kEx);
@@ -201,6 +216,7 @@ std::vector<std::string> QuestionMatcher::words_with_names(std::string_view text
 
 double QuestionMatcher::weight_of(const std::string& word) const {
   if (word == kMe || word == kEx) return kPersonWeight;
+  if (word == kNot) return kNegationWeight;
   auto it = idf_.find(word);
   if (it != idf_.end()) return it->second;
   // A word no question uses: it makes the line less like any question, but a person's

@@ -66,7 +66,7 @@ private:
   std::vector<std::string> words_with_names(std::string_view text) const;
   std::string canonical(const std::string& stemmed) const;
 
-  std::unordered_set<std::string> me_words_, ex_words_, stop_words_;
+  std::unordered_set<std::string> me_words_, ex_words_, stop_words_, negation_words_;
   std::unordered_map<std::string, std::string> synonyms_;  // stemmed word -> stemmed canonical
   std::unordered_set<std::string> vocabulary_;             // every folded word of the pack
   std::vector<Variant> variants_;

@@ -39,12 +39,14 @@ struct Loaded {
   std::string warning;
 };
 
-Loaded load_note(const engine::Analyzer& analyzer, const fs::path& absolute, const std::string& path) {
+Loaded load_note(const engine::Analyzer& analyzer, const fs::path& absolute,
+                 const std::string& path) {
   Loaded out;
   struct stat st {};
   if (::stat(absolute.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return out;
   if (static_cast<std::uintmax_t>(st.st_size) > kMaxNoteBytes) {
-    out.warning = path + ": skipped: larger than the " + std::to_string(kMaxNoteBytes >> 20) + " MiB a note may have";
+    out.warning = path + ": skipped: larger than the " + std::to_string(kMaxNoteBytes >> 20) +
+                  " MiB a note may have";
     return out;
   }
   auto bytes = read_file_bytes(absolute, kMaxNoteBytes);
@@ -61,7 +63,8 @@ Loaded load_note(const engine::Analyzer& analyzer, const fs::path& absolute, con
   note.size = bytes->size();
   note.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
   if (!engine::is_valid_utf8(*bytes)) {
-    out.warning = path + ": invalid UTF-8: analysed with the bad bytes replaced (the file is not changed)";
+    out.warning =
+        path + ": invalid UTF-8: analysed with the bad bytes replaced (the file is not changed)";
     note.analysis = analyzer.analyse(engine::sanitize_utf8(*bytes), path);
   } else {
     note.analysis = analyzer.analyse(*bytes, path);
@@ -79,25 +82,29 @@ bool same_analysis(const engine::NoteAnalysis& a, const engine::NoteAnalysis& b)
     const auto& x = a.questions[i];
     const auto& y = b.questions[i];
     if (x.id != y.id || x.line != y.line || x.answered != y.answered || x.nil != y.nil ||
-        x.own_fault_only != y.own_fault_only || x.self_blame_line != y.self_blame_line || x.clear_yes != y.clear_yes ||
-        x.log_entries.size() != y.log_entries.size())
+        x.own_fault_only != y.own_fault_only || x.self_blame_line != y.self_blame_line ||
+        x.clear_yes != y.clear_yes || x.log_entries.size() != y.log_entries.size())
       return false;
   }
   return true;
 }
 
-}  // namespace
+} // namespace
 
-FolderIndex::FolderIndex(fs::path root, std::string display_root, Config config, std::function<engine::Date()> today)
-    : root_(std::move(root)), display_root_(std::move(display_root)), config_(std::move(config)), today_(std::move(today)) {
+FolderIndex::FolderIndex(fs::path root, std::string display_root, Config config,
+                         std::function<engine::Date()> today)
+    : root_(std::move(root)), display_root_(std::move(display_root)), config_(std::move(config)),
+      today_(std::move(today)) {
   pack_ = std::make_unique<engine::Pack>(load_pack(&root_, config_.template_dirs, &problems_));
-  analyzer_ = std::make_unique<engine::Analyzer>(*pack_, engine::AnalysisOptions{config_.ex_name, config_.language});
+  analyzer_ = std::make_unique<engine::Analyzer>(
+      *pack_, engine::AnalysisOptions{config_.ex_name, config_.language});
   rejudge();
 }
 
 void FolderIndex::index_all(unsigned threads, const ScanProgress& progress) {
   NoteListing listing = list_notes(root_);
-  for (auto& w : listing.warnings) warnings_.push_back(std::move(w));
+  for (auto& w : listing.warnings)
+    warnings_.push_back(std::move(w));
   std::vector<Loaded> results(listing.files.size());
   std::atomic<std::size_t> done{0};
   parallel_for(listing.files.size(), threads, [&](std::size_t i) {
@@ -128,7 +135,8 @@ bool FolderIndex::refresh(const std::string& path) {
     notes_.erase(it);
     return true;
   }
-  if (it != notes_.end() && it->second.hash == loaded.note->hash && same_analysis(it->second.analysis, loaded.note->analysis)) {
+  if (it != notes_.end() && it->second.hash == loaded.note->hash &&
+      same_analysis(it->second.analysis, loaded.note->analysis)) {
     it->second.mtime_ns = loaded.note->mtime_ns;
     return false;
   }
@@ -138,13 +146,15 @@ bool FolderIndex::refresh(const std::string& path) {
 
 std::vector<std::string> FolderIndex::rescan() {
   NoteListing listing = list_notes(root_);
-  for (auto& w : listing.warnings) warnings_.push_back(std::move(w));
+  for (auto& w : listing.warnings)
+    warnings_.push_back(std::move(w));
   std::vector<std::string> changed;
   std::set<std::string> present;
   for (const auto& f : listing.files) {
     present.insert(f.path);
     auto it = notes_.find(f.path);
-    if (it != notes_.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns) continue;
+    if (it != notes_.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns)
+      continue;
     if (refresh(f.path)) changed.push_back(f.path);
   }
   for (auto it = notes_.begin(); it != notes_.end();) {
@@ -161,7 +171,8 @@ std::vector<std::string> FolderIndex::rescan() {
 
 std::vector<std::string> FolderIndex::clear() {
   std::vector<std::string> removed;
-  for (const auto& [path, note] : notes_) removed.push_back(path);
+  for (const auto& [path, note] : notes_)
+    removed.push_back(path);
   notes_.clear();
   rejudge();
   return removed;
@@ -170,11 +181,14 @@ std::vector<std::string> FolderIndex::clear() {
 void FolderIndex::rejudge() {
   std::vector<engine::NoteRef> refs;
   refs.reserve(notes_.size());
-  for (const auto& [path, note] : notes_) refs.push_back({path, &note.analysis});
-  report_ = engine::judge_folder(*pack_, refs, today_(), config_.language.empty() ? "en" : config_.language);
+  for (const auto& [path, note] : notes_)
+    refs.push_back({path, &note.analysis});
+  report_ = engine::judge_folder(*pack_, refs, today_(),
+                                 config_.language.empty() ? "en" : config_.language);
 }
 
-std::optional<std::string> FolderIndex::normalise_path(const std::string& path, std::string* why) const {
+std::optional<std::string> FolderIndex::normalise_path(const std::string& path,
+                                                       std::string* why) const {
   if (path.empty() || path.size() > 4096) {
     *why = "path must be a note's path relative to the folder";
     return std::nullopt;
@@ -208,11 +222,14 @@ json FolderIndex::note_json(const std::string& path) const {
   return j;
 }
 
-json FolderIndex::summary_json() const { return server::summary_json(report_); }
+json FolderIndex::summary_json() const {
+  return server::summary_json(report_);
+}
 
 json FolderIndex::folder_json() const {
   json notes = json::array();
-  for (const auto& [path, note] : notes_) notes.push_back(note_json(path));
+  for (const auto& [path, note] : notes_)
+    notes.push_back(note_json(path));
   return {{"mend", 1},
           {"root", display_root_},
           {"today", engine::format_iso(today_())},
@@ -230,21 +247,8 @@ std::optional<json> FolderIndex::note_report_json(const std::string& path) const
 }
 
 json FolderIndex::templates_json() const {
-  json list = json::array();
-  for (const auto& lang : pack_->languages()) {
-    for (const auto& step : lang.steps) {
-      json questions = json::array();
-      for (const auto& q : step.questions) questions.push_back({{"id", q.id}, {"text", q.text}});
-      list.push_back({{"id", step.id},
-                      {"language", lang.language},
-                      {"order", step.order},
-                      {"title", step.title},
-                      {"requires", step.requires_},
-                      {"questions", questions},
-                      {"source", step.source}});
-    }
-  }
-  return list;
+  engine::TemplateVariables vars{config_.ex_name, config_.pronouns, engine::format_iso(today_())};
+  return server::templates_json(*pack_, vars);
 }
 
 std::vector<std::string> FolderIndex::take_warnings() {
@@ -253,4 +257,4 @@ std::vector<std::string> FolderIndex::take_warnings() {
   return out;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

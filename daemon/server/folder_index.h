@@ -28,7 +28,7 @@ namespace mend::server {
 
 struct IndexedNote {
   engine::NoteAnalysis analysis;
-  std::string hash;  // content_hash of the bytes on disk
+  std::string hash; // content_hash of the bytes on disk
   std::uintmax_t size = 0;
   std::int64_t mtime_ns = 0;
 };
@@ -60,9 +60,10 @@ public:
   nlohmann::json folder_json() const;
   // {mend:1, root, today, note, summary} for one indexed note; nullopt if it is not indexed.
   std::optional<nlohmann::json> note_report_json(const std::string& path) const;
-  nlohmann::json note_json(const std::string& path) const;  // requires contains(path)
+  nlohmann::json note_json(const std::string& path) const; // requires contains(path)
   nlohmann::json summary_json() const;
-  // The templates the folder sees (the shape of `mend templates --json`).
+  // The templates the folder sees, rendered with the folder's settings (report_json.h's
+  // templates_json: the shape of `mend templates --json` and of mend lsp's mend/templates).
   nlohmann::json templates_json() const;
 
   bool contains(const std::string& path) const { return notes_.count(path) != 0; }
@@ -91,6 +92,7 @@ private:
 };
 
 // Reads a file's raw bytes (nullopt if it cannot be read or is not a regular file).
-std::optional<std::string> read_file_bytes(const std::filesystem::path& file, std::uintmax_t max_bytes);
+std::optional<std::string> read_file_bytes(const std::filesystem::path& file,
+                                           std::uintmax_t max_bytes);
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -16,14 +16,18 @@ namespace fs = std::filesystem;
 namespace net = boost::asio;
 
 namespace {
-constexpr std::uint32_t kDirMask = IN_CREATE | IN_CLOSE_WRITE | IN_MODIFY | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
-                                   IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW | IN_EXCL_UNLINK;
+constexpr std::uint32_t kDirMask = IN_CREATE | IN_CLOSE_WRITE | IN_MODIFY | IN_DELETE |
+                                   IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF |
+                                   IN_ONLYDIR | IN_DONT_FOLLOW | IN_EXCL_UNLINK;
 }
 
 FileWatcher::FileWatcher(net::any_io_executor executor, fs::path root, Handler handler)
-    : executor_(std::move(executor)), root_(std::move(root)), handler_(std::move(handler)), buffer_(64 * 1024) {}
+    : executor_(std::move(executor)), root_(std::move(root)), handler_(std::move(handler)),
+      buffer_(64 * 1024) {}
 
-FileWatcher::~FileWatcher() { stop(); }
+FileWatcher::~FileWatcher() {
+  stop();
+}
 
 bool FileWatcher::start(std::string* error) {
   stop();
@@ -46,7 +50,7 @@ bool FileWatcher::start(std::string* error) {
 void FileWatcher::stop() {
   if (stream_) {
     boost::system::error_code ignored;
-    stream_->close(ignored);  // closes the inotify fd: every watch goes with it
+    stream_->close(ignored); // closes the inotify fd: every watch goes with it
     stream_.reset();
   }
   dirs_.clear();
@@ -57,8 +61,8 @@ void FileWatcher::add_one(const fs::path& dir) {
   int wd = ::inotify_add_watch(stream_->native_handle(), dir.c_str(), kDirMask);
   if (wd < 0) {
     if (errno == ENOSPC)
-      std::cerr << "mend serve: warning: out of inotify watches (fs.inotify.max_user_watches); " << dir.string()
-                << " is not watched\n";
+      std::cerr << "mend serve: warning: out of inotify watches (fs.inotify.max_user_watches); "
+                << dir.string() << " is not watched\n";
     return;
   }
   std::error_code ec;
@@ -85,24 +89,26 @@ void FileWatcher::add_tree(const fs::path& dir) {
 
 void FileWatcher::read_more() {
   if (!stream_) return;
-  stream_->async_read_some(net::buffer(buffer_), [this](boost::system::error_code ec, std::size_t bytes) {
-    if (ec) return;  // closed (stop) or failed
-    parse(bytes);
-    read_more();
-  });
+  stream_->async_read_some(net::buffer(buffer_),
+                           [this](boost::system::error_code ec, std::size_t bytes) {
+                             if (ec) return; // closed (stop) or failed
+                             parse(bytes);
+                             read_more();
+                           });
 }
 
 void FileWatcher::parse(std::size_t bytes) {
   std::vector<WatchEvent> events;
-  bool rescan = false;
+  bool rescan = false, overflow = false;
   std::size_t pos = 0;
   while (pos + sizeof(inotify_event) <= bytes) {
     inotify_event ev;
     std::memcpy(&ev, buffer_.data() + pos, sizeof ev);
-    std::string name = ev.len ? std::string(buffer_.data() + pos + sizeof(inotify_event)) : std::string();
+    std::string name =
+        ev.len ? std::string(buffer_.data() + pos + sizeof(inotify_event)) : std::string();
     pos += sizeof(inotify_event) + ev.len;
     if (ev.mask & IN_Q_OVERFLOW) {
-      rescan = true;
+      rescan = overflow = true;
       continue;
     }
     if (ev.wd == root_wd_ && (ev.mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED))) {
@@ -115,7 +121,7 @@ void FileWatcher::parse(std::size_t bytes) {
       dirs_.erase(dir);
       continue;
     }
-    if (ev.mask & (IN_DELETE_SELF | IN_MOVE_SELF)) continue;  // its parent reports it too
+    if (ev.mask & (IN_DELETE_SELF | IN_MOVE_SELF)) continue; // its parent reports it too
     std::string rel = dir->second.empty() ? name : dir->second + "/" + name;
     if (ev.mask & IN_ISDIR) {
       if (server::is_ignored_dir_name(name)) continue;
@@ -123,11 +129,11 @@ void FileWatcher::parse(std::size_t bytes) {
       if (ev.mask & (IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE)) rescan = true;
       continue;
     }
-    if (!server::is_note_name(name)) continue;  // temporary, conflict, hidden or non-Markdown files
+    if (!server::is_note_name(name)) continue; // temporary, conflict, hidden or non-Markdown files
     events.push_back({WatchEvent::Kind::Changed, rel});
   }
-  if (rescan) events.push_back({WatchEvent::Kind::Rescan, {}});
+  if (rescan) events.push_back({WatchEvent::Kind::Rescan, {}, overflow});
   if (!events.empty()) handler_(std::move(events));
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -21,12 +21,13 @@ namespace mend::transport {
 
 struct WatchEvent {
   enum class Kind {
-    Changed,   // a note was created, written, renamed to or from, or deleted: `path`
-    Rescan,    // the queue overflowed or a folder appeared / went: list the folder again
-    RootGone,  // the watched folder itself was deleted or moved away
+    Changed,  // a note was created, written, renamed to or from, or deleted: `path`
+    Rescan,   // the queue overflowed or a folder appeared / went: list the folder again
+    RootGone, // the watched folder itself was deleted or moved away
   };
   Kind kind = Kind::Changed;
-  std::string path;  // relative, '/' separated (Changed only)
+  std::string path;      // relative, '/' separated (Changed only)
+  bool overflow = false; // Rescan because the kernel's event queue overflowed
 };
 
 class FileWatcher {
@@ -53,9 +54,9 @@ private:
   std::filesystem::path root_;
   Handler handler_;
   std::unique_ptr<boost::asio::posix::stream_descriptor> stream_;
-  std::map<int, std::string> dirs_;  // watch descriptor -> folder, relative ("" for the root)
+  std::map<int, std::string> dirs_; // watch descriptor -> folder, relative ("" for the root)
   int root_wd_ = -1;
   std::vector<char> buffer_;
 };
 
-}  // namespace mend::transport
+} // namespace mend::transport

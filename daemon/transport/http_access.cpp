@@ -20,13 +20,16 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return diff == 0 && !a.empty();
 }
 
-std::string cookie_name(unsigned short port) { return "mend-token-" + std::to_string(port); }
+std::string cookie_name(unsigned short port) {
+  return "mend-token-" + std::to_string(port);
+}
 
 namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -59,15 +62,17 @@ std::string cookie_value(std::string_view header, std::string_view name) {
     std::size_t end = header.find(';', pos);
     if (end == std::string_view::npos) end = header.size();
     std::string_view pair = header.substr(pos, end - pos);
-    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    while (!pair.empty() && pair.front() == ' ')
+      pair.remove_prefix(1);
     std::size_t eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name)
+      return std::string(pair.substr(eq + 1));
     pos = end + 1;
   }
   return {};
 }
 
-}  // namespace
+} // namespace
 
 std::string_view target_path(std::string_view target) {
   std::size_t q = target.find('?');
@@ -86,7 +91,8 @@ std::string query_param(std::string_view target, std::string_view key) {
     if (end == std::string_view::npos) end = query.size();
     std::string_view pair = query.substr(pos, end - pos);
     std::size_t eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == key) return percent_decode(pair.substr(eq + 1));
+    if (eq != std::string_view::npos && pair.substr(0, eq) == key)
+      return percent_decode(pair.substr(eq + 1));
     pos = end + 1;
   }
   return {};
@@ -107,17 +113,21 @@ bool origin_allowed(std::string_view origin, unsigned short port) {
 AccessDecision check_access(const Request& req, const AccessPolicy& policy) {
   AccessDecision d;
   auto host = req.find(http::field::host);
-  if (host == req.end() || !host_allowed(std::string_view(host->value().data(), host->value().size()), policy.port)) {
+  if (host == req.end() ||
+      !host_allowed(std::string_view(host->value().data(), host->value().size()), policy.port)) {
     d.status = http::status::forbidden;
-    d.reason = "mend serve answers only requests addressed to 127.0.0.1:" + std::to_string(policy.port) +
-               " or localhost:" + std::to_string(policy.port) + " (Host header)";
+    d.reason =
+        "mend serve answers only requests addressed to 127.0.0.1:" + std::to_string(policy.port) +
+        " or localhost:" + std::to_string(policy.port) + " (Host header)";
     return d;
   }
   auto origin = req.find(http::field::origin);
   if (origin != req.end() &&
-      !origin_allowed(std::string_view(origin->value().data(), origin->value().size()), policy.port)) {
+      !origin_allowed(std::string_view(origin->value().data(), origin->value().size()),
+                      policy.port)) {
     d.status = http::status::forbidden;
-    d.reason = "cross-origin requests are refused (Origin must be http://127.0.0.1:" + std::to_string(policy.port) + ")";
+    d.reason = "cross-origin requests are refused (Origin must be http://127.0.0.1:" +
+               std::to_string(policy.port) + ")";
     return d;
   }
   std::string presented;
@@ -140,7 +150,8 @@ AccessDecision check_access(const Request& req, const AccessPolicy& policy) {
   if (d.source == TokenSource::None) {
     auto cookie = req.find(http::field::cookie);
     if (cookie != req.end()) {
-      std::string c = cookie_value(std::string_view(cookie->value().data(), cookie->value().size()), cookie_name(policy.port));
+      std::string c = cookie_value(std::string_view(cookie->value().data(), cookie->value().size()),
+                                   cookie_name(policy.port));
       if (!c.empty()) {
         presented = c;
         d.source = TokenSource::Cookie;
@@ -149,8 +160,9 @@ AccessDecision check_access(const Request& req, const AccessPolicy& policy) {
   }
   if (d.source == TokenSource::None) {
     d.status = http::status::unauthorized;
-    d.reason = "a token is required: open the address mend serve printed (it ends in ?token=…), or send "
-               "Authorization: Bearer with the token from the serve file";
+    d.reason =
+        "a token is required: open the address mend serve printed (it ends in ?token=…), or send "
+        "Authorization: Bearer with the token from the serve file";
     return d;
   }
   if (!constant_time_equal(presented, policy.token)) {
@@ -162,4 +174,4 @@ AccessDecision check_access(const Request& req, const AccessPolicy& policy) {
   return d;
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -21,16 +21,16 @@
 namespace mend::transport {
 
 struct AccessPolicy {
-  std::string token;        // 64 hex digits
-  unsigned short port = 0;  // the port we listen on (Host and Origin must name it)
+  std::string token;       // 64 hex digits
+  unsigned short port = 0; // the port we listen on (Host and Origin must name it)
 };
 
 enum class TokenSource { None, Header, Query, Cookie };
 
 struct AccessDecision {
   bool allowed = false;
-  boost::beast::http::status status = boost::beast::http::status::ok;  // when refused
-  std::string reason;                                                   // when refused
+  boost::beast::http::status status = boost::beast::http::status::ok; // when refused
+  std::string reason;                                                 // when refused
   TokenSource source = TokenSource::None;
 };
 
@@ -47,4 +47,4 @@ std::string cookie_name(unsigned short port);
 std::string query_param(std::string_view target, std::string_view key);
 std::string_view target_path(std::string_view target);
 
-}  // namespace mend::transport
+} // namespace mend::transport

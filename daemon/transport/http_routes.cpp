@@ -10,10 +10,11 @@ namespace http = boost::beast::http;
 void add_security_headers(Response& res, unsigned short port) {
   std::string p = std::to_string(port);
   res.set(http::field::server, "mend");
-  res.set("Content-Security-Policy",
-          "default-src 'self'; connect-src 'self' ws://127.0.0.1:" + p + " ws://localhost:" + p +
-              "; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
-              "form-action 'none'; frame-ancestors 'none'");
+  res.set("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws://127.0.0.1:" + p +
+                                         " ws://localhost:" + p +
+                                         "; img-src 'self' data:; style-src 'self'; script-src "
+                                         "'self'; object-src 'none'; base-uri 'none'; "
+                                         "form-action 'none'; frame-ancestors 'none'");
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "no-referrer");
   res.set("X-Frame-Options", "DENY");
@@ -49,7 +50,7 @@ const char* mime_type(std::string_view name) {
   return "application/octet-stream";
 }
 
-}  // namespace
+} // namespace
 
 Response handle_request(const Request& req, const AccessPolicy& policy) {
   auto finish = [&](Response res) {
@@ -90,4 +91,4 @@ Response handle_request(const Request& req, const AccessPolicy& policy) {
   return finish(std::move(res));
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -17,10 +17,11 @@ using Response = boost::beast::http::response<boost::beast::http::string_body>;
 Response handle_request(const Request& req, const AccessPolicy& policy);
 
 // A plain-text error response with the security headers.
-Response error_response(const Request& req, boost::beast::http::status status, const std::string& reason);
+Response error_response(const Request& req, boost::beast::http::status status,
+                        const std::string& reason);
 
 // The headers every response carries (CSP naming our own ws:// origin, nosniff, no referrer,
 // no caching).
 void add_security_headers(Response& res, unsigned short port);
 
-}  // namespace mend::transport
+} // namespace mend::transport

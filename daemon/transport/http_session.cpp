@@ -19,20 +19,24 @@ namespace net = boost::asio;
 HttpSession::HttpSession(net::ip::tcp::socket&& socket, std::shared_ptr<ServeState> state)
     : stream_(std::move(socket)), state_(std::move(state)) {}
 
-void HttpSession::run() { do_read(); }
+void HttpSession::run() {
+  do_read();
+}
 
 void HttpSession::do_read() {
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(state_->limits().header_bytes));
   parser_->body_limit(state_->limits().body_bytes);
   // The first request must arrive within the handshake timeout; later ones within the idle one.
-  stream_.expires_after(response_ ? state_->limits().http_idle_timeout : state_->limits().handshake_timeout);
-  http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+  stream_.expires_after(response_ ? state_->limits().http_idle_timeout
+                                  : state_->limits().handshake_timeout);
+  http::async_read(stream_, buffer_, *parser_,
+                   beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
 
 void HttpSession::on_read(beast::error_code ec, std::size_t) {
-  if (ec == http::error::end_of_stream || ec == net::error::operation_aborted || ec == beast::error::timeout ||
-      ec == net::error::connection_reset) {
+  if (ec == http::error::end_of_stream || ec == net::error::operation_aborted ||
+      ec == beast::error::timeout || ec == net::error::connection_reset) {
     beast::error_code ignored;
     stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
     return;
@@ -42,10 +46,12 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
     blank.version(11);
     if (ec == http::error::header_limit) {
       send(error_response(blank, http::status::request_header_fields_too_large,
-                          "request headers are limited to " + std::to_string(state_->limits().header_bytes) + " bytes"));
+                          "request headers are limited to " +
+                              std::to_string(state_->limits().header_bytes) + " bytes"));
     } else if (ec == http::error::body_limit) {
       send(error_response(blank, http::status::payload_too_large,
-                          "request bodies are limited to " + std::to_string(state_->limits().body_bytes) + " bytes"));
+                          "request bodies are limited to " +
+                              std::to_string(state_->limits().body_bytes) + " bytes"));
     } else {
       send(error_response(blank, http::status::bad_request, "malformed request: " + ec.message()));
     }
@@ -76,8 +82,9 @@ void HttpSession::send(http::response<http::string_body> res) {
   res.keep_alive(keep_alive);
   response_ = std::make_shared<http::response<http::string_body>>(std::move(res));
   stream_.expires_after(state_->limits().http_idle_timeout);
-  http::async_write(stream_, *response_,
-                    beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), keep_alive));
+  http::async_write(
+      stream_, *response_,
+      beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), keep_alive));
 }
 
 void HttpSession::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
@@ -90,4 +97,4 @@ void HttpSession::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
   do_read();
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -32,4 +32,4 @@ private:
   std::shared_ptr<boost::beast::http::response<boost::beast::http::string_body>> response_;
 };
 
-}  // namespace mend::transport
+} // namespace mend::transport

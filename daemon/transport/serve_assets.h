@@ -8,11 +8,11 @@
 namespace mend::transport {
 
 struct WebAsset {
-  std::string name;    // "index.html"
+  std::string name; // "index.html"
   std::string bytes;
-  std::string source;  // "builtin:index.html"
+  std::string source; // "builtin:index.html"
 };
 
 const std::vector<WebAsset>& web_assets();
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -13,8 +13,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <iostream>
 #include <functional>
+#include <iostream>
 #include <mutex>
 #include <set>
 
@@ -61,7 +61,8 @@ public:
       char buf[32] = {0};
       ssize_t n = ::pread(fd_, buf, sizeof buf - 1, 0);
       std::string pid = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string();
-      while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
+      while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' '))
+        pid.pop_back();
       *error = "another mend serve" + (pid.empty() ? std::string() : " (pid " + pid + ")") +
                " is already serving this folder; stop it first (lock: " + file.string() + ")";
       return false;
@@ -84,7 +85,8 @@ std::string random_token() {
     ssize_t n = ::getrandom(bytes + got, sizeof bytes - got, 0);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw std::runtime_error(std::string("cannot read random bytes for the token: ") + std::strerror(errno));
+      throw std::runtime_error(std::string("cannot read random bytes for the token: ") +
+                               std::strerror(errno));
     }
     got += static_cast<std::size_t>(n);
   }
@@ -141,9 +143,14 @@ public:
 
   void add(std::vector<WatchEvent> events) {
     for (auto& e : events) {
-      if (e.kind == WatchEvent::Kind::Changed) paths_.insert(e.path);
-      else if (e.kind == WatchEvent::Kind::Rescan) rescan_ = true;
-      else root_gone_ = true;
+      if (e.kind == WatchEvent::Kind::Changed)
+        paths_.insert(e.path);
+      else if (e.kind == WatchEvent::Kind::Rescan) {
+        rescan_ = true;
+        if (e.overflow)
+          say("the watch queue overflowed (too many changes at once); listing the folder again");
+      } else
+        root_gone_ = true;
     }
     if (armed_) return;
     armed_ = true;
@@ -169,7 +176,8 @@ private:
       paths_.clear();
       rescan_ = false;
       if (!state_.folder_missing()) {
-        say("the folder " + root_.string() + " was removed or moved away; serving an empty folder until it is back");
+        say("the folder " + root_.string() +
+            " was removed or moved away; serving an empty folder until it is back");
         state_.set_folder_missing(true);
         watcher_.stop();
         auto removed = index.clear();
@@ -180,13 +188,16 @@ private:
     }
     if (rescan_) {
       rescan_ = false;
-      for (auto& p : index.rescan()) changed.insert(p);
+      for (auto& p : index.rescan())
+        changed.insert(p);
     }
     for (const auto& p : paths_)
       if (index.refresh(p)) changed.insert(p);
     paths_.clear();
-    for (const auto& w : index.take_warnings()) say("warning: " + w);
-    if (!changed.empty()) state_.notes_changed(std::vector<std::string>(changed.begin(), changed.end()));
+    for (const auto& w : index.take_warnings())
+      say("warning: " + w);
+    if (!changed.empty())
+      state_.notes_changed(std::vector<std::string>(changed.begin(), changed.end()));
   }
 
   void poll_root() {
@@ -218,7 +229,7 @@ private:
   bool rescan_ = false, root_gone_ = false, armed_ = false;
 };
 
-}  // namespace
+} // namespace
 
 fs::path token_file_path(const fs::path& folder) {
   std::string name = "serve-" + server::content_hash(folder.string()) + ".json";
@@ -248,7 +259,8 @@ int run_serve(const ServeOptions& options) {
                              : std::function<engine::Date()>(local_today);
   server::FolderIndex index(root, options.display_folder, options.config, today);
   for (const auto& p : index.pack_problems())
-    say("warning: " + p.source + (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "") + ": " + p.message);
+    say("warning: " + p.source + (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "") + ": " +
+        p.message);
 
   say("indexing " + options.display_folder + " …");
   auto started = std::chrono::steady_clock::now();
@@ -258,9 +270,13 @@ int run_serve(const ServeOptions& options) {
     std::lock_guard<std::mutex> guard(progress_mutex);
     say("indexed " + std::to_string(done) + "/" + std::to_string(total) + " notes");
   });
-  for (const auto& w : index.take_warnings()) say("warning: " + w);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-  say("indexed " + std::to_string(index.notes().size()) + " notes in " + std::to_string(ms) + " ms");
+  for (const auto& w : index.take_warnings())
+    say("warning: " + w);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
+                .count();
+  say("indexed " + std::to_string(index.notes().size()) + " notes in " + std::to_string(ms) +
+      " ms");
 
   net::io_context ioc{1};
   AccessPolicy policy;
@@ -272,7 +288,7 @@ int run_serve(const ServeOptions& options) {
     return 1;
   }
   unsigned short port = listener->port();
-  state->set_port(port);  // Host and Origin must name the port we really got
+  state->set_port(port); // Host and Origin must name the port we really got
 
   ChangeBatcher* batcher_ptr = nullptr;
   FileWatcher watcher(ioc.get_executor(), root, [&](std::vector<WatchEvent> events) {
@@ -288,16 +304,36 @@ int run_serve(const ServeOptions& options) {
   if (auto missed = index.rescan(); !missed.empty()) state->notes_changed(missed);
 
   fs::path token_file = token_file_path(root);
-  nlohmann::json info = {{"port", port}, {"token", policy.token}, {"pid", ::getpid()}, {"folder", root.string()},
+  nlohmann::json info = {{"port", port},
+                         {"token", policy.token},
+                         {"pid", ::getpid()},
+                         {"folder", root.string()},
                          {"url", "http://127.0.0.1:" + std::to_string(port) + "/"}};
   if (!write_token_file(token_file, info.dump(2) + "\n", &error)) {
     say(error);
     return 1;
   }
   listener->run();
-  say("serving " + options.display_folder + " on 127.0.0.1:" + std::to_string(port) + " (connection details in " +
-      token_file.string() + ")");
+  say("serving " + options.display_folder + " on 127.0.0.1:" + std::to_string(port) +
+      " (connection details in " + token_file.string() + ")");
   say("open http://127.0.0.1:" + std::to_string(port) + "/?token=" + policy.token);
+
+  // A new day changes what the rules say (an action log becomes overdue): re-judge at midnight.
+  net::steady_timer day_timer(ioc);
+  engine::Date judged_on = index.today();
+  std::function<void()> watch_the_date = [&] {
+    day_timer.expires_after(std::chrono::seconds(30));
+    day_timer.async_wait([&](boost::system::error_code ec) {
+      if (ec) return;
+      if (!(index.today() == judged_on)) {
+        judged_on = index.today();
+        say("a new day (" + engine::format_iso(judged_on) + "): judging the folder again");
+        state->notes_changed({});
+      }
+      watch_the_date();
+    });
+  };
+  if (!options.today) watch_the_date();
 
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   net::steady_timer deadline(ioc);
@@ -317,7 +353,8 @@ int run_serve(const ServeOptions& options) {
     listener->stop();
     watcher.stop();
     batcher.cancel();
-    state->shutdown();  // each WebSocket closes after its queued messages are written
+    day_timer.cancel();
+    state->shutdown(); // each WebSocket closes after its queued messages are written
     // HTTP keep-alive connections and slow closes get a short grace period, then the loop ends.
     until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
     wait_for_sessions();
@@ -328,4 +365,4 @@ int run_serve(const ServeOptions& options) {
   return exit_code;
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

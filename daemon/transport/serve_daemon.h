@@ -13,11 +13,11 @@ namespace mend::transport {
 
 struct ServeOptions {
   std::filesystem::path folder;
-  std::string display_folder;  // as the person wrote it
-  unsigned short port = 0;     // 0: any free port
+  std::string display_folder; // as the person wrote it
+  unsigned short port = 0;    // 0: any free port
   server::Config config;
-  std::optional<engine::Date> today;  // fixed date (tests); else the local date, read per change
-  unsigned threads = 0;               // index workers at start
+  std::optional<engine::Date> today; // fixed date (tests); else the local date, read per change
+  unsigned threads = 0;              // index workers at start
 };
 
 // Returns the process exit code (0 after a clean SIGINT/SIGTERM shutdown).
@@ -27,4 +27,4 @@ int run_serve(const ServeOptions& options);
 // DIR/.mend/serve-<hash>.json when XDG_RUNTIME_DIR is unset. Clients read it to connect.
 std::filesystem::path token_file_path(const std::filesystem::path& canonical_folder);
 
-}  // namespace mend::transport
+} // namespace mend::transport

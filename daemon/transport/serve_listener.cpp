@@ -14,8 +14,10 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
 namespace {
-void fail(boost::beast::error_code ec, const char* what) { std::cerr << "mend serve: " << what << ": " << ec.message() << "\n"; }
-}  // namespace
+void fail(boost::beast::error_code ec, const char* what) {
+  std::cerr << "mend serve: " << what << ": " << ec.message() << "\n";
+}
+} // namespace
 
 ServeListener::ServeListener(net::io_context& ioc, std::shared_ptr<ServeState> state)
     : ioc_(ioc), acceptor_(net::make_strand(ioc)), state_(std::move(state)) {}
@@ -39,7 +41,9 @@ unsigned short ServeListener::port() const {
   return acceptor_.local_endpoint(ec).port();
 }
 
-void ServeListener::run() { do_accept(); }
+void ServeListener::run() {
+  do_accept();
+}
 
 void ServeListener::stop() {
   net::post(acceptor_.get_executor(), [self = shared_from_this()] {
@@ -49,11 +53,13 @@ void ServeListener::stop() {
 }
 
 void ServeListener::do_accept() {
-  acceptor_.async_accept(net::make_strand(ioc_), boost::beast::bind_front_handler(&ServeListener::on_accept, shared_from_this()));
+  acceptor_.async_accept(
+      net::make_strand(ioc_),
+      boost::beast::bind_front_handler(&ServeListener::on_accept, shared_from_this()));
 }
 
 void ServeListener::on_accept(boost::beast::error_code ec, tcp::socket socket) {
-  if (ec == net::error::operation_aborted) return;  // stopped
+  if (ec == net::error::operation_aborted) return; // stopped
   if (ec) {
     fail(ec, "accept");
   } else {
@@ -62,4 +68,4 @@ void ServeListener::on_accept(boost::beast::error_code ec, tcp::socket socket) {
   if (acceptor_.is_open()) do_accept();
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

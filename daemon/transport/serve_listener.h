@@ -31,4 +31,4 @@ private:
   std::shared_ptr<ServeState> state_;
 };
 
-}  // namespace mend::transport
+} // namespace mend::transport

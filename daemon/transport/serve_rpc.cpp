@@ -11,6 +11,7 @@
 #include "daemon/server/template_insert.h"
 #include "daemon/transport/serve_state.h"
 #include "protocol/json_read.h"
+#include "protocol/uri.h"
 
 namespace mend::transport {
 
@@ -36,8 +37,18 @@ std::string checked_path(ServeState& state, const std::string& raw) {
 
 void on_progress(ServeState& state, const json& raw, Reply reply) {
   json params = params_object(raw);
-  std::optional<std::string> path;
+  std::optional<std::string> path, uri;
   protocol::read_optional(params, "path", path);
+  protocol::read_optional(params, "uri", uri);
+  if (!path && uri) {
+    // As mend lsp accepts it: a file:// URI inside the folder.
+    auto file = protocol::uri_to_path(*uri);
+    std::error_code ec;
+    fs::path rel = file ? fs::path(*file).lexically_relative(state.index().root()) : fs::path();
+    if (!file || rel.empty() || *rel.begin() == "..")
+      throw protocol::InvalidParams("uri", "not a file:// URI inside the served folder: " + *uri);
+    path = rel.generic_string();
+  }
   if (!path) {
     json out = state.index().folder_json();
     if (state.folder_missing()) out["folder_missing"] = true;
@@ -72,7 +83,9 @@ void on_insert_template(ServeState& state, const json& raw, Reply reply) {
     }
   }
   if (params.find("base_hash") == params.end())
-    throw protocol::InvalidParams("base_hash", "required field is missing (the note's hash from mend/progress, or null for a new note)");
+    throw protocol::InvalidParams(
+        "base_hash",
+        "required field is missing (the note's hash from mend/progress, or null for a new note)");
   std::optional<std::string> base_hash;
   protocol::read_optional(params, "base_hash", base_hash);
   std::string path = checked_path(state, raw_path);
@@ -92,7 +105,8 @@ void on_insert_template(ServeState& state, const json& raw, Reply reply) {
     }
     current = server::read_file_bytes(file, server::kMaxNoteBytes);
     if (!current) {
-      reply.error(ErrorCode::RequestFailed, "cannot read " + path + " (unreadable, or larger than a note may be)");
+      reply.error(ErrorCode::RequestFailed,
+                  "cannot read " + path + " (unreadable, or larger than a note may be)");
       return;
     }
   }
@@ -115,7 +129,8 @@ void on_insert_template(ServeState& state, const json& raw, Reply reply) {
   const server::Config& config = index.config();
   std::string text = current.value_or("");
   std::string language = config.language;
-  if (language.empty()) language = current ? index.analyzer().detect_language(text) : index.pack().primary().language;
+  if (language.empty())
+    language = current ? index.analyzer().detect_language(text) : index.pack().primary().language;
   engine::TemplateVariables vars;
   vars.name = config.ex_name;
   vars.pronouns = config.pronouns;
@@ -125,17 +140,22 @@ void on_insert_template(ServeState& state, const json& raw, Reply reply) {
   std::size_t at = text.size();
   if (line) {
     engine::LineIndex lines(text);
-    at = static_cast<std::size_t>(*line) >= lines.line_count() ? text.size() : lines.line_start(static_cast<std::size_t>(*line));
+    at = static_cast<std::size_t>(*line) >= lines.line_count()
+             ? text.size()
+             : lines.line_start(static_cast<std::size_t>(*line));
   }
-  auto block = server::render_insertion(index.pack(), language, template_id, vars, options, text, at);
+  auto block =
+      server::render_insertion(index.pack(), language, template_id, vars, options, text, at);
   if (!block) {
-    reply.error(ErrorCode::RequestFailed, "unknown template '" + template_id + "' (see mend/templates)");
+    reply.error(ErrorCode::RequestFailed,
+                "unknown template '" + template_id + "' (see mend/templates)");
     return;
   }
   std::string updated = text.substr(0, at) + *block + text.substr(at);
   server::WriteOutcome outcome = server::write_note_atomically(file, updated, current);
   if (!outcome.ok) {
-    reply.error(ErrorCode::RequestFailed, outcome.error, json{{"path", path}, {"conflict", outcome.conflict}});
+    reply.error(ErrorCode::RequestFailed, outcome.error,
+                json{{"path", path}, {"conflict", outcome.conflict}});
     return;
   }
   std::size_t inserted_line = engine::LineIndex(updated).line_of(at);
@@ -144,14 +164,19 @@ void on_insert_template(ServeState& state, const json& raw, Reply reply) {
   reply(json{{"path", path}, {"hash", server::content_hash(updated)}, {"line", inserted_line}});
 }
 
-}  // namespace
+} // namespace
 
-void bind_serve_methods(protocol::Dispatcher& dispatcher, ServeState& state, std::function<void(bool)> subscribe) {
+void bind_serve_methods(protocol::Dispatcher& dispatcher, ServeState& state,
+                        std::function<void(bool)> subscribe) {
   ServeState* s = &state;
-  dispatcher.on_request("mend/progress", [s](const json& params, Reply reply) { on_progress(*s, params, std::move(reply)); });
-  dispatcher.on_request("mend/templates", [s](const json&, Reply reply) { reply(s->index().templates_json()); });
-  dispatcher.on_request("mend/insertTemplate",
-                        [s](const json& params, Reply reply) { on_insert_template(*s, params, std::move(reply)); });
+  dispatcher.on_request("mend/progress", [s](const json& params, Reply reply) {
+    on_progress(*s, params, std::move(reply));
+  });
+  dispatcher.on_request("mend/templates",
+                        [s](const json&, Reply reply) { reply(s->index().templates_json()); });
+  dispatcher.on_request("mend/insertTemplate", [s](const json& params, Reply reply) {
+    on_insert_template(*s, params, std::move(reply));
+  });
   dispatcher.on_request("mend/subscribe", [subscribe](const json&, Reply reply) {
     subscribe(true);
     reply(json{{"subscribed", true}});
@@ -162,4 +187,4 @@ void bind_serve_methods(protocol::Dispatcher& dispatcher, ServeState& state, std
   });
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -12,6 +12,7 @@ namespace mend::transport {
 class ServeState;
 
 // `subscribe(on)` marks the connection as (un)subscribed to mend/didChangeProgress.
-void bind_serve_methods(protocol::Dispatcher& dispatcher, ServeState& state, std::function<void(bool)> subscribe);
+void bind_serve_methods(protocol::Dispatcher& dispatcher, ServeState& state,
+                        std::function<void(bool)> subscribe);
 
-}  // namespace mend::transport
+} // namespace mend::transport

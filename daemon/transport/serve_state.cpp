@@ -29,7 +29,8 @@ std::vector<std::shared_ptr<WebSocketSession>> ServeState::snapshot() const {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     weak.reserve(sessions_.size());
-    for (auto* s : sessions_) weak.push_back(s->weak_from_this());
+    for (auto* s : sessions_)
+      weak.push_back(s->weak_from_this());
   }
   std::vector<std::shared_ptr<WebSocketSession>> strong;
   for (auto& w : weak)
@@ -42,8 +43,10 @@ void ServeState::notes_changed(const std::vector<std::string>& changed) {
   nlohmann::json notes = nlohmann::json::array();
   nlohmann::json removed = nlohmann::json::array();
   for (const auto& path : changed) {
-    if (index_.contains(path)) notes.push_back(index_.note_json(path));
-    else removed.push_back(path);
+    if (index_.contains(path))
+      notes.push_back(index_.note_json(path));
+    else
+      removed.push_back(path);
   }
   nlohmann::json params = {{"summary", index_.summary_json()},
                            {"changed", changed},
@@ -60,7 +63,8 @@ void ServeState::notes_changed(const std::vector<std::string>& changed) {
 
 void ServeState::shutdown() {
   shutting_down_ = true;
-  for (auto& s : snapshot()) s->close();
+  for (auto& s : snapshot())
+    s->close();
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

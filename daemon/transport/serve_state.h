@@ -23,13 +23,13 @@ class WebSocketSession;
 
 struct ServeLimits {
   std::size_t header_bytes = 8 * 1024;
-  std::size_t body_bytes = 1024 * 1024;     // HTTP bodies and WebSocket messages
-  std::size_t queue_bytes = 4 * 1024 * 1024;  // per client: a slower reader is dropped
+  std::size_t body_bytes = 1024 * 1024;      // HTTP bodies and WebSocket messages
+  std::size_t queue_bytes = 4 * 1024 * 1024; // per client: a slower reader is dropped
   std::size_t queue_messages = 1024;
-  int socket_send_buffer = 256 * 1024;       // fixed, so a stalled reader shows in the queue
+  int socket_send_buffer = 256 * 1024; // fixed, so a stalled reader shows in the queue
   std::chrono::seconds handshake_timeout{10};
   std::chrono::seconds http_idle_timeout{30};
-  std::chrono::seconds ws_idle_timeout{60};  // no answer to a ping in this time: gone
+  std::chrono::seconds ws_idle_timeout{60}; // no answer to a ping in this time: gone
 };
 
 class ServeState {
@@ -65,4 +65,4 @@ private:
   std::unordered_set<WebSocketSession*> sessions_;
 };
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -26,7 +26,7 @@ WebSocketSession::~WebSocketSession() {
 
 void WebSocketSession::run(http::request<http::string_body> req) {
   const ServeLimits& limits = state_->limits();
-  beast::get_lowest_layer(ws_).expires_never();  // the websocket timeouts take over
+  beast::get_lowest_layer(ws_).expires_never(); // the websocket timeouts take over
   websocket::stream_base::timeout timeouts{};
   timeouts.handshake_timeout = limits.handshake_timeout;
   timeouts.idle_timeout = limits.ws_idle_timeout;
@@ -37,14 +37,18 @@ void WebSocketSession::run(http::request<http::string_body> req) {
   ws_.read_message_max(limits.body_bytes);
   ws_.auto_fragment(false);
   boost::system::error_code ignored;
-  beast::get_lowest_layer(ws_).socket().set_option(net::socket_base::send_buffer_size(limits.socket_send_buffer), ignored);
+  beast::get_lowest_layer(ws_).socket().set_option(
+      net::socket_base::send_buffer_size(limits.socket_send_buffer), ignored);
 
   auto self = shared_from_this();
   dispatcher_ = std::make_unique<protocol::Dispatcher>(
       [weak = weak_from_this()](protocol::json message) {
-        if (auto s = weak.lock()) s->send(std::make_shared<const std::string>(message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+        if (auto s = weak.lock())
+          s->send(std::make_shared<const std::string>(
+              message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
       },
-      protocol::DispatcherOptions{false, [](std::string_view warning) { std::cerr << "mend serve: " << warning << "\n"; }});
+      protocol::DispatcherOptions{
+          false, [](std::string_view warning) { std::cerr << "mend serve: " << warning << "\n"; }});
   bind_serve_methods(*dispatcher_, *state_, [weak = weak_from_this()](bool on) {
     if (auto s = weak.lock()) s->subscribed_ = on;
   });
@@ -67,7 +71,8 @@ void WebSocketSession::on_accept(beast::error_code ec) {
 }
 
 void WebSocketSession::do_read() {
-  ws_.async_read(buffer_, beast::bind_front_handler(&WebSocketSession::on_read, shared_from_this()));
+  ws_.async_read(buffer_,
+                 beast::bind_front_handler(&WebSocketSession::on_read, shared_from_this()));
 }
 
 void WebSocketSession::on_read(beast::error_code ec, std::size_t) {
@@ -75,8 +80,9 @@ void WebSocketSession::on_read(beast::error_code ec, std::size_t) {
     if (ec == websocket::error::message_too_big)
       std::cerr << "mend serve: a client sent a message over " << state_->limits().body_bytes
                 << " bytes: connection closed\n";
-    else if (ec != websocket::error::closed && ec != net::error::operation_aborted && ec != net::error::eof &&
-             ec != net::error::not_connected && ec != net::error::connection_reset && ec != beast::error::timeout)
+    else if (ec != websocket::error::closed && ec != net::error::operation_aborted &&
+             ec != net::error::eof && ec != net::error::not_connected &&
+             ec != net::error::connection_reset && ec != beast::error::timeout)
       std::cerr << "mend serve: websocket read: " << ec.message() << "\n";
     closed_ = true;
     return;
@@ -88,27 +94,31 @@ void WebSocketSession::on_read(beast::error_code ec, std::size_t) {
 }
 
 void WebSocketSession::send(std::shared_ptr<const std::string> message) {
-  net::post(ws_.get_executor(), beast::bind_front_handler(&WebSocketSession::on_send, shared_from_this(), std::move(message)));
+  net::post(ws_.get_executor(), beast::bind_front_handler(&WebSocketSession::on_send,
+                                                          shared_from_this(), std::move(message)));
 }
 
 void WebSocketSession::on_send(std::shared_ptr<const std::string> message) {
   if (closed_ || closing_) return;
   const ServeLimits& limits = state_->limits();
-  if (queued_bytes_ + message->size() > limits.queue_bytes || queue_.size() + 1 > limits.queue_messages) {
-    drop("it reads too slowly (" + std::to_string(queue_.size()) + " messages, " + std::to_string(queued_bytes_) +
-         " bytes waiting)");
+  if (queued_bytes_ + message->size() > limits.queue_bytes ||
+      queue_.size() + 1 > limits.queue_messages) {
+    drop("it reads too slowly (" + std::to_string(queue_.size()) + " messages, " +
+         std::to_string(queued_bytes_) + " bytes waiting)");
     return;
   }
   queued_bytes_ += message->size();
   queue_.push_back(std::move(message));
-  if (queue_.size() > 1) return;  // a write is in flight
+  if (queue_.size() > 1) return; // a write is in flight
   ws_.text(true);
-  ws_.async_write(net::buffer(*queue_.front()), beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));
+  ws_.async_write(net::buffer(*queue_.front()),
+                  beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));
 }
 
 void WebSocketSession::on_write(beast::error_code ec, std::size_t) {
   if (ec) {
-    if (!closed_ && ec != net::error::operation_aborted) std::cerr << "mend serve: websocket write: " << ec.message() << "\n";
+    if (!closed_ && ec != net::error::operation_aborted)
+      std::cerr << "mend serve: websocket write: " << ec.message() << "\n";
     closed_ = true;
     queue_.clear();
     queued_bytes_ = 0;
@@ -117,7 +127,8 @@ void WebSocketSession::on_write(beast::error_code ec, std::size_t) {
   queued_bytes_ -= queue_.front()->size();
   queue_.pop_front();
   if (!queue_.empty()) {
-    ws_.async_write(net::buffer(*queue_.front()), beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));
+    ws_.async_write(net::buffer(*queue_.front()),
+                    beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));
   } else if (closing_) {
     do_close();
   }
@@ -134,17 +145,18 @@ void WebSocketSession::close() {
 void WebSocketSession::do_close() {
   if (closed_) return;
   closed_ = true;
-  ws_.async_close(websocket::close_reason(websocket::close_code::going_away, "mend serve is stopping"),
-                  [self = shared_from_this()](beast::error_code) {});
+  ws_.async_close(
+      websocket::close_reason(websocket::close_code::going_away, "mend serve is stopping"),
+      [self = shared_from_this()](beast::error_code) {});
 }
 
 void WebSocketSession::drop(const std::string& why) {
   std::cerr << "mend serve: dropped a client: " << why << "\n";
-  closed_ = true;  // the write in flight (if any) fails and empties the queue
+  closed_ = true; // the write in flight (if any) fails and empties the queue
   boost::system::error_code ignored;
   auto& socket = beast::get_lowest_layer(ws_).socket();
   socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
   socket.close(ignored);
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -52,8 +52,8 @@ private:
   std::size_t queued_bytes_ = 0;
   bool joined_ = false;
   bool subscribed_ = false;
-  bool closing_ = false;  // close after the queue drains
-  bool closed_ = false;   // close sent or socket dropped: write nothing more
+  bool closing_ = false; // close after the queue drains
+  bool closed_ = false;  // close sent or socket dropped: write nothing more
 };
 
-}  // namespace mend::transport
+} // namespace mend::transport
