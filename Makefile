@@ -30,3 +30,8 @@ format:
 
 clean:
 	rm -rf $(BUILD)
+
+# The VS Code extension as an installable .vsix (@vscode/vsce): $(BUILD)/mend.vsix.
+.PHONY: package
+package:
+	@editor-clients/vscode/build.sh package $(BUILD)/mend.vsix

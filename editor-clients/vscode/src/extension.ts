@@ -1,0 +1,97 @@
+// Starts `mend lsp` for Markdown notes (the lsp-sample's shape: build the options, start the
+// client, stop it on deactivate). Language features come from the server; reflection.ts shows
+// its progress answers.
+
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { Reflection } from './reflection';
+import { configurationValue, resolveServer, serverSettings } from './settings';
+
+let client: LanguageClient | undefined;
+
+function settings() {
+  const config = vscode.workspace.getConfiguration('mend');
+  return serverSettings((key) => config.get(key));
+}
+
+async function start(reflection: Reflection): Promise<void> {
+  const server = resolveServer(vscode.workspace.getConfiguration('mend').get<string>('path'), process.env.PATH);
+  if ('error' in server) {
+    reflection.setClient(undefined, server.error);
+    const choice = await vscode.window.showErrorMessage(server.error, 'Open Settings');
+    if (choice) {
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'mend.path');
+    }
+    return;
+  }
+  const serverOptions: ServerOptions = { command: server.command, args: ['lsp'], transport: TransportKind.stdio };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    initializationOptions: settings(),
+    middleware: {
+      // The server asks for section `mend`: answer with its settings, not VS Code's raw section.
+      workspace: {
+        configuration: (params) => params.items.map((item) => configurationValue(settings(), item.section)),
+      },
+      // Diagnostics follow every analysis: the folder's progress may have changed too.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        next(uri, diagnostics);
+        reflection.scheduleRefresh();
+      },
+    },
+  };
+  client = new LanguageClient('mend', 'mend', serverOptions, clientOptions);
+  try {
+    await client.start();
+    reflection.setClient(client);
+  } catch (error) {
+    const message = `mend: the language server (${server.command} lsp) failed to start: ${String(error)}`;
+    reflection.setClient(undefined, message);
+    void vscode.window.showErrorMessage(message);
+  }
+}
+
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running?.isRunning()) {
+    await running.stop();
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const reflection = new Reflection(() => settings().language);
+  context.subscriptions.push(reflection, ...reflection.register());
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mend.restartServer', async () => {
+      await stop();
+      await start(reflection);
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (event.affectsConfiguration('mend.path')) {
+        await stop();
+        await start(reflection);
+      } else if (event.affectsConfiguration('mend') && client?.isRunning()) {
+        await client.sendNotification(DidChangeConfigurationNotification.type, { settings: { mend: settings() } });
+        reflection.scheduleRefresh(0, true);
+      }
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (doc.languageId === 'markdown') {
+        reflection.scheduleRefresh();
+      }
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => reflection.scheduleRefresh()),
+  );
+  await start(reflection);
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return stop();
+}
