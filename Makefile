@@ -35,3 +35,33 @@ clean:
 .PHONY: package
 package:
 	@editor-clients/vscode/build.sh package $(BUILD)/mend.vsix
+
+# Benchmarks (tests/bench/README.md): mend beside vscode-markdown-languageserver (installed from
+# npm into build/bench/peer) and tree-sitter's floor, on generated vaults. Minutes, not seconds;
+# never part of `make test`. BENCH_FLAGS="--runs 5 --sizes 1k" etc.
+BENCH_FLAGS ?=
+bench: setup $(BUILD)/CMakeCache.txt
+	cmake -S . -B $(BUILD) -DMEND_BENCH=ON >/dev/null
+	cmake --build $(BUILD) -j $(JOBS) --target mend mend_bench_floor
+	python3 tests/bench/run_bench.py --build $(BUILD) $(BENCH_FLAGS)
+
+# Reliability (issue 7). One clang build in build-asan/ serves both targets: ASan + UBSan (+ LSan)
+# everywhere, libFuzzer coverage for the harnesses of tests/fuzz/. -O1 with line tables only:
+# symbolised reports at a fraction of -O2 -g's build time (CI's budget).
+ASAN_BUILD ?= build-asan
+FUZZ_SECONDS ?= 300
+
+$(ASAN_BUILD)/CMakeCache.txt:
+	CC=clang CXX=clang++ cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Sanitize -DMEND_FUZZ=ON \
+	  "-DCMAKE_C_FLAGS_SANITIZE=-O1 -gline-tables-only" "-DCMAKE_CXX_FLAGS_SANITIZE=-O1 -gline-tables-only" \
+	  $(CMAKE_FLAGS) >/dev/null
+
+# The whole test suite under the sanitizers; any report from any process fails it.
+sanitize: setup-test $(ASAN_BUILD)/CMakeCache.txt
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	JOBS=$(JOBS) tests/reliability/sanitized_ctest.sh $(ASAN_BUILD)
+
+# Each harness for FUZZ_SECONDS (make fuzz FUZZ_SECONDS=3600); findings in build-asan/fuzz-findings/.
+fuzz: setup-test $(ASAN_BUILD)/CMakeCache.txt
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target fuzzers
+	tests/fuzz/run_fuzz.py $(ASAN_BUILD) $(FUZZ_SECONDS) --jobs $(JOBS)

@@ -4,6 +4,9 @@
 #include <tree_sitter/api.h>
 
 #include <cstring>
+#include <memory>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 extern "C" const TSLanguage* tree_sitter_markdown(void);
@@ -57,123 +60,158 @@ struct BlockSymbols {
   }
 };
 
-struct Frame {
-  TSNode node;
+// The named children of `node`, in order, through `cursor` (reset here, reused: no allocation).
+// ts_node_named_child(node, i) walks the children from the first on every call, so looping over
+// i is quadratic in a node with many children; a cursor visits each child once. Same children,
+// same order: the cursor and ts_node_named_child both see visible nodes only.
+void named_children(TSTreeCursor& cursor, TSNode node, std::vector<TSNode>& out) {
+  out.clear();
+  ts_tree_cursor_reset(&cursor, node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode c = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(c)) out.push_back(c);
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+}
+
+// Where a node sits: the enclosing list item or quote, the nesting, whether inside a quote.
+struct Context {
   int parent;
   int depth;
   bool in_quote;
 };
 
-// Walks the block tree without recursion (a 1000-deep list must not exhaust the stack).
+// Walks the block tree in document order with one tree cursor (no recursion: a 1000-deep list
+// must not exhaust the stack; no per-node child lists: a 1 MB note has ~100k nodes). Containers
+// (document, section, list, list item, quote) are entered; every other block is read from its
+// node and its children are skipped. Anonymous nodes are skipped.
 Outline build_outline(TSNode root) {
   const BlockSymbols& S = BlockSymbols::get();
   Outline outline;
-  std::vector<Frame> stack;
-  stack.push_back({root, -1, 0, false});
-  while (!stack.empty()) {
-    Frame f = stack.back();
-    stack.pop_back();
-    TSSymbol sym = ts_node_symbol(f.node);
-    auto push_children = [&](int parent, int depth, bool in_quote) {
-      uint32_t n = ts_node_named_child_count(f.node);
-      for (uint32_t i = n; i-- > 0;) stack.push_back({ts_node_named_child(f.node, i), parent, depth, in_quote});
-    };
-    if (sym == S.document || sym == S.section || sym == S.list) {
-      push_children(f.parent, f.depth, f.in_quote);
+  std::vector<TSNode> children;
+  std::vector<Context> contexts{{-1, 0, false}};  // of the cursor's node and its siblings
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  TSTreeCursor aux = ts_tree_cursor_new(root);
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    const Context f = contexts.back();
+    bool enter = false;
+    Context inner = f;
+    TSSymbol sym = ts_node_symbol(node);
+    if (!ts_node_is_named(node)) {
+      // punctuation and markers: nothing to read
+    } else if (sym == S.document || sym == S.section || sym == S.list) {
+      enter = true;
+    } else {
+      Block b;
+      b.start = ts_node_start_byte(node);
+      b.end = ts_node_end_byte(node);
+      b.parent = f.parent;
+      b.depth = f.depth;
+      b.in_quote = f.in_quote;
+      if (sym == S.atx_heading) {
+        b.kind = BlockKind::Heading;
+        b.text_start = b.text_end = b.end;
+        named_children(aux, node, children);
+        for (TSNode c : children) {
+          TSSymbol cs = ts_node_symbol(c);
+          for (int k = 0; k < 6; ++k)
+            if (cs == S.atx_markers[k]) b.level = k + 1;
+          if (cs == S.inline_node) {
+            b.text_start = ts_node_start_byte(c);
+            b.text_end = ts_node_end_byte(c);
+          }
+        }
+        outline.blocks.push_back(b);
+      } else if (sym == S.setext_heading) {
+        b.kind = BlockKind::Heading;
+        b.level = 2;
+        named_children(aux, node, children);
+        for (TSNode c : children) {
+          TSSymbol cs = ts_node_symbol(c);
+          if (cs == S.setext_h1) b.level = 1;
+          if (cs == S.paragraph) {
+            b.text_start = ts_node_start_byte(c);
+            b.text_end = ts_node_end_byte(c);
+          }
+        }
+        outline.blocks.push_back(b);
+      } else if (sym == S.paragraph) {
+        b.kind = BlockKind::Paragraph;
+        b.text_start = b.start;
+        b.text_end = b.end;
+        if (f.parent >= 0) {
+          Block& parent = outline.blocks[static_cast<std::size_t>(f.parent)];
+          if (parent.kind == BlockKind::ListItem && parent.text_start == parent.text_end &&
+              outline.blocks.size() == static_cast<std::size_t>(f.parent) + 1) {
+            // The item's first block, right after its marker: the item's own text.
+            parent.text_start = b.start;
+            parent.text_end = b.end;
+            b.item_lead = true;
+          }
+        }
+        outline.blocks.push_back(b);
+      } else if (sym == S.list_item) {
+        b.kind = BlockKind::ListItem;
+        int index = static_cast<int>(outline.blocks.size());
+        named_children(aux, node, children);
+        for (TSNode c : children) {
+          TSSymbol cs = ts_node_symbol(c);
+          if (cs == S.task_checked || cs == S.task_unchecked) {
+            b.task = true;
+            b.checked = cs == S.task_checked;
+          }
+        }
+        outline.blocks.push_back(b);
+        enter = true;
+        inner = {index, f.depth + 1, f.in_quote};
+      } else if (sym == S.block_quote) {
+        b.kind = BlockKind::BlockQuote;
+        int index = static_cast<int>(outline.blocks.size());
+        outline.blocks.push_back(b);
+        enter = true;
+        inner = {index, f.depth + 1, true};
+      } else if (sym == S.fenced_code || sym == S.indented_code) {
+        b.kind = BlockKind::Code;
+        outline.blocks.push_back(b);
+      } else if (sym == S.html_block) {
+        b.kind = BlockKind::Html;
+        outline.blocks.push_back(b);
+      } else if (sym == S.pipe_table) {
+        b.kind = BlockKind::Table;
+        outline.blocks.push_back(b);
+      } else if (sym == S.minus_metadata || sym == S.plus_metadata) {
+        b.kind = BlockKind::FrontMatter;
+        outline.blocks.push_back(b);
+      } else if (sym == S.thematic_break) {
+        b.kind = BlockKind::Break;
+        outline.blocks.push_back(b);
+      } else if (sym != S.inline_node && std::strcmp(ts_node_type(node), "block_continuation") != 0 &&
+                 std::strncmp(ts_node_type(node), "list_marker", 11) != 0 && sym != S.task_checked &&
+                 sym != S.task_unchecked && std::strcmp(ts_node_type(node), "block_quote_marker") != 0) {
+        b.kind = BlockKind::Other;
+        outline.blocks.push_back(b);
+      }
+    }
+    if (enter && ts_tree_cursor_goto_first_child(&cursor)) {
+      contexts.push_back(inner);
       continue;
     }
-    Block b;
-    b.start = ts_node_start_byte(f.node);
-    b.end = ts_node_end_byte(f.node);
-    b.parent = f.parent;
-    b.depth = f.depth;
-    b.in_quote = f.in_quote;
-    if (sym == S.atx_heading) {
-      b.kind = BlockKind::Heading;
-      b.text_start = b.text_end = b.end;
-      uint32_t n = ts_node_named_child_count(f.node);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(f.node, i);
-        TSSymbol cs = ts_node_symbol(c);
-        for (int k = 0; k < 6; ++k)
-          if (cs == S.atx_markers[k]) b.level = k + 1;
-        if (cs == S.inline_node) {
-          b.text_start = ts_node_start_byte(c);
-          b.text_end = ts_node_end_byte(c);
-        }
+    // The next node in document order: a sibling, else the next sibling of an ancestor.
+    bool done = false;
+    while (!done) {
+      if (contexts.size() == 1) done = true;  // back at the root
+      else if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
+      else {
+        ts_tree_cursor_goto_parent(&cursor);
+        contexts.pop_back();
       }
-      outline.blocks.push_back(b);
-    } else if (sym == S.setext_heading) {
-      b.kind = BlockKind::Heading;
-      b.level = 2;
-      uint32_t n = ts_node_named_child_count(f.node);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(f.node, i);
-        TSSymbol cs = ts_node_symbol(c);
-        if (cs == S.setext_h1) b.level = 1;
-        if (cs == S.paragraph) {
-          b.text_start = ts_node_start_byte(c);
-          b.text_end = ts_node_end_byte(c);
-        }
-      }
-      outline.blocks.push_back(b);
-    } else if (sym == S.paragraph) {
-      b.kind = BlockKind::Paragraph;
-      b.text_start = b.start;
-      b.text_end = b.end;
-      if (f.parent >= 0) {
-        Block& parent = outline.blocks[static_cast<std::size_t>(f.parent)];
-        if (parent.kind == BlockKind::ListItem && parent.text_start == parent.text_end &&
-            outline.blocks.size() == static_cast<std::size_t>(f.parent) + 1) {
-          // The item's first block, right after its marker: the item's own text.
-          parent.text_start = b.start;
-          parent.text_end = b.end;
-          b.item_lead = true;
-        }
-      }
-      outline.blocks.push_back(b);
-    } else if (sym == S.list_item) {
-      b.kind = BlockKind::ListItem;
-      int index = static_cast<int>(outline.blocks.size());
-      uint32_t n = ts_node_named_child_count(f.node);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSSymbol cs = ts_node_symbol(ts_node_named_child(f.node, i));
-        if (cs == S.task_checked || cs == S.task_unchecked) {
-          b.task = true;
-          b.checked = cs == S.task_checked;
-        }
-      }
-      outline.blocks.push_back(b);
-      push_children(index, f.depth + 1, f.in_quote);
-    } else if (sym == S.block_quote) {
-      b.kind = BlockKind::BlockQuote;
-      int index = static_cast<int>(outline.blocks.size());
-      outline.blocks.push_back(b);
-      push_children(index, f.depth + 1, true);
-    } else if (sym == S.fenced_code || sym == S.indented_code) {
-      b.kind = BlockKind::Code;
-      outline.blocks.push_back(b);
-    } else if (sym == S.html_block) {
-      b.kind = BlockKind::Html;
-      outline.blocks.push_back(b);
-    } else if (sym == S.pipe_table) {
-      b.kind = BlockKind::Table;
-      outline.blocks.push_back(b);
-    } else if (sym == S.minus_metadata || sym == S.plus_metadata) {
-      b.kind = BlockKind::FrontMatter;
-      outline.blocks.push_back(b);
-    } else if (sym == S.thematic_break) {
-      b.kind = BlockKind::Break;
-      outline.blocks.push_back(b);
-    } else if (ts_node_is_named(f.node) && sym != S.inline_node &&
-               std::strcmp(ts_node_type(f.node), "block_continuation") != 0 &&
-               std::strncmp(ts_node_type(f.node), "list_marker", 11) != 0 &&
-               sym != S.task_checked && sym != S.task_unchecked &&
-               std::strcmp(ts_node_type(f.node), "block_quote_marker") != 0) {
-      b.kind = BlockKind::Other;
-      outline.blocks.push_back(b);
     }
+    if (done) break;
   }
+  ts_tree_cursor_delete(&aux);
+  ts_tree_cursor_delete(&cursor);
   return outline;
 }
 
@@ -245,6 +283,13 @@ std::string_view guarded(std::string_view text, std::string& storage) {
   return storage;
 }
 
+struct ParserDelete {
+  void operator()(TSParser* p) const { ts_parser_delete(p); }
+};
+// A thread's own parser: parse_outline() and inline_text() run on index worker threads, which
+// a raw thread_local pointer would leak one parser each, every scan.
+using ParserPtr = std::unique_ptr<TSParser, ParserDelete>;
+
 TSParser* new_block_parser() {
   TSParser* parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_markdown());
@@ -282,7 +327,8 @@ TSPoint advance(TSPoint start, std::string_view inserted) {
 
 }  // namespace
 
-MarkdownDocument::MarkdownDocument(std::string text) : text_(std::move(text)), parser_(new_block_parser()) {
+MarkdownDocument::MarkdownDocument(std::string text, std::size_t max_parse_bytes)
+    : text_(std::move(text)), parser_(new_block_parser()), max_parse_bytes_(max_parse_bytes) {
   reparse(nullptr);
 }
 
@@ -293,7 +339,8 @@ MarkdownDocument::~MarkdownDocument() {
 
 MarkdownDocument::MarkdownDocument(MarkdownDocument&& other) noexcept
     : text_(std::move(other.text_)), parser_(std::exchange(other.parser_, nullptr)),
-      tree_(std::exchange(other.tree_, nullptr)), guarded_(other.guarded_), outline_(std::move(other.outline_)) {}
+      tree_(std::exchange(other.tree_, nullptr)), guarded_(other.guarded_), max_parse_bytes_(other.max_parse_bytes_),
+      over_limit_(other.over_limit_), outline_(std::move(other.outline_)) {}
 
 MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&& other) noexcept {
   if (this != &other) {
@@ -303,6 +350,8 @@ MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&& other) noexcept
     parser_ = std::exchange(other.parser_, nullptr);
     tree_ = std::exchange(other.tree_, nullptr);
     guarded_ = other.guarded_;
+    max_parse_bytes_ = other.max_parse_bytes_;
+    over_limit_ = other.over_limit_;
     outline_ = std::move(other.outline_);
   }
   return *this;
@@ -332,6 +381,13 @@ void MarkdownDocument::replace_all(std::string text) {
 }
 
 void MarkdownDocument::reparse(TSTree* old_tree) {
+  over_limit_ = text_.size() > max_parse_bytes_;
+  if (over_limit_) {  // held, not parsed; the next parse under the limit starts afresh
+    if (old_tree) ts_tree_delete(old_tree);
+    tree_ = nullptr;
+    outline_ = Outline{};
+    return;
+  }
   std::string storage;
   std::string_view parse_text = guarded(text_, storage);
   bool guard = parse_text.data() != text_.data();
@@ -345,7 +401,8 @@ void MarkdownDocument::reparse(TSTree* old_tree) {
 }
 
 Outline parse_outline(std::string_view text) {
-  thread_local TSParser* parser = new_block_parser();
+  thread_local ParserPtr owner(new_block_parser());  // freed when the worker thread ends
+  TSParser* parser = owner.get();
   std::string storage;
   text = guarded(text, storage);
   TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
@@ -424,12 +481,15 @@ void plain_of(TSNode node, std::string_view text, std::string& out, int depth) {
 
 }  // namespace
 
-InlineText inline_text(std::string_view line) {
-  thread_local TSParser* parser = [] {
+namespace {
+
+InlineText parse_inline_text(std::string_view line) {
+  thread_local ParserPtr owner([] {  // freed when the thread ends (LeakSanitizer found them)
     TSParser* p = ts_parser_new();
     ts_parser_set_language(p, tree_sitter_markdown_inline());
     return p;
-  }();
+  }());
+  TSParser* parser = owner.get();
   InlineText result;
   TSTree* tree = ts_parser_parse_string(parser, nullptr, line.data(), static_cast<uint32_t>(line.size()));
   if (!tree) {
@@ -452,6 +512,24 @@ InlineText inline_text(std::string_view line) {
     }
   }
   ts_tree_delete(tree);
+  return result;
+}
+
+}  // namespace
+
+// Why a memo: an editor's note is analysed again after every keystroke, and all its candidate
+// lines but the edited one are unchanged. parse_inline_text is a pure function of `line`, so
+// a per-thread memo of the recent short lines returns the very value a parse would, without the
+// parse. Bounded: cleared when full (a scan of many notes mostly misses, and costs a hash).
+InlineText inline_text(std::string_view line) {
+  constexpr std::size_t kMaxLine = 512, kMaxEntries = 4096;
+  if (line.size() > kMaxLine) return parse_inline_text(line);
+  thread_local std::unordered_map<std::string, InlineText> memo;
+  std::string key(line);
+  if (auto it = memo.find(key); it != memo.end()) return it->second;
+  if (memo.size() >= kMaxEntries) memo.clear();
+  InlineText result = parse_inline_text(line);
+  memo.emplace(std::move(key), result);
   return result;
 }
 

@@ -52,10 +52,13 @@ struct Outline {
 
 // A parsed note. Owns the text and its tree-sitter tree; edit() reparses incrementally,
 // reusing the old tree so only the changed region is parsed again.
+// A text longer than `max_parse_bytes` is held and edited but not parsed (its outline is
+// empty and over_limit() is true): the caller's size rule for notes, so that a 50 MB line in an
+// editor costs a copy per edit, not seconds of parsing.
 // Thread-safety: none; one document is used by one thread at a time.
 class MarkdownDocument {
 public:
-  explicit MarkdownDocument(std::string text);
+  explicit MarkdownDocument(std::string text, std::size_t max_parse_bytes = static_cast<std::size_t>(-1));
   ~MarkdownDocument();
   MarkdownDocument(MarkdownDocument&&) noexcept;
   MarkdownDocument& operator=(MarkdownDocument&&) noexcept;
@@ -68,6 +71,7 @@ public:
 
   const std::string& text() const { return text_; }
   const Outline& outline() const { return outline_; }
+  bool over_limit() const { return over_limit_; }
 
 private:
   void reparse(TSTree* old_tree);
@@ -76,6 +80,8 @@ private:
   TSParser* parser_ = nullptr;
   TSTree* tree_ = nullptr;
   bool guarded_ = false;  // the last parse was of a defused copy (see markdown.cpp)
+  std::size_t max_parse_bytes_ = static_cast<std::size_t>(-1);
+  bool over_limit_ = false;
   Outline outline_;
 };
 

@@ -8,6 +8,7 @@
 #include "daemon/engine/note_analysis.h"
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 
 #include "daemon/engine/normalize.h"
@@ -130,26 +131,56 @@ std::string_view base_name(std::string_view path) {
 }  // namespace
 
 Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
-    : pack_(pack), options_(std::move(options)), matcher_(pack, options_.ex_name), phrases_(pack) {}
+    : pack_(pack), options_(std::move(options)), matcher_(pack, options_.ex_name), phrases_(pack) {
+  // Folded once, not on every note (every keystroke in an editor).
+  for (const auto& lang : pack_.languages()) {
+    stopwords_.emplace_back();
+    for (const auto& w : lang.stopwords) stopwords_.back().insert(fold_for_match(w));
+  }
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id++;
+}
 
 std::string Analyzer::detect_language(std::string_view text) const {
   if (pack_.languages().size() <= 1) return pack_.empty() ? "en" : pack_.primary().language;
-  std::string sample = fold_for_match(text.substr(0, std::min<std::size_t>(text.size(), 32 * 1024)));
-  auto words = split_words(sample);
+  std::string_view prefix = text.substr(0, std::min<std::size_t>(text.size(), 32 * 1024));
+  // The answer depends only on this Analyzer and the first 32 KB. An editor's note is analysed
+  // after every keystroke, mostly past them (or not in them): remember the last answer per thread.
+  struct Memo {
+    std::uint64_t analyzer = 0;
+    std::string prefix, language;
+  };
+  thread_local Memo memo;
+  if (memo.analyzer == id_ && memo.prefix == prefix) return memo.language;
+  std::string sample = fold_for_match(prefix);
   std::string best = pack_.primary().language;
   std::size_t best_count = 0;
-  for (const auto& lang : pack_.languages()) {
-    std::vector<std::string> stop;
-    for (const auto& w : lang.stopwords) stop.push_back(fold_for_match(w));
-    std::sort(stop.begin(), stop.end());
-    std::size_t count = 0;
-    for (const auto& w : words)
-      if (std::binary_search(stop.begin(), stop.end(), w)) ++count;
-    if (count > best_count) {
-      best_count = count;
-      best = lang.language;
+  std::vector<std::size_t> counts(stopwords_.size(), 0);
+  // The words of split_words(), as views into `sample` (no string per word).
+  for (std::size_t i = 0; i < sample.size();) {
+    auto is_word = [](char ch) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    };
+    if (!is_word(sample[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < sample.size() && is_word(sample[i])) ++i;
+    std::string_view w = std::string_view(sample).substr(start, i - start);
+    for (std::size_t l = 0; l < stopwords_.size(); ++l)
+      if (stopwords_[l].find(w) != stopwords_[l].end()) ++counts[l];
+  }
+  for (std::size_t l = 0; l < stopwords_.size(); ++l) {
+    if (counts[l] > best_count) {
+      best_count = counts[l];
+      best = pack_.languages()[l].language;
     }
   }
+  memo.analyzer = id_;
+  memo.prefix.assign(prefix);
+  memo.language = best;
   return best;
 }
 

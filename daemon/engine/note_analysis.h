@@ -5,9 +5,12 @@
 // cached on disk and judged with the rest of the folder without re-reading the note.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "daemon/engine/answer_judge.h"
@@ -84,6 +87,13 @@ private:
   AnalysisOptions options_;
   QuestionMatcher matcher_;
   PhraseBook phrases_;
+  // Per language of the pack (same order): its folded stopwords (detect_language).
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::vector<std::unordered_set<std::string, WordHash, std::equal_to<>>> stopwords_;
+  std::uint64_t id_;  // unique per Analyzer: keys detect_language's per-thread memo
 };
 
 }  // namespace mend::engine

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -77,6 +78,31 @@ bool write_all(int fd, std::string_view content, int* err) {
   return true;
 }
 
+// mkstemp, then an exclusive flock held until the temporary is renamed or removed: the lock
+// tells remove_stale_temporaries() that a live writer owns it (the kernel drops it when the
+// writer dies). A cleaner that unlinked the file between mkstemp and flock is seen in its link
+// count, and another name is tried.
+int make_locked_temp(const std::string& temp_template, fs::path* temp) {
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    std::vector<char> name(temp_template.begin(), temp_template.end());
+    name.push_back('\0');
+    int fd = ::mkstemp(name.data());
+    if (fd < 0) return -1;
+    int rc;
+    do rc = ::flock(fd, LOCK_EX);
+    while (rc != 0 && errno == EINTR);
+    (void)rc;  // no flock on this filesystem (some FUSE mounts): written unlocked, as before
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_nlink > 0) {
+      *temp = name.data();
+      return fd;
+    }
+    ::close(fd);
+  }
+  errno = EEXIST;
+  return -1;
+}
+
 void fsync_dir(const fs::path& dir) {
   int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd >= 0) {
@@ -115,16 +141,20 @@ WriteOutcome write_note_atomically(const fs::path& file, std::string_view conten
     return outcome;
   }
   std::string temp_template = (dir / (kTempPrefix + file.filename().string() + ".XXXXXX")).string();
-  std::vector<char> temp_name(temp_template.begin(), temp_template.end());
-  temp_name.push_back('\0');
-  int fd = ::mkstemp(temp_name.data());
+  fs::path temp;
+  int fd = make_locked_temp(temp_template, &temp);
   if (fd < 0) {
     outcome.error = "cannot create a temporary file in " + dir.string() + ": " + errno_text(errno);
     return outcome;
   }
-  fs::path temp(temp_name.data());
+  // The descriptor (and its lock) stays open until the temporary is renamed or removed.
+  struct CloseAtEnd {
+    int& fd;
+    ~CloseAtEnd() {
+      if (fd >= 0) ::close(fd);
+    }
+  } close_at_end{fd};
   auto fail = [&](const std::string& what, int e) {
-    ::close(fd);
     ::unlink(temp.c_str());
     outcome.error = what + ": " + errno_text(e) + "; " + file.string() + " is unchanged";
     return outcome;
@@ -134,8 +164,6 @@ WriteOutcome write_note_atomically(const fs::path& file, std::string_view conten
   ::fchmod(fd, had_original ? (original.st_mode & 07777) : 0644);
   if (fault("fsync")) return fail("cannot flush " + file.string() + " to disk", EIO);
   if (::fsync(fd) != 0) return fail("cannot flush " + file.string() + " to disk", errno);
-  ::close(fd);
-  fd = -1;
 
   // The last look before replacing: did someone else write the note meanwhile?
   bool exists = false;
@@ -180,9 +208,12 @@ int remove_stale_temporaries(const fs::path& folder) {
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name.rfind(kTempPrefix, 0) == 0 && it->is_regular_file(ec)) {
-      if (::unlink(it->path().c_str()) == 0) ++removed;
-    }
+    if (name.rfind(kTempPrefix, 0) != 0 || !it->is_regular_file(ec)) continue;
+    // A temporary whose lock is held belongs to a live writer (see make_locked_temp).
+    int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) continue;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::unlink(it->path().c_str()) == 0) ++removed;
+    ::close(fd);
   }
   return removed;
 }

@@ -22,7 +22,8 @@ struct WriteOutcome {
 WriteOutcome write_note_atomically(const std::filesystem::path& file, std::string_view content,
                                    const std::optional<std::string>& expected);
 
-// Removes temporary files a killed writer left beside `file` (same folder, mend's prefix).
+// Removes temporary files a killed writer left in `folder` (mend's prefix). A temporary that a
+// live writer still holds (its flock) is left alone, so concurrent writers never break each other.
 int remove_stale_temporaries(const std::filesystem::path& folder);
 
 // A content fingerprint (FNV-1a 64, hex): clients send it back to prove what they last saw.

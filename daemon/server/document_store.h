@@ -18,13 +18,16 @@
 #include "daemon/engine/markdown.h"
 #include "daemon/engine/note_analysis.h"
 #include "daemon/engine/text.h"
+#include "daemon/server/notes_folder.h"
 #include "protocol/lsp_basic.h"
 #include "protocol/lsp_document.h"
 
 namespace mend::server {
 
+// A document over kMaxNoteBytes is held and edited but not analysed, as `mend scan` skips such
+// notes: its analysis stays empty and the server tells the user once (too_large_warned).
 struct Document {
-  explicit Document(std::string text) : markdown(std::move(text)), lines(markdown.text()) {}
+  explicit Document(std::string text) : markdown(std::move(text), kMaxNoteBytes), lines(markdown.text()) {}
 
   std::string uri;
   std::string path;  // the note's path as the folder report knows it (relative to the root)
@@ -34,6 +37,9 @@ struct Document {
   engine::NoteAnalysis analysis;
   bool stale = true;  // text changed since `analysis` was computed
   std::optional<std::vector<protocol::Diagnostic>> published;  // what the client shows now
+  bool too_large_warned = false;
+
+  bool too_large() const { return markdown.over_limit(); }
 
   const std::string& text() const { return markdown.text(); }
 };

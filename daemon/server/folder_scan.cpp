@@ -1,8 +1,10 @@
-// Parallel analysis of a folder's notes.
+// Parallel analysis of a folder's notes, reusing the warm cache where nothing changed.
 #include "daemon/server/folder_scan.h"
 
 #include <atomic>
+#include <optional>
 
+#include "daemon/server/analysis_cache.h"
 #include "daemon/server/notes_folder.h"
 #include "daemon/server/parallel.h"
 
@@ -16,24 +18,53 @@ std::vector<engine::NoteRef> note_refs(const std::vector<ScannedNote>& notes) {
 }
 
 FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer, const engine::Date& today,
-                       unsigned threads, const ScanProgress& progress) {
+                       unsigned threads, const ScanProgress& progress, const ScanCacheOptions* cache) {
   FolderScan scan;
   NoteListing listing = list_notes(root);
   scan.warnings = listing.warnings;
+  std::optional<AnalysisCache> old;
+  if (cache) old = AnalysisCache::load(cache->file, cache->identity);
   std::vector<std::optional<ScannedNote>> results(listing.files.size());
   std::vector<std::string> warnings(listing.files.size());
-  std::atomic<std::size_t> done{0};
+  std::vector<CacheKey> keys(cache ? listing.files.size() : 0);
+  std::atomic<std::size_t> done{0}, hits{0};
   parallel_for(listing.files.size(), threads, [&](std::size_t i) {
     const NoteFile& file = listing.files[i];
     NoteText note = read_note(file.absolute);
     if (!note.warning.empty()) warnings[i] = file.path + ": " + note.warning;
-    if (note.text) results[i] = ScannedNote{file.path, analyzer.analyse(*note.text, file.path)};
+    if (note.text) {
+      const engine::NoteAnalysis* cached = nullptr;
+      if (cache) {
+        // The key's hash is of the text analysed (after any UTF-8 repair), so a hit is exactly
+        // what analyse() would return for it.
+        keys[i] = CacheKey{file.size, file.mtime_ns, text_hash(*note.text)};
+        cached = old->find(file.path, keys[i]);
+      }
+      if (cached) {
+        results[i] = ScannedNote{file.path, *cached};
+        ++hits;
+      } else {
+        results[i] = ScannedNote{file.path, analyzer.analyse(*note.text, file.path)};
+      }
+    }
     if (progress) progress(++done, listing.files.size());
   });
-  for (std::size_t i = 0; i < results.size(); ++i) {
+  for (std::size_t i = 0; i < results.size(); ++i)
     if (!warnings[i].empty()) scan.warnings.push_back(warnings[i]);
-    if (results[i]) scan.notes.push_back(std::move(*results[i]));
+  scan.from_cache = hits;
+  if (cache) {
+    std::size_t present = 0;
+    for (const auto& r : results) present += r ? 1 : 0;
+    // Rewritten only when something differs: a note analysed afresh, or one gone.
+    if (hits != present || old->size() != present) {
+      AnalysisCache fresh(cache->identity);
+      for (std::size_t i = 0; i < results.size(); ++i)
+        if (results[i]) fresh.put(results[i]->path, keys[i], results[i]->analysis);
+      scan.cache_written = fresh.save(cache->file);
+    }
   }
+  for (auto& r : results)
+    if (r) scan.notes.push_back(std::move(*r));
   scan.report = engine::judge_folder(analyzer.pack(), note_refs(scan.notes), today,
                                      analyzer.options().language.empty() ? "en" : analyzer.options().language);
   return scan;

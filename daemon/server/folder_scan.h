@@ -1,5 +1,6 @@
 // Analyses every note of a folder (in parallel) and judges the folder: what `mend scan` prints
-// and what the daemons index at start.
+// and what the daemons index at start. With a cache (analysis_cache.h), a note whose path, size,
+// mtime and text hash are unchanged since the last scan is not parsed again.
 #pragma once
 
 #include <filesystem>
@@ -21,13 +22,23 @@ struct FolderScan {
   std::vector<ScannedNote> notes;     // sorted by path
   std::vector<std::string> warnings;  // "path: what was wrong"
   engine::FolderReport report;
+  std::size_t from_cache = 0;  // notes whose analysis came from the cache (not parsed)
+  bool cache_written = false;  // the cache file was rewritten (something changed)
+};
+
+// Where the cache of a folder lives and what it must have been written for (see
+// analysis_cache.h: cache_file_for, analysis_identity).
+struct ScanCacheOptions {
+  std::filesystem::path file;
+  std::string identity;
 };
 
 using ScanProgress = std::function<void(std::size_t done, std::size_t total)>;
 
-// `progress` is called from worker threads (serialise inside it if it prints).
+// `progress` is called from worker threads (serialise inside it if it prints). `cache` null:
+// every note is analysed and nothing is written.
 FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer, const engine::Date& today,
-                       unsigned threads, const ScanProgress& progress = {});
+                       unsigned threads, const ScanProgress& progress = {}, const ScanCacheOptions* cache = nullptr);
 
 std::vector<engine::NoteRef> note_refs(const std::vector<ScannedNote>& notes);
 

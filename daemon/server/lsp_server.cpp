@@ -1,10 +1,12 @@
 // The LSP method table, lifecycle, document sync, diagnostics publishing, settings and index.
 #include "daemon/server/lsp_server.h"
 
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
+#include "daemon/server/analysis_cache.h"
 #include "daemon/server/edits.h"
 #include "daemon/server/features.h"
 #include "daemon/server/folder_scan.h"
@@ -172,8 +174,9 @@ void LspServer::on_exit(const json&) {
 void LspServer::on_did_open(const json& params) {
   run_deferred();
   auto p = read_params<protocol::DidOpenTextDocumentParams>(params);
-  workspace_.documents.open(p.textDocument.uri, workspace_.path_of_uri(p.textDocument.uri), p.textDocument.version,
-                            p.textDocument.text);
+  Document& doc = workspace_.documents.open(p.textDocument.uri, workspace_.path_of_uri(p.textDocument.uri),
+                                            p.textDocument.version, p.textDocument.text);
+  warn_if_too_large(doc);
   changed_.insert(p.textDocument.uri);
   schedule_publish();
 }
@@ -189,6 +192,7 @@ void LspServer::on_did_change(const json& params) {
     return;
   }
   DocumentStore::apply(*doc, p.textDocument.version, p.contentChanges, encoding_);
+  warn_if_too_large(*doc);
   changed_.insert(doc->uri);
   schedule_publish();
 }
@@ -296,8 +300,14 @@ void LspServer::run_deferred() {
 
 // --- Diagnostics ---------------------------------------------------------------------------
 
+// A throttle, not a trailing debounce: the first change after a quiet window is published on
+// the loop's next turn (after the messages already queued), and the changes of a burst together
+// at the end of the window. A trailing debounce would add its whole delay to every keystroke.
 void LspServer::schedule_publish() {
-  loop_.debounce("publish", options_.debounce, [this, alive = std::weak_ptr<bool>(alive_)] {
+  auto now = std::chrono::steady_clock::now();
+  auto due = last_publish_ + options_.debounce;
+  auto delay = due > now ? std::chrono::ceil<std::chrono::milliseconds>(due - now) : std::chrono::milliseconds(0);
+  loop_.debounce("publish", delay, [this, alive = std::weak_ptr<bool>(alive_)] {
     if (!alive.expired()) publish();
   });
 }
@@ -323,7 +333,8 @@ void LspServer::publish() {
     doc->published = std::move(diagnostics);
   }
   changed_.clear();
-  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  last_publish_ = std::chrono::steady_clock::now();
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(last_publish_ - started).count();
   spdlog::debug("published diagnostics in {} µs", us);
 }
 
@@ -366,9 +377,14 @@ void LspServer::start_index() {
   auto ctx = workspace_.context;
   fs::path root = *root_;
   unsigned threads = options_.threads;
+  std::optional<ScanCacheOptions> cache;
+  if (options_.cache)
+    if (auto dir = default_cache_dir())
+      cache = ScanCacheOptions{cache_file_for(*dir, root), analysis_identity(&root, config_, options_.version)};
   Loop* loop = &loop_;  // outlives the server; `this` may be gone when the scan ends
-  loop_.background([this, loop, alive = std::weak_ptr<bool>(alive_), ctx, root, threads, generation] {
-    auto scan = std::make_shared<FolderScan>(scan_folder(root, *ctx->analyzer, ctx->today, threads));
+  loop_.background([this, loop, alive = std::weak_ptr<bool>(alive_), ctx, root, threads, generation, cache] {
+    auto scan = std::make_shared<FolderScan>(
+        scan_folder(root, *ctx->analyzer, ctx->today, threads, {}, cache ? &*cache : nullptr));
     loop->post([this, alive, scan, generation] {
       if (alive.expired() || generation != index_generation_) return;
       for (const auto& w : scan->warnings) spdlog::warn("index: {}", w);
@@ -376,6 +392,9 @@ void LspServer::start_index() {
       for (auto& n : scan->notes) workspace_.indexed[n.path] = std::move(n.analysis);
       workspace_.indexing = false;
       indexed_notes_ = scan->notes.size();
+      // Parsing many notes on the workers left their malloc arenas full of freed tree-sitter
+      // nodes; give those pages back, so the daemon's idle memory is what it holds.
+      ::malloc_trim(0);
       end_progress();
       for (Document* d : workspace_.documents.all()) changed_.insert(d->uri);
       publish();
@@ -431,6 +450,18 @@ Document& LspServer::document(const std::string& uri) {
   Document* doc = workspace_.documents.find(uri);
   if (!doc) throw InvalidParams("textDocument.uri", "document is not open: " + uri);
   return *doc;
+}
+
+void LspServer::warn_if_too_large(Document& doc) {
+  if (!doc.too_large()) {
+    doc.too_large_warned = false;
+    return;
+  }
+  if (doc.too_large_warned) return;
+  doc.too_large_warned = true;
+  log_user(protocol::MessageType::Warning,
+           "mend: " + doc.uri + " is " + std::to_string(doc.text().size() >> 20) + " MiB, larger than the " +
+               std::to_string(kMaxNoteBytes >> 20) + " MiB a note may have: it is not analysed");
 }
 
 void LspServer::log_user(protocol::MessageType type, const std::string& message) {

@@ -47,7 +47,10 @@ struct LspServerOptions {
   std::string version = "0";
   std::function<engine::Date()> today;  // the clock; tests override it with settings.today
   unsigned threads = 0;                 // index workers (0: on the calling thread)
-  std::chrono::milliseconds debounce{50};
+  // Diagnostics are published at most once per this window: at once after a quiet spell, at the
+  // window's end during a burst of changes (so a keystroke is published within a frame).
+  std::chrono::milliseconds debounce{10};
+  bool cache = true;  // the index reuses and updates the warm cache (analysis_cache.h)
 };
 
 class LspServer {
@@ -107,6 +110,7 @@ private:
   NoteContext note(const Document& doc) const;
   Document& document(const std::string& uri);  // throws InvalidParams naming textDocument.uri
   void log_user(protocol::MessageType type, const std::string& message);
+  void warn_if_too_large(Document& doc);  // once per crossing of kMaxNoteBytes
   void apply_edit(const std::string& label, protocol::WorkspaceEdit edit, protocol::Reply reply);
 
   protocol::Dispatcher& dispatcher_;
@@ -121,6 +125,7 @@ private:
   Config config_;
   std::optional<std::filesystem::path> root_;
   std::set<std::string> changed_;  // uris changed since the last publish
+  std::chrono::steady_clock::time_point last_publish_{};
 
   std::deque<Job> deferred_;
   bool deferred_posted_ = false;

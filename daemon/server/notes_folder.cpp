@@ -7,7 +7,9 @@
 #include <fstream>
 #include <system_error>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "daemon/engine/text.h"
 
@@ -66,8 +68,10 @@ NoteListing list_notes(const fs::path& root) {
     }
     NoteFile f;
     f.absolute = entry.path();
-    f.path = fs::relative(entry.path(), root, type_ec).generic_string();
-    if (type_ec || f.path.empty()) f.path = entry.path().generic_string();
+    // Lexically: fs::relative() resolves symlinks, which named a linked note after its target
+    // (two notes with one path).
+    f.path = entry.path().lexically_relative(root).generic_string();
+    if (f.path.empty() || f.path.rfind("..", 0) == 0) f.path = entry.path().generic_string();
     f.size = static_cast<std::uintmax_t>(st.st_size);
     f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     listing.files.push_back(std::move(f));
@@ -78,28 +82,41 @@ NoteListing list_notes(const fs::path& root) {
 
 NoteText read_note(const fs::path& file, std::uintmax_t max_bytes) {
   NoteText result;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  // O_NONBLOCK, then fstat: a FIFO or a device named like a note (mkfifo note.md, a link to
+  // /dev/zero) must neither block the open nor be read forever.
+  int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     result.warning = "cannot read: " + std::string(std::strerror(errno));
     return result;
   }
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
     result.warning = "cannot read: not a regular file";
     return result;
   }
-  if (static_cast<std::uintmax_t>(size) > max_bytes) {
-    result.warning = "skipped: " + std::to_string(size >> 20) + " MiB is larger than the " +
+  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    result.warning = "skipped: " + std::to_string(st.st_size >> 20) + " MiB is larger than the " +
                      std::to_string(max_bytes >> 20) + " MiB a note may have";
     return result;
   }
-  in.seekg(0);
-  std::string text(static_cast<std::size_t>(size), '\0');
-  if (size > 0 && !in.read(text.data(), size)) {
-    result.warning = "cannot read: " + std::string(std::strerror(errno));
-    return result;
+  std::string text(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t done = 0;
+  while (done < text.size()) {  // a file that shrank meanwhile is read as it is now
+    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      ::close(fd);
+      result.warning = "cannot read: " + std::string(std::strerror(e));
+      return result;
+    }
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
   }
+  ::close(fd);
+  text.resize(done);
   if (text.find('\0') != std::string::npos) {
     result.warning = "skipped: binary content (NUL bytes), not a text note";
     return result;

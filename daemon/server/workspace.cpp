@@ -41,7 +41,8 @@ std::string Workspace::path_of_uri(const std::string& uri) const {
 void Workspace::analyse_stale() {
   for (Document* doc : documents.all()) {
     if (!doc->stale) continue;
-    doc->analysis = context->analyzer->analyse(doc->text(), doc->markdown.outline(), doc->path);
+    if (doc->too_large()) doc->analysis = engine::NoteAnalysis{};  // not analysed (see Document)
+    else doc->analysis = context->analyzer->analyse(doc->text(), doc->markdown.outline(), doc->path);
     doc->stale = false;
   }
 }

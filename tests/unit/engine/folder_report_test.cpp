@@ -21,10 +21,11 @@ QuestionOccurrence q(const std::string& id, int line, bool answered) {
   return o;
 }
 
-std::vector<const Suggestion*> of_kind(const FolderReport& r, const std::string& kind) {
-  std::vector<const Suggestion*> out;
+// Copies, not pointers: the report is often a temporary (ASan found pointers into a destroyed one).
+std::vector<Suggestion> of_kind(const FolderReport& r, const std::string& kind) {
+  std::vector<Suggestion> out;
   for (const auto& s : r.suggestions)
-    if (s.kind == kind) out.push_back(&s);
+    if (s.kind == kind) out.push_back(s);
   return out;
 }
 
@@ -49,9 +50,9 @@ TEST_CASE("an empty folder suggests the two first steps", "[rules]") {
   FolderReport r = judge({});
   auto missing = of_kind(r, "missing-step");
   REQUIRE(missing.size() == 2);
-  CHECK(missing[0]->step == "motives");
-  CHECK(missing[1]->step == "why");
-  CHECK_FALSE(missing[0]->path);
+  CHECK(missing[0].step == "motives");
+  CHECK(missing[1].step == "why");
+  CHECK_FALSE(missing[0].path);
   CHECK(r.next_step == "motives");
 }
 
@@ -76,9 +77,9 @@ TEST_CASE("unanswered questions are attached to their note and line", "[rules]")
   FolderReport r = judge({{"a.md", a}});
   auto u = of_kind(r, "unanswered");
   REQUIRE(u.size() == 1);
-  CHECK(*u[0]->path == "a.md");
-  CHECK(u[0]->line == 7);
-  CHECK(u[0]->question == "motives.fear");
+  CHECK(*u[0].path == "a.md");
+  CHECK(u[0].line == 7);
+  CHECK(u[0].question == "motives.fear");
 }
 
 TEST_CASE("shared-blame: nil, skipped, own faults only; wrongs.scope nil", "[rules]") {
@@ -91,7 +92,7 @@ TEST_CASE("shared-blame: nil, skipped, own faults only; wrongs.scope nil", "[rul
   skipped.questions = {q("why.disliked", 4, false), q("why.reversible", 9, true)};
   auto s = of_kind(judge({{"s.md", skipped}}), "shared-blame");
   REQUIRE(s.size() == 1);
-  CHECK(s[0]->line == 4);
+  CHECK(s[0].line == 4);
 
   NoteAnalysis earlier_only;
   earlier_only.questions = {q("why.official", 1, true), q("why.disliked", 4, false)};
@@ -107,7 +108,7 @@ TEST_CASE("shared-blame: nil, skipped, own faults only; wrongs.scope nil", "[rul
   scope.questions[0].nil = true;
   auto w = of_kind(judge({{"w.md", scope}}), "shared-blame");
   REQUIRE(w.size() == 1);
-  CHECK(w[0]->step == "wrongs");
+  CHECK(w[0].step == "wrongs");
 }
 
 TEST_CASE("order: a step started before what it requires", "[rules]") {
@@ -115,8 +116,8 @@ TEST_CASE("order: a step started before what it requires", "[rules]") {
   n.questions = {q("wrongs.scope", 2, true)};
   auto o = of_kind(judge({{"n.md", n}}), "order");
   REQUIRE(o.size() == 1);
-  CHECK(o[0]->step == "wrongs");
-  CHECK(o[0]->line == 2);
+  CHECK(o[0].step == "wrongs");
+  CHECK(o[0].line == 2);
   n.questions.push_back(q("why.official", 0, true));
   CHECK(of_kind(judge({{"n.md", n}}), "order").empty());
 }
@@ -127,7 +128,7 @@ TEST_CASE("conditional: a verdict that is not a clear yes calls for patterns", "
   hedged.questions[0].clear_yes = false;
   auto c = of_kind(judge({{"h.md", hedged}}), "conditional");
   REQUIRE(c.size() == 1);
-  CHECK(c[0]->step == "patterns");
+  CHECK(c[0].step == "patterns");
 
   NoteAnalysis yes = hedged;
   yes.questions[0].clear_yes = true;
@@ -160,11 +161,11 @@ TEST_CASE("log-overdue: the newest entry decides; missing years take the note's 
 TEST_CASE("missing-step waits for every required step to be done", "[rules]") {
   FolderReport r = judge({{"a.md", all_answered("motives")}, {"b.md", all_answered("why")}});
   std::vector<std::string> steps;
-  for (auto* s : of_kind(r, "missing-step")) steps.push_back(s->step);
+  for (const auto& s : of_kind(r, "missing-step")) steps.push_back(s.step);
   CHECK(steps == std::vector<std::string>{"wrongs", "evaluate"});
   // patterns is suggested by `conditional`, never by missing-step.
   FolderReport r2 = judge({{"a.md", all_answered("why")}, {"b.md", all_answered("evaluate")}});
-  for (auto* s : of_kind(r2, "missing-step")) CHECK(s->step != "patterns");
+  for (const auto& s : of_kind(r2, "missing-step")) CHECK(s.step != "patterns");
 }
 
 TEST_CASE("self-blame is attached to the line that says it", "[rules]") {
@@ -173,5 +174,5 @@ TEST_CASE("self-blame is attached to the line that says it", "[rules]") {
   n.questions[0].self_blame_line = 12;
   auto s = of_kind(judge({{"r.md", n}}), "self-blame");
   REQUIRE(s.size() == 1);
-  CHECK(s[0]->line == 12);
+  CHECK(s[0].line == 12);
 }
