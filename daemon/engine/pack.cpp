@@ -41,6 +41,15 @@ std::vector<std::vector<std::string>> string_lists(const json& value) {
   return out;
 }
 
+// An integer setting; anything else (a string, a float, a list) keeps the default. nlohmann's
+// value(key, default) throws on a type mismatch, and a pack file is user input.
+int integer(const json& object, const char* key, int fallback) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_number_integer()) return fallback;
+  long long v = it->get<long long>();
+  return v < -1000000 || v > 1000000 ? fallback : static_cast<int>(v);
+}
+
 bool flag(const json& object, const char* key) {
   auto it = object.find(key);
   return it != object.end() && it->is_boolean() && it->get<bool>();
@@ -108,14 +117,14 @@ StepSpec read_step(const json& fm, std::string_view body, const std::string& fal
   StepSpec step;
   step.id = text_of(fm, "step");
   if (step.id.empty()) step.id = fallback_id;
-  step.order = fm.value("order", 0);
+  step.order = integer(fm, "order", 0);
   step.title = text_of(fm, "title");
   step.short_title = text_of(fm, "short");
   if (step.short_title.empty()) step.short_title = step.title;
   step.requires_ = strings(fm.value("requires", json()), false);
   step.aliases = strings(fm.value("aliases", json()), false);
   step.condition = text_of(fm, "condition");
-  step.log_overdue_days = fm.value("log_overdue_days", 7);
+  step.log_overdue_days = integer(fm, "log_overdue_days", 7);
   step.intro = trim_copy(body);
   step.source = file.source;
   auto questions = fm.find("questions");

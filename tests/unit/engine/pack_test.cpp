@@ -102,3 +102,17 @@ TEST_CASE("broken pack files are reported, not thrown", "[pack]") {
                          &problems);
   CHECK(problems.size() >= 2);
 }
+
+// Found by the note_engine fuzzer: `order: x` made nlohmann's value() throw out of Pack::load.
+TEST_CASE("settings of the wrong type keep their defaults instead of throwing", "[pack]") {
+  std::vector<PackProblem> problems;
+  Pack pack;
+  REQUIRE_NOTHROW(pack = Pack::load({{"en/odd.md",
+                                      "---\nstep: odd\norder: first\nlog_overdue_days: [1]\nquestions:\n"
+                                      "  - id: odd.q\n    text: Why?\n---\n",
+                                      "odd"}},
+                                    &problems));
+  REQUIRE(pack.step("odd") != nullptr);
+  CHECK(pack.step("odd")->order == 0);
+  CHECK(pack.step("odd")->log_overdue_days == 7);
+}
