@@ -6,7 +6,7 @@
 
 namespace mend::cli {
 
-using Args = std::vector<std::string>;  // the arguments after the subcommand's name
+using Args = std::vector<std::string>; // the arguments after the subcommand's name
 
 int scan_command(const Args& args);
 int insert_command(const Args& args);
@@ -21,4 +21,4 @@ constexpr int kExitUsage = 2;
 
 extern const char* const kVersion;
 
-}  // namespace mend::cli
+} // namespace mend::cli

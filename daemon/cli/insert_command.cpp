@@ -85,9 +85,12 @@ int insert_command(const Args& args) {
       std::cerr << "mend insert: --var needs name=value, not '" << v << "'\n";
       return kExitUsage;
     }
-    if (key == "name" || key == "ex" || key == "ex.name") variables.name = value;
-    else if (key == "pronouns" || key == "ex.pronouns") variables.pronouns = value;
-    else if (key == "date") variables.date = value;
+    if (key == "name" || key == "ex" || key == "ex.name")
+      variables.name = value;
+    else if (key == "pronouns" || key == "ex.pronouns")
+      variables.pronouns = value;
+    else if (key == "date")
+      variables.date = value;
     else {
       std::cerr << "mend insert: unknown variable '" << key << "' (known: name, pronouns, date)\n";
       return kExitUsage;
@@ -115,7 +118,8 @@ int insert_command(const Args& args) {
   engine::Pack pack = server::load_pack(&root, config->template_dirs, &problems);
   if (language.empty()) language = config->language;
   engine::Analyzer analyzer(pack, {config->ex_name, language});
-  if (language.empty()) language = original ? analyzer.detect_language(*original) : pack.primary().language;
+  if (language.empty())
+    language = original ? analyzer.detect_language(*original) : pack.primary().language;
 
   std::string text = original.value_or("");
   std::size_t at = text.size();
@@ -131,7 +135,9 @@ int insert_command(const Args& args) {
       std::cerr << "mend insert: --line must be a line number from 1\n";
       return kExitUsage;
     }
-    at = static_cast<std::size_t>(line) - 1 >= index.line_count() ? text.size() : index.line_start(static_cast<std::size_t>(line) - 1);
+    at = static_cast<std::size_t>(line) - 1 >= index.line_count()
+             ? text.size()
+             : index.line_start(static_cast<std::size_t>(line) - 1);
   }
   engine::RenderOptions render;
   render.markers = config->markers && !no_markers;
@@ -150,4 +156,4 @@ int insert_command(const Args& args) {
   return kExitOk;
 }
 
-}  // namespace mend::cli
+} // namespace mend::cli

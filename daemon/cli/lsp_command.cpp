@@ -17,10 +17,14 @@ int lsp_command(const Args& args) {
   std::string log_file, log_level = "info", error, ignored;
   for (std::size_t i = 0; i < args.size() && error.empty(); ++i) {
     const std::string& a = args[i];
-    if (a.rfind("--log-file", 0) == 0) take_value(args, i, "--log-file", &log_file, &error);
-    else if (a.rfind("--log-level", 0) == 0) take_value(args, i, "--log-level", &log_level, &error);
-    else if (a == "--stdio") continue;  // what VS Code's client adds; stdio is the only transport
-    else error = "unknown option " + a;
+    if (a.rfind("--log-file", 0) == 0)
+      take_value(args, i, "--log-file", &log_file, &error);
+    else if (a.rfind("--log-level", 0) == 0)
+      take_value(args, i, "--log-level", &log_level, &error);
+    else if (a == "--stdio")
+      continue; // what VS Code's client adds; stdio is the only transport
+    else
+      error = "unknown option " + a;
   }
   if (!error.empty()) {
     std::cerr << "mend lsp: " << error << "\n";
@@ -51,4 +55,4 @@ int lsp_command(const Args& args) {
   return transport::run_stdio_lsp(options);
 }
 
-}  // namespace mend::cli
+} // namespace mend::cli

@@ -12,7 +12,8 @@ const char* const kVersion = "0.1.0";
 
 namespace {
 
-const char* kUsage = R"(mend — reflection templates and hints for breakup notes, in your editor and notes folder
+const char* kUsage =
+    R"(mend — reflection templates and hints for breakup notes, in your editor and notes folder
 
 Usage:
   mend scan DIR [--json] [--today YYYY-MM-DD] [--config FILE] [--threads N]
@@ -26,7 +27,7 @@ TEMPLATE is a step id (motives, why, wrongs, evaluate, patterns, reach-out, new-
 a question id (why.official), or "log" for today's action-log entry.
 )";
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
   using namespace mend::cli;

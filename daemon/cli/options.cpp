@@ -7,7 +7,8 @@ namespace mend::cli {
 
 namespace fs = std::filesystem;
 
-bool take_value(const Args& args, std::size_t& i, const std::string& flag, std::string* value, std::string* error) {
+bool take_value(const Args& args, std::size_t& i, const std::string& flag, std::string* value,
+                std::string* error) {
   const std::string& arg = args[i];
   if (arg.size() > flag.size() && arg.compare(0, flag.size() + 1, flag + "=") == 0) {
     *value = arg.substr(flag.size() + 1);
@@ -21,7 +22,8 @@ bool take_value(const Args& args, std::size_t& i, const std::string& flag, std::
   return true;
 }
 
-std::optional<server::Config> folder_config(const fs::path* folder, const std::string& config_file, std::string* error) {
+std::optional<server::Config> folder_config(const fs::path* folder, const std::string& config_file,
+                                            std::string* error) {
   server::Config config;
   if (folder) {
     for (const char* name : {"config.yaml", "config.yml", "config.json"}) {
@@ -50,4 +52,4 @@ engine::Date today_local() {
   return engine::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
-}  // namespace mend::cli
+} // namespace mend::cli

@@ -12,13 +12,14 @@
 namespace mend::cli {
 
 // Parses "--flag value" and "--flag=value". Returns false (and sets *error) on a missing value.
-bool take_value(const Args& args, std::size_t& i, const std::string& flag, std::string* value, std::string* error);
+bool take_value(const Args& args, std::size_t& i, const std::string& flag, std::string* value,
+                std::string* error);
 
 // The settings for a folder: DIR/.mend/config.{yaml,json} if present, then --config FILE.
-std::optional<server::Config> folder_config(const std::filesystem::path* folder, const std::string& config_file,
-                                            std::string* error);
+std::optional<server::Config> folder_config(const std::filesystem::path* folder,
+                                            const std::string& config_file, std::string* error);
 
 // Today's date from the system clock (local time): the only clock read in mend's analysis.
 engine::Date today_local();
 
-}  // namespace mend::cli
+} // namespace mend::cli

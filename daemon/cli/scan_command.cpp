@@ -24,8 +24,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void print_text(std::ostream& out, const engine::Pack& pack, const std::string& root, const engine::Date& today,
-                const server::FolderScan& scan) {
+void print_text(std::ostream& out, const engine::Pack& pack, const std::string& root,
+                const engine::Date& today, const server::FolderScan& scan) {
   const engine::FolderReport& report = scan.report;
   out << "mend scan " << root << " (today " << engine::format_iso(today) << ")\n\n";
   auto title = [&](const std::string& id) {
@@ -43,12 +43,13 @@ void print_text(std::ostream& out, const engine::Pack& pack, const std::string& 
     out << note.path << "\n";
     for (const auto& s : steps) {
       char line[160];
-      std::snprintf(line, sizeof line, "  %-10s %d/%d answered  ", s.id.c_str(), s.answered, s.total);
+      std::snprintf(line, sizeof line, "  %-10s %d/%d answered  ", s.id.c_str(), s.answered,
+                    s.total);
       out << line << title(s.id) << "\n";
     }
     for (const auto& s : suggestions) {
-      out << "  " << (s.kind == "unanswered" ? "· " : "! ") << s.kind << "  " << note.path << ":" << (s.line + 1) << "  "
-          << s.message << "\n";
+      out << "  " << (s.kind == "unanswered" ? "· " : "! ") << s.kind << "  " << note.path << ":"
+          << (s.line + 1) << "  " << s.message << "\n";
     }
     out << "\n";
   }
@@ -59,7 +60,8 @@ void print_text(std::ostream& out, const engine::Pack& pack, const std::string& 
   for (const auto& s : report.steps) {
     const char* mark = s.done ? "done   " : s.started ? "started" : "       ";
     char line[160];
-    std::snprintf(line, sizeof line, "  %s  %-10s %d/%d  ", mark, s.id.c_str(), s.answered, s.total);
+    std::snprintf(line, sizeof line, "  %s  %-10s %d/%d  ", mark, s.id.c_str(), s.answered,
+                  s.total);
     out << line << title(s.id) << "\n";
   }
   bool any = false;
@@ -74,7 +76,7 @@ void print_text(std::ostream& out, const engine::Pack& pack, const std::string& 
   if (report.next_step) out << "\nNext: " << title(*report.next_step) << "\n";
 }
 
-}  // namespace
+} // namespace
 
 int scan_command(const Args& args) {
   std::string dir, config_file, today_text, error;
@@ -110,7 +112,8 @@ int scan_command(const Args& args) {
     if (!error.empty()) break;
   }
   if (error.empty() && dir.empty())
-    error = "missing DIR (usage: mend scan DIR [--json] [--today YYYY-MM-DD] [--config FILE] [--no-cache] [--stats])";
+    error = "missing DIR (usage: mend scan DIR [--json] [--today YYYY-MM-DD] [--config FILE] "
+            "[--no-cache] [--stats])";
   if (!error.empty()) {
     std::cerr << "mend scan: " << error << "\n";
     return kExitUsage;
@@ -138,7 +141,8 @@ int scan_command(const Args& args) {
   if (!today_text.empty()) {
     auto parsed = engine::parse_iso_date(today_text);
     if (!parsed) {
-      std::cerr << "mend scan: --today must be a date written YYYY-MM-DD, not '" << today_text << "'\n";
+      std::cerr << "mend scan: --today must be a date written YYYY-MM-DD, not '" << today_text
+                << "'\n";
       return kExitUsage;
     }
     today = *parsed;
@@ -146,8 +150,8 @@ int scan_command(const Args& args) {
   std::vector<engine::PackProblem> problems;
   engine::Pack pack = server::load_pack(&root, config->template_dirs, &problems);
   for (const auto& p : problems)
-    std::cerr << "mend scan: warning: " << p.source << (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "") << ": "
-              << p.message << "\n";
+    std::cerr << "mend scan: warning: " << p.source
+              << (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "") << ": " << p.message << "\n";
   engine::Analyzer analyzer(pack, {config->ex_name, config->language});
 
   bool show_progress = ::isatty(STDERR_FILENO) != 0;
@@ -169,18 +173,26 @@ int scan_command(const Args& args) {
       cache = server::ScanCacheOptions{server::cache_file_for(*cache_dir, root),
                                        server::analysis_identity(&root, *config, kVersion)};
   auto started = std::chrono::steady_clock::now();
-  server::FolderScan scan = server::scan_folder(root, analyzer, today, threads, progress, cache ? &*cache : nullptr);
+  server::FolderScan scan =
+      server::scan_folder(root, analyzer, today, threads, progress, cache ? &*cache : nullptr);
   if (stats) {
-    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    std::fprintf(stderr, "mend scan: %zu notes, %zu from the cache, %zu analysed, cache %s, %.1f ms\n",
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                  .count();
+    std::fprintf(stderr,
+                 "mend scan: %zu notes, %zu from the cache, %zu analysed, cache %s, %.1f ms\n",
                  scan.notes.size(), scan.from_cache, scan.notes.size() - scan.from_cache,
-                 !cache ? "off" : scan.cache_written ? "written" : "unchanged", ms);
+                 !cache               ? "off"
+                 : scan.cache_written ? "written"
+                                      : "unchanged",
+                 ms);
   }
-  for (const auto& w : scan.warnings) std::cerr << "mend scan: warning: " << w << "\n";
+  for (const auto& w : scan.warnings)
+    std::cerr << "mend scan: warning: " << w << "\n";
 
   if (json_output) {
     nlohmann::json notes = nlohmann::json::array();
-    for (const auto& note : scan.notes) notes.push_back(server::note_json(pack, note.path, note.analysis, scan.report));
+    for (const auto& note : scan.notes)
+      notes.push_back(server::note_json(pack, note.path, note.analysis, scan.report));
     nlohmann::json out = {{"mend", 1},
                           {"root", dir},
                           {"today", engine::format_iso(today)},
@@ -193,4 +205,4 @@ int scan_command(const Args& args) {
   return kExitOk;
 }
 
-}  // namespace mend::cli
+} // namespace mend::cli

@@ -17,7 +17,8 @@ std::vector<Phrase> split_all(const std::vector<std::string>& phrases) {
     if (!words.empty()) out.push_back(std::move(words));
   }
   // Longest first, so "i don't know" is tried before "i".
-  std::stable_sort(out.begin(), out.end(), [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Phrase& a, const Phrase& b) { return a.size() > b.size(); });
   return out;
 }
 
@@ -26,13 +27,15 @@ std::string placeholder_key(std::string_view text) {
   std::string folded = fold_for_match(text);
   std::string out;
   for (char c : folded) {
-    if (c == '_' || c == '*' || c == '~' || c == '<' || c == '>' || c == '[' || c == ']' || c == '(' ||
-        c == ')' || c == '{' || c == '}' || c == '`' || c == '.' || c == ':' || c == '"')
+    if (c == '_' || c == '*' || c == '~' || c == '<' || c == '>' || c == '[' || c == ']' ||
+        c == '(' || c == ')' || c == '{' || c == '}' || c == '`' || c == '.' || c == ':' ||
+        c == '"')
       continue;
     if ((c == ' ' || c == '\t') && (out.empty() || out.back() == ' ')) continue;
     out += (c == '\t') ? ' ' : c;
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  while (!out.empty() && out.back() == ' ')
+    out.pop_back();
   return out;
 }
 
@@ -63,11 +66,13 @@ bool starts_with_any(const std::vector<std::string>& words, const std::vector<Ph
 
 // A negation just before a phrase: "wasn't all my fault", "not 100% my fault". "n't" splits
 // into "...n" + "t"; a word like "dont" typed without its apostrophe ends in "nt".
-bool negated_before(const std::vector<std::string>& words, std::size_t at, const PhraseBook& phrases) {
+bool negated_before(const std::vector<std::string>& words, std::size_t at,
+                    const PhraseBook& phrases) {
   std::size_t from = at >= 4 ? at - 4 : 0;
   for (std::size_t i = from; i < at; ++i) {
     const std::string& w = words[i];
-    if (w == "t" || (w.size() > 3 && w.ends_with("nt") && w != "want" && w != "went" && w != "meant"))
+    if (w == "t" ||
+        (w.size() > 3 && w.ends_with("nt") && w != "want" && w != "went" && w != "meant"))
       return true;
     for (const auto& n : phrases.negations)
       if (matches_at(words, i, n) && i + n.size() <= at) return true;
@@ -113,11 +118,12 @@ std::vector<std::string> sentences(std::string_view text) {
 // format has no key for them yet), so both languages' forms are listed here, folded.
 bool is_reporting_verb(const std::string& w) {
   static const char* const verbs[] = {
-      "said", "says", "say", "saying", "told", "tells", "tell", "thinks", "thought", "think", "claims",
-      "claimed", "claim", "accused", "accuses", "accuse", "blamed", "blames", "blame", "insisted", "insists",
-      "wrote", "writes", "texted", "shouted", "yelled", "believes", "believed",
-      "dit", "disait", "dire", "pense", "pensait", "accuse", "accusait", "reproche", "reprochait",
-      "ecrit", "affirme", "affirmait", "repetait", "crie", "criait"};
+      "said",     "says",   "say",      "saying",   "told",       "tells",   "tell",    "thinks",
+      "thought",  "think",  "claims",   "claimed",  "claim",      "accused", "accuses", "accuse",
+      "blamed",   "blames", "blame",    "insisted", "insists",    "wrote",   "writes",  "texted",
+      "shouted",  "yelled", "believes", "believed", "dit",        "disait",  "dire",    "pense",
+      "pensait",  "accuse", "accusait", "reproche", "reprochait", "ecrit",   "affirme", "affirmait",
+      "repetait", "crie",   "criait"};
   for (const char* v : verbs)
     if (w == v) return true;
   return false;
@@ -126,17 +132,20 @@ bool is_reporting_verb(const std::string& w) {
 // "He said it was all my fault", "Alex kept telling me it was all my fault": the partner's
 // accusation reported, not the writer's own view. Needs, before the phrase in the same
 // sentence, a word naming the ex and a reporting verb after it.
-bool reported_speech(const std::vector<std::string>& words, std::size_t at, const QuestionMatcher& matcher) {
+bool reported_speech(const std::vector<std::string>& words, std::size_t at,
+                     const QuestionMatcher& matcher) {
   bool ex_seen = false;
   for (std::size_t i = 0; i < at; ++i) {
-    if (matcher.refers_to_ex(words[i])) ex_seen = true;
-    else if (ex_seen && (is_reporting_verb(words[i]) || (words[i].size() > 4 && words[i].starts_with("tell"))))
+    if (matcher.refers_to_ex(words[i]))
+      ex_seen = true;
+    else if (ex_seen &&
+             (is_reporting_verb(words[i]) || (words[i].size() > 4 && words[i].starts_with("tell"))))
       return true;
   }
   return false;
 }
 
-}  // namespace
+} // namespace
 
 PhraseBook::PhraseBook(const Pack& pack) {
   std::vector<std::string> nil, fill, todo, label, own, self, neg, yes, hedge, shared, holder;
@@ -177,7 +186,8 @@ std::string_view strip_line_markup(std::string_view line, bool* quoted) {
   bool q = false;
   for (;;) {
     std::size_t i = 0;
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+      ++i;
     line.remove_prefix(i);
     if (line.empty()) break;
     if (line[0] == '>') {
@@ -185,25 +195,29 @@ std::string_view strip_line_markup(std::string_view line, bool* quoted) {
       line.remove_prefix(1);
       continue;
     }
-    if ((line[0] == '-' || line[0] == '*' || line[0] == '+') && (line.size() == 1 || line[1] == ' ' || line[1] == '\t')) {
+    if ((line[0] == '-' || line[0] == '*' || line[0] == '+') &&
+        (line.size() == 1 || line[1] == ' ' || line[1] == '\t')) {
       line.remove_prefix(1);
       continue;
     }
     std::size_t d = 0;
-    while (d < line.size() && d < 9 && line[d] >= '0' && line[d] <= '9') ++d;
+    while (d < line.size() && d < 9 && line[d] >= '0' && line[d] <= '9')
+      ++d;
     if (d > 0 && d < line.size() && (line[d] == '.' || line[d] == ')') &&
         (d + 1 == line.size() || line[d + 1] == ' ' || line[d + 1] == '\t')) {
       line.remove_prefix(d + 1);
       continue;
     }
-    if (line.size() >= 3 && line[0] == '[' && line[2] == ']' && (line[1] == ' ' || line[1] == 'x' || line[1] == 'X') &&
+    if (line.size() >= 3 && line[0] == '[' && line[2] == ']' &&
+        (line[1] == ' ' || line[1] == 'x' || line[1] == 'X') &&
         (line.size() == 3 || line[3] == ' ' || line[3] == '\t')) {
       line.remove_prefix(3);
       continue;
     }
     if (line[0] == '#') {
       std::size_t h = 0;
-      while (h < line.size() && line[h] == '#') ++h;
+      while (h < line.size() && line[h] == '#')
+        ++h;
       if (h <= 6 && (h == line.size() || line[h] == ' ' || line[h] == '\t')) {
         line.remove_prefix(h);
         continue;
@@ -215,14 +229,16 @@ std::string_view strip_line_markup(std::string_view line, bool* quoted) {
   return trim(line);
 }
 
-std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const PhraseBook& phrases) {
+std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
+                                     const PhraseBook& phrases) {
   std::vector<AnswerLine> out;
   for (const auto& line : raw) {
     std::string_view text = trim(line.text);
     if (text.empty() || has_no_word(text)) continue;
     // A bare placeholder the template left, in any of its spellings.
     std::string key = placeholder_key(text);
-    if (std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) != phrases.placeholders.end())
+    if (std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=
+        phrases.placeholders.end())
       continue;
     std::vector<std::string> words = split_words(fold_for_match(text));
     if (words.empty()) continue;
@@ -234,13 +250,15 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const P
       std::string_view label = text.substr(0, colon);
       auto label_words = split_words(fold_for_match(label));
       bool known_label = false;
-      for (const auto& l : phrases.labels) known_label = known_label || label_words == l;
+      for (const auto& l : phrases.labels)
+        known_label = known_label || label_words == l;
       if (label_words.size() == 1 && label_words[0] == "a") known_label = true;
       std::string_view rest = trim(text.substr(colon + 1));
       if (known_label) {
         if (rest.empty() || has_no_word(rest)) continue;
         std::string rest_key = placeholder_key(rest);
-        if (std::find(phrases.placeholders.begin(), phrases.placeholders.end(), rest_key) != phrases.placeholders.end())
+        if (std::find(phrases.placeholders.begin(), phrases.placeholders.end(), rest_key) !=
+            phrases.placeholders.end())
           continue;
         auto rest_words = split_words(fold_for_match(rest));
         if (starts_with_any(rest_words, phrases.todo_words)) continue;
@@ -295,7 +313,8 @@ AnswerFacts judge_answer(const std::vector<AnswerLine>& cleaned, const QuestionS
 
   if (question.fault_finding && facts.answered) {
     bool cue = find_any(all, phrases.own_fault_cues) != std::string::npos;
-    bool names_partner = std::any_of(all.begin(), all.end(), [&](const std::string& w) { return matcher.refers_to_ex(w); });
+    bool names_partner = std::any_of(all.begin(), all.end(),
+                                     [&](const std::string& w) { return matcher.refers_to_ex(w); });
     bool shared = find_any(all, phrases.shared_words) != std::string::npos;
     facts.own_fault_only = cue && !names_partner && !shared;
   }
@@ -350,4 +369,4 @@ std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, cons
   return out;
 }
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -17,9 +17,9 @@
 namespace mend::engine {
 
 struct AnswerLine {
-  std::string text;     // one line, containers and list/task markers removed
-  int line = 0;         // 0-based line in the note
-  bool quoted = false;  // inside a block quote (someone else's words)
+  std::string text;    // one line, containers and list/task markers removed
+  int line = 0;        // 0-based line in the note
+  bool quoted = false; // inside a block quote (someone else's words)
 };
 
 // Phrase lists of every language, split into folded words once.
@@ -29,7 +29,7 @@ public:
   using Phrase = std::vector<std::string>;
   std::vector<Phrase> nil_replies, fillers, todo_words, labels, own_fault_cues, self_blame,
       negations, clear_yes, hedges, shared_words;
-  std::vector<std::string> placeholders;  // folded, emphasis and brackets removed
+  std::vector<std::string> placeholders; // folded, emphasis and brackets removed
 };
 
 // Removes a line's Markdown containers: indentation, "> " quote markers, list markers,
@@ -52,7 +52,7 @@ AnswerFacts judge_answer(const std::vector<AnswerLine>& cleaned, const QuestionS
                          const PhraseBook& phrases, const QuestionMatcher& matcher);
 
 struct DatedEntry {
-  Date date;  // year 0 when the entry did not write one
+  Date date; // year 0 when the entry did not write one
   int line = 0;
 };
 
@@ -61,4 +61,4 @@ struct DatedEntry {
 std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, const DateNames& names,
                                     const Date* note_date);
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -26,7 +26,7 @@ struct DateNames {
 
 struct DateMatch {
   Date date;
-  std::size_t length = 0;  // bytes of `text` the date spans, from its start
+  std::size_t length = 0; // bytes of `text` the date spans, from its start
 };
 
 // A date at the start of `text` (leading spaces skipped, counted in length). Accepted: ISO
@@ -40,7 +40,8 @@ std::optional<DateMatch> parse_leading_date(std::string_view text, const DateNam
 
 // Finds the first date anywhere in a short text (a heading, a list item), same forms as above,
 // matched only at word boundaries.
-std::optional<DateMatch> find_date(std::string_view text, const DateNames& names, std::size_t* at = nullptr);
+std::optional<DateMatch> find_date(std::string_view text, const DateNames& names,
+                                   std::size_t* at = nullptr);
 
 // A daily note's date from its file name: "2026-11-19.md", "2026_11_19 Thursday.md",
 // "20261119.md", "journal-2026-11-19.md". Year is always present in the result.
@@ -55,4 +56,4 @@ std::string format_iso(const Date& date);
 long days_since_epoch(const Date& date);
 bool is_valid_date(int year, int month, int day);
 
-}  // namespace mend::engine
+} // namespace mend::engine

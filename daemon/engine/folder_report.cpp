@@ -20,9 +20,11 @@ struct QuestionState {
   std::vector<Occurrence> occurrences;
 };
 
-std::string quoted(const std::string& title) { return "\u201c" + title + "\u201d"; }
+std::string quoted(const std::string& title) {
+  return "\u201c" + title + "\u201d";
+}
 
-}  // namespace
+} // namespace
 
 std::vector<StepProgress> note_steps(const Pack& pack, const NoteAnalysis& note) {
   std::vector<StepProgress> out;
@@ -58,7 +60,7 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
   report.notes = static_cast<int>(notes.size());
   const LanguagePack* lang = pack.language(language);
   if (!lang && !pack.empty()) lang = &pack.primary();
-  TemplateVariables vars;  // messages speak of "your ex" / "they": no name in reports
+  TemplateVariables vars; // messages speak of "your ex" / "they": no name in reports
   auto title_of = [&](const std::string& step_id) {
     const StepSpec* s = pack.step(step_id, language);
     return s ? quoted(lang ? render_text(s->title, *lang, vars) : s->title) : quoted(step_id);
@@ -100,8 +102,8 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
   }
   auto started = [&](const std::string& id) { return progress.count(id) && progress[id].started; };
   auto done = [&](const std::string& id) { return progress.count(id) && progress[id].done; };
-  auto add = [&](std::string kind, std::string step, std::optional<std::string> question, const Occurrence* at,
-                 int line, std::string message) {
+  auto add = [&](std::string kind, std::string step, std::optional<std::string> question,
+                 const Occurrence* at, int line, std::string message) {
     Suggestion s;
     s.kind = std::move(kind);
     s.step = std::move(step);
@@ -121,7 +123,8 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
       if (it == state.end()) continue;
       for (const auto& o : it->second.occurrences) {
         if (!o.q->answered) continue;
-        if (!best || std::tie(o.note->path, o.q->line) < std::tie(best->note->path, best->q->line)) best = o;
+        if (!best || std::tie(o.note->path, o.q->line) < std::tie(best->note->path, best->q->line))
+          best = o;
       }
     }
     return best;
@@ -136,7 +139,8 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
       auto it = state.find(qspec.id);
       if (it == state.end() || it->second.answered) continue;
       for (const auto& o : it->second.occurrences)
-        add("unanswered", step_id, qspec.id, &o, -1, "Not answered yet: " + question_text(qspec.id));
+        add("unanswered", step_id, qspec.id, &o, -1,
+            "Not answered yet: " + question_text(qspec.id));
     }
 
     // shared-blame: the fault-finding questions (why.disliked, wrongs.scope).
@@ -152,11 +156,12 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
           if (o.q->nil && !nil) nil = &o;
         if (nil) {
           add("shared-blame", step_id, qspec.id, nil, -1,
-              step_id == "why"
-                  ? "A nil reply is not enough here: the blame is always shared. Do the exercise again and "
-                    "name what you did not like, your partner's faults included."
-                  : "Your partner cannot carry all the blame: choose what you want to change of what you "
-                    "are blamed for.");
+              step_id == "why" ? "A nil reply is not enough here: the blame is always shared. Do "
+                                 "the exercise again and "
+                                 "name what you did not like, your partner's faults included."
+                               : "Your partner cannot carry all the blame: choose what you want to "
+                                 "change of what you "
+                                 "are blamed for.");
           continue;
         }
         // Skipped: left empty while a later question of the step is answered.
@@ -167,7 +172,8 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
         }
         if (step_id == "why" && later_answered && !s.occurrences.empty())
           add("shared-blame", step_id, qspec.id, &s.occurrences.front(), -1,
-              "You moved on without saying what you did not like in the relationship: the blame is always "
+              "You moved on without saying what you did not like in the relationship: the blame is "
+              "always "
               "shared, so do this exercise before the next ones.");
       } else if (step_id == "why") {
         bool any_shared = false;
@@ -182,7 +188,8 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
         }
         if (own && !any_shared)
           add("shared-blame", step_id, qspec.id, own, -1,
-              "You listed only your own faults: the blame is always shared. Do the exercise again and name "
+              "You listed only your own faults: the blame is always shared. Do the exercise again "
+              "and name "
               "your partner's part too.");
       }
     }
@@ -195,7 +202,8 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
       for (const auto& o : it->second.occurrences)
         if (o.q->self_blame_line >= 0)
           add("self-blame", step_id, qspec.id, &o, o.q->self_blame_line,
-              "Don't take 100% of the failure on yourself: the blame is always shared, and coming back on "
+              "Don't take 100% of the failure on yourself: the blame is always shared, and coming "
+              "back on "
               "those terms would bring back the same relationship.");
     }
 
@@ -207,9 +215,11 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
       if (!missing.empty()) {
         auto at = first_answered(step_id);
         std::string names;
-        for (std::size_t i = 0; i < missing.size(); ++i) names += (i ? " and " : "") + title_of(missing[i]);
+        for (std::size_t i = 0; i < missing.size(); ++i)
+          names += (i ? " and " : "") + title_of(missing[i]);
         add("order", step_id, std::nullopt, at ? &*at : nullptr, -1,
-            "You started " + title_of(step_id) + " before " + names + ": the article asks for that first.");
+            "You started " + title_of(step_id) + " before " + names +
+                ": the article asks for that first.");
       }
     }
 
@@ -222,8 +232,8 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
           if (o.q->answered && !o.q->clear_yes && !not_yes) not_yes = &o;
         if (not_yes)
           add("conditional", step_id, step->condition, not_yes, -1,
-              "Your evaluation is not a big, unanimous yes: look at your patterns in love (" + title_of(step_id) +
-                  ") before going back.");
+              "Your evaluation is not a big, unanimous yes: look at your patterns in love (" +
+                  title_of(step_id) + ") before going back.");
       }
     }
 
@@ -243,7 +253,8 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
               const auto& nd = o.note->analysis->note_date;
               d.year = nd ? nd->year : today.year;
               // "27 Dec" written in January belongs to last year.
-              if (!nd && is_valid_date(d.year, d.month, d.day) && days_since_epoch(d) > days_since_epoch(today))
+              if (!nd && is_valid_date(d.year, d.month, d.day) &&
+                  days_since_epoch(d) > days_since_epoch(today))
                 d.year -= 1;
             }
             if (!is_valid_date(d.year, d.month, d.day)) continue;
@@ -258,7 +269,8 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
           long age = days_since_epoch(today) - days_since_epoch(*newest);
           if (age > step->log_overdue_days)
             add("log-overdue", step_id, qspec.id, newest_at, newest_line,
-                "Your last logged action is from " + format_iso(*newest) + " (" + std::to_string(age) +
+                "Your last logged action is from " + format_iso(*newest) + " (" +
+                    std::to_string(age) +
                     " days ago): write down, every week, what you did that shows the change.");
         }
       }
@@ -267,9 +279,11 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
     // missing-step: every step it requires is done, and it is not started. A conditional step
     // is suggested by its own rule instead.
     if (!started(step_id) && step->condition.empty()) {
-      bool ready = std::all_of(step->requires_.begin(), step->requires_.end(), [&](const std::string& r) { return done(r); });
+      bool ready = std::all_of(step->requires_.begin(), step->requires_.end(),
+                               [&](const std::string& r) { return done(r); });
       if (ready) {
-        add("missing-step", step_id, std::nullopt, nullptr, -1, "Next step: " + title_of(step_id) + ".");
+        add("missing-step", step_id, std::nullopt, nullptr, -1,
+            "Next step: " + title_of(step_id) + ".");
         if (!report.next_step) report.next_step = step_id;
       }
     }
@@ -278,15 +292,18 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
   // The order folder_report.h promises: step order, then note and line (a suggestion about the
   // step as a whole, with no note, first). Stable, so kinds found on one line keep rule order.
   std::map<std::string, std::size_t> step_rank;
-  for (std::size_t i = 0; i < pack.step_ids().size(); ++i) step_rank[pack.step_ids()[i]] = i;
-  std::stable_sort(report.suggestions.begin(), report.suggestions.end(), [&](const Suggestion& a, const Suggestion& b) {
-    auto key = [&](const Suggestion& s) {
-      auto rank = step_rank.find(s.step);
-      return std::make_tuple(rank == step_rank.end() ? step_rank.size() : rank->second, s.path.has_value(),
-                             s.path.value_or(""), s.line);
-    };
-    return key(a) < key(b);
-  });
+  for (std::size_t i = 0; i < pack.step_ids().size(); ++i)
+    step_rank[pack.step_ids()[i]] = i;
+  std::stable_sort(report.suggestions.begin(), report.suggestions.end(),
+                   [&](const Suggestion& a, const Suggestion& b) {
+                     auto key = [&](const Suggestion& s) {
+                       auto rank = step_rank.find(s.step);
+                       return std::make_tuple(rank == step_rank.end() ? step_rank.size()
+                                                                      : rank->second,
+                                              s.path.has_value(), s.path.value_or(""), s.line);
+                     };
+                     return key(a) < key(b);
+                   });
   return report;
 }
 
@@ -297,4 +314,4 @@ std::vector<Suggestion> suggestions_for(const FolderReport& report, const std::s
   return out;
 }
 
-}  // namespace mend::engine
+} // namespace mend::engine

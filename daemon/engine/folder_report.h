@@ -16,16 +16,17 @@
 namespace mend::engine {
 
 struct NoteRef {
-  std::string path;  // relative to the folder, '/' separated
+  std::string path; // relative to the folder, '/' separated
   const NoteAnalysis* analysis = nullptr;
 };
 
 struct Suggestion {
-  std::string kind;  // catalogue kinds: shared-blame, self-blame, order, conditional, log-overdue, missing-step, unanswered
+  std::string kind; // catalogue kinds: shared-blame, self-blame, order, conditional, log-overdue,
+                    // missing-step, unanswered
   std::string step;
   std::optional<std::string> question;
-  std::optional<std::string> path;  // the note it concerns, if one
-  int line = -1;                    // 0-based, -1 when none
+  std::optional<std::string> path; // the note it concerns, if one
+  int line = -1;                   // 0-based, -1 when none
   std::string message;
 };
 
@@ -38,12 +39,12 @@ struct StepProgress {
 };
 
 struct FolderReport {
-  std::vector<StepProgress> steps;  // every step of the pack, in order
+  std::vector<StepProgress> steps; // every step of the pack, in order
   std::vector<Suggestion> suggestions;
   int notes = 0;
-  int questions = 0;  // distinct question ids present
-  int answered = 0;   // distinct question ids answered
-  std::optional<std::string> next_step;  // the first step a `missing-step` names
+  int questions = 0;                    // distinct question ids present
+  int answered = 0;                     // distinct question ids answered
+  std::optional<std::string> next_step; // the first step a `missing-step` names
 };
 
 // Rules judged over `notes` (one person's folder). `language` picks the pack's wording of
@@ -57,4 +58,4 @@ std::vector<StepProgress> note_steps(const Pack& pack, const NoteAnalysis& note)
 // Suggestions of a folder report that concern one note.
 std::vector<Suggestion> suggestions_for(const FolderReport& report, const std::string& path);
 
-}  // namespace mend::engine
+} // namespace mend::engine

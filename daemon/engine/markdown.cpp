@@ -19,16 +19,16 @@ namespace {
 // comparing type names on every node of a large note.
 struct BlockSymbols {
   TSSymbol atx_heading, setext_heading, paragraph, list, list_item, block_quote, fenced_code,
-      indented_code, html_block, pipe_table, minus_metadata, plus_metadata, thematic_break,
-      section, document, inline_node, setext_h1, task_checked, task_unchecked,
-      link_reference_definition;
+      indented_code, html_block, pipe_table, minus_metadata, plus_metadata, thematic_break, section,
+      document, inline_node, setext_h1, task_checked, task_unchecked, link_reference_definition;
   TSSymbol atx_markers[6];
 
   static const BlockSymbols& get() {
     static const BlockSymbols symbols = [] {
       const TSLanguage* lang = tree_sitter_markdown();
       auto sym = [lang](const char* name) {
-        return ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)), true);
+        return ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)),
+                                           true);
       };
       BlockSymbols s{};
       s.atx_heading = sym("atx_heading");
@@ -53,7 +53,8 @@ struct BlockSymbols {
       s.link_reference_definition = sym("link_reference_definition");
       const char* markers[6] = {"atx_h1_marker", "atx_h2_marker", "atx_h3_marker",
                                 "atx_h4_marker", "atx_h5_marker", "atx_h6_marker"};
-      for (int i = 0; i < 6; ++i) s.atx_markers[i] = sym(markers[i]);
+      for (int i = 0; i < 6; ++i)
+        s.atx_markers[i] = sym(markers[i]);
       return s;
     }();
     return symbols;
@@ -90,7 +91,7 @@ Outline build_outline(TSNode root) {
   const BlockSymbols& S = BlockSymbols::get();
   Outline outline;
   std::vector<TSNode> children;
-  std::vector<Context> contexts{{-1, 0, false}};  // of the cursor's node and its siblings
+  std::vector<Context> contexts{{-1, 0, false}}; // of the cursor's node and its siblings
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   TSTreeCursor aux = ts_tree_cursor_new(root);
   for (;;) {
@@ -187,9 +188,11 @@ Outline build_outline(TSNode root) {
       } else if (sym == S.thematic_break) {
         b.kind = BlockKind::Break;
         outline.blocks.push_back(b);
-      } else if (sym != S.inline_node && std::strcmp(ts_node_type(node), "block_continuation") != 0 &&
-                 std::strncmp(ts_node_type(node), "list_marker", 11) != 0 && sym != S.task_checked &&
-                 sym != S.task_unchecked && std::strcmp(ts_node_type(node), "block_quote_marker") != 0) {
+      } else if (sym != S.inline_node &&
+                 std::strcmp(ts_node_type(node), "block_continuation") != 0 &&
+                 std::strncmp(ts_node_type(node), "list_marker", 11) != 0 &&
+                 sym != S.task_checked && sym != S.task_unchecked &&
+                 std::strcmp(ts_node_type(node), "block_quote_marker") != 0) {
         b.kind = BlockKind::Other;
         outline.blocks.push_back(b);
       }
@@ -201,8 +204,10 @@ Outline build_outline(TSNode root) {
     // The next node in document order: a sibling, else the next sibling of an ancestor.
     bool done = false;
     while (!done) {
-      if (contexts.size() == 1) done = true;  // back at the root
-      else if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
+      if (contexts.size() == 1)
+        done = true; // back at the root
+      else if (ts_tree_cursor_goto_next_sibling(&cursor))
+        break;
       else {
         ts_tree_cursor_goto_parent(&cursor);
         contexts.pop_back();
@@ -242,12 +247,15 @@ bool defuse_line(char* line, std::size_t size, bool write) {
     std::size_t marker = 0;
     if (c == '>') {
       marker = 1;
-    } else if ((c == '-' || c == '*' || c == '+') && i + 1 < size && (line[i + 1] == ' ' || line[i + 1] == '\t')) {
+    } else if ((c == '-' || c == '*' || c == '+') && i + 1 < size &&
+               (line[i + 1] == ' ' || line[i + 1] == '\t')) {
       marker = 1;
     } else if (c >= '0' && c <= '9') {
       std::size_t d = i;
-      while (d < size && d - i < 9 && line[d] >= '0' && line[d] <= '9') ++d;
-      if (d < size && (line[d] == '.' || line[d] == ')') && d + 1 < size && (line[d + 1] == ' ' || line[d + 1] == '\t'))
+      while (d < size && d - i < 9 && line[d] >= '0' && line[d] <= '9')
+        ++d;
+      if (d < size && (line[d] == '.' || line[d] == ')') && d + 1 < size &&
+          (line[d + 1] == ' ' || line[d + 1] == '\t'))
         marker = d + 1 - i;
     }
     if (marker == 0) break;
@@ -255,7 +263,8 @@ bool defuse_line(char* line, std::size_t size, bool write) {
     if (depth + columns / 2 > kMaxNesting) {
       over = true;
       if (!write) return true;
-      for (std::size_t k = i; k < i + marker; ++k) line[k] = 'x';
+      for (std::size_t k = i; k < i + marker; ++k)
+        line[k] = 'x';
     }
     i += marker;
   }
@@ -267,7 +276,8 @@ std::string_view guarded(std::string_view text, std::string& storage) {
   bool needed = false;
   for (std::size_t start = 0; start < text.size() && !needed;) {
     const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
-    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    std::size_t end =
+        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
     needed = defuse_line(const_cast<char*>(text.data() + start), end - start, false);
     start = end + 1;
   }
@@ -276,7 +286,8 @@ std::string_view guarded(std::string_view text, std::string& storage) {
   for (std::size_t start = 0; start < storage.size();) {
     char* base = storage.data();
     const void* nl = std::memchr(base + start, '\n', storage.size() - start);
-    std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : storage.size();
+    std::size_t end =
+        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : storage.size();
     defuse_line(base + start, end - start, true);
     start = end + 1;
   }
@@ -325,7 +336,7 @@ TSPoint advance(TSPoint start, std::string_view inserted) {
   return p;
 }
 
-}  // namespace
+} // namespace
 
 MarkdownDocument::MarkdownDocument(std::string text, std::size_t max_parse_bytes)
     : text_(std::move(text)), parser_(new_block_parser()), max_parse_bytes_(max_parse_bytes) {
@@ -339,8 +350,9 @@ MarkdownDocument::~MarkdownDocument() {
 
 MarkdownDocument::MarkdownDocument(MarkdownDocument&& other) noexcept
     : text_(std::move(other.text_)), parser_(std::exchange(other.parser_, nullptr)),
-      tree_(std::exchange(other.tree_, nullptr)), guarded_(other.guarded_), max_parse_bytes_(other.max_parse_bytes_),
-      over_limit_(other.over_limit_), outline_(std::move(other.outline_)) {}
+      tree_(std::exchange(other.tree_, nullptr)), guarded_(other.guarded_),
+      max_parse_bytes_(other.max_parse_bytes_), over_limit_(other.over_limit_),
+      outline_(std::move(other.outline_)) {}
 
 MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&& other) noexcept {
   if (this != &other) {
@@ -382,7 +394,7 @@ void MarkdownDocument::replace_all(std::string text) {
 
 void MarkdownDocument::reparse(TSTree* old_tree) {
   over_limit_ = text_.size() > max_parse_bytes_;
-  if (over_limit_) {  // held, not parsed; the next parse under the limit starts afresh
+  if (over_limit_) { // held, not parsed; the next parse under the limit starts afresh
     if (old_tree) ts_tree_delete(old_tree);
     tree_ = nullptr;
     outline_ = Outline{};
@@ -394,18 +406,20 @@ void MarkdownDocument::reparse(TSTree* old_tree) {
   // A tree of a defused copy cannot be reused for the real text, nor the other way round.
   TSTree* reuse = (guard || guarded_) ? nullptr : old_tree;
   guarded_ = guard;
-  TSTree* tree = ts_parser_parse_string(parser_, reuse, parse_text.data(), static_cast<uint32_t>(parse_text.size()));
+  TSTree* tree = ts_parser_parse_string(parser_, reuse, parse_text.data(),
+                                        static_cast<uint32_t>(parse_text.size()));
   if (old_tree) ts_tree_delete(old_tree);
   tree_ = tree;
   outline_ = tree_ ? build_outline(ts_tree_root_node(tree_)) : Outline{};
 }
 
 Outline parse_outline(std::string_view text) {
-  thread_local ParserPtr owner(new_block_parser());  // freed when the worker thread ends
+  thread_local ParserPtr owner(new_block_parser()); // freed when the worker thread ends
   TSParser* parser = owner.get();
   std::string storage;
   text = guarded(text, storage);
-  TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  TSTree* tree =
+      ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
   if (!tree) return {};
   Outline outline = build_outline(ts_tree_root_node(tree));
   ts_tree_delete(tree);
@@ -422,7 +436,8 @@ struct InlineSymbols {
     static const InlineSymbols symbols = [] {
       const TSLanguage* lang = tree_sitter_markdown_inline();
       auto sym = [lang](const char* name) {
-        return ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)), true);
+        return ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)),
+                                           true);
       };
       InlineSymbols s{};
       s.emphasis_delimiter = sym("emphasis_delimiter");
@@ -436,7 +451,8 @@ struct InlineSymbols {
       s.latex_span_delimiter = sym("latex_span_delimiter");
       const char* links[5] = {"inline_link", "full_reference_link", "collapsed_reference_link",
                               "shortcut_link", "image"};
-      for (int i = 0; i < 5; ++i) s.links[i] = sym(links[i]);
+      for (int i = 0; i < 5; ++i)
+        s.links[i] = sym(links[i]);
       return s;
     }();
     return symbols;
@@ -454,7 +470,8 @@ void plain_of(TSNode node, std::string_view text, std::string& out, int depth) {
     if (cs > pos) out.append(text.substr(pos, cs - pos));
     TSSymbol sym = ts_node_symbol(c);
     bool is_link = false;
-    for (TSSymbol l : S.links) is_link = is_link || sym == l;
+    for (TSSymbol l : S.links)
+      is_link = is_link || sym == l;
     if (sym == S.emphasis_delimiter || sym == S.code_span_delimiter || sym == S.html_tag ||
         sym == S.latex_span_delimiter) {
       // dropped
@@ -467,7 +484,8 @@ void plain_of(TSNode node, std::string_view text, std::string& out, int depth) {
       for (uint32_t k = 0; k < m; ++k) {
         TSNode lc = ts_node_named_child(c, k);
         TSSymbol ls = ts_node_symbol(lc);
-        if ((ls == S.link_text || ls == S.image_description) && depth < 64) plain_of(lc, text, out, depth + 1);
+        if ((ls == S.link_text || ls == S.image_description) && depth < 64)
+          plain_of(lc, text, out, depth + 1);
       }
     } else if (depth < 64 && ts_node_child_count(c) > 0) {
       plain_of(c, text, out, depth + 1);
@@ -479,19 +497,20 @@ void plain_of(TSNode node, std::string_view text, std::string& out, int depth) {
   if (end > pos) out.append(text.substr(pos, end - pos));
 }
 
-}  // namespace
+} // namespace
 
 namespace {
 
 InlineText parse_inline_text(std::string_view line) {
-  thread_local ParserPtr owner([] {  // freed when the thread ends (LeakSanitizer found them)
+  thread_local ParserPtr owner([] { // freed when the thread ends (LeakSanitizer found them)
     TSParser* p = ts_parser_new();
     ts_parser_set_language(p, tree_sitter_markdown_inline());
     return p;
   }());
   TSParser* parser = owner.get();
   InlineText result;
-  TSTree* tree = ts_parser_parse_string(parser, nullptr, line.data(), static_cast<uint32_t>(line.size()));
+  TSTree* tree =
+      ts_parser_parse_string(parser, nullptr, line.data(), static_cast<uint32_t>(line.size()));
   if (!tree) {
     result.plain = std::string(line);
     return result;
@@ -505,7 +524,8 @@ InlineText parse_inline_text(std::string_view line) {
   uint32_t n = ts_node_named_child_count(root);
   if (n >= 1 && first != std::string_view::npos) {
     TSNode c = ts_node_named_child(root, 0);
-    if (ts_node_symbol(c) == InlineSymbols::get().strong_emphasis && ts_node_start_byte(c) == first) {
+    if (ts_node_symbol(c) == InlineSymbols::get().strong_emphasis &&
+        ts_node_start_byte(c) == first) {
       if (n == 1 && ts_node_end_byte(c) >= last + 1) result.all_strong = true;
       plain_of(c, line, result.strong_prefix, 0);
       result.strong_prefix_end = ts_node_end_byte(c);
@@ -515,7 +535,7 @@ InlineText parse_inline_text(std::string_view line) {
   return result;
 }
 
-}  // namespace
+} // namespace
 
 // Why a memo: an editor's note is analysed again after every keystroke, and all its candidate
 // lines but the edited one are unchanged. parse_inline_text is a pure function of `line`, so
@@ -533,4 +553,4 @@ InlineText inline_text(std::string_view line) {
   return result;
 }
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -23,31 +23,31 @@ enum class BlockKind {
   Paragraph,
   ListItem,
   BlockQuote,
-  Code,        // fenced or indented: never a question, its text is kept verbatim
-  Html,        // HTML block, including comments and mend's markers
+  Code, // fenced or indented: never a question, its text is kept verbatim
+  Html, // HTML block, including comments and mend's markers
   Table,
   FrontMatter,
-  Break,       // thematic break
-  Other,       // link reference definitions and what the grammar adds later
+  Break, // thematic break
+  Other, // link reference definitions and what the grammar adds later
 };
 
 struct Block {
   BlockKind kind = BlockKind::Other;
-  std::size_t start = 0, end = 0;  // bytes of the whole block (list items: with children)
+  std::size_t start = 0, end = 0; // bytes of the whole block (list items: with children)
   // Headings: the heading text. Paragraphs: the paragraph. List items: the first paragraph
   // after the marker and task box (empty range when the item has none).
   std::size_t text_start = 0, text_end = 0;
-  int level = 0;          // heading level 1..6
-  int depth = 0;          // nesting in lists and quotes (0 at top level)
-  int parent = -1;        // index of the enclosing list item or quote, -1 at top level
-  bool in_quote = false;  // somewhere inside a block quote
-  bool task = false;      // list item with a task box
+  int level = 0;         // heading level 1..6
+  int depth = 0;         // nesting in lists and quotes (0 at top level)
+  int parent = -1;       // index of the enclosing list item or quote, -1 at top level
+  bool in_quote = false; // somewhere inside a block quote
+  bool task = false;     // list item with a task box
   bool checked = false;
   bool item_lead = false; // a paragraph that is a list item's own text (its first paragraph)
 };
 
 struct Outline {
-  std::vector<Block> blocks;  // document order (a container before its children)
+  std::vector<Block> blocks; // document order (a container before its children)
 };
 
 // A parsed note. Owns the text and its tree-sitter tree; edit() reparses incrementally,
@@ -58,7 +58,8 @@ struct Outline {
 // Thread-safety: none; one document is used by one thread at a time.
 class MarkdownDocument {
 public:
-  explicit MarkdownDocument(std::string text, std::size_t max_parse_bytes = static_cast<std::size_t>(-1));
+  explicit MarkdownDocument(std::string text,
+                            std::size_t max_parse_bytes = static_cast<std::size_t>(-1));
   ~MarkdownDocument();
   MarkdownDocument(MarkdownDocument&&) noexcept;
   MarkdownDocument& operator=(MarkdownDocument&&) noexcept;
@@ -79,7 +80,7 @@ private:
   std::string text_;
   TSParser* parser_ = nullptr;
   TSTree* tree_ = nullptr;
-  bool guarded_ = false;  // the last parse was of a defused copy (see markdown.cpp)
+  bool guarded_ = false; // the last parse was of a defused copy (see markdown.cpp)
   std::size_t max_parse_bytes_ = static_cast<std::size_t>(-1);
   bool over_limit_ = false;
   Outline outline_;
@@ -101,4 +102,4 @@ struct InlineText {
 };
 InlineText inline_text(std::string_view line);
 
-}  // namespace mend::engine
+} // namespace mend::engine

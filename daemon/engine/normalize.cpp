@@ -17,7 +17,7 @@ std::uint32_t decode(std::string_view s, std::size_t& i) {
   int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
   if (len == 0 || i + len > s.size()) {
     ++i;
-    return 0xFFFFFFFF;  // marker: copy the raw byte
+    return 0xFFFFFFFF; // marker: copy the raw byte
   }
   std::uint32_t cp = c & (0x7F >> len);
   for (int k = 1; k < len; ++k) {
@@ -52,45 +52,100 @@ void encode(std::string& out, std::uint32_t cp) {
 
 std::uint32_t lower(std::uint32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return cp + 32;
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;       // À..Þ
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32; // À..Þ
   if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 &&
       cp != 0x17F) {
-    // Latin Extended-A alternates upper/lower, with the parity flipping at 0x139..0x148 and 0x179..0x17E.
+    // Latin Extended-A alternates upper/lower, with the parity flipping at 0x139..0x148 and
+    // 0x179..0x17E.
     bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
     if (odd_upper ? (cp % 2 == 1) : (cp % 2 == 0)) return cp + 1;
     return cp;
   }
-  if (cp == 0x178) return 0xFF;  // Ÿ
+  if (cp == 0x178) return 0xFF; // Ÿ
   return cp;
 }
 
 // ASCII base letters for accented Latin-1 / Latin Extended-A lower-case letters.
 const char* strip_accent(std::uint32_t cp) {
   switch (cp) {
-    case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE4: case 0xE5: return "a";
-    case 0xE6: return "ae";
-    case 0xE7: return "c";
-    case 0xE8: case 0xE9: case 0xEA: case 0xEB: return "e";
-    case 0xEC: case 0xED: case 0xEE: case 0xEF: return "i";
-    case 0xF1: return "n";
-    case 0xF2: case 0xF3: case 0xF4: case 0xF5: case 0xF6: case 0xF8: return "o";
-    case 0xF9: case 0xFA: case 0xFB: case 0xFC: return "u";
-    case 0xFD: case 0xFF: return "y";
-    case 0xDF: return "ss";
-    case 0x153: return "oe";
-    case 0x107: case 0x109: case 0x10B: case 0x10D: return "c";
-    case 0x113: case 0x115: case 0x117: case 0x119: case 0x11B: return "e";
-    case 0x101: case 0x103: case 0x105: return "a";
-    case 0x142: return "l";
-    case 0x144: case 0x146: case 0x148: return "n";
-    case 0x15B: case 0x15D: case 0x15F: case 0x161: return "s";
-    case 0x17A: case 0x17C: case 0x17E: return "z";
-    default: return nullptr;
+  case 0xE0:
+  case 0xE1:
+  case 0xE2:
+  case 0xE3:
+  case 0xE4:
+  case 0xE5:
+    return "a";
+  case 0xE6:
+    return "ae";
+  case 0xE7:
+    return "c";
+  case 0xE8:
+  case 0xE9:
+  case 0xEA:
+  case 0xEB:
+    return "e";
+  case 0xEC:
+  case 0xED:
+  case 0xEE:
+  case 0xEF:
+    return "i";
+  case 0xF1:
+    return "n";
+  case 0xF2:
+  case 0xF3:
+  case 0xF4:
+  case 0xF5:
+  case 0xF6:
+  case 0xF8:
+    return "o";
+  case 0xF9:
+  case 0xFA:
+  case 0xFB:
+  case 0xFC:
+    return "u";
+  case 0xFD:
+  case 0xFF:
+    return "y";
+  case 0xDF:
+    return "ss";
+  case 0x153:
+    return "oe";
+  case 0x107:
+  case 0x109:
+  case 0x10B:
+  case 0x10D:
+    return "c";
+  case 0x113:
+  case 0x115:
+  case 0x117:
+  case 0x119:
+  case 0x11B:
+    return "e";
+  case 0x101:
+  case 0x103:
+  case 0x105:
+    return "a";
+  case 0x142:
+    return "l";
+  case 0x144:
+  case 0x146:
+  case 0x148:
+    return "n";
+  case 0x15B:
+  case 0x15D:
+  case 0x15F:
+  case 0x161:
+    return "s";
+  case 0x17A:
+  case 0x17C:
+  case 0x17E:
+    return "z";
+  default:
+    return nullptr;
   }
 }
 
-template <typename Emit>
-std::string fold(std::string_view text, Emit emit) {
+template <typename Emit> std::string fold(std::string_view text, Emit emit) {
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
@@ -107,7 +162,7 @@ std::string fold(std::string_view text, Emit emit) {
   return out;
 }
 
-}  // namespace
+} // namespace
 
 std::string fold_case(std::string_view text) {
   return fold(text, [](std::string& out, std::uint32_t cp) { encode(out, cp); });
@@ -134,7 +189,8 @@ std::vector<std::string> split_words(std::string_view folded) {
   std::string current;
   for (char ch : folded) {
     unsigned char c = static_cast<unsigned char>(ch);
-    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    bool word =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
     if (word) {
       current += ch;
     } else if (!current.empty()) {
@@ -186,4 +242,4 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-}  // namespace mend::engine
+} // namespace mend::engine

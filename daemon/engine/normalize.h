@@ -28,4 +28,4 @@ bool has_no_word(std::string_view text);
 
 std::string_view trim(std::string_view text);
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -30,7 +30,7 @@ struct Candidate {
   int block = -1;
   QuestionForm form = QuestionForm::Heading;
   std::string plain;
-  std::size_t start = 0, end = 0;  // question text bytes
+  std::size_t start = 0, end = 0; // question text bytes
   std::size_t answer_start = 0;
   int level = 0;
   bool question_mark = false;
@@ -52,7 +52,8 @@ bool ends_with_question_mark(std::string_view s) {
   s = trim(s);
   if (s.ends_with("?")) return true;
   // "Are you afraid? **" or "…?*": emphasis closing after the mark.
-  while (!s.empty() && (s.back() == '*' || s.back() == '_' || s.back() == ' ')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == '*' || s.back() == '_' || s.back() == ' '))
+    s.remove_suffix(1);
   return s.ends_with("?") || s.ends_with("？");
 }
 
@@ -69,24 +70,28 @@ bool single_sentence(std::string_view s) {
 // "Q: …", "Q1: …", "Q. …", "Question: …", "Question 3 - …" → the question after the prefix.
 std::optional<std::size_t> qa_prefix(std::string_view line) {
   std::size_t i = 0;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+    ++i;
   std::string_view rest = line.substr(i);
   std::size_t len = 0;
-  if (rest.size() >= 8 && (rest.substr(0, 8) == "Question" || rest.substr(0, 8) == "question" || rest.substr(0, 8) == "QUESTION"))
+  if (rest.size() >= 8 && (rest.substr(0, 8) == "Question" || rest.substr(0, 8) == "question" ||
+                           rest.substr(0, 8) == "QUESTION"))
     len = 8;
   else if (!rest.empty() && (rest[0] == 'Q' || rest[0] == 'q'))
     len = 1;
   else
     return std::nullopt;
   std::size_t j = len;
-  while (j < rest.size() && (rest[j] == ' ' || (rest[j] >= '0' && rest[j] <= '9'))) ++j;
+  while (j < rest.size() && (rest[j] == ' ' || (rest[j] >= '0' && rest[j] <= '9')))
+    ++j;
   if (j < rest.size() && (rest[j] == ':' || rest[j] == '.' || rest[j] == '-' || rest[j] == ')')) {
-    if (len == 1 && j == len && rest[j] == '.' ) {
+    if (len == 1 && j == len && rest[j] == '.') {
       // "Q." must be followed by a space: "Q.E.D" is not a question.
       if (j + 1 >= rest.size() || rest[j + 1] != ' ') return std::nullopt;
     }
     ++j;
-    while (j < rest.size() && rest[j] == ' ') ++j;
+    while (j < rest.size() && rest[j] == ' ')
+      ++j;
     return i + j;
   }
   return std::nullopt;
@@ -109,9 +114,11 @@ std::vector<Marker> markers_in(std::string_view html, int block) {
       pos = p;
       continue;
     }
-    while (p < html.size() && html[p] == ' ') ++p;
+    while (p < html.size() && html[p] == ' ')
+      ++p;
     std::size_t id_start = p;
-    while (p < html.size() && (std::isalnum(static_cast<unsigned char>(html[p])) || html[p] == '.' || html[p] == '-' || html[p] == '_'))
+    while (p < html.size() && (std::isalnum(static_cast<unsigned char>(html[p])) ||
+                               html[p] == '.' || html[p] == '-' || html[p] == '_'))
       ++p;
     std::string id(html.substr(id_start, p - id_start));
     std::size_t close = html.find("-->", p);
@@ -128,14 +135,15 @@ std::string_view base_name(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-}  // namespace
+} // namespace
 
 Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
     : pack_(pack), options_(std::move(options)), matcher_(pack, options_.ex_name), phrases_(pack) {
   // Folded once, not on every note (every keystroke in an editor).
   for (const auto& lang : pack_.languages()) {
     stopwords_.emplace_back();
-    for (const auto& w : lang.stopwords) stopwords_.back().insert(fold_for_match(w));
+    for (const auto& w : lang.stopwords)
+      stopwords_.back().insert(fold_for_match(w));
   }
   static std::atomic<std::uint64_t> next_id{1};
   id_ = next_id++;
@@ -160,14 +168,16 @@ std::string Analyzer::detect_language(std::string_view text) const {
   for (std::size_t i = 0; i < sample.size();) {
     auto is_word = [](char ch) {
       unsigned char c = static_cast<unsigned char>(ch);
-      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+             c >= 0x80;
     };
     if (!is_word(sample[i])) {
       ++i;
       continue;
     }
     std::size_t start = i;
-    while (i < sample.size() && is_word(sample[i])) ++i;
+    while (i < sample.size() && is_word(sample[i]))
+      ++i;
     std::string_view w = std::string_view(sample).substr(start, i - start);
     for (std::size_t l = 0; l < stopwords_.size(); ++l)
       if (stopwords_[l].find(w) != stopwords_[l].end()) ++counts[l];
@@ -189,7 +199,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) con
   return analyse(text, outline, path);
 }
 
-NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, std::string_view path) const {
+NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
+                               std::string_view path) const {
   NoteAnalysis out;
   LineIndex lines(text);
   out.line_count = static_cast<int>(lines.line_count());
@@ -228,7 +239,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       if (b.text_end <= b.text_start) continue;
       std::string_view raw = text.substr(b.text_start, b.text_end - b.text_start);
       std::string joined;
-      for (char ch : raw) joined += (ch == '\n' || ch == '\r') ? ' ' : ch;
+      for (char ch : raw)
+        joined += (ch == '\n' || ch == '\r') ? ' ' : ch;
       c.form = QuestionForm::Heading;
       c.plain = inline_text(joined).plain;
       c.start = b.text_start;
@@ -292,19 +304,21 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   }
 
   // Bind each marker to the candidate written just before it (the heading or line above).
-  std::unordered_map<int, std::size_t> candidate_at;  // block -> candidate index
-  for (std::size_t k = 0; k < candidates.size(); ++k) candidate_at[candidates[k].block] = k;
+  std::unordered_map<int, std::size_t> candidate_at; // block -> candidate index
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    candidate_at[candidates[k].block] = k;
   struct Bound {
     std::string id;
     bool step = false;
   };
-  std::unordered_map<std::size_t, Bound> bound;  // candidate index -> marker
+  std::unordered_map<std::size_t, Bound> bound; // candidate index -> marker
   std::vector<Marker> loose;
   for (const auto& m : markers) {
     bool known = m.step ? pack_.step(m.id) != nullptr : pack_.question(m.id) != nullptr;
     if (!known) continue;
     int p = m.block - 1;
-    if (p >= 0 && blocks[static_cast<std::size_t>(p)].item_lead) p = blocks[static_cast<std::size_t>(p)].parent;
+    if (p >= 0 && blocks[static_cast<std::size_t>(p)].item_lead)
+      p = blocks[static_cast<std::size_t>(p)].parent;
     bool attached = false;
     if (p >= 0) {
       auto it = candidate_at.find(p);
@@ -314,7 +328,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         std::size_t to = blocks[static_cast<std::size_t>(m.block)].start;
         std::string_view between = from < to ? text.substr(from, to - from) : std::string_view{};
         // Only the rest of the question's line (an inline answer is allowed for list items).
-        bool adjacent = between.find("\n\n") == std::string_view::npos && between.find("\r\n\r\n") == std::string_view::npos;
+        bool adjacent = between.find("\n\n") == std::string_view::npos &&
+                        between.find("\r\n\r\n") == std::string_view::npos;
         if (adjacent) {
           bound[it->second] = {m.id, m.step};
           attached = true;
@@ -350,11 +365,12 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       is_anchor[static_cast<std::size_t>(m.block)] = 1;
     }
   };
-  std::vector<int> occurrence_block;  // parallel to out.questions
+  std::vector<int> occurrence_block; // parallel to out.questions
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     Candidate& c = candidates[k];
     add_loose_until(c.block);
-    while (occurrence_block.size() < out.questions.size()) occurrence_block.push_back(-1);
+    while (occurrence_block.size() < out.questions.size())
+      occurrence_block.push_back(-1);
     const Block& b = blocks[static_cast<std::size_t>(c.block)];
     std::optional<QuestionMatcher::Match> match;
     MatchedBy by = MatchedBy::Text;
@@ -384,8 +400,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         is_anchor[static_cast<std::size_t>(c.block)] = 1;
         continue;
       }
-      if (!section_step.empty() && c.level <= section_level && !(match && !match->step &&
-                                                               match->id.starts_with(section_step + "."))) {
+      if (!section_step.empty() && c.level <= section_level &&
+          !(match && !match->step && match->id.starts_with(section_step + "."))) {
         section_step.clear();
       }
     }
@@ -406,11 +422,13 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     is_anchor[static_cast<std::size_t>(c.block)] = 1;
   }
   add_loose_until(static_cast<int>(blocks.size()));
-  while (occurrence_block.size() < out.questions.size()) occurrence_block.push_back(-1);
+  while (occurrence_block.size() < out.questions.size())
+    occurrence_block.push_back(-1);
   // Loose markers were appended out of order: restore document order.
   {
     std::vector<std::size_t> order(out.questions.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (std::size_t i = 0; i < order.size(); ++i)
+      order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return out.questions[a].start < out.questions[b].start;
     });
@@ -427,7 +445,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   for (std::size_t i = 0; i < out.questions.size(); ++i)
     if (occurrence_block[i] < 0)
       for (std::size_t j = 0; j < blocks.size(); ++j)
-        if (blocks[j].kind == BlockKind::Html && blocks[j].start == out.questions[i].start) occurrence_block[i] = static_cast<int>(j);
+        if (blocks[j].kind == BlockKind::Html && blocks[j].start == out.questions[i].start)
+          occurrence_block[i] = static_cast<int>(j);
 
   // Step sections end at the next heading of the same or a higher level.
   for (auto& s : out.steps) {
@@ -445,7 +464,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     std::size_t end = text.size();
     for (std::size_t j = static_cast<std::size_t>(std::max(own, 0)) + 1; j < blocks.size(); ++j) {
       const Block& b = blocks[j];
-      if (b.start < q.answer_start) continue;  // the question's own lead paragraph
+      if (b.start < q.answer_start) continue; // the question's own lead paragraph
       bool stop = false;
       if (b.kind == BlockKind::Heading && !b.in_quote) {
         stop = q.form != QuestionForm::Heading || b.level <= q.heading_level || is_anchor[j];
@@ -470,12 +489,14 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       if (b.end <= q.answer_start || b.start >= q.answer_end) continue;
       if (b.kind == BlockKind::Html || b.kind == BlockKind::FrontMatter) {
         excluded.emplace_back(b.start, b.end);
-      } else if ((b.kind == BlockKind::BlockQuote || (b.kind == BlockKind::Paragraph && !b.in_quote && !b.item_lead))) {
+      } else if ((b.kind == BlockKind::BlockQuote ||
+                  (b.kind == BlockKind::Paragraph && !b.in_quote && !b.item_lead))) {
         std::string_view block_text = text.substr(b.start, b.end - b.start);
         if (block_text.size() < 2000) {
           for (const auto& lang : pack_.languages()) {
             const QuestionSpec* qs = lang.question(q.id);
-            if (qs && !qs->guidance.empty() && matcher_.similarity(block_text, qs->guidance) >= kGuidanceSimilarity) {
+            if (qs && !qs->guidance.empty() &&
+                matcher_.similarity(block_text, qs->guidance) >= kGuidanceSimilarity) {
               excluded.emplace_back(b.start, b.end);
               break;
             }
@@ -514,7 +535,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         if (!date) return false;
         std::string rest(std::string_view(l.text).substr(date->length));
         for (const auto& p : pack_.languages())
-          for (std::size_t at; (at = rest.find(p.placeholder)) != std::string::npos;) rest.erase(at, p.placeholder.size());
+          for (std::size_t at; (at = rest.find(p.placeholder)) != std::string::npos;)
+            rest.erase(at, p.placeholder.size());
         return has_no_word(rest);
       });
     }
@@ -537,4 +559,4 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   return out;
 }
 
-}  // namespace mend::engine
+} // namespace mend::engine

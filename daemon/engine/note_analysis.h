@@ -29,20 +29,20 @@ enum class QuestionForm { Heading, Bold, ListItem, Line, QA, Marker };
 struct QuestionOccurrence {
   std::string id;
   std::string step;
-  int line = 0;                          // 0-based line of the question
-  std::size_t start = 0, end = 0;        // bytes of the question's own text
-  std::size_t answer_start = 0, answer_end = 0;  // bytes of the content that belongs to it
-  int answer_last_line = 0;              // last line holding answer content (or the question's)
+  int line = 0;                                 // 0-based line of the question
+  std::size_t start = 0, end = 0;               // bytes of the question's own text
+  std::size_t answer_start = 0, answer_end = 0; // bytes of the content that belongs to it
+  int answer_last_line = 0; // last line holding answer content (or the question's)
   MatchedBy matched_by = MatchedBy::Text;
   QuestionForm form = QuestionForm::Heading;
-  int heading_level = 0;                 // for headings
+  int heading_level = 0; // for headings
 
   bool answered = false;
-  bool nil = false;             // a nil reply ("I don't know", "nothing")
-  bool own_fault_only = false;  // fault-finding answer names only the writer's faults
-  int self_blame_line = -1;     // reach-out: line of an unnegated, unquoted 100% self-blame
-  bool clear_yes = false;       // verdict: a clear, unhedged yes
-  std::vector<DatedEntry> log_entries;  // log: dated entries (year 0 when not written)
+  bool nil = false;                    // a nil reply ("I don't know", "nothing")
+  bool own_fault_only = false;         // fault-finding answer names only the writer's faults
+  int self_blame_line = -1;            // reach-out: line of an unnegated, unquoted 100% self-blame
+  bool clear_yes = false;              // verdict: a clear, unhedged yes
+  std::vector<DatedEntry> log_entries; // log: dated entries (year 0 when not written)
 };
 
 struct StepHeading {
@@ -50,21 +50,21 @@ struct StepHeading {
   int line = 0;
   std::size_t start = 0, end = 0;
   int level = 0;
-  std::size_t section_end = 0;  // bytes: where the step's section ends
+  std::size_t section_end = 0; // bytes: where the step's section ends
   MatchedBy matched_by = MatchedBy::Text;
 };
 
 struct NoteAnalysis {
-  std::string language;               // detected or configured pack language
-  std::optional<Date> note_date;      // a daily note's date (file name or front matter)
+  std::string language;          // detected or configured pack language
+  std::optional<Date> note_date; // a daily note's date (file name or front matter)
   std::vector<StepHeading> steps;
-  std::vector<QuestionOccurrence> questions;  // document order
+  std::vector<QuestionOccurrence> questions; // document order
   int line_count = 0;
 };
 
 struct AnalysisOptions {
   std::string ex_name;
-  std::string language;  // "" = detect per note
+  std::string language; // "" = detect per note
 };
 
 // Immutable after construction; analyse() may run on many threads at once.
@@ -93,7 +93,7 @@ private:
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::vector<std::unordered_set<std::string, WordHash, std::equal_to<>>> stopwords_;
-  std::uint64_t id_;  // unique per Analyzer: keys detect_language's per-thread memo
+  std::uint64_t id_; // unique per Analyzer: keys detect_language's per-thread memo
 };
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -27,7 +27,8 @@ std::vector<std::string> strings(const json& value, bool lower) {
     out.push_back(lower ? fold_case(s) : s);
   };
   if (value.is_array()) {
-    for (const auto& item : value) add(item);
+    for (const auto& item : value)
+      add(item);
   } else if (!value.is_null()) {
     add(value);
   }
@@ -37,7 +38,8 @@ std::vector<std::string> strings(const json& value, bool lower) {
 std::vector<std::vector<std::string>> string_lists(const json& value) {
   std::vector<std::vector<std::string>> out;
   if (!value.is_array()) return out;
-  for (const auto& item : value) out.push_back(strings(item, true));
+  for (const auto& item : value)
+    out.push_back(strings(item, true));
   return out;
 }
 
@@ -61,9 +63,11 @@ std::string text_of(const json& object, const char* key) {
 }
 
 std::string trim_copy(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
     s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
     s.remove_suffix(1);
   return std::string(s);
 }
@@ -89,7 +93,8 @@ void read_phrases(LanguagePack& pack, const json& fm) {
     for (const auto& [set_name, words] : it->items()) {
       PronounSet set;
       if (words.is_object())
-        for (const auto& [key, word] : words.items()) set[key] = scalar(word);
+        for (const auto& [key, word] : words.items())
+          set[key] = scalar(word);
       pack.pronouns[set_name] = std::move(set);
     }
   }
@@ -129,7 +134,8 @@ StepSpec read_step(const json& fm, std::string_view body, const std::string& fal
   step.source = file.source;
   auto questions = fm.find("questions");
   if (questions == fm.end() || !questions->is_array()) {
-    if (problems) problems->push_back({file.source, 0, "step '" + step.id + "' has no questions list"});
+    if (problems)
+      problems->push_back({file.source, 0, "step '" + step.id + "' has no questions list"});
     return step;
   }
   std::set<std::string> seen;
@@ -146,14 +152,20 @@ StepSpec read_step(const json& fm, std::string_view body, const std::string& fal
     spec.verdict = flag(q, "verdict");
     spec.log = flag(q, "log");
     if (spec.id.empty() || spec.text.empty()) {
-      if (problems) problems->push_back({file.source, -1, "a question of step '" + step.id + "' lacks an id or a text"});
+      if (problems)
+        problems->push_back(
+            {file.source, -1, "a question of step '" + step.id + "' lacks an id or a text"});
       continue;
     }
     if (!spec.id.starts_with(step.id + ".")) {
-      if (problems) problems->push_back({file.source, -1, "question '" + spec.id + "' does not belong to step '" + step.id + "'"});
+      if (problems)
+        problems->push_back(
+            {file.source, -1,
+             "question '" + spec.id + "' does not belong to step '" + step.id + "'"});
     }
     if (!seen.insert(spec.id).second) {
-      if (problems) problems->push_back({file.source, -1, "question '" + spec.id + "' appears twice"});
+      if (problems)
+        problems->push_back({file.source, -1, "question '" + spec.id + "' appears twice"});
       continue;
     }
     step.questions.push_back(std::move(spec));
@@ -170,14 +182,15 @@ LanguagePack& language_slot(std::vector<LanguagePack>& languages, const std::str
   return languages.back();
 }
 
-void merge_names(std::vector<std::vector<std::string>>& into, const std::vector<std::vector<std::string>>& from) {
+void merge_names(std::vector<std::vector<std::string>>& into,
+                 const std::vector<std::vector<std::string>>& from) {
   if (into.size() < from.size()) into.resize(from.size());
   for (std::size_t i = 0; i < from.size(); ++i)
     for (const auto& name : from[i])
       if (std::find(into[i].begin(), into[i].end(), name) == into[i].end()) into[i].push_back(name);
 }
 
-}  // namespace
+} // namespace
 
 const StepSpec* LanguagePack::step(std::string_view id) const {
   for (const auto& s : steps)
@@ -200,7 +213,8 @@ Pack Pack::load(const std::vector<PackFile>& files, std::vector<PackProblem>* pr
     auto [dir, base] = split_name(file.name);
     auto front = split_front_matter(file.text);
     if (!front) {
-      if (problems) problems->push_back({file.source, 0, "no front matter (a '---' block at the top)"});
+      if (problems)
+        problems->push_back({file.source, 0, "no front matter (a '---' block at the top)"});
       continue;
     }
     YamlResult yaml = parse_yaml_lite(front->yaml);
@@ -223,7 +237,7 @@ Pack Pack::load(const std::vector<PackFile>& files, std::vector<PackProblem>* pr
     auto existing = std::find_if(lang.steps.begin(), lang.steps.end(),
                                  [&](const StepSpec& s) { return s.id == step.id; });
     if (existing != lang.steps.end())
-      *existing = std::move(step);  // same id wins: the later file overrides
+      *existing = std::move(step); // same id wins: the later file overrides
     else
       lang.steps.push_back(std::move(step));
   }
@@ -237,14 +251,17 @@ Pack Pack::load(const std::vector<PackFile>& files, std::vector<PackProblem>* pr
     std::stable_sort(lang.steps.begin(), lang.steps.end(),
                      [](const StepSpec& a, const StepSpec& b) { return a.order < b.order; });
     for (const auto& s : lang.steps) {
-      bool known = std::any_of(ordered.begin(), ordered.end(), [&](auto& p) { return p.second == s.id; });
+      bool known =
+          std::any_of(ordered.begin(), ordered.end(), [&](auto& p) { return p.second == s.id; });
       if (!known) ordered.emplace_back(s.order, s.id);
     }
     merge_names(pack.date_names_.months, lang.months);
     merge_names(pack.date_names_.weekdays, lang.weekdays);
   }
-  std::stable_sort(ordered.begin(), ordered.end(), [](auto& a, auto& b) { return a.first < b.first; });
-  for (auto& [order, id] : ordered) pack.step_ids_.push_back(id);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](auto& a, auto& b) { return a.first < b.first; });
+  for (auto& [order, id] : ordered)
+    pack.step_ids_.push_back(id);
   // Every language must speak of the same questions (catalogue.md): report the differences.
   if (problems && !pack.languages_.empty()) {
     const LanguagePack& first = pack.languages_.front();
@@ -253,7 +270,8 @@ Pack Pack::load(const std::vector<PackFile>& files, std::vector<PackProblem>* pr
       for (const auto& s : first.steps)
         for (const auto& q : s.questions)
           if (!lang.question(q.id))
-            problems->push_back({lang.source, -1, "language '" + lang.language + "' lacks question '" + q.id + "'"});
+            problems->push_back({lang.source, -1,
+                                 "language '" + lang.language + "' lacks question '" + q.id + "'"});
     }
   }
   return pack;
@@ -284,8 +302,9 @@ const QuestionSpec* Pack::question(std::string_view id, std::string_view languag
 std::vector<std::string> Pack::question_ids(std::string_view step_id) const {
   std::vector<std::string> ids;
   if (const StepSpec* s = step(step_id))
-    for (const auto& q : s->questions) ids.push_back(q.id);
+    for (const auto& q : s->questions)
+      ids.push_back(q.id);
   return ids;
 }
 
-}  // namespace mend::engine
+} // namespace mend::engine

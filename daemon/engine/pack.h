@@ -15,15 +15,15 @@
 namespace mend::engine {
 
 struct QuestionSpec {
-  std::string id;    // catalogue id, "why.official"
-  std::string step;  // "why"
-  std::string text;  // with variables, "What were {their} official reasons…"
+  std::string id;   // catalogue id, "why.official"
+  std::string step; // "why"
+  std::string text; // with variables, "What were {their} official reasons…"
   std::string guidance;
   std::vector<std::string> aliases;
-  bool fault_finding = false;     // a nil reply is not an answer (why.disliked, wrongs.scope)
-  bool self_blame_check = false;  // reach-out answers: 100% self-blame raises `self-blame`
-  bool verdict = false;           // evaluate.verdict: not a clear yes raises `conditional`
-  bool log = false;               // new-start.log: dated entries, `log-overdue`
+  bool fault_finding = false;    // a nil reply is not an answer (why.disliked, wrongs.scope)
+  bool self_blame_check = false; // reach-out answers: 100% self-blame raises `self-blame`
+  bool verdict = false;          // evaluate.verdict: not a clear yes raises `conditional`
+  bool log = false;              // new-start.log: dated entries, `log-overdue`
 };
 
 struct StepSpec {
@@ -31,21 +31,21 @@ struct StepSpec {
   int order = 0;
   std::string title;
   std::string short_title;
-  std::string intro;  // the file's body
+  std::string intro; // the file's body
   std::vector<std::string> requires_;
   std::vector<std::string> aliases;
-  std::string condition;  // a verdict question id: the step is expected when it is not a yes
+  std::string condition; // a verdict question id: the step is expected when it is not a yes
   int log_overdue_days = 7;
   std::vector<QuestionSpec> questions;
-  std::string source;  // "builtin:en/why.md" or the override file's path
+  std::string source; // "builtin:en/why.md" or the override file's path
 };
 
-using PronounSet = std::map<std::string, std::string>;  // variable -> word ("their" -> "his")
+using PronounSet = std::map<std::string, std::string>; // variable -> word ("their" -> "his")
 
 // One language's pack. Phrases are stored lower case.
 struct LanguagePack {
-  std::string language;  // "en"
-  std::string name;      // "English"
+  std::string language; // "en"
+  std::string name;     // "English"
   std::string placeholder = "_your answer_";
   std::vector<std::string> placeholders;
   std::string default_pronouns = "they";
@@ -57,7 +57,7 @@ struct LanguagePack {
   std::vector<std::vector<std::string>> months, weekdays;
   // Words people use for the same thing ("left", "dumped", "broke up"): matched as the first.
   std::vector<std::vector<std::string>> synonyms;
-  std::vector<StepSpec> steps;  // sorted by order
+  std::vector<StepSpec> steps; // sorted by order
   std::string source;
 
   const StepSpec* step(std::string_view id) const;
@@ -65,16 +65,17 @@ struct LanguagePack {
 };
 
 struct PackProblem {
-  std::string source;  // file
-  int line = 0;        // 0-based, -1 when not known
+  std::string source; // file
+  int line = 0;       // 0-based, -1 when not known
   std::string message;
 };
 
 // A file of a pack: "en/why.md" or "en/_pack.md" relative to a templates root.
 struct PackFile {
-  std::string name;  // "en/why.md"; override files may also be flat ("why.md" → language from front matter, else "en")
+  std::string name; // "en/why.md"; override files may also be flat ("why.md" → language from front
+                    // matter, else "en")
   std::string text;
-  std::string source;  // how `mend templates` shows where it came from
+  std::string source; // how `mend templates` shows where it came from
 };
 
 // All languages. Step ids and order come from the first language (English); every language
@@ -108,4 +109,4 @@ private:
 // The pack compiled into the binary (templates/ at build time).
 const std::vector<PackFile>& builtin_pack_files();
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -43,8 +43,9 @@ std::string strip_variables(std::string_view text) {
   return out;
 }
 
-// A token made only of emoji and symbols ("💔", "✨", "❤️"): decoration, not a word. split_words
-// keeps every non-ASCII byte as a letter, so these would otherwise count as unknown words.
+// A token made only of emoji and symbols ("💔", "✨", "❤️"): decoration, not a word.
+// split_words keeps every non-ASCII byte as a letter, so these would otherwise count as unknown
+// words.
 bool is_symbol_token(std::string_view token) {
   bool any = false;
   for (std::size_t i = 0; i < token.size();) {
@@ -52,12 +53,20 @@ bool is_symbol_token(std::string_view token) {
     char32_t cp = 0;
     std::size_t len = 1;
     if (c < 0x80) return false;
-    if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; len = 2; }
-    else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; len = 3; }
-    else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; len = 4; }
-    else return false;
+    if ((c & 0xE0) == 0xC0) {
+      cp = c & 0x1F;
+      len = 2;
+    } else if ((c & 0xF0) == 0xE0) {
+      cp = c & 0x0F;
+      len = 3;
+    } else if ((c & 0xF8) == 0xF0) {
+      cp = c & 0x07;
+      len = 4;
+    } else
+      return false;
     if (i + len > token.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(token[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(token[i + k]) & 0x3F);
     // General punctuation, arrows, technical and misc symbols, dingbats (U+2000..U+2BFF),
     // variation selectors, and the emoji planes (U+1F000 and up).
     bool symbol = (cp >= 0x2000 && cp < 0x2C00) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp >= 0x1F000;
@@ -68,17 +77,26 @@ bool is_symbol_token(std::string_view token) {
   return any;
 }
 
-}  // namespace
+} // namespace
 
 QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
   for (const auto& lang : pack.languages()) {
-    for (const auto& w : lang.first_person) for (auto& s : split_words(fold_for_match(w))) me_words_.insert(s);
-    for (const auto& w : lang.second_person) for (auto& s : split_words(fold_for_match(w))) me_words_.insert(s);
-    for (const auto& w : lang.partner_words) for (auto& s : split_words(fold_for_match(w))) ex_words_.insert(s);
+    for (const auto& w : lang.first_person)
+      for (auto& s : split_words(fold_for_match(w)))
+        me_words_.insert(s);
+    for (const auto& w : lang.second_person)
+      for (auto& s : split_words(fold_for_match(w)))
+        me_words_.insert(s);
+    for (const auto& w : lang.partner_words)
+      for (auto& s : split_words(fold_for_match(w)))
+        ex_words_.insert(s);
     for (const auto& [set, words] : lang.pronouns)
       for (const auto& [key, word] : words)
-        for (auto& s : split_words(fold_for_match(word))) ex_words_.insert(s);
-    for (const auto& w : lang.stopwords) for (auto& s : split_words(fold_for_match(w))) stop_words_.insert(s);
+        for (auto& s : split_words(fold_for_match(word)))
+          ex_words_.insert(s);
+    for (const auto& w : lang.stopwords)
+      for (auto& s : split_words(fold_for_match(w)))
+        stop_words_.insert(s);
   }
   ex_words_.insert("exref");
   for (const auto& lang : pack.languages())
@@ -95,19 +113,23 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
         if (parts.size() == 1 && stem(parts[0]) != head) synonyms_[stem(parts[0])] = head;
       }
     }
-  for (auto& s : split_words(fold_for_match(ex_name))) ex_words_.insert(s);
+  for (auto& s : split_words(fold_for_match(ex_name)))
+    ex_words_.insert(s);
   // A word that is both a pronoun and the person's own ("you" is never the ex) stays the person's.
-  for (const auto& w : me_words_) ex_words_.erase(w);
+  for (const auto& w : me_words_)
+    ex_words_.erase(w);
 
   for (const auto& lang : pack.languages()) {
     for (const auto& step : lang.steps) {
       add_variant(step.id, true, step.title);
       add_variant(step.id, true, step.short_title);
       add_variant(step.id, true, step.id);
-      for (const auto& a : step.aliases) add_variant(step.id, true, a);
+      for (const auto& a : step.aliases)
+        add_variant(step.id, true, a);
       for (const auto& q : step.questions) {
         add_variant(q.id, false, q.text);
-        for (const auto& a : q.aliases) add_variant(q.id, false, a);
+        for (const auto& a : q.aliases)
+          add_variant(q.id, false, a);
       }
     }
   }
@@ -117,7 +139,8 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
   std::unordered_set<std::string> ids;
   for (const auto& v : variants_) {
     ids.insert((v.step ? "step:" : "") + v.id);
-    for (const auto& w : v.words) ids_of_word[w].insert((v.step ? "step:" : "") + v.id);
+    for (const auto& w : v.words)
+      ids_of_word[w].insert((v.step ? "step:" : "") + v.id);
   }
   double n = static_cast<double>(ids.size());
   for (const auto& [word, owners] : ids_of_word) {
@@ -134,7 +157,8 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
 }
 
 void QuestionMatcher::add_variant(const std::string& id, bool step, std::string_view text) {
-  for (auto& w : split_words(fold_for_match(text))) vocabulary_.insert(w);
+  for (auto& w : split_words(fold_for_match(text)))
+    vocabulary_.insert(w);
   Variant v;
   v.id = id;
   v.step = step;
@@ -187,7 +211,8 @@ std::vector<std::string> QuestionMatcher::words_with_names(std::string_view text
   std::size_t i = 0;
   while (i < text.size()) {
     char c = text[i];
-    bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    bool letter =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
     if (!letter) {
       if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"') sentence_start = true;
       rewritten += c;
@@ -195,12 +220,14 @@ std::vector<std::string> QuestionMatcher::words_with_names(std::string_view text
       continue;
     }
     std::size_t j = i;
-    while (j < text.size() && (((text[j] >= 'A' && text[j] <= 'Z') || (text[j] >= 'a' && text[j] <= 'z') ||
-                                static_cast<unsigned char>(text[j]) >= 0x80)))
+    while (j < text.size() &&
+           (((text[j] >= 'A' && text[j] <= 'Z') || (text[j] >= 'a' && text[j] <= 'z') ||
+             static_cast<unsigned char>(text[j]) >= 0x80)))
       ++j;
     std::string_view word = text.substr(i, j - i);
-    bool capitalised = word[0] >= 'A' && word[0] <= 'Z' && word.size() > 1 &&
-                       std::any_of(word.begin() + 1, word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    bool capitalised =
+        word[0] >= 'A' && word[0] <= 'Z' && word.size() > 1 &&
+        std::any_of(word.begin() + 1, word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
     std::string folded = fold_for_match(word);
     if (capitalised && !sentence_start && !vocabulary_.count(folded) && !me_words_.count(folded) &&
         !stop_words_.count(folded) && !ex_words_.count(folded)) {
@@ -228,8 +255,10 @@ double QuestionMatcher::similarity(std::string_view a, std::string_view b) const
   auto wa = words(strip_variables(a));
   auto wb = words(strip_variables(b));
   double ta = 0, tb = 0, shared = 0;
-  for (const auto& w : wa) ta += weight_of(w);
-  for (const auto& w : wb) tb += weight_of(w);
+  for (const auto& w : wa)
+    ta += weight_of(w);
+  for (const auto& w : wb)
+    tb += weight_of(w);
   for (const auto& w : wa)
     if (std::binary_search(wb.begin(), wb.end(), w)) shared += weight_of(w);
   return ta + tb == 0 ? 0 : 2 * shared / (ta + tb);
@@ -242,25 +271,29 @@ bool QuestionMatcher::is_content(const std::string& word) const {
 }
 
 std::size_t QuestionMatcher::content_words(const std::vector<std::string>& words) const {
-  return static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [&](const std::string& w) { return is_content(w); }));
+  return static_cast<std::size_t>(std::count_if(
+      words.begin(), words.end(), [&](const std::string& w) { return is_content(w); }));
 }
 
-std::size_t QuestionMatcher::shared_content(const std::vector<std::string>& a, const std::vector<std::string>& b) const {
+std::size_t QuestionMatcher::shared_content(const std::vector<std::string>& a,
+                                            const std::vector<std::string>& b) const {
   std::size_t n = 0;
   for (const auto& w : a)
-    if (is_content(w) && std::binary_search(b.begin(), b.end(), w)) ++n;  // both sorted by words()
+    if (is_content(w) && std::binary_search(b.begin(), b.end(), w)) ++n; // both sorted by words()
   return n;
 }
 
 std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view plain,
-                                                           std::string_view section_step) const {
+                                                            std::string_view section_step) const {
   auto candidate = words_with_names(plain);
   if (candidate.empty()) return std::nullopt;
   double candidate_weight = 0;
-  for (const auto& w : candidate) candidate_weight += weight_of(w);
+  for (const auto& w : candidate)
+    candidate_weight += weight_of(w);
   // Only the person's and the ex's tokens: "What did he tell you?" minus function words is not
   // enough to call it any question.
-  bool has_content = std::any_of(candidate.begin(), candidate.end(), [](const std::string& w) { return w[0] != '@'; });
+  bool has_content = std::any_of(candidate.begin(), candidate.end(),
+                                 [](const std::string& w) { return w[0] != '@'; });
   if (!has_content) return std::nullopt;
 
   std::unordered_map<std::size_t, double> shared;
@@ -268,7 +301,8 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
     auto it = index_.find(w);
     if (it == index_.end()) continue;
     double weight = weight_of(w);
-    for (std::size_t v : it->second) shared[v] += weight;
+    for (std::size_t v : it->second)
+      shared[v] += weight;
   }
   std::size_t candidate_content = content_words(candidate);
   std::size_t candidate_raw = split_words(fold_for_match(plain)).size();
@@ -278,7 +312,8 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
     double score = 2 * weight / (candidate_weight + variant.weight);
     // Dice alone lets one rare shared word carry a match ("## Work" vs "Self-work", "How long
     // until the weekend?" vs "How long were we together?"): each side must be mostly covered.
-    if (weight / variant.weight < kMinCoverage || weight / candidate_weight < kMinCoverage) continue;
+    if (weight / variant.weight < kMinCoverage || weight / candidate_weight < kMinCoverage)
+      continue;
     // One content word on either side ("Verdict", "Is it reversible?") matches only one
     // content word, written about as briefly: "The future" is not "Does it have a future?".
     // Longer lines must share at least two content words, never just one.
@@ -290,7 +325,8 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
       continue;
     }
     if (!variant.step && !section_step.empty() && variant.id.size() > section_step.size() &&
-        variant.id.compare(0, section_step.size(), section_step) == 0 && variant.id[section_step.size()] == '.')
+        variant.id.compare(0, section_step.size(), section_step) == 0 &&
+        variant.id[section_step.size()] == '.')
       score += kSectionBonus;
     // Ties go to questions over steps, then to the earlier id, so results never depend on
     // hash-map order.
@@ -303,4 +339,4 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
   return best;
 }
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -25,9 +25,9 @@ public:
   QuestionMatcher(const Pack& pack, std::string_view ex_name);
 
   struct Match {
-    std::string id;     // question id, or step id when `step`
+    std::string id; // question id, or step id when `step`
     bool step = false;
-    double score = 0;   // 0..1 (a bonus for the enclosing step's questions may lift it)
+    double score = 0; // 0..1 (a bonus for the enclosing step's questions may lift it)
   };
 
   // The best question or step for `plain` (a candidate line with Markdown removed). Questions
@@ -41,7 +41,9 @@ public:
 
   // Words that refer to the ex (pronouns of every pronoun set, partner words, the ex's name),
   // folded, and the person's own words (first/second person): the rules read them.
-  bool refers_to_ex(std::string_view folded_word) const { return ex_words_.count(std::string(folded_word)) > 0; }
+  bool refers_to_ex(std::string_view folded_word) const {
+    return ex_words_.count(std::string(folded_word)) > 0;
+  }
 
   static constexpr double kThreshold = 0.56;
 
@@ -51,7 +53,7 @@ private:
     bool step = false;
     std::vector<std::string> words;
     double weight = 0;
-    std::size_t raw_words = 0;  // words as written, function words included
+    std::size_t raw_words = 0; // words as written, function words included
   };
   void add_variant(const std::string& id, bool step, std::string_view text);
   double weight_of(const std::string& word) const;
@@ -59,7 +61,8 @@ private:
   // questions use. Words no question uses count (they make a line less like any question).
   bool is_content(const std::string& word) const;
   std::size_t content_words(const std::vector<std::string>& words) const;
-  std::size_t shared_content(const std::vector<std::string>& a, const std::vector<std::string>& b) const;
+  std::size_t shared_content(const std::vector<std::string>& a,
+                             const std::vector<std::string>& b) const;
 
   // Names nobody configured: "What did Sam say?" names the ex with a capitalised word that is
   // no known word, in a line where it does not start a sentence.
@@ -67,11 +70,11 @@ private:
   std::string canonical(const std::string& stemmed) const;
 
   std::unordered_set<std::string> me_words_, ex_words_, stop_words_, negation_words_;
-  std::unordered_map<std::string, std::string> synonyms_;  // stemmed word -> stemmed canonical
-  std::unordered_set<std::string> vocabulary_;             // every folded word of the pack
+  std::unordered_map<std::string, std::string> synonyms_; // stemmed word -> stemmed canonical
+  std::unordered_set<std::string> vocabulary_;            // every folded word of the pack
   std::vector<Variant> variants_;
-  std::unordered_map<std::string, std::vector<std::size_t>> index_;  // word -> variants
+  std::unordered_map<std::string, std::vector<std::size_t>> index_; // word -> variants
   std::unordered_map<std::string, double> idf_;
 };
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -35,9 +35,10 @@ const PronounSet* pronoun_set(const LanguagePack& pack, std::string_view name) {
   return pack.pronouns.empty() ? nullptr : &pack.pronouns.begin()->second;
 }
 
-}  // namespace
+} // namespace
 
-std::string render_text(std::string_view text, const LanguagePack& pack, const TemplateVariables& vars) {
+std::string render_text(std::string_view text, const LanguagePack& pack,
+                        const TemplateVariables& vars) {
   const PronounSet* set = pronoun_set(pack, vars.pronouns);
   std::string out;
   out.reserve(text.size() + 16);
@@ -76,8 +77,9 @@ std::string render_text(std::string_view text, const LanguagePack& pack, const T
   return out;
 }
 
-std::string render_step(const StepSpec& step, const LanguagePack& pack, const TemplateVariables& vars,
-                        const RenderOptions& options, const std::vector<std::string>& only) {
+std::string render_step(const StepSpec& step, const LanguagePack& pack,
+                        const TemplateVariables& vars, const RenderOptions& options,
+                        const std::vector<std::string>& only) {
   auto text = [&](std::string_view s) {
     std::string r = render_text(s, pack, vars);
     return options.snippet ? snippet_escape(r) : r;
@@ -93,7 +95,8 @@ std::string render_step(const StepSpec& step, const LanguagePack& pack, const Te
       std::size_t start = 0;
       while (start <= intro.size()) {
         std::size_t nl = intro.find('\n', start);
-        std::string_view line = std::string_view(intro).substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        std::string_view line = std::string_view(intro).substr(
+            start, nl == std::string::npos ? std::string::npos : nl - start);
         out += line.empty() ? ">\n" : "> " + std::string(line) + "\n";
         if (nl == std::string::npos) break;
         start = nl + 1;
@@ -110,7 +113,9 @@ std::string render_step(const StepSpec& step, const LanguagePack& pack, const Te
     out += "\n";
     if (q.log) {
       out += "- " + vars.date + " — ";
-      out += options.snippet ? "${" + std::to_string(stop++) + ":" + snippet_escape(pack.placeholder) + "}" : pack.placeholder;
+      out += options.snippet
+                 ? "${" + std::to_string(stop++) + ":" + snippet_escape(pack.placeholder) + "}"
+                 : pack.placeholder;
       out += "\n";
     } else if (options.snippet) {
       out += "${" + std::to_string(stop++) + ":" + snippet_escape(pack.placeholder) + "}\n";
@@ -122,10 +127,11 @@ std::string render_step(const StepSpec& step, const LanguagePack& pack, const Te
   return out;
 }
 
-std::string render_log_entry(const LanguagePack& pack, const TemplateVariables& vars, bool snippet) {
+std::string render_log_entry(const LanguagePack& pack, const TemplateVariables& vars,
+                             bool snippet) {
   std::string out = "- " + vars.date + " — ";
   out += snippet ? "${1:" + snippet_escape(pack.placeholder) + "}" : pack.placeholder;
   return out + "\n";
 }
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -57,4 +57,4 @@ bool is_valid_utf8(std::string_view text);
 // Replaces each invalid sequence by U+FFFD so the rest of the note can still be analysed.
 std::string sanitize_utf8(std::string_view text);
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -15,12 +15,12 @@
 namespace mend::engine {
 
 struct YamlError {
-  int line = 0;  // 0-based, relative to the text given
+  int line = 0; // 0-based, relative to the text given
   std::string message;
 };
 
 struct YamlResult {
-  nlohmann::json value;  // an object for a map document; null for an empty document
+  nlohmann::json value; // an object for a map document; null for an empty document
   std::vector<YamlError> errors;
 };
 
@@ -28,13 +28,13 @@ struct YamlResult {
 YamlResult parse_yaml_lite(std::string_view text);
 
 struct FrontMatter {
-  std::string_view yaml;  // between the fences
-  std::string_view body;  // after the closing fence's line
-  int body_line = 0;      // 0-based line of the text where the body starts
+  std::string_view yaml; // between the fences
+  std::string_view body; // after the closing fence's line
+  int body_line = 0;     // 0-based line of the text where the body starts
 };
 
 // Front matter is "---" on the very first line (a UTF-8 BOM before it is allowed) and a closing
 // "---" or "..." line. Returns nullopt when the text does not start with one.
 std::optional<FrontMatter> split_front_matter(std::string_view text);
 
-}  // namespace mend::engine
+} // namespace mend::engine

@@ -30,10 +30,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uint64_t kP1 = 11400714785074694791ull, kP2 = 14029467366897019727ull, kP3 = 1609587929392839161ull,
-                        kP4 = 9650029242287828579ull, kP5 = 2870177450012600261ull;
+constexpr std::uint64_t kP1 = 11400714785074694791ull, kP2 = 14029467366897019727ull,
+                        kP3 = 1609587929392839161ull, kP4 = 9650029242287828579ull,
+                        kP5 = 2870177450012600261ull;
 
-inline std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+inline std::uint64_t rotl(std::uint64_t x, int r) {
+  return (x << r) | (x >> (64 - r));
+}
 inline std::uint64_t read64(const unsigned char* p) {
   std::uint64_t v;
   std::memcpy(&v, p, 8);
@@ -44,13 +47,18 @@ inline std::uint32_t read32(const unsigned char* p) {
   std::memcpy(&v, p, 4);
   return v;
 }
-inline std::uint64_t xround(std::uint64_t acc, std::uint64_t input) { return rotl(acc + input * kP2, 31) * kP1; }
-inline std::uint64_t xmerge(std::uint64_t acc, std::uint64_t val) { return (acc ^ xround(0, val)) * kP1 + kP4; }
+inline std::uint64_t xround(std::uint64_t acc, std::uint64_t input) {
+  return rotl(acc + input * kP2, 31) * kP1;
+}
+inline std::uint64_t xmerge(std::uint64_t acc, std::uint64_t val) {
+  return (acc ^ xround(0, val)) * kP1 + kP4;
+}
 
-}  // namespace
+} // namespace
 
 std::uint64_t text_hash(std::string_view text) {
-  static_assert(std::endian::native == std::endian::little, "the cache format assumes a little-endian machine");
+  static_assert(std::endian::native == std::endian::little,
+                "the cache format assumes a little-endian machine");
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* end = p + text.size();
   std::uint64_t h;
@@ -73,12 +81,14 @@ std::uint64_t text_hash(std::string_view text) {
     h = kP5;
   }
   h += static_cast<std::uint64_t>(text.size());
-  for (; p + 8 <= end; p += 8) h = rotl(h ^ xround(0, read64(p)), 27) * kP1 + kP4;
+  for (; p + 8 <= end; p += 8)
+    h = rotl(h ^ xround(0, read64(p)), 27) * kP1 + kP4;
   if (p + 4 <= end) {
     h = rotl(h ^ (static_cast<std::uint64_t>(read32(p)) * kP1), 23) * kP2 + kP3;
     p += 4;
   }
-  for (; p < end; ++p) h = rotl(h ^ (*p * kP5), 11) * kP1;
+  for (; p < end; ++p)
+    h = rotl(h ^ (*p * kP5), 11) * kP1;
   h ^= h >> 33;
   h *= kP2;
   h ^= h >> 29;
@@ -257,7 +267,7 @@ engine::NoteAnalysis read_analysis(Reader& r) {
   return a;
 }
 
-}  // namespace
+} // namespace
 
 std::string AnalysisCache::serialize() const {
   Writer w;
@@ -276,8 +286,10 @@ std::string AnalysisCache::serialize() const {
   return std::move(w.out);
 }
 
-std::optional<AnalysisCache> AnalysisCache::deserialize(std::string_view bytes, const std::string& identity) {
-  if (bytes.size() < kMagic.size() + 4 + 4 + 8 + 8 || bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
+std::optional<AnalysisCache> AnalysisCache::deserialize(std::string_view bytes,
+                                                        const std::string& identity) {
+  if (bytes.size() < kMagic.size() + 4 + 4 + 8 + 8 || bytes.substr(0, kMagic.size()) != kMagic)
+    return std::nullopt;
   std::string_view body = bytes.substr(0, bytes.size() - 8);
   std::uint64_t checksum;
   std::memcpy(&checksum, bytes.data() + body.size(), 8);
@@ -310,12 +322,14 @@ AnalysisCache AnalysisCache::load(const fs::path& file, const std::string& ident
   return cache ? std::move(*cache) : AnalysisCache(identity);
 }
 
-const engine::NoteAnalysis* AnalysisCache::find(const std::string& path, const CacheKey& key) const {
+const engine::NoteAnalysis* AnalysisCache::find(const std::string& path,
+                                                const CacheKey& key) const {
   auto it = entries_.find(path);
   return it != entries_.end() && it->second.key == key ? &it->second.analysis : nullptr;
 }
 
-void AnalysisCache::put(const std::string& path, const CacheKey& key, engine::NoteAnalysis analysis) {
+void AnalysisCache::put(const std::string& path, const CacheKey& key,
+                        engine::NoteAnalysis analysis) {
   entries_.insert_or_assign(path, Entry{key, std::move(analysis)});
 }
 
@@ -338,8 +352,10 @@ bool AnalysisCache::save(const fs::path& file) const {
   for (std::size_t done = 0; ok && done < bytes.size();) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok = false;
-    else done += static_cast<std::size_t>(n);
+    if (n <= 0)
+      ok = false;
+    else
+      done += static_cast<std::size_t>(n);
   }
   // No fsync: a cache need not survive a crash, and a torn file fails its checksum.
   ok = ::close(fd) == 0 && ok;
@@ -364,7 +380,7 @@ std::string hex(std::uint64_t v) {
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(v));
   return out;
 }
-}  // namespace
+} // namespace
 
 fs::path cache_file_for(const fs::path& cache_dir, const fs::path& root) {
   std::error_code ec;
@@ -373,7 +389,8 @@ fs::path cache_file_for(const fs::path& cache_dir, const fs::path& root) {
   return cache_dir / (hex(text_hash(absolute.string())) + ".cache");
 }
 
-std::string analysis_identity(const fs::path* folder, const Config& config, std::string_view version) {
+std::string analysis_identity(const fs::path* folder, const Config& config,
+                              std::string_view version) {
   std::string id = "mend " + std::string(version) + "\n";
   // This very binary: a rebuild (another engine) must not trust what an older one analysed.
   struct stat st {};
@@ -389,4 +406,4 @@ std::string analysis_identity(const fs::path* folder, const Config& config, std:
   return hex(text_hash(id));
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -56,7 +56,8 @@ public:
 
   // The bytes of the cache file, and reading them back (nullopt on any inconsistency).
   std::string serialize() const;
-  static std::optional<AnalysisCache> deserialize(std::string_view bytes, const std::string& identity);
+  static std::optional<AnalysisCache> deserialize(std::string_view bytes,
+                                                  const std::string& identity);
 
   // Writes atomically with mode 0600, creating the folder (0700) if needed. False on failure
   // (the scan's result does not depend on it).
@@ -74,10 +75,12 @@ private:
 // $XDG_CACHE_HOME/mend, else $HOME/.cache/mend; nullopt when neither is set (no cache).
 std::optional<std::filesystem::path> default_cache_dir();
 // The cache file of a notes folder: <dir>/<hash of the folder's absolute path>.cache.
-std::filesystem::path cache_file_for(const std::filesystem::path& cache_dir, const std::filesystem::path& root);
+std::filesystem::path cache_file_for(const std::filesystem::path& cache_dir,
+                                     const std::filesystem::path& root);
 // What the analyses of `folder` depend on besides each note: this binary, mend's version, the
 // template pack's override files and the settings the analyzer reads. Two runs with the same
 // identity analyse the same text to the same result.
-std::string analysis_identity(const std::filesystem::path* folder, const Config& config, std::string_view version);
+std::string analysis_identity(const std::filesystem::path* folder, const Config& config,
+                              std::string_view version);
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -54,7 +54,9 @@ std::optional<std::string> read_all(const fs::path& file, bool* exists) {
   return out;
 }
 
-std::string errno_text(int e) { return std::strerror(e); }
+std::string errno_text(int e) {
+  return std::strerror(e);
+}
 
 bool write_all(int fd, std::string_view content, int* err) {
   if (fault("enospc")) {
@@ -89,9 +91,10 @@ int make_locked_temp(const std::string& temp_template, fs::path* temp) {
     int fd = ::mkstemp(name.data());
     if (fd < 0) return -1;
     int rc;
-    do rc = ::flock(fd, LOCK_EX);
+    do
+      rc = ::flock(fd, LOCK_EX);
     while (rc != 0 && errno == EINTR);
-    (void)rc;  // no flock on this filesystem (some FUSE mounts): written unlocked, as before
+    (void)rc; // no flock on this filesystem (some FUSE mounts): written unlocked, as before
     struct stat st {};
     if (::fstat(fd, &st) == 0 && st.st_nlink > 0) {
       *temp = name.data();
@@ -111,7 +114,7 @@ void fsync_dir(const fs::path& dir) {
   }
 }
 
-}  // namespace
+} // namespace
 
 std::string content_hash(std::string_view content) {
   std::uint64_t h = 1469598103934665603ull;
@@ -177,14 +180,16 @@ WriteOutcome write_note_atomically(const fs::path& file, std::string_view conten
   }
   if (fault("rename")) {
     ::unlink(temp.c_str());
-    outcome.error = "cannot replace " + file.string() + ": " + errno_text(EIO) + "; " + file.string() + " is unchanged";
+    outcome.error = "cannot replace " + file.string() + ": " + errno_text(EIO) + "; " +
+                    file.string() + " is unchanged";
     return outcome;
   }
   if (expected) {
     if (::rename(temp.c_str(), file.c_str()) != 0) {
       int e = errno;
       ::unlink(temp.c_str());
-      outcome.error = "cannot replace " + file.string() + ": " + errno_text(e) + "; it is unchanged";
+      outcome.error =
+          "cannot replace " + file.string() + ": " + errno_text(e) + "; it is unchanged";
       return outcome;
     }
   } else {
@@ -218,4 +223,4 @@ int remove_stale_temporaries(const fs::path& folder) {
   return removed;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -12,8 +12,8 @@ namespace mend::server {
 
 struct WriteOutcome {
   bool ok = false;
-  bool conflict = false;  // the note changed on disk since it was read: nothing was written
-  std::string error;      // a clear sentence when !ok
+  bool conflict = false; // the note changed on disk since it was read: nothing was written
+  std::string error;     // a clear sentence when !ok
 };
 
 // Replaces `file` with `content`, provided its current bytes are still `expected`
@@ -29,4 +29,4 @@ int remove_stale_temporaries(const std::filesystem::path& folder);
 // A content fingerprint (FNV-1a 64, hex): clients send it back to prove what they last saw.
 std::string content_hash(std::string_view content);
 
-}  // namespace mend::server
+} // namespace mend::server

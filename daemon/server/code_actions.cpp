@@ -22,9 +22,10 @@ std::string data_string(const protocol::Diagnostic& d, const char* key) {
   return {};
 }
 
-}  // namespace
+} // namespace
 
-std::vector<protocol::CodeAction> code_actions(const NoteContext& note, const protocol::CodeActionParams& params,
+std::vector<protocol::CodeAction> code_actions(const NoteContext& note,
+                                               const protocol::CodeActionParams& params,
                                                bool document_changes) {
   std::vector<protocol::CodeAction> out;
   const std::string& text = note.doc.text();
@@ -53,31 +54,35 @@ std::vector<protocol::CodeAction> code_actions(const NoteContext& note, const pr
       add("Insert step: " + note.step_title(target), protocol::CodeActionKind::QuickFix,
           insert_missing_edit(note, target), d, true);
     } else if (*d.code == "log-overdue") {
-      add("Insert today's action-log entry", protocol::CodeActionKind::QuickFix, insert_log_edit(note), d, true);
+      add("Insert today's action-log entry", protocol::CodeActionKind::QuickFix,
+          insert_log_edit(note), d, true);
     } else if (*d.code == "unanswered" && !step.empty()) {
       auto missing = note.missing_questions(step);
       if (!missing.empty())
-        add("Insert missing questions of " + note.step_title(step), protocol::CodeActionKind::QuickFix,
-            insert_missing_edit(note, step), d);
+        add("Insert missing questions of " + note.step_title(step),
+            protocol::CodeActionKind::QuickFix, insert_missing_edit(note, step), d);
     }
   }
 
   if (note.report.next_step)
-    add("Insert next step: " + note.step_title(*note.report.next_step), protocol::CodeActionKind::RefactorRewrite,
+    add("Insert next step: " + note.step_title(*note.report.next_step),
+        protocol::CodeActionKind::RefactorRewrite,
         insert_template_edit(note, *note.report.next_step, text.size()));
 
   const engine::StepHeading* section = note.step_at(cursor);
   if (section && !note.missing_questions(section->id).empty())
-    add("Insert missing questions of " + note.step_title(section->id), protocol::CodeActionKind::RefactorRewrite,
-        insert_missing_edit(note, section->id));
+    add("Insert missing questions of " + note.step_title(section->id),
+        protocol::CodeActionKind::RefactorRewrite, insert_missing_edit(note, section->id));
 
   // Today's log entry: inside new-start's section, or on/near one of its questions.
   bool near_new_start = section && section->id == "new-start";
   int cursor_line = static_cast<int>(note.doc.lines.line_of(cursor));
   for (const auto& q : note.doc.analysis.questions)
-    if (q.step == "new-start" && cursor_line >= q.line - 1 && cursor_line <= q.answer_last_line + 2) near_new_start = true;
+    if (q.step == "new-start" && cursor_line >= q.line - 1 && cursor_line <= q.answer_last_line + 2)
+      near_new_start = true;
   if (near_new_start)
-    add("Insert today's action-log entry", protocol::CodeActionKind::RefactorRewrite, insert_log_edit(note));
+    add("Insert today's action-log entry", protocol::CodeActionKind::RefactorRewrite,
+        insert_log_edit(note));
 
   // Any step of the pack: at the end of the section the cursor is in, on a blank line where it
   // is, else at the end of the note.
@@ -86,7 +91,8 @@ std::vector<protocol::CodeAction> code_actions(const NoteContext& note, const pr
     at = section->section_end;
   } else {
     std::size_t line = note.doc.lines.line_of(cursor);
-    if (note.doc.lines.line_start(line) == note.doc.lines.line_end(line)) at = note.doc.lines.line_start(line);
+    if (note.doc.lines.line_start(line) == note.doc.lines.line_end(line))
+      at = note.doc.lines.line_start(line);
   }
   for (const auto& step : note.lang().steps)
     add("Insert step: " + note.step_title(step.id), protocol::CodeActionKind::RefactorRewrite,
@@ -94,4 +100,4 @@ std::vector<protocol::CodeAction> code_actions(const NoteContext& note, const pr
   return out;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -10,7 +10,8 @@
 
 namespace mend::server {
 
-std::vector<protocol::CodeAction> code_actions(const NoteContext& note, const protocol::CodeActionParams& params,
+std::vector<protocol::CodeAction> code_actions(const NoteContext& note,
+                                               const protocol::CodeActionParams& params,
                                                bool document_changes);
 
-}  // namespace mend::server
+} // namespace mend::server

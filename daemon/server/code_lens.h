@@ -11,4 +11,4 @@ namespace mend::server {
 
 std::vector<protocol::CodeLens> code_lenses(const NoteContext& note);
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -12,13 +12,15 @@ std::string with_eol(std::string text, std::string_view eol) {
   if (eol != "\r\n") return text;
   std::string out;
   for (char c : text) {
-    if (c == '\n') out += "\r\n";
-    else out += c;
+    if (c == '\n')
+      out += "\r\n";
+    else
+      out += c;
   }
   return out;
 }
 
-}  // namespace
+} // namespace
 
 protocol::CompletionList completion(const NoteContext& note, const protocol::Position& position) {
   protocol::CompletionList list;
@@ -38,20 +40,24 @@ protocol::CompletionList completion(const NoteContext& note, const protocol::Pos
       item.kind = protocol::CompletionItemKind::Snippet;
       std::string detail = engine::render_text(step.title, note.lang(), note.vars());
       if (const engine::StepProgress* p = note.progress(step.id))
-        detail += " (" + std::to_string(p->answered) + "/" + std::to_string(p->total) + " answered)";
+        detail +=
+            " (" + std::to_string(p->answered) + "/" + std::to_string(p->total) + " answered)";
       item.detail = detail;
       item.filterText = "/" + step.id;
       item.sortText = std::to_string(10 + order++);
       item.insertTextFormat = protocol::InsertTextFormat::Snippet;
-      item.textEdit = protocol::TextEdit{replace,
-                                         with_eol(engine::render_step(step, note.lang(), note.vars(), note.render_options(true)), eol)};
+      item.textEdit = protocol::TextEdit{
+          replace,
+          with_eol(engine::render_step(step, note.lang(), note.vars(), note.render_options(true)),
+                   eol)};
       list.items.push_back(std::move(item));
     }
     return list;
   }
 
   std::size_t hashes = 0;
-  while (hashes < prefix.size() && prefix[hashes] == '#') ++hashes;
+  while (hashes < prefix.size() && prefix[hashes] == '#')
+    ++hashes;
   if (hashes == 0 || hashes > 6) return list;
   const engine::StepHeading* section = note.step_at(cursor);
   if (!section) return list;
@@ -63,9 +69,9 @@ protocol::CompletionList completion(const NoteContext& note, const protocol::Pos
     if (!q) continue;
     engine::RenderOptions options = note.render_options(true);
     options.step_heading = false;
-    options.heading_level = static_cast<int>(hashes) - 1;  // questions are one level deeper
+    options.heading_level = static_cast<int>(hashes) - 1; // questions are one level deeper
     std::string body = engine::render_step(*step, note.lang(), note.vars(), options, {id});
-    if (hashes == 1) body = body.substr(1);  // render_step's levels start at 2: keep the typed one
+    if (hashes == 1) body = body.substr(1); // render_step's levels start at 2: keep the typed one
     protocol::CompletionItem item;
     item.label = engine::render_text(q->text, note.lang(), note.vars());
     item.kind = protocol::CompletionItemKind::Field;
@@ -79,4 +85,4 @@ protocol::CompletionList completion(const NoteContext& note, const protocol::Pos
   return list;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -9,4 +9,4 @@ namespace mend::server {
 
 protocol::CompletionList completion(const NoteContext& note, const protocol::Position& position);
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -12,7 +12,8 @@ using nlohmann::json;
 
 Config apply_config(const json& input, Config config, std::vector<std::string>* problems) {
   const json* settings = &input;
-  if (input.is_object() && input.contains("mend") && input["mend"].is_object()) settings = &input["mend"];
+  if (input.is_object() && input.contains("mend") && input["mend"].is_object())
+    settings = &input["mend"];
   if (!settings->is_object()) return config;
   auto problem = [&](const std::string& message) {
     if (problems) problems->push_back(message);
@@ -43,7 +44,8 @@ Config apply_config(const json& input, Config config, std::vector<std::string>* 
     } else if (key == "today") {
       if (value.is_null()) {
         config.today.reset();
-      } else if (auto d = value.is_string() ? engine::parse_iso_date(value.get<std::string>()) : std::nullopt) {
+      } else if (auto d = value.is_string() ? engine::parse_iso_date(value.get<std::string>())
+                                            : std::nullopt) {
         config.today = d;
       } else {
         problem("setting 'today' must be a date written YYYY-MM-DD");
@@ -66,7 +68,8 @@ Config apply_config(const json& input, Config config, std::vector<std::string>* 
   return config;
 }
 
-std::optional<Config> load_config_file(const std::filesystem::path& file, Config base, std::string* error) {
+std::optional<Config> load_config_file(const std::filesystem::path& file, Config base,
+                                       std::string* error) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     if (error) *error = "cannot read config file " + file.string();
@@ -87,8 +90,8 @@ std::optional<Config> load_config_file(const std::filesystem::path& file, Config
     engine::YamlResult yaml = engine::parse_yaml_lite(text);
     if (!yaml.errors.empty()) {
       if (error)
-        *error = "config file " + file.string() + ":" + std::to_string(yaml.errors.front().line + 1) + ": " +
-                 yaml.errors.front().message;
+        *error = "config file " + file.string() + ":" +
+                 std::to_string(yaml.errors.front().line + 1) + ": " + yaml.errors.front().message;
       return std::nullopt;
     }
     settings = yaml.value;
@@ -102,4 +105,4 @@ std::optional<Config> load_config_file(const std::filesystem::path& file, Config
   return config;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -16,8 +16,8 @@ namespace mend::server {
 
 struct Config {
   std::string ex_name;
-  std::string pronouns;  // "he", "she", "they" (a pack's set name); "" = the pack's default
-  std::string language;  // "" = detect per note
+  std::string pronouns; // "he", "she", "they" (a pack's set name); "" = the pack's default
+  std::string language; // "" = detect per note
   bool markers = true;
   std::optional<engine::Date> today;
   std::vector<std::string> template_dirs;
@@ -26,9 +26,11 @@ struct Config {
 // Reads the keys it knows and reports the rest as problems (never throws). Accepts nested
 // {"ex": {"name", "pronouns"}} and flat "exName"/"ex_name"/"pronouns" spellings, and a
 // top-level {"mend": {...}} wrapper as VS Code sends settings.
-Config apply_config(const nlohmann::json& settings, Config base, std::vector<std::string>* problems);
+Config apply_config(const nlohmann::json& settings, Config base,
+                    std::vector<std::string>* problems);
 
 // A config file: JSON, or the YAML subset of template packs (key: value, nested maps).
-std::optional<Config> load_config_file(const std::filesystem::path& file, Config base, std::string* error);
+std::optional<Config> load_config_file(const std::filesystem::path& file, Config base,
+                                       std::string* error);
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -15,11 +15,12 @@ std::string question_text(const NoteContext& note, const std::string& id) {
 
 protocol::Range line_range(const NoteContext& note, int line) {
   std::size_t count = note.doc.lines.line_count();
-  std::size_t l = line < 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(line), count ? count - 1 : 0);
+  std::size_t l =
+      line < 0 ? 0 : std::min<std::size_t>(static_cast<std::size_t>(line), count ? count - 1 : 0);
   return note.range(note.doc.lines.line_start(l), note.doc.lines.line_end(l));
 }
 
-}  // namespace
+} // namespace
 
 std::vector<protocol::Diagnostic> note_diagnostics(const NoteContext& note) {
   std::vector<protocol::Diagnostic> out;
@@ -42,11 +43,13 @@ std::vector<protocol::Diagnostic> note_diagnostics(const NoteContext& note) {
     d.code = s.kind;
     d.source = "mend";
     d.message = s.message;
-    d.data = nlohmann::json{{"step", s.step}, {"question", s.question ? nlohmann::json(*s.question) : nlohmann::json()}};
+    d.data =
+        nlohmann::json{{"step", s.step},
+                       {"question", s.question ? nlohmann::json(*s.question) : nlohmann::json()}};
     out.push_back(std::move(d));
   };
   for (const auto& s : engine::suggestions_for(note.report, note.doc.path)) {
-    if (s.kind == "unanswered") continue;  // the Hint on the question says it already
+    if (s.kind == "unanswered") continue; // the Hint on the question says it already
     add(s, line_range(note, s.line));
   }
   if (!analysis.questions.empty()) {
@@ -57,4 +60,4 @@ std::vector<protocol::Diagnostic> note_diagnostics(const NoteContext& note) {
   return out;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -16,4 +16,4 @@ namespace mend::server {
 
 std::vector<protocol::Diagnostic> note_diagnostics(const NoteContext& note);
 
-}  // namespace mend::server
+} // namespace mend::server

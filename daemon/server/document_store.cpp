@@ -5,7 +5,8 @@
 
 namespace mend::server {
 
-Document& DocumentStore::open(const std::string& uri, std::string path, std::int64_t version, std::string text) {
+Document& DocumentStore::open(const std::string& uri, std::string path, std::int64_t version,
+                              std::string text) {
   auto doc = std::make_unique<Document>(std::move(text));
   doc->uri = uri;
   doc->path = std::move(path);
@@ -15,7 +16,9 @@ Document& DocumentStore::open(const std::string& uri, std::string path, std::int
   return ref;
 }
 
-bool DocumentStore::close(const std::string& uri) { return docs_.erase(uri) > 0; }
+bool DocumentStore::close(const std::string& uri) {
+  return docs_.erase(uri) > 0;
+}
 
 Document* DocumentStore::find(const std::string& uri) {
   auto it = docs_.find(uri);
@@ -29,7 +32,8 @@ const Document* DocumentStore::find(const std::string& uri) const {
 
 std::vector<Document*> DocumentStore::all() {
   std::vector<Document*> out;
-  for (auto& [uri, doc] : docs_) out.push_back(doc.get());
+  for (auto& [uri, doc] : docs_)
+    out.push_back(doc.get());
   return out;
 }
 
@@ -40,8 +44,10 @@ void DocumentStore::apply(Document& doc, std::int64_t version,
     if (!change.range) {
       doc.markdown.replace_all(change.text);
     } else {
-      std::size_t start = doc.lines.offset_of({change.range->start.line, change.range->start.character}, encoding);
-      std::size_t end = doc.lines.offset_of({change.range->end.line, change.range->end.character}, encoding);
+      std::size_t start =
+          doc.lines.offset_of({change.range->start.line, change.range->start.character}, encoding);
+      std::size_t end =
+          doc.lines.offset_of({change.range->end.line, change.range->end.character}, encoding);
       if (end < start) std::swap(start, end);
       doc.markdown.edit(start, end, change.text);
     }
@@ -51,4 +57,4 @@ void DocumentStore::apply(Document& doc, std::int64_t version,
   doc.stale = true;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -27,16 +27,17 @@ namespace mend::server {
 // A document over kMaxNoteBytes is held and edited but not analysed, as `mend scan` skips such
 // notes: its analysis stays empty and the server tells the user once (too_large_warned).
 struct Document {
-  explicit Document(std::string text) : markdown(std::move(text), kMaxNoteBytes), lines(markdown.text()) {}
+  explicit Document(std::string text)
+      : markdown(std::move(text), kMaxNoteBytes), lines(markdown.text()) {}
 
   std::string uri;
-  std::string path;  // the note's path as the folder report knows it (relative to the root)
+  std::string path; // the note's path as the folder report knows it (relative to the root)
   std::int64_t version = 0;
   engine::MarkdownDocument markdown;
-  engine::LineIndex lines;  // over markdown.text(); rebuilt after every change
+  engine::LineIndex lines; // over markdown.text(); rebuilt after every change
   engine::NoteAnalysis analysis;
-  bool stale = true;  // text changed since `analysis` was computed
-  std::optional<std::vector<protocol::Diagnostic>> published;  // what the client shows now
+  bool stale = true; // text changed since `analysis` was computed
+  std::optional<std::vector<protocol::Diagnostic>> published; // what the client shows now
   bool too_large_warned = false;
 
   bool too_large() const { return markdown.over_limit(); }
@@ -54,7 +55,8 @@ public:
 
   // Applies the changes in order. Never fails: ranges are clamped and normalised.
   static void apply(Document& doc, std::int64_t version,
-                    const std::vector<protocol::TextDocumentContentChangeEvent>& changes, engine::Encoding encoding);
+                    const std::vector<protocol::TextDocumentContentChangeEvent>& changes,
+                    engine::Encoding encoding);
 
   std::vector<Document*> all();
 
@@ -63,4 +65,4 @@ private:
   std::map<std::string, std::unique_ptr<Document>> docs_;
 };
 
-}  // namespace mend::server
+} // namespace mend::server

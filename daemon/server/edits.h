@@ -16,13 +16,14 @@
 namespace mend::server {
 
 // `template_id`: a step id, a question id or "log". nullopt for an unknown id.
-std::optional<protocol::TextEdit> insert_template_edit(const NoteContext& note, const std::string& template_id,
-                                                       std::size_t at);
+std::optional<protocol::TextEdit>
+insert_template_edit(const NoteContext& note, const std::string& template_id, std::size_t at);
 
 // The step's questions the note lacks, at the end of the step's section (the whole step at the
 // end of the note when the note does not have it). nullopt when nothing is missing or the step
 // is unknown.
-std::optional<protocol::TextEdit> insert_missing_edit(const NoteContext& note, const std::string& step);
+std::optional<protocol::TextEdit> insert_missing_edit(const NoteContext& note,
+                                                      const std::string& step);
 
 // Today's entry at the end of the new-start.log answer, or the new-start step when absent.
 std::optional<protocol::TextEdit> insert_log_edit(const NoteContext& note);
@@ -39,4 +40,4 @@ protocol::WorkspaceEdit workspace_edit(const Document& doc, std::vector<protocol
 // needs, converted to the note's line ending.
 std::string place_block(std::string_view note, std::size_t at, std::string body);
 
-}  // namespace mend::server
+} // namespace mend::server

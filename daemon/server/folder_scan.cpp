@@ -13,12 +13,14 @@ namespace mend::server {
 std::vector<engine::NoteRef> note_refs(const std::vector<ScannedNote>& notes) {
   std::vector<engine::NoteRef> refs;
   refs.reserve(notes.size());
-  for (const auto& n : notes) refs.push_back({n.path, &n.analysis});
+  for (const auto& n : notes)
+    refs.push_back({n.path, &n.analysis});
   return refs;
 }
 
-FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer, const engine::Date& today,
-                       unsigned threads, const ScanProgress& progress, const ScanCacheOptions* cache) {
+FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer,
+                       const engine::Date& today, unsigned threads, const ScanProgress& progress,
+                       const ScanCacheOptions* cache) {
   FolderScan scan;
   NoteListing listing = list_notes(root);
   scan.warnings = listing.warnings;
@@ -54,7 +56,8 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   scan.from_cache = hits;
   if (cache) {
     std::size_t present = 0;
-    for (const auto& r : results) present += r ? 1 : 0;
+    for (const auto& r : results)
+      present += r ? 1 : 0;
     // Rewritten only when something differs: a note analysed afresh, or one gone.
     if (hits != present || old->size() != present) {
       AnalysisCache fresh(cache->identity);
@@ -65,9 +68,10 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   }
   for (auto& r : results)
     if (r) scan.notes.push_back(std::move(*r));
-  scan.report = engine::judge_folder(analyzer.pack(), note_refs(scan.notes), today,
-                                     analyzer.options().language.empty() ? "en" : analyzer.options().language);
+  scan.report = engine::judge_folder(
+      analyzer.pack(), note_refs(scan.notes), today,
+      analyzer.options().language.empty() ? "en" : analyzer.options().language);
   return scan;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -14,16 +14,16 @@
 namespace mend::server {
 
 struct ScannedNote {
-  std::string path;  // relative, '/' separated
+  std::string path; // relative, '/' separated
   engine::NoteAnalysis analysis;
 };
 
 struct FolderScan {
-  std::vector<ScannedNote> notes;     // sorted by path
-  std::vector<std::string> warnings;  // "path: what was wrong"
+  std::vector<ScannedNote> notes;    // sorted by path
+  std::vector<std::string> warnings; // "path: what was wrong"
   engine::FolderReport report;
-  std::size_t from_cache = 0;  // notes whose analysis came from the cache (not parsed)
-  bool cache_written = false;  // the cache file was rewritten (something changed)
+  std::size_t from_cache = 0; // notes whose analysis came from the cache (not parsed)
+  bool cache_written = false; // the cache file was rewritten (something changed)
 };
 
 // Where the cache of a folder lives and what it must have been written for (see
@@ -37,9 +37,10 @@ using ScanProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 // `progress` is called from worker threads (serialise inside it if it prints). `cache` null:
 // every note is analysed and nothing is written.
-FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer, const engine::Date& today,
-                       unsigned threads, const ScanProgress& progress = {}, const ScanCacheOptions* cache = nullptr);
+FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer,
+                       const engine::Date& today, unsigned threads,
+                       const ScanProgress& progress = {}, const ScanCacheOptions* cache = nullptr);
 
 std::vector<engine::NoteRef> note_refs(const std::vector<ScannedNote>& notes);
 
-}  // namespace mend::server
+} // namespace mend::server

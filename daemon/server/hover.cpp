@@ -22,7 +22,8 @@ std::optional<protocol::Hover> hover(const NoteContext& note, const protocol::Po
       value += "Requires: ";
       for (std::size_t i = 0; i < step->requires_.size(); ++i) {
         const engine::StepProgress* r = note.progress(step->requires_[i]);
-        value += (i ? ", " : "") + note.step_title(step->requires_[i]) + (r && r->done ? " ✓" : " (not done)");
+        value += (i ? ", " : "") + note.step_title(step->requires_[i]) +
+                 (r && r->done ? " ✓" : " (not done)");
       }
       value += "\n";
     } else {
@@ -36,11 +37,13 @@ std::optional<protocol::Hover> hover(const NoteContext& note, const protocol::Po
     if (!spec) spec = note.ctx.pack.question(q.id);
     if (!spec) continue;
     std::string value = "**" + engine::render_text(spec->text, lang, note.vars()) + "**\n\n";
-    if (!spec->guidance.empty()) value += engine::render_text(spec->guidance, lang, note.vars()) + "\n\n";
-    value += std::string("State: ") + (q.answered ? "answered" : "not answered yet") + " · `" + q.id + "`";
+    if (!spec->guidance.empty())
+      value += engine::render_text(spec->guidance, lang, note.vars()) + "\n\n";
+    value += std::string("State: ") + (q.answered ? "answered" : "not answered yet") + " · `" +
+             q.id + "`";
     return protocol::Hover{{protocol::MarkupKind::Markdown, value}, note.range(q.start, q.end)};
   }
   return std::nullopt;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -11,4 +11,4 @@ namespace mend::server {
 
 std::optional<protocol::Hover> hover(const NoteContext& note, const protocol::Position& position);
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -3,7 +3,8 @@
 
 namespace mend::server {
 
-std::vector<protocol::InlayHint> inlay_hints(const NoteContext& note, const protocol::Range& range) {
+std::vector<protocol::InlayHint> inlay_hints(const NoteContext& note,
+                                             const protocol::Range& range) {
   std::vector<protocol::InlayHint> out;
   for (const auto& q : note.doc.analysis.questions) {
     if (q.line < range.start.line || q.line > range.end.line) continue;
@@ -16,4 +17,4 @@ std::vector<protocol::InlayHint> inlay_hints(const NoteContext& note, const prot
   return out;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

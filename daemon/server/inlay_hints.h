@@ -10,4 +10,4 @@ namespace mend::server {
 
 std::vector<protocol::InlayHint> inlay_hints(const NoteContext& note, const protocol::Range& range);
 
-}  // namespace mend::server
+} // namespace mend::server

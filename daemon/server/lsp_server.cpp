@@ -34,16 +34,19 @@ template <class T> T read_params(const json& params) {
 
 // A string field of an object, or InvalidParams naming it.
 std::string string_field(const json& obj, const std::string& key, const std::string& path) {
-  if (!obj.is_object()) throw InvalidParams(path, "expected an object, got " + std::string(protocol::json_type_name(obj)));
+  if (!obj.is_object())
+    throw InvalidParams(path,
+                        "expected an object, got " + std::string(protocol::json_type_name(obj)));
   auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) throw InvalidParams(path.empty() ? key : path + "." + key, "required field is missing");
+  if (it == obj.end() || it->is_null())
+    throw InvalidParams(path.empty() ? key : path + "." + key, "required field is missing");
   if (!it->is_string())
     throw InvalidParams(path.empty() ? key : path + "." + key,
                         "expected a string, got " + std::string(protocol::json_type_name(*it)));
   return it->get<std::string>();
 }
 
-}  // namespace
+} // namespace
 
 LspServer::LspServer(protocol::Dispatcher& dispatcher, Loop& loop, LspServerOptions options)
     : dispatcher_(dispatcher), loop_(loop), options_(std::move(options)) {
@@ -51,12 +54,15 @@ LspServer::LspServer(protocol::Dispatcher& dispatcher, Loop& loop, LspServerOpti
   bind();
 }
 
-LspServer::~LspServer() { *alive_ = false; }
+LspServer::~LspServer() {
+  *alive_ = false;
+}
 
 // The one dispatch table, alphabetical by wire method.
 void LspServer::bind() {
   auto req = [this](const char* method, void (LspServer::*fn)(const json&, Reply)) {
-    dispatcher_.on_request(method, [this, fn](const json& p, Reply r) { (this->*fn)(p, std::move(r)); });
+    dispatcher_.on_request(method,
+                           [this, fn](const json& p, Reply r) { (this->*fn)(p, std::move(r)); });
   };
   auto note = [this](const char* method, void (LspServer::*fn)(const json&)) {
     dispatcher_.on_notification(method, [this, fn](const json& p) { (this->*fn)(p); });
@@ -89,11 +95,14 @@ void LspServer::on_initialize(const json& params, Reply reply) {
   auto init = read_params<protocol::InitializeParams>(params);
   client_ = init.capabilities;
   auto encodings = client_.position_encodings();
-  encoding_ = std::find(encodings.begin(), encodings.end(), "utf-8") != encodings.end() ? engine::Encoding::Utf8
-                                                                                         : engine::Encoding::Utf16;
+  encoding_ = std::find(encodings.begin(), encodings.end(), "utf-8") != encodings.end()
+                  ? engine::Encoding::Utf8
+                  : engine::Encoding::Utf16;
   std::optional<std::string> root_uri;
-  if (init.workspaceFolders && !init.workspaceFolders->empty()) root_uri = init.workspaceFolders->front().uri;
-  else if (init.rootUri) root_uri = init.rootUri;
+  if (init.workspaceFolders && !init.workspaceFolders->empty())
+    root_uri = init.workspaceFolders->front().uri;
+  else if (init.rootUri)
+    root_uri = init.rootUri;
   if (root_uri) {
     if (auto path = protocol::uri_to_path(*root_uri)) root_ = fs::path(*path);
   } else if (init.rootPath && !init.rootPath->empty()) {
@@ -113,19 +122,24 @@ void LspServer::on_initialize(const json& params, Reply reply) {
       std::error_code ec;
       if (!fs::is_regular_file(candidate, ec)) continue;
       std::string error;
-      if (auto loaded = load_config_file(candidate, file_config_, &error)) file_config_ = *loaded;
-      else log_user(protocol::MessageType::Warning, "mend: " + error);
+      if (auto loaded = load_config_file(candidate, file_config_, &error))
+        file_config_ = *loaded;
+      else
+        log_user(protocol::MessageType::Warning, "mend: " + error);
       break;
     }
   }
   config_ = file_config_;
-  if (init.initializationOptions) apply_settings(*init.initializationOptions, false);
-  else rebuild_context();
+  if (init.initializationOptions)
+    apply_settings(*init.initializationOptions, false);
+  else
+    rebuild_context();
   if (init.processId) loop_.watch_parent(*init.processId);
 
   json capabilities = {
       {"positionEncoding", encoding_ == engine::Encoding::Utf8 ? "utf-8" : "utf-16"},
-      {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      {"textDocumentSync",
+       {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"completionProvider", {{"triggerCharacters", {"/", "#"}}}},
       {"hoverProvider", true},
       {"codeActionProvider", {{"codeActionKinds", {"quickfix", "refactor.rewrite"}}}},
@@ -133,7 +147,8 @@ void LspServer::on_initialize(const json& params, Reply reply) {
       {"inlayHintProvider", true},
       {"documentSymbolProvider", true},
       {"workspaceSymbolProvider", true},
-      {"executeCommandProvider", {{"commands", {"mend.insertTemplate", "mend.insertMissing", "mend.insertLogEntry"}}}},
+      {"executeCommandProvider",
+       {{"commands", {"mend.insertTemplate", "mend.insertMissing", "mend.insertLogEntry"}}}},
       {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}}},
   };
   protocol::InitializeResult result;
@@ -150,9 +165,11 @@ void LspServer::on_initialized(const json&) {
                           {{{"id", "mend-watch-notes"},
                             {"method", "workspace/didChangeWatchedFiles"},
                             {"registerOptions", {{"watchers", {{{"globPattern", "**/*.md"}}}}}}}}}};
-    dispatcher_.send_request("client/registerCapability", registration, [](const json&, const json* error) {
-      if (error) spdlog::warn("client refused the file watcher registration: {}", error->dump());
-    });
+    dispatcher_.send_request(
+        "client/registerCapability", registration, [](const json&, const json* error) {
+          if (error)
+            spdlog::warn("client refused the file watcher registration: {}", error->dump());
+        });
   }
   if (client_.configuration()) pull_configuration();
   start_index();
@@ -160,7 +177,8 @@ void LspServer::on_initialized(const json&) {
 
 void LspServer::on_shutdown(const json&, Reply reply) {
   run_deferred();
-  for (auto& job : waiting_for_index_) job.reply.error(protocol::ErrorCode::RequestFailed, "server is shutting down");
+  for (auto& job : waiting_for_index_)
+    job.reply.error(protocol::ErrorCode::RequestFailed, "server is shutting down");
   waiting_for_index_.clear();
   reply(nullptr);
 }
@@ -174,8 +192,9 @@ void LspServer::on_exit(const json&) {
 void LspServer::on_did_open(const json& params) {
   run_deferred();
   auto p = read_params<protocol::DidOpenTextDocumentParams>(params);
-  Document& doc = workspace_.documents.open(p.textDocument.uri, workspace_.path_of_uri(p.textDocument.uri),
-                                            p.textDocument.version, p.textDocument.text);
+  Document& doc =
+      workspace_.documents.open(p.textDocument.uri, workspace_.path_of_uri(p.textDocument.uri),
+                                p.textDocument.version, p.textDocument.text);
   warn_if_too_large(doc);
   changed_.insert(p.textDocument.uri);
   schedule_publish();
@@ -187,8 +206,8 @@ void LspServer::on_did_change(const json& params) {
   Document* doc = workspace_.documents.find(p.textDocument.uri);
   if (!doc) {
     spdlog::warn("didChange for {}, which is not open: ignored", p.textDocument.uri);
-    log_user(protocol::MessageType::Warning,
-             "mend: ignored a change to " + p.textDocument.uri + ", which is not open (no didOpen)");
+    log_user(protocol::MessageType::Warning, "mend: ignored a change to " + p.textDocument.uri +
+                                                 ", which is not open (no didOpen)");
     return;
   }
   DocumentStore::apply(*doc, p.textDocument.version, p.contentChanges, encoding_);
@@ -213,14 +232,16 @@ void LspServer::on_did_close(const json& params) {
   // The file on disk is the truth again for the folder report.
   if (root_ && workspace_.indexed.count(path)) {
     NoteText note = read_note(*root_ / path);
-    if (note.text) workspace_.indexed[path] = workspace_.context->analyzer->analyse(*note.text, path);
-    else workspace_.indexed.erase(path);
+    if (note.text)
+      workspace_.indexed[path] = workspace_.context->analyzer->analyse(*note.text, path);
+    else
+      workspace_.indexed.erase(path);
   }
   schedule_publish();
 }
 
 void LspServer::on_did_save(const json& params) {
-  read_params<protocol::DidSaveTextDocumentParams>(params);  // the open text is already current
+  read_params<protocol::DidSaveTextDocumentParams>(params); // the open text is already current
 }
 
 void LspServer::on_did_change_configuration(const json& params) {
@@ -228,8 +249,10 @@ void LspServer::on_did_change_configuration(const json& params) {
   json settings = params.is_object() && params.contains("settings") ? params["settings"] : json();
   bool has_settings = settings.is_object() && !settings.empty() &&
                       !(settings.contains("mend") && settings["mend"].is_null());
-  if (has_settings) apply_settings(settings, true);
-  else if (client_.configuration()) pull_configuration();
+  if (has_settings)
+    apply_settings(settings, true);
+  else if (client_.configuration())
+    pull_configuration();
 }
 
 void LspServer::on_did_change_watched_files(const json& params) {
@@ -241,9 +264,10 @@ void LspServer::on_did_change_watched_files(const json& params) {
     auto path = protocol::uri_to_path(change.uri);
     if (!path || !is_note_name(fs::path(*path).filename().string())) continue;
     std::string rel = workspace_.path_of_uri(change.uri);
-    if (rel == *path) continue;  // outside the folder
+    if (rel == *path) continue; // outside the folder
     bool open = false;
-    for (Document* d : workspace_.documents.all()) open = open || d->path == rel;
+    for (Document* d : workspace_.documents.all())
+      open = open || d->path == rel;
     if (change.type == protocol::FileChangeType::Deleted) {
       any = workspace_.indexed.erase(rel) > 0 || any;
       continue;
@@ -255,7 +279,7 @@ void LspServer::on_did_change_watched_files(const json& params) {
     }
     workspace_.indexed[rel] = workspace_.context->analyzer->analyse(*note.text, rel);
     any = true;
-    (void)open;  // an open document overlays the indexed one: its text stays the editor's
+    (void)open; // an open document overlays the indexed one: its text stays the editor's
   }
   if (any) schedule_publish();
 }
@@ -282,15 +306,15 @@ void LspServer::run_deferred() {
     Job job = std::move(deferred_.front());
     deferred_.pop_front();
     if (job.reply.cancelled()) {
-      job.reply(nullptr);  // replaced by RequestCancelled
+      job.reply(nullptr); // replaced by RequestCancelled
       continue;
     }
     try {
       ensure_fresh();
       job.reply(job.work());
     } catch (const InvalidParams& e) {
-      job.reply.error(protocol::ErrorCode::InvalidParams, std::string("invalid params: ") + e.what(),
-                      json{{"path", e.path()}});
+      job.reply.error(protocol::ErrorCode::InvalidParams,
+                      std::string("invalid params: ") + e.what(), json{{"path", e.path()}});
     } catch (const std::exception& e) {
       spdlog::error("request failed: {}", e.what());
       job.reply.error(protocol::ErrorCode::InternalError, e.what());
@@ -306,7 +330,8 @@ void LspServer::run_deferred() {
 void LspServer::schedule_publish() {
   auto now = std::chrono::steady_clock::now();
   auto due = last_publish_ + options_.debounce;
-  auto delay = due > now ? std::chrono::ceil<std::chrono::milliseconds>(due - now) : std::chrono::milliseconds(0);
+  auto delay = due > now ? std::chrono::ceil<std::chrono::milliseconds>(due - now)
+                         : std::chrono::milliseconds(0);
   loop_.debounce("publish", delay, [this, alive = std::weak_ptr<bool>(alive_)] {
     if (!alive.expired()) publish();
   });
@@ -314,7 +339,8 @@ void LspServer::schedule_publish() {
 
 void LspServer::ensure_fresh() {
   bool stale = false;
-  for (Document* d : workspace_.documents.all()) stale = stale || d->stale;
+  for (Document* d : workspace_.documents.all())
+    stale = stale || d->stale;
   if (stale) workspace_.rejudge();
 }
 
@@ -343,11 +369,13 @@ void LspServer::publish() {
 void LspServer::apply_settings(const json& settings, bool from_client) {
   std::vector<std::string> problems;
   config_ = apply_config(settings, config_, &problems);
-  for (const auto& p : problems) log_user(protocol::MessageType::Warning, "mend: " + p);
+  for (const auto& p : problems)
+    log_user(protocol::MessageType::Warning, "mend: " + p);
   rebuild_context();
   if (from_client) {
     start_index();
-    for (Document* d : workspace_.documents.all()) changed_.insert(d->uri);
+    for (Document* d : workspace_.documents.all())
+      changed_.insert(d->uri);
     schedule_publish();
   }
 }
@@ -356,17 +384,19 @@ void LspServer::rebuild_context() {
   workspace_.context = make_context(config_, root_, options_.today());
   for (const auto& p : workspace_.context->problems)
     log_user(protocol::MessageType::Warning,
-             "mend: template pack: " + p.source + (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "") + ": " +
-                 p.message);
-  for (Document* d : workspace_.documents.all()) d->stale = true;
+             "mend: template pack: " + p.source +
+                 (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "") + ": " + p.message);
+  for (Document* d : workspace_.documents.all())
+    d->stale = true;
 }
 
 void LspServer::pull_configuration() {
-  dispatcher_.send_request("workspace/configuration", {{"items", {{{"section", "mend"}}}}},
-                           [this, alive = std::weak_ptr<bool>(alive_)](const json& result, const json* error) {
-                             if (alive.expired() || error || !result.is_array() || result.empty()) return;
-                             if (result[0].is_object() && !result[0].empty()) apply_settings(result[0], true);
-                           });
+  dispatcher_.send_request(
+      "workspace/configuration", {{"items", {{{"section", "mend"}}}}},
+      [this, alive = std::weak_ptr<bool>(alive_)](const json& result, const json* error) {
+        if (alive.expired() || error || !result.is_array() || result.empty()) return;
+        if (result[0].is_object() && !result[0].empty()) apply_settings(result[0], true);
+      });
 }
 
 void LspServer::start_index() {
@@ -380,31 +410,36 @@ void LspServer::start_index() {
   std::optional<ScanCacheOptions> cache;
   if (options_.cache)
     if (auto dir = default_cache_dir())
-      cache = ScanCacheOptions{cache_file_for(*dir, root), analysis_identity(&root, config_, options_.version)};
-  Loop* loop = &loop_;  // outlives the server; `this` may be gone when the scan ends
-  loop_.background([this, loop, alive = std::weak_ptr<bool>(alive_), ctx, root, threads, generation, cache] {
-    auto scan = std::make_shared<FolderScan>(
-        scan_folder(root, *ctx->analyzer, ctx->today, threads, {}, cache ? &*cache : nullptr));
-    loop->post([this, alive, scan, generation] {
-      if (alive.expired() || generation != index_generation_) return;
-      for (const auto& w : scan->warnings) spdlog::warn("index: {}", w);
-      workspace_.indexed.clear();
-      for (auto& n : scan->notes) workspace_.indexed[n.path] = std::move(n.analysis);
-      workspace_.indexing = false;
-      indexed_notes_ = scan->notes.size();
-      // Parsing many notes on the workers left their malloc arenas full of freed tree-sitter
-      // nodes; give those pages back, so the daemon's idle memory is what it holds.
-      ::malloc_trim(0);
-      end_progress();
-      for (Document* d : workspace_.documents.all()) changed_.insert(d->uri);
-      publish();
-      while (!waiting_for_index_.empty()) {
-        Job job = std::move(waiting_for_index_.front());
-        waiting_for_index_.pop_front();
-        defer(std::move(job.reply), std::move(job.work), false);
-      }
-    });
-  });
+      cache = ScanCacheOptions{cache_file_for(*dir, root),
+                               analysis_identity(&root, config_, options_.version)};
+  Loop* loop = &loop_; // outlives the server; `this` may be gone when the scan ends
+  loop_.background(
+      [this, loop, alive = std::weak_ptr<bool>(alive_), ctx, root, threads, generation, cache] {
+        auto scan = std::make_shared<FolderScan>(
+            scan_folder(root, *ctx->analyzer, ctx->today, threads, {}, cache ? &*cache : nullptr));
+        loop->post([this, alive, scan, generation] {
+          if (alive.expired() || generation != index_generation_) return;
+          for (const auto& w : scan->warnings)
+            spdlog::warn("index: {}", w);
+          workspace_.indexed.clear();
+          for (auto& n : scan->notes)
+            workspace_.indexed[n.path] = std::move(n.analysis);
+          workspace_.indexing = false;
+          indexed_notes_ = scan->notes.size();
+          // Parsing many notes on the workers left their malloc arenas full of freed tree-sitter
+          // nodes; give those pages back, so the daemon's idle memory is what it holds.
+          ::malloc_trim(0);
+          end_progress();
+          for (Document* d : workspace_.documents.all())
+            changed_.insert(d->uri);
+          publish();
+          while (!waiting_for_index_.empty()) {
+            Job job = std::move(waiting_for_index_.front());
+            waiting_for_index_.pop_front();
+            defer(std::move(job.reply), std::move(job.work), false);
+          }
+        });
+      });
 }
 
 void LspServer::begin_progress() {
@@ -412,20 +447,22 @@ void LspServer::begin_progress() {
   progress_token_ = json("mend-index-" + std::to_string(index_generation_));
   progress_ready_ = progress_begun_ = progress_end_pending_ = false;
   json token = *progress_token_;
-  dispatcher_.send_request("window/workDoneProgress/create", {{"token", token}},
-                           [this, alive = std::weak_ptr<bool>(alive_), token](const json&, const json* error) {
-                             if (alive.expired() || !progress_token_ || *progress_token_ != token) return;
-                             if (error) {
-                               progress_token_.reset();
-                               return;
-                             }
-                             progress_ready_ = true;
-                             dispatcher_.send_notification(
-                                 "$/progress", {{"token", token},
-                                                {"value", {{"kind", "begin"}, {"title", "mend: indexing notes"}, {"percentage", 0}}}});
-                             progress_begun_ = true;
-                             if (progress_end_pending_) end_progress();
-                           });
+  dispatcher_.send_request(
+      "window/workDoneProgress/create", {{"token", token}},
+      [this, alive = std::weak_ptr<bool>(alive_), token](const json&, const json* error) {
+        if (alive.expired() || !progress_token_ || *progress_token_ != token) return;
+        if (error) {
+          progress_token_.reset();
+          return;
+        }
+        progress_ready_ = true;
+        dispatcher_.send_notification(
+            "$/progress",
+            {{"token", token},
+             {"value", {{"kind", "begin"}, {"title", "mend: indexing notes"}, {"percentage", 0}}}});
+        progress_begun_ = true;
+        if (progress_end_pending_) end_progress();
+      });
 }
 
 void LspServer::end_progress() {
@@ -435,8 +472,10 @@ void LspServer::end_progress() {
     return;
   }
   dispatcher_.send_notification(
-      "$/progress", {{"token", *progress_token_},
-                     {"value", {{"kind", "end"}, {"message", std::to_string(indexed_notes_) + " notes indexed"}}}});
+      "$/progress",
+      {{"token", *progress_token_},
+       {"value",
+        {{"kind", "end"}, {"message", std::to_string(indexed_notes_) + " notes indexed"}}}});
   progress_token_.reset();
 }
 
@@ -460,16 +499,18 @@ void LspServer::warn_if_too_large(Document& doc) {
   if (doc.too_large_warned) return;
   doc.too_large_warned = true;
   log_user(protocol::MessageType::Warning,
-           "mend: " + doc.uri + " is " + std::to_string(doc.text().size() >> 20) + " MiB, larger than the " +
-               std::to_string(kMaxNoteBytes >> 20) + " MiB a note may have: it is not analysed");
+           "mend: " + doc.uri + " is " + std::to_string(doc.text().size() >> 20) +
+               " MiB, larger than the " + std::to_string(kMaxNoteBytes >> 20) +
+               " MiB a note may have: it is not analysed");
 }
 
 void LspServer::log_user(protocol::MessageType type, const std::string& message) {
   spdlog::warn("{}", message);
-  dispatcher_.send_notification("window/logMessage", {{"type", static_cast<int>(type)}, {"message", message}});
+  dispatcher_.send_notification("window/logMessage",
+                                {{"type", static_cast<int>(type)}, {"message", message}});
 }
 
-}  // namespace mend::server
+} // namespace mend::server
 
 // --- Features (each a pure function in its own file) ----------------------------------------
 
@@ -483,21 +524,25 @@ template <class T> nlohmann::json to_json_value(const T& value) {
 }
 template <class T> nlohmann::json to_json_array(const std::vector<T>& values) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& v : values) out.push_back(to_json_value(v));
+  for (const auto& v : values)
+    out.push_back(to_json_value(v));
   return out;
 }
-}  // namespace
+} // namespace
 
 void LspServer::on_code_action(const json& params, Reply reply) {
   auto p = read_params<protocol::CodeActionParams>(params);
   defer(std::move(reply), [this, p] {
-    return to_json_array(code_actions(note(document(p.textDocument.uri)), p, client_.document_changes()));
+    return to_json_array(
+        code_actions(note(document(p.textDocument.uri)), p, client_.document_changes()));
   });
 }
 
 void LspServer::on_completion(const json& params, Reply reply) {
   auto p = read_params<protocol::CompletionParams>(params);
-  defer(std::move(reply), [this, p] { return to_json_value(completion(note(document(p.textDocument.uri)), p.position)); });
+  defer(std::move(reply), [this, p] {
+    return to_json_value(completion(note(document(p.textDocument.uri)), p.position));
+  });
 }
 
 void LspServer::on_hover(const json& params, Reply reply) {
@@ -510,31 +555,38 @@ void LspServer::on_hover(const json& params, Reply reply) {
 
 void LspServer::on_code_lens(const json& params, Reply reply) {
   auto p = read_params<protocol::CodeLensParams>(params);
-  defer(std::move(reply), [this, p] { return to_json_array(code_lenses(note(document(p.textDocument.uri)))); });
+  defer(std::move(reply),
+        [this, p] { return to_json_array(code_lenses(note(document(p.textDocument.uri)))); });
 }
 
 void LspServer::on_inlay_hint(const json& params, Reply reply) {
   auto p = read_params<protocol::InlayHintParams>(params);
-  defer(std::move(reply), [this, p] { return to_json_array(inlay_hints(note(document(p.textDocument.uri)), p.range)); });
+  defer(std::move(reply), [this, p] {
+    return to_json_array(inlay_hints(note(document(p.textDocument.uri)), p.range));
+  });
 }
 
 void LspServer::on_document_symbol(const json& params, Reply reply) {
   auto p = read_params<protocol::DocumentSymbolParams>(params);
-  defer(std::move(reply), [this, p] { return to_json_array(document_symbols(note(document(p.textDocument.uri)))); });
+  defer(std::move(reply),
+        [this, p] { return to_json_array(document_symbols(note(document(p.textDocument.uri)))); });
 }
 
 void LspServer::on_workspace_symbol(const json& params, Reply reply) {
   auto p = read_params<protocol::WorkspaceSymbolParams>(params);
   defer(
-      std::move(reply), [this, p] { return to_json_array(workspace_symbols(workspace_, p.query, encoding_)); },
+      std::move(reply),
+      [this, p] { return to_json_array(workspace_symbols(workspace_, p.query, encoding_)); },
       /*needs_index=*/true);
 }
 
 void LspServer::on_execute_command(const json& params, Reply reply) {
   auto p = read_params<protocol::ExecuteCommandParams>(params);
-  if (p.command != "mend.insertTemplate" && p.command != "mend.insertMissing" && p.command != "mend.insertLogEntry")
+  if (p.command != "mend.insertTemplate" && p.command != "mend.insertMissing" &&
+      p.command != "mend.insertLogEntry")
     throw InvalidParams("command", "unknown command '" + p.command + "'");
-  if (!p.arguments || p.arguments->empty()) throw InvalidParams("arguments", "expected one argument object");
+  if (!p.arguments || p.arguments->empty())
+    throw InvalidParams("arguments", "expected one argument object");
   const json& arg = p.arguments->front();
   std::string uri = string_field(arg, "uri", "arguments[0]");
   run_deferred();
@@ -560,11 +612,14 @@ void LspServer::on_execute_command(const json& params, Reply reply) {
       at = ctx.offset(pos);
     }
     edit = insert_template_edit(ctx, id, at);
-    if (!edit) throw InvalidParams("arguments[0].template", "unknown template '" + id + "' (a step id, a question id or \"log\")");
+    if (!edit)
+      throw InvalidParams("arguments[0].template",
+                          "unknown template '" + id + "' (a step id, a question id or \"log\")");
     label = "mend: insert " + id;
   } else if (p.command == "mend.insertMissing") {
     std::string step = string_field(arg, "step", "arguments[0]");
-    if (!ctx.lang().step(step)) throw InvalidParams("arguments[0].step", "unknown step '" + step + "'");
+    if (!ctx.lang().step(step))
+      throw InvalidParams("arguments[0].step", "unknown step '" + step + "'");
     edit = insert_missing_edit(ctx, step);
     label = "mend: insert the missing questions of " + step;
   } else {
@@ -572,7 +627,8 @@ void LspServer::on_execute_command(const json& params, Reply reply) {
     label = "mend: insert today's action-log entry";
   }
   if (!edit) {
-    reply(json{{"applied", false}, {"failureReason", "nothing to insert: no question of the step is missing"}});
+    reply(json{{"applied", false},
+               {"failureReason", "nothing to insert: no question of the step is missing"}});
     return;
   }
   apply_edit(label, workspace_edit(*doc, {*edit}, client_.document_changes()), std::move(reply));
@@ -581,20 +637,26 @@ void LspServer::on_execute_command(const json& params, Reply reply) {
 void LspServer::apply_edit(const std::string& label, protocol::WorkspaceEdit edit, Reply reply) {
   protocol::ApplyWorkspaceEditParams params{label, std::move(edit)};
   auto shared = std::make_shared<Reply>(std::move(reply));
-  dispatcher_.send_request("workspace/applyEdit", to_json_value(params), [shared](const json& result, const json* error) {
-    bool applied = !error && result.is_object() && result.value("applied", false);
-    json out{{"applied", applied}};
-    if (error) out["failureReason"] = error->value("message", "the client refused the edit");
-    else if (!applied && result.is_object() && result.contains("failureReason")) out["failureReason"] = result["failureReason"];
-    (*shared)(out);
-  });
+  dispatcher_.send_request(
+      "workspace/applyEdit", to_json_value(params),
+      [shared](const json& result, const json* error) {
+        bool applied = !error && result.is_object() && result.value("applied", false);
+        json out{{"applied", applied}};
+        if (error)
+          out["failureReason"] = error->value("message", "the client refused the edit");
+        else if (!applied && result.is_object() && result.contains("failureReason"))
+          out["failureReason"] = result["failureReason"];
+        (*shared)(out);
+      });
 }
 
 void LspServer::on_progress(const json& params, Reply reply) {
   std::optional<std::string> uri;
-  if (params.is_object() && params.contains("uri") && !params["uri"].is_null()) uri = string_field(params, "uri", "");
+  if (params.is_object() && params.contains("uri") && !params["uri"].is_null())
+    uri = string_field(params, "uri", "");
   else if (!params.is_null() && !params.is_object())
-    throw InvalidParams("", "expected an object, got " + std::string(protocol::json_type_name(params)));
+    throw InvalidParams("",
+                        "expected an object, got " + std::string(protocol::json_type_name(params)));
   defer(
       std::move(reply),
       [this, uri] {
@@ -606,9 +668,12 @@ void LspServer::on_progress(const json& params, Reply reply) {
         if (uri) {
           const engine::NoteAnalysis* analysis = nullptr;
           std::string path = workspace_.path_of_uri(*uri);
-          if (const Document* d = workspace_.documents.find(*uri)) analysis = &d->analysis;
-          else if (auto it = workspace_.indexed.find(path); it != workspace_.indexed.end()) analysis = &it->second;
-          if (!analysis) throw InvalidParams("uri", "not an open document nor a note of the folder: " + *uri);
+          if (const Document* d = workspace_.documents.find(*uri))
+            analysis = &d->analysis;
+          else if (auto it = workspace_.indexed.find(path); it != workspace_.indexed.end())
+            analysis = &it->second;
+          if (!analysis)
+            throw InvalidParams("uri", "not an open document nor a note of the folder: " + *uri);
           out["note"] = note_json(ctx.pack, path, *analysis, workspace_.report);
         } else {
           json notes = json::array();
@@ -624,13 +689,15 @@ void LspServer::on_progress(const json& params, Reply reply) {
 
 void LspServer::on_templates(const json& params, Reply reply) {
   if (!params.is_null() && !params.is_object())
-    throw InvalidParams("", "expected an object, got " + std::string(protocol::json_type_name(params)));
+    throw InvalidParams("",
+                        "expected an object, got " + std::string(protocol::json_type_name(params)));
   defer(std::move(reply), [this] {
     const Context& ctx = *workspace_.context;
-    engine::TemplateVariables vars{ctx.config.ex_name, ctx.config.pronouns, engine::format_iso(ctx.today)};
+    engine::TemplateVariables vars{ctx.config.ex_name, ctx.config.pronouns,
+                                   engine::format_iso(ctx.today)};
     json out = templates_json(ctx.pack, vars);
     return out;
   });
 }
 
-}  // namespace mend::server
+} // namespace mend::server

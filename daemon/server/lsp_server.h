@@ -34,7 +34,8 @@ public:
   // Runs `fn` on the loop thread, after what is queued now.
   virtual void post(std::function<void()> fn) = 0;
   // Runs `fn` after `delay`, replacing any not yet run function with the same `key`.
-  virtual void debounce(const std::string& key, std::chrono::milliseconds delay, std::function<void()> fn) = 0;
+  virtual void debounce(const std::string& key, std::chrono::milliseconds delay,
+                        std::function<void()> fn) = 0;
   // Runs `work` on a worker thread; `work` hands its result back with post().
   virtual void background(std::function<void()> work) = 0;
   // Watches the client process; the loop exits when it is gone.
@@ -45,12 +46,12 @@ public:
 
 struct LspServerOptions {
   std::string version = "0";
-  std::function<engine::Date()> today;  // the clock; tests override it with settings.today
-  unsigned threads = 0;                 // index workers (0: on the calling thread)
+  std::function<engine::Date()> today; // the clock; tests override it with settings.today
+  unsigned threads = 0;                // index workers (0: on the calling thread)
   // Diagnostics are published at most once per this window: at once after a quiet spell, at the
   // window's end during a burst of changes (so a keystroke is published within a frame).
   std::chrono::milliseconds debounce{10};
-  bool cache = true;  // the index reuses and updates the warm cache (analysis_cache.h)
+  bool cache = true; // the index reuses and updates the warm cache (analysis_cache.h)
 };
 
 class LspServer {
@@ -108,9 +109,9 @@ private:
   void pull_configuration();
 
   NoteContext note(const Document& doc) const;
-  Document& document(const std::string& uri);  // throws InvalidParams naming textDocument.uri
+  Document& document(const std::string& uri); // throws InvalidParams naming textDocument.uri
   void log_user(protocol::MessageType type, const std::string& message);
-  void warn_if_too_large(Document& doc);  // once per crossing of kMaxNoteBytes
+  void warn_if_too_large(Document& doc); // once per crossing of kMaxNoteBytes
   void apply_edit(const std::string& label, protocol::WorkspaceEdit edit, protocol::Reply reply);
 
   protocol::Dispatcher& dispatcher_;
@@ -121,10 +122,10 @@ private:
   Workspace workspace_;
   protocol::ClientCapabilities client_;
   engine::Encoding encoding_ = engine::Encoding::Utf16;
-  Config file_config_;  // from the folder's .mend/config.*
+  Config file_config_; // from the folder's .mend/config.*
   Config config_;
   std::optional<std::filesystem::path> root_;
-  std::set<std::string> changed_;  // uris changed since the last publish
+  std::set<std::string> changed_; // uris changed since the last publish
   std::chrono::steady_clock::time_point last_publish_{};
 
   std::deque<Job> deferred_;
@@ -138,4 +139,4 @@ private:
   std::size_t indexed_notes_ = 0;
 };
 
-}  // namespace mend::server
+} // namespace mend::server

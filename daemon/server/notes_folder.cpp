@@ -34,7 +34,8 @@ bool is_note_name(std::string_view name) {
   };
   if (!lower_ends(".md") && !lower_ends(".markdown")) return false;
   // Sync tools' conflict copies and editors' temporary files.
-  for (std::string_view marker : {".sync-conflict-", "(conflicted copy", "(Conflicted copy", ".syncthing.", "~$", ".tmp.", "(conflict"})
+  for (std::string_view marker : {".sync-conflict-", "(conflicted copy", "(Conflicted copy",
+                                  ".syncthing.", "~$", ".tmp.", "(conflict"})
     if (name.find(marker) != std::string_view::npos) return false;
   return true;
 }
@@ -76,7 +77,8 @@ NoteListing list_notes(const fs::path& root) {
     f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     listing.files.push_back(std::move(f));
   }
-  std::sort(listing.files.begin(), listing.files.end(), [](const NoteFile& a, const NoteFile& b) { return a.path < b.path; });
+  std::sort(listing.files.begin(), listing.files.end(),
+            [](const NoteFile& a, const NoteFile& b) { return a.path < b.path; });
   return listing;
 }
 
@@ -103,7 +105,7 @@ NoteText read_note(const fs::path& file, std::uintmax_t max_bytes) {
   }
   std::string text(static_cast<std::size_t>(st.st_size), '\0');
   std::size_t done = 0;
-  while (done < text.size()) {  // a file that shrank meanwhile is read as it is now
+  while (done < text.size()) { // a file that shrank meanwhile is read as it is now
     ssize_t n = ::read(fd, text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
@@ -122,11 +124,12 @@ NoteText read_note(const fs::path& file, std::uintmax_t max_bytes) {
     return result;
   }
   if (!engine::is_valid_utf8(text)) {
-    result.warning = "invalid UTF-8: analysed with the bad bytes replaced (the file is not changed)";
+    result.warning =
+        "invalid UTF-8: analysed with the bad bytes replaced (the file is not changed)";
     text = engine::sanitize_utf8(text);
   }
   result.text = std::move(text);
   return result;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -15,14 +15,14 @@
 namespace mend::server {
 
 struct NoteFile {
-  std::string path;  // relative to the folder, '/' separated
+  std::string path; // relative to the folder, '/' separated
   std::filesystem::path absolute;
   std::uintmax_t size = 0;
   std::int64_t mtime_ns = 0;
 };
 
 struct NoteListing {
-  std::vector<NoteFile> files;  // sorted by path
+  std::vector<NoteFile> files; // sorted by path
   std::vector<std::string> warnings;
 };
 
@@ -35,8 +35,8 @@ bool is_note_name(std::string_view file_name);
 bool is_ignored_dir_name(std::string_view dir_name);
 
 struct NoteText {
-  std::optional<std::string> text;  // nullopt when the file was skipped
-  std::string warning;              // set when something was wrong (skipped or repaired)
+  std::optional<std::string> text; // nullopt when the file was skipped
+  std::string warning;             // set when something was wrong (skipped or repaired)
 };
 
 constexpr std::uintmax_t kMaxNoteBytes = 8u << 20;
@@ -45,4 +45,4 @@ constexpr std::uintmax_t kMaxNoteBytes = 8u << 20;
 // warning; invalid UTF-8 is repaired (U+FFFD) with a warning, so the rest is still analysed.
 NoteText read_note(const std::filesystem::path& file, std::uintmax_t max_bytes = kMaxNoteBytes);
 
-}  // namespace mend::server
+} // namespace mend::server

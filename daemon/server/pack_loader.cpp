@@ -9,7 +9,8 @@ namespace mend::server {
 
 namespace fs = std::filesystem;
 
-std::vector<engine::PackFile> override_files(const fs::path* folder, const std::vector<std::string>& template_dirs,
+std::vector<engine::PackFile> override_files(const fs::path* folder,
+                                             const std::vector<std::string>& template_dirs,
                                              std::vector<engine::PackProblem>* problems) {
   std::vector<fs::path> roots;
   if (folder) roots.push_back(*folder / ".mend" / "templates");
@@ -24,7 +25,8 @@ std::vector<engine::PackFile> override_files(const fs::path* folder, const std::
     if (!fs::is_directory(root, ec)) continue;
     std::vector<fs::path> found;
     for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
-      if (it->is_regular_file(ec) && it->path().extension() == ".md" && it->path().filename() != "README.md")
+      if (it->is_regular_file(ec) && it->path().extension() == ".md" &&
+          it->path().filename() != "README.md")
         found.push_back(it->path());
     std::sort(found.begin(), found.end());
     for (const auto& p : found) {
@@ -53,4 +55,4 @@ engine::Pack load_pack(const fs::path* folder, const std::vector<std::string>& t
   return engine::Pack::load(files, problems);
 }
 
-}  // namespace mend::server
+} // namespace mend::server

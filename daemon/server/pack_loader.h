@@ -12,7 +12,8 @@ namespace mend::server {
 
 // Problems (unreadable files, bad front matter) are collected, never thrown; an override that
 // fails to load leaves the built-in step in place.
-engine::Pack load_pack(const std::filesystem::path* folder, const std::vector<std::string>& template_dirs,
+engine::Pack load_pack(const std::filesystem::path* folder,
+                       const std::vector<std::string>& template_dirs,
                        std::vector<engine::PackProblem>* problems);
 
 // The override files found for `folder` (for `mend templates` to show their source).
@@ -20,4 +21,4 @@ std::vector<engine::PackFile> override_files(const std::filesystem::path* folder
                                              const std::vector<std::string>& template_dirs,
                                              std::vector<engine::PackProblem>* problems);
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -16,7 +16,8 @@ unsigned default_threads() {
 
 void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& fn) {
   if (threads == 0 || n <= 1) {
-    for (std::size_t i = 0; i < n; ++i) fn(i);
+    for (std::size_t i = 0; i < n; ++i)
+      fn(i);
     return;
   }
   std::atomic<std::size_t> next{0};
@@ -34,10 +35,12 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
   };
   std::vector<std::thread> pool;
   unsigned count = static_cast<unsigned>(std::min<std::size_t>(threads, n));
-  for (unsigned t = 1; t < count; ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < count; ++t)
+    pool.emplace_back(work);
   work();
-  for (auto& t : pool) t.join();
+  for (auto& t : pool)
+    t.join();
   if (error) std::rethrow_exception(error);
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -15,4 +15,4 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
 // The default worker count: the machine's cores.
 unsigned default_threads();
 
-}  // namespace mend::server
+} // namespace mend::server

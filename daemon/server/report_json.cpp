@@ -18,18 +18,21 @@ json note_json(const engine::Pack& pack, const std::string& path, const engine::
                const engine::FolderReport& report) {
   json questions = json::array();
   for (const auto& q : note.questions) {
-    questions.push_back({{"id", q.id},
-                         {"step", q.step},
-                         {"line", q.line + 1},
-                         {"answered", q.answered},
-                         {"matched_by", q.matched_by == engine::MatchedBy::Marker ? "marker" : "text"}});
+    questions.push_back(
+        {{"id", q.id},
+         {"step", q.step},
+         {"line", q.line + 1},
+         {"answered", q.answered},
+         {"matched_by", q.matched_by == engine::MatchedBy::Marker ? "marker" : "text"}});
   }
   json steps = json::array();
   for (const auto& s : engine::note_steps(pack, note))
     steps.push_back({{"id", s.id}, {"answered", s.answered}, {"total", s.total}});
   json suggestions = json::array();
-  for (const auto& s : engine::suggestions_for(report, path)) suggestions.push_back(suggestion_json(s, false));
-  json j = {{"path", path}, {"questions", questions}, {"steps", steps}, {"suggestions", suggestions}};
+  for (const auto& s : engine::suggestions_for(report, path))
+    suggestions.push_back(suggestion_json(s, false));
+  json j = {
+      {"path", path}, {"questions", questions}, {"steps", steps}, {"suggestions", suggestions}};
   j["language"] = note.language;
   if (note.note_date) j["date"] = engine::format_iso(*note.note_date);
   return j;
@@ -38,9 +41,14 @@ json note_json(const engine::Pack& pack, const std::string& path, const engine::
 json summary_json(const engine::FolderReport& report) {
   json steps = json::array();
   for (const auto& s : report.steps)
-    steps.push_back({{"id", s.id}, {"answered", s.answered}, {"total", s.total}, {"started", s.started}, {"done", s.done}});
+    steps.push_back({{"id", s.id},
+                     {"answered", s.answered},
+                     {"total", s.total},
+                     {"started", s.started},
+                     {"done", s.done}});
   json suggestions = json::array();
-  for (const auto& s : report.suggestions) suggestions.push_back(suggestion_json(s, true));
+  for (const auto& s : report.suggestions)
+    suggestions.push_back(suggestion_json(s, true));
   json j = {{"notes", report.notes},
             {"questions", report.questions},
             {"answered", report.answered},
@@ -55,7 +63,8 @@ json templates_json(const engine::Pack& pack, const engine::TemplateVariables& v
   for (const auto& lang : pack.languages()) {
     for (const auto& step : lang.steps) {
       json questions = json::array();
-      for (const auto& q : step.questions) questions.push_back({{"id", q.id}, {"text", engine::render_text(q.text, lang, vars)}});
+      for (const auto& q : step.questions)
+        questions.push_back({{"id", q.id}, {"text", engine::render_text(q.text, lang, vars)}});
       out.push_back({{"id", step.id},
                      {"language", lang.language},
                      {"order", step.order},
@@ -68,4 +77,4 @@ json templates_json(const engine::Pack& pack, const engine::TemplateVariables& v
   return out;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -14,8 +14,8 @@
 
 namespace mend::server {
 
-nlohmann::json note_json(const engine::Pack& pack, const std::string& path, const engine::NoteAnalysis& note,
-                         const engine::FolderReport& report);
+nlohmann::json note_json(const engine::Pack& pack, const std::string& path,
+                         const engine::NoteAnalysis& note, const engine::FolderReport& report);
 nlohmann::json summary_json(const engine::FolderReport& report);
 nlohmann::json suggestion_json(const engine::Suggestion& suggestion, bool with_path);
 
@@ -23,4 +23,4 @@ nlohmann::json suggestion_json(const engine::Suggestion& suggestion, bool with_p
 // language with its questions (rendered with `vars`) and where it came from.
 nlohmann::json templates_json(const engine::Pack& pack, const engine::TemplateVariables& vars);
 
-}  // namespace mend::server
+} // namespace mend::server

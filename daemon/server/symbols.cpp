@@ -12,7 +12,8 @@ namespace mend::server {
 namespace {
 
 std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -21,7 +22,7 @@ bool matches(const std::string& query, const std::string& text) {
   if (query.empty()) return true;
   std::string q = lower(query), t = lower(text);
   if (t.find(q) != std::string::npos) return true;
-  if (t.find(' ') != std::string::npos) return false;  // prose: substrings only; ids: subsequences
+  if (t.find(' ') != std::string::npos) return false; // prose: substrings only; ids: subsequences
   std::size_t i = 0;
   for (char c : t)
     if (i < q.size() && c == q[i]) ++i;
@@ -34,7 +35,7 @@ protocol::Range cover(protocol::Range a, const protocol::Range& b) {
   return a;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<protocol::DocumentSymbol> document_symbols(const NoteContext& note) {
   std::vector<protocol::DocumentSymbol> out;
@@ -60,7 +61,9 @@ std::vector<protocol::DocumentSymbol> document_symbols(const NoteContext& note) 
     int answered = 0, total = 0;
     for (std::size_t i = 0; i < a.questions.size(); ++i) {
       const auto& q = a.questions[i];
-      if (placed[i] || q.step != h.id || q.start < h.start || q.start >= std::max(h.end, h.section_end)) continue;
+      if (placed[i] || q.step != h.id || q.start < h.start ||
+          q.start >= std::max(h.end, h.section_end))
+        continue;
       placed[i] = true;
       auto child = question_symbol(q);
       step.range = cover(step.range, child.range);
@@ -96,18 +99,21 @@ std::vector<protocol::DocumentSymbol> document_symbols(const NoteContext& note) 
     step.detail = std::to_string(answered) + "/" + std::to_string(total) + " answered";
     out.push_back(std::move(step));
   }
-  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.range.start < y.range.start; });
+  std::sort(out.begin(), out.end(),
+            [](const auto& x, const auto& y) { return x.range.start < y.range.start; });
   return out;
 }
 
-std::vector<protocol::SymbolInformation> workspace_symbols(Workspace& workspace, const std::string& query,
-                                                           engine::Encoding encoding) {
+std::vector<protocol::SymbolInformation>
+workspace_symbols(Workspace& workspace, const std::string& query, engine::Encoding encoding) {
   std::vector<protocol::SymbolInformation> out;
   const Context& ctx = *workspace.context;
   const engine::LanguagePack& primary = ctx.pack.primary();
-  engine::TemplateVariables vars{ctx.config.ex_name, ctx.config.pronouns, engine::format_iso(ctx.today)};
+  engine::TemplateVariables vars{ctx.config.ex_name, ctx.config.pronouns,
+                                 engine::format_iso(ctx.today)};
   std::map<std::string, const Document*> open;
-  for (const Document* d : workspace.documents.all()) open[d->path] = d;
+  for (const Document* d : workspace.documents.all())
+    open[d->path] = d;
   for (const auto& ref : workspace.note_refs()) {
     auto it = open.find(ref.path);
     const Document* doc = it == open.end() ? nullptr : it->second;
@@ -133,16 +139,20 @@ std::vector<protocol::SymbolInformation> workspace_symbols(Workspace& workspace,
       const engine::StepSpec* step = lang->step(h.id);
       std::string name = step ? engine::render_text(step->title, *lang, vars) : h.id;
       if (!matches(query, name) && !matches(query, h.id)) continue;
-      out.push_back({name, protocol::SymbolKind::Namespace, {uri, range_of(h.line, h.start, h.end)}, std::nullopt});
+      out.push_back({name,
+                     protocol::SymbolKind::Namespace,
+                     {uri, range_of(h.line, h.start, h.end)},
+                     std::nullopt});
     }
     for (const auto& q : ref.analysis->questions) {
       const engine::QuestionSpec* spec = lang->question(q.id);
       std::string name = spec ? engine::render_text(spec->text, *lang, vars) : q.id;
       if (!matches(query, name) && !matches(query, q.id)) continue;
-      out.push_back({name, protocol::SymbolKind::Field, {uri, range_of(q.line, q.start, q.end)}, q.step});
+      out.push_back(
+          {name, protocol::SymbolKind::Field, {uri, range_of(q.line, q.start, q.end)}, q.step});
     }
   }
   return out;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

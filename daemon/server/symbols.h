@@ -13,7 +13,7 @@ namespace mend::server {
 std::vector<protocol::DocumentSymbol> document_symbols(const NoteContext& note);
 
 // Notes that are not open have no text here: their symbols span whole lines.
-std::vector<protocol::SymbolInformation> workspace_symbols(Workspace& workspace, const std::string& query,
-                                                           engine::Encoding encoding);
+std::vector<protocol::SymbolInformation>
+workspace_symbols(Workspace& workspace, const std::string& query, engine::Encoding encoding);
 
-}  // namespace mend::server
+} // namespace mend::server

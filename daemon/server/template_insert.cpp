@@ -9,9 +9,10 @@ std::string_view line_ending_of(std::string_view note) {
 }
 
 std::optional<std::string> render_insertion(const engine::Pack& pack, const std::string& language,
-                                            const std::string& template_id, const engine::TemplateVariables& vars,
-                                            const engine::RenderOptions& options, std::string_view note,
-                                            std::size_t at) {
+                                            const std::string& template_id,
+                                            const engine::TemplateVariables& vars,
+                                            const engine::RenderOptions& options,
+                                            std::string_view note, std::size_t at) {
   const engine::LanguagePack* lang = pack.language(language);
   if (!lang) lang = &pack.primary();
   std::string body;
@@ -31,21 +32,27 @@ std::optional<std::string> render_insertion(const engine::Pack& pack, const std:
   at = std::min(at, note.size());
   std::string before, after;
   std::string_view head = note.substr(0, at);
-  if (!head.empty() && !head.ends_with("\n")) before = "\n\n";
-  else if (!head.empty() && !head.ends_with("\n\n") && !head.ends_with("\r\n\r\n") && template_id != "log") before = "\n";
+  if (!head.empty() && !head.ends_with("\n"))
+    before = "\n\n";
+  else if (!head.empty() && !head.ends_with("\n\n") && !head.ends_with("\r\n\r\n") &&
+           template_id != "log")
+    before = "\n";
   std::string_view tail = note.substr(at);
-  if (!tail.empty() && !tail.starts_with("\n") && !tail.starts_with("\r\n") && template_id != "log") after = "\n";
+  if (!tail.empty() && !tail.starts_with("\n") && !tail.starts_with("\r\n") && template_id != "log")
+    after = "\n";
   std::string out = before + body + after;
   std::string_view eol = line_ending_of(note);
   if (eol == "\r\n") {
     std::string converted;
     for (char c : out) {
-      if (c == '\n') converted += "\r\n";
-      else converted += c;
+      if (c == '\n')
+        converted += "\r\n";
+      else
+        converted += c;
     }
     out = converted;
   }
   return out;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -16,11 +16,12 @@ namespace mend::server {
 // text to insert at byte `at` of `note` (with separating blank lines), or nullopt for an
 // unknown id.
 std::optional<std::string> render_insertion(const engine::Pack& pack, const std::string& language,
-                                            const std::string& template_id, const engine::TemplateVariables& vars,
-                                            const engine::RenderOptions& options, std::string_view note,
-                                            std::size_t at);
+                                            const std::string& template_id,
+                                            const engine::TemplateVariables& vars,
+                                            const engine::RenderOptions& options,
+                                            std::string_view note, std::size_t at);
 
 // The line ending a note uses ("\r\n" when its first line break is one).
 std::string_view line_ending_of(std::string_view note);
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -10,7 +10,8 @@ namespace mend::server {
 
 namespace fs = std::filesystem;
 
-std::shared_ptr<const Context> make_context(Config config, std::optional<fs::path> root, engine::Date today) {
+std::shared_ptr<const Context> make_context(Config config, std::optional<fs::path> root,
+                                            engine::Date today) {
   auto ctx = std::make_shared<Context>();
   ctx->config = std::move(config);
   ctx->root = std::move(root);
@@ -21,7 +22,8 @@ std::shared_ptr<const Context> make_context(Config config, std::optional<fs::pat
     // A broken override never leaves the server without a pack: fall back to the built-in one.
     ctx->pack = engine::Pack::load(engine::builtin_pack_files(), &ctx->problems);
   }
-  ctx->analyzer = std::make_unique<engine::Analyzer>(ctx->pack, engine::AnalysisOptions{ctx->config.ex_name, ctx->config.language});
+  ctx->analyzer = std::make_unique<engine::Analyzer>(
+      ctx->pack, engine::AnalysisOptions{ctx->config.ex_name, ctx->config.language});
   return ctx;
 }
 
@@ -41,24 +43,30 @@ std::string Workspace::path_of_uri(const std::string& uri) const {
 void Workspace::analyse_stale() {
   for (Document* doc : documents.all()) {
     if (!doc->stale) continue;
-    if (doc->too_large()) doc->analysis = engine::NoteAnalysis{};  // not analysed (see Document)
-    else doc->analysis = context->analyzer->analyse(doc->text(), doc->markdown.outline(), doc->path);
+    if (doc->too_large())
+      doc->analysis = engine::NoteAnalysis{}; // not analysed (see Document)
+    else
+      doc->analysis = context->analyzer->analyse(doc->text(), doc->markdown.outline(), doc->path);
     doc->stale = false;
   }
 }
 
 std::vector<engine::NoteRef> Workspace::note_refs() const {
   std::map<std::string, const engine::NoteAnalysis*> by_path;
-  for (const auto& [path, analysis] : indexed) by_path[path] = &analysis;
-  for (Document* doc : const_cast<DocumentStore&>(documents).all()) by_path[doc->path] = &doc->analysis;
+  for (const auto& [path, analysis] : indexed)
+    by_path[path] = &analysis;
+  for (Document* doc : const_cast<DocumentStore&>(documents).all())
+    by_path[doc->path] = &doc->analysis;
   std::vector<engine::NoteRef> refs;
-  for (const auto& [path, analysis] : by_path) refs.push_back({path, analysis});
+  for (const auto& [path, analysis] : by_path)
+    refs.push_back({path, analysis});
   return refs;
 }
 
 void Workspace::rejudge() {
   analyse_stale();
-  std::string language = context->config.language.empty() ? context->pack.primary().language : context->config.language;
+  std::string language = context->config.language.empty() ? context->pack.primary().language
+                                                          : context->config.language;
   report = engine::judge_folder(context->pack, note_refs(), context->today, language);
 }
 
@@ -97,8 +105,9 @@ std::size_t NoteContext::offset(const protocol::Position& p) const {
 const engine::StepHeading* NoteContext::step_at(std::size_t offset) const {
   const engine::StepHeading* found = nullptr;
   for (const auto& s : doc.analysis.steps)
-    if (s.start <= offset && (offset < s.section_end || (offset == s.section_end && offset == doc.text().size())))
-      found = &s;  // the innermost (latest-starting) section wins
+    if (s.start <= offset &&
+        (offset < s.section_end || (offset == s.section_end && offset == doc.text().size())))
+      found = &s; // the innermost (latest-starting) section wins
   return found;
 }
 
@@ -116,7 +125,8 @@ std::string NoteContext::step_title(const std::string& step, bool short_title) c
   const engine::StepSpec* spec = lang().step(step);
   if (!spec) spec = ctx.pack.step(step);
   if (!spec) return step;
-  const std::string& t = short_title && !spec->short_title.empty() ? spec->short_title : spec->title;
+  const std::string& t =
+      short_title && !spec->short_title.empty() ? spec->short_title : spec->title;
   return engine::render_text(t, lang(), vars());
 }
 
@@ -126,4 +136,4 @@ const engine::StepProgress* NoteContext::progress(const std::string& step) const
   return nullptr;
 }
 
-}  // namespace mend::server
+} // namespace mend::server

@@ -34,14 +34,14 @@ struct Context {
   std::vector<engine::PackProblem> problems;
 };
 
-std::shared_ptr<const Context> make_context(Config config, std::optional<std::filesystem::path> root,
-                                            engine::Date today);
+std::shared_ptr<const Context>
+make_context(Config config, std::optional<std::filesystem::path> root, engine::Date today);
 
 class Workspace {
 public:
   std::shared_ptr<const Context> context;
   DocumentStore documents;
-  std::map<std::string, engine::NoteAnalysis> indexed;  // path -> analysis, from disk
+  std::map<std::string, engine::NoteAnalysis> indexed; // path -> analysis, from disk
   engine::FolderReport report;
   bool indexing = false;
 
@@ -78,4 +78,4 @@ struct NoteContext {
   const engine::StepProgress* progress(const std::string& step) const;
 };
 
-}  // namespace mend::server
+} // namespace mend::server

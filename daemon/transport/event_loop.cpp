@@ -19,12 +19,15 @@ EventLoop::~EventLoop() {
   if (pool_) pool_->join();
 }
 
-void EventLoop::post(std::function<void()> fn) { boost::asio::post(io_, std::move(fn)); }
+void EventLoop::post(std::function<void()> fn) {
+  boost::asio::post(io_, std::move(fn));
+}
 
-void EventLoop::debounce(const std::string& key, std::chrono::milliseconds delay, std::function<void()> fn) {
+void EventLoop::debounce(const std::string& key, std::chrono::milliseconds delay,
+                         std::function<void()> fn) {
   auto& timer = timers_[key];
   if (!timer) timer = std::make_unique<boost::asio::steady_timer>(io_);
-  timer->expires_after(delay);  // cancels a pending wait
+  timer->expires_after(delay); // cancels a pending wait
   timer->async_wait([fn = std::move(fn)](const boost::system::error_code& ec) {
     if (!ec) fn();
   });
@@ -66,7 +69,8 @@ void EventLoop::poll_parent() {
 void EventLoop::exit(int code) {
   if (exit_code_) return;
   exit_code_ = code;
-  for (auto& [key, timer] : timers_) timer->cancel();
+  for (auto& [key, timer] : timers_)
+    timer->cancel();
   parent_timer_.cancel();
   guard_.reset();
   io_.stop();
@@ -77,4 +81,4 @@ int EventLoop::run() {
   return exit_code_.value_or(1);
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -20,11 +20,13 @@ namespace mend::transport {
 class EventLoop : public server::Loop {
 public:
   // `workers`: threads for background work; 0 runs it on the loop thread (tests).
-  explicit EventLoop(unsigned workers, std::chrono::milliseconds parent_poll = std::chrono::seconds(1));
+  explicit EventLoop(unsigned workers,
+                     std::chrono::milliseconds parent_poll = std::chrono::seconds(1));
   ~EventLoop() override;
 
   void post(std::function<void()> fn) override;
-  void debounce(const std::string& key, std::chrono::milliseconds delay, std::function<void()> fn) override;
+  void debounce(const std::string& key, std::chrono::milliseconds delay,
+                std::function<void()> fn) override;
   void background(std::function<void()> work) override;
   void watch_parent(std::int64_t pid) override;
   void exit(int code) override;
@@ -47,4 +49,4 @@ private:
   std::optional<int> exit_code_;
 };
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -29,7 +29,7 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-}  // namespace
+} // namespace
 
 int run_stdio_lsp(const StdioOptions& options) {
   // The loop is shared with the reader thread, which may outlive this function while blocked in
@@ -89,9 +89,10 @@ int run_stdio_lsp(const StdioOptions& options) {
         });
         return;
       }
-      keep->post([weak, &on_bytes, chunk = std::string(buffer.data(), static_cast<std::size_t>(n))] {
-        if (auto l = weak.lock(); l && !l->exiting()) on_bytes(chunk);
-      });
+      keep->post(
+          [weak, &on_bytes, chunk = std::string(buffer.data(), static_cast<std::size_t>(n))] {
+            if (auto l = weak.lock(); l && !l->exiting()) on_bytes(chunk);
+          });
     }
   }).detach();
 
@@ -100,4 +101,4 @@ int run_stdio_lsp(const StdioOptions& options) {
   return code;
 }
 
-}  // namespace mend::transport
+} // namespace mend::transport

@@ -25,4 +25,4 @@ struct StdioOptions {
 // Runs the session to its end; returns the process exit code.
 int run_stdio_lsp(const StdioOptions& options);
 
-}  // namespace mend::transport
+} // namespace mend::transport

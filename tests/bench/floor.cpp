@@ -3,8 +3,9 @@
 //
 //   mend_bench_floor read   [--threads N] DIR...   read every note (*.md, hidden folders skipped)
 //   mend_bench_floor block  [--threads N] DIR...   + parse each with the block grammar
-//   mend_bench_floor inline [--threads N] DIR...   + parse every inline node with the inline grammar
-//   mend_bench_floor incremental FILE OFFSETS      insert "x" at each byte offset (one per line of
+//   mend_bench_floor inline [--threads N] DIR...   + parse every inline node with the inline
+//   grammar mend_bench_floor incremental FILE OFFSETS      insert "x" at each byte offset (one per
+//   line of
 //                                                  OFFSETS, in order) and reparse incrementally
 // Prints one JSON object: {"mode", "files", "bytes", "seconds"} or, for incremental, the
 // microseconds of each reparse (ts_tree_edit + ts_parser_parse with the old tree).
@@ -43,7 +44,8 @@ void collect(const fs::path& root, std::vector<fs::path>& out) {
     out.push_back(root);
     return;
   }
-  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+       ++it) {
     std::string name = it->path().filename().string();
     if (it->is_directory()) {
       if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
@@ -53,7 +55,8 @@ void collect(const fs::path& root, std::vector<fs::path>& out) {
   }
 }
 
-void parse_inlines(TSParser* inline_parser, TSNode node, const std::string& text, TSSymbol inline_sym) {
+void parse_inlines(TSParser* inline_parser, TSNode node, const std::string& text,
+                   TSSymbol inline_sym) {
   // Depth-first over the block tree with a cursor: no recursion limit to worry about.
   TSTreeCursor c = ts_tree_cursor_new(node);
   bool down = true;
@@ -78,7 +81,8 @@ void parse_inlines(TSParser* inline_parser, TSNode node, const std::string& text
 
 int run_folder(const std::string& mode, unsigned threads, const std::vector<std::string>& dirs) {
   std::vector<fs::path> files;
-  for (const auto& d : dirs) collect(d, files);
+  for (const auto& d : dirs)
+    collect(d, files);
   std::atomic<std::size_t> next{0}, bytes{0};
   TSSymbol inline_sym = ts_language_symbol_for_name(tree_sitter_markdown(), "inline", 6, true);
   auto started = Clock::now();
@@ -91,7 +95,8 @@ int run_folder(const std::string& mode, unsigned threads, const std::vector<std:
       std::string text = read_file(files[i]);
       bytes += text.size();
       if (mode == "read") continue;
-      TSTree* tree = ts_parser_parse_string(block, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+      TSTree* tree =
+          ts_parser_parse_string(block, nullptr, text.data(), static_cast<uint32_t>(text.size()));
       if (mode == "inline") parse_inlines(inl, ts_tree_root_node(tree), text, inline_sym);
       ts_tree_delete(tree);
     }
@@ -99,12 +104,15 @@ int run_folder(const std::string& mode, unsigned threads, const std::vector<std:
     ts_parser_delete(inl);
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(work);
   work();
-  for (auto& t : pool) t.join();
+  for (auto& t : pool)
+    t.join();
   double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  std::printf("{\"mode\": \"%s\", \"threads\": %u, \"files\": %zu, \"bytes\": %zu, \"seconds\": %.6f}\n", mode.c_str(),
-              threads, files.size(), bytes.load(), seconds);
+  std::printf(
+      "{\"mode\": \"%s\", \"threads\": %u, \"files\": %zu, \"bytes\": %zu, \"seconds\": %.6f}\n",
+      mode.c_str(), threads, files.size(), bytes.load(), seconds);
   return 0;
 }
 
@@ -124,22 +132,25 @@ int run_incremental(const std::string& file, const std::string& offsets_file) {
   std::string text = read_file(file);
   std::vector<std::size_t> offsets;
   std::ifstream in(offsets_file);
-  for (std::size_t o; in >> o;) offsets.push_back(o);
+  for (std::size_t o; in >> o;)
+    offsets.push_back(o);
   TSParser* parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_markdown());
-  TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  TSTree* tree =
+      ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
   std::printf("{\"mode\": \"incremental\", \"bytes\": %zu, \"us\": [", text.size());
   for (std::size_t k = 0; k < offsets.size(); ++k) {
     std::size_t at = offsets[k];
     TSInputEdit e{};
     e.start_byte = e.old_end_byte = static_cast<uint32_t>(at);
     e.new_end_byte = static_cast<uint32_t>(at + 1);
-    e.start_point = e.old_end_point = point_at(text, at);  // not timed: an editor knows its point
+    e.start_point = e.old_end_point = point_at(text, at); // not timed: an editor knows its point
     e.new_end_point = {e.start_point.row, e.start_point.column + 1};
     text.insert(at, 1, 'x');
     auto t0 = Clock::now();
     ts_tree_edit(tree, &e);
-    TSTree* next = ts_parser_parse_string(parser, tree, text.data(), static_cast<uint32_t>(text.size()));
+    TSTree* next =
+        ts_parser_parse_string(parser, tree, text.data(), static_cast<uint32_t>(text.size()));
     double us = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
     ts_tree_delete(tree);
     tree = next;
@@ -151,11 +162,13 @@ int run_incremental(const std::string& file, const std::string& offsets_file) {
   return 0;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s read|block|inline [--threads N] DIR... | incremental FILE OFFSETS\n", argv[0]);
+    std::fprintf(stderr,
+                 "usage: %s read|block|inline [--threads N] DIR... | incremental FILE OFFSETS\n",
+                 argv[0]);
     return 2;
   }
   std::string mode = argv[1];
@@ -164,8 +177,10 @@ int main(int argc, char** argv) {
   unsigned threads = 1;
   std::vector<std::string> dirs;
   for (int i = 2; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) threads = static_cast<unsigned>(std::stoul(argv[++i]));
-    else dirs.push_back(argv[i]);
+    if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
+      threads = static_cast<unsigned>(std::stoul(argv[++i]));
+    else
+      dirs.push_back(argv[i]);
   }
   return run_folder(mode, threads, dirs);
 }

@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     boost::system::error_code ec;
     std::size_t used = parser.put(boost::asio::buffer(input.data(), input.size()), ec);
     if (!ec && !parser.is_done()) {
-      parser.put_eof(ec);  // the client closed the connection
+      parser.put_eof(ec); // the client closed the connection
       if (ec) return 0;
     }
     if (ec || used == 0) return 0;
@@ -51,13 +51,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // The token may be sent back only as the cookie of an authorised first load.
     bool leaked = res.body().find(policy.token) != std::string::npos;
     for (const auto& field : res)
-      if (field.name() != http::field::set_cookie && field.value().find(policy.token) != std::string::npos) leaked = true;
+      if (field.name() != http::field::set_cookie &&
+          field.value().find(policy.token) != std::string::npos)
+        leaked = true;
     if (leaked) mend::fuzz::fail("the token leaks into a response", out);
     if (res.find(http::field::set_cookie) != res.end() && !decision.allowed)
       mend::fuzz::fail("a refused request got the cookie", out);
-    if (res.find("X-Content-Type-Options") == res.end()) mend::fuzz::fail("a response lacks the security headers", out);
+    if (res.find("X-Content-Type-Options") == res.end())
+      mend::fuzz::fail("a response lacks the security headers", out);
     unsigned status = res.result_int();
-    if (!decision.allowed && status < 400) mend::fuzz::fail("a refused request got a success status", out);
+    if (!decision.allowed && status < 400)
+      mend::fuzz::fail("a refused request got a success status", out);
   }
   return 0;
 }

@@ -31,7 +31,8 @@ std::size_t char_len(unsigned char lead) {
   return 4;
 }
 
-std::size_t model_offset(const std::string& text, std::int64_t line, std::int64_t character, Encoding enc) {
+std::size_t model_offset(const std::string& text, std::int64_t line, std::int64_t character,
+                         Encoding enc) {
   line = std::max<std::int64_t>(line, 0);
   character = std::max<std::int64_t>(character, 0);
   std::size_t pos = 0;
@@ -55,25 +56,28 @@ std::size_t model_offset(const std::string& text, std::int64_t line, std::int64_
 
 bool same_block(const mend::engine::Block& a, const mend::engine::Block& b) {
   return a.kind == b.kind && a.start == b.start && a.end == b.end && a.text_start == b.text_start &&
-         a.text_end == b.text_end && a.level == b.level && a.depth == b.depth && a.parent == b.parent &&
-         a.in_quote == b.in_quote && a.task == b.task && a.checked == b.checked && a.item_lead == b.item_lead;
+         a.text_end == b.text_end && a.level == b.level && a.depth == b.depth &&
+         a.parent == b.parent && a.in_quote == b.in_quote && a.task == b.task &&
+         a.checked == b.checked && a.item_lead == b.item_lead;
 }
 
 std::string describe(const mend::engine::Outline& o) {
   std::string out;
   for (const auto& b : o.blocks)
-    out += std::to_string(static_cast<int>(b.kind)) + "[" + std::to_string(b.start) + "," + std::to_string(b.end) +
-           ") d" + std::to_string(b.depth) + " p" + std::to_string(b.parent) + "\n";
+    out += std::to_string(static_cast<int>(b.kind)) + "[" + std::to_string(b.start) + "," +
+           std::to_string(b.end) + ") d" + std::to_string(b.depth) + " p" +
+           std::to_string(b.parent) + "\n";
   return out;
 }
 
 const mend::engine::Analyzer& analyzer() {
-  static const mend::engine::Pack pack = mend::engine::Pack::load(mend::engine::builtin_pack_files(), nullptr);
+  static const mend::engine::Pack pack =
+      mend::engine::Pack::load(mend::engine::builtin_pack_files(), nullptr);
   static const mend::engine::Analyzer a(pack, {});
   return a;
 }
 
-}  // namespace
+} // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   spdlog::set_level(spdlog::level::off);
@@ -108,23 +112,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (full) {
         model = change.text;
       } else {
-        std::size_t a = model_offset(model, change.range->start.line, change.range->start.character, enc);
-        std::size_t b = model_offset(model, change.range->end.line, change.range->end.character, enc);
+        std::size_t a =
+            model_offset(model, change.range->start.line, change.range->start.character, enc);
+        std::size_t b =
+            model_offset(model, change.range->end.line, change.range->end.character, enc);
         if (b < a) std::swap(a, b);
         model.replace(a, b - a, change.text);
       }
       changes.push_back(std::move(change));
     }
     mend::server::DocumentStore::apply(doc, ++version, changes, enc);
-    if (doc.text() != model) mend::fuzz::fail("incremental sync differs from the model", doc.text() + "\n----\n" + model);
+    if (doc.text() != model)
+      mend::fuzz::fail("incremental sync differs from the model", doc.text() + "\n----\n" + model);
   }
   mend::engine::Outline fresh = mend::engine::parse_outline(model);
   const auto& inc = doc.markdown.outline().blocks;
   bool same = inc.size() == fresh.blocks.size();
-  for (std::size_t i = 0; same && i < inc.size(); ++i) same = same_block(inc[i], fresh.blocks[i]);
+  for (std::size_t i = 0; same && i < inc.size(); ++i)
+    same = same_block(inc[i], fresh.blocks[i]);
   if (!same)
     mend::fuzz::fail("the incrementally parsed outline differs from a fresh parse",
-                     "text: " + model + "\nincremental:\n" + describe(doc.markdown.outline()) + "fresh:\n" + describe(fresh));
+                     "text: " + model + "\nincremental:\n" + describe(doc.markdown.outline()) +
+                         "fresh:\n" + describe(fresh));
   analyzer().analyse(doc.text(), doc.markdown.outline(), doc.path);
   return 0;
 }

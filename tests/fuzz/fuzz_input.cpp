@@ -11,4 +11,4 @@ void fail(const char* what, const std::string& detail) {
   std::abort();
 }
 
-}  // namespace mend::fuzz
+} // namespace mend::fuzz

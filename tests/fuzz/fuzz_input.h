@@ -45,4 +45,4 @@ private:
   std::size_t pos_ = 0;
 };
 
-}  // namespace mend::fuzz
+} // namespace mend::fuzz

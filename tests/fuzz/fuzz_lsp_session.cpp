@@ -32,7 +32,8 @@ namespace fs = std::filesystem;
 class SyncLoop : public mend::server::Loop {
 public:
   void post(std::function<void()> fn) override { queue_.push_back(std::move(fn)); }
-  void debounce(const std::string& key, std::chrono::milliseconds, std::function<void()> fn) override {
+  void debounce(const std::string& key, std::chrono::milliseconds,
+                std::function<void()> fn) override {
     timers_[key] = std::move(fn);
   }
   void background(std::function<void()> work) override { queue_.push_back(std::move(work)); }
@@ -69,8 +70,10 @@ fs::path fixture_root() {
   static const fs::path root = [] {
     fs::path dir = fs::temp_directory_path() / ("mend-fuzz-root-" + std::to_string(::getpid()));
     fs::create_directories(dir / "2026");
-    std::ofstream(dir / "why.md") << "## What did he tell me?\n\nThat he needed space.\n\n## Is it a big yes?\n\nMaybe.\n";
-    std::ofstream(dir / "2026" / "2026-11-02.md") << "# Action log\n\n- 2026-11-02: called my sister\n";
+    std::ofstream(dir / "why.md")
+        << "## What did he tell me?\n\nThat he needed space.\n\n## Is it a big yes?\n\nMaybe.\n";
+    std::ofstream(dir / "2026" / "2026-11-02.md")
+        << "# Action log\n\n- 2026-11-02: called my sister\n";
     return dir;
   }();
   return root;
@@ -78,7 +81,8 @@ fs::path fixture_root() {
 
 void drop_template_dirs(json& settings) {
   if (!settings.is_object()) return;
-  for (const char* key : {"templates", "templateDirs", "template_dirs"}) settings.erase(key);
+  for (const char* key : {"templates", "templateDirs", "template_dirs"})
+    settings.erase(key);
   if (auto it = settings.find("mend"); it != settings.end()) drop_template_dirs(*it);
 }
 
@@ -94,17 +98,21 @@ void confine(mend::protocol::Incoming& message) {
     for (const char* key : {"rootUri", "rootPath", "workspaceFolders"}) {
       auto it = params->find(key);
       if (it == params->end() || it->is_null()) continue;
-      if (std::string(key) == "rootUri") *it = root;
-      else if (std::string(key) == "rootPath") *it = fixture_root().string();
-      else *it = json::array({{{"uri", root}, {"name", "notes"}}});
+      if (std::string(key) == "rootUri")
+        *it = root;
+      else if (std::string(key) == "rootPath")
+        *it = fixture_root().string();
+      else
+        *it = json::array({{{"uri", root}, {"name", "notes"}}});
     }
-    if (auto it = params->find("initializationOptions"); it != params->end()) drop_template_dirs(*it);
+    if (auto it = params->find("initializationOptions"); it != params->end())
+      drop_template_dirs(*it);
   } else if (method == "workspace/didChangeConfiguration") {
     if (auto it = params->find("settings"); it != params->end()) drop_template_dirs(*it);
   }
 }
 
-}  // namespace
+} // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   spdlog::set_level(spdlog::level::off);
@@ -113,9 +121,9 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const bool trace = std::getenv("MEND_FUZZ_TRACE") != nullptr;  // prints what mend writes
+  static const bool trace = std::getenv("MEND_FUZZ_TRACE") != nullptr; // prints what mend writes
   SyncLoop loop;
-  std::map<std::string, int> sent, answered;  // request ids (dumped) the client sent / mend answered
+  std::map<std::string, int> sent, answered; // request ids (dumped) the client sent / mend answered
   mend::protocol::DispatcherOptions options;
   options.require_initialize = true;
   mend::protocol::Dispatcher dispatcher(
@@ -126,7 +134,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         check.feed(mend::protocol::frame(body));
         auto event = check.next();
         auto* round_trip = std::get_if<std::string>(&event);
-        if (!round_trip || *round_trip != body) mend::fuzz::fail("an output message does not survive framing", body);
+        if (!round_trip || *round_trip != body)
+          mend::fuzz::fail("an output message does not survive framing", body);
         if (!message.is_object() || message.value("jsonrpc", "") != "2.0")
           mend::fuzz::fail("an output message is not JSON-RPC 2.0", body);
         if (!message.contains("method") && message.contains("id")) {

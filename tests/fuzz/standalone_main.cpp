@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   std::vector<std::filesystem::path> files;
   for (int i = 1; i < argc; ++i) {
     std::filesystem::path p(argv[i]);
-    if (!p.empty() && p.native()[0] == '-') continue;  // libFuzzer flags, ignored here
+    if (!p.empty() && p.native()[0] == '-') continue; // libFuzzer flags, ignored here
     std::error_code ec;
     if (std::filesystem::is_directory(p, ec)) {
       for (const auto& e : std::filesystem::recursive_directory_iterator(p, ec))

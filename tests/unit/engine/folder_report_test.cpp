@@ -33,18 +33,20 @@ const Date kToday{2026, 11, 26};
 
 FolderReport judge(const std::vector<std::pair<std::string, NoteAnalysis>>& notes) {
   std::vector<NoteRef> refs;
-  for (const auto& [path, a] : notes) refs.push_back({path, &a});
+  for (const auto& [path, a] : notes)
+    refs.push_back({path, &a});
   return judge_folder(builtin(), refs, kToday);
 }
 
 NoteAnalysis all_answered(const std::string& step) {
   NoteAnalysis n;
   int line = 0;
-  for (const auto& id : builtin().question_ids(step)) n.questions.push_back(q(id, line++, true));
+  for (const auto& id : builtin().question_ids(step))
+    n.questions.push_back(q(id, line++, true));
   return n;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("an empty folder suggests the two first steps", "[rules]") {
   FolderReport r = judge({});
@@ -68,7 +70,7 @@ TEST_CASE("a step spread over several notes counts once", "[rules]") {
   CHECK_FALSE(why->done);
   CHECK(r.questions == 2);
   CHECK(r.answered == 2);
-  CHECK(of_kind(r, "unanswered").empty());  // answered in b.md
+  CHECK(of_kind(r, "unanswered").empty()); // answered in b.md
 }
 
 TEST_CASE("unanswered questions are attached to their note and line", "[rules]") {
@@ -139,17 +141,23 @@ TEST_CASE("conditional: a verdict that is not a clear yes calls for patterns", "
   CHECK(of_kind(judge({{"p.md", started}}), "conditional").empty());
 }
 
-TEST_CASE("log-overdue: the newest entry decides; missing years take the note's or today's", "[rules]") {
+TEST_CASE("log-overdue: the newest entry decides; missing years take the note's or today's",
+          "[rules]") {
   auto log_note = [](std::vector<Date> dates) {
     NoteAnalysis n;
     n.questions = {q("new-start.mistakes", 1, true), q("new-start.log", 3, true)};
     int line = 4;
-    for (const auto& d : dates) n.questions[1].log_entries.push_back({d, line++});
+    for (const auto& d : dates)
+      n.questions[1].log_entries.push_back({d, line++});
     return n;
   };
-  CHECK(of_kind(judge({{"a.md", log_note({{2026, 10, 19}, {2026, 11, 2}})}}), "log-overdue").size() == 1);
-  CHECK(of_kind(judge({{"a.md", log_note({{2026, 10, 19}, {2026, 11, 20}})}}), "log-overdue").empty());
-  CHECK(of_kind(judge({{"a.md", log_note({{0, 11, 19}})}}), "log-overdue").empty());   // 7 days: not more
+  CHECK(
+      of_kind(judge({{"a.md", log_note({{2026, 10, 19}, {2026, 11, 2}})}}), "log-overdue").size() ==
+      1);
+  CHECK(of_kind(judge({{"a.md", log_note({{2026, 10, 19}, {2026, 11, 20}})}}), "log-overdue")
+            .empty());
+  CHECK(of_kind(judge({{"a.md", log_note({{0, 11, 19}})}}), "log-overdue")
+            .empty()); // 7 days: not more
   CHECK(of_kind(judge({{"a.md", log_note({{0, 11, 18}})}}), "log-overdue").size() == 1);
   // "27 Dec" read on 26 Nov belongs to last year: overdue.
   CHECK(of_kind(judge({{"a.md", log_note({{0, 12, 27}})}}), "log-overdue").size() == 1);
@@ -161,11 +169,13 @@ TEST_CASE("log-overdue: the newest entry decides; missing years take the note's 
 TEST_CASE("missing-step waits for every required step to be done", "[rules]") {
   FolderReport r = judge({{"a.md", all_answered("motives")}, {"b.md", all_answered("why")}});
   std::vector<std::string> steps;
-  for (const auto& s : of_kind(r, "missing-step")) steps.push_back(s.step);
+  for (const auto& s : of_kind(r, "missing-step"))
+    steps.push_back(s.step);
   CHECK(steps == std::vector<std::string>{"wrongs", "evaluate"});
   // patterns is suggested by `conditional`, never by missing-step.
   FolderReport r2 = judge({{"a.md", all_answered("why")}, {"b.md", all_answered("evaluate")}});
-  for (const auto& s : of_kind(r2, "missing-step")) CHECK(s.step != "patterns");
+  for (const auto& s : of_kind(r2, "missing-step"))
+    CHECK(s.step != "patterns");
 }
 
 TEST_CASE("self-blame is attached to the line that says it", "[rules]") {

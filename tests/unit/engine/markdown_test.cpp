@@ -8,13 +8,15 @@ using namespace mend::engine;
 namespace {
 std::vector<BlockKind> kinds(const Outline& o) {
   std::vector<BlockKind> out;
-  for (const auto& b : o.blocks) out.push_back(b.kind);
+  for (const auto& b : o.blocks)
+    out.push_back(b.kind);
   return out;
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("blocks come out in document order with their kinds", "[markdown]") {
-  std::string text = "---\ntitle: x\n---\n# Title\n\nPara\n\n- item\n  - nested\n\n> quote\n\n```\ncode?\n```\n\n| a | b |\n|---|---|\n| c | d |\n\n<!-- c -->\n";
+  std::string text = "---\ntitle: x\n---\n# Title\n\nPara\n\n- item\n  - nested\n\n> "
+                     "quote\n\n```\ncode?\n```\n\n| a | b |\n|---|---|\n| c | d |\n\n<!-- c -->\n";
   Outline o = parse_outline(text);
   auto k = kinds(o);
   CHECK(k.front() == BlockKind::FrontMatter);
@@ -60,7 +62,10 @@ TEST_CASE("incremental edits give the same outline as a fresh parse", "[markdown
   std::string text = "# A\n\nSome text.\n\n## B?\n\n- one\n- two\n";
   MarkdownDocument doc(text);
   std::vector<std::tuple<std::size_t, std::size_t, std::string>> edits = {
-      {0, 0, "x"}, {5, 9, "## New heading\n"}, {text.size() / 2, text.size() / 2 + 1, "\r\n- three\n"}, {3, 3, "😀"}};
+      {0, 0, "x"},
+      {5, 9, "## New heading\n"},
+      {text.size() / 2, text.size() / 2 + 1, "\r\n- three\n"},
+      {3, 3, "😀"}};
   for (const auto& [start, end, insert] : edits) {
     std::size_t s = std::min(start, doc.text().size());
     std::size_t e = std::min(end, doc.text().size());
@@ -89,7 +94,8 @@ TEST_CASE("inline text drops markup and detects bold lines", "[markdown]") {
 
 TEST_CASE("pathological nesting is parsed without exhausting the stack", "[markdown]") {
   std::string deep;
-  for (int i = 0; i < 1000; ++i) deep += std::string(static_cast<std::size_t>(i) * 2 % 200, ' ') + "- x\n";
+  for (int i = 0; i < 1000; ++i)
+    deep += std::string(static_cast<std::size_t>(i) * 2 % 200, ' ') + "- x\n";
   std::string quotes(5000, '>');
   quotes += " deep\n";
   CHECK_NOTHROW(parse_outline(deep));
@@ -100,17 +106,21 @@ TEST_CASE("pathological nesting is parsed without exhausting the stack", "[markd
 // The grammar's scanner counts open blocks in one byte: 256 nested containers used to crash it.
 TEST_CASE("nesting past the grammar's limit is defused, offsets unchanged", "[markdown]") {
   std::string inline_lists, indented, mixed, quotes = std::string(300, '>') + " x\n";
-  for (int i = 0; i < 300; ++i) inline_lists += "- ";
+  for (int i = 0; i < 300; ++i)
+    inline_lists += "- ";
   inline_lists += "x\n";
-  for (int i = 0; i < 300; ++i) indented += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- x\n";
+  for (int i = 0; i < 300; ++i)
+    indented += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- x\n";
   for (int i = 0; i < 300; ++i) {
-    for (int k = 0; k < i; ++k) mixed += "> ";
+    for (int k = 0; k < i; ++k)
+      mixed += "> ";
     mixed += "- x\n";
   }
   for (const std::string* text : {&quotes, &inline_lists, &indented, &mixed}) {
     Outline o = parse_outline(*text);
     CHECK_FALSE(o.blocks.empty());
-    for (const auto& b : o.blocks) CHECK(b.end <= text->size());
+    for (const auto& b : o.blocks)
+      CHECK(b.end <= text->size());
     MarkdownDocument doc(*text);
     doc.edit(0, 0, "# Title\n");
     CHECK(doc.text().size() == text->size() + 8);
@@ -125,7 +135,7 @@ TEST_CASE("a document over its parse limit is edited but not parsed", "[markdown
   CHECK(doc.outline().blocks.empty());
   doc.edit(3, 3, "New ");
   CHECK(doc.text().substr(0, 12) == "## New Title");
-  doc.edit(14, doc.text().size(), "text\n");  // back under the limit: parsed afresh
+  doc.edit(14, doc.text().size(), "text\n"); // back under the limit: parsed afresh
   CHECK_FALSE(doc.over_limit());
   CHECK(doc.outline().blocks.size() == 2);
   CHECK(doc.outline().blocks[0].kind == BlockKind::Heading);

@@ -8,7 +8,7 @@ using namespace mend::engine;
 TEST_CASE("folding lowers case and removes accents", "[normalize]") {
   CHECK(fold_case("ÉTÉ Œuvre ABC") == "été œuvre abc");
   CHECK(fold_for_match("Été, Œuvre — qu’il") == "ete, oeuvre - qu'il");
-  CHECK(fold_case("\xff\xfe ok") == "\xff\xfe ok");  // bytes it does not understand pass through
+  CHECK(fold_case("\xff\xfe ok") == "\xff\xfe ok"); // bytes it does not understand pass through
 }
 
 TEST_CASE("words split on punctuation and apostrophes", "[normalize]") {

@@ -26,7 +26,8 @@ std::string questions(std::string_view note, std::string_view path = "note.md") 
   NoteAnalysis n = analyzer().analyse(note, path);
   std::string out;
   for (const auto& q : n.questions)
-    out += (out.empty() ? "" : " ") + q.id + "@" + std::to_string(q.line + 1) + (q.answered ? "+" : "-");
+    out += (out.empty() ? "" : " ") + q.id + "@" + std::to_string(q.line + 1) +
+           (q.answered ? "+" : "-");
   return out;
 }
 
@@ -43,19 +44,21 @@ bool answered(std::string_view question, std::string_view answer) {
   return n.questions[0].answered;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("what is not an answer", "[note_analysis]") {
-  for (const char* a : {"", "   ", "_your answer_", "TODO", "todo: ask Sam first", "TODO — later", "...", "…", "?",
-                        "Reasons:", "A:", "- [x]", "> _your answer_"}) {
+  for (const char* a : {"", "   ", "_your answer_", "TODO", "todo: ask Sam first", "TODO — later",
+                        "...", "…", "?", "Reasons:", "A:", "- [x]", "> _your answer_"}) {
     INFO(a);
     CHECK_FALSE(answered("What went wrong?", a));
   }
 }
 
-TEST_CASE("any genuine text is an answer, nil replies too on ordinary questions", "[note_analysis]") {
-  for (const char* a : {"Yes.", "No, never.", "Probably.", "> \"I need space.\"", "- [x] talked to him", "I don't know.",
-                        "idk", "n/a", "Nothing.", "None", "A: communication"}) {
+TEST_CASE("any genuine text is an answer, nil replies too on ordinary questions",
+          "[note_analysis]") {
+  for (const char* a :
+       {"Yes.", "No, never.", "Probably.", "> \"I need space.\"", "- [x] talked to him",
+        "I don't know.", "idk", "n/a", "Nothing.", "None", "A: communication"}) {
     INFO(a);
     CHECK(answered("What went wrong?", a));
   }
@@ -78,13 +81,17 @@ TEST_CASE("forms a question takes", "[note_analysis]") {
   check("Is it reversible?\n================\n\nNo.\n", "why.reversible@1+");
   check("**What went wrong?**\n\nEverything.\n", "why.not-working@1+");
   check("Q: Is it a big yes?\nA:\n", "evaluate.verdict@1-");
-  check("1. What went wrong?\n2. We stopped talking.\n3. Is it a big yes?\n", "why.not-working@1+ evaluate.verdict@3-");
-  check("- What went wrong?\n  - We stopped talking.\n- Is it reversible?\n", "why.not-working@1+ why.reversible@3-");
-  check("## What went wrong?\r\n\r\nTODO\r\n\r\n## Is it reversible?\r\n\r\nYes.\r\n", "why.not-working@1- why.reversible@5+");
+  check("1. What went wrong?\n2. We stopped talking.\n3. Is it a big yes?\n",
+        "why.not-working@1+ evaluate.verdict@3-");
+  check("- What went wrong?\n  - We stopped talking.\n- Is it reversible?\n",
+        "why.not-working@1+ why.reversible@3-");
+  check("## What went wrong?\r\n\r\nTODO\r\n\r\n## Is it reversible?\r\n\r\nYes.\r\n",
+        "why.not-working@1- why.reversible@5+");
 }
 
 TEST_CASE("prose with a question mark is not a question", "[note_analysis]") {
-  check("Did he even love me? I keep wondering.\n\nWhat should I cook tonight?\n\n- Call Mum?\n", "");
+  check("Did he even love me? I keep wondering.\n\nWhat should I cook tonight?\n\n- Call Mum?\n",
+        "");
 }
 
 TEST_CASE("self-blame: the writer's own words only", "[answer_judge]") {

@@ -15,12 +15,13 @@ const Pack& builtin() {
   return pack;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("the built-in pack loads without a problem", "[pack]") {
   std::vector<PackProblem> problems;
   Pack pack = Pack::load(builtin_pack_files(), &problems);
-  for (const auto& p : problems) INFO(p.source << ":" << p.line << " " << p.message);
+  for (const auto& p : problems)
+    INFO(p.source << ":" << p.line << " " << p.message);
   CHECK(problems.empty());
   REQUIRE(pack.languages().size() == 2);
   CHECK(pack.primary().language == "en");
@@ -28,14 +29,18 @@ TEST_CASE("the built-in pack loads without a problem", "[pack]") {
 }
 
 TEST_CASE("every catalogue step and question is in both languages, in order", "[pack]") {
-  const std::vector<std::string> steps = {"motives", "why", "wrongs", "evaluate", "patterns", "reach-out", "new-start", "if-no"};
+  const std::vector<std::string> steps = {"motives",  "why",       "wrongs",    "evaluate",
+                                          "patterns", "reach-out", "new-start", "if-no"};
   CHECK(builtin().step_ids() == steps);
   const std::vector<std::string> questions = {
-      "motives.fear", "motives.past", "motives.reassure", "why.official", "why.unofficial", "why.not-working",
-      "why.disliked", "why.stage", "why.reversible", "wrongs.scope", "wrongs.alone", "wrongs.together",
-      "evaluate.ideal", "evaluate.needs", "evaluate.future", "evaluate.verdict", "patterns.cling", "patterns.stay",
-      "patterns.abandon", "patterns.addicted", "patterns.perfect", "reach-out.share", "reach-out.love",
-      "reach-out.change", "new-start.mistakes", "new-start.log", "if-no.accept", "if-no.lessons", "if-no.self-work"};
+      "motives.fear",       "motives.past",    "motives.reassure", "why.official",
+      "why.unofficial",     "why.not-working", "why.disliked",     "why.stage",
+      "why.reversible",     "wrongs.scope",    "wrongs.alone",     "wrongs.together",
+      "evaluate.ideal",     "evaluate.needs",  "evaluate.future",  "evaluate.verdict",
+      "patterns.cling",     "patterns.stay",   "patterns.abandon", "patterns.addicted",
+      "patterns.perfect",   "reach-out.share", "reach-out.love",   "reach-out.change",
+      "new-start.mistakes", "new-start.log",   "if-no.accept",     "if-no.lessons",
+      "if-no.self-work"};
   for (const auto& lang : builtin().languages()) {
     std::vector<std::string> ids;
     for (const auto& s : lang.steps)
@@ -81,18 +86,19 @@ TEST_CASE("phrase lists live in the pack, per language", "[pack]") {
 
 TEST_CASE("a later file with the same language and step id overrides the built-in one", "[pack]") {
   std::vector<PackFile> files = builtin_pack_files();
-  files.push_back({"why.md",
-                   "---\nstep: why\norder: 2\ntitle: My own why\nrequires: []\nquestions:\n"
-                   "  - id: why.official\n    text: What did they say?\n    guidance: Their words.\n"
-                   "    aliases: [their words]\n---\nIntro.\n",
-                   "/notes/.mend/templates/why.md"});
+  files.push_back(
+      {"why.md",
+       "---\nstep: why\norder: 2\ntitle: My own why\nrequires: []\nquestions:\n"
+       "  - id: why.official\n    text: What did they say?\n    guidance: Their words.\n"
+       "    aliases: [their words]\n---\nIntro.\n",
+       "/notes/.mend/templates/why.md"});
   std::vector<PackProblem> problems;
   Pack pack = Pack::load(files, &problems);
   REQUIRE(pack.step("why") != nullptr);
   CHECK(pack.step("why")->title == "My own why");
   CHECK(pack.step("why")->source == "/notes/.mend/templates/why.md");
   CHECK(pack.step("why")->questions.size() == 1);
-  CHECK(pack.step("why", "fr")->title != "My own why");  // French keeps its own
+  CHECK(pack.step("why", "fr")->title != "My own why"); // French keeps its own
 }
 
 TEST_CASE("broken pack files are reported, not thrown", "[pack]") {
@@ -107,11 +113,12 @@ TEST_CASE("broken pack files are reported, not thrown", "[pack]") {
 TEST_CASE("settings of the wrong type keep their defaults instead of throwing", "[pack]") {
   std::vector<PackProblem> problems;
   Pack pack;
-  REQUIRE_NOTHROW(pack = Pack::load({{"en/odd.md",
-                                      "---\nstep: odd\norder: first\nlog_overdue_days: [1]\nquestions:\n"
-                                      "  - id: odd.q\n    text: Why?\n---\n",
-                                      "odd"}},
-                                    &problems));
+  REQUIRE_NOTHROW(
+      pack = Pack::load({{"en/odd.md",
+                          "---\nstep: odd\norder: first\nlog_overdue_days: [1]\nquestions:\n"
+                          "  - id: odd.q\n    text: Why?\n---\n",
+                          "odd"}},
+                        &problems));
   REQUIRE(pack.step("odd") != nullptr);
   CHECK(pack.step("odd")->order == 0);
   CHECK(pack.step("odd")->log_overdue_days == 7);

@@ -30,7 +30,7 @@ std::string match(std::string_view line) {
   return m->step ? "step:" + m->id : m->id;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("own wording is recognised", "[question_matcher]") {
   struct Case {
@@ -39,7 +39,7 @@ TEST_CASE("own wording is recognised", "[question_matcher]") {
   };
   const Case cases[] = {
       {"Why did he leave me?", "why.official"},
-      {"Why did Alex leave me?", "why.official"},  // the configured ex's name
+      {"Why did Alex leave me?", "why.official"}, // the configured ex's name
       {"What did she tell me?", "why.official"},
       {"What he told me", "why.official"},
       {"What he never said", "why.unofficial"},
@@ -72,12 +72,23 @@ TEST_CASE("own wording is recognised", "[question_matcher]") {
 TEST_CASE("diary lines are not questions", "[question_matcher]") {
   // Each shares one word with some question ("work", "future", "long", "ideal", "notes"/"not"):
   // one shared word is never enough.
-  const char* lines[] = {"Work",           "Notes",          "Note to self",          "The future",
-                         "Future plans",   "Ideal weight",   "Books I want to read",  "Work log",
-                         "Yes",            "Lessons",        "How long until the weekend?",
-                         "How was work today?",              "What did the doctor say?",
-                         "What should I cook tonight?",      "Is it normal to feel this tired?",
-                         "Qu'a dit le médecin ?",            "Le futur"};
+  const char* lines[] = {"Work",
+                         "Notes",
+                         "Note to self",
+                         "The future",
+                         "Future plans",
+                         "Ideal weight",
+                         "Books I want to read",
+                         "Work log",
+                         "Yes",
+                         "Lessons",
+                         "How long until the weekend?",
+                         "How was work today?",
+                         "What did the doctor say?",
+                         "What should I cook tonight?",
+                         "Is it normal to feel this tired?",
+                         "Qu'a dit le médecin ?",
+                         "Le futur"};
   for (const char* line : lines) {
     INFO(line);
     CHECK(match(line) == "");

@@ -12,11 +12,12 @@ const Pack& builtin() {
   static const Pack pack = Pack::load(builtin_pack_files(), nullptr);
   return pack;
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("variables take the ex's name and pronouns", "[render]") {
   const LanguagePack& en = *builtin().language("en");
-  CHECK(render_text("{They} left {them}; {their} words, {name}", en, {"Alex", "she", ""}) == "She left her; her words, Alex");
+  CHECK(render_text("{They} left {them}; {their} words, {name}", en, {"Alex", "she", ""}) ==
+        "She left her; her words, Alex");
   CHECK(render_text("{They} left", en, {"", "he", ""}) == "He left");
   CHECK(render_text("{name}", en, {"", "", ""}) == en.ex_default_name);
   CHECK(render_text("{date} {unknown}", en, {"", "", "2026-11-26"}) == "2026-11-26 {unknown}");

@@ -27,7 +27,8 @@ namespace {
 struct TempFolder {
   fs::path path;
   TempFolder() {
-    path = fs::temp_directory_path() / ("mend-cache-test-" + std::to_string(std::random_device{}()));
+    path =
+        fs::temp_directory_path() / ("mend-cache-test-" + std::to_string(std::random_device{}()));
     fs::create_directories(path);
   }
   ~TempFolder() {
@@ -138,7 +139,7 @@ std::int64_t mtime_of(const fs::path& file) {
   return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("text_hash is xxHash64 (seed 0)") {
   using mend::server::text_hash;
@@ -158,9 +159,12 @@ TEST_CASE("AnalysisCache round-trips every field of real analyses") {
   for (std::size_t i = 0; i < notes.size(); ++i) {
     analyses.push_back(f.analyzer.analyse(notes[i].second, notes[i].first));
     questions += analyses.back().questions.size();
-    for (const auto& q : analyses.back().questions) logs += q.log_entries.size();
+    for (const auto& q : analyses.back().questions)
+      logs += q.log_entries.size();
     dated += analyses.back().note_date ? 1 : 0;
-    cache.put(notes[i].first, CacheKey{notes[i].second.size(), static_cast<std::int64_t>(i), i * 7919}, analyses.back());
+    cache.put(notes[i].first,
+              CacheKey{notes[i].second.size(), static_cast<std::int64_t>(i), i * 7919},
+              analyses.back());
   }
   // The fixtures exercise what the format must carry.
   REQUIRE(questions > 50);
@@ -190,14 +194,16 @@ TEST_CASE("AnalysisCache ignores another identity, truncation and corruption") {
   AnalysisCache cache("id");
   auto notes = fixture_notes();
   for (std::size_t i = 0; i < 3; ++i)
-    cache.put(notes[i].first, CacheKey{1, 2, 3}, f.analyzer.analyse(notes[i].second, notes[i].first));
+    cache.put(notes[i].first, CacheKey{1, 2, 3},
+              f.analyzer.analyse(notes[i].second, notes[i].first));
   std::string bytes = cache.serialize();
   REQUIRE(AnalysisCache::deserialize(bytes, "id"));
   CHECK_FALSE(AnalysisCache::deserialize(bytes, "other"));
   CHECK_FALSE(AnalysisCache::deserialize("", "id"));
   CHECK_FALSE(AnalysisCache::deserialize("garbage", "id"));
   // Every truncation.
-  for (std::size_t n = 0; n < bytes.size(); ++n) CHECK_FALSE(AnalysisCache::deserialize(bytes.substr(0, n), "id"));
+  for (std::size_t n = 0; n < bytes.size(); ++n)
+    CHECK_FALSE(AnalysisCache::deserialize(bytes.substr(0, n), "id"));
   // Every flipped byte (the checksum catches it).
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     std::string bad = bytes;
@@ -226,7 +232,8 @@ TEST_CASE("AnalysisCache saves 0600 in a 0700 folder, atomically, without note t
   Fixture f;
   TempFolder dir;
   fs::path file = dir.path / "cache" / "mend" / "x.cache";
-  const std::string note = "## What were their official reasons for leaving?\n\nZebras-in-the-kitchen secret answer.\n";
+  const std::string note =
+      "## What were their official reasons for leaving?\n\nZebras-in-the-kitchen secret answer.\n";
   AnalysisCache cache("id");
   cache.put("why.md", CacheKey{note.size(), 5, 6}, f.analyzer.analyse(note, "why.md"));
   REQUIRE(cache.save(file));
@@ -253,7 +260,8 @@ TEST_CASE("A cached scan gives exactly the result of an uncached one") {
   Fixture f;
   TempFolder notes, cache_dir;
   auto fixtures = fixture_notes();
-  for (const auto& [path, text] : fixtures) notes.write(path, text);
+  for (const auto& [path, text] : fixtures)
+    notes.write(path, text);
   notes.write("bad-utf8.md", "## What were their official reasons for leaving?\n\nCaf\xe9 \xff.\n");
   notes.write("binary.md", std::string("a\0b", 3));
   mend::server::ScanCacheOptions options{cache_dir.path / "mend" / "notes.cache", "id"};
@@ -277,7 +285,7 @@ TEST_CASE("A cached scan gives exactly the result of an uncached one") {
     std::string changed = text;
     std::size_t at = changed.find('?');
     REQUIRE(at != std::string::npos);
-    changed[at] = '.';  // the question is no longer one
+    changed[at] = '.'; // the question is no longer one
     std::ofstream(why, std::ios::binary | std::ios::trunc) << changed;
     set_mtime(why, mtime);
     auto after = mend::server::scan_folder(notes.path, f.analyzer, today, 2, {}, &options);
@@ -301,7 +309,8 @@ TEST_CASE("A cached scan gives exactly the result of an uncached one") {
     auto after = mend::server::scan_folder(notes.path, f.analyzer, today, 2, {}, &options);
     CHECK(after.from_cache == 0);
     require_same(after, uncached);
-    CHECK(mend::server::scan_folder(notes.path, f.analyzer, today, 2, {}, &options).from_cache == uncached.notes.size());
+    CHECK(mend::server::scan_folder(notes.path, f.analyzer, today, 2, {}, &options).from_cache ==
+          uncached.notes.size());
   }
   SECTION("another identity (another build, pack or settings) is a cold scan") {
     mend::server::ScanCacheOptions other{options.file, "id-2"};
@@ -322,10 +331,12 @@ TEST_CASE("The cache lives under XDG_CACHE_HOME, else ~/.cache, one file per fol
   std::string saved = old_xdg ? old_xdg : "";
   ::setenv("XDG_CACHE_HOME", "/tmp/xdg-test", 1);
   CHECK(*mend::server::default_cache_dir() == fs::path("/tmp/xdg-test/mend"));
-  ::setenv("XDG_CACHE_HOME", "relative", 1);  // not absolute: ignored, as the spec says
+  ::setenv("XDG_CACHE_HOME", "relative", 1); // not absolute: ignored, as the spec says
   CHECK(mend::server::default_cache_dir()->string().ends_with("/.cache/mend"));
-  if (old_xdg) ::setenv("XDG_CACHE_HOME", saved.c_str(), 1);
-  else ::unsetenv("XDG_CACHE_HOME");
+  if (old_xdg)
+    ::setenv("XDG_CACHE_HOME", saved.c_str(), 1);
+  else
+    ::unsetenv("XDG_CACHE_HOME");
 }
 
 TEST_CASE("analysis_identity changes with the settings and the folder's templates") {
@@ -337,7 +348,8 @@ TEST_CASE("analysis_identity changes with the settings and the folder's template
   mend::server::Config named = config;
   named.ex_name = "Alex";
   CHECK(base != mend::server::analysis_identity(&folder.path, named, "0.1.0"));
-  CHECK(mend::server::analysis_identity(&folder.path, named, "0.1.0").find("Alex") == std::string::npos);
+  CHECK(mend::server::analysis_identity(&folder.path, named, "0.1.0").find("Alex") ==
+        std::string::npos);
   mend::server::Config french = config;
   french.language = "fr";
   CHECK(base != mend::server::analysis_identity(&folder.path, french, "0.1.0"));
