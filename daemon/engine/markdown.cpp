@@ -3,6 +3,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -338,79 +339,359 @@ TSPoint advance(TSPoint start, std::string_view inserted) {
 
 } // namespace
 
-MarkdownDocument::MarkdownDocument(std::string text, std::size_t max_parse_bytes)
-    : text_(std::move(text)), parser_(new_block_parser()), max_parse_bytes_(max_parse_bytes) {
-  reparse(nullptr);
+// --- Segments (see MarkdownDocument in markdown.h) -------------------------------------------
+
+namespace {
+
+// A line that starts an ATX heading at column 0: "#" to "######", then a space, a tab or the
+// line break. Nothing can continue across it but a block it cannot interrupt (ends_clean).
+bool heading_line_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size() || (pos > 0 && text[pos - 1] != '\n')) return false;
+  std::size_t i = pos;
+  while (i < text.size() && i - pos < 7 && text[i] == '#')
+    ++i;
+  std::size_t level = i - pos;
+  if (level == 0 || level > 6 || i == text.size()) return false;
+  if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n') return false;
+  // Only a line with its line break: the grammar reads a last line without one differently
+  // depending on what precedes it ("#" alone at the very end continues a paragraph).
+  return std::memchr(text.data() + i, '\n', text.size() - i) != nullptr;
+}
+
+// The first heading line starting at or after `from` and before `to`, else `to`.
+std::size_t next_heading_line(std::string_view text, std::size_t from, std::size_t to) {
+  if (from < to && heading_line_at(text, from)) return from;
+  std::size_t i = from;
+  while (i < to) {
+    const void* nl = std::memchr(text.data() + i, '\n', to - i);
+    if (!nl) return to;
+    i = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1;
+    if (i < to && text[i] == '#' && heading_line_at(text, i)) return i;
+  }
+  return to;
+}
+
+// Front matter is recognised only at the very start of a note and runs to its closing line:
+// no segment may start before that line. The close is what the grammar's scanner accepts:
+// exactly three of the opening's delimiters, then spaces or tabs, then a line break. With no
+// close, no segment may start at all (conservative: the note is one segment).
+std::size_t first_segment_start(std::string_view text) {
+  if (!(text.starts_with("---") || text.starts_with("+++"))) return 0;
+  char delimiter = text[0];
+  auto closes = [&](std::size_t line) {
+    std::size_t i = line;
+    while (i < text.size() && i - line < 4 && text[i] == delimiter)
+      ++i;
+    if (i - line != 3) return false;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+      ++i;
+    return i < text.size() && (text[i] == '\r' || text[i] == '\n');
+  };
+  for (std::size_t nl = text.find('\n'); nl != std::string_view::npos;
+       nl = text.find('\n', nl + 1)) {
+    if (closes(nl + 1)) {
+      std::size_t end = text.find('\n', nl + 1);
+      return end == std::string_view::npos ? text.size() : end + 1;
+    }
+  }
+  return text.size();
+}
+
+// Whether a parse of a segment leaves nothing open at its end that the heading line after it
+// could continue. Walks the chain of last named children: a fenced or indented code block, an
+// HTML block, front matter or a table there might have run on in the whole text (an unclosed
+// fence does; an HTML block of type 6 or 7 runs to a blank line); so might anything the
+// grammar could not parse. Conservative: a closed fence at the end also refuses the boundary;
+// the segments are merged, which costs time, never a difference.
+bool ends_clean(TSNode root) {
+  if (ts_node_has_error(root)) return false;
+  const BlockSymbols& S = BlockSymbols::get();
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  bool clean = true;
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    TSSymbol sym = ts_node_symbol(node);
+    if (sym == S.fenced_code || sym == S.indented_code || sym == S.html_block ||
+        sym == S.minus_metadata || sym == S.plus_metadata || sym == S.pipe_table) {
+      clean = false;
+      break;
+    }
+    if (!ts_tree_cursor_goto_first_child(&cursor)) break;
+    // The last named child, found with one pass of the cursor over the children.
+    TSNode last{};
+    bool found = false;
+    do {
+      TSNode c = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(c)) {
+        last = c;
+        found = true;
+      }
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    if (!found) break;
+    ts_tree_cursor_reset(&cursor, last);
+  }
+  ts_tree_cursor_delete(&cursor);
+  return clean;
+}
+
+struct TreeDelete {
+  void operator()(TSTree* t) const { ts_tree_delete(t); }
+};
+
+} // namespace
+
+struct MarkdownDocument::Segment {
+  std::size_t start = 0, size = 0; // bytes of text_
+  std::unique_ptr<TSTree, TreeDelete> tree;
+  bool guarded = false;       // the tree is of a defused copy (see guarded())
+  bool clean_end = false;     // see ends_clean()
+  bool has_error = false;     // the grammar could not parse it all: it may not stand alone
+  bool unsplittable = false;  // cutting it again was tried and found no boundary that holds
+  std::vector<Block> blocks;  // offsets from `start`, parents indexed within the segment
+};
+
+MarkdownDocument::MarkdownDocument(std::string text, std::size_t max_parse_bytes,
+                                   std::size_t segment_bytes)
+    : text_(std::move(text)), parser_(new_block_parser()), max_parse_bytes_(max_parse_bytes),
+      segment_bytes_(std::max<std::size_t>(segment_bytes, 1)) {
+  parse_all();
 }
 
 MarkdownDocument::~MarkdownDocument() {
-  if (tree_) ts_tree_delete(tree_);
+  segments_.clear();
   if (parser_) ts_parser_delete(parser_);
 }
 
 MarkdownDocument::MarkdownDocument(MarkdownDocument&& other) noexcept
     : text_(std::move(other.text_)), parser_(std::exchange(other.parser_, nullptr)),
-      tree_(std::exchange(other.tree_, nullptr)), guarded_(other.guarded_),
-      max_parse_bytes_(other.max_parse_bytes_), over_limit_(other.over_limit_),
-      outline_(std::move(other.outline_)) {}
+      segments_(std::move(other.segments_)), max_parse_bytes_(other.max_parse_bytes_),
+      segment_bytes_(other.segment_bytes_), over_limit_(other.over_limit_), outline_(std::move(other.outline_)) {}
 
 MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&& other) noexcept {
   if (this != &other) {
-    if (tree_) ts_tree_delete(tree_);
+    segments_ = std::move(other.segments_);
     if (parser_) ts_parser_delete(parser_);
     text_ = std::move(other.text_);
     parser_ = std::exchange(other.parser_, nullptr);
-    tree_ = std::exchange(other.tree_, nullptr);
-    guarded_ = other.guarded_;
     max_parse_bytes_ = other.max_parse_bytes_;
+    segment_bytes_ = other.segment_bytes_;
     over_limit_ = other.over_limit_;
     outline_ = std::move(other.outline_);
   }
   return *this;
 }
 
+std::vector<std::size_t> MarkdownDocument::segment_starts() const {
+  std::vector<std::size_t> starts;
+  for (const auto& s : segments_)
+    starts.push_back(s.start);
+  return starts;
+}
+
+void MarkdownDocument::parse_segment(Segment& segment, bool reuse_tree) {
+  std::string_view text = std::string_view(text_).substr(segment.start, segment.size);
+  std::string storage;
+  std::string_view parse_text = guarded(text, storage);
+  bool guard = parse_text.data() != text.data();
+  // A tree of a defused copy cannot be reused for the real text, nor the other way round.
+  TSTree* reuse = (reuse_tree && !guard && !segment.guarded) ? segment.tree.get() : nullptr;
+  TSTree* tree = ts_parser_parse_string(parser_, reuse, parse_text.data(),
+                                        static_cast<uint32_t>(parse_text.size()));
+  segment.tree.reset(tree);
+  segment.guarded = guard;
+  if (tree) {
+    TSNode root = ts_tree_root_node(tree);
+    segment.blocks = build_outline(root).blocks;
+    segment.clean_end = ends_clean(root);
+    segment.has_error = ts_node_has_error(root);
+  } else {
+    segment.blocks.clear();
+    segment.clean_end = false;
+    segment.has_error = true;
+  }
+}
+
+// Cuts [from, to) into segments of about kSegmentBytes and parses each. A segment that does not
+// end clean grows to the next heading line at least twice as far, until it does or reaches
+// `to`: a long unclosed block costs a few parses, not one per heading.
+std::vector<MarkdownDocument::Segment> MarkdownDocument::parse_range(std::size_t from,
+                                                                     std::size_t to) {
+  std::vector<Segment> out;
+  std::string_view text(text_);
+  std::size_t earliest = first_segment_start(text);
+  std::size_t start = from;
+  do {
+    std::size_t want = std::max(start + segment_bytes_, earliest);
+    std::size_t cut = want >= to ? to : next_heading_line(text, want, to);
+    Segment segment;
+    segment.start = start;
+    segment.size = cut - start;
+    parse_segment(segment, false);
+    while (cut < to && !segment.clean_end) {
+      std::size_t further = std::max(start + 2 * (cut - start), cut + 1);
+      cut = further >= to ? to : next_heading_line(text, further, to);
+      segment.size = cut - start;
+      parse_segment(segment, false);
+    }
+    // The grammar's error recovery depends on what came before: a segment it cannot parse
+    // whole is joined to the one before it (e.g. a last line "## " without its line break).
+    while (segment.has_error && !out.empty()) {
+      Segment joined = std::move(out.back());
+      out.pop_back();
+      joined.size = cut - joined.start;
+      parse_segment(joined, false);
+      segment = std::move(joined);
+    }
+    out.push_back(std::move(segment));
+    start = cut;
+  } while (start < to);
+  return out;
+}
+
+void MarkdownDocument::parse_all() {
+  segments_.clear();
+  over_limit_ = text_.size() > max_parse_bytes_;
+  if (!over_limit_) segments_ = parse_range(0, text_.size());
+  rebuild_outline();
+}
+
+bool MarkdownDocument::boundary_holds(std::size_t index) const {
+  if (index == 0) return true;
+  const Segment& before = segments_[index - 1];
+  std::size_t at = segments_[index].start;
+  return before.clean_end && !segments_[index].has_error && heading_line_at(text_, at) &&
+         at >= first_segment_start(text_);
+}
+
+// Segments [first, last] become one, parsed afresh (their trees cannot be joined).
+void MarkdownDocument::merge(std::size_t first, std::size_t last) {
+  Segment& into = segments_[first];
+  into.size = segments_[last].start + segments_[last].size - into.start;
+  segments_.erase(segments_.begin() + static_cast<std::ptrdiff_t>(first) + 1,
+                  segments_.begin() + static_cast<std::ptrdiff_t>(last) + 1);
+  parse_segment(into, false);
+}
+
+// Merges segments_[k] with its neighbours until the boundaries on both sides hold; returns the
+// index of the segment holding what segments_[k] held. Sets `merged` when it merged any.
+std::size_t MarkdownDocument::settle(std::size_t k, bool& merged) {
+  for (;;) {
+    if (k > 0 && !boundary_holds(k)) {
+      merge(k - 1, k);
+      --k;
+    } else if (k + 1 < segments_.size() && !boundary_holds(k + 1)) {
+      merge(k, k + 1);
+    } else {
+      return k;
+    }
+    merged = true;
+  }
+}
+
 void MarkdownDocument::edit(std::size_t start, std::size_t old_end, std::string_view replacement) {
   if (start > text_.size()) start = text_.size();
   if (old_end > text_.size()) old_end = text_.size();
   if (old_end < start) old_end = start;
+  std::size_t new_size = text_.size() - (old_end - start) + replacement.size();
+  if (over_limit_ || segments_.empty() || new_size > max_parse_bytes_) {
+    text_.replace(start, old_end - start, replacement);
+    parse_all(); // held, not parsed; or back under the limit: parsed afresh
+    return;
+  }
+  // The segments the edit touches: the one holding `start` (an insertion where a segment
+  // begins belongs to that segment) through the one holding the last removed byte.
+  auto holding = [&](std::size_t offset) {
+    auto after = std::upper_bound(segments_.begin() + 1, segments_.end(), offset,
+                                  [](std::size_t o, const Segment& s) { return o < s.start; });
+    return static_cast<std::size_t>(after - segments_.begin()) - 1;
+  };
+  std::size_t first = holding(start);
+  std::size_t last = old_end > start ? holding(old_end - 1) : first;
+  if (last < first) last = first;
+  Segment& segment = segments_[first];
+  std::size_t segment_end = segments_[last].start + segments_[last].size;
+  std::string_view old_text =
+      std::string_view(text_).substr(segment.start, segment_end - segment.start);
   TSInputEdit e;
-  e.start_byte = static_cast<uint32_t>(start);
-  e.old_end_byte = static_cast<uint32_t>(old_end);
-  e.new_end_byte = static_cast<uint32_t>(start + replacement.size());
-  e.start_point = point_at(text_, start);
-  e.old_end_point = point_at(text_, old_end);
+  e.start_byte = static_cast<uint32_t>(start - segment.start);
+  e.old_end_byte = static_cast<uint32_t>(old_end - segment.start);
+  e.new_end_byte = static_cast<uint32_t>(start - segment.start + replacement.size());
+  e.start_point = point_at(old_text, start - segment.start);
+  e.old_end_point = point_at(old_text, old_end - segment.start);
   e.new_end_point = advance(e.start_point, replacement);
+
+  // Whether the edit may change where blocks open and close (else it cannot make a new
+  // boundary hold): line breaks and the characters that open or close what ends_clean refuses.
+  auto structural_in = [](std::string_view bytes) {
+    return bytes.find_first_of("\n#`~<>|-+") != std::string_view::npos;
+  };
+  bool structural = structural_in(replacement) ||
+                    structural_in(std::string_view(text_).substr(start, old_end - start));
   text_.replace(start, old_end - start, replacement);
-  if (tree_) ts_tree_edit(tree_, &e);
-  reparse(tree_);
+  std::ptrdiff_t delta =
+      static_cast<std::ptrdiff_t>(replacement.size()) - static_cast<std::ptrdiff_t>(old_end - start);
+  for (std::size_t k = last + 1; k < segments_.size(); ++k)
+    segments_[k].start = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(segments_[k].start) + delta);
+  std::size_t edited_size = static_cast<std::size_t>(
+      static_cast<std::ptrdiff_t>(segment_end - segment.start) + delta);
+  if (first == last) {
+    segment.size = edited_size;
+    if (segment.tree) ts_tree_edit(segment.tree.get(), &e);
+    parse_segment(segment, true);
+  } else { // an edit across a boundary: one segment, parsed afresh
+    segments_.erase(segments_.begin() + static_cast<std::ptrdiff_t>(first) + 1,
+                    segments_.begin() + static_cast<std::ptrdiff_t>(last) + 1);
+    segments_[first].size = edited_size;
+    parse_segment(segments_[first], false);
+  }
+
+  // The edit may have broken the boundary before or after the edited segment (its heading
+  // line edited away, a fence opened at its end, front matter grown): merge until both hold.
+  std::size_t k = settle(first, structural);
+  // A segment grown far past its size (a paste, merges) is cut again where it can be. Tried
+  // once per shape: typing letters cannot make a boundary hold that did not.
+  Segment& grown = segments_[k];
+  if (structural) grown.unsplittable = false;
+  if (grown.size > 8 * segment_bytes_ && !grown.unsplittable) {
+    std::size_t from = grown.start, to = from + grown.size;
+    std::vector<Segment> pieces = parse_range(from, to);
+    std::size_t count = pieces.size();
+    if (count > 1) {
+      segments_.erase(segments_.begin() + static_cast<std::ptrdiff_t>(k));
+      segments_.insert(segments_.begin() + static_cast<std::ptrdiff_t>(k),
+                       std::make_move_iterator(pieces.begin()),
+                       std::make_move_iterator(pieces.end()));
+      // The cuts between the pieces hold (parse_range); the outer two are checked again.
+      bool merged = false;
+      std::size_t first_piece = settle(k, merged);
+      settle(first_piece + count - 1, merged);
+    } else {
+      grown.unsplittable = true;
+    }
+  }
+  rebuild_outline();
 }
 
 void MarkdownDocument::replace_all(std::string text) {
   text_ = std::move(text);
-  if (tree_) ts_tree_delete(tree_);
-  tree_ = nullptr;
-  reparse(nullptr);
+  parse_all();
 }
 
-void MarkdownDocument::reparse(TSTree* old_tree) {
-  over_limit_ = text_.size() > max_parse_bytes_;
-  if (over_limit_) { // held, not parsed; the next parse under the limit starts afresh
-    if (old_tree) ts_tree_delete(old_tree);
-    tree_ = nullptr;
-    outline_ = Outline{};
-    return;
+void MarkdownDocument::rebuild_outline() {
+  outline_.blocks.clear();
+  for (const Segment& segment : segments_) {
+    int base = static_cast<int>(outline_.blocks.size());
+    for (Block b : segment.blocks) {
+      b.start += segment.start;
+      b.end += segment.start;
+      if (b.text_start != 0 || b.text_end != 0) { // [0, 0) is "no text" (Block's default)
+        b.text_start += segment.start;
+        b.text_end += segment.start;
+      }
+      if (b.parent >= 0) b.parent += base;
+      outline_.blocks.push_back(b);
+    }
   }
-  std::string storage;
-  std::string_view parse_text = guarded(text_, storage);
-  bool guard = parse_text.data() != text_.data();
-  // A tree of a defused copy cannot be reused for the real text, nor the other way round.
-  TSTree* reuse = (guard || guarded_) ? nullptr : old_tree;
-  guarded_ = guard;
-  TSTree* tree = ts_parser_parse_string(parser_, reuse, parse_text.data(),
-                                        static_cast<uint32_t>(parse_text.size()));
-  if (old_tree) ts_tree_delete(old_tree);
-  tree_ = tree;
-  outline_ = tree_ ? build_outline(ts_tree_root_node(tree_)) : Outline{};
 }
 
 Outline parse_outline(std::string_view text) {

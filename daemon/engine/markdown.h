@@ -50,16 +50,31 @@ struct Outline {
   std::vector<Block> blocks; // document order (a container before its children)
 };
 
-// A parsed note. Owns the text and its tree-sitter tree; edit() reparses incrementally,
-// reusing the old tree so only the changed region is parsed again.
+// A parsed note. Owns the text and its tree-sitter trees; edit() reparses incrementally.
+//
+// Why segments: an editor reparses after every keystroke, and tree-sitter's incremental reparse
+// of a long note still costs ~1 ms (it re-lexes until its external scanner's state matches the
+// old tree again), plus a walk of the whole tree to rebuild the outline. So the text is held as
+// consecutive segments, each parsed as a document of its own, and an edit reparses and re-walks
+// only the segment it falls in. A segment may start only at a line that begins with an ATX
+// heading marker at column 0 ("# …"), and only when the segment before it ends clean: nothing
+// open that such a line could continue (a fenced code block, an HTML block, front matter, a
+// table; see ends_clean in markdown.cpp). Such a heading closes every list, quote and paragraph,
+// so the blocks of each segment are exactly the blocks a parse of the whole text gives there;
+// tests/unit/engine/markdown_segments_test.cpp checks that against parse_outline() after every
+// edit of many notes. Boundaries are re-checked after each edit and segments merged when one no
+// longer holds.
+//
 // A text longer than `max_parse_bytes` is held and edited but not parsed (its outline is
 // empty and over_limit() is true): the caller's size rule for notes, so that a 50 MB line in an
 // editor costs a copy per edit, not seconds of parsing.
 // Thread-safety: none; one document is used by one thread at a time.
 class MarkdownDocument {
 public:
+  // `segment_bytes`: see kSegmentBytes (tests pass a few bytes to cut at every heading).
   explicit MarkdownDocument(std::string text,
-                            std::size_t max_parse_bytes = static_cast<std::size_t>(-1));
+                            std::size_t max_parse_bytes = static_cast<std::size_t>(-1),
+                            std::size_t segment_bytes = kSegmentBytes);
   ~MarkdownDocument();
   MarkdownDocument(MarkdownDocument&&) noexcept;
   MarkdownDocument& operator=(MarkdownDocument&&) noexcept;
@@ -73,15 +88,27 @@ public:
   const std::string& text() const { return text_; }
   const Outline& outline() const { return outline_; }
   bool over_limit() const { return over_limit_; }
+  // Where the segments start (for tests and benchmarks).
+  std::vector<std::size_t> segment_starts() const;
+
+  // A segment is cut at the first heading line at least this many bytes after its start.
+  static constexpr std::size_t kSegmentBytes = 2048;
 
 private:
-  void reparse(TSTree* old_tree);
+  struct Segment;
+  std::vector<Segment> parse_range(std::size_t from, std::size_t to);
+  void parse_segment(Segment& segment, bool reuse_tree);
+  bool boundary_holds(std::size_t index) const; // may segments_[index] start where it does?
+  void merge(std::size_t first, std::size_t last);
+  std::size_t settle(std::size_t index, bool& merged);
+  void parse_all();
+  void rebuild_outline();
 
   std::string text_;
   TSParser* parser_ = nullptr;
-  TSTree* tree_ = nullptr;
-  bool guarded_ = false; // the last parse was of a defused copy (see markdown.cpp)
+  std::vector<Segment> segments_;
   std::size_t max_parse_bytes_ = static_cast<std::size_t>(-1);
+  std::size_t segment_bytes_ = kSegmentBytes;
   bool over_limit_ = false;
   Outline outline_;
 };
