@@ -4,6 +4,7 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -21,7 +22,8 @@ namespace {
 struct BlockSymbols {
   TSSymbol atx_heading, setext_heading, paragraph, list, list_item, block_quote, fenced_code,
       indented_code, html_block, pipe_table, minus_metadata, plus_metadata, thematic_break, section,
-      document, inline_node, setext_h1, task_checked, task_unchecked, link_reference_definition;
+      document, inline_node, setext_h1, task_checked, task_unchecked, link_reference_definition,
+      fence_delimiter;
   TSSymbol atx_markers[6];
 
   static const BlockSymbols& get() {
@@ -52,6 +54,7 @@ struct BlockSymbols {
       s.task_checked = sym("task_list_marker_checked");
       s.task_unchecked = sym("task_list_marker_unchecked");
       s.link_reference_definition = sym("link_reference_definition");
+      s.fence_delimiter = sym("fenced_code_block_delimiter");
       const char* markers[6] = {"atx_h1_marker", "atx_h2_marker", "atx_h3_marker",
                                 "atx_h4_marker", "atx_h5_marker", "atx_h6_marker"};
       for (int i = 0; i < 6; ++i)
@@ -343,30 +346,49 @@ TSPoint advance(TSPoint start, std::string_view inserted) {
 
 namespace {
 
-// A line that starts an ATX heading at column 0: "#" to "######", then a space, a tab or the
-// line break. Nothing can continue across it but a block it cannot interrupt (ends_clean).
-bool heading_line_at(std::string_view text, std::size_t pos) {
-  if (pos >= text.size() || (pos > 0 && text[pos - 1] != '\n')) return false;
+// Where a segment may start: a line that nothing before it can continue once the block
+// before it ends clean (ends_clean), and that reads the same at the start of a document:
+//  - an ATX heading at column 0 ("#" to "######", then a space, a tab or the line break): it
+//    closes every list, quote and paragraph;
+//  - a line starting with an ASCII letter after a blank line: the blank line ends paragraphs,
+//    tables and HTML blocks of kinds 6 and 7, and a line at column 0 after it continues no
+//    list item, quote or indented code (a letter is no list marker, quote, fence, HTML, table
+//    or thematic break either).
+// Only a line with its line break: the grammar reads a last line without one differently
+// depending on what precedes it ("#" alone at the very end continues a paragraph).
+bool boundary_line_at(std::string_view text, std::size_t pos) {
+  if (pos == 0 || pos >= text.size() || text[pos - 1] != '\n') return false;
   std::size_t i = pos;
-  while (i < text.size() && i - pos < 7 && text[i] == '#')
-    ++i;
-  std::size_t level = i - pos;
-  if (level == 0 || level > 6 || i == text.size()) return false;
-  if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n') return false;
-  // Only a line with its line break: the grammar reads a last line without one differently
-  // depending on what precedes it ("#" alone at the very end continues a paragraph).
+  char first = text[pos];
+  if (first == '#') {
+    while (i < text.size() && i - pos < 7 && text[i] == '#')
+      ++i;
+    std::size_t level = i - pos;
+    if (level > 6 || i == text.size()) return false;
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n') return false;
+  } else if ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')) {
+    // The line before is blank: only spaces, tabs or a carriage return, back to a line break
+    // (not the start of the text: a segment never starts on the second line of a note).
+    std::size_t j = pos - 1; // the '\n' ending the line before
+    while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\r'))
+      --j;
+    if (j == 0 || text[j - 1] != '\n') return false;
+  } else {
+    return false;
+  }
   return std::memchr(text.data() + i, '\n', text.size() - i) != nullptr;
 }
 
-// The first heading line starting at or after `from` and before `to`, else `to`.
-std::size_t next_heading_line(std::string_view text, std::size_t from, std::size_t to) {
-  if (from < to && heading_line_at(text, from)) return from;
+// The first line starting at or after `from` and before `to` where a segment may start, else
+// `to`.
+std::size_t next_boundary_line(std::string_view text, std::size_t from, std::size_t to) {
+  if (from < to && boundary_line_at(text, from)) return from;
   std::size_t i = from;
   while (i < to) {
     const void* nl = std::memchr(text.data() + i, '\n', to - i);
     if (!nl) return to;
     i = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1;
-    if (i < to && text[i] == '#' && heading_line_at(text, i)) return i;
+    if (i < to && boundary_line_at(text, i)) return i;
   }
   return to;
 }
@@ -397,13 +419,54 @@ std::size_t first_segment_start(std::string_view text) {
   return text.size();
 }
 
+// Whether `text` holds a line of only white space after its first line (a blank line ends an
+// HTML block of kinds 6 and 7 and a table, whatever follows).
+bool blank_line_after_first(std::string_view text) {
+  std::size_t nl = text.find('\n');
+  while (nl != std::string_view::npos) {
+    std::size_t start = nl + 1;
+    std::size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos &&
+        end != std::string_view::npos)
+      return true;
+    nl = end;
+  }
+  return false;
+}
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  return true;
+}
+
+// An HTML block that has surely met its end condition (CommonMark 4.6): a comment that holds
+// its "-->", or a block of kinds 6 and 7 (a tag that is none of the special ones) followed by a
+// blank line. The other kinds (<script>, <pre>, <style>, <textarea>, "<?", "<!X", CDATA) are
+// taken as open: the grammar's idea of their end differs from the specification's in places
+// ("<!DOCTYPE html>" runs on), and they are rare in notes. `block` runs from the block's start
+// to the end of the segment.
+bool html_block_closed(std::string_view block) {
+  std::size_t lead = block.find_first_not_of(' ');
+  if (lead == std::string_view::npos || lead > 3) return false;
+  std::string_view b = block.substr(lead);
+  if (b.starts_with("<!--")) return b.find("-->", 4) != std::string_view::npos;
+  if (b.starts_with("<?") || b.starts_with("<!")) return false;
+  for (std::string_view tag : {"<script", "<pre", "<style", "<textarea"})
+    if (starts_with_ci(b, tag)) return false;
+  return blank_line_after_first(b);
+}
+
 // Whether a parse of a segment leaves nothing open at its end that the heading line after it
-// could continue. Walks the chain of last named children: a fenced or indented code block, an
-// HTML block, front matter or a table there might have run on in the whole text (an unclosed
-// fence does; an HTML block of type 6 or 7 runs to a blank line); so might anything the
-// grammar could not parse. Conservative: a closed fence at the end also refuses the boundary;
-// the segments are merged, which costs time, never a difference.
-bool ends_clean(TSNode root) {
+// could continue. Follows the chain of last named children down from the root: the deepest
+// last block decides. Lists, quotes and paragraphs are closed by a heading at column 0, and so
+// is indented code; front matter exists only closed. A fenced code block is open unless it has
+// its closing fence; an HTML block unless it met its end condition; a table unless a blank line
+// follows it. Anything the grammar could not parse counts as open. Open means the segments are
+// merged: it costs time, never a difference.
+bool ends_clean(TSNode root, std::string_view text) {
   if (ts_node_has_error(root)) return false;
   const BlockSymbols& S = BlockSymbols::get();
   TSTreeCursor cursor = ts_tree_cursor_new(root);
@@ -411,11 +474,24 @@ bool ends_clean(TSNode root) {
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
     TSSymbol sym = ts_node_symbol(node);
-    if (sym == S.fenced_code || sym == S.indented_code || sym == S.html_block ||
-        sym == S.minus_metadata || sym == S.plus_metadata || sym == S.pipe_table) {
-      clean = false;
+    std::string_view rest = text.substr(std::min<std::size_t>(ts_node_start_byte(node), text.size()));
+    if (sym == S.fenced_code) {
+      int fences = 0;
+      uint32_t n = ts_node_child_count(node);
+      for (uint32_t i = 0; i < n; ++i)
+        fences += ts_node_symbol(ts_node_child(node, i)) == S.fence_delimiter ? 1 : 0;
+      clean = fences >= 2;
       break;
     }
+    if (sym == S.html_block) {
+      clean = html_block_closed(rest);
+      break;
+    }
+    if (sym == S.pipe_table) {
+      clean = blank_line_after_first(rest);
+      break;
+    }
+    if (sym == S.indented_code || sym == S.minus_metadata || sym == S.plus_metadata) break;
     if (!ts_tree_cursor_goto_first_child(&cursor)) break;
     // The last named child, found with one pass of the cursor over the children.
     TSNode last{};
@@ -502,7 +578,7 @@ void MarkdownDocument::parse_segment(Segment& segment, bool reuse_tree) {
   if (tree) {
     TSNode root = ts_tree_root_node(tree);
     segment.blocks = build_outline(root).blocks;
-    segment.clean_end = ends_clean(root);
+    segment.clean_end = ends_clean(root, parse_text);
     segment.has_error = ts_node_has_error(root);
   } else {
     segment.blocks.clear();
@@ -522,14 +598,14 @@ std::vector<MarkdownDocument::Segment> MarkdownDocument::parse_range(std::size_t
   std::size_t start = from;
   do {
     std::size_t want = std::max(start + segment_bytes_, earliest);
-    std::size_t cut = want >= to ? to : next_heading_line(text, want, to);
+    std::size_t cut = want >= to ? to : next_boundary_line(text, want, to);
     Segment segment;
     segment.start = start;
     segment.size = cut - start;
     parse_segment(segment, false);
     while (cut < to && !segment.clean_end) {
       std::size_t further = std::max(start + 2 * (cut - start), cut + 1);
-      cut = further >= to ? to : next_heading_line(text, further, to);
+      cut = further >= to ? to : next_boundary_line(text, further, to);
       segment.size = cut - start;
       parse_segment(segment, false);
     }
@@ -559,7 +635,7 @@ bool MarkdownDocument::boundary_holds(std::size_t index) const {
   if (index == 0) return true;
   const Segment& before = segments_[index - 1];
   std::size_t at = segments_[index].start;
-  return before.clean_end && !segments_[index].has_error && heading_line_at(text_, at) &&
+  return before.clean_end && !segments_[index].has_error && boundary_line_at(text_, at) &&
          at >= first_segment_start(text_);
 }
 

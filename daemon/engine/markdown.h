@@ -92,7 +92,7 @@ public:
   std::vector<std::size_t> segment_starts() const;
 
   // A segment is cut at the first heading line at least this many bytes after its start.
-  static constexpr std::size_t kSegmentBytes = 2048;
+  static constexpr std::size_t kSegmentBytes = 512;
 
 private:
   struct Segment;

@@ -226,6 +226,7 @@ void LspServer::on_did_close(const json& params) {
   }
   std::string path = doc->path;
   workspace_.documents.close(p.textDocument.uri);
+  workspace_.report_stale = true;
   changed_.erase(p.textDocument.uri);
   dispatcher_.send_notification("textDocument/publishDiagnostics",
                                 {{"uri", p.textDocument.uri}, {"diagnostics", json::array()}});
@@ -281,17 +282,21 @@ void LspServer::on_did_change_watched_files(const json& params) {
     any = true;
     (void)open; // an open document overlays the indexed one: its text stays the editor's
   }
-  if (any) schedule_publish();
+  if (any) {
+    workspace_.report_stale = true;
+    schedule_publish();
+  }
 }
 
 // --- Deferred requests ---------------------------------------------------------------------
 
-void LspServer::defer(Reply reply, std::function<json()> work, bool needs_index) {
+void LspServer::defer(Reply reply, std::function<json()> work, bool needs_index,
+                      bool needs_report) {
   if (needs_index && workspace_.indexing) {
-    waiting_for_index_.push_back(Job{std::move(reply), std::move(work), true});
+    waiting_for_index_.push_back(Job{std::move(reply), std::move(work), true, needs_report});
     return;
   }
-  deferred_.push_back(Job{std::move(reply), std::move(work), needs_index});
+  deferred_.push_back(Job{std::move(reply), std::move(work), needs_index, needs_report});
   if (deferred_posted_) return;
   deferred_posted_ = true;
   loop_.post([this, alive = std::weak_ptr<bool>(alive_)] {
@@ -310,7 +315,7 @@ void LspServer::run_deferred() {
       continue;
     }
     try {
-      ensure_fresh();
+      ensure_fresh(job.needs_report);
       job.reply(job.work());
     } catch (const InvalidParams& e) {
       job.reply.error(protocol::ErrorCode::InvalidParams,
@@ -324,24 +329,29 @@ void LspServer::run_deferred() {
 
 // --- Diagnostics ---------------------------------------------------------------------------
 
-// A throttle, not a trailing debounce: the first change after a quiet window is published on
-// the loop's next turn (after the messages already queued), and the changes of a burst together
-// at the end of the window. A trailing debounce would add its whole delay to every keystroke.
+// A throttle, not a trailing debounce: the first change after a quiet window is published
+// 1 ms later, and the changes of a burst together at the end of the window. A trailing debounce
+// would add its whole delay to every keystroke. Why 1 ms and not at once: an editor sends its
+// requests for the new text (symbols, hints, lenses) right after the change, in writes of their
+// own; they are answered first, and the publish then finds the note already analysed.
 void LspServer::schedule_publish() {
+  constexpr auto kYieldToRequests = std::chrono::milliseconds(1);
   auto now = std::chrono::steady_clock::now();
   auto due = last_publish_ + options_.debounce;
   auto delay = due > now ? std::chrono::ceil<std::chrono::milliseconds>(due - now)
                          : std::chrono::milliseconds(0);
+  delay = std::max<std::chrono::milliseconds>(delay, kYieldToRequests);
   loop_.debounce("publish", delay, [this, alive = std::weak_ptr<bool>(alive_)] {
     if (!alive.expired()) publish();
   });
 }
 
-void LspServer::ensure_fresh() {
-  bool stale = false;
-  for (Document* d : workspace_.documents.all())
-    stale = stale || d->stale;
-  if (stale) workspace_.rejudge();
+// Why two levels: judging the folder reads every note's analysis (10k notes: milliseconds), and
+// a keystroke followed by documentSymbol needs only that note's own analysis; the report is
+// brought up to date by the next request that reads it, or by the publish that follows.
+void LspServer::ensure_fresh(bool report) {
+  workspace_.analyse_stale();
+  if (report && workspace_.report_stale) workspace_.rejudge();
 }
 
 void LspServer::publish() {
@@ -424,6 +434,7 @@ void LspServer::start_index() {
           workspace_.indexed.clear();
           for (auto& n : scan->notes)
             workspace_.indexed[n.path] = std::move(n.analysis);
+          workspace_.report_stale = true;
           workspace_.indexing = false;
           indexed_notes_ = scan->notes.size();
           // Parsing many notes on the workers left their malloc arenas full of freed tree-sitter
@@ -436,7 +447,7 @@ void LspServer::start_index() {
           while (!waiting_for_index_.empty()) {
             Job job = std::move(waiting_for_index_.front());
             waiting_for_index_.pop_front();
-            defer(std::move(job.reply), std::move(job.work), false);
+            defer(std::move(job.reply), std::move(job.work), false, job.needs_report);
           }
         });
       });
@@ -568,8 +579,10 @@ void LspServer::on_inlay_hint(const json& params, Reply reply) {
 
 void LspServer::on_document_symbol(const json& params, Reply reply) {
   auto p = read_params<protocol::DocumentSymbolParams>(params);
-  defer(std::move(reply),
-        [this, p] { return to_json_array(document_symbols(note(document(p.textDocument.uri)))); });
+  defer(
+      std::move(reply),
+      [this, p] { return to_json_array(document_symbols(note(document(p.textDocument.uri)))); },
+      /*needs_index=*/false, /*needs_report=*/false);
 }
 
 void LspServer::on_workspace_symbol(const json& params, Reply reply) {
@@ -577,7 +590,7 @@ void LspServer::on_workspace_symbol(const json& params, Reply reply) {
   defer(
       std::move(reply),
       [this, p] { return to_json_array(workspace_symbols(workspace_, p.query, encoding_)); },
-      /*needs_index=*/true);
+      /*needs_index=*/true, /*needs_report=*/false);
 }
 
 void LspServer::on_execute_command(const json& params, Reply reply) {

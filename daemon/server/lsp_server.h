@@ -65,6 +65,7 @@ private:
     protocol::Reply reply;
     std::function<json()> work;
     bool needs_index = false;
+    bool needs_report = true; // false: the open documents' analyses are enough (symbols)
   };
 
   void bind();
@@ -92,13 +93,15 @@ private:
   void on_templates(const json& params, protocol::Reply reply);
 
   // Deferred requests (see the header comment).
-  void defer(protocol::Reply reply, std::function<json()> work, bool needs_index = false);
+  void defer(protocol::Reply reply, std::function<json()> work, bool needs_index = false,
+             bool needs_report = true);
   void run_deferred();
 
   // Diagnostics: re-judge and publish (debounced after changes).
   void schedule_publish();
   void publish();
-  void ensure_fresh();
+  // Analyses what changed; with `report`, also re-judges the folder if anything did.
+  void ensure_fresh(bool report = true);
 
   // Settings, pack and index.
   void apply_settings(const json& settings, bool from_client);

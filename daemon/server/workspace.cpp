@@ -48,6 +48,7 @@ void Workspace::analyse_stale() {
     else
       doc->analysis = context->analyzer->analyse(doc->text(), doc->markdown.outline(), doc->path);
     doc->stale = false;
+    report_stale = true;
   }
 }
 
@@ -68,6 +69,7 @@ void Workspace::rejudge() {
   std::string language = context->config.language.empty() ? context->pack.primary().language
                                                           : context->config.language;
   report = engine::judge_folder(context->pack, note_refs(), context->today, language);
+  report_stale = false;
 }
 
 // --- NoteContext -------------------------------------------------------------------------

@@ -43,6 +43,7 @@ public:
   DocumentStore documents;
   std::map<std::string, engine::NoteAnalysis> indexed; // path -> analysis, from disk
   engine::FolderReport report;
+  bool report_stale = true; // an analysis changed since `report` was judged
   bool indexing = false;
 
   // The path a note is known by: relative to the root when inside it, else its absolute path.

@@ -287,6 +287,8 @@ class Bench:
             fb1 = m(f"scan_{size}_floor_block_1thread_ms", "floor")
             n1 = m(f"scan_{size}_nocache_1thread_ms")
             mb = R.get("vault_mb", {}).get(size)
+            if cold is None or mb is None:
+                continue  # the scan scenario was not run (--only)
             out.append(f"| cold, {size} notes ({mb:.0f} MB), 2 threads | {fmt(cold)} | {fmt(p(f'scan_{size}_cold_ms'))} | "
                        f"block parse 2 threads {fmt(fb)} | {ratio(cold, fb):.2f}× |")
             out.append(f"| | | | block + inline parse 2 threads {fmt(fi)} | {ratio(cold, fi):.2f}× |")
