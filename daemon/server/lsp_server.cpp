@@ -130,10 +130,7 @@ void LspServer::on_initialize(const json& params, Reply reply) {
     }
   }
   config_ = file_config_;
-  if (init.initializationOptions)
-    apply_settings(*init.initializationOptions, false);
-  else
-    rebuild_context();
+  if (init.initializationOptions) apply_settings(*init.initializationOptions, false, false);
   if (init.processId) loop_.watch_parent(*init.processId);
 
   json capabilities = {
@@ -157,6 +154,9 @@ void LspServer::on_initialize(const json& params, Reply reply) {
   json out;
   protocol::to_json(out, result);
   reply(out);
+  // The pack and analyzer (~3 ms) are built after the answer is written, not before: the
+  // capabilities do not depend on them, and every later message is handled after this returns.
+  rebuild_context();
 }
 
 void LspServer::on_initialized(const json&) {
@@ -376,12 +376,12 @@ void LspServer::publish() {
 
 // --- Settings, pack, index -----------------------------------------------------------------
 
-void LspServer::apply_settings(const json& settings, bool from_client) {
+void LspServer::apply_settings(const json& settings, bool from_client, bool rebuild) {
   std::vector<std::string> problems;
   config_ = apply_config(settings, config_, &problems);
   for (const auto& p : problems)
     log_user(protocol::MessageType::Warning, "mend: " + p);
-  rebuild_context();
+  if (rebuild) rebuild_context();
   if (from_client) {
     start_index();
     for (Document* d : workspace_.documents.all())

@@ -104,7 +104,8 @@ private:
   void ensure_fresh(bool report = true);
 
   // Settings, pack and index.
-  void apply_settings(const json& settings, bool from_client);
+  // `rebuild` false: the caller rebuilds the context itself (initialize, after answering).
+  void apply_settings(const json& settings, bool from_client, bool rebuild = true);
   void rebuild_context();
   void start_index();
   void begin_progress();
