@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "daemon/engine/normalize.h"
+#include "daemon/engine/question_prefilter.h"
 #include "daemon/engine/text.h"
 #include "daemon/engine/yaml_lite.h"
 
@@ -44,8 +45,10 @@ struct Marker {
 
 std::string_view first_line(std::string_view text, std::size_t start, std::size_t end) {
   std::string_view s = text.substr(start, end - start);
-  std::size_t nl = s.find_first_of("\r\n");
-  return nl == std::string_view::npos ? s : s.substr(0, nl);
+  // A plain loop: string_view::find_first_of with a set calls memchr on the set per byte.
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] == '\n' || s[i] == '\r') return s.substr(0, i);
+  return s;
 }
 
 bool ends_with_question_mark(std::string_view s) {
@@ -130,6 +133,38 @@ std::vector<Marker> markers_in(std::string_view html, int block) {
   return out;
 }
 
+// Why memos: an editor's note is analysed again after every keystroke, and every candidate
+// line but the edited one is unchanged. QuestionMatcher::best and ::similarity are pure
+// functions of the matcher (fixed for an Analyzer) and their arguments, so a per-thread memo
+// keyed by the Analyzer and the arguments returns the very value a call would. Bounded:
+// cleared when full (a scan of many notes mostly misses, and pays a hash per candidate).
+template <typename Value> class ThreadMemo {
+public:
+  template <typename Compute>
+  const Value& get(std::uint64_t owner, std::string key, Compute compute) {
+    if (owner_ != owner || map_.size() >= kMaxEntries) {
+      map_.clear();
+      owner_ = owner;
+    }
+    auto it = map_.find(key);
+    if (it == map_.end()) it = map_.emplace(std::move(key), compute()).first;
+    return it->second;
+  }
+
+private:
+  static constexpr std::size_t kMaxEntries = 4096;
+  std::uint64_t owner_ = 0;
+  std::unordered_map<std::string, Value> map_;
+};
+
+std::string memo_key(std::string_view a, std::string_view b) {
+  std::string key;
+  key.reserve(a.size() + b.size() + 1);
+  key.append(a).push_back('\x1f');
+  key.append(b);
+  return key;
+}
+
 std::string_view base_name(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -145,26 +180,20 @@ Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
     for (const auto& w : lang.stopwords)
       stopwords_.back().insert(fold_for_match(w));
   }
+  // One lookup per word of a note, whatever the number of languages (up to 64 are counted).
+  for (std::size_t l = 0; l < stopwords_.size() && l < 64; ++l)
+    for (const auto& w : stopwords_[l]) {
+      stopword_languages_[w] |= std::uint64_t{1} << l;
+      longest_stopword_ = std::max(longest_stopword_, w.size());
+    }
   static std::atomic<std::uint64_t> next_id{1};
   id_ = next_id++;
 }
 
-std::string Analyzer::detect_language(std::string_view text) const {
-  if (pack_.languages().size() <= 1) return pack_.empty() ? "en" : pack_.primary().language;
-  std::string_view prefix = text.substr(0, std::min<std::size_t>(text.size(), 32 * 1024));
-  // The answer depends only on this Analyzer and the first 32 KB. An editor's note is analysed
-  // after every keystroke, mostly past them (or not in them): remember the last answer per thread.
-  struct Memo {
-    std::uint64_t analyzer = 0;
-    std::string prefix, language;
-  };
-  thread_local Memo memo;
-  if (memo.analyzer == id_ && memo.prefix == prefix) return memo.language;
-  std::string sample = fold_for_match(prefix);
-  std::string best = pack_.primary().language;
-  std::size_t best_count = 0;
-  std::vector<std::size_t> counts(stopwords_.size(), 0);
-  // The words of split_words(), as views into `sample` (no string per word).
+// Per language of the pack: how many of its stopwords `folded` holds, word by word as
+// split_words() cuts them.
+void Analyzer::count_stopwords(std::string_view text, std::vector<long>& counts, long sign) const {
+  std::string sample = fold_for_match(text);
   for (std::size_t i = 0; i < sample.size();) {
     auto is_word = [](char ch) {
       unsigned char c = static_cast<unsigned char>(ch);
@@ -178,19 +207,79 @@ std::string Analyzer::detect_language(std::string_view text) const {
     std::size_t start = i;
     while (i < sample.size() && is_word(sample[i]))
       ++i;
-    std::string_view w = std::string_view(sample).substr(start, i - start);
-    for (std::size_t l = 0; l < stopwords_.size(); ++l)
-      if (stopwords_[l].find(w) != stopwords_[l].end()) ++counts[l];
+    if (i - start > longest_stopword_) continue; // no stopword is that long: no lookup
+    auto found = stopword_languages_.find(std::string_view(sample).substr(start, i - start));
+    if (found == stopword_languages_.end()) continue;
+    for (std::size_t l = 0; l < counts.size(); ++l)
+      if (found->second & (std::uint64_t{1} << l)) counts[l] += sign;
   }
+}
+
+std::string Analyzer::detect_language(std::string_view text) const {
+  if (pack_.languages().size() <= 1) return pack_.empty() ? "en" : pack_.primary().language;
+  std::string_view prefix = text.substr(0, std::min<std::size_t>(text.size(), 32 * 1024));
+  // The answer depends only on this Analyzer and the first 32 KB. An editor's note is analysed
+  // after every keystroke, so the counts are kept per thread for the prefix's whole lines, and
+  // the whole lines of a new prefix that differ from the remembered ones in a few lines are
+  // counted from them: the old lines' words out, the new lines' in. Exact: words never span a
+  // line break, folding works code point by code point, and no UTF-8 sequence spans a '\n'
+  // (never a continuation byte). The last, cut line is counted afresh each time.
+  struct Memo {
+    std::uint64_t analyzer = 0;
+    std::string lines; // whole lines (each ending with '\n') of the last prefix
+    std::vector<long> counts;
+  };
+  thread_local Memo memo;
+  std::size_t last_break = prefix.rfind('\n');
+  std::string_view lines =
+      prefix.substr(0, last_break == std::string_view::npos ? 0 : last_break + 1);
+  std::string_view cut_line = prefix.substr(lines.size());
+  std::vector<long> counts(stopwords_.size(), 0);
+  if (memo.analyzer == id_ && memo.counts.size() == counts.size()) {
+    std::string_view old = memo.lines;
+    counts = memo.counts;
+    if (old != lines) {
+      std::size_t limit = std::min(old.size(), lines.size());
+      std::size_t same_start = 0;
+      while (same_start < limit && old[same_start] == lines[same_start])
+        ++same_start;
+      std::size_t same_end = 0; // equal bytes at both ends, not overlapping the common start
+      while (same_end < limit - same_start &&
+             old[old.size() - 1 - same_end] == lines[lines.size() - 1 - same_end])
+        ++same_end;
+      // Widen the differing middle to whole lines, by line breaks that lie inside the common
+      // parts (so they are line breaks in both texts): the middle starts after one of the
+      // common start, and the kept end starts after one of the common end.
+      std::size_t from = same_start;
+      while (from > 0 && old[from - 1] != '\n')
+        --from;
+      std::size_t kept = same_end > 0 ? same_end - 1 : 0;
+      while (kept > 0 && old[old.size() - kept - 1] != '\n')
+        --kept;
+      std::size_t old_middle = old.size() - kept - from, new_middle = lines.size() - kept - from;
+      if (old_middle + new_middle < lines.size()) {
+        count_stopwords(old.substr(from, old_middle), counts, -1);
+        count_stopwords(lines.substr(from, new_middle), counts, +1);
+      } else { // another note (a scan): counting it afresh is cheaper
+        std::fill(counts.begin(), counts.end(), 0);
+        count_stopwords(lines, counts, +1);
+      }
+    }
+  } else {
+    count_stopwords(lines, counts, +1);
+  }
+  memo.analyzer = id_;
+  memo.lines.assign(lines);
+  memo.counts = counts;
+  count_stopwords(cut_line, counts, +1);
+  std::string best = pack_.primary().language;
+  long best_count = 0;
   for (std::size_t l = 0; l < stopwords_.size(); ++l) {
     if (counts[l] > best_count) {
       best_count = counts[l];
       best = pack_.languages()[l].language;
     }
   }
-  memo.analyzer = id_;
-  memo.prefix.assign(prefix);
-  memo.language = best;
   return best;
 }
 
@@ -201,26 +290,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) con
 
 NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
                                std::string_view path) const {
-  NoteAnalysis out;
   LineIndex lines(text);
-  out.line_count = static_cast<int>(lines.line_count());
-  out.language = options_.language.empty() ? detect_language(text) : options_.language;
-  if (auto date = date_from_file_name(base_name(path))) out.note_date = date;
-  if (!out.note_date) {
-    if (auto fm = split_front_matter(text)) {
-      YamlResult yaml = parse_yaml_lite(fm->yaml);
-      if (yaml.value.is_object()) {
-        for (const char* key : {"date", "created", "day"}) {
-          auto it = yaml.value.find(key);
-          if (it != yaml.value.end() && it->is_string())
-            if (auto d = parse_iso_date(it->get<std::string>())) {
-              out.note_date = d;
-              break;
-            }
-        }
-      }
-    }
-  }
+  NoteAnalysis out = note_facts(text, path, lines);
 
   const auto& blocks = outline.blocks;
   std::vector<Candidate> candidates;
@@ -378,7 +449,9 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
       match = QuestionMatcher::Match{it->second.id, it->second.step, 1.0};
       by = MatchedBy::Marker;
     } else {
-      match = matcher_.best(c.plain, section_step);
+      thread_local ThreadMemo<std::optional<QuestionMatcher::Match>> best_memo;
+      match = best_memo.get(id_, memo_key(section_step, c.plain),
+                            [&] { return matcher_.best(c.plain, section_step); });
       if (match && match->step && c.form != QuestionForm::Heading) match.reset();
       if (match && !match->step && c.form == QuestionForm::ListItem && !c.question_mark &&
           match->score < kPlainListItemThreshold)
@@ -495,8 +568,11 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
         if (block_text.size() < 2000) {
           for (const auto& lang : pack_.languages()) {
             const QuestionSpec* qs = lang.question(q.id);
+            thread_local ThreadMemo<bool> guidance_memo;
             if (qs && !qs->guidance.empty() &&
-                matcher_.similarity(block_text, qs->guidance) >= kGuidanceSimilarity) {
+                guidance_memo.get(id_, memo_key(lang.language + "/" + q.id, block_text), [&] {
+                  return matcher_.similarity(block_text, qs->guidance) >= kGuidanceSimilarity;
+                })) {
               excluded.emplace_back(b.start, b.end);
               break;
             }
@@ -557,6 +633,38 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
     }
   }
   return out;
+}
+
+// What every analysis starts with, parsed or not (analyse(), analyse_without_parse()): the two
+// must give the same facts for the same note.
+NoteAnalysis Analyzer::note_facts(std::string_view text, std::string_view path,
+                                  const LineIndex& lines) const {
+  NoteAnalysis out;
+  out.line_count = static_cast<int>(lines.line_count());
+  out.language = options_.language.empty() ? detect_language(text) : options_.language;
+  if (auto date = date_from_file_name(base_name(path))) out.note_date = date;
+  if (!out.note_date) {
+    if (auto fm = split_front_matter(text)) {
+      YamlResult yaml = parse_yaml_lite(fm->yaml);
+      if (yaml.value.is_object()) {
+        for (const char* key : {"date", "created", "day"}) {
+          auto it = yaml.value.find(key);
+          if (it != yaml.value.end() && it->is_string())
+            if (auto d = parse_iso_date(it->get<std::string>())) {
+              out.note_date = d;
+              break;
+            }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::optional<NoteAnalysis> Analyzer::analyse_without_parse(std::string_view text,
+                                                            std::string_view path) const {
+  if (!prefilter_note(text, matcher_).skip()) return std::nullopt;
+  return note_facts(text, path, LineIndex(text));
 }
 
 } // namespace mend::engine

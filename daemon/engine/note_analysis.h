@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "daemon/engine/markdown.h"
 #include "daemon/engine/pack.h"
 #include "daemon/engine/question_matcher.h"
+#include "daemon/engine/text.h"
 
 namespace mend::engine {
 
@@ -75,6 +77,11 @@ public:
   // `path` is the note's path relative to its folder (used only for a daily note's date).
   NoteAnalysis analyse(std::string_view text, std::string_view path) const;
   NoteAnalysis analyse(std::string_view text, const Outline& outline, std::string_view path) const;
+  // The note's analysis without parsing it, when question_prefilter.h proves it holds no step
+  // heading and no question: then it equals analyse(text, path) (no steps, no questions, the
+  // same language, date and line count). std::nullopt when the note must be parsed.
+  std::optional<NoteAnalysis> analyse_without_parse(std::string_view text,
+                                                    std::string_view path) const;
 
   const Pack& pack() const { return pack_; }
   const QuestionMatcher& matcher() const { return matcher_; }
@@ -83,6 +90,11 @@ public:
   std::string detect_language(std::string_view text) const;
 
 private:
+  void count_stopwords(std::string_view text, std::vector<long>& counts, long sign) const;
+  // What every analysis starts with: line count, language, the daily note's date.
+  NoteAnalysis note_facts(std::string_view text, std::string_view path,
+                          const LineIndex& lines) const;
+
   const Pack& pack_;
   AnalysisOptions options_;
   QuestionMatcher matcher_;
@@ -93,6 +105,9 @@ private:
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::vector<std::unordered_set<std::string, WordHash, std::equal_to<>>> stopwords_;
+  // Every language's folded stopwords: word -> bit l set when language l has it.
+  std::unordered_map<std::string, std::uint64_t, WordHash, std::equal_to<>> stopword_languages_;
+  std::size_t longest_stopword_ = 0;
   std::uint64_t id_; // unique per Analyzer: keys detect_language's per-thread memo
 };
 

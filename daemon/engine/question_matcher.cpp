@@ -283,10 +283,10 @@ std::size_t QuestionMatcher::shared_content(const std::vector<std::string>& a,
   return n;
 }
 
-std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view plain,
-                                                            std::string_view section_step) const {
+template <typename Visit>
+void QuestionMatcher::eligible_variants(std::string_view plain, Visit&& visit) const {
   auto candidate = words_with_names(plain);
-  if (candidate.empty()) return std::nullopt;
+  if (candidate.empty()) return;
   double candidate_weight = 0;
   for (const auto& w : candidate)
     candidate_weight += weight_of(w);
@@ -294,7 +294,7 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
   // enough to call it any question.
   bool has_content = std::any_of(candidate.begin(), candidate.end(),
                                  [](const std::string& w) { return w[0] != '@'; });
-  if (!has_content) return std::nullopt;
+  if (!has_content) return;
 
   std::unordered_map<std::size_t, double> shared;
   for (const auto& w : candidate) {
@@ -306,7 +306,6 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
   }
   std::size_t candidate_content = content_words(candidate);
   std::size_t candidate_raw = split_words(fold_for_match(plain)).size();
-  std::optional<Match> best;
   for (const auto& [v, weight] : shared) {
     const Variant& variant = variants_[v];
     double score = 2 * weight / (candidate_weight + variant.weight);
@@ -324,6 +323,14 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
     } else if (shared_content(candidate, variant.words) < 2) {
       continue;
     }
+    visit(variant, score);
+  }
+}
+
+std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view plain,
+                                                            std::string_view section_step) const {
+  std::optional<Match> best;
+  eligible_variants(plain, [&](const Variant& variant, double score) {
     if (!variant.step && !section_step.empty() && variant.id.size() > section_step.size() &&
         variant.id.compare(0, section_step.size(), section_step) == 0 &&
         variant.id[section_step.size()] == '.')
@@ -334,9 +341,25 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
         (std::abs(score - best->score) <= 1e-9 &&
          std::tie(variant.step, variant.id) < std::tie(best->step, best->id)))
       best = Match{variant.id, variant.step, score};
-  }
+  });
   if (!best || best->score < kThreshold) return std::nullopt;
   return best;
+}
+
+// Why a superset: best(plain, S) returns the eligible variant with the highest score when that
+// score reaches kThreshold. Eligibility does not depend on S (eligible_variants() never sees it);
+// only the bonus does, and it is added at most once, to questions only. So for every S and every
+// variant, its score under S is at most its score here (bonus granted to every question), and if
+// best(plain, S) returns anything, some variant scores >= kThreshold here. kThreshold is the lowest
+// bar any candidate form uses: analysis only drops matches afterwards (steps outside headings,
+// plain list items below 0.8), never lowers it.
+bool QuestionMatcher::could_match(std::string_view plain) const {
+  bool found = false;
+  eligible_variants(plain, [&](const Variant& variant, double score) {
+    if (!variant.step) score += kSectionBonus;
+    if (score >= kThreshold) found = true;
+  });
+  return found;
 }
 
 } // namespace mend::engine

@@ -34,6 +34,12 @@ public:
   // of `section_step` (the step whose heading the line sits under, "" when none) are favoured.
   std::optional<Match> best(std::string_view plain, std::string_view section_step) const;
 
+  // True when best(plain, S) could return a match (a step or a question) for SOME section step
+  // S: the section bonus is granted to every question at once. A superset of best() by
+  // construction (both share eligible_variants()), used by question_prefilter.h to prove that a
+  // line is no question without knowing which section it sits in.
+  bool could_match(std::string_view plain) const;
+
   // Normalised words, as compared (for tests and for guidance matching).
   std::vector<std::string> words(std::string_view text) const;
   // Weighted Dice similarity of two texts' normalised words.
@@ -56,6 +62,10 @@ private:
     std::size_t raw_words = 0; // words as written, function words included
   };
   void add_variant(const std::string& id, bool step, std::string_view text);
+  // Calls visit(variant, score) for every variant that passes best()'s rules for `plain`
+  // (coverage, content words), with its score before any section bonus. Defined in the .cpp,
+  // its only user.
+  template <typename Visit> void eligible_variants(std::string_view plain, Visit&& visit) const;
   double weight_of(const std::string& word) const;
   // A word that tells questions apart: not the person's or the ex's token, not a word most
   // questions use. Words no question uses count (they make a line less like any question).

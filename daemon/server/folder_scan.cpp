@@ -20,7 +20,7 @@ std::vector<engine::NoteRef> note_refs(const std::vector<ScannedNote>& notes) {
 
 FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer,
                        const engine::Date& today, unsigned threads, const ScanProgress& progress,
-                       const ScanCacheOptions* cache) {
+                       const ScanCacheOptions* cache, bool prefilter) {
   FolderScan scan;
   NoteListing listing = list_notes(root);
   scan.warnings = listing.warnings;
@@ -29,7 +29,7 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   std::vector<std::optional<ScannedNote>> results(listing.files.size());
   std::vector<std::string> warnings(listing.files.size());
   std::vector<CacheKey> keys(cache ? listing.files.size() : 0);
-  std::atomic<std::size_t> done{0}, hits{0};
+  std::atomic<std::size_t> done{0}, hits{0}, not_parsed{0};
   parallel_for(listing.files.size(), threads, [&](std::size_t i) {
     const NoteFile& file = listing.files[i];
     NoteText note = read_note(file.absolute);
@@ -45,6 +45,11 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
       if (cached) {
         results[i] = ScannedNote{file.path, *cached};
         ++hits;
+      } else if (auto quick = prefilter ? analyzer.analyse_without_parse(*note.text, file.path)
+                                        : std::nullopt) {
+        // No step heading or question can be in it: the same analysis without the parse.
+        results[i] = ScannedNote{file.path, std::move(*quick)};
+        ++not_parsed;
       } else {
         results[i] = ScannedNote{file.path, analyzer.analyse(*note.text, file.path)};
       }
@@ -54,6 +59,7 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   for (std::size_t i = 0; i < results.size(); ++i)
     if (!warnings[i].empty()) scan.warnings.push_back(warnings[i]);
   scan.from_cache = hits;
+  scan.not_parsed = not_parsed;
   if (cache) {
     std::size_t present = 0;
     for (const auto& r : results)

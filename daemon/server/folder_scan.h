@@ -23,6 +23,7 @@ struct FolderScan {
   std::vector<std::string> warnings; // "path: what was wrong"
   engine::FolderReport report;
   std::size_t from_cache = 0; // notes whose analysis came from the cache (not parsed)
+  std::size_t not_parsed = 0; // notes the prefilter proved question-free (question_prefilter.h)
   bool cache_written = false; // the cache file was rewritten (something changed)
 };
 
@@ -36,10 +37,12 @@ struct ScanCacheOptions {
 using ScanProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 // `progress` is called from worker threads (serialise inside it if it prints). `cache` null:
-// every note is analysed and nothing is written.
+// every note is analysed and nothing is written. `prefilter` false: every note is parsed, even
+// those the prefilter proves question-free (same results, for tests and measurements).
 FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer,
                        const engine::Date& today, unsigned threads,
-                       const ScanProgress& progress = {}, const ScanCacheOptions* cache = nullptr);
+                       const ScanProgress& progress = {}, const ScanCacheOptions* cache = nullptr,
+                       bool prefilter = true);
 
 std::vector<engine::NoteRef> note_refs(const std::vector<ScannedNote>& notes);
 

@@ -1,0 +1,310 @@
+// The conservative line-by-line test that a note holds no candidate question (see the header).
+#include "daemon/engine/question_prefilter.h"
+
+#include <cstring>
+#include <string>
+
+#include "daemon/engine/markdown.h"
+#include "daemon/engine/normalize.h"
+#include "daemon/engine/text.h"
+
+namespace mend::engine {
+namespace {
+
+// More views than this on one line ("> > > - - 1. [ ] …") and the note is simply parsed: the
+// views of a line grow with its container markers, and a crafted line must not cost more than
+// the parse it avoids.
+constexpr std::size_t kMaxViews = 48;
+
+// Bytes the inline grammar may read as syntax: emphasis and strikethrough delimiters, code
+// spans, HTML and autolinks, LaTeX spans, escapes and hard breaks, links and images, entities.
+// A text without any of them is its own plain text (inline_text(s).plain == s; the unit test
+// checks it on every line of the fixtures), so no inline parse is needed for it.
+constexpr std::string_view kInlineSyntax = "*_~`<>$\\[]!&";
+
+// White space at the start of a line. CommonMark counts only ' ' and '\t'; '\f' and '\v' are
+// stripped too, which only adds views.
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+bool marker_end(std::string_view line, std::size_t at) {
+  return at >= line.size() || is_blank(line[at]);
+}
+
+std::string_view rtrim(std::string_view s) {
+  while (!s.empty() && is_blank(s.back()))
+    s.remove_suffix(1);
+  return s;
+}
+
+// "# Why did it end? ##": the heading's text without its closing sequence.
+std::string_view without_closing_hashes(std::string_view s) {
+  s = rtrim(s);
+  std::size_t k = s.size();
+  while (k > 0 && s[k - 1] == '#')
+    --k;
+  if (k == s.size() || (k > 0 && !is_blank(s[k - 1]))) return s;
+  return rtrim(s.substr(0, k));
+}
+
+// The texts after a "Q:"-like prefix (at most two: after "Q" and after "Question"):
+// note_analysis.cpp's qa_prefix, loosened (any letter case, and "Q." without the space it
+// requires) so that every prefix it accepts is found here. Returns how many were found.
+std::size_t qa_rests(std::string_view line, std::string_view (&out)[2]) {
+  std::size_t found = 0;
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+    ++i;
+  std::string_view rest = line.substr(i);
+  if (rest.empty() || (rest[0] != 'Q' && rest[0] != 'q')) return 0;
+  for (std::size_t len : {std::size_t{1}, std::size_t{8}}) {
+    if (rest.size() < len) continue;
+    if (len == 8 && fold_case(rest.substr(0, 8)) != "question") continue;
+    std::size_t j = len;
+    while (j < rest.size() && (rest[j] == ' ' || (rest[j] >= '0' && rest[j] <= '9')))
+      ++j;
+    if (j < rest.size() && (rest[j] == ':' || rest[j] == '.' || rest[j] == '-' || rest[j] == ')')) {
+      ++j;
+      while (j < rest.size() && rest[j] == ' ')
+        ++j;
+      out[found++] = line.substr(i + j);
+    }
+  }
+  return found;
+}
+
+// note_analysis.cpp's list item cut: the first '?', else the first '？' (npos when neither).
+std::size_t question_mark(std::string_view v) {
+  if (const void* q = std::memchr(v.data(), '?', v.size()))
+    return static_cast<std::size_t>(static_cast<const char*>(q) - v.data());
+  if (std::memchr(v.data(), '\xEF', v.size()) == nullptr) return std::string_view::npos;
+  return v.find("？");
+}
+
+// inline_text(s).plain, without the inline parse when `s` holds no inline syntax (and is valid
+// UTF-8: what the grammar makes of broken bytes is left to it).
+std::string plain_text(std::string_view s) {
+  if (s.find_first_of(kInlineSyntax) == std::string_view::npos && is_valid_utf8(s))
+    return std::string(s);
+  return inline_text(s).plain;
+}
+
+struct LineReader {
+  const QuestionMatcher& matcher;
+
+  bool matches(std::string_view plain) const { return matcher.could_match(plain); }
+
+  // One view: the text a candidate block could start with. Every reading analysis may make of
+  // it, when the form that makes it allows it at all (each condition below is implied by the
+  // form's own condition in Analyzer::analyse).
+  bool view_could_match(std::string_view v, bool heading, bool crlf) const {
+    std::size_t qmark = question_mark(v);
+    std::string_view t = trim(v);
+    bool strong = t.starts_with("**") || t.starts_with("__"); // bold lines, list items
+    bool colon = t.ends_with(":");                            // list items
+    std::string_view qa[2];
+    std::size_t qa_count = qa_rests(v, qa); // "Q:" lines
+    // Headings: any text. Lines standing alone and list items with a '?': a '?' or '？'.
+    if (!heading && qmark == std::string_view::npos && !strong && !colon && qa_count == 0)
+      return false;
+    if (matches(plain_text(v))) return true; // headings, lines, list items read whole
+    if (strong) {
+      InlineText inl = inline_text(v); // bold lines, list items starting bold
+      if (!inl.strong_prefix.empty() && matches(inl.strong_prefix)) return true;
+    }
+    // List items: the text up to the first '?' (or just past the first byte of '？', as
+    // analysis cuts it).
+    if (qmark != std::string_view::npos && matches(plain_text(v.substr(0, qmark + 1)))) return true;
+    for (std::size_t k = 0; k < qa_count; ++k)
+      if (matches(plain_text(qa[k]))) return true;
+    // A CRLF heading's text may keep its '\r', which analysis turns into a space.
+    if (heading && crlf && v.find_first_of(kInlineSyntax) != std::string_view::npos &&
+        matches(inline_text(std::string(v) + " ").plain))
+      return true;
+    return false;
+  }
+
+  // A view and its variants: without trailing white space (a block may end before it), and for
+  // headings without the closing '#' sequence.
+  bool could_match(std::string_view v, bool heading, bool crlf) const {
+    if (view_could_match(v, heading, crlf)) return true;
+    std::string_view r = rtrim(v);
+    if (r.size() != v.size() && view_could_match(r, heading, crlf)) return true;
+    if (heading) {
+      std::string_view c = without_closing_hashes(v);
+      if (c.size() != r.size() && view_could_match(c, heading, crlf)) return true;
+    }
+    return false;
+  }
+
+  // Every offset of `line` reachable through optional container markers, each view read;
+  // after an ATX '#' run, the heading's text. Returns Candidate, Nesting or None.
+  ParseReason read(std::string_view line, bool crlf) const {
+    std::size_t starts[kMaxViews];
+    std::size_t count = 0;
+    auto reach = [&](std::size_t at) {
+      for (std::size_t k = 0; k < count; ++k)
+        if (starts[k] == at) return true;
+      if (count == kMaxViews) return false;
+      starts[count++] = at;
+      return true;
+    };
+    reach(0);
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t p = starts[k];
+      if (could_match(line.substr(p), false, crlf)) return ParseReason::Candidate;
+      if (p >= line.size()) continue;
+      const char c = line[p];
+      bool ok = true;
+      if (is_blank(c)) {
+        std::size_t q = p;
+        while (q < line.size() && is_blank(line[q]))
+          ++q;
+        ok = reach(q);
+      } else if (c == '>') {
+        ok = reach(p + 1);
+      } else if ((c == '-' || c == '*' || c == '+') && marker_end(line, p + 1)) {
+        ok = reach(p + 1);
+      } else if (c >= '0' && c <= '9') {
+        std::size_t q = p;
+        while (q < line.size() && line[q] >= '0' && line[q] <= '9')
+          ++q;
+        if (q < line.size() && (line[q] == '.' || line[q] == ')') && marker_end(line, q + 1))
+          ok = reach(q + 1);
+      } else if (c == '[' && p + 3 <= line.size() &&
+                 (line.substr(p, 3) == "[ ]" || line.substr(p, 3) == "[x]" ||
+                  line.substr(p, 3) == "[X]") &&
+                 marker_end(line, p + 3)) {
+        ok = reach(p + 3);
+      } else if (c == '#') {
+        std::size_t q = p;
+        while (q < line.size() && line[q] == '#')
+          ++q;
+        if (marker_end(line, q)) {
+          // A heading's text: what follows the run, with or without the blanks after it. No
+          // more container markers: "# 1. Why…" keeps its "1.".
+          std::size_t r = q;
+          while (r < line.size() && is_blank(line[r]))
+            ++r;
+          if (could_match(line.substr(q), true, crlf)) return ParseReason::Candidate;
+          if (r != q && could_match(line.substr(r), true, crlf)) return ParseReason::Candidate;
+        }
+      }
+      if (!ok) return ParseReason::Nesting;
+    }
+    return ParseReason::None;
+  }
+};
+
+// A line that could underline a setext heading: after blanks and '>' markers, only '-' or '='
+// (and blanks). Looser than CommonMark (mixed runs, inner blanks, any indentation), on purpose.
+bool setext_like(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && (is_blank(line[i]) || line[i] == '>'))
+    ++i;
+  bool any = false;
+  for (; i < line.size(); ++i) {
+    if (line[i] == '-' || line[i] == '=')
+      any = true;
+    else if (!is_blank(line[i]))
+      return false;
+  }
+  return any;
+}
+
+// Blank for the setext rule: nothing but ' ' and '\t'. Anything else counts as text that a
+// following underline could make a heading of.
+bool is_blank_line(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t') return false;
+  return true;
+}
+
+// The line closing front matter, when tree-sitter's block grammar surely reads one (its
+// minus_metadata, scanner.c parse_minus): "---" alone on the very first line, closed by the
+// first later line of exactly three '-' then blanks then a line break. Only a closing line that
+// is exactly "---" with a line break after it is returned; otherwise -1 and that line, which
+// follows YAML text, counts as a possible setext underline.
+int front_matter_close(std::string_view text) {
+  std::size_t pos;
+  if (text.starts_with("---\n"))
+    pos = 4;
+  else if (text.starts_with("---\r\n"))
+    pos = 5;
+  else
+    return -1;
+  for (int number = 1; pos < text.size(); ++number) {
+    std::size_t nl = text.find('\n', pos);
+    bool has_break = nl != std::string_view::npos;
+    std::string_view line = text.substr(pos, (has_break ? nl : text.size()) - pos);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (line.starts_with("---") && (line.size() == 3 || line[3] != '-')) {
+      bool closes = true;
+      for (std::size_t k = 3; k < line.size(); ++k)
+        closes = closes && (line[k] == ' ' || line[k] == '\t');
+      if (closes) return (line.size() == 3 && has_break) ? number : -1;
+    }
+    if (!has_break) break;
+    pos = nl + 1;
+  }
+  return -1;
+}
+
+} // namespace
+
+PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher) {
+  // Marker comments bind to the candidate before them, or stand alone as questions; HTML
+  // blocks are read for them. Not attempted line by line.
+  if (text.find("<!--") != std::string_view::npos || text.find("mend:") != std::string_view::npos)
+    return {ParseReason::Marker, -1};
+  // Line breaks are "\n" and "\r\n" here. A lone '\r' (which the grammar may read as a break)
+  // or a NUL byte (which it may read as the end) would make our lines differ from its.
+  if (std::memchr(text.data(), '\0', text.size()) != nullptr) return {ParseReason::OddText, -1};
+  for (std::size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1))
+    if (i + 1 >= text.size() || text[i + 1] != '\n') return {ParseReason::OddText, -1};
+
+  const int close = front_matter_close(text);
+  const LineReader reader{matcher};
+  bool previous_text = false;
+  int number = 0;
+  for (std::size_t pos = 0;; ++number) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    bool crlf = line.ends_with('\r');
+    if (crlf) line.remove_suffix(1);
+    // Setext headings span lines: never read line by line.
+    if (previous_text && number != close && setext_like(line))
+      return {ParseReason::SetextUnderline, number};
+    ParseReason reason = reader.read(line, crlf);
+    // tree-sitter skips a byte order mark at the start of the text: read the line both ways.
+    if (reason == ParseReason::None && number == 0 && line.starts_with("\xEF\xBB\xBF"))
+      reason = reader.read(line.substr(3), crlf);
+    if (reason != ParseReason::None) return {reason, number};
+    previous_text = !is_blank_line(line);
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return {};
+}
+
+const char* to_string(ParseReason reason) {
+  switch (reason) {
+  case ParseReason::None:
+    return "none";
+  case ParseReason::Marker:
+    return "marker";
+  case ParseReason::OddText:
+    return "odd-text";
+  case ParseReason::SetextUnderline:
+    return "setext-underline";
+  case ParseReason::Nesting:
+    return "nesting";
+  case ParseReason::Candidate:
+    return "candidate";
+  }
+  return "?";
+}
+
+} // namespace mend::engine

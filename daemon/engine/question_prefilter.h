@@ -1,0 +1,58 @@
+// Decides, without tree-sitter's block parse, that a note cannot hold a step heading or a
+// question, so that its analysis can be built without parsing it.
+//
+// Why: `mend scan` and the daemons' cold index are bounded by the block parse, and most journal
+// notes hold no reflection question. A wrong "skip" would silently lose a person's question, so
+// the test is conservative by construction: it never asks "is this line a question?" the way
+// analysis does (that needs the block structure), only "could any reading of this line be a
+// candidate that matches?". Every line is read in every way a block could start on it:
+//
+//  - after every prefix of container markup (indentation, '>', list markers "-", "*", "+",
+//    "1." and "1)", task boxes "[ ]"/"[x]"), each one optional, so the candidate text that
+//    analysis would take (the text after the block's own markers) is always one of the views;
+//  - after an ATX '#' run (a heading's text, which keeps a leading "1." of its own);
+//  - for each view: the whole line, the strong-emphasis prefix, the cut after the first '?' or
+//    '？', the text after a "Q:"-like prefix, each through inline_text() exactly as analysis
+//    reads it, then through QuestionMatcher::could_match() (best() with the section bonus for
+//    every question at the lowest threshold);
+//  - views are tried only when some candidate form allows them (a superset of each form's own
+//    condition: a heading, a bold start, a '?', a ':' at the end, a 'Q' start).
+//
+// What cannot be read line by line makes the note parsed: markers and HTML ("<!--", "mend:"),
+// a line that could underline a setext heading (multi-line heading text), line breaks that
+// tree-sitter might read differently from us (a lone '\r', NUL bytes), and lines so nested that
+// their views would explode.
+//
+// Keep in step with Analyzer::analyse(): a new candidate form there needs its view here; the
+// differential test (tests/unit/engine/question_prefilter_test.cpp) checks the two agree on
+// every fixture note.
+#pragma once
+
+#include <string_view>
+
+#include "daemon/engine/question_matcher.h"
+
+namespace mend::engine {
+
+// Why a note must be parsed (None: it cannot hold any step heading or question).
+enum class ParseReason {
+  None,
+  Marker,          // "<!--" or "mend:": marker comments, HTML blocks
+  OddText,         // a lone '\r' or a NUL byte
+  SetextUnderline, // a line of '-' or '=' right after a non-blank line
+  Nesting,         // too many container markers on one line to read every view
+  Candidate,       // some view of some line could match a question or a step
+};
+
+struct PrefilterVerdict {
+  ParseReason reason = ParseReason::None;
+  int line = -1; // 0-based line that decided it (-1 for the whole text)
+  bool skip() const { return reason == ParseReason::None; }
+};
+
+// Pure; safe to call from many threads with the same matcher.
+PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher);
+
+const char* to_string(ParseReason reason);
+
+} // namespace mend::engine
