@@ -150,6 +150,14 @@ template <typename Emit> std::string fold(std::string_view text, Emit emit) {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
+    // ASCII, most of any note: lower-cased as lower() would, and neither emitter maps ASCII
+    // (they only differ above 0x7F), so the byte goes straight out.
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+      ++i;
+      continue;
+    }
     std::size_t start = i;
     std::uint32_t cp = decode(text, i);
     if (cp == 0xFFFFFFFF) {
