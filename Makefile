@@ -42,7 +42,7 @@ package:
 BENCH_FLAGS ?=
 bench: setup $(BUILD)/CMakeCache.txt
 	cmake -S . -B $(BUILD) -DMEND_BENCH=ON >/dev/null
-	cmake --build $(BUILD) -j $(JOBS) --target mend mend_bench_floor
+	cmake --build $(BUILD) -j $(JOBS) --target mend mend_bench_floor mend_bench_keystroke
 	python3 tests/bench/run_bench.py --build $(BUILD) $(BENCH_FLAGS)
 
 # Reliability (issue 7). One clang build in build-asan/ serves both targets: ASan + UBSan (+ LSan)

@@ -427,8 +427,7 @@ bool blank_line_after_first(std::string_view text) {
     std::size_t start = nl + 1;
     std::size_t end = text.find('\n', start);
     std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos &&
-        end != std::string_view::npos)
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos && end != std::string_view::npos)
       return true;
     nl = end;
   }
@@ -474,7 +473,8 @@ bool ends_clean(TSNode root, std::string_view text) {
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
     TSSymbol sym = ts_node_symbol(node);
-    std::string_view rest = text.substr(std::min<std::size_t>(ts_node_start_byte(node), text.size()));
+    std::string_view rest =
+        text.substr(std::min<std::size_t>(ts_node_start_byte(node), text.size()));
     if (sym == S.fenced_code) {
       int fences = 0;
       uint32_t n = ts_node_child_count(node);
@@ -519,11 +519,11 @@ struct TreeDelete {
 struct MarkdownDocument::Segment {
   std::size_t start = 0, size = 0; // bytes of text_
   std::unique_ptr<TSTree, TreeDelete> tree;
-  bool guarded = false;       // the tree is of a defused copy (see guarded())
-  bool clean_end = false;     // see ends_clean()
-  bool has_error = false;     // the grammar could not parse it all: it may not stand alone
-  bool unsplittable = false;  // cutting it again was tried and found no boundary that holds
-  std::vector<Block> blocks;  // offsets from `start`, parents indexed within the segment
+  bool guarded = false;      // the tree is of a defused copy (see guarded())
+  bool clean_end = false;    // see ends_clean()
+  bool has_error = false;    // the grammar could not parse it all: it may not stand alone
+  bool unsplittable = false; // cutting it again was tried and found no boundary that holds
+  std::vector<Block> blocks; // offsets from `start`, parents indexed within the segment
 };
 
 MarkdownDocument::MarkdownDocument(std::string text, std::size_t max_parse_bytes,
@@ -541,7 +541,8 @@ MarkdownDocument::~MarkdownDocument() {
 MarkdownDocument::MarkdownDocument(MarkdownDocument&& other) noexcept
     : text_(std::move(other.text_)), parser_(std::exchange(other.parser_, nullptr)),
       segments_(std::move(other.segments_)), max_parse_bytes_(other.max_parse_bytes_),
-      segment_bytes_(other.segment_bytes_), over_limit_(other.over_limit_), outline_(std::move(other.outline_)) {}
+      segment_bytes_(other.segment_bytes_), over_limit_(other.over_limit_),
+      outline_(std::move(other.outline_)) {}
 
 MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&& other) noexcept {
   if (this != &other) {
@@ -704,12 +705,13 @@ void MarkdownDocument::edit(std::size_t start, std::size_t old_end, std::string_
   bool structural = structural_in(replacement) ||
                     structural_in(std::string_view(text_).substr(start, old_end - start));
   text_.replace(start, old_end - start, replacement);
-  std::ptrdiff_t delta =
-      static_cast<std::ptrdiff_t>(replacement.size()) - static_cast<std::ptrdiff_t>(old_end - start);
+  std::ptrdiff_t delta = static_cast<std::ptrdiff_t>(replacement.size()) -
+                         static_cast<std::ptrdiff_t>(old_end - start);
   for (std::size_t k = last + 1; k < segments_.size(); ++k)
-    segments_[k].start = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(segments_[k].start) + delta);
-  std::size_t edited_size = static_cast<std::size_t>(
-      static_cast<std::ptrdiff_t>(segment_end - segment.start) + delta);
+    segments_[k].start =
+        static_cast<std::size_t>(static_cast<std::ptrdiff_t>(segments_[k].start) + delta);
+  std::size_t edited_size =
+      static_cast<std::size_t>(static_cast<std::ptrdiff_t>(segment_end - segment.start) + delta);
   if (first == last) {
     segment.size = edited_size;
     if (segment.tree) ts_tree_edit(segment.tree.get(), &e);

@@ -176,20 +176,67 @@ std::string fold_case(std::string_view text) {
   return fold(text, [](std::string& out, std::uint32_t cp) { encode(out, cp); });
 }
 
+namespace {
+
+// What fold_for_match writes for one (lower-cased) code point.
+void emit_for_match(std::string& out, std::uint32_t cp) {
+  if (const char* base = strip_accent(cp)) {
+    out += base;
+  } else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB) {
+    out += '"';
+  } else if (cp == 0x2013 || cp == 0x2014) {
+    out += '-';
+  } else if (cp == 0xA0 || cp == 0x202F) {
+    out += ' ';
+  } else {
+    encode(out, cp);
+  }
+}
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+} // namespace
+
 std::string fold_for_match(std::string_view text) {
-  return fold(text, [](std::string& out, std::uint32_t cp) {
-    if (const char* base = strip_accent(cp)) {
-      out += base;
-    } else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB) {
-      out += '"';
-    } else if (cp == 0x2013 || cp == 0x2014) {
-      out += '-';
-    } else if (cp == 0xA0 || cp == 0x202F) {
-      out += ' ';
-    } else {
-      encode(out, cp);
+  return fold(text, emit_for_match);
+}
+
+// The same steps as split_words(fold_for_match(text)), byte for byte (fold()'s decoding, the
+// same emitter, split_words()'s test on each emitted byte), without the folded copy.
+void for_each_match_word(std::string_view text,
+                         const std::function<void(std::string_view)>& visit) {
+  std::string word, piece;
+  auto take = [&](char c) {
+    if (is_word_byte(static_cast<unsigned char>(c))) {
+      word += c;
+    } else if (!word.empty()) {
+      visit(word);
+      word.clear();
     }
-  });
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      take(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    std::uint32_t cp = decode(text, i);
+    if (cp == 0xFFFFFFFF) {
+      take(text[start]);
+      continue;
+    }
+    if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) cp = '\'';
+    piece.clear();
+    emit_for_match(piece, lower(cp));
+    for (char c : piece)
+      take(c);
+  }
+  if (!word.empty()) visit(word);
 }
 
 std::vector<std::string> split_words(std::string_view folded) {

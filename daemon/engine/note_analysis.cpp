@@ -193,26 +193,13 @@ Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
 // Per language of the pack: how many of its stopwords `folded` holds, word by word as
 // split_words() cuts them.
 void Analyzer::count_stopwords(std::string_view text, std::vector<long>& counts, long sign) const {
-  std::string sample = fold_for_match(text);
-  for (std::size_t i = 0; i < sample.size();) {
-    auto is_word = [](char ch) {
-      unsigned char c = static_cast<unsigned char>(ch);
-      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-             c >= 0x80;
-    };
-    if (!is_word(sample[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    while (i < sample.size() && is_word(sample[i]))
-      ++i;
-    if (i - start > longest_stopword_) continue; // no stopword is that long: no lookup
-    auto found = stopword_languages_.find(std::string_view(sample).substr(start, i - start));
-    if (found == stopword_languages_.end()) continue;
+  for_each_match_word(text, [&](std::string_view w) {
+    if (w.size() > longest_stopword_) return; // no stopword is that long: no lookup
+    auto found = stopword_languages_.find(w);
+    if (found == stopword_languages_.end()) return;
     for (std::size_t l = 0; l < counts.size(); ++l)
       if (found->second & (std::uint64_t{1} << l)) counts[l] += sign;
-  }
+  });
 }
 
 std::string Analyzer::detect_language(std::string_view text) const {

@@ -100,9 +100,14 @@ private:
   QuestionMatcher matcher_;
   PhraseBook phrases_;
   // Per language of the pack (same order): its folded stopwords (detect_language).
-  struct WordHash {
+  struct WordHash { // FNV-1a: the words hashed are short, and a note has thousands of them
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const {
+      std::uint64_t h = 1469598103934665603ull;
+      for (unsigned char c : s)
+        h = (h ^ c) * 1099511628211ull;
+      return static_cast<std::size_t>(h);
+    }
   };
   std::vector<std::unordered_set<std::string, WordHash, std::equal_to<>>> stopwords_;
   // Every language's folded stopwords: word -> bit l set when language l has it.

@@ -1,6 +1,7 @@
 // Parallel analysis of a folder's notes, reusing the warm cache where nothing changed.
 #include "daemon/server/folder_scan.h"
 
+#include <algorithm>
 #include <atomic>
 #include <optional>
 
@@ -30,7 +31,16 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   std::vector<std::string> warnings(listing.files.size());
   std::vector<CacheKey> keys(cache ? listing.files.size() : 0);
   std::atomic<std::size_t> done{0}, hits{0}, not_parsed{0};
-  parallel_for(listing.files.size(), threads, [&](std::size_t i) {
+  // Largest notes first: the workers take notes one at a time, so a 1 MB note taken last would
+  // leave the other workers idle while it parses. Results still land in path order.
+  std::vector<std::size_t> order(listing.files.size());
+  for (std::size_t k = 0; k < order.size(); ++k)
+    order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return listing.files[a].size > listing.files[b].size;
+  });
+  parallel_for(order.size(), threads, [&](std::size_t k) {
+    std::size_t i = order[k];
     const NoteFile& file = listing.files[i];
     NoteText note = read_note(file.absolute);
     if (!note.warning.empty()) warnings[i] = file.path + ": " + note.warning;

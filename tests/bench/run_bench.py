@@ -180,6 +180,14 @@ class Bench:
             r = subprocess.run([self.floor, "incremental", os.path.join(self.single, "note-100k.md"), self.offsets_file],
                                capture_output=True, check=True)
             self.add("keystroke_symbol_ms", "floor", [us / 1000 for us in json.loads(r.stdout)["us"]])
+            # mend's engine alone on the same edits (no LSP, no pipes): where its time goes.
+            engine = os.path.join(self.build, "tests", "bench", "mend_bench_keystroke")
+            if os.path.exists(engine):
+                r = subprocess.run([engine, os.path.join(self.single, "note-100k.md"), self.offsets_file],
+                                   capture_output=True, check=True)
+                e = json.loads(r.stdout)
+                self.add("keystroke_engine_edit_us", "mend", [e["edit_us"]["median"]])
+                self.add("keystroke_engine_analyse_us", "mend", [e["analyse_us"]["median"]])
             log(f"  keystroke run {run + 1}/{self.a.runs}")
 
     def scenario_workspace(self):
@@ -274,6 +282,8 @@ class Bench:
         row("keystroke on 100 KB → documentSymbol (ms)", "keystroke_symbol_ms")
         row("keystroke → publishDiagnostics (ms)", "keystroke_diagnostics_ms")
         row("server CPU per keystroke (ms)", "keystroke_server_cpu_ms")
+        row("… engine: segment reparse + outline (µs)", "keystroke_engine_edit_us")
+        row("… engine: analysis (µs)", "keystroke_engine_analyse_us")
         for size in self.vault:
             row(f"first workspace/symbol, {size} notes (ms)", f"ws_{size}_first_ms")
             row(f"… mend's index warm (cache filled) (ms)", f"ws_{size}_first_warm_cache_ms")

@@ -5,23 +5,20 @@
 // by a fresh Analyzer (nothing remembered) for comparison.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "daemon/engine/note_analysis.h"
+#include "test_support.h"
 
 using namespace mend::engine;
-namespace fs = std::filesystem;
 
 namespace {
 
 const Pack& pack() {
-  static const Pack p = Pack::load(builtin_pack_files(), nullptr);
-  return p;
+  return mend::test::builtin_pack();
 }
 
 // Everything an analysis says, as one comparable string.
@@ -32,8 +29,8 @@ std::string summary(const NoteAnalysis& a) {
     o << "step " << s.id << " " << s.line << " [" << s.start << "," << s.end << ") "
       << s.section_end << " " << static_cast<int>(s.matched_by) << "\n";
   for (const auto& q : a.questions) {
-    o << "q " << q.id << " " << q.line << " [" << q.start << "," << q.end << ") ["
-      << q.answer_start << "," << q.answer_end << ") last=" << q.answer_last_line
+    o << "q " << q.id << " " << q.line << " [" << q.start << "," << q.end << ") [" << q.answer_start
+      << "," << q.answer_end << ") last=" << q.answer_last_line
       << " form=" << static_cast<int>(q.form) << " answered=" << q.answered << " nil=" << q.nil
       << " own=" << q.own_fault_only << " blame=" << q.self_blame_line << " yes=" << q.clear_yes
       << " log=" << q.log_entries.size() << "\n";
@@ -41,31 +38,28 @@ std::string summary(const NoteAnalysis& a) {
   return o.str();
 }
 
-std::vector<std::string> fixture_notes() {
-  std::vector<std::string> notes;
-  for (const char* dir : {"tests/golden", "examples/notes"})
-    for (const auto& e : fs::recursive_directory_iterator(fs::path(MEND_SOURCE_DIR) / dir))
-      if (e.is_regular_file() && e.path().extension() == ".md") {
-        std::ifstream in(e.path(), std::ios::binary);
-        std::stringstream s;
-        s << in.rdbuf();
-        notes.push_back(s.str());
-      }
-  return notes;
-}
-
 // Edits that move the language, the matches and the answers: typed letters, whole lines of
 // either language's function words, questions, guidance-like lines, deletions.
-const std::vector<std::string> kInserts = {
-    "x", " ", "\n", "é", "?", "le la les de des et je tu il elle ne pas\n",
-    "the and of to I you he she it not\n", "## Why did it end?\n", "## Pourquoi c'est fini ?\n",
-    "- What were the official reasons?\n", "I don't know\n", "Nothing.\n",
-    "**What did I do wrong?** I was never there.\n", "\n---\n", "2026-11-20 — called her\n"};
+const std::vector<std::string> kInserts = {"x",
+                                           " ",
+                                           "\n",
+                                           "é",
+                                           "?",
+                                           "le la les de des et je tu il elle ne pas\n",
+                                           "the and of to I you he she it not\n",
+                                           "## Why did it end?\n",
+                                           "## Pourquoi c'est fini ?\n",
+                                           "- What were the official reasons?\n",
+                                           "I don't know\n",
+                                           "Nothing.\n",
+                                           "**What did I do wrong?** I was never there.\n",
+                                           "\n---\n",
+                                           "2026-11-20 — called her\n"};
 
 } // namespace
 
 TEST_CASE("memoised analysis equals a fresh one after every edit", "[analysis][memo]") {
-  auto notes = fixture_notes();
+  auto notes = mend::test::fixture_notes({"tests/golden", "examples/notes"});
   REQUIRE(notes.size() > 20);
   std::mt19937 rng(42);
   Analyzer warm(pack(), {});
@@ -106,8 +100,7 @@ TEST_CASE("memoised analysis equals a fresh one after every edit", "[analysis][m
   CHECK(languages_changed > 0); // the incremental language count really had to follow
 }
 
-TEST_CASE("the language follows edits that join or split words across lines",
-          "[analysis][memo]") {
+TEST_CASE("the language follows edits that join or split words across lines", "[analysis][memo]") {
   // French leads by one "le"; joining two "le" lines makes "lele", no word of either language.
   std::string before = "the the the\nle\nle\nle\nle\n";
   std::string joined = "the the the\nlele\nle\nle\n";
@@ -130,7 +123,7 @@ TEST_CASE("the language follows edits that join or split words across lines",
     Analyzer fresh(pack(), {}); // a new Analyzer remembers nothing
     want.push_back(fresh.detect_language(*t));
   }
-  CHECK(warm.detect_language(text) == want[0]); // counted afresh (fresh ones came between)
+  CHECK(warm.detect_language(text) == want[0]);   // counted afresh (fresh ones came between)
   CHECK(warm.detect_language(edited) == want[1]); // from the remembered lines
   CHECK(warm.detect_language(text) == want[2]);
 }

@@ -4,17 +4,15 @@
 // line that may start one does) to exercise every boundary of every note.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "daemon/engine/markdown.h"
+#include "test_support.h"
 
 using namespace mend::engine;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -40,34 +38,68 @@ std::string difference(const Outline& got, const Outline& want) {
   return "";
 }
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Every fixture note of the repository: golden cases, examples, the templates themselves.
-std::vector<std::string> fixture_notes() {
-  std::vector<std::string> notes;
-  for (const char* dir : {"tests/golden", "examples/notes", "templates"})
-    for (const auto& e : fs::recursive_directory_iterator(fs::path(MEND_SOURCE_DIR) / dir))
-      if (e.is_regular_file() && e.path().extension() == ".md") notes.push_back(read(e.path()));
-  return notes;
-}
-
 // Pieces that open, close or interrupt blocks, including every construct a segment boundary
 // must not cut through.
-const std::vector<std::string> kFragments = {
-    "# Heading\n", "## Why did it end?\n", "#\n", "###### six\n", "####### seven\n", "#no space\n",
-    "Para line\n", "another line\n", "\n", "\n\n", "- item\n", "  - nested item\n", "1. first\n",
-    "> quote\n", "> # quoted heading\n", ">\n", "```\n", "```md\ncode\n", "~~~\n", "    indented\n",
-    "<div>\n", "</div>\n", "<!-- mend:q why.real -->\n", "<!--\n", "-->\n", "<pre>\n", "</pre>\n",
-    "| a | b |\n", "|---|---|\n", "| c | d |\n", "---\n", "+++\n", "...\n", "***\n", "===\n",
-    "title: x\n", "- [ ] task\n", "- [x] done\n", "**Bold?**\n", "Q: what?\n", "\r\n",
-    "# Heading\r\n", "text\r\n", "[ref]: https://example.org\n", "<script>\n", "</script>\n", "<!-->\n", "<?php\n", "?>\n",
-    "<![CDATA[\n", "]]>\n", "<!DOCTYPE html>\n", "<PRE>\n", "</pre >\n", "  <div>\n",
-    "<textarea>x</textarea>\n", "```\ncode\n```\n", "| x |\n", "  \n", "\t\n"};
+const std::vector<std::string> kFragments = {"# Heading\n",
+                                             "## Why did it end?\n",
+                                             "#\n",
+                                             "###### six\n",
+                                             "####### seven\n",
+                                             "#no space\n",
+                                             "Para line\n",
+                                             "another line\n",
+                                             "\n",
+                                             "\n\n",
+                                             "- item\n",
+                                             "  - nested item\n",
+                                             "1. first\n",
+                                             "> quote\n",
+                                             "> # quoted heading\n",
+                                             ">\n",
+                                             "```\n",
+                                             "```md\ncode\n",
+                                             "~~~\n",
+                                             "    indented\n",
+                                             "<div>\n",
+                                             "</div>\n",
+                                             "<!-- mend:q why.real -->\n",
+                                             "<!--\n",
+                                             "-->\n",
+                                             "<pre>\n",
+                                             "</pre>\n",
+                                             "| a | b |\n",
+                                             "|---|---|\n",
+                                             "| c | d |\n",
+                                             "---\n",
+                                             "+++\n",
+                                             "...\n",
+                                             "***\n",
+                                             "===\n",
+                                             "title: x\n",
+                                             "- [ ] task\n",
+                                             "- [x] done\n",
+                                             "**Bold?**\n",
+                                             "Q: what?\n",
+                                             "\r\n",
+                                             "# Heading\r\n",
+                                             "text\r\n",
+                                             "[ref]: https://example.org\n",
+                                             "<script>\n",
+                                             "</script>\n",
+                                             "<!-->\n",
+                                             "<?php\n",
+                                             "?>\n",
+                                             "<![CDATA[\n",
+                                             "]]>\n",
+                                             "<!DOCTYPE html>\n",
+                                             "<PRE>\n",
+                                             "</pre >\n",
+                                             "  <div>\n",
+                                             "<textarea>x</textarea>\n",
+                                             "```\ncode\n```\n",
+                                             "| x |\n",
+                                             "  \n",
+                                             "\t\n"};
 
 std::string random_note(std::mt19937& rng, std::size_t pieces) {
   std::string note;
@@ -119,8 +151,8 @@ void edit_randomly(MarkdownDocument& doc, std::mt19937& rng, int edits, const st
       what = "replace a range";
       doc.edit(at, std::min(size, at + len), kFragments[pick(rng)]);
     }
-    check_same(doc, name + ", edit " + std::to_string(i) + ": " + what + " at " +
-                        std::to_string(at));
+    check_same(doc,
+               name + ", edit " + std::to_string(i) + ": " + what + " at " + std::to_string(at));
   }
 }
 
@@ -129,7 +161,7 @@ void edit_randomly(MarkdownDocument& doc, std::mt19937& rng, int edits, const st
 TEST_CASE("a segmented note has the outline of the whole note: every fixture, opened and "
           "edited",
           "[markdown][segments]") {
-  auto notes = fixture_notes();
+  auto notes = mend::test::fixture_notes({"tests/golden", "examples/notes", "templates"});
   REQUIRE(notes.size() > 40);
   std::mt19937 rng(20261126);
   std::size_t segmented = 0;

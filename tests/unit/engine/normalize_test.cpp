@@ -1,7 +1,12 @@
 // Case, accent and word normalisation.
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "daemon/engine/normalize.h"
+#include "test_support.h"
 
 using namespace mend::engine;
 
@@ -27,4 +32,45 @@ TEST_CASE("punctuation-only text has no word", "[normalize]") {
   CHECK_FALSE(has_no_word("No."));
   CHECK_FALSE(has_no_word("é"));
   CHECK_FALSE(has_no_word("😢"));
+}
+
+TEST_CASE("for_each_match_word cuts the words split_words(fold_for_match) cuts", "[normalize]") {
+  auto words_of = [](std::string_view text) {
+    std::vector<std::string> out;
+    mend::engine::for_each_match_word(text, [&](std::string_view w) { out.emplace_back(w); });
+    return out;
+  };
+  std::vector<std::string> texts = mend::test::fixture_notes({"tests/golden", "examples/notes"});
+  texts.push_back(
+      "l’homme — «citation» d'elle  ÉTÉ Straße ŒUVRE naïve\xc3\xa0x \xff\xfe bad \xe2\x82");
+  // Random bytes, weighted towards the code points folding treats specially.
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           "9",
+                                           " ",
+                                           "-",
+                                           "'",
+                                           "\xe2\x80\x99",
+                                           "\xe2\x80\x9c",
+                                           "\xc2\xab",
+                                           "\xc2\xa0",
+                                           "\xe2\x80\x94",
+                                           "\xc3\xa9",
+                                           "\xc3\x89",
+                                           "\xc5\x93",
+                                           "\xff",
+                                           "\xe2",
+                                           "\x80",
+                                           "\n"};
+  std::mt19937 rng(3);
+  for (int n = 0; n < 2000; ++n) {
+    std::string t;
+    for (int k = 0; k < 30; ++k)
+      t += pieces[rng() % pieces.size()];
+    texts.push_back(t);
+  }
+  for (const auto& t : texts) {
+    INFO(t.substr(0, 200));
+    CHECK(words_of(t) == mend::engine::split_words(mend::engine::fold_for_match(t)));
+  }
 }

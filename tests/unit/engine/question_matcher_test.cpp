@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "daemon/engine/pack.h"
+#include "test_support.h"
 
 using mend::engine::Pack;
 using mend::engine::QuestionMatcher;
@@ -11,11 +12,7 @@ using mend::engine::QuestionMatcher;
 namespace {
 
 const Pack& pack() {
-  static const Pack p = [] {
-    std::vector<mend::engine::PackProblem> problems;
-    return Pack::load(mend::engine::builtin_pack_files(), &problems);
-  }();
-  return p;
+  return mend::test::builtin_pack();
 }
 
 const QuestionMatcher& matcher() {

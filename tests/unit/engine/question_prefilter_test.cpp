@@ -20,6 +20,7 @@
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/note_analysis.h"
 #include "daemon/engine/pack.h"
+#include "test_support.h"
 
 using mend::engine::Analyzer;
 using mend::engine::NoteAnalysis;
@@ -32,11 +33,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const Pack& pack() {
-  static const Pack p = [] {
-    std::vector<mend::engine::PackProblem> problems;
-    return Pack::load(mend::engine::builtin_pack_files(), &problems);
-  }();
-  return p;
+  return mend::test::builtin_pack();
 }
 
 const Analyzer& analyzer() {
