@@ -91,7 +91,7 @@ int scan_command(const Args& args) {
       use_cache = false;
     } else if (a == "--stats") {
       stats = true;
-    } else if (a == "--no-prefilter") { // hidden: parse every note (tests, measurements)
+    } else if (a == "--no-prefilter") { // hidden: parse every note whole (tests, measurements)
       prefilter = false;
     } else if (a.rfind("--today", 0) == 0) {
       if (!take_value(args, i, "--today", &today_text, &error)) break;

@@ -772,6 +772,66 @@ void MarkdownDocument::rebuild_outline() {
   }
 }
 
+bool starts_heading_line(std::string_view text, std::size_t pos) {
+  return pos > 0 && pos < text.size() && text[pos] == '#' && boundary_line_at(text, pos);
+}
+
+bool starts_segment_line(std::string_view text, std::size_t pos) {
+  return boundary_line_at(text, pos);
+}
+
+std::optional<Outline> parse_outline_skipping(std::string_view text,
+                                              const std::vector<SkippedSection>& skipped) {
+  thread_local ParserPtr owner(new_block_parser());
+  TSParser* parser = owner.get();
+  std::size_t earliest = first_segment_start(text);
+  Outline outline;
+  // Parses [from, to) on its own and appends its blocks; `must_end_clean` when a skipped
+  // section follows. False when the part cannot stand alone.
+  auto append = [&](std::size_t from, std::size_t to, bool must_end_clean) {
+    std::string_view part = text.substr(from, to - from);
+    std::string storage;
+    std::string_view parse_text = guarded(part, storage);
+    std::unique_ptr<TSTree, TreeDelete> tree(ts_parser_parse_string(
+        parser, nullptr, parse_text.data(), static_cast<uint32_t>(parse_text.size())));
+    if (!tree) return false;
+    TSNode root = ts_tree_root_node(tree.get());
+    if (ts_node_has_error(root)) return false;
+    if (must_end_clean && !ends_clean(root, parse_text)) return false;
+    int base = static_cast<int>(outline.blocks.size());
+    for (Block b : build_outline(root).blocks) {
+      b.start += from;
+      b.end += from;
+      if (b.text_start != 0 || b.text_end != 0) { // [0, 0) is "no text" (Block's default)
+        b.text_start += from;
+        b.text_end += from;
+      }
+      if (b.parent >= 0) b.parent += base;
+      outline.blocks.push_back(b);
+    }
+    return true;
+  };
+  std::size_t at = 0;
+  for (const SkippedSection& section : skipped) {
+    if (section.start < at || section.start < std::max<std::size_t>(earliest, 1) ||
+        section.end > text.size() ||
+        !(section.heading ? starts_heading_line(text, section.start)
+                          : boundary_line_at(text, section.start)))
+      return std::nullopt;
+    if (!append(at, section.start, true)) return std::nullopt;
+    if (section.heading) {
+      std::size_t line_end = text.find('\n', section.start) + 1; // boundary lines have one
+      std::size_t before = outline.blocks.size();
+      if (!append(section.start, line_end, false)) return std::nullopt;
+      if (outline.blocks.size() != before + 1 || outline.blocks.back().kind != BlockKind::Heading)
+        return std::nullopt;
+    }
+    at = section.end;
+  }
+  if (!append(at, text.size(), false)) return std::nullopt;
+  return outline;
+}
+
 Outline parse_outline(std::string_view text) {
   thread_local ParserPtr owner(new_block_parser()); // freed when the worker thread ends
   TSParser* parser = owner.get();

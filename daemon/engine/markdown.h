@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -115,6 +116,28 @@ private:
 
 // One-shot parse of a text (what `mend scan` uses).
 Outline parse_outline(std::string_view text);
+
+// A part of a note that need not be parsed, from `start` to `end`. With `heading`, it starts
+// with a column-0 ATX heading line, which is parsed on its own (its block is kept) and the lines
+// after it are not; without, it starts at a line where a segment may start (a letter after a
+// blank line, see MarkdownDocument) and yields no block at all.
+struct SkippedSection {
+  std::size_t start = 0, end = 0;
+  bool heading = true;
+};
+// Parses `text` except `skipped` (sorted, disjoint). The parts in between are parsed as documents
+// of their own, as MarkdownDocument's segments are, and the outline is theirs joined with each
+// skipped section's heading. Empty when a boundary would not hold (a part before a skipped section
+// does not end clean or does not parse whole, or front matter reaches into a section): the caller
+// parses the whole text. The caller answers for the skipped bodies holding nothing that could
+// continue into the next part (see Analyzer::analyse).
+std::optional<Outline> parse_outline_skipping(std::string_view text,
+                                              const std::vector<SkippedSection>& skipped);
+// Whether a column-0 ATX heading line with its line break starts at `pos` (> 0).
+bool starts_heading_line(std::string_view text, std::size_t pos);
+// Whether a segment may start at `pos` (> 0): such a heading line, or a line with its line break
+// that starts with an ASCII letter after a blank line.
+bool starts_segment_line(std::string_view text, std::size_t pos);
 
 // Inline structure of one line of text (a heading or a candidate question line): the plain
 // text with emphasis delimiters, link syntax and code-span backticks removed, and whether the

@@ -271,8 +271,112 @@ std::string Analyzer::detect_language(std::string_view text) const {
 }
 
 NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) const {
+  if (auto analysis = analyse_skipping_sections(text, path)) return std::move(*analysis);
   Outline outline = parse_outline(text);
   return analyse(text, outline, path);
+}
+
+namespace {
+
+// Lines that can only make blocks analysis never reads outside an answer, and that leave
+// nothing open after them: after quote markers and list markers, the line starts with none of
+// the characters that begin a heading, a fence, HTML or a setext underline ("#`~<="), is not
+// made of '-', '*', '_', '+' alone (a thematic break, an underline, empty markers), and holds
+// no table pipe. Conservative: "- # x", "* * *", "   ```" and "<b>" all fail.
+bool inert_lines(std::string_view body) {
+  for (std::size_t pos = 0; pos < body.size();) {
+    std::size_t nl = body.find('\n', pos);
+    std::string_view line =
+        body.substr(pos, nl == std::string_view::npos ? body.size() - pos : nl - pos);
+    pos = nl == std::string_view::npos ? body.size() : nl + 1;
+    if (line.find('|') != std::string_view::npos) return false;
+    std::size_t i = 0;
+    for (;;) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+        ++i;
+      if (i < line.size() && line[i] == '>') {
+        ++i;
+        continue;
+      }
+      if (i + 1 < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+') &&
+          (line[i + 1] == ' ' || line[i + 1] == '\t')) {
+        i += 2;
+        continue;
+      }
+      std::size_t d = i;
+      while (d < line.size() && line[d] >= '0' && line[d] <= '9')
+        ++d;
+      if (d > i && d + 1 < line.size() && (line[d] == '.' || line[d] == ')') &&
+          (line[d + 1] == ' ' || line[d + 1] == '\t')) {
+        i = d + 2;
+        continue;
+      }
+      break;
+    }
+    std::string_view rest = line.substr(i);
+    if (rest.empty()) continue;
+    if (std::string_view("#`~<=").find(rest[0]) != std::string_view::npos) return false;
+    if (std::string_view("-*_+").find(rest[0]) != std::string_view::npos &&
+        rest.find_first_not_of("-*_+= \t\r") == std::string_view::npos)
+      return false;
+  }
+  return true;
+}
+
+} // namespace
+
+// Why: `mend scan` and the daemons' cold index are bounded by the block parse, and in a note
+// that holds questions most of the text is usually no question and no answer. The note is cut
+// where a segment of an open note may start (markdown.h: column-0 headings, and letter lines
+// after a blank line), and a piece is not parsed (past its heading line, if it starts with one)
+// when
+//  - the prefilter proves none of its lines can be a step or a question (question_prefilter.h),
+//  - its lines are inert (inert_lines: no heading, thematic break, setext underline, fence, HTML
+//    or table can start in it), so the parse of what follows starts as fresh as a segment does,
+//    and no heading, break or anchor in it could end a section or an answer,
+//  - it is not the last piece (the grammar reads the end of a text by its own rules), and
+//  - no piece since the last heading was parsed (one could hold a question whose answer runs on
+//    into it; after a heading line, the piece's own heading is kept anyway);
+// and the analysis is kept only if no question's answer reaches into a skipped part (an
+// answer's lines and blocks are read); else the note is parsed whole. Then every block that
+// analysis reads is the block a whole parse gives, and the analysis is the same:
+// tests/unit/engine/note_analysis_skipping_test.cpp compares the two over every fixture note,
+// rewrites of them and a generated vault.
+std::optional<NoteAnalysis> Analyzer::analyse_skipping_sections(std::string_view text,
+                                                                std::string_view path) const {
+  constexpr std::size_t kWorthSkipping = 4096; // a short note costs less to parse than to check
+  if (text.size() < kWorthSkipping) return std::nullopt;
+  std::vector<std::size_t> starts;
+  for (std::size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1))
+    if (starts_segment_line(text, nl + 1)) starts.push_back(nl + 1);
+  std::vector<SkippedSection> skipped;
+  bool answer_possible = false; // a piece since the last heading line was parsed
+  for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+    bool heading = text[starts[k]] == '#';
+    if (heading) answer_possible = false;
+    std::string_view piece = text.substr(starts[k], starts[k + 1] - starts[k]);
+    std::size_t body = heading ? piece.find('\n') + 1 : 0; // segment lines have their break
+    bool skip = (heading || !answer_possible) && inert_lines(piece.substr(body)) &&
+                prefilter_note(piece, matcher_).skip();
+    if (!skip) {
+      answer_possible = true;
+      continue;
+    }
+    if (!skipped.empty() && skipped.back().end == starts[k] && !heading)
+      skipped.back().end = starts[k + 1]; // one part with the one before
+    else
+      skipped.push_back({starts[k], starts[k + 1], heading});
+  }
+  if (skipped.empty()) return std::nullopt;
+  std::optional<Outline> outline = parse_outline_skipping(text, skipped);
+  if (!outline) return std::nullopt;
+  NoteAnalysis analysis = analyse(text, *outline, path);
+  for (const auto& q : analysis.questions)
+    for (const auto& s : skipped) {
+      std::size_t body_start = s.heading ? text.find('\n', s.start) + 1 : s.start;
+      if (q.answer_end > body_start && q.answer_start < s.end) return std::nullopt;
+    }
+  return analysis;
 }
 
 NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,

@@ -77,6 +77,10 @@ public:
   // `path` is the note's path relative to its folder (used only for a daily note's date).
   NoteAnalysis analyse(std::string_view text, std::string_view path) const;
   NoteAnalysis analyse(std::string_view text, const Outline& outline, std::string_view path) const;
+  // What analyse(text, path) does first: the analysis without parsing the parts of the note
+  // that provably cannot matter; empty when that cannot be proven for this note.
+  std::optional<NoteAnalysis> analyse_skipping_sections(std::string_view text,
+                                                        std::string_view path) const;
   // The note's analysis without parsing it, when question_prefilter.h proves it holds no step
   // heading and no question: then it equals analyse(text, path) (no steps, no questions, the
   // same language, date and line count). std::nullopt when the note must be parsed.
@@ -91,6 +95,7 @@ public:
 
 private:
   void count_stopwords(std::string_view text, std::vector<long>& counts, long sign) const;
+
   // What every analysis starts with: line count, language, the daily note's date.
   NoteAnalysis note_facts(std::string_view text, std::string_view path,
                           const LineIndex& lines) const;

@@ -60,8 +60,11 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
         // No step heading or question can be in it: the same analysis without the parse.
         results[i] = ScannedNote{file.path, std::move(*quick)};
         ++not_parsed;
-      } else {
+      } else if (prefilter) { // parses only what may matter (Analyzer::analyse)
         results[i] = ScannedNote{file.path, analyzer.analyse(*note.text, file.path)};
+      } else { // the whole note: what the shortcuts are checked against
+        results[i] = ScannedNote{
+            file.path, analyzer.analyse(*note.text, engine::parse_outline(*note.text), file.path)};
       }
     }
     if (progress) progress(++done, listing.files.size());

@@ -37,8 +37,9 @@ struct ScanCacheOptions {
 using ScanProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 // `progress` is called from worker threads (serialise inside it if it prints). `cache` null:
-// every note is analysed and nothing is written. `prefilter` false: every note is parsed, even
-// those the prefilter proves question-free (same results, for tests and measurements).
+// every note is analysed and nothing is written. `prefilter` false: every note is parsed whole,
+// even those the prefilter proves question-free and the parts Analyzer::analyse would leave out
+// (same results: for tests and measurements).
 FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer,
                        const engine::Date& today, unsigned threads,
                        const ScanProgress& progress = {}, const ScanCacheOptions* cache = nullptr,

@@ -21,23 +21,6 @@ const Pack& pack() {
   return mend::test::builtin_pack();
 }
 
-// Everything an analysis says, as one comparable string.
-std::string summary(const NoteAnalysis& a) {
-  std::ostringstream o;
-  o << a.language << " lines=" << a.line_count << " date=" << (a.note_date ? 1 : 0) << "\n";
-  for (const auto& s : a.steps)
-    o << "step " << s.id << " " << s.line << " [" << s.start << "," << s.end << ") "
-      << s.section_end << " " << static_cast<int>(s.matched_by) << "\n";
-  for (const auto& q : a.questions) {
-    o << "q " << q.id << " " << q.line << " [" << q.start << "," << q.end << ") [" << q.answer_start
-      << "," << q.answer_end << ") last=" << q.answer_last_line
-      << " form=" << static_cast<int>(q.form) << " answered=" << q.answered << " nil=" << q.nil
-      << " own=" << q.own_fault_only << " blame=" << q.self_blame_line << " yes=" << q.clear_yes
-      << " log=" << q.log_entries.size() << "\n";
-  }
-  return o.str();
-}
-
 // Edits that move the language, the matches and the answers: typed letters, whole lines of
 // either language's function words, questions, guidance-like lines, deletions.
 const std::vector<std::string> kInserts = {"x",
@@ -85,10 +68,10 @@ TEST_CASE("memoised analysis equals a fresh one after every edit", "[analysis][m
     // fresh Analyzer per state (a new Analyzer never reuses another's memo).
     std::vector<std::string> warm_results;
     for (const auto& s : states_of_note)
-      warm_results.push_back(summary(warm.analyse(s, "note.md")));
+      warm_results.push_back(mend::test::summary(warm.analyse(s, "note.md")));
     for (std::size_t i = 0; i < states_of_note.size(); ++i) {
       Analyzer fresh(pack(), {});
-      std::string want = summary(fresh.analyse(states_of_note[i], "note.md"));
+      std::string want = mend::test::summary(fresh.analyse(states_of_note[i], "note.md"));
       INFO("note " << n << ", state " << i);
       REQUIRE(warm_results[i] == want);
       if (i > 0 && warm_results[i].substr(0, 2) != warm_results[i - 1].substr(0, 2))

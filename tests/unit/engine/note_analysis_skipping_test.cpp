@@ -1,0 +1,124 @@
+// Analyzer::analyse(text, path) first tries to leave out of the parse the parts of a note that
+// provably cannot matter (note_analysis.cpp, analyse_skipping_sections). Whenever it does, the
+// analysis must be the one a parse of the whole note gives: compared here over long notes made
+// of the fixtures, rewrites of them, random mixtures with the constructs that end answers and
+// sections, and a generated vault.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "daemon/engine/markdown.h"
+#include "daemon/engine/note_analysis.h"
+#include "test_support.h"
+
+using namespace mend::engine;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Tally {
+  std::size_t notes = 0, skipped = 0;
+};
+
+void check_same(const Analyzer& analyzer, const std::string& text, const std::string& what,
+                Tally& tally) {
+  ++tally.notes;
+  std::string whole = mend::test::summary(analyzer.analyse(text, parse_outline(text), "n.md"));
+  auto partial = analyzer.analyse_skipping_sections(text, "n.md");
+  if (partial) {
+    ++tally.skipped;
+    INFO(what << "\n" << text.substr(0, 3000));
+    REQUIRE(mend::test::summary(*partial) == whole);
+  }
+  INFO(what);
+  REQUIRE(mend::test::summary(analyzer.analyse(text, "n.md")) == whole);
+}
+
+// Lines that open, close or end things, and questions in several forms, to splice into notes.
+const std::vector<std::string> kPieces = {
+    "\n## Why did it end?\n\n", "\n# Heading\n\n", "\n### Notes\n\n", "\n---\n\n", "\n* * *\n",
+    "\n```\ncode\n", "\n```\n", "\n<div>\n", "\n</div>\n\n", "\n<!-- mend:q why.real -->\n",
+    "\n| a | b |\n|---|---|\n| c | d |\n\n", "\n- **What did I do wrong?** Nothing.\n",
+    "\nWhat were the official reasons?\n\n", "\nQ: Can you change this on your own?\n",
+    "\nTitle\n=====\n\n", "\n> # quoted\n> text\n\n", "\n- # listed heading\n",
+    "\n    indented # code\n\n", "\nPlain words of a day, nothing asked.\n\n",
+    "\n1. First thing\n2. Second thing\n\n", "\n_your answer_\n\n", "\n- [ ] a task\n",
+    "\n#\n", "\n+++\n", "\n<script>\n", "\nAnother paragraph here.\n"};
+
+std::string long_note(const std::vector<std::string>& notes, std::mt19937& rng) {
+  std::string text;
+  while (text.size() < 12 * 1024)
+    text += notes[rng() % notes.size()] + "\n";
+  return text;
+}
+
+std::string spliced(std::string text, std::mt19937& rng, int pieces) {
+  for (int i = 0; i < pieces; ++i) {
+    std::size_t at = text.find('\n', rng() % text.size());
+    if (at == std::string::npos) at = text.size();
+    text.insert(at, kPieces[rng() % kPieces.size()]);
+  }
+  return text;
+}
+
+std::string crlf(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') out += '\r';
+    out += c;
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("a note analysed without its inert parts equals the whole parse: long notes from the "
+          "fixtures, spliced and CRLF",
+          "[analysis][skipping]") {
+  Analyzer analyzer(mend::test::builtin_pack(), {});
+  auto notes = mend::test::fixture_notes({"tests/golden", "examples/notes"});
+  std::mt19937 rng(11);
+  Tally tally;
+  for (int n = 0; n < 60; ++n) {
+    std::string text = long_note(notes, rng);
+    check_same(analyzer, text, "long note " + std::to_string(n), tally);
+    check_same(analyzer, spliced(text, rng, 12), "spliced " + std::to_string(n), tally);
+    check_same(analyzer, crlf(text), "crlf " + std::to_string(n), tally);
+  }
+  INFO("notes " << tally.notes << ", analysed with parts skipped " << tally.skipped);
+  CHECK(tally.skipped > tally.notes / 4); // the skipping path was really taken
+}
+
+TEST_CASE("a note analysed without its inert parts equals the whole parse: a generated vault",
+          "[analysis][skipping]") {
+  Analyzer analyzer(mend::test::builtin_pack(), {});
+  fs::path dir = fs::temp_directory_path() / ("mend-skipping-vault-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  std::string command = "python3 '" + std::string(MEND_SOURCE_DIR) +
+                        "/tests/bench/gen_vault.py' '" + dir.string() +
+                        "' --notes 400 --seed 5 > /dev/null";
+  REQUIRE(std::system(command.c_str()) == 0);
+  std::mt19937 rng(5);
+  Tally tally;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file() || e.path().extension() != ".md") continue;
+    if (fs::file_size(e.path()) > 200 * 1024) continue; // the ~1 MB notes: minutes under sanitizers
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    std::string text = s.str();
+    check_same(analyzer, text, e.path().string(), tally);
+    if (text.size() > 4096)
+      check_same(analyzer, spliced(text, rng, 6), "spliced " + e.path().string(), tally);
+  }
+  fs::remove_all(dir);
+  INFO("notes " << tally.notes << ", analysed with parts skipped " << tally.skipped);
+  CHECK(tally.skipped > 20);
+}
