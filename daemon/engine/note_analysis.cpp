@@ -335,8 +335,8 @@ bool inert_lines(std::string_view body) {
 //    or table can start in it), so the parse of what follows starts as fresh as a segment does,
 //    and no heading, break or anchor in it could end a section or an answer,
 //  - it is not the last piece (the grammar reads the end of a text by its own rules), and
-//  - no piece since the last heading was parsed (one could hold a question whose answer runs on
-//    into it; after a heading line, the piece's own heading is kept anyway);
+//  - no piece since the last heading may hold a question (its answer could run on into this
+//    one; a piece starting with a heading line keeps that heading, which ends most answers);
 // and the analysis is kept only if no question's answer reaches into a skipped part (an
 // answer's lines and blocks are read); else the note is parsed whole. Then every block that
 // analysis reads is the block a whole parse gives, and the analysis is the same:
@@ -350,18 +350,16 @@ std::optional<NoteAnalysis> Analyzer::analyse_skipping_sections(std::string_view
   for (std::size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1))
     if (starts_segment_line(text, nl + 1)) starts.push_back(nl + 1);
   std::vector<SkippedSection> skipped;
-  bool answer_possible = false; // a piece since the last heading line was parsed
+  bool answer_possible = false; // a piece since the last heading line may hold a question
   for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
     bool heading = text[starts[k]] == '#';
     if (heading) answer_possible = false;
     std::string_view piece = text.substr(starts[k], starts[k + 1] - starts[k]);
     std::size_t body = heading ? piece.find('\n') + 1 : 0; // segment lines have their break
-    bool skip = (heading || !answer_possible) && inert_lines(piece.substr(body)) &&
-                prefilter_note(piece, matcher_).skip();
-    if (!skip) {
-      answer_possible = true;
-      continue;
-    }
+    bool no_question = prefilter_note(piece, matcher_).skip();
+    bool skip = no_question && (heading || !answer_possible) && inert_lines(piece.substr(body));
+    if (!no_question) answer_possible = true;
+    if (!skip) continue;
     if (!skipped.empty() && skipped.back().end == starts[k] && !heading)
       skipped.back().end = starts[k + 1]; // one part with the one before
     else
