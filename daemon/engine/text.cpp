@@ -157,8 +157,24 @@ std::size_t utf16_length(std::string_view text) {
 
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
+    // Eight ASCII bytes at a time: every note is checked on every scan, warm ones included.
+    if (i + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) {
       ++i;
+      continue;
+    }
+    // Two-byte sequences (accented Latin letters), the most common in notes, checked inline.
+    if (lead >= 0xC2 && lead <= 0xDF && i + 1 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      i += 2;
       continue;
     }
     const Sequence seq = sequence_at(text, i);
