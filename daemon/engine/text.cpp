@@ -171,10 +171,18 @@ bool is_valid_utf8(std::string_view text) {
       ++i;
       continue;
     }
-    // Two-byte sequences (accented Latin letters), the most common in notes, checked inline.
-    if (lead >= 0xC2 && lead <= 0xDF && i + 1 < text.size() &&
-        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+    // Two-byte sequences (accented Latin letters) and three-byte ones without the E0/ED range
+    // limits (typographic quotes, dashes, "…"), the most common in notes, checked inline.
+    auto continuation = [&](std::size_t k) {
+      return k < text.size() && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80;
+    };
+    if (lead >= 0xC2 && lead <= 0xDF && continuation(i + 1)) {
       i += 2;
+      continue;
+    }
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && continuation(i + 1) &&
+        continuation(i + 2)) {
+      i += 3;
       continue;
     }
     const Sequence seq = sequence_at(text, i);

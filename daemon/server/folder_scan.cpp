@@ -42,15 +42,19 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   parallel_for(order.size(), threads, [&](std::size_t k) {
     std::size_t i = order[k];
     const NoteFile& file = listing.files[i];
-    NoteText note = read_note(file.absolute);
-    if (!note.warning.empty()) warnings[i] = file.path + ": " + note.warning;
+    NoteText note = read_note(file.absolute, kMaxNoteBytes, /*check_utf8=*/!old);
     if (note.text) {
       const engine::NoteAnalysis* cached = nullptr;
       if (cache) {
         // The key's hash is of the text analysed (after any UTF-8 repair), so a hit is exactly
-        // what analyse() would return for it.
+        // what analyse() would return for it. Looked up first with the bytes as read: a hit
+        // means they are that text, so valid UTF-8, and the validation pass is not needed.
         keys[i] = CacheKey{file.size, file.mtime_ns, text_hash(*note.text)};
-        cached = old->find(file.path, keys[i]);
+        if (old) cached = old->find(file.path, keys[i]);
+        if (!cached && old && repair_utf8(note)) { // the text analysed is the repaired one
+          keys[i].hash = text_hash(*note.text);
+          cached = old->find(file.path, keys[i]);
+        }
       }
       if (cached) {
         results[i] = ScannedNote{file.path, *cached};
@@ -67,6 +71,7 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
             file.path, analyzer.analyse(*note.text, engine::parse_outline(*note.text), file.path)};
       }
     }
+    if (!note.warning.empty()) warnings[i] = file.path + ": " + note.warning;
     if (progress) progress(++done, listing.files.size());
   });
   for (std::size_t i = 0; i < results.size(); ++i)

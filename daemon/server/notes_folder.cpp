@@ -82,7 +82,7 @@ NoteListing list_notes(const fs::path& root) {
   return listing;
 }
 
-NoteText read_note(const fs::path& file, std::uintmax_t max_bytes) {
+NoteText read_note(const fs::path& file, std::uintmax_t max_bytes, bool check_utf8) {
   NoteText result;
   // O_NONBLOCK, then fstat: a FIFO or a device named like a note (mkfifo note.md, a link to
   // /dev/zero) must neither block the open nor be read forever.
@@ -123,13 +123,16 @@ NoteText read_note(const fs::path& file, std::uintmax_t max_bytes) {
     result.warning = "skipped: binary content (NUL bytes), not a text note";
     return result;
   }
-  if (!engine::is_valid_utf8(text)) {
-    result.warning =
-        "invalid UTF-8: analysed with the bad bytes replaced (the file is not changed)";
-    text = engine::sanitize_utf8(text);
-  }
   result.text = std::move(text);
+  if (check_utf8) repair_utf8(result);
   return result;
+}
+
+bool repair_utf8(NoteText& note) {
+  if (!note.text || engine::is_valid_utf8(*note.text)) return false;
+  note.warning = "invalid UTF-8: analysed with the bad bytes replaced (the file is not changed)";
+  note.text = engine::sanitize_utf8(*note.text);
+  return true;
 }
 
 } // namespace mend::server

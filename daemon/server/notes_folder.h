@@ -43,6 +43,12 @@ constexpr std::uintmax_t kMaxNoteBytes = 8u << 20;
 
 // Reads a note: a file over `max_bytes` or holding NUL bytes (binary) is skipped with a
 // warning; invalid UTF-8 is repaired (U+FFFD) with a warning, so the rest is still analysed.
-NoteText read_note(const std::filesystem::path& file, std::uintmax_t max_bytes = kMaxNoteBytes);
+// `check_utf8` false leaves that to a later repair_utf8() (a warm scan finds most notes in its
+// cache by the hash of their bytes, which proves them valid without a validation pass).
+NoteText read_note(const std::filesystem::path& file, std::uintmax_t max_bytes = kMaxNoteBytes,
+                   bool check_utf8 = true);
+// What read_note does when `check_utf8`: invalid UTF-8 replaced, with its warning. Returns
+// whether the text changed.
+bool repair_utf8(NoteText& note);
 
 } // namespace mend::server

@@ -58,6 +58,25 @@ class Cache(unittest.TestCase):
         self.assertEqual(cold, uncached)
         self.assertEqual(warm, uncached)
 
+    def test_invalid_utf8_note_warm_as_cold(self):
+        # A warm scan finds valid notes by the hash of their bytes without validating them; an
+        # invalid one is found by the hash of its repaired text, and still warned about.
+        with open(os.path.join(self.notes, "broken.md"), "wb") as f:
+            f.write(b"# Why did it end?\n\nIt ended \xff\xfe badly.\n")
+        env = dict(os.environ, XDG_CACHE_HOME=self.cache_home)
+        runs = []
+        for _ in range(3):
+            r = subprocess.run([MEND, "scan", self.notes, "--json", "--today", "2026-11-26", "--stats"],
+                               env=env, capture_output=True, timeout=60)
+            self.assertEqual(r.returncode, 0, r.stderr.decode())
+            runs.append(r)
+        for r in runs:
+            self.assertIn(b"broken.md: invalid UTF-8", r.stdout + r.stderr)
+        self.assertEqual(runs[1].stdout, runs[0].stdout)
+        self.assertEqual(runs[2].stdout, runs[0].stdout)
+        m = re.search(rb"(\d+) notes, (\d+) from the cache", runs[2].stderr)
+        self.assertEqual(m.group(1), m.group(2))  # every note, the broken one too, from the cache
+
     def test_cache_file_private_and_without_note_text(self):
         self.scan()
         files = self.cache_files()
