@@ -42,15 +42,32 @@ void check_same(const Analyzer& analyzer, const std::string& text, const std::st
 }
 
 // Lines that open, close or end things, and questions in several forms, to splice into notes.
-const std::vector<std::string> kPieces = {
-    "\n## Why did it end?\n\n", "\n# Heading\n\n", "\n### Notes\n\n", "\n---\n\n", "\n* * *\n",
-    "\n```\ncode\n", "\n```\n", "\n<div>\n", "\n</div>\n\n", "\n<!-- mend:q why.real -->\n",
-    "\n| a | b |\n|---|---|\n| c | d |\n\n", "\n- **What did I do wrong?** Nothing.\n",
-    "\nWhat were the official reasons?\n\n", "\nQ: Can you change this on your own?\n",
-    "\nTitle\n=====\n\n", "\n> # quoted\n> text\n\n", "\n- # listed heading\n",
-    "\n    indented # code\n\n", "\nPlain words of a day, nothing asked.\n\n",
-    "\n1. First thing\n2. Second thing\n\n", "\n_your answer_\n\n", "\n- [ ] a task\n",
-    "\n#\n", "\n+++\n", "\n<script>\n", "\nAnother paragraph here.\n"};
+const std::vector<std::string> kPieces = {"\n## Why did it end?\n\n",
+                                          "\n# Heading\n\n",
+                                          "\n### Notes\n\n",
+                                          "\n---\n\n",
+                                          "\n* * *\n",
+                                          "\n```\ncode\n",
+                                          "\n```\n",
+                                          "\n<div>\n",
+                                          "\n</div>\n\n",
+                                          "\n<!-- mend:q why.real -->\n",
+                                          "\n| a | b |\n|---|---|\n| c | d |\n\n",
+                                          "\n- **What did I do wrong?** Nothing.\n",
+                                          "\nWhat were the official reasons?\n\n",
+                                          "\nQ: Can you change this on your own?\n",
+                                          "\nTitle\n=====\n\n",
+                                          "\n> # quoted\n> text\n\n",
+                                          "\n- # listed heading\n",
+                                          "\n    indented # code\n\n",
+                                          "\nPlain words of a day, nothing asked.\n\n",
+                                          "\n1. First thing\n2. Second thing\n\n",
+                                          "\n_your answer_\n\n",
+                                          "\n- [ ] a task\n",
+                                          "\n#\n",
+                                          "\n+++\n",
+                                          "\n<script>\n",
+                                          "\nAnother paragraph here.\n"};
 
 std::string long_note(const std::vector<std::string>& notes, std::mt19937& rng) {
   std::string text;
