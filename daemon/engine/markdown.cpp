@@ -510,6 +510,22 @@ bool ends_clean(TSNode root, std::string_view text) {
   return clean;
 }
 
+// Appends the blocks of a part parsed on its own, which starts at byte `offset` of the note:
+// offsets shifted, parents re-indexed into `outline`.
+void append_shifted(Outline& outline, const std::vector<Block>& blocks, std::size_t offset) {
+  int base = static_cast<int>(outline.blocks.size());
+  for (Block b : blocks) {
+    b.start += offset;
+    b.end += offset;
+    if (b.text_start != 0 || b.text_end != 0) { // [0, 0) is "no text" (Block's default)
+      b.text_start += offset;
+      b.text_end += offset;
+    }
+    if (b.parent >= 0) b.parent += base;
+    outline.blocks.push_back(b);
+  }
+}
+
 struct TreeDelete {
   void operator()(TSTree* t) const { ts_tree_delete(t); }
 };
@@ -758,17 +774,7 @@ void MarkdownDocument::replace_all(std::string text) {
 void MarkdownDocument::rebuild_outline() {
   outline_.blocks.clear();
   for (const Segment& segment : segments_) {
-    int base = static_cast<int>(outline_.blocks.size());
-    for (Block b : segment.blocks) {
-      b.start += segment.start;
-      b.end += segment.start;
-      if (b.text_start != 0 || b.text_end != 0) { // [0, 0) is "no text" (Block's default)
-        b.text_start += segment.start;
-        b.text_end += segment.start;
-      }
-      if (b.parent >= 0) b.parent += base;
-      outline_.blocks.push_back(b);
-    }
+    append_shifted(outline_, segment.blocks, segment.start);
   }
 }
 
@@ -798,17 +804,7 @@ std::optional<Outline> parse_outline_skipping(std::string_view text,
     TSNode root = ts_tree_root_node(tree.get());
     if (ts_node_has_error(root)) return false;
     if (must_end_clean && !ends_clean(root, parse_text)) return false;
-    int base = static_cast<int>(outline.blocks.size());
-    for (Block b : build_outline(root).blocks) {
-      b.start += from;
-      b.end += from;
-      if (b.text_start != 0 || b.text_end != 0) { // [0, 0) is "no text" (Block's default)
-        b.text_start += from;
-        b.text_end += from;
-      }
-      if (b.parent >= 0) b.parent += base;
-      outline.blocks.push_back(b);
-    }
+    append_shifted(outline, build_outline(root).blocks, from);
     return true;
   };
   std::size_t at = 0;
