@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=(build-essential cmake pkg-config libtree-sitter-dev nlohmann-json3-dev libspdlog-dev
-      catch2 libboost-dev)
+      catch2 libboost-dev libstemmer-dev)
 if [ "${1:-build}" = test ]; then
   want+=(neovim python3 emacs-nox elpa-eglot elpa-markdown-mode)
 fi

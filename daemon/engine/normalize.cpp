@@ -257,22 +257,6 @@ std::vector<std::string> split_words(std::string_view folded) {
   return words;
 }
 
-std::string stem(std::string_view word) {
-  std::string w(word);
-  auto strip = [&](std::string_view suffix, std::size_t min_left) {
-    if (w.size() >= suffix.size() + min_left && w.ends_with(suffix)) {
-      w.resize(w.size() - suffix.size());
-      return true;
-    }
-    return false;
-  };
-  if (!strip("ing", 4) && !strip("ed", 4) && !strip("es", 4)) {
-    if (!w.ends_with("ss")) strip("s", 3);
-  }
-  strip("e", 3);
-  return w;
-}
-
 bool has_no_word(std::string_view text) {
   for (char ch : text) {
     unsigned char c = static_cast<unsigned char>(ch);

@@ -23,10 +23,6 @@ void for_each_match_word(std::string_view text, const std::function<void(std::st
 // whole words). Apostrophes split words: "didn't" → "didn", "t"; "qu'il" → "qu", "il".
 std::vector<std::string> split_words(std::string_view folded);
 
-// A light suffix stripper shared by English and French: "reasons" → "reason",
-// "leaving"/"leave" → "leav", "disliked"/"dislike" → "dislik". Only used to compare words.
-std::string stem(std::string_view word);
-
 // True when `text` holds no letter or digit (only punctuation, symbols, white space).
 bool has_no_word(std::string_view text);
 

@@ -1,10 +1,8 @@
 // Finds the pack's questions in a note and judges their answers (design.md, "Recognising
-// questions and answers").
-//
-// Candidates are the lines where people write questions: headings, bold lines, list items,
-// lines standing alone as a question, "Q:" lines, and mend's marker comments. Never code,
-// tables, HTML, front matter, or anything inside a block quote. A question's answer is the
-// content after it up to the next question, a heading that closes its section, or a break.
+// questions and answers"), in the design's stages: the topic gate; candidate lines
+// (question_candidates.h); step sections and the question each line is
+// (question_assignment.h); then here the answers: the content after each question up to the
+// next question, section title, heading that closes it or break, judged by answer_judge.h.
 #include "daemon/engine/note_analysis.h"
 
 #include <algorithm>
@@ -14,156 +12,14 @@
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/question_prefilter.h"
 #include "daemon/engine/text.h"
+#include "daemon/engine/thread_memo.h"
 #include "daemon/engine/yaml_lite.h"
 
 namespace mend::engine {
 namespace {
 
-// A list item without a question mark ("- Official reasons") must match more closely than a
-// heading: lists in a diary are mostly not questions.
-constexpr double kPlainListItemThreshold = 0.8;
 // Guidance left in the note by a template is not an answer.
 constexpr double kGuidanceSimilarity = 0.75;
-// A stand-alone question line longer than this is prose.
-constexpr std::size_t kMaxQuestionLine = 300;
-
-struct Candidate {
-  int block = -1;
-  QuestionForm form = QuestionForm::Heading;
-  std::string plain;
-  std::size_t start = 0, end = 0; // question text bytes
-  std::size_t answer_start = 0;
-  int level = 0;
-  bool question_mark = false;
-};
-
-struct Marker {
-  int block = -1;
-  bool step = false;
-  std::string id;
-};
-
-std::string_view first_line(std::string_view text, std::size_t start, std::size_t end) {
-  std::string_view s = text.substr(start, end - start);
-  // A plain loop: string_view::find_first_of with a set calls memchr on the set per byte.
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (s[i] == '\n' || s[i] == '\r') return s.substr(0, i);
-  return s;
-}
-
-bool ends_with_question_mark(std::string_view s) {
-  s = trim(s);
-  if (s.ends_with("?")) return true;
-  // "Are you afraid? **" or "…?*": emphasis closing after the mark.
-  while (!s.empty() && (s.back() == '*' || s.back() == '_' || s.back() == ' '))
-    s.remove_suffix(1);
-  return s.ends_with("?") || s.ends_with("？");
-}
-
-// A line that is one question and nothing else: no sentence ends before its last "?".
-bool single_sentence(std::string_view s) {
-  s = trim(s);
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    char c = s[i];
-    if ((c == '.' || c == '!' || c == '?') && (s[i + 1] == ' ') && i + 2 < s.size()) return false;
-  }
-  return true;
-}
-
-// "Q: …", "Q1: …", "Q. …", "Question: …", "Question 3 - …" → the question after the prefix.
-std::optional<std::size_t> qa_prefix(std::string_view line) {
-  std::size_t i = 0;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
-    ++i;
-  std::string_view rest = line.substr(i);
-  std::size_t len = 0;
-  if (rest.size() >= 8 && (rest.substr(0, 8) == "Question" || rest.substr(0, 8) == "question" ||
-                           rest.substr(0, 8) == "QUESTION"))
-    len = 8;
-  else if (!rest.empty() && (rest[0] == 'Q' || rest[0] == 'q'))
-    len = 1;
-  else
-    return std::nullopt;
-  std::size_t j = len;
-  while (j < rest.size() && (rest[j] == ' ' || (rest[j] >= '0' && rest[j] <= '9')))
-    ++j;
-  if (j < rest.size() && (rest[j] == ':' || rest[j] == '.' || rest[j] == '-' || rest[j] == ')')) {
-    if (len == 1 && j == len && rest[j] == '.') {
-      // "Q." must be followed by a space: "Q.E.D" is not a question.
-      if (j + 1 >= rest.size() || rest[j + 1] != ' ') return std::nullopt;
-    }
-    ++j;
-    while (j < rest.size() && rest[j] == ' ')
-      ++j;
-    return i + j;
-  }
-  return std::nullopt;
-}
-
-// <!-- mend:q why.official --> and <!-- mend:step why --> in an HTML block.
-std::vector<Marker> markers_in(std::string_view html, int block) {
-  std::vector<Marker> out;
-  std::size_t pos = 0;
-  while ((pos = html.find("mend:", pos)) != std::string_view::npos) {
-    std::size_t open = html.rfind("<!--", pos);
-    std::size_t p = pos + 5;
-    bool step = false;
-    if (html.substr(p, 2) == "q " || html.substr(p, 2) == "q\t") {
-      p += 2;
-    } else if (html.substr(p, 5) == "step " || html.substr(p, 5) == "step\t") {
-      step = true;
-      p += 5;
-    } else {
-      pos = p;
-      continue;
-    }
-    while (p < html.size() && html[p] == ' ')
-      ++p;
-    std::size_t id_start = p;
-    while (p < html.size() && (std::isalnum(static_cast<unsigned char>(html[p])) ||
-                               html[p] == '.' || html[p] == '-' || html[p] == '_'))
-      ++p;
-    std::string id(html.substr(id_start, p - id_start));
-    std::size_t close = html.find("-->", p);
-    if (open != std::string_view::npos && close != std::string_view::npos && !id.empty() &&
-        trim(html.substr(p, close - p)).empty())
-      out.push_back({block, step, id});
-    pos = p;
-  }
-  return out;
-}
-
-// Why memos: an editor's note is analysed again after every keystroke, and every candidate
-// line but the edited one is unchanged. QuestionMatcher::best and ::similarity are pure
-// functions of the matcher (fixed for an Analyzer) and their arguments, so a per-thread memo
-// keyed by the Analyzer and the arguments returns the very value a call would. Bounded:
-// cleared when full (a scan of many notes mostly misses, and pays a hash per candidate).
-template <typename Value> class ThreadMemo {
-public:
-  template <typename Compute>
-  const Value& get(std::uint64_t owner, std::string key, Compute compute) {
-    if (owner_ != owner || map_.size() >= kMaxEntries) {
-      map_.clear();
-      owner_ = owner;
-    }
-    auto it = map_.find(key);
-    if (it == map_.end()) it = map_.emplace(std::move(key), compute()).first;
-    return it->second;
-  }
-
-private:
-  static constexpr std::size_t kMaxEntries = 4096;
-  std::uint64_t owner_ = 0;
-  std::unordered_map<std::string, Value> map_;
-};
-
-std::string memo_key(std::string_view a, std::string_view b) {
-  std::string key;
-  key.reserve(a.size() + b.size() + 1);
-  key.append(a).push_back('\x1f');
-  key.append(b);
-  return key;
-}
 
 std::string_view base_name(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
@@ -270,7 +126,14 @@ std::string Analyzer::detect_language(std::string_view text) const {
   return best;
 }
 
+TopicSign Analyzer::topic_sign(std::string_view text) const {
+  // Markers decide outright, whatever the note's words.
+  if (text.find("mend:") != std::string_view::npos) return TopicSign::Strong;
+  return matcher_.topic_sign(text);
+}
+
 NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) const {
+  if (topic_sign(text) == TopicSign::None) return note_facts(text, path, LineIndex(text));
   if (auto analysis = analyse_skipping_sections(text, path)) return std::move(*analysis);
   Outline outline = parse_outline(text);
   return analyse(text, outline, path);
@@ -356,7 +219,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_skipping_sections(std::string_view
     if (heading) answer_possible = false;
     std::string_view piece = text.substr(starts[k], starts[k + 1] - starts[k]);
     std::size_t body = heading ? piece.find('\n') + 1 : 0; // segment lines have their break
-    bool no_question = prefilter_note(piece, matcher_).skip();
+    bool no_question = prefilter_note(piece, matcher_, false).skip();
     bool skip = no_question && (heading || !answer_possible) && inert_lines(piece.substr(body));
     if (!no_question) answer_possible = true;
     if (!skip) continue;
@@ -381,212 +244,65 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
                                std::string_view path) const {
   LineIndex lines(text);
   NoteAnalysis out = note_facts(text, path, lines);
+  TopicSign sign = topic_sign(text);
+  if (sign == TopicSign::None) return out;
 
+  // Stages 1-3 (question_candidates.h, question_assignment.h): candidate lines, step
+  // sections, and the question each line is.
   const auto& blocks = outline.blocks;
-  std::vector<Candidate> candidates;
-  std::vector<Marker> markers;
-  for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
-    const Block& b = blocks[static_cast<std::size_t>(i)];
-    if (b.kind == BlockKind::Html) {
-      auto found = markers_in(text.substr(b.start, b.end - b.start), i);
-      markers.insert(markers.end(), found.begin(), found.end());
-      continue;
-    }
-    if (b.in_quote) continue;
-    Candidate c;
-    c.block = i;
-    if (b.kind == BlockKind::Heading) {
-      if (b.text_end <= b.text_start) continue;
-      std::string_view raw = text.substr(b.text_start, b.text_end - b.text_start);
-      std::string joined;
-      for (char ch : raw)
-        joined += (ch == '\n' || ch == '\r') ? ' ' : ch;
-      c.form = QuestionForm::Heading;
-      c.plain = inline_text(joined).plain;
-      c.start = b.text_start;
-      c.end = b.text_end;
-      c.answer_start = b.end;
-      c.level = b.level;
-      c.question_mark = ends_with_question_mark(joined);
-      candidates.push_back(std::move(c));
-    } else if (b.kind == BlockKind::ListItem) {
-      if (b.text_end <= b.text_start) continue;
-      std::string_view line = first_line(text, b.text_start, b.text_end);
-      std::string_view t = trim(line);
-      bool strong = t.starts_with("**") || t.starts_with("__");
-      std::size_t qmark = line.find('?');
-      if (qmark == std::string_view::npos) qmark = line.find("？");
-      if (!strong && qmark == std::string_view::npos && !t.ends_with(":")) continue;
-      c.form = QuestionForm::ListItem;
-      c.start = b.text_start;
-      InlineText inl = inline_text(line);
-      if (strong && !inl.all_strong && !inl.strong_prefix.empty()) {
-        c.plain = inl.strong_prefix;
-        c.end = b.text_start + inl.strong_prefix_end;
-        c.question_mark = ends_with_question_mark(inl.strong_prefix);
-      } else if (qmark != std::string_view::npos) {
-        c.plain = inline_text(line.substr(0, qmark + 1)).plain;
-        c.end = b.text_start + qmark + 1;
-        c.question_mark = true;
-      } else {
-        c.plain = inl.plain;
-        c.end = b.text_start + line.size();
-      }
-      c.answer_start = c.end;
-      candidates.push_back(std::move(c));
-    } else if (b.kind == BlockKind::Paragraph && !b.item_lead) {
-      std::string_view line = first_line(text, b.text_start, b.text_end);
-      std::string_view t = trim(line);
-      c.start = b.text_start;
-      c.end = b.text_start + line.size();
-      c.answer_start = c.end;
-      if (auto prefix = qa_prefix(line)) {
-        c.form = QuestionForm::QA;
-        c.start = b.text_start + *prefix;
-        c.plain = inline_text(line.substr(*prefix)).plain;
-        c.question_mark = ends_with_question_mark(line);
-      } else if (t.starts_with("**") || t.starts_with("__")) {
-        InlineText inl = inline_text(line);
-        if (inl.strong_prefix.empty()) continue;
-        c.form = QuestionForm::Bold;
-        c.plain = inl.strong_prefix;
-        if (!inl.all_strong) c.end = c.answer_start = b.text_start + inl.strong_prefix_end;
-        c.question_mark = ends_with_question_mark(inl.strong_prefix);
-      } else if (ends_with_question_mark(t) && t.size() <= kMaxQuestionLine && single_sentence(t)) {
-        c.form = QuestionForm::Line;
-        c.plain = inline_text(line).plain;
-        c.question_mark = true;
-      } else {
-        continue;
-      }
-      candidates.push_back(std::move(c));
-    }
+  Candidates candidates = find_candidates(text, outline);
+  Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines);
+  if (sign == TopicSign::Pronoun) {
+    // Only pronouns in the note: it is about the ex when a question or section names them.
+    bool names_ex = false;
+    for (const auto& r : recognition.questions)
+      names_ex = names_ex || matcher_.names_ex(candidates.lines[r.candidate].plain);
+    for (const auto& s : recognition.sections)
+      names_ex = names_ex || matcher_.names_ex(candidates.lines[s.candidate].plain);
+    if (!names_ex) return out;
   }
-
-  // Bind each marker to the candidate written just before it (the heading or line above).
-  std::unordered_map<int, std::size_t> candidate_at; // block -> candidate index
-  for (std::size_t k = 0; k < candidates.size(); ++k)
-    candidate_at[candidates[k].block] = k;
-  struct Bound {
-    std::string id;
-    bool step = false;
-  };
-  std::unordered_map<std::size_t, Bound> bound; // candidate index -> marker
-  std::vector<Marker> loose;
-  for (const auto& m : markers) {
-    bool known = m.step ? pack_.step(m.id) != nullptr : pack_.question(m.id) != nullptr;
-    if (!known) continue;
-    int p = m.block - 1;
-    if (p >= 0 && blocks[static_cast<std::size_t>(p)].item_lead)
-      p = blocks[static_cast<std::size_t>(p)].parent;
-    bool attached = false;
-    if (p >= 0) {
-      auto it = candidate_at.find(p);
-      if (it != candidate_at.end() && !bound.count(it->second)) {
-        const Block& prev = blocks[static_cast<std::size_t>(p)];
-        std::size_t from = std::min(candidates[it->second].end, prev.end);
-        std::size_t to = blocks[static_cast<std::size_t>(m.block)].start;
-        std::string_view between = from < to ? text.substr(from, to - from) : std::string_view{};
-        // Only the rest of the question's line (an inline answer is allowed for list items).
-        bool adjacent = between.find("\n\n") == std::string_view::npos &&
-                        between.find("\r\n\r\n") == std::string_view::npos;
-        if (adjacent) {
-          bound[it->second] = {m.id, m.step};
-          attached = true;
-        }
-      }
-    }
-    if (!attached && !m.step) loose.push_back(m);
-  }
-
-  // Match candidates in document order, tracking the step section each one sits in.
-  struct Anchor {
-    int block;
-    bool question;
-  };
-  std::vector<char> is_anchor(blocks.size(), 0);
-  std::string section_step;
-  int section_level = 0;
-  std::size_t loose_next = 0;
-  auto add_loose_until = [&](int block) {
-    while (loose_next < loose.size() && loose[loose_next].block < block) {
-      const Marker& m = loose[loose_next++];
-      const Block& b = blocks[static_cast<std::size_t>(m.block)];
-      QuestionOccurrence q;
-      q.id = m.id;
-      q.step = m.id.substr(0, m.id.find('.'));
-      q.start = b.start;
-      q.end = b.end;
-      q.answer_start = b.end;
-      q.matched_by = MatchedBy::Marker;
-      q.form = QuestionForm::Marker;
-      q.line = static_cast<int>(lines.line_of(b.start));
-      out.questions.push_back(std::move(q));
-      is_anchor[static_cast<std::size_t>(m.block)] = 1;
-    }
-  };
+  out.steps = recognition.sections;
+  std::vector<char> is_anchor(blocks.size(), 0); // blocks that end the answer above them
+  for (const auto& s : out.steps)
+    is_anchor[static_cast<std::size_t>(candidates.lines[s.candidate].block)] = 1;
   std::vector<int> occurrence_block; // parallel to out.questions
-  for (std::size_t k = 0; k < candidates.size(); ++k) {
-    Candidate& c = candidates[k];
-    add_loose_until(c.block);
-    while (occurrence_block.size() < out.questions.size())
-      occurrence_block.push_back(-1);
-    const Block& b = blocks[static_cast<std::size_t>(c.block)];
-    std::optional<QuestionMatcher::Match> match;
-    MatchedBy by = MatchedBy::Text;
-    if (auto it = bound.find(k); it != bound.end()) {
-      match = QuestionMatcher::Match{it->second.id, it->second.step, 1.0};
-      by = MatchedBy::Marker;
-    } else {
-      thread_local ThreadMemo<std::optional<QuestionMatcher::Match>> best_memo;
-      match = best_memo.get(id_, memo_key(section_step, c.plain),
-                            [&] { return matcher_.best(c.plain, section_step); });
-      if (match && match->step && c.form != QuestionForm::Heading) match.reset();
-      if (match && !match->step && c.form == QuestionForm::ListItem && !c.question_mark &&
-          match->score < kPlainListItemThreshold)
-        match.reset();
-    }
-    if (c.form == QuestionForm::Heading) {
-      if (match && match->step) {
-        StepHeading s;
-        s.id = match->id;
-        s.line = static_cast<int>(lines.line_of(c.start));
-        s.start = c.start;
-        s.end = c.end;
-        s.level = c.level;
-        s.matched_by = by;
-        s.section_end = text.size();
-        out.steps.push_back(s);
-        section_step = match->id;
-        section_level = c.level;
-        is_anchor[static_cast<std::size_t>(c.block)] = 1;
-        continue;
-      }
-      if (!section_step.empty() && c.level <= section_level &&
-          !(match && !match->step && match->id.starts_with(section_step + "."))) {
-        section_step.clear();
-      }
-    }
-    if (!match || match->step) continue;
+  for (const auto& r : recognition.questions) {
+    const Candidate& c = candidates.lines[r.candidate];
     QuestionOccurrence q;
-    q.id = match->id;
-    q.step = match->id.substr(0, match->id.find('.'));
+    q.id = r.id;
+    q.step = r.id.substr(0, r.id.find('.'));
     q.line = static_cast<int>(lines.line_of(c.start));
     q.start = c.start;
     q.end = c.end;
     q.answer_start = std::min(c.answer_start, text.size());
-    q.matched_by = by;
+    q.matched_by = r.matched_by;
     q.form = c.form;
     q.heading_level = c.level;
-    (void)b;
     out.questions.push_back(std::move(q));
     occurrence_block.push_back(c.block);
     is_anchor[static_cast<std::size_t>(c.block)] = 1;
   }
-  add_loose_until(static_cast<int>(blocks.size()));
-  while (occurrence_block.size() < out.questions.size())
-    occurrence_block.push_back(-1);
-  // Loose markers were appended out of order: restore document order.
+  for (const auto& m : recognition.loose_markers) {
+    const Block& b = blocks[static_cast<std::size_t>(m.block)];
+    QuestionOccurrence q;
+    q.id = m.id;
+    q.step = m.id.substr(0, m.id.find('.'));
+    q.start = b.start;
+    q.end = b.end;
+    q.answer_start = b.end;
+    q.matched_by = MatchedBy::Marker;
+    q.form = QuestionForm::Marker;
+    q.line = static_cast<int>(lines.line_of(b.start));
+    out.questions.push_back(std::move(q));
+    occurrence_block.push_back(m.block);
+    is_anchor[static_cast<std::size_t>(m.block)] = 1;
+  }
+  // Blocks whose candidate line poses something (a "?" or a label): they end a list item's
+  // answer even when they are no question of the pack.
+  std::vector<char> poses(blocks.size(), 0);
+  for (const auto& c : candidates.lines)
+    if (c.question_mark || c.label) poses[static_cast<std::size_t>(c.block)] = 1;
+  // Marker-only questions were appended after the others: restore document order.
   {
     std::vector<std::size_t> order(out.questions.size());
     for (std::size_t i = 0; i < order.size(); ++i)
@@ -603,21 +319,6 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
     out.questions = std::move(sorted);
     occurrence_block = std::move(sorted_blocks);
   }
-  // Marker-only questions know their block by position.
-  for (std::size_t i = 0; i < out.questions.size(); ++i)
-    if (occurrence_block[i] < 0)
-      for (std::size_t j = 0; j < blocks.size(); ++j)
-        if (blocks[j].kind == BlockKind::Html && blocks[j].start == out.questions[i].start)
-          occurrence_block[i] = static_cast<int>(j);
-
-  // Step sections end at the next heading of the same or a higher level.
-  for (auto& s : out.steps) {
-    for (const auto& b : blocks)
-      if (b.kind == BlockKind::Heading && b.start > s.start && b.level <= s.level && !b.in_quote) {
-        s.section_end = b.start;
-        break;
-      }
-  }
 
   // Answers.
   for (std::size_t i = 0; i < out.questions.size(); ++i) {
@@ -628,7 +329,13 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
       const Block& b = blocks[j];
       if (b.start < q.answer_start) continue; // the question's own lead paragraph
       bool stop = false;
-      if (b.kind == BlockKind::Heading && !b.in_quote) {
+      if (q.form == QuestionForm::ListItem && b.kind == BlockKind::ListItem && own >= 0 &&
+          b.start >= blocks[static_cast<std::size_t>(own)].end &&
+          b.depth <= blocks[static_cast<std::size_t>(own)].depth && poses[j]) {
+        // The next item poses something of its own ("- Early days or deeper: " then
+        // "- Reversible?"); a plain next item may be the answer ("* Yes, since my dad left.").
+        stop = true;
+      } else if (b.kind == BlockKind::Heading && !b.in_quote) {
         stop = q.form != QuestionForm::Heading || b.level <= q.heading_level || is_anchor[j];
       } else if (b.kind == BlockKind::Break) {
         stop = true;

@@ -18,15 +18,12 @@
 #include "daemon/engine/dates.h"
 #include "daemon/engine/markdown.h"
 #include "daemon/engine/pack.h"
+#include "daemon/engine/question_assignment.h"
+#include "daemon/engine/question_candidates.h"
 #include "daemon/engine/question_matcher.h"
 #include "daemon/engine/text.h"
 
 namespace mend::engine {
-
-enum class MatchedBy { Marker, Text };
-// How the question is written: a heading, a bold line, a list item, a line standing alone as a
-// question, a "Q:" line, or only a marker comment.
-enum class QuestionForm { Heading, Bold, ListItem, Line, QA, Marker };
 
 struct QuestionOccurrence {
   std::string id;
@@ -45,15 +42,6 @@ struct QuestionOccurrence {
   int self_blame_line = -1;            // reach-out: line of an unnegated, unquoted 100% self-blame
   bool clear_yes = false;              // verdict: a clear, unhedged yes
   std::vector<DatedEntry> log_entries; // log: dated entries (year 0 when not written)
-};
-
-struct StepHeading {
-  std::string id;
-  int line = 0;
-  std::size_t start = 0, end = 0;
-  int level = 0;
-  std::size_t section_end = 0; // bytes: where the step's section ends
-  MatchedBy matched_by = MatchedBy::Text;
 };
 
 struct NoteAnalysis {
@@ -90,6 +78,11 @@ public:
   const Pack& pack() const { return pack_; }
   const QuestionMatcher& matcher() const { return matcher_; }
   const AnalysisOptions& options() const { return options_; }
+  // The topic gate (design.md): a note with no marker and no sign of a relationship holds no
+  // question and no step section ("# Quarterly review / ## What didn't go well?"). A note whose
+  // only signs are pronouns ("he", "her") is about the ex when one of its recognised questions
+  // or sections names them (QuestionMatcher::topic_sign).
+  TopicSign topic_sign(std::string_view text) const;
   // The language whose function words are most frequent in `text`.
   std::string detect_language(std::string_view text) const;
 

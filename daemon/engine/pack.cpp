@@ -112,6 +112,8 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.clear_yes = strings(fm.value("clear_yes", json()), true);
   pack.hedges = strings(fm.value("hedges", json()), true);
   pack.shared_words = strings(fm.value("shared_words", json()), true);
+  pack.future_markers = strings(fm.value("future_markers", json()), true);
+  pack.topic_words = strings(fm.value("topic_words", json()), true);
   pack.months = string_lists(fm.value("months", json()));
   pack.weekdays = string_lists(fm.value("weekdays", json()));
   pack.synonyms = string_lists(fm.value("synonyms", json()));

@@ -54,6 +54,10 @@ struct LanguagePack {
   std::vector<std::string> stopwords, first_person, second_person, partner_words, nil_replies,
       fillers, todo_words, labels, own_fault_cues, self_blame, negations, clear_yes, hedges,
       shared_words;
+  // Recognition: words that say a question is about the writer's own future act ("will",
+  // "going to": what I'll tell them is reach-out, what they told me is why), and the
+  // vocabulary that shows a note is about a relationship at all (the topic gate).
+  std::vector<std::string> future_markers, topic_words;
   std::vector<std::vector<std::string>> months, weekdays;
   // Words people use for the same thing ("left", "dumped", "broke up"): matched as the first.
   std::vector<std::vector<std::string>> synonyms;

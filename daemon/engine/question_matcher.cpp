@@ -2,9 +2,12 @@
 #include "daemon/engine/question_matcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <tuple>
 
 #include "daemon/engine/normalize.h"
+#include "daemon/engine/stemmer.h"
 
 namespace mend::engine {
 namespace {
@@ -14,14 +17,18 @@ constexpr const char* kEx = "@ex";
 // Negation is one token: "Ce qu'il m'a dit" (official) and "Ce qu'il ne m'a pas dit"
 // (unofficial) differ by nothing else once function words are gone.
 constexpr const char* kNot = "@not";
+// The writer's own future: "What I'll tell him" (reach-out) against "What did he tell me" (why).
+constexpr const char* kFuture = "@fut";
 constexpr double kNegationWeight = 0.6;
+constexpr double kFutureWeight = 0.5;
 constexpr double kPersonWeight = 0.25;
-constexpr double kSectionBonus = 0.12;
 // The share of each side's weight that the common words must reach.
 constexpr double kMinCoverage = 0.5;
 // Words used by a third of the ids or more ("relationship", "relation") say nothing about
 // which question a line is: they are not counted as content words.
 constexpr double kGenericIdf = 1.6;
+// A terse item is a few words: "Chances?", "Diary", "Receipts (weekly)".
+constexpr std::size_t kTerseMaxWords = 5;
 
 // "{Their} reasons, {date}" -> " exref  reasons,  ": variables that name the ex become one
 // token that the ex's real name and pronouns also map to.
@@ -77,9 +84,72 @@ bool is_symbol_token(std::string_view token) {
   return any;
 }
 
+bool is_word_byte(char ch) {
+  unsigned char c = static_cast<unsigned char>(ch);
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+// Every whole-word occurrence of a phrase in `folded` replaced by its word.
+std::string rewrite_phrases(std::string folded,
+                            const std::vector<std::pair<std::string, std::string>>& phrases) {
+  for (const auto& [phrase, word] : phrases) {
+    std::size_t at = 0;
+    while ((at = folded.find(phrase, at)) != std::string::npos) {
+      std::size_t end = at + phrase.size();
+      bool whole = (at == 0 || !is_word_byte(folded[at - 1])) &&
+                   (end >= folded.size() || !is_word_byte(folded[end]));
+      if (!whole) {
+        at = end;
+        continue;
+      }
+      folded.replace(at, phrase.size(), " " + word + " ");
+      at += word.size() + 2;
+    }
+  }
+  return folded;
+}
+
+// The clauses of a line: "How long were we together, and was it timing?" -> "How long were we
+// together", "and was it timing". Cut at sentence and clause punctuation only: "or" usually
+// joins the alternatives of one question ("timing or a real problem").
+std::vector<std::string> clauses_of(std::string_view plain) {
+  std::vector<std::string> out;
+  std::string current;
+  auto flush = [&] {
+    if (!has_no_word(current)) out.push_back(current);
+    current.clear();
+  };
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    char c = plain[i];
+    bool cut = c == '?' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' ||
+               (c == '.' && (i + 1 == plain.size() || plain[i + 1] == ' ')) ||
+               (c == '-' && i > 0 && plain[i - 1] == ' ' && i + 1 < plain.size() &&
+                plain[i + 1] == ' ');
+    // "—" and "–" (E2 80 94 / E2 80 93).
+    if (!cut && static_cast<unsigned char>(c) == 0xE2 && i + 2 < plain.size() &&
+        static_cast<unsigned char>(plain[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(plain[i + 2]) == 0x94 ||
+         static_cast<unsigned char>(plain[i + 2]) == 0x93)) {
+      flush();
+      i += 2;
+      continue;
+    }
+    if (cut) {
+      flush();
+    } else {
+      current += c;
+    }
+  }
+  flush();
+  return out;
+}
+
 } // namespace
 
 QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id++;
+  std::unordered_set<std::string> partner_tokens;
   for (const auto& lang : pack.languages()) {
     for (const auto& w : lang.first_person)
       for (auto& s : split_words(fold_for_match(w)))
@@ -88,8 +158,10 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       for (auto& s : split_words(fold_for_match(w)))
         me_words_.insert(s);
     for (const auto& w : lang.partner_words)
-      for (auto& s : split_words(fold_for_match(w)))
+      for (auto& s : split_words(fold_for_match(w))) {
         ex_words_.insert(s);
+        partner_tokens.insert(s);
+      }
     for (const auto& [set, words] : lang.pronouns)
       for (const auto& [key, word] : words)
         for (auto& s : split_words(fold_for_match(word)))
@@ -97,39 +169,80 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& w : lang.stopwords)
       for (auto& s : split_words(fold_for_match(w)))
         stop_words_.insert(s);
-  }
-  ex_words_.insert("exref");
-  for (const auto& lang : pack.languages())
     for (const auto& n : lang.negations) {
       auto parts = split_words(fold_for_match(n));
       if (parts.size() == 1 && parts[0].size() > 1) negation_words_.insert(parts[0]);
     }
-  for (const auto& lang : pack.languages())
-    for (const auto& group : lang.synonyms) {
-      if (group.empty()) continue;
-      std::string head = stem(fold_for_match(group.front()));
-      for (const auto& w : group) {
-        auto parts = split_words(fold_for_match(w));
-        if (parts.size() == 1 && stem(parts[0]) != head) synonyms_[stem(parts[0])] = head;
-      }
+    for (const auto& t : lang.topic_words) {
+      std::string folded = fold_for_match(t);
+      if (folded.ends_with("*"))
+        topic_prefixes_.push_back(folded.substr(0, folded.size() - 1));
+      else
+        for (auto& s : split_words(folded))
+          topic_words_.insert(s);
     }
-  for (auto& s : split_words(fold_for_match(ex_name)))
+  }
+  ex_words_.insert("exref");
+  for (auto& s : split_words(fold_for_match(ex_name))) {
     ex_words_.insert(s);
+    topic_words_.insert(s);
+  }
+  for (const auto& p : partner_tokens)
+    topic_words_.insert(p);
   // A word that is both a pronoun and the person's own ("you" is never the ex) stays the person's.
   for (const auto& w : me_words_)
     ex_words_.erase(w);
 
   for (const auto& lang : pack.languages()) {
+    Language l;
+    l.code = lang.language;
+    for (const auto& group : lang.synonyms) {
+      if (group.empty()) continue;
+      std::string head_folded = fold_for_match(group.front());
+      auto head_parts = split_words(head_folded);
+      if (head_parts.size() != 1) continue; // a group is named by one word
+      std::string head = stem(head_parts[0], l.code);
+      for (const auto& w : group) {
+        std::string folded = fold_for_match(w);
+        auto parts = split_words(folded);
+        if (parts.size() == 1) {
+          std::string s = stem(parts[0], l.code);
+          if (s != head) l.synonyms[s] = head;
+        } else if (parts.size() > 1) {
+          // A phrase: rewritten to the group's word before the words are cut.
+          std::string joined;
+          for (const auto& p : parts)
+            joined += (joined.empty() ? "" : " ") + p;
+          l.phrases.emplace_back(joined, head_parts[0]);
+        }
+      }
+    }
+    std::sort(l.phrases.begin(), l.phrases.end(),
+              [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    for (const auto& m : lang.future_markers) {
+      std::string joined;
+      for (const auto& p : split_words(fold_for_match(m)))
+        joined += (joined.empty() ? "" : " ") + p;
+      if (!joined.empty()) l.future_markers.push_back(joined);
+    }
+    languages_.push_back(std::move(l));
+  }
+
+  for (std::size_t li = 0; li < pack.languages().size(); ++li) {
+    const auto& lang = pack.languages()[li];
     for (const auto& step : lang.steps) {
-      add_variant(step.id, true, step.title);
-      add_variant(step.id, true, step.short_title);
-      add_variant(step.id, true, step.id);
+      order_.emplace(step.id, step.order * 100);
+      add_variant(step.id, true, li, step.title);
+      add_variant(step.id, true, li, step.short_title);
+      add_variant(step.id, true, li, step.id);
       for (const auto& a : step.aliases)
-        add_variant(step.id, true, a);
+        add_variant(step.id, true, li, a);
+      int k = 0;
       for (const auto& q : step.questions) {
-        add_variant(q.id, false, q.text);
+        order_.emplace(q.id, step.order * 100 + ++k);
+        add_variant(q.id, false, li, q.text);
         for (const auto& a : q.aliases)
-          add_variant(q.id, false, a);
+          add_variant(q.id, false, li, a);
       }
     }
   }
@@ -143,9 +256,8 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       ids_of_word[w].insert((v.step ? "step:" : "") + v.id);
   }
   double n = static_cast<double>(ids.size());
-  for (const auto& [word, owners] : ids_of_word) {
+  for (const auto& [word, owners] : ids_of_word)
     idf_[word] = std::log(1.0 + n / static_cast<double>(owners.size()));
-  }
   for (std::size_t i = 0; i < variants_.size(); ++i) {
     double total = 0;
     for (const auto& w : variants_[i].words) {
@@ -154,24 +266,46 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     }
     variants_[i].weight = total;
   }
+  // Terse items: which questions of each step own each content word.
+  for (const auto& v : variants_) {
+    if (v.step) continue;
+    Language& l = languages_[v.language];
+    std::string step = v.id.substr(0, v.id.find('.'));
+    for (const auto& w : v.words) {
+      if (!is_content(w)) continue;
+      auto& owners = l.step_words[step][w];
+      if (std::find(owners.begin(), owners.end(), v.id) == owners.end()) owners.push_back(v.id);
+      l.question_words[v.id].insert(w);
+    }
+  }
 }
 
-void QuestionMatcher::add_variant(const std::string& id, bool step, std::string_view text) {
+void QuestionMatcher::add_variant(const std::string& id, bool step, std::size_t language,
+                                  std::string_view text) {
   for (auto& w : split_words(fold_for_match(text)))
     vocabulary_.insert(w);
   Variant v;
   v.id = id;
   v.step = step;
-  v.words = words(strip_variables(text));
+  v.language = language;
+  v.words = words(strip_variables(text), language);
   v.raw_words = split_words(fold_for_match(strip_variables(text))).size();
   if (v.words.empty()) return;
   variants_.push_back(std::move(v));
 }
 
-std::vector<std::string> QuestionMatcher::words(std::string_view text) const {
+std::vector<std::string> QuestionMatcher::words(std::string_view text, std::size_t language) const {
   std::vector<std::string> out;
+  if (language >= languages_.size()) return out;
+  const Language& lang = languages_[language];
+  // Phrases are found among the words (punctuation and apostrophes gone, one space between):
+  // "didn't like" is "didn t like" on both sides.
+  std::string joined;
+  for (const auto& w : split_words(fold_for_match(text)))
+    joined += (joined.empty() ? "" : " ") + w;
+  std::vector<std::string> raw = split_words(rewrite_phrases(std::move(joined), lang.phrases));
   std::string previous;
-  for (auto& w : split_words(fold_for_match(text))) {
+  for (const auto& w : raw) {
     // "didn't" splits into "didn" + "t": that "t" is no word (and French lists "t'" as the
     // person's own "te", which would make every negation read as "you").
     bool negation_tail = w == "t" && previous.ends_with("n");
@@ -190,22 +324,30 @@ std::vector<std::string> QuestionMatcher::words(std::string_view text) const {
     } else if (stop_words_.count(w) || (w.size() == 1 && !(w[0] >= '0' && w[0] <= '9'))) {
       continue;
     } else {
-      out.push_back(canonical(stem(w)));
+      out.push_back(canonical(lang, stem(w, lang.code)));
     }
+  }
+  // The writer's own future ("I'll", "going to", "je vais"): a marker's words in a row.
+  for (const auto& marker : lang.future_markers) {
+    auto parts = split_words(marker);
+    for (std::size_t i = 0; i + parts.size() <= raw.size(); ++i)
+      if (std::equal(parts.begin(), parts.end(), raw.begin() + static_cast<std::ptrdiff_t>(i))) {
+        out.emplace_back(kFuture);
+        break;
+      }
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-std::string QuestionMatcher::canonical(const std::string& stemmed) const {
-  auto it = synonyms_.find(stemmed);
-  return it == synonyms_.end() ? stemmed : it->second;
+std::string QuestionMatcher::canonical(const Language& language, const std::string& stemmed) const {
+  auto it = language.synonyms.find(stemmed);
+  return it == language.synonyms.end() ? stemmed : it->second;
 }
 
-std::vector<std::string> QuestionMatcher::words_with_names(std::string_view text) const {
-  // Replace unknown capitalised words that do not start a sentence by the ex's token; the
-  // rest goes through words() unchanged.
+std::string QuestionMatcher::with_names(std::string_view text) const {
+  // Replace unknown capitalised words that do not start a sentence by the ex's token.
   std::string rewritten;
   bool sentence_start = true;
   std::size_t i = 0;
@@ -238,12 +380,13 @@ std::vector<std::string> QuestionMatcher::words_with_names(std::string_view text
     sentence_start = false;
     i = j;
   }
-  return words(rewritten);
+  return rewritten;
 }
 
 double QuestionMatcher::weight_of(const std::string& word) const {
   if (word == kMe || word == kEx) return kPersonWeight;
   if (word == kNot) return kNegationWeight;
+  if (word == kFuture) return kFutureWeight;
   auto it = idf_.find(word);
   if (it != idf_.end()) return it->second;
   // A word no question uses: it makes the line less like any question, but a person's
@@ -252,16 +395,20 @@ double QuestionMatcher::weight_of(const std::string& word) const {
 }
 
 double QuestionMatcher::similarity(std::string_view a, std::string_view b) const {
-  auto wa = words(strip_variables(a));
-  auto wb = words(strip_variables(b));
-  double ta = 0, tb = 0, shared = 0;
-  for (const auto& w : wa)
-    ta += weight_of(w);
-  for (const auto& w : wb)
-    tb += weight_of(w);
-  for (const auto& w : wa)
-    if (std::binary_search(wb.begin(), wb.end(), w)) shared += weight_of(w);
-  return ta + tb == 0 ? 0 : 2 * shared / (ta + tb);
+  double best = 0;
+  for (std::size_t l = 0; l < languages_.size(); ++l) {
+    auto wa = words(strip_variables(a), l);
+    auto wb = words(strip_variables(b), l);
+    double ta = 0, tb = 0, shared = 0;
+    for (const auto& w : wa)
+      ta += weight_of(w);
+    for (const auto& w : wb)
+      tb += weight_of(w);
+    for (const auto& w : wa)
+      if (std::binary_search(wb.begin(), wb.end(), w)) shared += weight_of(w);
+    if (ta + tb > 0) best = std::max(best, 2 * shared / (ta + tb));
+  }
+  return best;
 }
 
 bool QuestionMatcher::is_content(const std::string& word) const {
@@ -284,8 +431,9 @@ std::size_t QuestionMatcher::shared_content(const std::vector<std::string>& a,
 }
 
 template <typename Visit>
-void QuestionMatcher::eligible_variants(std::string_view plain, Visit&& visit) const {
-  auto candidate = words_with_names(plain);
+void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidate,
+                                        std::size_t language, std::size_t candidate_raw,
+                                        Visit&& visit) const {
   if (candidate.empty()) return;
   double candidate_weight = 0;
   for (const auto& w : candidate)
@@ -302,10 +450,9 @@ void QuestionMatcher::eligible_variants(std::string_view plain, Visit&& visit) c
     if (it == index_.end()) continue;
     double weight = weight_of(w);
     for (std::size_t v : it->second)
-      shared[v] += weight;
+      if (variants_[v].language == language) shared[v] += weight;
   }
   std::size_t candidate_content = content_words(candidate);
-  std::size_t candidate_raw = split_words(fold_for_match(plain)).size();
   for (const auto& [v, weight] : shared) {
     const Variant& variant = variants_[v];
     double score = 2 * weight / (candidate_weight + variant.weight);
@@ -314,10 +461,11 @@ void QuestionMatcher::eligible_variants(std::string_view plain, Visit&& visit) c
     if (weight / variant.weight < kMinCoverage || weight / candidate_weight < kMinCoverage)
       continue;
     // One content word on either side ("Verdict", "Is it reversible?") matches only one
-    // content word, written about as briefly: "The future" is not "Does it have a future?".
+    // content word, written about as briefly: "The future" is not "Does it have a future?"
+    // (and a line of common words only, "What didn't I like?", only such a line).
     // Longer lines must share at least two content words, never just one.
     std::size_t variant_content = content_words(variant.words);
-    if (candidate_content == 1 || variant_content == 1) {
+    if (candidate_content <= 1 || variant_content <= 1) {
       if (candidate_content != variant_content) continue;
       if (variant.raw_words > candidate_raw + 1) continue;
     } else if (shared_content(candidate, variant.words) < 2) {
@@ -327,39 +475,154 @@ void QuestionMatcher::eligible_variants(std::string_view plain, Visit&& visit) c
   }
 }
 
-std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view plain,
-                                                            std::string_view section_step) const {
-  std::optional<Match> best;
-  eligible_variants(plain, [&](const Variant& variant, double score) {
-    if (!variant.step && !section_step.empty() && variant.id.size() > section_step.size() &&
-        variant.id.compare(0, section_step.size(), section_step) == 0 &&
-        variant.id[section_step.size()] == '.')
-      score += kSectionBonus;
-    // Ties go to questions over steps, then to the earlier id, so results never depend on
-    // hash-map order.
-    if (!best || score > best->score + 1e-9 ||
-        (std::abs(score - best->score) <= 1e-9 &&
-         std::tie(variant.step, variant.id) < std::tie(best->step, best->id)))
-      best = Match{variant.id, variant.step, score};
-  });
-  if (!best || best->score < kThreshold) return std::nullopt;
+std::unordered_map<std::string, QuestionMatcher::Match>
+QuestionMatcher::scores(std::string_view plain) const {
+  std::unordered_map<std::string, Match> best;
+  std::string named = with_names(plain);
+  std::vector<std::string> texts{named};
+  auto clauses = clauses_of(named);
+  if (clauses.size() > 1)
+    for (auto& c : clauses)
+      texts.push_back(std::move(c));
+  for (const auto& text : texts) {
+    std::size_t raw = split_words(fold_for_match(text)).size();
+    for (std::size_t l = 0; l < languages_.size(); ++l)
+      eligible_variants(words(text, l), l, raw, [&](const Variant& variant, double score) {
+        std::string key = (variant.step ? "step:" : "") + variant.id;
+        auto it = best.find(key);
+        if (it == best.end() || score > it->second.score)
+          best[key] = Match{variant.id, variant.step, score, false};
+      });
+  }
   return best;
 }
 
-// Why a superset: best(plain, S) returns the eligible variant with the highest score when that
-// score reaches kThreshold. Eligibility does not depend on S (eligible_variants() never sees it);
-// only the bonus does, and it is added at most once, to questions only. So for every S and every
-// variant, its score under S is at most its score here (bonus granted to every question), and if
-// best(plain, S) returns anything, some variant scores >= kThreshold here. kThreshold is the lowest
-// bar any candidate form uses: analysis only drops matches afterwards (steps outside headings,
-// plain list items below 0.8), never lowers it.
-bool QuestionMatcher::could_match(std::string_view plain) const {
-  bool found = false;
-  eligible_variants(plain, [&](const Variant& variant, double score) {
-    if (!variant.step) score += kSectionBonus;
-    if (score >= kThreshold) found = true;
+std::vector<QuestionMatcher::Match> QuestionMatcher::terse_matches(std::string_view plain,
+                                                                   std::string_view step) const {
+  std::vector<Match> out;
+  std::string named = with_names(plain);
+  if (split_words(fold_for_match(named)).size() > kTerseMaxWords) return out;
+  for (std::size_t l = 0; l < languages_.size(); ++l) {
+    const Language& lang = languages_[l];
+    auto step_it = lang.step_words.find(std::string(step));
+    if (step_it == lang.step_words.end()) continue;
+    std::vector<std::string> content;
+    for (auto& w : words(named, l))
+      if (is_content(w)) content.push_back(w);
+    if (content.empty()) continue;
+    // The one question of the step whose wording owns a word of the item, and holds them all.
+    std::string owner;
+    bool distinct = false;
+    for (const auto& w : content) {
+      auto owners = step_it->second.find(w);
+      if (owners == step_it->second.end()) continue;
+      if (owners->second.size() == 1) {
+        if (!owner.empty() && owner != owners->second[0]) {
+          owner.clear(); // two questions claim it: not terse enough to tell
+          distinct = false;
+          break;
+        }
+        owner = owners->second[0];
+        distinct = true;
+      }
+    }
+    if (!distinct) continue;
+    const auto& bag = lang.question_words.at(owner);
+    std::size_t held = static_cast<std::size_t>(
+        std::count_if(content.begin(), content.end(), [&](const auto& w) { return bag.count(w); }));
+    // Every word of the item belongs to the question, but one ("Receipts (weekly)", "Chances?").
+    if (held + 1 < content.size() || held == 0) continue;
+    if (std::none_of(out.begin(), out.end(), [&](const Match& m) { return m.id == owner; }))
+      out.push_back(Match{owner, false, kTerseScore, true});
+  }
+  return out;
+}
+
+std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain,
+                                                          const MatchContext& context,
+                                                          std::size_t limit) const {
+  auto in_step = [](const std::string& id, std::string_view step) {
+    return !step.empty() && id.size() > step.size() && id.compare(0, step.size(), step) == 0 &&
+           id[step.size()] == '.';
+  };
+  std::vector<Match> out;
+  for (auto& [key, m] : scores(plain)) {
+    if (!m.step) {
+      // The section and the neighbour never add up: at most kSectionBonus (could_match).
+      if (in_step(m.id, context.section_step))
+        m.score += kSectionBonus;
+      else if (in_step(m.id, context.neighbour_step))
+        m.score += kNeighbourBonus;
+    }
+    out.push_back(m);
+  }
+  if (!context.section_step.empty())
+    for (auto& t : terse_matches(plain, context.section_step)) {
+      auto it = std::find_if(out.begin(), out.end(),
+                             [&](const Match& m) { return !m.step && m.id == t.id; });
+      if (it == out.end())
+        out.push_back(t);
+      else if (it->score < t.score)
+        *it = t;
+    }
+  std::erase_if(out, [](const Match& m) { return m.score < kLowestThreshold; });
+  auto order = [&](const Match& m) {
+    auto it = order_.find(m.id);
+    return it == order_.end() ? 1 << 20 : it->second;
+  };
+  std::sort(out.begin(), out.end(), [&](const Match& a, const Match& b) {
+    if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
+    return std::make_tuple(a.step, order(a), a.id) < std::make_tuple(b.step, order(b), b.id);
   });
-  return found;
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view plain,
+                                                            std::string_view section_step) const {
+  auto ranked = rank(plain, MatchContext{section_step, {}}, 1);
+  if (ranked.empty() || ranked.front().score < kThreshold) return std::nullopt;
+  return ranked.front();
+}
+
+// Why a superset: rank(plain, C) keeps the variants that eligible_variants() passes, whose
+// score plus at most one bonus (never more than kSectionBonus) reaches kLowestThreshold, and the
+// terse matches of C's section step. Eligibility does not depend on C; so granting the largest
+// bonus to every question and trying every step's terse matches covers every C.
+bool QuestionMatcher::could_match(std::string_view plain) const {
+  for (const auto& [key, m] : scores(plain))
+    if (m.score + (m.step ? 0 : kSectionBonus) >= kLowestThreshold) return true;
+  for (const auto& lang : languages_)
+    for (const auto& [step, words] : lang.step_words)
+      if (!terse_matches(plain, step).empty()) return true;
+  return false;
+}
+
+TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
+  if (topic_words_.empty() && topic_prefixes_.empty()) return TopicSign::Strong; // no gate
+  // One pass over the words, no folded copy: notes without the topic are the many, and are read
+  // to the end.
+  TopicSign sign = TopicSign::None;
+  for_each_match_word(text, [&](std::string_view w) {
+    if (sign == TopicSign::Strong) return;
+    std::string word(w);
+    if (topic_words_.count(word)) {
+      sign = TopicSign::Strong;
+      return;
+    }
+    for (const auto& p : topic_prefixes_)
+      if (w.starts_with(p)) {
+        sign = TopicSign::Strong;
+        return;
+      }
+    if (ex_words_.count(word)) sign = TopicSign::Pronoun;
+  });
+  return sign;
+}
+
+bool QuestionMatcher::names_ex(std::string_view plain) const {
+  auto w = words(with_names(plain), 0);
+  return std::binary_search(w.begin(), w.end(), std::string(kEx));
 }
 
 } // namespace mend::engine

@@ -1,13 +1,23 @@
 // Recognises a line of a note as one of the pack's questions or steps, by its wording.
 //
 // People write the questions in their own words: "Official reasons", "What did he tell me?",
-// "Qu'est-ce qui ne marchait pas ?". Lines are compared as sets of normalised words (case and
-// accents folded, light stemming, pronouns and the ex's name folded into one token, first and
-// second person into another, function words dropped), weighted by how rare each word is among
-// the pack's questions, so "official" counts for more than "relationship". The score is a
-// weighted Dice coefficient against the question's text and each alias, in every language.
+// "Am I terrified of ending up by myself?", "Qu'est-ce qui ne marchait pas ?". Lines are
+// compared as sets of normalised words: case and accents folded, phrases people use for the
+// same thing rewritten to one word ("by myself" → "alone", "broke it off" → "leave"), Snowball
+// stems per language, pronouns and the ex's name folded into one token, first and second person
+// into another, function words dropped, a future of the writer's own ("what I'll tell him") and
+// a negation kept as tokens of their own. Words are weighted by how rare they are among the
+// pack's questions, so "official" counts for more than "relationship". The score is a weighted
+// Dice coefficient against the question's text and each alias, in the alias's own language,
+// taken over the whole line and over each of its clauses ("How long were we together, and was
+// it timing or something bigger?" matches by its first clause).
+//
+// Context decides between near-duplicates: the step section a line sits in and the step of the
+// question just before it lift that step's questions, and inside a step section a terse item
+// ("Chances?", "Diary") matches the one question of the step that owns its word.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +29,13 @@
 
 namespace mend::engine {
 
+enum class TopicSign { None, Pronoun, Strong };
+
+struct MatchContext {
+  std::string_view section_step;   // the step section the line sits in, "" when none
+  std::string_view neighbour_step; // the step of the nearest question above it in the note
+};
+
 // Immutable after construction; safe to share between threads.
 class QuestionMatcher {
 public:
@@ -27,64 +44,109 @@ public:
   struct Match {
     std::string id; // question id, or step id when `step`
     bool step = false;
-    double score = 0; // 0..1 (a bonus for the enclosing step's questions may lift it)
+    double score = 0;   // 0..1, plus the context bonus
+    bool terse = false; // matched only as a terse item of its step section
+    bool operator==(const Match&) const = default;
   };
 
-  // The best question or step for `plain` (a candidate line with Markdown removed). Questions
-  // of `section_step` (the step whose heading the line sits under, "" when none) are favoured.
+  // The questions and steps `plain` (a candidate line with Markdown removed) could be, best
+  // first, at most `limit` of them, each scoring at least kLowestThreshold. Deterministic: ties
+  // go to questions over steps, then to the pack's order.
+  std::vector<Match> rank(std::string_view plain, const MatchContext& context,
+                          std::size_t limit = 6) const;
+
+  // The best question or step for `plain` when it reaches kThreshold (the bar of a line posed
+  // as a question); `section_step` as in MatchContext.
   std::optional<Match> best(std::string_view plain, std::string_view section_step) const;
 
-  // True when best(plain, S) could return a match (a step or a question) for SOME section step
-  // S: the section bonus is granted to every question at once. A superset of best() by
-  // construction (both share eligible_variants()), used by question_prefilter.h to prove that a
-  // line is no question without knowing which section it sits in.
+  // True when rank(plain, C) could return anything for SOME context C. A superset of rank() by
+  // construction (both read the same eligible variants, and this grants every bonus at once),
+  // used by question_prefilter.h to prove that a line is no question without knowing where it
+  // sits.
   bool could_match(std::string_view plain) const;
 
-  // Normalised words, as compared (for tests and for guidance matching).
-  std::vector<std::string> words(std::string_view text) const;
-  // Weighted Dice similarity of two texts' normalised words.
+  // Unique per matcher (never reused): keys per-thread memos of its results.
+  std::uint64_t id() const { return id_; }
+
+  // Normalised words, as compared, in the pack's first language (for tests and guidance).
+  std::vector<std::string> words(std::string_view text) const { return words(text, 0); }
+  std::vector<std::string> words(std::string_view text, std::size_t language) const;
+  // Weighted Dice similarity of two texts' normalised words (the best over the languages).
   double similarity(std::string_view a, std::string_view b) const;
 
   // Words that refer to the ex (pronouns of every pronoun set, partner words, the ex's name),
-  // folded, and the person's own words (first/second person): the rules read them.
+  // folded: the rules read them.
   bool refers_to_ex(std::string_view folded_word) const {
     return ex_words_.count(std::string(folded_word)) > 0;
   }
 
+  // The topic gate (design.md): the strongest sign of a relationship in `text`. Strong: a
+  // partner word, the ex's name or the pack's relationship vocabulary. Pronoun: only words
+  // that may refer to the ex ("he", "her"), which every diary holds: then a note is about the
+  // ex only if one of its questions names them (names_ex).
+  TopicSign topic_sign(std::string_view text) const;
+  // Does the line name the ex (a pronoun, a partner word, their name, an unknown first name)?
+  bool names_ex(std::string_view plain) const;
+
+  // A line posed as a question (a "?", a heading, a bold lead) must reach kThreshold; the
+  // analysis asks more of weaker forms, never less than kLowestThreshold.
   static constexpr double kThreshold = 0.56;
+  static constexpr double kLowestThreshold = 0.5;
+  static constexpr double kSectionBonus = 0.12;
+  static constexpr double kNeighbourBonus = 0.06;
+  static constexpr double kTerseScore = 0.6;
 
 private:
   struct Variant {
     std::string id;
     bool step = false;
+    std::size_t language = 0;
     std::vector<std::string> words;
     double weight = 0;
     std::size_t raw_words = 0; // words as written, function words included
   };
-  void add_variant(const std::string& id, bool step, std::string_view text);
-  // Calls visit(variant, score) for every variant that passes best()'s rules for `plain`
-  // (coverage, content words), with its score before any section bonus. Defined in the .cpp,
-  // its only user.
-  template <typename Visit> void eligible_variants(std::string_view plain, Visit&& visit) const;
+  struct Language {
+    std::string code;
+    // Folded phrase -> the word it stands for ("by myself" -> "alone"), longest first.
+    std::vector<std::pair<std::string, std::string>> phrases;
+    std::unordered_map<std::string, std::string> synonyms; // stem -> canonical stem
+    std::vector<std::string> future_markers;               // folded words, space separated
+    // Terse items: per step, word -> the questions of the step whose wording holds it.
+    std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::string>>>
+        step_words;
+    std::unordered_map<std::string, std::unordered_set<std::string>> question_words;
+  };
+  void add_variant(const std::string& id, bool step, std::size_t language, std::string_view text);
+  // Calls visit(variant, score) for every variant that passes the wording rules for `words`.
+  template <typename Visit>
+  void eligible_variants(const std::vector<std::string>& words, std::size_t language,
+                         std::size_t raw_words, Visit&& visit) const;
+  // Scores of every eligible variant for the whole line and each of its clauses; the best per
+  // (id, step) kept.
+  std::unordered_map<std::string, Match> scores(std::string_view plain) const;
+  // Questions of `step` that the terse item `plain` names by a word only that question has.
+  std::vector<Match> terse_matches(std::string_view plain, std::string_view step) const;
   double weight_of(const std::string& word) const;
-  // A word that tells questions apart: not the person's or the ex's token, not a word most
-  // questions use. Words no question uses count (they make a line less like any question).
   bool is_content(const std::string& word) const;
   std::size_t content_words(const std::vector<std::string>& words) const;
   std::size_t shared_content(const std::vector<std::string>& a,
                              const std::vector<std::string>& b) const;
-
   // Names nobody configured: "What did Sam say?" names the ex with a capitalised word that is
   // no known word, in a line where it does not start a sentence.
-  std::vector<std::string> words_with_names(std::string_view text) const;
-  std::string canonical(const std::string& stemmed) const;
+  std::string with_names(std::string_view text) const;
+  std::string canonical(const Language& language, const std::string& stemmed) const;
 
+  std::vector<Language> languages_;
   std::unordered_set<std::string> me_words_, ex_words_, stop_words_, negation_words_;
-  std::unordered_map<std::string, std::string> synonyms_; // stemmed word -> stemmed canonical
-  std::unordered_set<std::string> vocabulary_;            // every folded word of the pack
+  std::unordered_set<std::string> vocabulary_; // every folded word of the pack
+  // The topic gate's words (folded, every language) and word prefixes ("relationship*").
+  std::unordered_set<std::string> topic_words_;
+  std::vector<std::string> topic_prefixes_;
   std::vector<Variant> variants_;
   std::unordered_map<std::string, std::vector<std::size_t>> index_; // word -> variants
   std::unordered_map<std::string, double> idf_;
+  std::unordered_map<std::string, int> order_; // id -> the pack's order (ties)
+  std::uint64_t id_ = 0;
 };
 
 } // namespace mend::engine

@@ -1,6 +1,8 @@
 // The conservative line-by-line test that a note holds no candidate question (see the header).
 #include "daemon/engine/question_prefilter.h"
 
+#include "daemon/engine/question_candidates.h"
+
 #include <cstring>
 #include <string>
 
@@ -95,29 +97,33 @@ struct LineReader {
 
   bool matches(std::string_view plain) const { return matcher.could_match(plain); }
 
-  // One view: the text a candidate block could start with. Every reading analysis may make of
-  // it, when the form that makes it allows it at all (each condition below is implied by the
-  // form's own condition in Analyzer::analyse).
+  // One view: the text a candidate block could start with, read in every way
+  // question_candidates.cpp may read it: the whole line (headings, loose items and lines), the
+  // strong prefix (bold leads), the cut after the first '?' or '？', the label before its
+  // colon, the rest after a "Q:" prefix, and a callout's title after its "[!type]".
   bool view_could_match(std::string_view v, bool heading, bool crlf) const {
     std::size_t qmark = question_mark(v);
     std::string_view t = trim(v);
-    bool strong = t.starts_with("**") || t.starts_with("__"); // bold lines, list items
-    bool colon = t.ends_with(":");                            // list items
-    std::string_view qa[2];
-    std::size_t qa_count = qa_rests(v, qa); // "Q:" lines
-    // Headings: any text. Lines standing alone and list items with a '?': a '?' or '？'.
-    if (!heading && qmark == std::string_view::npos && !strong && !colon && qa_count == 0)
-      return false;
-    if (matches(plain_text(v))) return true; // headings, lines, list items read whole
-    if (strong) {
+    if (t.empty()) return false;
+    if (matches(plain_text(v))) return true;
+    if (t.starts_with("**") || t.starts_with("__")) {
       InlineText inl = inline_text(v); // bold lines, list items starting bold
       if (!inl.strong_prefix.empty() && matches(inl.strong_prefix)) return true;
     }
-    // List items: the text up to the first '?' (or just past the first byte of '？', as
-    // analysis cuts it).
-    if (qmark != std::string_view::npos && matches(plain_text(v.substr(0, qmark + 1)))) return true;
+    if (qmark != std::string_view::npos) {
+      std::size_t len = v[qmark] == '?' ? 1 : 3;
+      if (matches(plain_text(v.substr(0, std::min(v.size(), qmark + len))))) return true;
+    }
+    std::size_t colon = label_colon(v);
+    if (colon != std::string_view::npos && matches(plain_text(v.substr(0, colon)))) return true;
+    std::string_view qa[2];
+    std::size_t qa_count = qa_rests(v, qa); // "Q:" lines
     for (std::size_t k = 0; k < qa_count; ++k)
       if (matches(plain_text(qa[k]))) return true;
+    std::size_t callout = callout_title(v);
+    if (callout != std::string_view::npos && callout < v.size() &&
+        view_could_match(v.substr(callout), false, crlf))
+      return true;
     // A CRLF heading's text may keep its '\r', which analysis turns into a space.
     if (heading && crlf && v.find_first_of(kInlineSyntax) != std::string_view::npos &&
         matches(inline_text(std::string(v) + " ").plain))
@@ -253,11 +259,15 @@ int front_matter_close(std::string_view text) {
 
 } // namespace
 
-PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher) {
+PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
+                                bool whole_note) {
   // Marker comments bind to the candidate before them, or stand alone as questions; HTML
   // blocks are read for them. Not attempted line by line.
   if (text.find("<!--") != std::string_view::npos || text.find("mend:") != std::string_view::npos)
     return {ParseReason::Marker, -1};
+  // The topic gate (Analyzer::on_topic): without a marker, a note with no sign of a
+  // relationship holds nothing, whatever its lines.
+  if (whole_note && matcher.topic_sign(text) == TopicSign::None) return {};
   // Line breaks are "\n" and "\r\n" here. A lone '\r' (which the grammar may read as a break)
   // or a NUL byte (which it may read as the end) would make our lines differ from its.
   if (std::memchr(text.data(), '\0', text.size()) != nullptr) return {ParseReason::OddText, -1};

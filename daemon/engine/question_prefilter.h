@@ -51,7 +51,10 @@ struct PrefilterVerdict {
 };
 
 // Pure; safe to call from many threads with the same matcher.
-PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher);
+// `whole_note`: `text` is a whole note, so the topic gate applies; false for a part of one
+// (Analyzer::analyse_skipping_sections), whose lines are read whatever the rest holds.
+PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
+                                bool whole_note = true);
 
 const char* to_string(ParseReason reason);
 

@@ -1,0 +1,239 @@
+// Step sections and question assignment (question_assignment.h).
+#include "daemon/engine/question_assignment.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "daemon/engine/thread_memo.h"
+
+namespace mend::engine {
+namespace {
+
+std::string step_of(const std::string& id) {
+  return id.substr(0, id.find('.'));
+}
+
+const std::vector<QuestionMatcher::Match>& ranked(const QuestionMatcher& matcher,
+                                                  const std::string& plain,
+                                                  const MatchContext& context) {
+  thread_local ThreadMemo<std::vector<QuestionMatcher::Match>> memo;
+  std::string key = memo_key(std::string(context.section_step) + "/" +
+                                 std::string(context.neighbour_step),
+                             plain);
+  return memo.get(matcher.id(), std::move(key), [&] { return matcher.rank(plain, context); });
+}
+
+// The bar a candidate's match must reach, by how the line is written.
+bool passes(const Candidate& c, const QuestionMatcher::Match& m) {
+  if (m.terse) return true; // only offered inside the question's own step section
+  return m.score >= (c.loose ? kLooseThreshold : QuestionMatcher::kThreshold);
+}
+
+// Could this candidate title a section at all (a heading, a bold or plain title line, or an
+// item holding nested items), rather than only pose a question?
+bool can_title_section(const Candidate& c) {
+  switch (c.form) {
+  case QuestionForm::Heading: return true;
+  case QuestionForm::Bold: return c.title_like;
+  case QuestionForm::Line: return c.title_like && c.loose && !c.label;
+  case QuestionForm::ListItem: return c.title_like && c.has_children && !c.label && !c.question_mark;
+  default: return false;
+  }
+}
+
+struct Binding {
+  std::string id;
+  bool step = false;
+};
+
+// Each marker binds to the candidate written just before it (the heading or line above, with
+// at most the rest of its line between them); the others are marker-only questions.
+std::unordered_map<std::size_t, Binding> bind_markers(std::string_view text, const Outline& outline,
+                                                      const Candidates& candidates,
+                                                      const Pack& pack,
+                                                      std::vector<Marker>& loose) {
+  const auto& blocks = outline.blocks;
+  std::unordered_map<int, std::size_t> candidate_at; // block -> candidate index
+  for (std::size_t k = 0; k < candidates.lines.size(); ++k)
+    candidate_at[candidates.lines[k].block] = k;
+  std::unordered_map<std::size_t, Binding> bound;
+  for (const auto& m : candidates.markers) {
+    bool known = m.step ? pack.step(m.id) != nullptr : pack.question(m.id) != nullptr;
+    if (!known) continue;
+    int p = m.block - 1;
+    if (p >= 0 && blocks[static_cast<std::size_t>(p)].item_lead)
+      p = blocks[static_cast<std::size_t>(p)].parent;
+    bool attached = false;
+    if (p >= 0) {
+      auto it = candidate_at.find(p);
+      if (it != candidate_at.end() && !bound.count(it->second)) {
+        const Block& prev = blocks[static_cast<std::size_t>(p)];
+        std::size_t from = std::min(candidates.lines[it->second].end, prev.end);
+        std::size_t to = blocks[static_cast<std::size_t>(m.block)].start;
+        std::string_view between = from < to ? text.substr(from, to - from) : std::string_view{};
+        // Only the rest of the question's line (an inline answer is allowed for list items).
+        bool adjacent = between.find("\n\n") == std::string_view::npos &&
+                        between.find("\r\n\r\n") == std::string_view::npos;
+        if (adjacent) {
+          bound[it->second] = {m.id, m.step};
+          attached = true;
+        }
+      }
+    }
+    if (!attached && !m.step) loose.push_back(m);
+  }
+  return bound;
+}
+
+// Where a section titled by candidate k ends: a heading's at the next heading of its level or
+// above; a title line's at the next heading or title line; an item's with the item.
+std::size_t section_end(std::string_view text, const Outline& outline, const Candidates& candidates,
+                        std::size_t k, const std::vector<char>& is_title) {
+  const Candidate& c = candidates.lines[k];
+  if (c.form == QuestionForm::ListItem) return c.item_end;
+  for (std::size_t j = static_cast<std::size_t>(c.block) + 1; j < outline.blocks.size(); ++j) {
+    const Block& b = outline.blocks[j];
+    if (b.kind != BlockKind::Heading || b.in_quote) continue;
+    if (c.form != QuestionForm::Heading || b.level <= c.level) return b.start;
+  }
+  if (c.form != QuestionForm::Heading)
+    for (std::size_t j = k + 1; j < candidates.lines.size(); ++j)
+      if (is_title[j] && candidates.lines[j].form != QuestionForm::ListItem &&
+          candidates.lines[j].depth <= c.depth)
+        return candidates.lines[j].start;
+  return text.size();
+}
+
+} // namespace
+
+Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
+                      const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines) {
+  Recognition out;
+  const auto& cs = candidates.lines;
+  auto bound = bind_markers(text, outline, candidates, pack, out.loose_markers);
+
+  // Sections: candidates whose wording names a step better than any question.
+  std::vector<std::string> title_step(cs.size());
+  std::vector<char> is_title(cs.size(), 0);
+  std::vector<std::optional<QuestionMatcher::Match>> plain_best(cs.size());
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    const Candidate& c = cs[k];
+    if (auto it = bound.find(k); it != bound.end()) {
+      if (it->second.step) {
+        title_step[k] = it->second.id;
+        is_title[k] = 1;
+      }
+      continue;
+    }
+    const auto& r = ranked(matcher, c.plain, MatchContext{});
+    const QuestionMatcher::Match* step = nullptr;
+    const QuestionMatcher::Match* question = nullptr;
+    for (const auto& m : r) {
+      if (m.step && !step) step = &m;
+      if (!m.step && !question && passes(c, m)) question = &m;
+    }
+    if (question) plain_best[k] = *question;
+    if (!can_title_section(c)) continue;
+    bool note_title = c.form == QuestionForm::Heading && c.level == 1 && !c.question_mark;
+    // A line posed with "?" is a question unless a step fits it clearly better; a title
+    // without one is a section unless a question fits it clearly better.
+    double margin = c.question_mark ? 0.08 : -0.04;
+    if (step && step->score >= QuestionMatcher::kThreshold &&
+        (!question || step->score >= question->score + margin || note_title)) {
+      title_step[k] = step->id;
+      is_title[k] = 1;
+    } else if (note_title && question) {
+      title_step[k] = step_of(question->id); // "# What I'll tell her": the note's step
+      is_title[k] = 1;
+    }
+  }
+  // A heading without "?" whose own items are its step's questions titles that step's section
+  // ("## What I'll tell her" over "- my share: …", "- that I still love him").
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    const Candidate& c = cs[k];
+    if (is_title[k] || bound.count(k) || c.form != QuestionForm::Heading || c.question_mark ||
+        !plain_best[k])
+      continue;
+    std::string step = step_of(plain_best[k]->id);
+    std::size_t end = section_end(text, outline, candidates, k, is_title);
+    int others = 0, same = 0;
+    for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
+      if (is_title[j] || bound.count(j)) continue;
+      const auto& r = ranked(matcher, cs[j].plain, MatchContext{step, {}});
+      if (r.empty() || r.front().step || step_of(r.front().id) != step || !passes(cs[j], r.front()))
+        continue;
+      (r.front().id == plain_best[k]->id ? same : others)++;
+    }
+    if (others >= 1 || same + others >= 2) {
+      title_step[k] = step;
+      is_title[k] = 1;
+    }
+  }
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (!is_title[k]) continue;
+    StepHeading s;
+    s.id = title_step[k];
+    s.line = static_cast<int>(lines.line_of(cs[k].start));
+    s.start = cs[k].start;
+    s.end = cs[k].end;
+    s.level = cs[k].level;
+    s.matched_by = bound.count(k) ? MatchedBy::Marker : MatchedBy::Text;
+    s.section_end = section_end(text, outline, candidates, k, is_title);
+    s.candidate = k;
+    out.sections.push_back(std::move(s));
+  }
+
+  // Questions: every pair that passes its bar, with its section and neighbour as context.
+  struct Pair {
+    std::size_t candidate;
+    QuestionMatcher::Match match;
+  };
+  std::vector<Pair> pairs;
+  std::unordered_set<std::string> claimed;
+  std::vector<std::optional<RecognisedQuestion>> chosen(cs.size());
+  for (auto& [k, b] : bound)
+    if (!b.step) {
+      chosen[k] = RecognisedQuestion{k, b.id, MatchedBy::Marker, 1.0};
+      claimed.insert(b.id);
+    }
+  for (const auto& m : out.loose_markers)
+    claimed.insert(m.id);
+  std::string neighbour;
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (is_title[k]) continue;
+    if (chosen[k]) {
+      neighbour = step_of(chosen[k]->id);
+      continue;
+    }
+    // The innermost section holding the line.
+    std::string section;
+    for (const auto& s : out.sections)
+      if (s.start < cs[k].start && cs[k].start < s.section_end) section = s.id;
+    const auto& r = ranked(matcher, cs[k].plain, MatchContext{section, neighbour});
+    bool any = false;
+    for (const auto& m : r) {
+      if (m.step || !passes(cs[k], m)) continue;
+      if (!any) neighbour = step_of(m.id);
+      any = true;
+      pairs.push_back({k, m});
+    }
+  }
+  std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+    if (std::abs(a.match.score - b.match.score) > 1e-9) return a.match.score > b.match.score;
+    return a.candidate < b.candidate;
+  });
+  for (const auto& p : pairs) {
+    if (chosen[p.candidate] || claimed.count(p.match.id)) continue;
+    chosen[p.candidate] = RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score};
+    claimed.insert(p.match.id);
+  }
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if (chosen[k]) out.questions.push_back(std::move(*chosen[k]));
+  return out;
+}
+
+} // namespace mend::engine

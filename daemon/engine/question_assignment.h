@@ -1,0 +1,60 @@
+// Stages 2 and 3 of recognition (design.md): which candidate lines open a step section, and
+// which are which question.
+//
+// Sections: a heading, a bold or plain title line, or a list item holding nested items, whose
+// wording names a step ("My part", "Us", "Why she left", "# What I'll tell her") opens that
+// step's section; so does a heading posed without "?" whose own items are that step's
+// questions. A note's title (a level-1 heading without "?") is never a question. Sections are
+// never questions themselves.
+//
+// Questions: every other candidate is ranked against the pack's questions with its section and
+// the question just above it as context; a line without "?" (a label, a plain item) must match
+// more closely than one posed as a question. Then each question id is given to at most one line
+// of the note, best pairs first (ties in document order), so near-duplicates go where they fit
+// best. Marker comments decide outright.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/engine/pack.h"
+#include "daemon/engine/question_candidates.h"
+#include "daemon/engine/question_matcher.h"
+#include "daemon/engine/text.h"
+
+namespace mend::engine {
+
+enum class MatchedBy { Marker, Text };
+
+struct StepHeading {
+  std::string id;
+  int line = 0;
+  std::size_t start = 0, end = 0;
+  int level = 0;
+  std::size_t section_end = 0; // bytes: where the step's section ends
+  MatchedBy matched_by = MatchedBy::Text;
+  std::size_t candidate = 0; // index in Candidates::lines
+};
+
+struct RecognisedQuestion {
+  std::size_t candidate = 0; // index in Candidates::lines
+  std::string id;
+  MatchedBy matched_by = MatchedBy::Text;
+  double score = 0;
+};
+
+struct Recognition {
+  std::vector<StepHeading> sections;         // document order
+  std::vector<RecognisedQuestion> questions; // document order
+  std::vector<Marker> loose_markers; // question markers bound to no candidate (marker-only)
+};
+
+// A line without "?", heading, bold or "Q:" must match at least this closely (with the bonus
+// of its section, if any): lists and short lines in a diary are mostly not questions.
+inline constexpr double kLooseThreshold = 0.68;
+
+Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
+                      const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines);
+
+} // namespace mend::engine

@@ -1,0 +1,298 @@
+// Candidate lines and marker comments of a note (question_candidates.h).
+#include "daemon/engine/question_candidates.h"
+
+#include <cctype>
+
+#include "daemon/engine/normalize.h"
+
+namespace mend::engine {
+namespace {
+
+// A stand-alone question line longer than this is prose.
+constexpr std::size_t kMaxQuestionLine = 300;
+// A label ("Reasons she gave: …") or a plain item or line without "?" is a few words; longer,
+// it is a sentence someone wrote, not a question they posed.
+constexpr std::size_t kMaxLabelWords = 12;
+constexpr std::size_t kMaxLooseWords = 14;
+
+std::string_view first_line(std::string_view text, std::size_t start, std::size_t end) {
+  std::string_view s = text.substr(start, end - start);
+  // A plain loop: string_view::find_first_of with a set calls memchr on the set per byte.
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] == '\n' || s[i] == '\r') return s.substr(0, i);
+  return s;
+}
+
+bool ends_with_question_mark(std::string_view s) {
+  s = trim(s);
+  if (s.ends_with("?")) return true;
+  // "Are you afraid? **" or "…?*": emphasis closing after the mark.
+  while (!s.empty() && (s.back() == '*' || s.back() == '_' || s.back() == ' '))
+    s.remove_suffix(1);
+  return s.ends_with("?") || s.ends_with("？");
+}
+
+// A line that is one question and nothing else: no sentence ends before its last "?".
+bool single_sentence(std::string_view s) {
+  s = trim(s);
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    char c = s[i];
+    if ((c == '.' || c == '!' || c == '?') && (s[i + 1] == ' ') && i + 2 < s.size()) return false;
+  }
+  return true;
+}
+
+std::size_t word_count(std::string_view s) {
+  return split_words(fold_for_match(s)).size();
+}
+
+// Ends like a sentence someone wrote ("I went to the gym.") rather than a title or a label.
+bool ends_like_sentence(std::string_view s) {
+  s = trim(s);
+  while (!s.empty() && (s.back() == '*' || s.back() == '_'))
+    s.remove_suffix(1);
+  return s.ends_with(".") || s.ends_with("!") || s.ends_with("…") || s.ends_with(";") ||
+         s.ends_with(",");
+}
+
+// <!-- mend:q why.official --> and <!-- mend:step why --> in an HTML block.
+void markers_in(std::string_view html, int block, std::vector<Marker>& out) {
+  std::size_t pos = 0;
+  while ((pos = html.find("mend:", pos)) != std::string_view::npos) {
+    std::size_t open = html.rfind("<!--", pos);
+    std::size_t p = pos + 5;
+    bool step = false;
+    if (html.substr(p, 2) == "q " || html.substr(p, 2) == "q\t") {
+      p += 2;
+    } else if (html.substr(p, 5) == "step " || html.substr(p, 5) == "step\t") {
+      step = true;
+      p += 5;
+    } else {
+      pos = p;
+      continue;
+    }
+    while (p < html.size() && html[p] == ' ')
+      ++p;
+    std::size_t id_start = p;
+    while (p < html.size() && (std::isalnum(static_cast<unsigned char>(html[p])) ||
+                               html[p] == '.' || html[p] == '-' || html[p] == '_'))
+      ++p;
+    std::string id(html.substr(id_start, p - id_start));
+    std::size_t close = html.find("-->", p);
+    if (open != std::string_view::npos && close != std::string_view::npos && !id.empty() &&
+        trim(html.substr(p, close - p)).empty())
+      out.push_back({block, step, id});
+    pos = p;
+  }
+}
+
+// A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
+// the whole line when it is short and loose. `base` is the line's first byte in the note.
+// Returns false when the line is none of these.
+bool read_line(std::string_view line, std::size_t base, bool list_item, Candidate& c) {
+  std::string_view t = trim(line);
+  if (t.empty()) return false;
+  bool strong = t.starts_with("**") || t.starts_with("__");
+  std::size_t qmark = line.find('?');
+  if (qmark == std::string_view::npos) qmark = line.find("？");
+  c.start = base;
+  if (strong) {
+    InlineText inl = inline_text(line);
+    if (!inl.strong_prefix.empty()) {
+      c.plain = inl.strong_prefix;
+      c.question_mark = ends_with_question_mark(inl.strong_prefix);
+      std::string_view p = trim(inl.strong_prefix);
+      c.label = p.ends_with(":");
+      c.title_like = inl.all_strong && !c.question_mark && !ends_like_sentence(p) &&
+                     word_count(p) <= kMaxLabelWords;
+      c.end = base + (inl.all_strong ? line.size() : inl.strong_prefix_end);
+      c.answer_start = c.end;
+      return true;
+    }
+  }
+  std::size_t colon = label_colon(line);
+  if (qmark != std::string_view::npos && (colon == std::string_view::npos || qmark < colon)) {
+    std::string_view head = line.substr(0, qmark + 1);
+    if (!single_sentence(head) || head.size() > kMaxQuestionLine) return false;
+    // "- What did she say? She said…" or a question line alone.
+    c.plain = inline_text(head).plain;
+    c.question_mark = true;
+    c.end = base + qmark + (line.substr(qmark, 1) == "?" ? 1 : 3);
+    c.answer_start = c.end;
+    return true;
+  }
+  if (line.find("::") != std::string_view::npos) return false; // Logseq "key:: value"
+  if (colon != std::string_view::npos) {
+    std::string_view label = line.substr(0, colon);
+    if (word_count(label) == 0 || word_count(label) > kMaxLabelWords || ends_like_sentence(label))
+      return false;
+    c.plain = inline_text(label).plain;
+    c.label = true;
+    c.loose = true;
+    c.end = base + colon + 1;
+    c.answer_start = c.end;
+    return true;
+  }
+  if (ends_like_sentence(t) || word_count(t) > kMaxLooseWords || word_count(t) == 0) return false;
+  c.plain = inline_text(line).plain;
+  c.loose = true;
+  c.title_like = word_count(t) <= kMaxLabelWords;
+  c.end = base + line.size();
+  c.answer_start = c.end;
+  (void)list_item;
+  return true;
+}
+
+} // namespace
+
+// The colon that ends a label: "Reasons she gave: she wanted…", "Official reasons :" (French
+// spacing), never a time ("10:30"), a link ("https://"), Logseq's "key:: value" property or
+// an emoji shortcode.
+std::size_t label_colon(std::string_view line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] != ':') continue;
+    if (i + 1 < line.size() && (line[i + 1] == ':' || line[i + 1] == '/')) return std::string_view::npos;
+    if (i > 0 && std::isdigit(static_cast<unsigned char>(line[i - 1])) && i + 1 < line.size() &&
+        std::isdigit(static_cast<unsigned char>(line[i + 1])))
+      continue;
+    if (i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t' && line[i + 1] != '*' &&
+        line[i + 1] != '_')
+      continue; // "ratio:2", ":smile:"
+    return i;
+  }
+  return std::string_view::npos;
+}
+
+// "[!question] What did she say?" (Obsidian callouts; "[!note]-" folds): the byte after the
+// type, or npos when the line is no callout title.
+std::size_t callout_title(std::string_view line) {
+  if (!line.starts_with("[!")) return std::string_view::npos;
+  std::size_t close = line.find(']');
+  if (close == std::string_view::npos || close > 32) return std::string_view::npos;
+  std::size_t i = close + 1;
+  if (i < line.size() && (line[i] == '-' || line[i] == '+')) ++i;
+  while (i < line.size() && line[i] == ' ')
+    ++i;
+  return i;
+}
+
+std::optional<std::size_t> qa_prefix(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+    ++i;
+  std::string_view rest = line.substr(i);
+  std::size_t len = 0;
+  if (rest.size() >= 8 && (rest.substr(0, 8) == "Question" || rest.substr(0, 8) == "question" ||
+                           rest.substr(0, 8) == "QUESTION"))
+    len = 8;
+  else if (!rest.empty() && (rest[0] == 'Q' || rest[0] == 'q'))
+    len = 1;
+  else
+    return std::nullopt;
+  std::size_t j = len;
+  while (j < rest.size() && (rest[j] == ' ' || (rest[j] >= '0' && rest[j] <= '9')))
+    ++j;
+  if (j < rest.size() && (rest[j] == ':' || rest[j] == '.' || rest[j] == '-' || rest[j] == ')')) {
+    if (len == 1 && j == len && rest[j] == '.') {
+      // "Q." must be followed by a space: "Q.E.D" is not a question.
+      if (j + 1 >= rest.size() || rest[j + 1] != ' ') return std::nullopt;
+    }
+    ++j;
+    while (j < rest.size() && rest[j] == ' ')
+      ++j;
+    return i + j;
+  }
+  return std::nullopt;
+}
+
+Candidates find_candidates(std::string_view text, const Outline& outline) {
+  Candidates out;
+  const auto& blocks = outline.blocks;
+  for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
+    const Block& b = blocks[static_cast<std::size_t>(i)];
+    if (b.kind == BlockKind::Html) {
+      markers_in(text.substr(b.start, b.end - b.start), i, out.markers);
+      continue;
+    }
+    Candidate c;
+    c.block = i;
+    c.depth = b.depth;
+    if (b.kind == BlockKind::Heading) {
+      if (b.in_quote || b.text_end <= b.text_start) continue;
+      std::string_view raw = text.substr(b.text_start, b.text_end - b.text_start);
+      std::string joined;
+      for (char ch : raw)
+        joined += (ch == '\n' || ch == '\r') ? ' ' : ch;
+      c.form = QuestionForm::Heading;
+      c.plain = inline_text(joined).plain;
+      c.start = b.text_start;
+      c.end = b.text_end;
+      c.answer_start = b.end;
+      c.level = b.level;
+      c.question_mark = ends_with_question_mark(joined);
+      c.title_like = !c.question_mark;
+      out.lines.push_back(std::move(c));
+    } else if (b.kind == BlockKind::ListItem) {
+      if (b.in_quote || b.text_end <= b.text_start) continue;
+      std::string_view line = first_line(text, b.text_start, b.text_end);
+      if (!read_line(line, b.text_start, true, c)) continue;
+      c.form = QuestionForm::ListItem;
+      c.item_end = b.end;
+      c.has_children = static_cast<std::size_t>(i + 1) < blocks.size() &&
+                       blocks[static_cast<std::size_t>(i) + 1].parent == i &&
+                       !blocks[static_cast<std::size_t>(i) + 1].item_lead;
+      if (!c.has_children)
+        for (std::size_t j = static_cast<std::size_t>(i) + 1;
+             j < blocks.size() && blocks[j].start < b.end; ++j)
+          if (!blocks[j].item_lead) c.has_children = true;
+      out.lines.push_back(std::move(c));
+    } else if (b.kind == BlockKind::Paragraph && !b.item_lead) {
+      std::string_view line = first_line(text, b.text_start, b.text_end);
+      std::size_t base = b.text_start;
+      if (b.in_quote) {
+        // Only a callout's title: other quoted text is someone else's words.
+        std::size_t title = callout_title(line);
+        if (title == std::string_view::npos || title >= line.size()) continue;
+        line = line.substr(title);
+        base += title;
+        if (!read_line(line, base, false, c)) continue;
+        c.form = QuestionForm::Line;
+        c.loose = c.loose && !c.label; // a callout's title is posed, like a heading
+        out.lines.push_back(std::move(c));
+        continue;
+      }
+      if (auto prefix = qa_prefix(line)) {
+        c.form = QuestionForm::QA;
+        c.start = base + *prefix;
+        c.end = base + line.size();
+        c.answer_start = c.end;
+        c.plain = inline_text(line.substr(*prefix)).plain;
+        c.question_mark = ends_with_question_mark(line);
+        out.lines.push_back(std::move(c));
+        continue;
+      }
+      std::string_view t = trim(line);
+      bool strong = t.starts_with("**") || t.starts_with("__");
+      bool single_line = b.text_start + line.size() >= b.text_end ||
+                         trim(text.substr(b.text_start + line.size(),
+                                          b.text_end - b.text_start - line.size()))
+                             .empty();
+      // A paragraph's first line is a candidate when it is a bold lead, a question standing
+      // alone, or a label; a loose line only when it is the whole paragraph (a title or a
+      // question written without "?"), never the first line of prose.
+      if (!read_line(line, base, false, c)) continue;
+      if (strong) {
+        c.form = QuestionForm::Bold;
+      } else {
+        c.form = QuestionForm::Line;
+        // "Did he? I think so." is prose: a question line stands alone, "?" at its end.
+        if (c.question_mark && !ends_with_question_mark(t)) continue;
+        if (c.loose && !c.label && !single_line) continue;
+      }
+      out.lines.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+} // namespace mend::engine

@@ -1,0 +1,65 @@
+// Stage 1 of recognition (design.md, "Recognising questions and answers"): the lines of a note
+// where a person may pose a question or open a step section, and mend's marker comments.
+//
+// People pose questions in every form Markdown notes allow: headings (ATX and setext), bold
+// leads ("**What did he say?** He said…"), list items of every kind (bullets, "1." and "1)",
+// task items, label items such as "- Reasons she gave: …", items without a "?", Logseq's
+// outline bullets), "Q:" lines, lines standing alone ("What went wrong?", or a short title-like
+// "My part" above items) and Obsidian callouts ("> [!question] What did she say?"). Never code,
+// tables, front matter, non-marker HTML, sentences inside prose, or other block-quoted text.
+// Which candidates really are questions or sections is decided later, by their wording.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/engine/markdown.h"
+
+namespace mend::engine {
+
+// How the question is written: a heading, a bold line, a list item, a line standing alone as a
+// question, a "Q:" line, or only a marker comment.
+enum class QuestionForm { Heading, Bold, ListItem, Line, QA, Marker };
+
+struct Candidate {
+  int block = -1;
+  QuestionForm form = QuestionForm::Heading;
+  std::string plain;              // the question's own text, Markdown removed
+  std::size_t start = 0, end = 0; // bytes of the question's own text
+  std::size_t answer_start = 0;   // where the content that may answer it starts
+  std::size_t item_end = 0;       // list items: the end of the item (children included)
+  int level = 0;                  // headings: 1..6
+  int depth = 0;                  // nesting in lists and quotes
+  bool question_mark = false;     // posed with a "?"
+  bool label = false;             // "Label: answer" (the label is the question)
+  bool loose = false; // no "?", no heading, no bold, no "Q:": a plain item or line
+  bool title_like = false; // short, no sentence punctuation: may name a step section
+  bool has_children = false; // a list item holding nested blocks
+};
+
+struct Marker {
+  int block = -1;
+  bool step = false;
+  std::string id;
+};
+
+struct Candidates {
+  std::vector<Candidate> lines; // document order
+  std::vector<Marker> markers;  // <!-- mend:q id --> and <!-- mend:step id -->, document order
+};
+
+Candidates find_candidates(std::string_view text, const Outline& outline);
+
+// The colon that ends a label ("Reasons she gave: …"), or npos (question_prefilter.h reads
+// the same label).
+std::size_t label_colon(std::string_view line);
+// The byte after an Obsidian callout's "[!type]" (and its fold sign), or npos.
+std::size_t callout_title(std::string_view line);
+
+// "Q: …", "Q1: …", "Question 3 - …" → the byte where the question after the prefix starts.
+std::optional<std::size_t> qa_prefix(std::string_view line);
+
+} // namespace mend::engine
