@@ -214,9 +214,17 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     for (const auto& s : out.sections)
       if (s.start < cs[k].start && cs[k].start < s.section_end) section = s.id;
     const auto& r = ranked(matcher, cs[k].plain, MatchContext{section, neighbour});
+    // A loose line of one word ("Work: …", "Date: …") is a question only inside its step's
+    // section: alone, it is any note-taking.
+    bool one_word = false;
+    if (cs[k].loose) {
+      auto w = matcher.words(cs[k].plain);
+      one_word = std::count_if(w.begin(), w.end(), [](const std::string& x) { return x[0] != '@'; }) <= 1;
+    }
     bool any = false;
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m)) continue;
+      if (one_word && (section.empty() || step_of(m.id) != section)) continue;
       if (!any) neighbour = step_of(m.id);
       any = true;
       pairs.push_back({k, m});

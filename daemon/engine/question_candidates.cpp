@@ -86,12 +86,27 @@ void markers_in(std::string_view html, int block, std::vector<Marker>& out) {
   }
 }
 
+// "#reflection #conor": a line of tags (Obsidian, Bear), no words of its own.
+bool only_tags(std::string_view t) {
+  bool any = false;
+  for (std::size_t i = 0; i < t.size();) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t'))
+      ++i;
+    if (i >= t.size()) break;
+    if (t[i] != '#' || i + 1 >= t.size() || t[i + 1] == ' ' || t[i + 1] == '#') return false;
+    while (i < t.size() && t[i] != ' ' && t[i] != '\t')
+      ++i;
+    any = true;
+  }
+  return any;
+}
+
 // A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
 // the whole line when it is short and loose. `base` is the line's first byte in the note.
 // Returns false when the line is none of these.
 bool read_line(std::string_view line, std::size_t base, bool list_item, Candidate& c) {
   std::string_view t = trim(line);
-  if (t.empty()) return false;
+  if (t.empty() || only_tags(t)) return false;
   bool strong = t.starts_with("**") || t.starts_with("__");
   std::size_t qmark = line.find('?');
   if (qmark == std::string_view::npos) qmark = line.find("？");
@@ -128,7 +143,8 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
       return false;
     c.plain = inline_text(label).plain;
     c.label = true;
-    c.loose = true;
+    // "Label: answer" may be any note-taking; a line ending at its colon poses what follows.
+    c.loose = !trim(line.substr(colon + 1)).empty();
     c.end = base + colon + 1;
     c.answer_start = c.end;
     return true;

@@ -157,11 +157,15 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& w : lang.second_person)
       for (auto& s : split_words(fold_for_match(w)))
         me_words_.insert(s);
-    for (const auto& w : lang.partner_words)
-      for (auto& s : split_words(fold_for_match(w))) {
+    for (const auto& w : lang.partner_words) {
+      auto parts = split_words(fold_for_match(w));
+      for (auto& s : parts)
         ex_words_.insert(s);
-        partner_tokens.insert(s);
-      }
+      // "significant other" is no sign of a topic by its "other"; "ex-wife" is, by "wife".
+      if (parts.size() == 1 || w.find(' ') == std::string::npos)
+        for (auto& s : parts)
+          partner_tokens.insert(s);
+    }
     for (const auto& [set, words] : lang.pronouns)
       for (const auto& [key, word] : words)
         for (auto& s : split_words(fold_for_match(word)))
@@ -177,9 +181,8 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       std::string folded = fold_for_match(t);
       if (folded.ends_with("*"))
         topic_prefixes_.push_back(folded.substr(0, folded.size() - 1));
-      else
-        for (auto& s : split_words(folded))
-          topic_words_.insert(s);
+      else if (auto parts = split_words(folded); parts.size() == 1)
+        topic_words_.insert(parts[0]); // "break-up" would be "break" and "up": words only
     }
   }
   ex_words_.insert("exref");
@@ -241,6 +244,13 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       for (const auto& q : step.questions) {
         order_.emplace(q.id, step.order * 100 + ++k);
         add_variant(q.id, false, li, q.text);
+        // Each clause of the question's own wording too: people write "Do I want to change
+        // everything he blames me for?" without "or only part of it".
+        auto clauses = clauses_of(q.text);
+        if (clauses.size() > 1)
+          for (const auto& c : clauses)
+            if (split_words(fold_for_match(strip_variables(c))).size() >= 4)
+              add_variant(q.id, false, li, c);
         for (const auto& a : q.aliases)
           add_variant(q.id, false, li, a);
       }
@@ -304,8 +314,25 @@ std::vector<std::string> QuestionMatcher::words(std::string_view text, std::size
   for (const auto& w : split_words(fold_for_match(text)))
     joined += (joined.empty() ? "" : " ") + w;
   std::vector<std::string> raw = split_words(rewrite_phrases(std::move(joined), lang.phrases));
+  // The writer's own future ("I'll", "going to", "je vais"): a marker's words in a row become
+  // one token, and are not read as words ("going" is no "go").
+  std::vector<char> in_marker(raw.size(), 0);
+  bool future = false;
+  for (const auto& marker : lang.future_markers) {
+    auto parts = split_words(marker);
+    for (std::size_t i = 0; i + parts.size() <= raw.size(); ++i)
+      if (std::equal(parts.begin(), parts.end(), raw.begin() + static_cast<std::ptrdiff_t>(i))) {
+        future = true;
+        std::fill_n(in_marker.begin() + static_cast<std::ptrdiff_t>(i), parts.size(), 1);
+      }
+  }
   std::string previous;
-  for (const auto& w : raw) {
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    const std::string& w = raw[k];
+    if (in_marker[k]) {
+      previous = w;
+      continue;
+    }
     // "didn't" splits into "didn" + "t": that "t" is no word (and French lists "t'" as the
     // person's own "te", which would make every negation read as "you").
     bool negation_tail = w == "t" && previous.ends_with("n");
@@ -327,15 +354,7 @@ std::vector<std::string> QuestionMatcher::words(std::string_view text, std::size
       out.push_back(canonical(lang, stem(w, lang.code)));
     }
   }
-  // The writer's own future ("I'll", "going to", "je vais"): a marker's words in a row.
-  for (const auto& marker : lang.future_markers) {
-    auto parts = split_words(marker);
-    for (std::size_t i = 0; i + parts.size() <= raw.size(); ++i)
-      if (std::equal(parts.begin(), parts.end(), raw.begin() + static_cast<std::ptrdiff_t>(i))) {
-        out.emplace_back(kFuture);
-        break;
-      }
-  }
+  if (future) out.emplace_back(kFuture);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -467,7 +486,7 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
     std::size_t variant_content = content_words(variant.words);
     if (candidate_content <= 1 || variant_content <= 1) {
       if (candidate_content != variant_content) continue;
-      if (variant.raw_words > candidate_raw + 1) continue;
+      if (variant.raw_words > candidate_raw + 2) continue;
     } else if (shared_content(candidate, variant.words) < 2) {
       continue;
     }
