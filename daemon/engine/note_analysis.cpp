@@ -21,6 +21,18 @@ namespace {
 // Guidance left in the note by a template is not an answer.
 constexpr double kGuidanceSimilarity = 0.75;
 
+// "A: …", "A : …", "Answer: …", "R : …", "Réponse : …": the answer half of a Q/A pair.
+bool is_answer_label(std::string_view paragraph) {
+  for (std::string_view label : {"A", "Answer", "answer", "ANSWER", "R", "Réponse", "réponse"}) {
+    if (!paragraph.starts_with(label)) continue;
+    std::string_view rest = paragraph.substr(label.size());
+    while (!rest.empty() && rest.front() == ' ')
+      rest.remove_prefix(1);
+    if (rest.starts_with(":")) return true;
+  }
+  return false;
+}
+
 std::string_view base_name(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -302,6 +314,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
   std::vector<char> poses(blocks.size(), 0);
   for (const auto& c : candidates.lines)
     if (c.question_mark || c.label) poses[static_cast<std::size_t>(c.block)] = 1;
+  for (std::size_t j = 0; j < blocks.size(); ++j)
+    if (blocks[j].task) poses[j] = 1; // a checklist's next box is never the answer to this one
   // Marker-only questions were appended after the others: restore document order.
   {
     std::vector<std::size_t> order(out.questions.size());
@@ -325,10 +339,18 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
     QuestionOccurrence& q = out.questions[i];
     int own = occurrence_block[i];
     std::size_t end = text.size();
+    std::size_t qa_answer_end = 0;
     for (std::size_t j = static_cast<std::size_t>(std::max(own, 0)) + 1; j < blocks.size(); ++j) {
       const Block& b = blocks[j];
       if (b.start < q.answer_start) continue; // the question's own lead paragraph
       bool stop = false;
+      if (qa_answer_end && b.start >= qa_answer_end) {
+        end = b.start; // "Q: …" then "A: …": the answer is the "A:" paragraph
+        break;
+      }
+      if (q.form == QuestionForm::QA && !qa_answer_end && b.kind == BlockKind::Paragraph &&
+          is_answer_label(text.substr(b.text_start, b.text_end - b.text_start)))
+        qa_answer_end = b.end;
       if (q.form == QuestionForm::ListItem && b.kind == BlockKind::ListItem && own >= 0 &&
           b.start >= blocks[static_cast<std::size_t>(own)].end &&
           b.depth <= blocks[static_cast<std::size_t>(own)].depth && poses[j]) {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "daemon/engine/normalize.h"
 #include "daemon/engine/thread_memo.h"
 
 namespace mend::engine {
@@ -138,6 +139,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     }
     if (question) plain_best[k] = *question;
     if (!can_title_section(c)) continue;
+    // "Why", "Us": a title that is a step's name, however common its words.
+    if (auto named = matcher.step_named(c.plain); named && !c.question_mark) {
+      title_step[k] = *named;
+      is_title[k] = 1;
+      continue;
+    }
     bool note_title = c.form == QuestionForm::Heading && c.level == 1 && !c.question_mark;
     // A line posed with "?" is a question unless a step fits it clearly better; a title
     // without one is a section unless a question fits it clearly better.
@@ -216,11 +223,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     const auto& r = ranked(matcher, cs[k].plain, MatchContext{section, neighbour});
     // A loose line of one word ("Work: …", "Date: …") is a question only inside its step's
     // section: alone, it is any note-taking.
-    bool one_word = false;
-    if (cs[k].loose) {
-      auto w = matcher.words(cs[k].plain);
-      one_word = std::count_if(w.begin(), w.end(), [](const std::string& x) { return x[0] != '@'; }) <= 1;
-    }
+    bool one_word = cs[k].loose && split_words(fold_for_match(cs[k].plain)).size() <= 1;
     bool any = false;
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m)) continue;

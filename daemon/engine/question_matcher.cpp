@@ -144,6 +144,14 @@ std::vector<std::string> clauses_of(std::string_view plain) {
   return out;
 }
 
+// A text's folded words, one space apart: "My part!" and "my  part" are one name.
+std::string joined_words(std::string_view text) {
+  std::string out;
+  for (const auto& w : split_words(fold_for_match(text)))
+    out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 } // namespace
 
 QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
@@ -235,6 +243,10 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     const auto& lang = pack.languages()[li];
     for (const auto& step : lang.steps) {
       order_.emplace(step.id, step.order * 100);
+      for (const auto& name : {step.id, step.title, step.short_title})
+        step_names_.emplace(joined_words(name), step.id);
+      for (const auto& a : step.aliases)
+        if (a.find('{') == std::string::npos) step_names_.emplace(joined_words(a), step.id);
       add_variant(step.id, true, li, step.title);
       add_variant(step.id, true, li, step.short_title);
       add_variant(step.id, true, li, step.id);
@@ -597,6 +609,12 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
   return out;
 }
 
+std::optional<std::string> QuestionMatcher::step_named(std::string_view plain) const {
+  auto it = step_names_.find(joined_words(plain));
+  if (it == step_names_.end()) return std::nullopt;
+  return it->second;
+}
+
 std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view plain,
                                                             std::string_view section_step) const {
   auto ranked = rank(plain, MatchContext{section_step, {}}, 1);
@@ -609,6 +627,7 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
 // terse matches of C's section step. Eligibility does not depend on C; so granting the largest
 // bonus to every question and trying every step's terse matches covers every C.
 bool QuestionMatcher::could_match(std::string_view plain) const {
+  if (step_named(plain)) return true;
   for (const auto& [key, m] : scores(plain))
     if (m.score + (m.step ? 0 : kSectionBonus) >= kLowestThreshold) return true;
   for (const auto& lang : languages_)

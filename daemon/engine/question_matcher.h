@@ -59,6 +59,10 @@ public:
   // as a question); `section_step` as in MatchContext.
   std::optional<Match> best(std::string_view plain, std::string_view section_step) const;
 
+  // The step whose id, title or alias `plain` is, word for word ("Why", "Us", "My part"):
+  // such a title names its step even when its words are too common to match.
+  std::optional<std::string> step_named(std::string_view plain) const;
+
   // True when rank(plain, C) could return anything for SOME context C. A superset of rank() by
   // construction (both read the same eligible variants, and this grants every bonus at once),
   // used by question_prefilter.h to prove that a line is no question without knowing where it
@@ -146,6 +150,7 @@ private:
   std::unordered_map<std::string, std::vector<std::size_t>> index_; // word -> variants
   std::unordered_map<std::string, double> idf_;
   std::unordered_map<std::string, int> order_; // id -> the pack's order (ties)
+  std::unordered_map<std::string, std::string> step_names_; // folded words -> step id
   std::uint64_t id_ = 0;
 };
 
