@@ -140,7 +140,8 @@ std::string Analyzer::detect_language(std::string_view text) const {
 
 TopicSign Analyzer::topic_sign(std::string_view text) const {
   // Markers decide outright, whatever the note's words.
-  if (text.find("mend:") != std::string_view::npos) return TopicSign::Strong;
+  if (!options_.topic_gate || text.find("mend:") != std::string_view::npos)
+    return TopicSign::Strong;
   return matcher_.topic_sign(text);
 }
 
@@ -231,7 +232,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_skipping_sections(std::string_view
     if (heading) answer_possible = false;
     std::string_view piece = text.substr(starts[k], starts[k + 1] - starts[k]);
     std::size_t body = heading ? piece.find('\n') + 1 : 0; // segment lines have their break
-    bool no_question = prefilter_note(piece, matcher_, false).skip();
+    bool no_question = prefilter_note(piece, matcher_, false, false).skip();
     bool skip = no_question && (heading || !answer_possible) && inert_lines(piece.substr(body));
     if (!no_question) answer_possible = true;
     if (!skip) continue;
@@ -481,7 +482,7 @@ NoteAnalysis Analyzer::note_facts(std::string_view text, std::string_view path,
 
 std::optional<NoteAnalysis> Analyzer::analyse_without_parse(std::string_view text,
                                                             std::string_view path) const {
-  if (!prefilter_note(text, matcher_).skip()) return std::nullopt;
+  if (!prefilter_note(text, matcher_, true, options_.topic_gate).skip()) return std::nullopt;
   return note_facts(text, path, LineIndex(text));
 }
 

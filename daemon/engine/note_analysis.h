@@ -55,6 +55,9 @@ struct NoteAnalysis {
 struct AnalysisOptions {
   std::string ex_name;
   std::string language; // "" = detect per note
+  // The topic gate (Analyzer::topic_sign); off for a folder that holds nothing else, and in
+  // tests of one form at a time.
+  bool topic_gate = true;
 };
 
 // Immutable after construction; analyse() may run on many threads at once.

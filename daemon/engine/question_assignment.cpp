@@ -223,7 +223,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     const auto& r = ranked(matcher, cs[k].plain, MatchContext{section, neighbour});
     // A loose line of one word ("Work: …", "Date: …") is a question only inside its step's
     // section: alone, it is any note-taking.
-    bool one_word = cs[k].loose && split_words(fold_for_match(cs[k].plain)).size() <= 1;
+    bool one_word = (cs[k].loose || cs[k].label) &&
+                    split_words(fold_for_match(cs[k].plain)).size() <= 1;
     bool any = false;
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m)) continue;

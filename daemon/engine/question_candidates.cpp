@@ -192,6 +192,12 @@ std::size_t callout_title(std::string_view line) {
   return i;
 }
 
+std::optional<LineReading> line_reading(std::string_view line) {
+  Candidate c;
+  if (!read_line(line, 0, false, c)) return std::nullopt;
+  return LineReading{std::move(c.plain), c.loose, c.label};
+}
+
 std::optional<std::size_t> qa_prefix(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))

@@ -53,6 +53,17 @@ struct Candidates {
 
 Candidates find_candidates(std::string_view text, const Outline& outline);
 
+// What a candidate form reads on a line that starts a block and is no heading: the bold lead,
+// the question up to its "?", the label before its colon, or the whole short line; nothing
+// when the line is prose. question_prefilter.h reads lines through this very function, so that
+// a line it passes over can never be a candidate.
+struct LineReading {
+  std::string plain;
+  bool loose = false; // as Candidate::loose
+  bool label = false;
+};
+std::optional<LineReading> line_reading(std::string_view line);
+
 // The colon that ends a label ("Reasons she gave: …"), or npos (question_prefilter.h reads
 // the same label).
 std::size_t label_colon(std::string_view line);

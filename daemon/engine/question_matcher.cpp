@@ -464,7 +464,7 @@ std::size_t QuestionMatcher::shared_content(const std::vector<std::string>& a,
 template <typename Visit>
 void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidate,
                                         std::size_t language, std::size_t candidate_raw,
-                                        Visit&& visit) const {
+                                        bool candidate_asks, Visit&& visit) const {
   if (candidate.empty()) return;
   double candidate_weight = 0;
   for (const auto& w : candidate)
@@ -498,7 +498,7 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
     std::size_t variant_content = content_words(variant.words);
     if (candidate_content <= 1 || variant_content <= 1) {
       if (candidate_content != variant_content) continue;
-      if (variant.raw_words > candidate_raw + 2) continue;
+      if (variant.raw_words > candidate_raw + (candidate_asks ? 2 : 1)) continue;
     } else if (shared_content(candidate, variant.words) < 2) {
       continue;
     }
@@ -517,8 +517,11 @@ QuestionMatcher::scores(std::string_view plain) const {
       texts.push_back(std::move(c));
   for (const auto& text : texts) {
     std::size_t raw = split_words(fold_for_match(text)).size();
+    // "Reversible?" asks what "Is it reversible?" asks; "The future" is a title, not the
+    // question "Does it have a future?".
+    bool asks = plain.find('?') != std::string_view::npos;
     for (std::size_t l = 0; l < languages_.size(); ++l)
-      eligible_variants(words(text, l), l, raw, [&](const Variant& variant, double score) {
+      eligible_variants(words(text, l), l, raw, asks, [&](const Variant& variant, double score) {
         std::string key = (variant.step ? "step:" : "") + variant.id;
         auto it = best.find(key);
         if (it == best.end() || score > it->second.score)
@@ -561,8 +564,8 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::terse_matches(std::string_v
     const auto& bag = lang.question_words.at(owner);
     std::size_t held = static_cast<std::size_t>(
         std::count_if(content.begin(), content.end(), [&](const auto& w) { return bag.count(w); }));
-    // Every word of the item belongs to the question, but one ("Receipts (weekly)", "Chances?").
-    if (held + 1 < content.size() || held == 0) continue;
+    // Every word of the item belongs to the question ("Receipts (weekly)", "Chances?").
+    if (held < content.size()) continue;
     if (std::none_of(out.begin(), out.end(), [&](const Match& m) { return m.id == owner; }))
       out.push_back(Match{owner, false, kTerseScore, true});
   }
@@ -622,14 +625,19 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
   return ranked.front();
 }
 
-// Why a superset: rank(plain, C) keeps the variants that eligible_variants() passes, whose
-// score plus at most one bonus (never more than kSectionBonus) reaches kLowestThreshold, and the
-// terse matches of C's section step. Eligibility does not depend on C; so granting the largest
-// bonus to every question and trying every step's terse matches covers every C.
-bool QuestionMatcher::could_match(std::string_view plain) const {
+// Why a superset: analysis accepts a question whose score in rank(plain, C), bonus included,
+// reaches its form's bar (`question_bar`: kThreshold, or kLooseThreshold for loose lines) (or a
+// terse match of C's section step), and a step scoring kThreshold or a
+// step's exact name. Eligibility does not depend on C, and the bonus is at most kSectionBonus;
+// so granting that bonus to every question and (with_terse) trying every step's terse matches
+// covers every C. Without terse matches it is a superset for notes without any section title:
+// a terse match needs its section, whose title line is a match of its own.
+bool QuestionMatcher::could_match(std::string_view plain, bool with_terse,
+                                  double question_bar) const {
   if (step_named(plain)) return true;
   for (const auto& [key, m] : scores(plain))
-    if (m.score + (m.step ? 0 : kSectionBonus) >= kLowestThreshold) return true;
+    if (m.step ? m.score >= kThreshold : m.score + kSectionBonus >= question_bar) return true;
+  if (!with_terse) return false;
   for (const auto& lang : languages_)
     for (const auto& [step, words] : lang.step_words)
       if (!terse_matches(plain, step).empty()) return true;

@@ -63,11 +63,14 @@ public:
   // such a title names its step even when its words are too common to match.
   std::optional<std::string> step_named(std::string_view plain) const;
 
-  // True when rank(plain, C) could return anything for SOME context C. A superset of rank() by
-  // construction (both read the same eligible variants, and this grants every bonus at once),
-  // used by question_prefilter.h to prove that a line is no question without knowing where it
-  // sits.
-  bool could_match(std::string_view plain) const;
+  // True when `plain` could be accepted as a question or a section title in SOME context: a
+  // superset of what analysis accepts from rank() (both read the same eligible variants, and
+  // this grants every bonus at once), used by question_prefilter.h to prove that a line is no
+  // question without knowing where it sits. `with_terse`: also the terse matches of every step
+  // section (needed only where the line may sit in a section whose title is not in view).
+  // `question_bar`: the bar of the line's form (kThreshold, or the loose lines' higher one).
+  bool could_match(std::string_view plain, bool with_terse = true,
+                   double question_bar = kThreshold) const;
 
   // Unique per matcher (never reused): keys per-thread memos of its results.
   std::uint64_t id() const { return id_; }
@@ -124,7 +127,7 @@ private:
   // Calls visit(variant, score) for every variant that passes the wording rules for `words`.
   template <typename Visit>
   void eligible_variants(const std::vector<std::string>& words, std::size_t language,
-                         std::size_t raw_words, Visit&& visit) const;
+                         std::size_t raw_words, bool asks, Visit&& visit) const;
   // Scores of every eligible variant for the whole line and each of its clauses; the best per
   // (id, step) kept.
   std::unordered_map<std::string, Match> scores(std::string_view plain) const;

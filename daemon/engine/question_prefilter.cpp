@@ -1,6 +1,7 @@
 // The conservative line-by-line test that a note holds no candidate question (see the header).
 #include "daemon/engine/question_prefilter.h"
 
+#include "daemon/engine/question_assignment.h"
 #include "daemon/engine/question_candidates.h"
 
 #include <cstring>
@@ -76,14 +77,6 @@ std::size_t qa_rests(std::string_view line, std::string_view (&out)[2]) {
   return found;
 }
 
-// note_analysis.cpp's list item cut: the first '?', else the first '？' (npos when neither).
-std::size_t question_mark(std::string_view v) {
-  if (const void* q = std::memchr(v.data(), '?', v.size()))
-    return static_cast<std::size_t>(static_cast<const char*>(q) - v.data());
-  if (std::memchr(v.data(), '\xEF', v.size()) == nullptr) return std::string_view::npos;
-  return v.find("？");
-}
-
 // inline_text(s).plain, without the inline parse when `s` holds no inline syntax (and is valid
 // UTF-8: what the grammar makes of broken bytes is left to it).
 std::string plain_text(std::string_view s) {
@@ -94,40 +87,44 @@ std::string plain_text(std::string_view s) {
 
 struct LineReader {
   const QuestionMatcher& matcher;
+  // The note's only sign of the topic is a pronoun: analysis keeps its questions only when one
+  // of them (or a section title) names the ex, so a line that could matter must do both.
+  bool must_name_ex = false;
+  // A terse item ("- Chances?") is a question only inside its step's section, whose title is
+  // itself a candidate line: in a whole note, that title already makes it parsed. A part of a
+  // note (Analyzer::analyse_skipping_sections) may sit in a section opened before it.
+  bool terse_possible = true;
 
-  bool matches(std::string_view plain) const { return matcher.could_match(plain); }
+  // `loose`: read as a loose item or line, whose questions must reach kLooseThreshold.
+  bool matches(std::string_view plain, bool loose = false) const {
+    double bar = loose ? kLooseThreshold : QuestionMatcher::kThreshold;
+    return matcher.could_match(plain, terse_possible, bar) &&
+           (!must_name_ex || matcher.names_ex(plain));
+  }
 
   // One view: the text a candidate block could start with, read in every way
   // question_candidates.cpp may read it: the whole line (headings, loose items and lines), the
   // strong prefix (bold leads), the cut after the first '?' or '？', the label before its
   // colon, the rest after a "Q:" prefix, and a callout's title after its "[!type]".
   bool view_could_match(std::string_view v, bool heading, bool crlf) const {
-    std::size_t qmark = question_mark(v);
-    std::string_view t = trim(v);
-    if (t.empty()) return false;
-    if (matches(plain_text(v))) return true;
-    if (t.starts_with("**") || t.starts_with("__")) {
-      InlineText inl = inline_text(v); // bold lines, list items starting bold
-      if (!inl.strong_prefix.empty() && matches(inl.strong_prefix)) return true;
+    if (trim(v).empty()) return false;
+    if (heading) {
+      if (matches(plain_text(v))) return true; // a heading's text, read whole
+      // A CRLF heading's text may keep its '\r', which analysis turns into a space.
+      return crlf && v.find_first_of(kInlineSyntax) != std::string_view::npos &&
+             matches(inline_text(std::string(v) + " ").plain);
     }
-    if (qmark != std::string_view::npos) {
-      std::size_t len = v[qmark] == '?' ? 1 : 3;
-      if (matches(plain_text(v.substr(0, std::min(v.size(), qmark + len))))) return true;
-    }
-    std::size_t colon = label_colon(v);
-    if (colon != std::string_view::npos && matches(plain_text(v.substr(0, colon)))) return true;
+    // The block's first line, read as question_candidates.cpp reads it (every paragraph and
+    // list item form), as the rest after a "Q:" prefix, and as a callout's title.
+    if (auto r = line_reading(v); r && matches(r->plain, r->loose)) return true;
     std::string_view qa[2];
     std::size_t qa_count = qa_rests(v, qa); // "Q:" lines
     for (std::size_t k = 0; k < qa_count; ++k)
       if (matches(plain_text(qa[k]))) return true;
     std::size_t callout = callout_title(v);
-    if (callout != std::string_view::npos && callout < v.size() &&
-        view_could_match(v.substr(callout), false, crlf))
-      return true;
-    // A CRLF heading's text may keep its '\r', which analysis turns into a space.
-    if (heading && crlf && v.find_first_of(kInlineSyntax) != std::string_view::npos &&
-        matches(inline_text(std::string(v) + " ").plain))
-      return true;
+    if (callout != std::string_view::npos && callout < v.size())
+      if (auto r = line_reading(v.substr(callout)); r && matches(r->plain, r->loose && !r->label))
+        return true;
     return false;
   }
 
@@ -260,14 +257,15 @@ int front_matter_close(std::string_view text) {
 } // namespace
 
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
-                                bool whole_note) {
+                                bool whole_note, bool topic_gate) {
   // Marker comments bind to the candidate before them, or stand alone as questions; HTML
   // blocks are read for them. Not attempted line by line.
   if (text.find("<!--") != std::string_view::npos || text.find("mend:") != std::string_view::npos)
     return {ParseReason::Marker, -1};
   // The topic gate (Analyzer::on_topic): without a marker, a note with no sign of a
   // relationship holds nothing, whatever its lines.
-  if (whole_note && matcher.topic_sign(text) == TopicSign::None) return {};
+  TopicSign sign = whole_note && topic_gate ? matcher.topic_sign(text) : TopicSign::Strong;
+  if (sign == TopicSign::None) return {};
   // Line breaks are "\n" and "\r\n" here. A lone '\r' (which the grammar may read as a break)
   // or a NUL byte (which it may read as the end) would make our lines differ from its.
   if (std::memchr(text.data(), '\0', text.size()) != nullptr) return {ParseReason::OddText, -1};
@@ -275,7 +273,7 @@ PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& ma
     if (i + 1 >= text.size() || text[i + 1] != '\n') return {ParseReason::OddText, -1};
 
   const int close = front_matter_close(text);
-  const LineReader reader{matcher};
+  const LineReader reader{matcher, sign == TopicSign::Pronoun, !whole_note};
   bool previous_text = false;
   int number = 0;
   for (std::size_t pos = 0;; ++number) {

@@ -51,10 +51,11 @@ struct PrefilterVerdict {
 };
 
 // Pure; safe to call from many threads with the same matcher.
-// `whole_note`: `text` is a whole note, so the topic gate applies; false for a part of one
-// (Analyzer::analyse_skipping_sections), whose lines are read whatever the rest holds.
+// `whole_note`: `text` is a whole note; false for a part of one
+// (Analyzer::analyse_skipping_sections), whose lines may sit in a section opened before it and
+// whose topic is the whole note's. `topic_gate`: as the analysis (AnalysisOptions::topic_gate).
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
-                                bool whole_note = true);
+                                bool whole_note = true, bool topic_gate = true);
 
 const char* to_string(ParseReason reason);
 

@@ -184,7 +184,7 @@ Our own wording.
         self.assertIn("Why it really ended", lines[0])
         self.assertIn(os.path.join(".mend", "templates", "en", "why.md"), lines[0])
         self.assertNotIn("builtin:en/why.md", lines[0])
-        write(self.path("note.md"), "## The sentence that ended it\n\n\"I'm done.\"\n")
+        write(self.path("note.md"), "## The sentence that ended it\n\n\"I'm done,\" my ex said.\n")
         report, _ = self.scan_json()
         self.assertEqual([q["id"] for q in report["notes"][0]["questions"]], ["why.official"])
         why = next(s for s in report["summary"]["steps"] if s["id"] == "why")

@@ -102,7 +102,9 @@ class Prefilter(unittest.TestCase):
                         "--notes", "300", "--seed", "7"], check=True, timeout=120)
         notes, skipped = self.same("generated vault (300 notes)", vault)
         self.assertEqual(notes, 300)
-        self.assertGreater(skipped, 180)  # four fifths hold no question
+        # Four fifths hold no question; loose lines are candidates too and the generator's
+        # vocabulary holds a topic word ("cœur") in most notes: about two fifths are skipped.
+        self.assertGreater(skipped, 100)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ TEST_CASE("Snowball stems meet related forms in each language", "[normalize]") {
   CHECK(stem("disliked", "en") == stem("dislike", "en"));
   CHECK(stem("relationships", "en") == stem("relationship", "en"));
   CHECK(stem("less", "en") == "less");
-  CHECK(stem("quittee", "fr") == stem("quitter", "fr"));
+  CHECK(stem("quitter", "fr") == stem("quitte", "fr"));
   CHECK(stem("raisons", "fr") == stem("raison", "fr"));
   CHECK(stem("anything", "xx") == "anything"); // a language Snowball lacks: the word itself
 }

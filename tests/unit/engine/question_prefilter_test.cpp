@@ -36,13 +36,20 @@ const Pack& pack() {
   return mend::test::builtin_pack();
 }
 
+// Line views are tested without the topic gate (the notes here are one form each); the gate
+// has its own identity test below, through gated_analyzer().
 const Analyzer& analyzer() {
+  static const Analyzer a(pack(), {"", "", false});
+  return a;
+}
+
+const Analyzer& gated_analyzer() {
   static const Analyzer a(pack(), {"", ""});
   return a;
 }
 
 ParseReason reason(std::string_view note) {
-  return prefilter_note(note, analyzer().matcher()).reason;
+  return prefilter_note(note, analyzer().matcher(), true, false).reason;
 }
 
 std::size_t found(std::string_view note) {
@@ -139,16 +146,16 @@ struct Tally {
 
 // The property: a skipped note's full analysis finds nothing, and the analysis built without
 // parsing equals it.
-void check_identity(const std::string& where, const std::string& path, const std::string& text,
-                    Tally& tally) {
-  auto verdict = prefilter_note(text, analyzer().matcher());
+void check_identity_with(const Analyzer& analyzer, const std::string& where,
+                         const std::string& path, const std::string& text, Tally& tally) {
+  auto verdict = prefilter_note(text, analyzer.matcher(), true, analyzer.options().topic_gate);
   ++tally.notes;
   ++tally.reasons[mend::engine::to_string(verdict.reason)];
-  auto quick = analyzer().analyse_without_parse(text, path);
+  auto quick = analyzer.analyse_without_parse(text, path);
   REQUIRE(quick.has_value() == verdict.skip());
   if (!verdict.skip()) return;
   ++tally.skipped;
-  NoteAnalysis full = analyzer().analyse(text, path);
+  NoteAnalysis full = analyzer.analyse(text, path);
   INFO(where << ": " << path);
   CHECK(full.steps.empty());
   CHECK(full.questions.empty());
@@ -167,6 +174,14 @@ void check_identity(const std::string& where, const std::string& path, const std
     REQUIRE_FALSE(outline.blocks.empty());
     CHECK(outline.blocks.front().kind == mend::engine::BlockKind::FrontMatter);
   }
+}
+
+// Both ways: every line view without the gate, and the gate with them.
+void check_identity(const std::string& where, const std::string& path, const std::string& text,
+                    Tally& tally, Tally* gated_tally = nullptr) {
+  check_identity_with(analyzer(), where, path, text, tally);
+  Tally ignored;
+  check_identity_with(gated_analyzer(), where, path, text, gated_tally ? *gated_tally : ignored);
 }
 
 void report(const char* corpus, const Tally& t) {
@@ -282,6 +297,15 @@ TEST_CASE("plain diary notes are not parsed", "[question_prefilter]") {
   };
   for (const char* note : notes) {
     INFO(note);
+    // As mend runs: the topic gate first, then the lines.
+    CHECK(prefilter_note(note, gated_analyzer().matcher()).reason == ParseReason::None);
+    CHECK(gated_analyzer().analyse(note, "note.md").questions.empty());
+  }
+  // Line views alone (no gate): prose, lists of errands and tables are still no candidate.
+  for (const char* note : {"# 2026-11-03\n\n- milk\n- eggs\n- [x] call the bank\n",
+                           "Why not? The weather was fine. Did a lot: cleaning, cooking.\n",
+                           "| day | mood |\n| --- | --- |\n| 1 | calm |\n"}) {
+    INFO(note);
     CHECK(reason(note) == ParseReason::None);
     CHECK(found(note) == 0);
   }
@@ -380,9 +404,9 @@ TEST_CASE("differential: skipped notes hold nothing, over fixtures, variants and
   std::string command = "python3 '" + std::string(MEND_SOURCE_DIR) +
                         "/tests/bench/gen_vault.py' '" + dir.string() + "' --notes 300 --seed 7";
   REQUIRE(std::system(command.c_str()) == 0);
-  Tally vault_tally, vault_variant_tally, vault_mixed_tally;
+  Tally vault_tally, vault_gated_tally, vault_variant_tally, vault_mixed_tally;
   for (const auto& n : notes_under(dir)) {
-    check_identity("vault", n.path, n.text, vault_tally);
+    check_identity("vault", n.path, n.text, vault_tally, &vault_gated_tally);
     if (n.text.size() < 20000) {
       for (const char* name : {"bullets", "numbered headings", "qa", "crlf"})
         for (const auto& [vname, text] : variants(n.text))
@@ -393,9 +417,14 @@ TEST_CASE("differential: skipped notes hold nothing, over fixtures, variants and
   }
   fs::remove_all(dir);
   report("generated vault (300 notes)", vault_tally);
+  report("the vault, with the topic gate", vault_gated_tally);
   report("vault variants", vault_variant_tally);
   report("vault random mixtures", vault_mixed_tally);
   CHECK(vault_tally.notes == 300);
-  // About four fifths of the vault's notes hold no question: most of them must be skipped.
-  CHECK(vault_tally.skipped > 180);
+  // About four fifths of the vault's notes hold no question. Since short loose items and lines
+  // are candidates too (recognition issue), and the generator's vocabulary holds a word of the
+  // topic ("cœur") in most notes, about two fifths are skipped here (42% when written); the
+  // bench measures what that costs.
+  CHECK(vault_gated_tally.skipped > 100);
+  CHECK(vault_tally.skipped > 0);
 }
