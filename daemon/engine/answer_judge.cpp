@@ -14,6 +14,8 @@ std::vector<Phrase> split_all(const std::vector<std::string>& phrases) {
   std::vector<Phrase> out;
   for (const auto& p : phrases) {
     auto words = split_words(fold_for_match(p));
+    // "jealous*": split_words drops the star, so put it back on the last word.
+    if (!words.empty() && !p.empty() && p.back() == '*') words.back() += '*';
     if (!words.empty()) out.push_back(std::move(words));
   }
   // Longest first, so "i don't know" is tried before "i".
@@ -39,10 +41,17 @@ std::string placeholder_key(std::string_view text) {
   return out;
 }
 
+bool word_matches(const std::string& word, const std::string& pattern) {
+  if (!pattern.empty() && pattern.back() == '*')
+    return word.size() >= pattern.size() - 1 &&
+           word.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+  return word == pattern;
+}
+
 bool matches_at(const std::vector<std::string>& words, std::size_t at, const Phrase& phrase) {
   if (at + phrase.size() > words.size()) return false;
   for (std::size_t k = 0; k < phrase.size(); ++k)
-    if (words[at + k] != phrase[k]) return false;
+    if (!word_matches(words[at + k], phrase[k])) return false;
   return true;
 }
 
@@ -58,25 +67,64 @@ std::size_t find_any(const std::vector<std::string>& words, const std::vector<Ph
   return std::string::npos;
 }
 
-bool starts_with_any(const std::vector<std::string>& words, const std::vector<Phrase>& phrases) {
+// Length of the phrase starting at `at`, 0 when none does.
+std::size_t phrase_at(const std::vector<std::string>& words, std::size_t at,
+                      const std::vector<Phrase>& phrases) {
   for (const auto& p : phrases)
-    if (matches_at(words, 0, p)) return true;
+    if (matches_at(words, at, p)) return p.size();
+  return 0;
+}
+
+bool starts_with_any(const std::vector<std::string>& words, const std::vector<Phrase>& phrases) {
+  return !words.empty() && phrase_at(words, 0, phrases) > 0;
+}
+
+// `words` without the pack's fillers ("really", "honestly", "du tout").
+std::vector<std::string> without_fillers(const std::vector<std::string>& words,
+                                         const PhraseBook& phrases) {
+  std::vector<std::string> core;
+  for (std::size_t i = 0; i < words.size();) {
+    if (std::size_t len = phrase_at(words, i, phrases.fillers)) {
+      i += len;
+    } else {
+      core.push_back(words[i++]);
+    }
+  }
+  return core;
+}
+
+bool is_nil_phrase(const std::vector<std::string>& words, const PhraseBook& phrases) {
+  std::vector<std::string> core = without_fillers(words, phrases);
+  if (core.empty()) return false;
+  for (const auto& n : phrases.nil_replies)
+    if (core.size() == n.size() && matches_at(core, 0, n)) return true;
   return false;
 }
 
-// A negation just before a phrase: "wasn't all my fault", "not 100% my fault". "n't" splits
-// into "...n" + "t"; a word like "dont" typed without its apostrophe ends in "nt".
+// A word that negates what follows it in its clause: the pack's negations (minus French
+// "plus", which also means "more"), "no"/"nothing"/"rien", and English contractions, whether
+// split by their apostrophe ("didn't" → "didn", "t") or typed without it ("didnt"). Not "any
+// word ending in nt": "patient", "different" and "étaient" are no negations.
+bool is_negation(const std::vector<std::string>& words, std::size_t i, const PhraseBook& phrases) {
+  static const char* const extra[] = {
+      "no",     "nothing", "nobody", "none",  "cannot", "nor",   "rien",    "aucun",   "aucune",
+      "dont",   "didnt",   "wasnt",  "isnt",  "cant",   "wont",  "couldnt", "wouldnt", "shouldnt",
+      "doesnt", "werent",  "arent",  "hasnt", "havent", "hadnt", "aint"};
+  const std::string& w = words[i];
+  if (w == "t") return i > 0 && words[i - 1].size() > 1 && words[i - 1].back() == 'n';
+  for (const char* e : extra)
+    if (w == e) return true;
+  if (w == "plus") return false;
+  for (const auto& n : phrases.negations)
+    if (n.size() == 1 && w == n[0]) return true;
+  return false;
+}
+
+// A negation among the few words just before `at`: "wasn't all my fault", "not yes".
 bool negated_before(const std::vector<std::string>& words, std::size_t at,
                     const PhraseBook& phrases) {
-  std::size_t from = at >= 4 ? at - 4 : 0;
-  for (std::size_t i = from; i < at; ++i) {
-    const std::string& w = words[i];
-    if (w == "t" ||
-        (w.size() > 3 && w.ends_with("nt") && w != "want" && w != "went" && w != "meant"))
-      return true;
-    for (const auto& n : phrases.negations)
-      if (matches_at(words, i, n) && i + n.size() <= at) return true;
-  }
+  for (std::size_t i = at >= 4 ? at - 4 : 0; i < at; ++i)
+    if (is_negation(words, i, phrases)) return true;
   return false;
 }
 
@@ -94,49 +142,430 @@ std::string without_quoted(std::string_view folded) {
   return out;
 }
 
-// Splits at sentence ends (. ! ? ; …), keeping each sentence's text.
-std::vector<std::string> sentences(std::string_view text) {
-  std::vector<std::string> out(1);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    bool end = c == '.' || c == '!' || c == '?' || c == ';';
-    if (!end && text.compare(i, 3, "\u2026") == 0) {
-      end = true;
-      i += 2;
+// ---- Built-in word lists -------------------------------------------------------------------
+//
+// English and French, written as people write them (folded and split like the pack's lists).
+// They belong in each language's _pack.md, but the pack format has no keys for them yet (that
+// needs pack.h/pack.cpp), so a pack in a third language reads its answers with these. "word*"
+// matches every word it starts.
+
+// What follows names something, even after "nothing": "except his temper", "à part ses
+// mensonges", "but he never listened".
+const std::vector<std::string> kExceptions = {
+    "except",   "excepting",  "apart from",  "aside from",  "besides",   "other than",
+    "but",      "though",     "although",    "however",     "only that", "just that",
+    "save for", "unless",     "sauf",        "à part",      "hormis",    "excepté",
+    "exceptée", "mis à part", "si ce n'est", "sinon",       "mais",      "à l'exception",
+    "pourtant", "cependant",  "par contre",  "en revanche", "seulement", "juste que",
+    "quoique"};
+
+// Words that name a fault, of anyone. Under a negation they clear instead ("never lied",
+// "rien à lui reprocher").
+const std::vector<std::string> kFaultWords = {
+    // English
+    "lie", "lies", "lied", "lying", "liar*", "dishonest*", "temper", "tempers", "angry", "anger",
+    "rage", "rages", "jealous*", "cheat*", "unfaithful", "affair", "affairs", "selfish*", "cold",
+    "distant", "control*", "possessive*", "manipulat*", "rude*", "mean", "cruel*", "abus*",
+    "violen*", "aggressi*", "yell*", "shout*", "scream*", "drunk*", "drinking", "drank", "drugs",
+    "lazy", "laziness", "mess", "messy", "messed up", "screwed up", "critical", "critici*",
+    "ignor*", "neglect*", "moody", "sulk*", "stubborn*", "arrogan*", "dismissive", "absent",
+    "workaholic", "annoy*", "irritat*", "boring", "bored", "hurt", "hurtful", "hate*", "fault",
+    "faults", "flaw*", "problem*", "issue*", "complain*", "wrong", "wrongs", "bad", "worse",
+    "worst", "toxic", "insecur*", "insensitive", "inconsiderate", "disrespect*", "immatur*",
+    "childish", "unreliable", "flaky", "stingy", "nag*", "secretive", "secret", "secrets",
+    "betray*", "bother*", "dislike*", "fight*", "fought", "argu*", "flirt*", "harsh",
+    "condescending", "patroni*", "judgmental", "judgemental", "impatient", "irresponsible",
+    "clingy", "needy", "demanding", "difficult", "disappoint*", "frustrat*", "resent*", "regret*",
+    "let me down", "let down", "blame*", "silences", "silent treatment", "ghosted", "cruelty",
+    // French
+    "mensonge*", "menteur", "menteuse", "ment", "mentait", "menti", "mentir", "colère*", "jalou*",
+    "tromp*", "infidèle*", "infidélité*", "égoïs*", "froid", "froide", "froideur", "distante",
+    "possessif", "radin*", "paresse*", "absente", "absence*", "critiqu*", "criait", "crier",
+    "hurl*", "buvait", "alcool*", "méchant*", "méchanceté", "mépris*", "défaut*", "problème*",
+    "souci*", "reproch*", "mal", "blessant*", "blessé", "blessée", "blessait", "blessure*",
+    "énerv*", "agaç*", "agac*", "négli*", "dispute*", "disputait", "engueul*", "boud*",
+    "susceptib*", "têtu*", "insupportable*", "pénible*", "déçu", "déçue", "décevant*", "déception*",
+    "faute*", "tort", "torts", "cachait", "cachott*", "lourd", "lourde", "collant", "collante",
+    "étouffant*"};
+
+// Praise of someone: "he was kind to me", "il était parfait avec moi".
+const std::vector<std::string> kPraiseWords = {
+    // English
+    "kind", "kindness", "nice", "sweet", "lovely", "gentle", "patient", "perfect", "great", "good",
+    "wonderful", "amazing", "caring", "loving", "supportive", "generous", "fine", "attentive",
+    "thoughtful", "considerate", "fair", "honest", "loyal", "faithful", "respectful",
+    "understanding", "fun", "funny", "calm", "adorable", "awesome", "incredible", "best", "happy",
+    "tender", "affectionate", "reliable", "there for me", "treated me well", "treated me right",
+    // French
+    "gentil", "gentille", "gentillesse", "parfait", "parfaite", "patiente", "doux", "douce",
+    "attentionné", "attentionnée", "génial", "géniale", "super", "bien", "top", "généreux",
+    "généreuse", "tendre", "fidèle", "honnête", "respectueux", "respectueuse", "compréhensif",
+    "compréhensive", "formidable", "merveilleux", "merveilleuse", "aimant", "aimante", "drôle",
+    "irréprochable", "correct", "correcte", "à l'écoute", "là pour moi", "présent", "présente",
+    "attentif", "attentive", "calme", "heureux", "heureuse"};
+
+// The writer's feelings and dislikes: a clause of the writer's holding one complains about the
+// relationship ("I felt alone", "I didn't like his friends") rather than naming their fault.
+const std::vector<std::string> kComplaints = {
+    // English
+    "didn't like", "did not like", "didnt like", "don't like", "never liked", "hated", "hate",
+    "disliked", "couldn't stand", "could not stand", "couldnt stand", "can't stand", "resented",
+    "felt", "feel", "feeling", "missed", "wanted", "needed", "wished", "was lonely", "was alone",
+    "was bored", "was unhappy", "was sad", "was tired of", "got tired of", "was sick of",
+    // French
+    "n'aimais pas", "aimais pas", "n'ai pas aimé", "détestais", "supportais pas", "supportais plus",
+    "sentais", "senti", "sentie", "m'ennuyais", "manquait", "voulais", "aurais voulu",
+    "aurais aimé", "avais besoin", "étais malheureux", "étais malheureuse", "en avais marre"};
+
+// Words that start a new clause (kept as its first word).
+const std::vector<std::string> kConjunctions = {
+    "and",   "but",     "because", "cause",    "cuz",    "since", "while", "whereas", "when",
+    "so",    "or",      "then",    "although", "though", "et",    "mais",  "parce",   "car",
+    "quand", "lorsque", "alors",   "puisque",  "tandis", "donc",  "ou",    "puis",    "whenever",
+    "until", "till",    "before",  "after",    "jusqu'", "avant", "après"};
+
+// Conjunctions of time: the clause they start sets the scene of another ("I sulked when they
+// saw their friends", "je fouillais son téléphone quand il dormait").
+const std::vector<std::string> kCircumstances = {"when",    "whenever", "while", "until",
+                                                 "till",    "before",   "after", "quand",
+                                                 "lorsque", "jusqu'",   "avant", "après"};
+
+// Hedges that are none when the sentence says what the writer would do (hedged() below):
+// "I'd go tonight if she called".
+const std::vector<std::string> kConditionals = {"if", "even if", "si", "s'il", "même si"};
+
+// ---- Reading an answer: sentences, then clauses -------------------------------------------
+
+// A sentence of folded words. `end` is how it ends: '.', '!', '?', ';' or '\n' (a line end),
+// 'e' for a trailing ellipsis ("Oui…", "Yes..."), 0 at the end of the answer. `cuts` are the
+// word indexes where a comma, colon, bracket or spaced dash splits it.
+struct Sentence {
+  std::vector<std::string> words;
+  std::vector<std::size_t> cuts;
+  char end = 0;
+};
+
+// Bytes of an arrow or bullet at `i` ("Official reasons? → none", "• his temper"), 0 if none:
+// split_words would take these non-ASCII symbols for letters.
+std::size_t symbol_at(std::string_view s, std::size_t i) {
+  static const char* const symbols[] = {"\u2192", "\u21d2", "\u2794", "\u27a1", "\u2190",
+                                        "\u21d0", "\u2022", "\u25e6", "\u25aa", "\u00b7"};
+  for (const char* sym : symbols)
+    if (s.compare(i, std::char_traits<char>::length(sym), sym) == 0)
+      return std::char_traits<char>::length(sym);
+  return 0;
+}
+
+std::vector<Sentence> read_sentences(std::string_view folded) {
+  std::vector<Sentence> out(1);
+  std::string piece;
+  auto flush_piece = [&] {
+    for (auto& w : split_words(piece))
+      out.back().words.push_back(std::move(w));
+    piece.clear();
+  };
+  auto end_sentence = [&](char end) {
+    flush_piece();
+    if (out.back().words.empty()) {
+      // "Yes?? I think?": the second '?' still belongs to "yes"; a bare "…" ends nothing new.
+      if (out.size() > 1 && out.back().cuts.empty()) {
+        out.pop_back();
+        if (end == '?' || end == 'e') out.back().end = end;
+        out.emplace_back();
+      }
+      return;
     }
-    if (end) {
-      if (!out.back().empty()) out.emplace_back();
+    out.back().end = end;
+    out.emplace_back();
+  };
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    if (folded.compare(i, 3, "\u2026") == 0) {
+      end_sentence('e');
+      i += 2;
+    } else if (c == '.' && folded.compare(i, 3, "...") == 0) {
+      end_sentence('e');
+      while (i + 1 < folded.size() && folded[i + 1] == '.')
+        ++i;
+    } else if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n') {
+      end_sentence(c);
+    } else if (std::size_t len = symbol_at(folded, i)) {
+      flush_piece();
+      if (!out.back().words.empty()) out.back().cuts.push_back(out.back().words.size());
+      i += len - 1;
+    } else if (c == ',' || c == ':' || c == '(' || c == ')' || c == '"' ||
+               (c == '-' && i > 0 && folded[i - 1] == ' ' && i + 1 < folded.size() &&
+                folded[i + 1] == ' ')) {
+      flush_piece();
+      if (!out.back().words.empty()) out.back().cuts.push_back(out.back().words.size());
     } else {
-      out.back() += c;
+      piece += c;
     }
   }
-  if (out.back().empty()) out.pop_back();
+  flush_piece();
+  if (out.back().words.empty()) out.pop_back();
   return out;
 }
 
-// Verbs that report someone else's words or opinion. Not in the pack's phrase lists (the pack
-// format has no key for them yet), so both languages' forms are listed here, folded.
+enum class Who { None, Writer, Ex, Couple };
+
+// One clause, read for what the rules ask of it.
+struct Clause {
+  std::vector<std::string> words;
+  Who subject = Who::None;    // its own, or the previous clause's when it names no one
+  bool fault = false;         // an unnegated fault word ("lies"), or "too" + a word ("too busy")
+  bool negated_fault = false; // a fault word under a negation: "he never did anything wrong"
+  bool negation = false;
+  bool praise = false;           // an unnegated praise word: "kind", "parfait"
+  bool exception = false;        // "except", "but", "à part", "sauf": names something
+  bool own_cue = false;          // one of the pack's own-fault cues
+  bool nil = false;              // a nil phrase, give or take fillers ("I don't know")
+  bool empty_of_meaning = false; // only fillers, or an interjection "no" / "non"
+  bool writer_pronoun = false;   // its own subject is "I" / "je" / "moi", not "my …"
+  bool circumstance = false;     // starts with a conjunction of time ("when he slept")
+  bool complaint = false;        // a feeling or dislike: "I felt", "I didn't like", "je détestais"
+
+  // Criticism of whoever is its subject: a fault word, or a negation that is neither a cleared
+  // fault nor praise ("he never listened", "il n'était pas gentil").
+  bool criticises() const { return fault || (negation && !negated_fault && !praise); }
+};
+
+// Who the clause is about: the first word naming a person decides, since word order puts the
+// subject (the one doing what the clause says) first: "I read his messages" is the writer's
+// act. A possessive of the writer's before a partner word ("my ex was cold") names the ex.
+// French articles that are also pronoun-set words ("le", "la") name no one.
+Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
+               const QuestionMatcher& matcher, bool* writer_pronoun) {
+  // French "on" is the couple ("on se disputait"); English "on" is a preposition.
+  static const char* const not_after_on[] = {"the",   "a",   "an",   "my",  "his",      "her",
+                                             "their", "our", "your", "top", "weekends", "and"};
+  auto english_on = [&](std::size_t i) {
+    if (words[i] != "on" || i + 1 >= words.size()) return words[i] == "on";
+    for (const char* w : not_after_on)
+      if (words[i + 1] == w) return true;
+    return false;
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (phrase_at(words, i, phrases.shared_words) && !english_on(i)) return Who::Couple;
+    if (phrase_at(words, i, phrases.first_person)) {
+      if (i + 1 < words.size() && matcher.refers_to_ex(words[i + 1]) && words[i + 1] != "le" &&
+          words[i + 1] != "la" && words[i + 1] != "les")
+        return Who::Ex;
+      // "I", "je", "moi" act; "my job", "mes amis" are only the writer's things.
+      static const char* const possessives[] = {"my",   "mine",   "ma",    "mon",    "mes",
+                                                "mien", "mienne", "miens", "miennes"};
+      *writer_pronoun = std::none_of(std::begin(possessives), std::end(possessives),
+                                     [&](const char* p) { return words[i] == p; });
+      return Who::Writer;
+    }
+    // Second person: a draft to the ex ("You did nothing wrong").
+    if (phrase_at(words, i, phrases.second_person)) return Who::Ex;
+    const std::string& w = words[i];
+    // French third-person possessives: "sa froideur me blessait" is about the ex.
+    if (w == "sa" || w == "son" || w == "ses" || w == "leur" || w == "leurs") return Who::Ex;
+    if (w != "le" && w != "la" && w != "les" && w != "l" && w != "e" && matcher.refers_to_ex(w))
+      return Who::Ex;
+  }
+  return Who::None;
+}
+
+Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
+                   const QuestionMatcher& matcher) {
+  Clause c;
+  c.words = std::move(words);
+  const auto& w = c.words;
+  c.subject = subject_of(w, phrases, matcher, &c.writer_pronoun);
+  c.complaint = find_any(w, phrases.complaints) != std::string::npos;
+  c.circumstance = phrase_at(w, 0, phrases.circumstances) > 0;
+  c.nil = is_nil_phrase(w, phrases);
+  std::vector<std::string> core = without_fillers(w, phrases);
+  c.empty_of_meaning =
+      core.empty() || std::all_of(core.begin(), core.end(), [](const std::string& x) {
+        return x == "no" || x == "non" || x == "nope" || x == "nah";
+      });
+  c.own_cue = find_any(w, phrases.own_fault_cues) != std::string::npos;
+  c.exception = find_any(w, phrases.exceptions) != std::string::npos;
+  bool negated = false; // a negation seen earlier in the clause
+  for (std::size_t i = 0; i < w.size();) {
+    // A filler is no fault: "I mean" holds no "mean".
+    if (std::size_t len = phrase_at(w, i, phrases.fillers); len > 1) {
+      i += len;
+      continue;
+    }
+    if (is_negation(w, i, phrases)) {
+      negated = c.negation = true;
+      ++i;
+      continue;
+    }
+    // "too busy" complains, "kind too" does not; French "trop gentil" praises, "trop de
+    // disputes" and "il buvait trop" complain.
+    if (w[i] == "too" || w[i] == "trop") {
+      bool praise_next = i + 1 < w.size() && phrase_at(w, i + 1, phrases.praise_words);
+      if (praise_next && w[i] == "trop") {
+        c.praise = c.praise || !negated;
+        i += 2;
+        continue;
+      }
+      if (w[i] == "trop" || (i + 1 < w.size() && !praise_next)) {
+        (negated ? c.negated_fault : c.fault) = true;
+        ++i;
+        continue;
+      }
+    }
+    if (std::size_t len = phrase_at(w, i, phrases.fault_words)) {
+      (negated ? c.negated_fault : c.fault) = true;
+      i += len;
+      continue;
+    }
+    if (std::size_t len = phrase_at(w, i, phrases.praise_words)) {
+      if (!negated) c.praise = true;
+      i += len;
+      continue;
+    }
+    ++i;
+  }
+  return c;
+}
+
+// The clauses of the given sentences: each sentence cut at its commas and at conjunctions
+// ("and", "because", "mais"), the conjunction kept at the start of its clause. A clause naming
+// no one takes the previous clause's subject ("He was cold, distant, never home").
+std::vector<Clause> read_clauses(const std::vector<Sentence>& sentences, const PhraseBook& phrases,
+                                 const QuestionMatcher& matcher) {
+  std::vector<Clause> out;
+  Who last = Who::None;
+  bool last_pronoun = false;
+  for (const auto& s : sentences) {
+    std::vector<std::string> words;
+    std::size_t next_cut = 0;
+    auto flush = [&] {
+      if (words.empty()) return;
+      Clause c = read_clause(std::move(words), phrases, matcher);
+      words.clear();
+      if (c.subject == Who::None) {
+        c.subject = last;
+        c.writer_pronoun = last_pronoun;
+      }
+      last = c.subject;
+      last_pronoun = c.writer_pronoun;
+      out.push_back(std::move(c));
+    };
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      bool cut = next_cut < s.cuts.size() && s.cuts[next_cut] == i;
+      if (cut) ++next_cut;
+      if (cut || phrase_at(s.words, i, phrases.conjunctions)) flush();
+      words.push_back(s.words[i]);
+    }
+    flush();
+  }
+  return out;
+}
+
+// All the words of the answer, one sentence list over its lines (each line ends a sentence).
+std::vector<Sentence> answer_sentences(const std::vector<AnswerLine>& lines) {
+  std::string text;
+  for (const auto& line : lines)
+    text += fold_for_match(line.text) + "\n";
+  return read_sentences(text);
+}
+
+// ---- The facts ----------------------------------------------------------------------------
+
+// A nil reply: the answer is one ("Nothing, really."), or starts with one that ends its clause
+// and goes on with clauses that name nothing: no exception ("except his temper", "à part ses
+// mensonges") and no fault of the writer's (an own-fault cue, or a fault word in a clause of
+// theirs). What else names something depends on what the question asks:
+// - about the relationship (why.disliked, and every question outside the wrongs step): a fault
+//   word in any clause ("Nothing. He lied all the time."), or a clause criticising the ex or
+//   the couple ("he never listened"). Praise ("He was kind to me", "il était parfait avec
+//   moi"), a cleared fault ("he never did anything wrong"), neutral words ("She was fine I
+//   guess") and the writer's own doubts ("I don't think there was anything") keep it nil.
+// - about the writer's own wrongs (wrongs.scope): only the writer's faults; blaming the ex
+//   after "nothing" ("Nothing, she blamed me for stuff that was hers") is the nil reply the
+//   rule is about (the ex gets all the blame).
+// "I don't know why he lied" and "Nothing he did was enough" say more than a nil: the nil must
+// end its clause.
+bool nil_reply(const std::vector<AnswerLine>& cleaned, const std::vector<std::string>& all,
+               const QuestionSpec& question, const PhraseBook& phrases,
+               const QuestionMatcher& matcher) {
+  // The whole answer is a nil phrase, fillers aside (wherever they are).
+  if (all.size() <= 10 && is_nil_phrase(all, phrases)) return true;
+  // Beyond this length an answer that starts "Nothing" is an essay, not a nil reply.
+  if (all.size() > 40) return false;
+  // Cheap first: most answers do not start with a nil phrase at all.
+  std::vector<std::string> core = without_fillers(all, phrases);
+  if (std::none_of(phrases.nil_replies.begin(), phrases.nil_replies.end(),
+                   [&](const Phrase& n) { return matches_at(core, 0, n); }))
+    return false;
+  std::vector<Clause> clauses = read_clauses(answer_sentences(cleaned), phrases, matcher);
+  std::size_t i = 0;
+  while (i < clauses.size() && without_fillers(clauses[i].words, phrases).empty())
+    ++i; // "Honestly? Nothing."
+  if (i == clauses.size() || !clauses[i].nil) return false;
+  const bool own_wrongs = question.step == "wrongs";
+  for (++i; i < clauses.size(); ++i) {
+    const Clause& c = clauses[i];
+    if (c.nil || c.empty_of_meaning) continue;
+    if (c.exception || c.own_cue || (c.subject == Who::Writer && c.fault)) return false;
+    if (own_wrongs) continue;
+    if (c.fault) return false;
+    if ((c.subject == Who::Ex || c.subject == Who::Couple) && c.criticises()) return false;
+  }
+  return true;
+}
+
+// Only the writer's faults, in a clause-by-clause reading: no clause about the couple ("we
+// fought"), none about the ex ("she kept score", "her phone at dinner", "because she flirted")
+// unless it praises or clears them ("he was always patient", "he never did anything wrong") or
+// only sets the scene without a fault ("when they went out"); none where the writer complains
+// ("I felt alone", "I didn't like his friends"); and the writer's faults named, by an
+// own-fault cue ("I was clingy", "my temper") or by clauses that all have the writer acting
+// ("Je rentrais tard sans prévenir et je faisais la tête"). The ex may appear as an object
+// ("I was jealous of his friends and I read his messages").
+bool own_faults_only(const std::vector<AnswerLine>& cleaned, const std::vector<std::string>& all,
+                     const PhraseBook& phrases, const QuestionMatcher& matcher) {
+  bool cue = find_any(all, phrases.own_fault_cues) != std::string::npos;
+  bool all_writer_acts = true, any = false;
+  for (const Clause& c : read_clauses(answer_sentences(cleaned), phrases, matcher)) {
+    if (c.empty_of_meaning) continue;
+    any = true;
+    if (c.subject == Who::Couple) return false;
+    if (c.subject == Who::Ex &&
+        (c.criticises() || !(c.praise || c.negated_fault || c.circumstance)))
+      return false;
+    if (c.subject == Who::Writer && c.complaint) return false;
+    all_writer_acts = all_writer_acts && c.subject == Who::Writer && c.writer_pronoun;
+  }
+  return any && (cue || all_writer_acts);
+}
+
+// Verbs that report someone else's words or opinion, or put blame on someone ("he put all
+// the blame on me"). Not in the pack's phrase lists (the pack format has no key for them yet),
+// so both languages' forms are listed here, folded.
 bool is_reporting_verb(const std::string& w) {
   static const char* const verbs[] = {
-      "said",     "says",   "say",      "saying",   "told",       "tells",   "tell",    "thinks",
-      "thought",  "think",  "claims",   "claimed",  "claim",      "accused", "accuses", "accuse",
-      "blamed",   "blames", "blame",    "insisted", "insists",    "wrote",   "writes",  "texted",
-      "shouted",  "yelled", "believes", "believed", "dit",        "disait",  "dire",    "pense",
-      "pensait",  "accuse", "accusait", "reproche", "reprochait", "ecrit",   "affirme", "affirmait",
-      "repetait", "crie",   "criait"};
+      "said",     "says",     "say",        "saying",  "told",    "tells",     "tell",
+      "thinks",   "thought",  "think",      "claims",  "claimed", "claim",     "accused",
+      "accuses",  "accuse",   "blamed",     "blames",  "blame",   "insisted",  "insists",
+      "wrote",    "writes",   "texted",     "shouted", "yelled",  "believes",  "believed",
+      "put",      "puts",     "putting",    "gave",    "gives",   "laid",      "lays",
+      "pinned",   "placed",   "dit",        "disait",  "dire",    "pense",     "pensait",
+      "accusait", "reproche", "reprochait", "ecrit",   "affirme", "affirmait", "repetait",
+      "crie",     "criait",   "mettait",    "met",     "rejette", "rejetait",  "rejete"};
   for (const char* v : verbs)
     if (w == v) return true;
   return false;
 }
 
-// "He said it was all my fault", "Alex kept telling me it was all my fault": the partner's
-// accusation reported, not the writer's own view. Needs, before the phrase in the same
-// sentence, a word naming the ex and a reporting verb after it.
+// "He said it was all my fault", "Alex kept telling me it was all my fault", "You always
+// said it was my fault": the ex's accusation reported, not the writer's own view. Needs,
+// before `at`, a word naming the ex (a second-person word counts: drafts speak to them) and a
+// reporting verb after it.
 bool reported_speech(const std::vector<std::string>& words, std::size_t at,
-                     const QuestionMatcher& matcher) {
+                     const PhraseBook& phrases, const QuestionMatcher& matcher) {
   bool ex_seen = false;
-  for (std::size_t i = 0; i < at; ++i) {
-    if (matcher.refers_to_ex(words[i]))
+  for (std::size_t i = 0; i < at && i < words.size(); ++i) {
+    if (matcher.refers_to_ex(words[i]) || phrase_at(words, i, phrases.second_person))
       ex_seen = true;
     else if (ex_seen &&
              (is_reporting_verb(words[i]) || (words[i].size() > 4 && words[i].starts_with("tell"))))
@@ -145,10 +574,137 @@ bool reported_speech(const std::vector<std::string>& words, std::size_t at,
   return false;
 }
 
+// Nouns for the ex's words: "his words", "her last text", "ses mots".
+bool is_message_noun(const std::string& w) {
+  static const char* const nouns[] = {"words", "message", "messages", "text",     "texts",
+                                      "email", "letter",  "note",     "mots",     "paroles",
+                                      "texto", "sms",     "lettre",   "courriel", "mail"};
+  for (const char* n : nouns)
+    if (w == n) return true;
+  return false;
+}
+
+// A line around a block quote that gives the quote to the ex: "He wrote:", "Her text, word
+// for word:", "Il m'a dit :" before it; "That is what he wrote to me." or "(his words)" after
+// it. Only the sentence next to the quote is read (the last before it, the first after it), and
+// only a short one: "He left in March. Here is my draft:" gives the draft to no one else.
+bool gives_quote_to_ex(std::string_view line, bool before_quote, const PhraseBook& phrases,
+                       const QuestionMatcher& matcher) {
+  std::vector<Sentence> sentences = read_sentences(fold_for_match(trim(line)));
+  if (sentences.empty()) return false;
+  const auto& words = before_quote ? sentences.back().words : sentences.front().words;
+  if (words.size() > 10) return false;
+  if (reported_speech(words, words.size(), phrases, matcher)) return true;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i)
+    if (matcher.refers_to_ex(words[i]) &&
+        (is_message_noun(words[i + 1]) || (i + 2 < words.size() && is_message_noun(words[i + 2]))))
+      return true;
+  return false;
+}
+
+// The line of the first 100% self-blame in the writer's own words, or -1. Block quotes count
+// (a draft of the message to send is often quoted), except a quote that the line before or
+// after gives to the ex. In a sentence, a negation just before the phrase or the ex's
+// reported accusation clears it; in the answer, a clause giving the ex or the couple a fault
+// ("you hurt me too", "we both messed up") shares the blame, so it is not 100%.
+int self_blame_line(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases,
+                    const QuestionMatcher& matcher) {
+  int found = -1;
+  std::vector<AnswerLine> own_words;
+  for (const auto& line : cleaned) {
+    if (line.quoted && (gives_quote_to_ex(line.quote_intro, true, phrases, matcher) ||
+                        gives_quote_to_ex(line.quote_outro, false, phrases, matcher)))
+      continue;
+    own_words.push_back(line);
+    if (found >= 0) continue;
+    // Sentence by sentence: a negation or a "he said" in one sentence says nothing about the
+    // next ("I won't repeat that. It was all my fault.").
+    for (const auto& sentence : read_sentences(without_quoted(fold_for_match(line.text)))) {
+      const auto& words = sentence.words;
+      std::size_t len = 0;
+      for (std::size_t at = find_any(words, phrases.self_blame, &len); at != std::string::npos;
+           at = find_any(words, phrases.self_blame, &len, at + 1)) {
+        if (!negated_before(words, at, phrases) && !reported_speech(words, at, phrases, matcher)) {
+          found = line.line;
+          break;
+        }
+      }
+      if (found >= 0) break;
+    }
+  }
+  if (found < 0) return -1;
+  for (const Clause& c : read_clauses(answer_sentences(own_words), phrases, matcher))
+    if ((c.subject == Who::Ex || c.subject == Who::Couple) && c.fault) return -1;
+  return found;
+}
+
+// A verb in the conditional mood, the main clause that goes with an "if" when the writer says
+// what they would do ("I'd take the train tonight if she called", "je prendrais le train s'il
+// m'appelait"): "would", "'d", or a French -rais/-rait/-rions/-riez/-raient form.
+bool conditional_mood(const std::vector<std::string>& words) {
+  static const char* const endings[] = {"rais", "rait", "rions", "riez", "raient"};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w == "would" || (w == "d" && i > 0)) return true; // "I'd" splits into "i", "d"
+    for (const char* end : endings)
+      if (w.size() > 5 && w.ends_with(end)) return true; // not "vrais", "frais"
+  }
+  return false;
+}
+
+// A hedge in a sentence. "if" / "si" is none when the sentence says what the writer would do
+// (above): that shows how sure the yes is ("if he walked in right now I'd put the kettle on"),
+// while "Yes, if he changes" puts a condition on it. "only if", "as long as" always hedge.
+bool hedged(const std::vector<std::string>& words, const PhraseBook& phrases) {
+  std::size_t len = 0;
+  for (std::size_t i = find_any(words, phrases.hedges, &len); i != std::string::npos;
+       i = find_any(words, phrases.hedges, &len, i + len)) {
+    bool conditional = phrase_at(words, i, phrases.conditionals) == len;
+    if (!conditional || !conditional_mood(words)) return true;
+  }
+  return false;
+}
+
+// A clear, unhedged yes: a yes with no negation just before or after it ("not yes",
+// "definitely not") and no "no" after it in its sentence; that sentence must not end in '?' or
+// trail off ("Oui…"); no sentence may hold a hedge (see hedged()), a '?' (except a word of
+// filler before the yes: "Honestly? Yes.") or, after the yes, a "no" standing alone ("Yes. No.
+// I don't know."). So a yes may go on ("Yes, absolutely. I'd take the train tonight if she
+// called.") but not hedge ("Yes?? I think?", "Mostly", "Yes, but…", "Oui… enfin je crois").
+bool clear_yes(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases) {
+  std::vector<Sentence> sentences = answer_sentences(cleaned);
+  std::size_t yes_sentence = sentences.size();
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const auto& words = sentences[s].words;
+    if (hedged(words, phrases)) return false;
+    std::vector<std::string> core = without_fillers(words, phrases);
+    bool before_yes = yes_sentence == sentences.size();
+    std::size_t len = 0;
+    std::size_t at = before_yes ? find_any(words, phrases.clear_yes, &len) : std::string::npos;
+    if (at == std::string::npos) {
+      if (sentences[s].end == '?' && !(before_yes && core.empty())) return false;
+      if (!before_yes && core.size() == 1 && (core[0] == "no" || core[0] == "non")) return false;
+      continue;
+    }
+    yes_sentence = s;
+    if (negated_before(words, at, phrases)) return false;
+    if (at + len < words.size() && is_negation(words, at + len, phrases) &&
+        !phrase_at(words, at + len, phrases.clear_yes)) // "definitely not", not "yes, no doubt"
+      return false;
+    if (sentences[s].end == '?' || sentences[s].end == 'e') return false;
+    // "Yes, no…", "oui, non": a "no" after the yes takes it back ("no doubt" does not).
+    for (std::size_t i = at + len; i < words.size(); ++i)
+      if ((words[i] == "no" || words[i] == "non") && !phrase_at(words, i, phrases.clear_yes))
+        return false;
+  }
+  return yes_sentence < sentences.size();
+}
+
 } // namespace
 
 PhraseBook::PhraseBook(const Pack& pack) {
-  std::vector<std::string> nil, fill, todo, label, own, self, neg, yes, hedge, shared, holder;
+  std::vector<std::string> nil, fill, todo, label, own, self, neg, yes, hedge, shared, first,
+      second, holder;
   for (const auto& lang : pack.languages()) {
     auto add = [](std::vector<std::string>& into, const std::vector<std::string>& from) {
       into.insert(into.end(), from.begin(), from.end());
@@ -163,6 +719,8 @@ PhraseBook::PhraseBook(const Pack& pack) {
     add(yes, lang.clear_yes);
     add(hedge, lang.hedges);
     add(shared, lang.shared_words);
+    add(first, lang.first_person);
+    add(second, lang.second_person);
     add(holder, lang.placeholders);
     holder.push_back(lang.placeholder);
   }
@@ -176,6 +734,15 @@ PhraseBook::PhraseBook(const Pack& pack) {
   clear_yes = split_all(yes);
   hedges = split_all(hedge);
   shared_words = split_all(shared);
+  first_person = split_all(first);
+  second_person = split_all(second);
+  exceptions = split_all(kExceptions);
+  fault_words = split_all(kFaultWords);
+  praise_words = split_all(kPraiseWords);
+  conjunctions = split_all(kConjunctions);
+  circumstances = split_all(kCircumstances);
+  complaints = split_all(kComplaints);
+  conditionals = split_all(kConditionals);
   for (const auto& h : holder) {
     std::string key = placeholder_key(h);
     if (!key.empty()) placeholders.push_back(key);
@@ -232,8 +799,32 @@ std::string_view strip_line_markup(std::string_view line, bool* quoted) {
 std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
                                      const PhraseBook& phrases) {
   std::vector<AnswerLine> out;
-  for (const auto& line : raw) {
+  // The lines around a quote block ("He wrote:" before it, "That is what he wrote" after it),
+  // kept for its quoted lines even when dropped below as a bare label: self-blame tells the
+  // ex's words from a quoted draft by them.
+  std::vector<std::string> outros(raw.size());
+  std::string after;
+  for (std::size_t i = raw.size(); i-- > 0;) {
+    std::string_view text = trim(raw[i].text);
+    if (text.empty()) continue;
+    if (raw[i].quoted)
+      outros[i] = after;
+    else
+      after = text;
+  }
+  std::string intro;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    AnswerLine line = raw[i];
+    line.quote_outro = outros[i];
     std::string_view text = trim(line.text);
+    if (!text.empty()) {
+      if (line.quoted) {
+        line.quote_intro = intro;
+        if (text.ends_with(':')) intro = text; // "> He wrote:" inside the quote
+      } else {
+        intro = text;
+      }
+    }
     if (text.empty() || has_no_word(text)) continue;
     // A bare placeholder the template left, in any of its spellings.
     std::string key = placeholder_key(text);
@@ -262,13 +853,14 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
           continue;
         auto rest_words = split_words(fold_for_match(rest));
         if (starts_with_any(rest_words, phrases.todo_words)) continue;
-        out.push_back({std::string(rest), line.line, line.quoted});
+        out.push_back(
+            {std::string(rest), line.line, line.quoted, line.quote_intro, line.quote_outro});
         continue;
       }
       // "Reasons:" alone: a label with nothing after it.
       if (rest.empty() && label_words.size() <= 4) continue;
     }
-    out.push_back({std::string(text), line.line, line.quoted});
+    out.push_back({std::string(text), line.line, line.quoted, line.quote_intro, line.quote_outro});
   }
   return out;
 }
@@ -278,77 +870,16 @@ AnswerFacts judge_answer(const std::vector<AnswerLine>& cleaned, const QuestionS
   AnswerFacts facts;
   if (cleaned.empty()) return facts;
   facts.answered = true;
-
-  std::vector<std::string> all;
-  bool has_question_mark = false;
-  for (const auto& line : cleaned) {
-    auto words = split_words(fold_for_match(line.text));
-    all.insert(all.end(), words.begin(), words.end());
-    has_question_mark = has_question_mark || line.text.find('?') != std::string::npos;
-  }
-
-  // Nil reply: the whole answer is one of the nil phrases, give or take fillers.
-  if (all.size() <= 10) {
-    std::vector<std::string> core;
-    for (std::size_t i = 0; i < all.size();) {
-      std::size_t len = 0;
-      bool filler = false;
-      for (const auto& f : phrases.fillers)
-        if (matches_at(all, i, f)) {
-          filler = true;
-          len = f.size();
-          break;
-        }
-      if (filler) {
-        i += len;
-      } else {
-        core.push_back(all[i]);
-        ++i;
-      }
-    }
-    for (const auto& n : phrases.nil_replies)
-      if (!core.empty() && core == n) facts.nil = true;
-  }
+  std::vector<std::string> all; // every word of the answer, punctuation and symbols aside
+  for (const auto& sentence : answer_sentences(cleaned))
+    all.insert(all.end(), sentence.words.begin(), sentence.words.end());
+  facts.nil = nil_reply(cleaned, all, question, phrases, matcher);
+  // The article's fault-finding questions: there a nil reply is the exercise not done.
   if (facts.nil && question.fault_finding) facts.answered = false;
-
-  if (question.fault_finding && facts.answered) {
-    bool cue = find_any(all, phrases.own_fault_cues) != std::string::npos;
-    bool names_partner = std::any_of(all.begin(), all.end(),
-                                     [&](const std::string& w) { return matcher.refers_to_ex(w); });
-    bool shared = find_any(all, phrases.shared_words) != std::string::npos;
-    facts.own_fault_only = cue && !names_partner && !shared;
-  }
-
-  if (question.self_blame_check) {
-    for (const auto& line : cleaned) {
-      if (line.quoted) continue;
-      // Sentence by sentence: a negation or a "he said" in one sentence says nothing about the
-      // next ("I won't repeat that. It was all my fault.").
-      for (const auto& sentence : sentences(without_quoted(fold_for_match(line.text)))) {
-        auto words = split_words(sentence);
-        std::size_t len = 0;
-        for (std::size_t at = find_any(words, phrases.self_blame, &len); at != std::string::npos;
-             at = find_any(words, phrases.self_blame, &len, at + 1)) {
-          if (!negated_before(words, at, phrases) && !reported_speech(words, at, matcher)) {
-            facts.self_blame_line = line.line;
-            break;
-          }
-        }
-        if (facts.self_blame_line >= 0) break;
-      }
-      if (facts.self_blame_line >= 0) break;
-    }
-  }
-
-  if (question.verdict) {
-    std::size_t at = find_any(all, phrases.clear_yes);
-    bool hedged = find_any(all, phrases.hedges) != std::string::npos || has_question_mark;
-    facts.clear_yes = at != std::string::npos && !hedged && !negated_before(all, at, phrases);
-    // "no", "non" before the yes ("no, not yes") already counts as negation; a "no" anywhere
-    // after "yes" ("yes and no") is a hedge.
-    for (std::size_t i = 0; facts.clear_yes && i < all.size(); ++i)
-      if ((all[i] == "no" || all[i] == "non") && i > at) facts.clear_yes = false;
-  }
+  if (question.fault_finding && facts.answered)
+    facts.own_fault_only = own_faults_only(cleaned, all, phrases, matcher);
+  if (question.self_blame_check) facts.self_blame_line = self_blame_line(cleaned, phrases, matcher);
+  if (question.verdict) facts.clear_yes = clear_yes(cleaned, phrases);
   return facts;
 }
 

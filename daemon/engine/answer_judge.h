@@ -4,6 +4,16 @@
 // removed; this file drops what is not an answer (placeholders, TODO notes, bare labels,
 // punctuation), then reads nil replies, own-fault-only answers, 100% self-blame, a clear yes
 // and dated log entries, using the phrase lists of every language in the pack.
+//
+// Why clauses: the rules ask *whose* fault an answer names, and whether it names one at all.
+// "Nothing, honestly. He was kind to me." is a nil reply (the rest names no fault) while
+// "Nothing really, except his temper" is not; "I was jealous of his friends" names only the
+// writer's fault although it mentions him. So an answer is cut into clauses (at punctuation and
+// at conjunctions such as "and", "but", "because", "et", "mais"), and each clause is read for
+// its subject (the first word naming the writer, the ex, or the couple: the one doing what the
+// clause says), whether it names a fault, praises, or negates (a negated fault, "he never did
+// anything wrong", is no fault). No parser: word lists and word order, tested in
+// tests/unit/engine/answer_judge_test.cpp.
 #pragma once
 
 #include <string>
@@ -19,17 +29,30 @@ namespace mend::engine {
 struct AnswerLine {
   std::string text;    // one line, containers and list/task markers removed
   int line = 0;        // 0-based line in the note
-  bool quoted = false; // inside a block quote (someone else's words)
+  bool quoted = false; // inside a block quote (someone else's words, or a draft of the writer's)
+  // For a quoted line: the lines just before and after its quote ("He wrote:", "That is what
+  // he wrote to me."), set by clean_answer. Self-blame reads them to tell the ex's words.
+  std::string quote_intro, quote_outro;
 };
 
-// Phrase lists of every language, split into folded words once.
+// Phrase lists of every language, split into folded words once. A phrase word ending in '*'
+// matches any word it starts ("jealous*" matches "jealousy").
 class PhraseBook {
 public:
   explicit PhraseBook(const Pack& pack);
   using Phrase = std::vector<std::string>;
+  // From the pack's _pack.md files.
   std::vector<Phrase> nil_replies, fillers, todo_words, labels, own_fault_cues, self_blame,
-      negations, clear_yes, hedges, shared_words;
+      negations, clear_yes, hedges, shared_words, first_person, second_person;
   std::vector<std::string> placeholders; // folded, emphasis and brackets removed
+  // Built in, English and French (answer_judge.cpp says why they are not pack keys yet):
+  // "except", "à part" (what follows names something); words naming a fault ("lies",
+  // "temper", "mensonges") and praise ("kind", "parfait"); the writer's feelings and dislikes
+  // ("I felt", "je détestais"); conjunctions that start a clause, and those of time that make
+  // it a circumstance ("when he slept"); conditionals that do not hedge a yes when a
+  // conditional main clause goes with them ("I'd go tonight if she called").
+  std::vector<Phrase> exceptions, fault_words, praise_words, complaints, conjunctions,
+      circumstances, conditionals;
 };
 
 // Removes a line's Markdown containers: indentation, "> " quote markers, list markers,
@@ -42,9 +65,22 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const P
 
 struct AnswerFacts {
   bool answered = false;
+  // A nil reply ("I don't know", "nothing"), alone or followed by words that name no fault
+  // ("Nothing, honestly. He was kind to me."); not when they name one ("Nothing, except his
+  // temper", "Rien, à part ses mensonges").
   bool nil = false;
+  // Fault-finding questions: the writer's faults named (an own-fault cue, or only clauses of
+  // the writer acting), and no clause about the couple, none about the ex other than praise
+  // or a circumstance ("when he slept"), none complaining ("I felt alone"). "I was jealous of
+  // his friends and I read his messages" names only the writer's faults.
   bool own_fault_only = false;
+  // Questions with self_blame_check: the line of an unnegated 100% self-blame in the writer's
+  // own words (block-quoted drafts included; the ex's words quoted or reported are not), when
+  // no clause gives the ex or the couple a fault. -1 when none.
   int self_blame_line = -1;
+  // Verdict questions: a yes with no hedge, no "?" and no trailing "…" on it. An "if" that goes
+  // with what the writer would do is no hedge ("Yes, absolutely. I'd take the train tonight if
+  // she called."); "Yes, if he changes" is.
   bool clear_yes = false;
 };
 

@@ -2,7 +2,9 @@
 #include "daemon/engine/folder_report.h"
 
 #include <algorithm>
+#include <compare>
 #include <map>
+#include <tuple>
 
 #include "daemon/engine/render.h"
 
@@ -22,6 +24,73 @@ struct QuestionState {
 
 std::string quoted(const std::string& title) {
   return "\u201c" + title + "\u201d";
+}
+
+// A note and a 0-based line in it.
+struct Place {
+  std::string path;
+  int line = 0;
+  auto operator<=>(const Place&) const = default;
+};
+
+// Where a step that is not started would be written; the rule is documented on `missing-step`
+// in folder_report.h. std::nullopt when the folder holds no question and no step heading.
+std::optional<Place> place_for_step(const Pack& pack, const std::string& step_id,
+                                    const std::vector<NoteRef>& notes,
+                                    const std::map<std::string, QuestionState>& state) {
+  auto occurrences = [&](const std::string& id) {
+    std::vector<Occurrence> out;
+    for (const auto& q : pack.question_ids(id))
+      if (auto it = state.find(q); it != state.end())
+        out.insert(out.end(), it->second.occurrences.begin(), it->second.occurrences.end());
+    return out;
+  };
+  auto heading_places = [&](const std::string& id) {
+    std::vector<Place> out;
+    for (const auto& note : notes)
+      if (note.analysis)
+        for (const auto& h : note.analysis->steps)
+          if (h.id == id) out.push_back({note.path, h.line});
+    return out;
+  };
+  // 1. The step's own heading, else its own (unanswered) questions: the writer made room.
+  std::vector<Place> own = heading_places(step_id);
+  if (own.empty())
+    for (const auto& o : occurrences(step_id))
+      own.push_back({o.note->path, o.q->line});
+  if (!own.empty()) return *std::min_element(own.begin(), own.end());
+
+  const auto& order = pack.step_ids();
+  auto at = std::find(order.begin(), order.end(), step_id);
+  if (at == order.end()) return std::nullopt;
+  // 2. After the nearest earlier step with a question: the line after the last answer of its
+  //    last question (path order, then line), where the article's next step begins.
+  for (auto it = at; it != order.begin();) {
+    auto found = occurrences(*--it);
+    if (found.empty()) continue;
+    const Occurrence* last = &found.front();
+    for (const auto& o : found)
+      if (std::tie(o.note->path, o.q->answer_last_line) >
+          std::tie(last->note->path, last->q->answer_last_line))
+        last = &o;
+    int line = std::max(last->q->answer_last_line, last->q->line) + 1;
+    int line_count = last->note->analysis->line_count;
+    if (line_count > 0) line = std::min(line, line_count - 1);
+    return Place{last->note->path, line};
+  }
+  // 3. Before the nearest later step with a question: its first question, or that step's
+  //    heading when the heading comes first in the same note.
+  for (auto it = at + 1; it != order.end(); ++it) {
+    auto found = occurrences(*it);
+    if (found.empty()) continue;
+    Place first{found.front().note->path, found.front().q->line};
+    for (const auto& o : found)
+      first = std::min(first, Place{o.note->path, o.q->line});
+    for (const auto& h : heading_places(*it))
+      if (h.path == first.path && h.line < first.line) first = h;
+    return first;
+  }
+  return std::nullopt;
 }
 
 } // namespace
@@ -284,6 +353,10 @@ FolderReport judge_folder(const Pack& pack, const std::vector<NoteRef>& notes, c
       if (ready) {
         add("missing-step", step_id, std::nullopt, nullptr, -1,
             "Next step: " + title_of(step_id) + ".");
+        if (auto place = place_for_step(pack, step_id, notes, state)) {
+          report.suggestions.back().path = place->path;
+          report.suggestions.back().line = place->line;
+        }
         if (!report.next_step) report.next_step = step_id;
       }
     }

@@ -52,10 +52,14 @@ std::vector<protocol::Diagnostic> note_diagnostics(const NoteContext& note) {
     if (s.kind == "unanswered") continue; // the Hint on the question says it already
     add(s, line_range(note, s.line));
   }
+  // The next step stays in sight from every note of the reflection: a `missing-step` placed in
+  // another note (or nowhere) is also shown on this note's last line. In its own note it sits
+  // where the step would be written (above).
   if (!analysis.questions.empty()) {
     int last = static_cast<int>(note.doc.lines.line_count()) - 1;
     for (const auto& s : note.report.suggestions)
-      if (!s.path) add(s, line_range(note, last));
+      if (!s.path || (s.kind == "missing-step" && *s.path != note.doc.path))
+        add(s, line_range(note, last));
   }
   return out;
 }

@@ -2,8 +2,9 @@
 //
 // A Hint on each unanswered question of the note (range = the question's text), and an
 // Information per other suggestion of the folder report that concerns this note (code = the
-// suggestion kind). Suggestions that name no note (a missing step) are shown on every open note
-// that holds reflection questions, at its last line, where inserting the step would go.
+// suggestion kind), at the line the report gives (folder_report.h). A missing step is placed
+// where it would be written, in one note; every other open note that holds reflection
+// questions also shows it at its last line, so the next step stays in sight.
 // data = {step, question} lets code actions find the fix without re-judging.
 #pragma once
 

@@ -186,3 +186,122 @@ TEST_CASE("self-blame is attached to the line that says it", "[rules]") {
   REQUIRE(s.size() == 1);
   CHECK(s[0].line == 12);
 }
+
+namespace {
+
+// A step's questions from `first_line` on, two lines each: the question, then its answer.
+NoteAnalysis answered_from(const std::string& step, int first_line, int line_count = 0) {
+  NoteAnalysis n;
+  int line = first_line;
+  for (const auto& id : builtin().question_ids(step)) {
+    n.questions.push_back(q(id, line, true));
+    n.questions.back().answer_last_line = line + 1;
+    line += 3;
+  }
+  n.line_count = line_count;
+  return n;
+}
+
+std::vector<Suggestion> missing_step(const FolderReport& r, const std::string& step) {
+  std::vector<Suggestion> out;
+  for (const auto& s : of_kind(r, "missing-step"))
+    if (s.step == step) out.push_back(s);
+  return out;
+}
+
+StepHeading heading(const std::string& step, int line) {
+  StepHeading h;
+  h.id = step;
+  h.line = line;
+  return h;
+}
+
+} // namespace
+
+TEST_CASE("missing-step goes after the last answer of the nearest earlier step present",
+          "[rules]") {
+  // why in two notes: the later note (path order) holds its last answer. wrongs and evaluate
+  // are both missing; neither is present, so both go after why.
+  NoteAnalysis why_a = answered_from("why", 0);
+  NoteAnalysis why_b = answered_from("why", 10);
+  why_b.questions.resize(2); // b.md holds two of why's questions, lines 10 and 13
+  why_a.questions.erase(why_a.questions.begin(), why_a.questions.begin() + 2);
+  FolderReport r = judge({{"a.md", why_a}, {"b.md", why_b}});
+  for (const char* step : {"wrongs", "evaluate"}) {
+    INFO(step);
+    auto m = missing_step(r, step);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].path == "b.md");
+    CHECK(m[0].line == 15); // why.unofficial asked on line 13, answered through line 14
+  }
+  // motives is not required by anything: missing too, and no earlier step exists, so it goes
+  // before the first question of the nearest later step present (why, in a.md).
+  auto motives = missing_step(r, "motives");
+  REQUIRE(motives.size() == 1);
+  CHECK(motives[0].path == "a.md");
+  CHECK(motives[0].line == why_a.questions.front().line);
+}
+
+TEST_CASE("missing-step: the line after the answer stays inside the note", "[rules]") {
+  // The last answer ends on line 16, the note's last line (17 lines): no line 17 to point at.
+  NoteAnalysis why = answered_from("why", 0, 17);
+  auto m = missing_step(judge({{"w.md", why}}), "wrongs");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].line == 16);
+  why.line_count = 30;
+  CHECK(missing_step(judge({{"w.md", why}}), "wrongs")[0].line == 17);
+}
+
+TEST_CASE("missing-step goes to the step's own heading or question when the note has one",
+          "[rules]") {
+  NoteAnalysis why = answered_from("why", 0);
+  NoteAnalysis plan;
+  plan.steps = {heading("evaluate", 8), heading("wrongs", 3)};
+  FolderReport r = judge({{"a.md", why}, {"plan.md", plan}});
+  REQUIRE(missing_step(r, "wrongs").size() == 1);
+  CHECK(missing_step(r, "wrongs")[0].path == "plan.md");
+  CHECK(missing_step(r, "wrongs")[0].line == 3);
+  CHECK(missing_step(r, "evaluate")[0].line == 8);
+  // An unanswered question of the step, with no heading: that question.
+  NoteAnalysis asked;
+  asked.questions = {q("wrongs.alone", 6, false)};
+  auto m = missing_step(judge({{"a.md", why}, {"z.md", asked}}), "wrongs");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].path == "z.md");
+  CHECK(m[0].line == 6);
+}
+
+TEST_CASE("missing-step before a later step uses that step's heading when it comes first",
+          "[rules]") {
+  // Only evaluate is written (with its heading on line 2): why, with nothing before it, goes
+  // where evaluate's section begins.
+  NoteAnalysis eval = answered_from("evaluate", 4);
+  eval.steps = {heading("evaluate", 2)};
+  auto m = missing_step(judge({{"e.md", eval}}), "why");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].path == "e.md");
+  CHECK(m[0].line == 2);
+}
+
+TEST_CASE("every suggestion names a note and a line once the folder holds a question", "[rules]") {
+  NoteAnalysis verdict;
+  verdict.questions = {q("evaluate.verdict", 3, true)};
+  NoteAnalysis early;
+  early.questions = {q("new-start.mistakes", 1, true), q("reach-out.share", 5, false)};
+  NoteAnalysis why = answered_from("why", 0);
+  why.questions[3].answered = false;
+  why.questions[3].nil = true; // why.disliked: shared-blame
+  for (const auto& folder : std::vector<std::vector<std::pair<std::string, NoteAnalysis>>>{
+           {{"v.md", verdict}},
+           {{"e.md", early}},
+           {{"w.md", why}, {"v.md", verdict}},
+           {{"a.md", all_answered("motives")}, {"w.md", why}, {"e.md", early}}}) {
+    FolderReport r = judge(folder);
+    CHECK_FALSE(r.suggestions.empty());
+    for (const auto& s : r.suggestions) {
+      INFO(s.kind << " " << s.step);
+      CHECK(s.path);
+      CHECK(s.line >= 0);
+    }
+  }
+}

@@ -1,0 +1,215 @@
+// Unit tests for answer_judge.cpp: the facts the article's rules read from one answer
+// (catalogue.md, "What counts as an answer" and "Suggestions"), judged on the answer alone.
+#include "daemon/engine/answer_judge.h"
+
+#include <catch2/catch.hpp>
+
+#include "daemon/engine/note_analysis.h"
+#include "test_support.h"
+
+using namespace mend::engine;
+
+namespace {
+
+const Analyzer& analyzer() {
+  static const Analyzer a(mend::test::builtin_pack(), {"", ""});
+  return a;
+}
+
+const PhraseBook& phrases() {
+  static const PhraseBook book(mend::test::builtin_pack());
+  return book;
+}
+
+// The answer's lines as the analysis hands them over: containers stripped, quotes flagged,
+// lines numbered from 1 (the question sits on line 0).
+std::vector<AnswerLine> lines_of(std::string_view answer) {
+  std::vector<AnswerLine> raw;
+  int line = 1;
+  for (std::size_t start = 0; start <= answer.size(); ++line) {
+    std::size_t end = answer.find('\n', start);
+    if (end == std::string_view::npos) end = answer.size();
+    bool quoted = false;
+    std::string_view text = strip_line_markup(answer.substr(start, end - start), &quoted);
+    raw.push_back({std::string(text), line, quoted});
+    start = end + 1;
+  }
+  return clean_answer(raw, phrases());
+}
+
+enum class Kind { Ordinary, FaultFinding, OwnWrongs, SelfBlame, Verdict };
+
+AnswerFacts judge(std::string_view answer, Kind kind) {
+  QuestionSpec q;
+  // The step matters to nil replies: wrongs.scope asks about the writer's own wrongs.
+  q.step = kind == Kind::OwnWrongs ? "wrongs" : "why";
+  q.id = q.step + ".q";
+  if (kind == Kind::OwnWrongs) kind = Kind::FaultFinding;
+  q.fault_finding = kind == Kind::FaultFinding;
+  q.self_blame_check = kind == Kind::SelfBlame;
+  q.verdict = kind == Kind::Verdict;
+  return judge_answer(lines_of(answer), q, phrases(), analyzer().matcher());
+}
+
+} // namespace
+
+TEST_CASE("a nil reply followed by words that name no fault is still nil", "[answer_judge]") {
+  for (const char* a :
+       {"Nothing, honestly. He was kind to me.", "Rien du tout, il était parfait avec moi.",
+        "Idk really. She was fine I guess.", "Honestly? Nothing. He never did anything wrong.",
+        "None.\nShe was always there for me.", "Nothing. No complaints, he treated me well.",
+        "Je ne sais pas. Il ne m'a jamais fait de mal.", "Rien à redire, franchement.",
+        "Nothing really. Nothing at all.",
+        "Nothing. I don't think there was anything wrong with us.",
+        "Aucune idée. On s'entendait bien, vraiment.", "→ Nothing, he was lovely."}) {
+    INFO(a);
+    AnswerFacts f = judge(a, Kind::FaultFinding);
+    CHECK(f.nil);
+    CHECK_FALSE(f.answered); // why.disliked / wrongs.scope: the exercise is not done
+    CHECK(judge(a, Kind::Ordinary).answered); // elsewhere a nil reply is an answer
+  }
+}
+
+TEST_CASE("a nil reply that goes on to name something is an answer", "[answer_judge]") {
+  for (const char* a :
+       {"Nothing really, except his temper", "Rien, à part ses mensonges",
+        "Nothing. He lied all the time.", "Nothing, but he never listened.",
+        "Nothing. He never listened to me.", "Rien. Il n'était pas gentil avec moi.",
+        "Nothing much, apart from the way she talked to my friends.",
+        "Not much. He was too busy for me.",
+        "I don't know why he lied.",       // the nil takes a complement
+        "Nothing he did was ever enough.", // no pause after "nothing"
+        "Nothing. I was too jealous."}) {
+    INFO(a);
+    AnswerFacts f = judge(a, Kind::FaultFinding);
+    CHECK_FALSE(f.nil);
+    CHECK(f.answered);
+  }
+  // A criticism of the couple after the nil names something too.
+  CHECK(judge("Nothing really. We never talked.", Kind::FaultFinding).answered);
+  // The writer's own fault after the nil: answered, and only the writer's faults.
+  CHECK(judge("Nothing. I was too jealous.", Kind::FaultFinding).own_fault_only);
+}
+
+TEST_CASE("wrongs.scope: after a nil, only the writer's own wrongs name something",
+          "[answer_judge]") {
+  // The ex blamed or criticised after "nothing": the ex gets all the blame, the nil stands.
+  for (const char* a : {"Nothing, she blamed me for stuff that was hers.",
+                        "None of it. I don't think there's anything to change.",
+                        "Rien, je vois pas ce que je changerais.", "None of it tbh.",
+                        "Nothing. He was the one who never listened."}) {
+    INFO(a);
+    AnswerFacts f = judge(a, Kind::OwnWrongs);
+    CHECK(f.nil);
+    CHECK_FALSE(f.answered);
+  }
+  for (const char* a : {"Nothing, except maybe my temper.", "Rien, sauf mes crises de jalousie.",
+                        "Nothing. I was too controlling, I'll work on that."}) {
+    INFO(a);
+    CHECK(judge(a, Kind::OwnWrongs).answered);
+  }
+}
+
+TEST_CASE("self-blame: drafts in block quotes count, the ex's words do not", "[answer_judge]") {
+  auto line = [](std::string_view a) { return judge(a, Kind::SelfBlame).self_blame_line; };
+  CHECK(line("> It was all my fault, I ruined everything. You did nothing wrong.") == 1);
+  CHECK(line("What I'll send him:\n> Hi.\n> It was all my fault.") == 3);
+  CHECK(line("It was all my fault.") == 1);
+  CHECK(line("Tout est de ma faute, j'ai tout gâché. Tu n'as rien fait de mal.") == 1);
+  CHECK(line("> Hi. The whole thing was on me. You were patient and never did anything to "
+             "deserve it.") == 1);
+  CHECK(line("> C'est moi qui ai tout fait rater. Toi, tu as toujours été irréprochable.") == 1);
+  CHECK(line("Il a tout fait rater.") == -1); // the ex ruined it: not self-blame
+  // The writer's faults, the ex only in a subordinate clause: no share given.
+  CHECK(line("> It was all me. I nagged until you had to leave, and you never did a thing "
+             "wrong.") == 1);
+  // Quoting the ex's accusation, or the ex's own words, is not the writer taking the blame.
+  CHECK(line("> He said: it's all your fault") == -1);
+  CHECK(line("> He said it was all my fault.") == -1);
+  CHECK(line("> Il disait que tout était de ma faute.") == -1);
+  CHECK(line("He wrote back:\n> It's all my fault, I'm sorry.") == -1);
+  CHECK(line("> It was all my fault.\n\nThat is what he wrote to me; we both have to change.") ==
+        -1);
+  CHECK(line("> It's all my fault.\n(his words)") == -1);
+  // Lines around a draft that give it to no one else.
+  CHECK(line("He left in March. Here is my draft:\n> It was all my fault.") == 2);
+  CHECK(line("> I ruined everything.\nThat's what I'll tell him.") == 1);
+  CHECK(line("You always said it was all my fault.") == -1);
+  CHECK(line("He put all the blame on me.") == -1);
+  // Negated forms.
+  CHECK(line("It wasn't all my fault.") == -1);
+  CHECK(line("> It wasnt all my fault.") == -1);
+  CHECK(line("Ce n'est pas entièrement ma faute.") == -1);
+  // A share given to the ex is not 100%: "all my fault" then "you hurt me too".
+  CHECK(line("It was all my fault. But you hurt me too.") == -1);
+  CHECK(line("> I ruined everything, but we both messed up.") == -1);
+  // A word ending in "nt" is no negation ("different", "patient").
+  CHECK(line("Different times, it was all my fault.") == 1);
+}
+
+TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
+  auto yes = [](std::string_view a) { return judge(a, Kind::Verdict).clear_yes; };
+  for (const char* a :
+       {"Yes, absolutely. I'd take the train tonight if she called.", "Yes.", "Absolutely yes!",
+        "Honestly? Yes.", "Yes, no doubt.", "Yes, completely. We'd start over tonight if we could.",
+        "Oui, carrément. Je prendrais le train ce soir s'il m'appelait.",
+        "We talked it through.\nYes.",
+        "Yes. Completely yes. If he asked me tomorrow I'd be there in an hour.",
+        "Yes, absolutely - if he walked in now I'd put the kettle on."}) {
+    INFO(a);
+    CHECK(yes(a));
+  }
+  for (const char* a : {"Yes?? I think?",
+                        "Mostly",
+                        "Yes, but…",
+                        "Yes, but...",
+                        "Oui… enfin je crois",
+                        "Yes. If he changes.",
+                        "Yes. But I'm scared.",
+                        "Definitely not.",
+                        "Yes and no.",
+                        "I think so. Yes.",
+                        "Yes. Only if she apologises.",
+                        "Yes, as long as he stays sober.",
+                        "Oui, sauf s'il recommence.",
+                        "Yes. No. I don't know.",
+                        "Not yes.",
+                        "No.",
+                        "Maybe?",
+                        "Yes, if he's willing to talk.",
+                        "Oui, s'il change.",
+                        "Yes. If he changes."}) {
+    INFO(a);
+    CHECK_FALSE(yes(a));
+  }
+}
+
+TEST_CASE("own faults only: whose fault each clause names", "[answer_judge]") {
+  auto own_only = [](std::string_view a) { return judge(a, Kind::FaultFinding).own_fault_only; };
+  for (const char* a :
+       {"I was jealous of his friends and I read his messages",
+        "J'étais jalouse de ses amis et je lisais ses messages.",
+        "I was too jealous; he was always patient with me.",
+        "My temper. He never did anything wrong.", "I should have listened to her, I was distant.",
+        "Honestly it was me. I was clingy, I texted Sam every hour when they went "
+        "out, I sulked when they saw their friends without me.",
+        "Je rentrais tard sans prévenir et je faisais la tête pour un rien.",
+        "Moi, surtout. J'étais jalouse, je fouillais son téléphone quand il "
+        "dormait."}) {
+    INFO(a);
+    CHECK(own_only(a));
+  }
+  for (const char* a :
+       {"I was too jealous, but he never listened to me either.",
+        "I was jealous because she flirted with everyone.", "I was cold and he was controlling.",
+        "We fought and I was jealous.", "I was distant, my ex was cold.",
+        "J'étais jaloux mais elle me mentait.", "Il était froid et moi j'étais collante.",
+        "His temper.", "On se disputait tout le temps, j'étais jaloux.",
+        "J'étais collante, sa froideur me blessait.", "I didn't like his friends.",
+        "I felt alone, I was distant.", "My friends never liked him.",
+        "I was jealous and he never listened.", "She kept score. I never noticed until the end.",
+        "Her phone at dinner. My temper too."}) {
+    INFO(a);
+    CHECK_FALSE(own_only(a));
+  }
+}
