@@ -264,7 +264,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
   // sections, and the question each line is.
   const auto& blocks = outline.blocks;
   Candidates candidates = find_candidates(text, outline);
-  Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines);
+  Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
+                                     options_.threshold_shift);
   if (sign == TopicSign::Pronoun) {
     // Only pronouns in the note: it is about the ex when a question or section names them.
     bool names_ex = false;

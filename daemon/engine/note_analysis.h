@@ -58,6 +58,8 @@ struct AnalysisOptions {
   // The topic gate (Analyzer::topic_sign); off for a folder that holds nothing else, and in
   // tests of one form at a time.
   bool topic_gate = true;
+  // Calibration only: moves every acceptance bar of question_assignment.h by this much.
+  double threshold_shift = 0;
 };
 
 // Immutable after construction; analyse() may run on many threads at once.

@@ -29,9 +29,9 @@ const std::vector<QuestionMatcher::Match>& ranked(const QuestionMatcher& matcher
 }
 
 // The bar a candidate's match must reach, by how the line is written.
-bool passes(const Candidate& c, const QuestionMatcher::Match& m) {
+bool passes(const Candidate& c, const QuestionMatcher::Match& m, double shift) {
   if (m.terse) return true; // only offered inside the question's own step section
-  return m.score >= (c.loose ? kLooseThreshold : QuestionMatcher::kThreshold);
+  return m.score >= (c.loose ? kLooseThreshold : QuestionMatcher::kThreshold) + shift;
 }
 
 // Could this candidate title a section at all (a heading, a bold or plain title line, or an
@@ -112,7 +112,8 @@ std::size_t section_end(std::string_view text, const Outline& outline, const Can
 } // namespace
 
 Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
-                      const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines) {
+                      const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines,
+                      double shift) {
   Recognition out;
   const auto& cs = candidates.lines;
   auto bound = bind_markers(text, outline, candidates, pack, out.loose_markers);
@@ -135,7 +136,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     const QuestionMatcher::Match* question = nullptr;
     for (const auto& m : r) {
       if (m.step && !step) step = &m;
-      if (!m.step && !question && passes(c, m)) question = &m;
+      if (!m.step && !question && passes(c, m, shift)) question = &m;
     }
     if (question) plain_best[k] = *question;
     if (!can_title_section(c)) continue;
@@ -146,11 +147,15 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       continue;
     }
     bool note_title = c.form == QuestionForm::Heading && c.level == 1 && !c.question_mark;
-    // A line posed with "?" is a question unless a step fits it clearly better; a title
-    // without one is a section unless a question fits it clearly better.
-    double margin = c.question_mark ? 0.08 : -0.04;
-    if (step && step->score >= QuestionMatcher::kThreshold &&
-        (!question || step->score >= question->score + margin || note_title)) {
+    // A line posed with "?" is a question when one fits it about as well as a step does
+    // ("Everything he blames me for, or just part?"), a section title when a step fits it far
+    // better ("What if he says no?", "Is it worth it?"). A title without "?" is a section when
+    // a step fits it better than any question, so that a tie ("Log", "Journal") stays the
+    // question.
+    bool step_fits = step && step->score >= QuestionMatcher::kThreshold + shift;
+    double margin = c.question_mark ? 0.25 : 0.02;
+    bool section = step_fits && (note_title || !question || step->score > question->score + margin);
+    if (section) {
       title_step[k] = step->id;
       is_title[k] = 1;
     } else if (note_title && question) {
@@ -171,7 +176,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
       if (is_title[j] || bound.count(j)) continue;
       const auto& r = ranked(matcher, cs[j].plain, MatchContext{step, {}});
-      if (r.empty() || r.front().step || step_of(r.front().id) != step || !passes(cs[j], r.front()))
+      if (r.empty() || r.front().step || step_of(r.front().id) != step || !passes(cs[j], r.front(), shift))
         continue;
       (r.front().id == plain_best[k]->id ? same : others)++;
     }
@@ -227,7 +232,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
                     split_words(fold_for_match(cs[k].plain)).size() <= 1;
     bool any = false;
     for (const auto& m : r) {
-      if (m.step || !passes(cs[k], m)) continue;
+      if (m.step || !passes(cs[k], m, shift)) continue;
       if (one_word && (section.empty() || step_of(m.id) != section)) continue;
       if (!any) neighbour = step_of(m.id);
       any = true;

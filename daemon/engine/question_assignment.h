@@ -54,7 +54,9 @@ struct Recognition {
 // of its section, if any): lists and short lines in a diary are mostly not questions.
 inline constexpr double kLooseThreshold = 0.68;
 
+// `shift` moves every bar (calibration: AnalysisOptions::threshold_shift).
 Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
-                      const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines);
+                      const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines,
+                      double shift = 0);
 
 } // namespace mend::engine

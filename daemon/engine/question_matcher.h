@@ -98,8 +98,8 @@ public:
   // A line posed as a question (a "?", a heading, a bold lead) must reach kThreshold; the
   // analysis asks more of weaker forms, never less than kLowestThreshold.
   static constexpr double kThreshold = 0.56;
-  static constexpr double kLowestThreshold = 0.5;
-  static constexpr double kSectionBonus = 0.12;
+  static constexpr double kLowestThreshold = 0.35; // what rank() returns at all
+  static constexpr double kSectionBonus = 0.18;
   static constexpr double kNeighbourBonus = 0.06;
   static constexpr double kTerseScore = 0.6;
 

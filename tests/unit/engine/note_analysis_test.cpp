@@ -17,8 +17,28 @@ const Analyzer& analyzer() {
     std::vector<mend::engine::PackProblem> problems;
     return Pack::load(mend::engine::builtin_pack_files(), &problems);
   }();
-  static const Analyzer a(pack, {"", ""});
+  // One form at a time, in notes too short to name the ex: the topic gate has its own tests.
+  static const Analyzer a(pack, {"", "", false});
   return a;
+}
+
+const Analyzer& gated_analyzer() {
+  static const Pack pack = [] {
+    std::vector<mend::engine::PackProblem> problems;
+    return Pack::load(mend::engine::builtin_pack_files(), &problems);
+  }();
+  static const Analyzer a(pack, {"Sam", ""});
+  return a;
+}
+
+std::string gated_questions(std::string_view note) {
+  NoteAnalysis n = gated_analyzer().analyse(note, "note.md");
+  std::string out;
+  for (const auto& q : n.questions)
+    out += (out.empty() ? "" : " ") + q.id + "@" + std::to_string(q.line + 1);
+  for (const auto& s : n.steps)
+    out += (out.empty() ? "" : " ") + std::string("step:") + s.id;
+  return out;
 }
 
 // The note's questions as "id@line+" (answered) or "id@line-" (1-based lines), space separated.
@@ -106,7 +126,8 @@ TEST_CASE("self-blame: the writer's own words only", "[answer_judge]") {
   CHECK_FALSE(self_blame("It wasn't all my fault."));
   CHECK_FALSE(self_blame("He said \"it was all my fault\"."));
   CHECK_FALSE(self_blame("He always said it was all my fault."));
-  CHECK_FALSE(self_blame("> It was all my fault."));
+  // A draft in a block quote is the writer's own words (catalogue.md, self-blame).
+  CHECK(self_blame("> It was all my fault."));
 }
 
 TEST_CASE("shared blame: only the writer's faults", "[answer_judge]") {
@@ -132,4 +153,26 @@ TEST_CASE("a verdict is a clear yes only without a hedge", "[answer_judge]") {
   CHECK_FALSE(clear_yes("Mostly yes, but…"));
   CHECK_FALSE(clear_yes("Yes?"));
   CHECK_FALSE(clear_yes("No."));
+}
+
+TEST_CASE("the topic gate: a note about something else holds no question", "[note_analysis]") {
+  // Off-topic notes whose questions share the catalogue's words.
+  CHECK(gated_questions("# Quarterly review\n\n## What didn't go well?\nThe launch slipped.\n\n"
+                        "## What went wrong?\nStaging was down.\n") == "");
+  CHECK(gated_questions("# Schema change\n\n## Can this be undone?\nYes, with the down migration.\n") ==
+        "");
+  CHECK(gated_questions("# Trip debrief\n\n## What would I change next time?\nBook earlier.\n") ==
+        "");
+  // A partner word, the ex's configured name or the vocabulary of a relationship opens it.
+  CHECK(gated_questions("## What went wrong?\nMy ex never listened.\n") == "why.not-working@1");
+  CHECK(gated_questions("## What went wrong?\nSam never listened.\n") == "why.not-working@1");
+  CHECK(gated_questions("## What went wrong?\nWe stopped talking after the breakup.\n") ==
+        "why.not-working@1");
+  // Only pronouns: a note about the ex when a question names them, not when only prose does.
+  CHECK(gated_questions("## What didn't I like about him?\nHis silences.\n") ==
+        "why.disliked@1");
+  CHECK(gated_questions("## What went wrong?\nShe presented the numbers late.\n") == "");
+  // A marker decides outright.
+  CHECK(gated_questions("## Can this be undone?\n<!-- mend:q why.reversible -->\nNo.\n") ==
+        "why.reversible@1");
 }
