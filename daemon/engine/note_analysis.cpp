@@ -138,6 +138,32 @@ std::string Analyzer::detect_language(std::string_view text) const {
   return best;
 }
 
+// Only pronouns in the note ("he", "her"): it is about the ex when a recognised question or
+// section names them, or the first line written under a question does ("Asked him how his day
+// was" under "## Change log").
+bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
+                           const Recognition& recognition) const {
+  for (const auto& s : recognition.sections)
+    if (matcher_.names_ex(candidates.lines[s.candidate].plain)) return true;
+  for (const auto& r : recognition.questions) {
+    const Candidate& c = candidates.lines[r.candidate];
+    if (matcher_.names_ex(c.plain)) return true;
+    std::size_t from = std::min(c.answer_start, text.size());
+    std::string_view after = text.substr(from, 400);
+    // The rest of the question's own line and the first line written under it.
+    std::size_t first = after.find('\n');
+    std::string_view same = after.substr(0, first);
+    std::string_view rest = first == std::string_view::npos ? std::string_view{} : after.substr(first + 1);
+    while (!rest.empty() && (rest.front() == '\n' || rest.front() == '\r'))
+      rest.remove_prefix(1);
+    rest = rest.substr(0, rest.find('\n'));
+    // An answer on the question's own line is all of it ("- gym: hated it" says nothing of
+    // the next item's "her").
+    if (matcher_.names_ex(trim(same).empty() ? rest : same)) return true;
+  }
+  return false;
+}
+
 TopicSign Analyzer::topic_sign(std::string_view text) const {
   // Markers decide outright, whatever the note's words.
   if (!options_.topic_gate || text.find("mend:") != std::string_view::npos)
@@ -266,15 +292,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
   Candidates candidates = find_candidates(text, outline);
   Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
                                      options_.threshold_shift);
-  if (sign == TopicSign::Pronoun) {
-    // Only pronouns in the note: it is about the ex when a question or section names them.
-    bool names_ex = false;
-    for (const auto& r : recognition.questions)
-      names_ex = names_ex || matcher_.names_ex(candidates.lines[r.candidate].plain);
-    for (const auto& s : recognition.sections)
-      names_ex = names_ex || matcher_.names_ex(candidates.lines[s.candidate].plain);
-    if (!names_ex) return out;
-  }
+  if (sign == TopicSign::Pronoun && !names_ex_in(text, candidates, recognition)) return out;
   out.steps = recognition.sections;
   std::vector<char> is_anchor(blocks.size(), 0); // blocks that end the answer above them
   for (const auto& s : out.steps)

@@ -93,6 +93,8 @@ public:
 
 private:
   void count_stopwords(std::string_view text, std::vector<long>& counts, long sign) const;
+  bool names_ex_in(std::string_view text, const Candidates& candidates,
+                   const Recognition& recognition) const;
 
   // What every analysis starts with: line count, language, the daily note's date.
   NoteAnalysis note_facts(std::string_view text, std::string_view path,

@@ -57,7 +57,9 @@ struct LanguagePack {
   // Recognition: words that say a question is about the writer's own future act ("will",
   // "going to": what I'll tell them is reach-out, what they told me is why), and the
   // vocabulary that shows a note is about a relationship at all (the topic gate).
-  std::vector<std::string> future_markers, topic_words;
+  // topic_pronouns: the personal pronouns that may name the ex in a note with no other sign
+  // ("him", "elle"), never the ones every other note holds too ("they", "la", "il").
+  std::vector<std::string> future_markers, topic_words, topic_pronouns;
   std::vector<std::vector<std::string>> months, weekdays;
   // Words people use for the same thing ("left", "dumped", "broke up"): matched as the first.
   std::vector<std::vector<std::string>> synonyms;

@@ -2,6 +2,7 @@
 #include "daemon/engine/question_matcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <cmath>
 #include <tuple>
@@ -176,8 +177,13 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     }
     for (const auto& [set, words] : lang.pronouns)
       for (const auto& [key, word] : words)
-        for (auto& s : split_words(fold_for_match(word)))
+        for (auto& s : split_words(fold_for_match(word))) {
           ex_words_.insert(s);
+          pronoun_words_.insert(s);
+        }
+    for (const auto& p : lang.topic_pronouns)
+      for (auto& s : split_words(fold_for_match(p)))
+        topic_pronouns_.insert(s);
     for (const auto& w : lang.stopwords)
       for (auto& s : split_words(fold_for_match(w)))
         stop_words_.insert(s);
@@ -378,7 +384,29 @@ std::string QuestionMatcher::canonical(const Language& language, const std::stri
 }
 
 std::string QuestionMatcher::with_names(std::string_view text) const {
-  // Replace unknown capitalised words that do not start a sentence by the ex's token.
+  // Replace unknown capitalised words that do not start a sentence by the ex's token. Not in a
+  // line written in title case ("The Course of Love", "Books I Want to Read"): its capitals
+  // name nobody.
+  {
+    std::size_t words = 0, capitalised = 0;
+    bool first = true;
+    for (std::size_t i = 0; i < text.size();) {
+      if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j])))
+        ++j;
+      if (!first && j - i > 3) { // short words ("of", "the", "and") stay lower case in titles
+        ++words;
+        if (std::isupper(static_cast<unsigned char>(text[i]))) ++capitalised;
+      }
+      first = false;
+      i = j;
+    }
+    if (words >= 2 && capitalised * 2 > words) return std::string(text);
+  }
   std::string rewritten;
   bool sentence_start = true;
   std::size_t i = 0;
@@ -661,14 +689,22 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
         sign = TopicSign::Strong;
         return;
       }
-    if (ex_words_.count(word)) sign = TopicSign::Pronoun;
+    if (topic_pronouns_.count(word) || (ex_words_.count(word) && !pronoun_words_.count(word)))
+      sign = TopicSign::Pronoun;
   });
   return sign;
 }
 
 bool QuestionMatcher::names_ex(std::string_view plain) const {
-  auto w = words(with_names(plain), 0);
-  return std::binary_search(w.begin(), w.end(), std::string(kEx));
+  // The ex's name, a partner word, a name nobody configured, or a personal pronoun of the
+  // topic ("him", "elle"); "they" or French "la" name nobody in particular.
+  bool named = false;
+  for_each_match_word(with_names(plain), [&](std::string_view w) {
+    std::string word(w);
+    if (topic_pronouns_.count(word) || (ex_words_.count(word) && !pronoun_words_.count(word)))
+      named = true;
+  });
+  return named;
 }
 
 } // namespace mend::engine

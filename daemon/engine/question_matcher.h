@@ -145,6 +145,7 @@ private:
 
   std::vector<Language> languages_;
   std::unordered_set<std::string> me_words_, ex_words_, stop_words_, negation_words_;
+  std::unordered_set<std::string> pronoun_words_, topic_pronouns_; // every set's; the gate's
   std::unordered_set<std::string> vocabulary_; // every folded word of the pack
   // The topic gate's words (folded, every language) and word prefixes ("relationship*").
   std::unordered_set<std::string> topic_words_;

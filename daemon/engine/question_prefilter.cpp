@@ -87,9 +87,6 @@ std::string plain_text(std::string_view s) {
 
 struct LineReader {
   const QuestionMatcher& matcher;
-  // The note's only sign of the topic is a pronoun: analysis keeps its questions only when one
-  // of them (or a section title) names the ex, so a line that could matter must do both.
-  bool must_name_ex = false;
   // A terse item ("- Chances?") is a question only inside its step's section, whose title is
   // itself a candidate line: in a whole note, that title already makes it parsed. A part of a
   // note (Analyzer::analyse_skipping_sections) may sit in a section opened before it.
@@ -98,8 +95,7 @@ struct LineReader {
   // `loose`: read as a loose item or line, whose questions must reach kLooseThreshold.
   bool matches(std::string_view plain, bool loose = false) const {
     double bar = loose ? kLooseThreshold : QuestionMatcher::kThreshold;
-    return matcher.could_match(plain, terse_possible, bar) &&
-           (!must_name_ex || matcher.names_ex(plain));
+    return matcher.could_match(plain, terse_possible, bar);
   }
 
   // One view: the text a candidate block could start with, read in every way
@@ -273,7 +269,9 @@ PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& ma
     if (i + 1 >= text.size() || text[i + 1] != '\n') return {ParseReason::OddText, -1};
 
   const int close = front_matter_close(text);
-  const LineReader reader{matcher, sign == TopicSign::Pronoun, !whole_note};
+  // With only pronouns, analysis keeps a note whose question or first answer line names the ex:
+  // a line alone cannot tell, so every candidate line counts as in a note on the topic.
+  const LineReader reader{matcher, !whole_note};
   bool previous_text = false;
   int number = 0;
   for (std::size_t pos = 0;; ++number) {

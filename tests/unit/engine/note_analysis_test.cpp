@@ -168,10 +168,13 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   CHECK(gated_questions("## What went wrong?\nSam never listened.\n") == "why.not-working@1");
   CHECK(gated_questions("## What went wrong?\nWe stopped talking after the breakup.\n") ==
         "why.not-working@1");
-  // Only pronouns: a note about the ex when a question names them, not when only prose does.
+  // Only pronouns: a note about the ex when a question or the first line under it names them,
+  // not when only prose elsewhere does.
   CHECK(gated_questions("## What didn't I like about him?\nHis silences.\n") ==
         "why.disliked@1");
-  CHECK(gated_questions("## What went wrong?\nShe presented the numbers late.\n") == "");
+  CHECK(gated_questions("## Change log\n\n- Asked him how his day was.\n") == "new-start.log@1");
+  CHECK(gated_questions("# Team notes\n\nShe joined in May.\n\n## What went wrong?\n"
+                        "Staging was down.\n") == "");
   // A marker decides outright.
   CHECK(gated_questions("## Can this be undone?\n<!-- mend:q why.reversible -->\nNo.\n") ==
         "why.reversible@1");
