@@ -389,6 +389,10 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
         break;
       }
     }
+    // A question on a later line of the same paragraph ends this one's answer.
+    if (i + 1 < out.questions.size() && out.questions[i + 1].start > q.answer_start &&
+        out.questions[i + 1].start < end)
+      end = lines.line_start(lines.line_of(out.questions[i + 1].start));
     q.answer_end = std::max(end, q.answer_start);
 
     const QuestionSpec* spec = pack_.question(q.id, out.language);

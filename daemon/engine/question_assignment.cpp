@@ -109,6 +109,83 @@ std::size_t section_end(std::string_view text, const Outline& outline, const Can
   return text.size();
 }
 
+// Stage 3b: the article's order. People answer a step's questions in the order the article
+// asks them; a line posed between two recognised questions of one step, where exactly as many
+// of that step's questions are missing as there are such lines, is those questions in order,
+// however it is worded ("What got on my nerves about us?" between the official reasons and
+// what wasn't working). So is a line after the last (or before the first) recognised question
+// of a step section, when the counts agree the same way.
+bool could_be_gap(const Candidate& c) {
+  if (split_words(fold_for_match(c.plain)).size() > 16) return false; // a sentence, not a question
+  if (c.question_mark || c.form == QuestionForm::Heading || c.form == QuestionForm::Bold ||
+      c.form == QuestionForm::QA)
+    return true;
+  // "- the stuff she didn't say: …", or a line ending at its colon; not a paragraph's
+  // "I told her: …".
+  return c.label && (c.form == QuestionForm::ListItem || !c.loose);
+}
+
+void fill_run(const std::vector<std::size_t>& lines, const std::vector<std::string>& ids,
+              std::vector<std::optional<RecognisedQuestion>>& chosen,
+              std::unordered_set<std::string>& claimed) {
+  if (lines.empty() || lines.size() != ids.size() || lines.size() > 3) return;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    chosen[lines[i]] = RecognisedQuestion{lines[i], ids[i], MatchedBy::Text, 0};
+    claimed.insert(ids[i]);
+  }
+}
+
+void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_title,
+               const Pack& pack, const std::vector<StepHeading>& sections,
+               std::vector<std::optional<RecognisedQuestion>>& chosen,
+               std::unordered_set<std::string>& claimed) {
+  auto position = [&](const std::string& id, const std::vector<std::string>& ids) {
+    return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+  };
+  auto open_lines = [&](std::size_t from, std::size_t to) { // candidates strictly between
+    std::vector<std::size_t> out;
+    for (std::size_t k = from; k < to; ++k)
+      if (!is_title[k] && !chosen[k] && could_be_gap(cs[k])) out.push_back(k);
+    return out;
+  };
+  auto open_ids = [&](const std::vector<std::string>& ids, std::size_t from, std::size_t to) {
+    std::vector<std::string> out;
+    for (std::size_t i = from; i < to && i < ids.size(); ++i)
+      if (!claimed.count(ids[i])) out.push_back(ids[i]);
+    return out;
+  };
+  // Between two recognised questions, in the article's order (across a step's end too).
+  std::vector<std::string> all_ids;
+  for (const auto& step : pack.step_ids())
+    for (auto& id : pack.question_ids(step))
+      all_ids.push_back(std::move(id));
+  std::vector<std::size_t> known;
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if (chosen[k]) known.push_back(k);
+  for (std::size_t i = 0; i + 1 < known.size(); ++i) {
+    std::size_t pa = position(chosen[known[i]]->id, all_ids);
+    std::size_t pb = position(chosen[known[i + 1]]->id, all_ids);
+    if (pa >= pb || pb >= all_ids.size()) continue;
+    fill_run(open_lines(known[i] + 1, known[i + 1]), open_ids(all_ids, pa + 1, pb), chosen,
+             claimed);
+  }
+  // After the last and before the first recognised question of a step section.
+  for (const auto& s : sections) {
+    auto ids = pack.question_ids(s.id);
+    std::size_t first = cs.size(), last = cs.size(), end = s.candidate + 1;
+    for (std::size_t k = s.candidate + 1; k < cs.size() && cs[k].start < s.section_end; ++k) {
+      end = k + 1;
+      if (!chosen[k] || step_of(chosen[k]->id) != s.id) continue;
+      if (first == cs.size()) first = k;
+      last = k;
+    }
+    if (last == cs.size()) continue;
+    std::size_t pl = position(chosen[last]->id, ids), pf = position(chosen[first]->id, ids);
+    fill_run(open_lines(last + 1, end), open_ids(ids, pl + 1, ids.size()), chosen, claimed);
+    fill_run(open_lines(s.candidate + 1, first), open_ids(ids, 0, pf), chosen, claimed);
+  }
+}
+
 } // namespace
 
 Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
@@ -248,6 +325,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     chosen[p.candidate] = RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score};
     claimed.insert(p.match.id);
   }
+  fill_gaps(cs, is_title, pack, out.sections, chosen, claimed);
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (chosen[k]) out.questions.push_back(std::move(*chosen[k]));
   return out;

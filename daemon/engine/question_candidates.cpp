@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t kMaxQuestionLine = 300;
 // A label ("Reasons she gave: …") or a plain item or line without "?" is a few words; longer,
 // it is a sentence someone wrote, not a question they posed.
-constexpr std::size_t kMaxLabelWords = 12;
+constexpr std::size_t kMaxLabelWords = 16;
 constexpr std::size_t kMaxLooseWords = 14;
 
 std::string_view first_line(std::string_view text, std::size_t start, std::size_t end) {
@@ -32,18 +32,30 @@ bool ends_with_question_mark(std::string_view s) {
   return s.ends_with("?") || s.ends_with("？");
 }
 
-// A line that is one question and nothing else: no sentence ends before its last "?".
-bool single_sentence(std::string_view s) {
-  s = trim(s);
-  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    char c = s[i];
-    if ((c == '.' || c == '!' || c == '?') && (s[i + 1] == ' ') && i + 2 < s.size()) return false;
-  }
-  return true;
+// Where the last sentence of `s` starts: after the last ". ", "! " or "? " before its end.
+std::size_t last_sentence_start(std::string_view s) {
+  std::string_view body = s;
+  while (!body.empty() && (body.back() == '?' || body.back() == ' ' || body.back() == ':'))
+    body.remove_suffix(1);
+  for (std::size_t i = body.size(); i-- > 1;)
+    if (body[i] == ' ' && (body[i - 1] == '.' || body[i - 1] == '!' || body[i - 1] == '?')) {
+      std::size_t j = i;
+      while (j < s.size() && s[j] == ' ')
+        ++j;
+      return j;
+    }
+  return 0;
 }
 
 std::size_t word_count(std::string_view s) {
   return split_words(fold_for_match(s)).size();
+}
+
+// "A: …", "R : …", "Answer: …", "Réponse : …": the answer half of a Q/A pair, never a question.
+bool is_answer_label(std::string_view label) {
+  std::string folded = fold_for_match(trim(label));
+  return folded == "a" || folded == "r" || folded == "answer" || folded == "reponse" ||
+         folded == "ans";
 }
 
 // Ends like a sentence someone wrote ("I went to the gym.") rather than a title or a label.
@@ -128,19 +140,40 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
   std::size_t colon = label_colon(line);
   if (qmark != std::string_view::npos && (colon == std::string_view::npos || qmark < colon)) {
     std::string_view head = line.substr(0, qmark + 1);
-    if (!single_sentence(head) || head.size() > kMaxQuestionLine) return false;
+    // "Reasons, short version. What did he say?": the question is the last sentence.
+    std::size_t from = last_sentence_start(head);
+    head.remove_prefix(from);
+    if (head.size() > kMaxQuestionLine || word_count(head) == 0) return false;
     // "- What did she say? She said…" or a question line alone.
+    c.start = base + from;
     c.plain = inline_text(head).plain;
     c.question_mark = true;
     c.end = base + qmark + (line.substr(qmark, 1) == "?" ? 1 : 3);
     c.answer_start = c.end;
     return true;
   }
-  if (line.find("::") != std::string_view::npos) return false; // Logseq "key:: value"
+  if (std::size_t property = line.find("::"); property != std::string_view::npos) {
+    // Logseq's "key:: value" property: a label when its key is words ("official-reasons:: …").
+    std::string key(trim(line.substr(0, property)));
+    if (key.empty() || word_count(key) > kMaxLabelWords) return false;
+    for (char& ch : key)
+      if (ch == '-' || ch == '_') ch = ' ';
+    c.plain = key;
+    c.label = true;
+    c.loose = !trim(line.substr(property + 2)).empty();
+    c.end = base + property + 2;
+    c.answer_start = c.end;
+    return true;
+  }
   if (colon != std::string_view::npos) {
     std::string_view label = line.substr(0, colon);
-    if (word_count(label) == 0 || word_count(label) > kMaxLabelWords || ends_like_sentence(label))
+    // "Okay. What he said, word for word:": the label is the last sentence.
+    std::size_t from = last_sentence_start(label);
+    label.remove_prefix(from);
+    if (word_count(label) == 0 || word_count(label) > kMaxLabelWords || ends_like_sentence(label) ||
+        is_answer_label(label))
       return false;
+    c.start = base + from;
     c.plain = inline_text(label).plain;
     c.label = true;
     // "Label: answer" may be any note-taking; a line ending at its colon poses what follows.
@@ -167,7 +200,8 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
 std::size_t label_colon(std::string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] != ':') continue;
-    if (i + 1 < line.size() && (line[i + 1] == ':' || line[i + 1] == '/')) return std::string_view::npos;
+    if (i + 1 < line.size() && (line[i + 1] == ':' || line[i + 1] == '/'))
+      return std::string_view::npos;
     if (i > 0 && std::isdigit(static_cast<unsigned char>(line[i - 1])) && i + 1 < line.size() &&
         std::isdigit(static_cast<unsigned char>(line[i + 1])))
       continue;
@@ -177,6 +211,65 @@ std::size_t label_colon(std::string_view line) {
     return i;
   }
   return std::string_view::npos;
+}
+
+// Short: a question someone posed without "?" ("what did he tell me"), not a line of prose.
+constexpr std::size_t kMaxLooseLineWords = 10;
+
+// The lines of a paragraph that pose something. People write one thought a line without blank
+// lines between: "**What did he say?** He said…" on each line, "Q: …" then "A: …", or
+// "what did he tell me" then the answer on the next line. A line counts when it is a bold
+// lead, a "Q:" line, a label, a question standing alone ("?" at its end, or a long question
+// with its answer after it on the line), or a short loose line over more text; and, after the
+// first line, only when the line before ended a sentence (never the end of a wrapped
+// sentence of prose).
+void paragraph_lines(std::string_view text, const Block& b, int block, std::vector<Candidate>& out) {
+  std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
+  std::string_view previous;
+  for (std::size_t start = 0; start <= para.size();) {
+    std::size_t nl = para.find('\n', start);
+    std::size_t stop = nl == std::string_view::npos ? para.size() : nl;
+    std::string_view line = para.substr(start, stop - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    bool first = start == 0;
+    bool more = nl != std::string_view::npos && !trim(para.substr(nl + 1)).empty();
+    std::size_t base = b.text_start + start;
+    std::string_view before = trim(previous);
+    previous = line;
+    start = nl == std::string_view::npos ? para.size() + 1 : nl + 1;
+    bool after_break = first || before.empty() || before.ends_with(".") ||
+                       before.ends_with("?") || before.ends_with("!") || before.ends_with(":") ||
+                       before.ends_with("\"") || before.ends_with("…") || before.ends_with(")") ||
+                       before.ends_with("**");
+    if (!after_break) continue;
+    Candidate c;
+    c.block = block;
+    c.depth = b.depth;
+    if (auto prefix = qa_prefix(line)) {
+      c.form = QuestionForm::QA;
+      c.start = base + *prefix;
+      c.end = base + line.size();
+      c.answer_start = c.end;
+      c.plain = inline_text(line.substr(*prefix)).plain;
+      c.question_mark = ends_with_question_mark(line);
+      out.push_back(std::move(c));
+      continue;
+    }
+    std::string_view t = trim(line);
+    bool strong = t.starts_with("**") || t.starts_with("__");
+    if (!read_line(line, base, false, c)) continue;
+    if (strong) {
+      c.form = QuestionForm::Bold;
+    } else {
+      c.form = QuestionForm::Line;
+      // "Did he? I think so." is prose; "How long were we together, and was it early days?
+      // Two years." is a question with its answer after it.
+      if (c.question_mark && !ends_with_question_mark(t) && word_count(c.plain) < 6) continue;
+      if (c.loose && !c.label && more && word_count(t) > kMaxLooseLineWords) continue;
+      if (c.loose && !c.label && !first && !more) continue; // the last line of prose
+    }
+    out.push_back(std::move(c));
+  }
 }
 
 // "[!question] What did she say?" (Obsidian callouts; "[!note]-" folds): the byte after the
@@ -195,7 +288,9 @@ std::size_t callout_title(std::string_view line) {
 std::optional<LineReading> line_reading(std::string_view line) {
   Candidate c;
   if (!read_line(line, 0, false, c)) return std::nullopt;
-  return LineReading{std::move(c.plain), c.loose, c.label};
+  std::string_view t = trim(line);
+  return LineReading{std::move(c.plain), c.loose, c.label, c.question_mark,
+                     t.starts_with("**") || t.starts_with("__")};
 }
 
 std::optional<std::size_t> qa_prefix(std::string_view line) {
@@ -283,35 +378,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         out.lines.push_back(std::move(c));
         continue;
       }
-      if (auto prefix = qa_prefix(line)) {
-        c.form = QuestionForm::QA;
-        c.start = base + *prefix;
-        c.end = base + line.size();
-        c.answer_start = c.end;
-        c.plain = inline_text(line.substr(*prefix)).plain;
-        c.question_mark = ends_with_question_mark(line);
-        out.lines.push_back(std::move(c));
-        continue;
-      }
-      std::string_view t = trim(line);
-      bool strong = t.starts_with("**") || t.starts_with("__");
-      bool single_line = b.text_start + line.size() >= b.text_end ||
-                         trim(text.substr(b.text_start + line.size(),
-                                          b.text_end - b.text_start - line.size()))
-                             .empty();
-      // A paragraph's first line is a candidate when it is a bold lead, a question standing
-      // alone, or a label; a loose line only when it is the whole paragraph (a title or a
-      // question written without "?"), never the first line of prose.
-      if (!read_line(line, base, false, c)) continue;
-      if (strong) {
-        c.form = QuestionForm::Bold;
-      } else {
-        c.form = QuestionForm::Line;
-        // "Did he? I think so." is prose: a question line stands alone, "?" at its end.
-        if (c.question_mark && !ends_with_question_mark(t)) continue;
-        if (c.loose && !c.label && !single_line) continue;
-      }
-      out.lines.push_back(std::move(c));
+      paragraph_lines(text, b, i, out.lines);
     }
   }
   return out;

@@ -61,6 +61,8 @@ struct LineReading {
   std::string plain;
   bool loose = false; // as Candidate::loose
   bool label = false;
+  bool question_mark = false;
+  bool strong = false; // a bold lead
 };
 std::optional<LineReading> line_reading(std::string_view line);
 

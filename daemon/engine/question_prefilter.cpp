@@ -89,7 +89,8 @@ struct LineReader {
   const QuestionMatcher& matcher;
   // A terse item ("- Chances?") is a question only inside its step's section, whose title is
   // itself a candidate line: in a whole note, that title already makes it parsed. A part of a
-  // note (Analyzer::analyse_skipping_sections) may sit in a section opened before it.
+  // note (Analyzer::analyse_skipping_sections) may sit in a section opened before it, and
+  // between questions found before and after it.
   bool terse_possible = true;
 
   // `loose`: read as a loose item or line, whose questions must reach kLooseThreshold.
@@ -104,6 +105,11 @@ struct LineReader {
   // colon, the rest after a "Q:" prefix, and a callout's title after its "[!type]".
   bool view_could_match(std::string_view v, bool heading, bool crlf) const {
     if (trim(v).empty()) return false;
+    // In a part of a note, any line posed as a question may fill a gap in the article's order
+    // between questions found around it (question_assignment.h), whatever its words.
+    if (terse_possible && (heading || qa_prefix(v))) return true;
+    if (terse_possible)
+      if (auto r = line_reading(v); r && (r->question_mark || r->label || r->strong)) return true;
     if (heading) {
       if (matches(plain_text(v))) return true; // a heading's text, read whole
       // A CRLF heading's text may keep its '\r', which analysis turns into a space.
