@@ -1010,7 +1010,7 @@ def rename_and_delete_lsp(ctx):
             uri = uri_of(note)
             r = s.request("mend/progress", {})
             check(len(r["result"]["notes"]) == 1, r)
-            write(os.path.join(d, ".why.md.swp"), WHY_NOTE + "\n## What were his official reasons?\n\nNone.\n")
+            write(os.path.join(d, ".why.md.swp"), WHY_NOTE + "\n## Is it reversible?\n\nNone of it.\n")
             os.rename(os.path.join(d, ".why.md.swp"), note)
             s.c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri, "type": 2}]})
             r = s.request("mend/progress", {"uri": uri})
