@@ -236,6 +236,8 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     }
     std::sort(l.phrases.begin(), l.phrases.end(),
               [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    for (const auto& [phrase, word] : l.phrases)
+      l.phrase_starts.insert(phrase.substr(0, phrase.find(' ')));
     for (const auto& m : lang.future_markers) {
       std::string joined;
       for (const auto& p : split_words(fold_for_match(m)))
@@ -328,10 +330,15 @@ std::vector<std::string> QuestionMatcher::words(std::string_view text, std::size
   const Language& lang = languages_[language];
   // Phrases are found among the words (punctuation and apostrophes gone, one space between):
   // "didn't like" is "didn t like" on both sides.
-  std::string joined;
-  for (const auto& w : split_words(fold_for_match(text)))
-    joined += (joined.empty() ? "" : " ") + w;
-  std::vector<std::string> raw = split_words(rewrite_phrases(std::move(joined), lang.phrases));
+  std::vector<std::string> raw = split_words(fold_for_match(text));
+  // Most lines hold no phrase's first word: no rewriting, no second split.
+  if (std::any_of(raw.begin(), raw.end(),
+                  [&](const std::string& w) { return lang.phrase_starts.count(w) > 0; })) {
+    std::string joined;
+    for (const auto& w : raw)
+      joined += (joined.empty() ? "" : " ") + w;
+    raw = split_words(rewrite_phrases(std::move(joined), lang.phrases));
+  }
   // The writer's own future ("I'll", "going to", "je vais"): a marker's words in a row become
   // one token, and are not read as words ("going" is no "go").
   std::vector<char> in_marker(raw.size(), 0);
@@ -503,13 +510,27 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
                                  [](const std::string& w) { return w[0] != '@'; });
   if (!has_content) return;
 
-  std::unordered_map<std::size_t, double> shared;
+  // Shared weight per variant, in a per-thread scratch array (a hash map per call was a third
+  // of a scan's matching time): only the touched entries are read, then cleared.
+  thread_local std::vector<double> shared_weight;
+  thread_local std::vector<std::size_t> touched;
+  if (shared_weight.size() < variants_.size()) shared_weight.assign(variants_.size(), 0.0);
+  touched.clear();
   for (const auto& w : candidate) {
     auto it = index_.find(w);
     if (it == index_.end()) continue;
     double weight = weight_of(w);
     for (std::size_t v : it->second)
-      if (variants_[v].language == language) shared[v] += weight;
+      if (variants_[v].language == language) {
+        if (shared_weight[v] == 0.0) touched.push_back(v);
+        shared_weight[v] += weight;
+      }
+  }
+  std::vector<std::pair<std::size_t, double>> shared;
+  shared.reserve(touched.size());
+  for (std::size_t v : touched) {
+    shared.emplace_back(v, shared_weight[v]);
+    shared_weight[v] = 0.0;
   }
   std::size_t candidate_content = content_words(candidate);
   for (const auto& [v, weight] : shared) {
@@ -608,6 +629,7 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
            id[step.size()] == '.';
   };
   std::vector<Match> out;
+  if (!may_match(plain)) return out; // no word to meet any variant (the cheap common case)
   for (auto& [key, m] : scores(plain)) {
     if (!m.step) {
       // The section and the neighbour never add up: at most kSectionBonus (could_match).
@@ -660,9 +682,28 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
 // so granting that bonus to every question and (with_terse) trying every step's terse matches
 // covers every C. Without terse matches it is a superset for notes without any section title:
 // a terse match needs its section, whose title line is a match of its own.
+bool QuestionMatcher::may_match(std::string_view plain) const {
+  // Every match shares a content word with its variant (the coverage rule: the person's and
+  // the ex's tokens and a negation never weigh half of a variant), and every content word of a
+  // variant is in index_ after stemming and synonyms, or comes from a phrase.
+  bool found = false;
+  for_each_match_word(plain, [&](std::string_view w) {
+    if (found) return;
+    std::string word(w);
+    for (const auto& lang : languages_) {
+      if (lang.phrase_starts.count(word) || index_.count(canonical(lang, stem(word, lang.code)))) {
+        found = true;
+        return;
+      }
+    }
+  });
+  return found;
+}
+
 bool QuestionMatcher::could_match(std::string_view plain, bool with_terse,
                                   double question_bar) const {
   if (step_named(plain)) return true;
+  if (!may_match(plain)) return false;
   for (const auto& [key, m] : scores(plain))
     if (m.step ? m.score >= kThreshold : m.score + kSectionBonus >= question_bar) return true;
   if (!with_terse) return false;

@@ -116,6 +116,7 @@ private:
     std::string code;
     // Folded phrase -> the word it stands for ("by myself" -> "alone"), longest first.
     std::vector<std::pair<std::string, std::string>> phrases;
+    std::unordered_set<std::string> phrase_starts; // the first word of each phrase
     std::unordered_map<std::string, std::string> synonyms; // stem -> canonical stem
     std::vector<std::string> future_markers;               // folded words, space separated
     // Terse items: per step, word -> the questions of the step whose wording holds it.
@@ -131,6 +132,9 @@ private:
   // Scores of every eligible variant for the whole line and each of its clauses; the best per
   // (id, step) kept.
   std::unordered_map<std::string, Match> scores(std::string_view plain) const;
+  // False when no word of `plain` can meet a word of any variant: a cheap proof that nothing
+  // matches (could_match reads it first; most diary lines stop here).
+  bool may_match(std::string_view plain) const;
   // Questions of `step` that the terse item `plain` names by a word only that question has.
   std::vector<Match> terse_matches(std::string_view plain, std::string_view step) const;
   double weight_of(const std::string& word) const;

@@ -158,7 +158,16 @@ struct LineReader {
     reach(0);
     for (std::size_t k = 0; k < count; ++k) {
       const std::size_t p = starts[k];
-      if (could_match(line.substr(p), false, crlf)) return ParseReason::Candidate;
+      // A bullet or quote marker with text after it always opens its container (it interrupts
+      // a paragraph), so no block's text starts at it: only the text after it is read. (An
+      // ordered marker not starting at 1 may continue a paragraph, and is read as is.)
+      bool opens_container = false;
+      if (p < line.size() && (line[p] == '>' || ((line[p] == '-' || line[p] == '*' ||
+                                                   line[p] == '+') &&
+                                                  marker_end(line, p + 1))))
+        opens_container = !trim(line.substr(p + 1)).empty();
+      if (!opens_container && could_match(line.substr(p), false, crlf))
+        return ParseReason::Candidate;
       if (p >= line.size()) continue;
       const char c = line[p];
       bool ok = true;
