@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "daemon/engine/normalize.h"
+#include "daemon/engine/text.h"
 
 namespace mend::engine {
 namespace {
@@ -49,6 +50,19 @@ std::size_t last_sentence_start(std::string_view s) {
 
 std::size_t word_count(std::string_view s) {
   return split_words(fold_for_match(s)).size();
+}
+
+// Characters that may start inline syntax: emphasis, code spans, strikethrough, HTML and
+// autolinks, LaTeX spans, escapes and hard breaks, links and images, entities.
+constexpr std::string_view kInlineSyntax = "*_~`<>$\\[]!&";
+
+// inline_text(s).plain, without the inline parse when `s` holds no inline syntax (and is valid
+// UTF-8: what the grammar makes of broken bytes is left to it). Such a text is its own plain
+// text (tests/unit/engine/question_prefilter_test.cpp checks it on every fixture line).
+std::string plain_text(std::string_view s) {
+  if (s.find_first_of(kInlineSyntax) == std::string_view::npos && is_valid_utf8(s))
+    return std::string(s);
+  return inline_text(s).plain;
 }
 
 // "A: …", "R : …", "Answer: …", "Réponse : …": the answer half of a Q/A pair, never a question.
@@ -146,7 +160,7 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
     if (head.size() > kMaxQuestionLine || word_count(head) == 0) return false;
     // "- What did she say? She said…" or a question line alone.
     c.start = base + from;
-    c.plain = inline_text(head).plain;
+    c.plain = plain_text(head);
     c.question_mark = true;
     c.end = base + qmark + (line.substr(qmark, 1) == "?" ? 1 : 3);
     c.answer_start = c.end;
@@ -174,7 +188,7 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
         is_answer_label(label))
       return false;
     c.start = base + from;
-    c.plain = inline_text(label).plain;
+    c.plain = plain_text(label);
     c.label = true;
     // "Label: answer" may be any note-taking; a line ending at its colon poses what follows.
     c.loose = !trim(line.substr(colon + 1)).empty();
@@ -183,7 +197,7 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
     return true;
   }
   if (ends_like_sentence(t) || word_count(t) > kMaxLooseWords || word_count(t) == 0) return false;
-  c.plain = inline_text(line).plain;
+  c.plain = plain_text(line);
   c.loose = true;
   c.title_like = word_count(t) <= kMaxLabelWords;
   c.end = base + line.size();
@@ -250,7 +264,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       c.start = base + *prefix;
       c.end = base + line.size();
       c.answer_start = c.end;
-      c.plain = inline_text(line.substr(*prefix)).plain;
+      c.plain = plain_text(line.substr(*prefix));
       c.question_mark = ends_with_question_mark(line);
       out.push_back(std::move(c));
       continue;

@@ -321,16 +321,22 @@ void QuestionMatcher::add_variant(const std::string& id, bool step, std::size_t 
   v.words = words(strip_variables(text), language);
   v.raw_words = split_words(fold_for_match(strip_variables(text))).size();
   if (v.words.empty()) return;
+  std::string key = (step ? "step:" : "") + id;
+  v.key = keys_.try_emplace(key, keys_.size()).first->second;
   variants_.push_back(std::move(v));
 }
 
 std::vector<std::string> QuestionMatcher::words(std::string_view text, std::size_t language) const {
+  return words_of(split_words(fold_for_match(text)), language);
+}
+
+std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
+                                                   std::size_t language) const {
   std::vector<std::string> out;
   if (language >= languages_.size()) return out;
   const Language& lang = languages_[language];
   // Phrases are found among the words (punctuation and apostrophes gone, one space between):
   // "didn't like" is "didn t like" on both sides.
-  std::vector<std::string> raw = split_words(fold_for_match(text));
   // Most lines hold no phrase's first word: no rewriting, no second split.
   if (std::any_of(raw.begin(), raw.end(),
                   [&](const std::string& w) { return lang.phrase_starts.count(w) > 0; })) {
@@ -555,27 +561,28 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
   }
 }
 
-std::unordered_map<std::string, QuestionMatcher::Match>
+std::unordered_map<std::size_t, QuestionMatcher::Match>
 QuestionMatcher::scores(std::string_view plain) const {
-  std::unordered_map<std::string, Match> best;
+  std::unordered_map<std::size_t, Match> best; // by Variant::key
   std::string named = with_names(plain);
   std::vector<std::string> texts{named};
   auto clauses = clauses_of(named);
   if (clauses.size() > 1)
     for (auto& c : clauses)
       texts.push_back(std::move(c));
+  // "Reversible?" asks what "Is it reversible?" asks; "The future" is a title, not the
+  // question "Does it have a future?".
+  bool asks = plain.find('?') != std::string_view::npos;
   for (const auto& text : texts) {
-    std::size_t raw = split_words(fold_for_match(text)).size();
-    // "Reversible?" asks what "Is it reversible?" asks; "The future" is a title, not the
-    // question "Does it have a future?".
-    bool asks = plain.find('?') != std::string_view::npos;
+    std::vector<std::string> folded = split_words(fold_for_match(text)); // once per text
+    std::size_t raw = folded.size();
     for (std::size_t l = 0; l < languages_.size(); ++l)
-      eligible_variants(words(text, l), l, raw, asks, [&](const Variant& variant, double score) {
-        std::string key = (variant.step ? "step:" : "") + variant.id;
-        auto it = best.find(key);
-        if (it == best.end() || score > it->second.score)
-          best[key] = Match{variant.id, variant.step, score, false};
-      });
+      eligible_variants(words_of(folded, l), l, raw, asks,
+                        [&](const Variant& variant, double score) {
+                          auto [it, added] = best.try_emplace(
+                              variant.key, Match{variant.id, variant.step, score, false});
+                          if (!added && score > it->second.score) it->second.score = score;
+                        });
   }
   return best;
 }
@@ -680,8 +687,10 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
 // terse match of C's section step), and a step scoring kThreshold or a
 // step's exact name. Eligibility does not depend on C, and the bonus is at most kSectionBonus;
 // so granting that bonus to every question and (with_terse) trying every step's terse matches
-// covers every C. Without terse matches it is a superset for notes without any section title:
-// a terse match needs its section, whose title line is a match of its own.
+// covers every C. Without context (`with_terse` false) it grants neither, which covers every
+// line of a whole note: a bonus or a terse match needs a section or a question above, and
+// those come from lines that match without any context; so a note none of whose lines match
+// without context holds nothing (question_prefilter.cpp reads whole notes this way).
 bool QuestionMatcher::may_match(std::string_view plain) const {
   // Every match shares a content word with its variant (the coverage rule: the person's and
   // the ex's tokens and a negation never weigh half of a variant), and every content word of a
@@ -704,8 +713,11 @@ bool QuestionMatcher::could_match(std::string_view plain, bool with_terse,
                                   double question_bar) const {
   if (step_named(plain)) return true;
   if (!may_match(plain)) return false;
+  // Context (a section, a question above) is the only source of a bonus and of terse matches:
+  // where the caller knows there is none to be had, neither is granted.
+  double bonus = with_terse ? kSectionBonus : 0.0;
   for (const auto& [key, m] : scores(plain))
-    if (m.step ? m.score >= kThreshold : m.score + kSectionBonus >= question_bar) return true;
+    if (m.step ? m.score >= kThreshold : m.score + bonus >= question_bar) return true;
   if (!with_terse) return false;
   for (const auto& lang : languages_)
     for (const auto& [step, words] : lang.step_words)

@@ -67,7 +67,8 @@ public:
   // superset of what analysis accepts from rank() (both read the same eligible variants, and
   // this grants every bonus at once), used by question_prefilter.h to prove that a line is no
   // question without knowing where it sits. `with_terse`: also the terse matches of every step
-  // section (needed only where the line may sit in a section whose title is not in view).
+  // section and the context bonus (needed only where the line may sit under a section or a
+  // question that is not in view).
   // `question_bar`: the bar of the line's form (kThreshold, or the loose lines' higher one).
   bool could_match(std::string_view plain, bool with_terse = true,
                    double question_bar = kThreshold) const;
@@ -111,6 +112,7 @@ private:
     std::vector<std::string> words;
     double weight = 0;
     std::size_t raw_words = 0; // words as written, function words included
+    std::size_t key = 0;       // one per (id, step): scores() keeps the best per key
   };
   struct Language {
     std::string code;
@@ -131,7 +133,9 @@ private:
                          std::size_t raw_words, bool asks, Visit&& visit) const;
   // Scores of every eligible variant for the whole line and each of its clauses; the best per
   // (id, step) kept.
-  std::unordered_map<std::string, Match> scores(std::string_view plain) const;
+  std::unordered_map<std::size_t, Match> scores(std::string_view plain) const;
+  // words() of a text already folded and cut into words.
+  std::vector<std::string> words_of(std::vector<std::string> folded, std::size_t language) const;
   // False when no word of `plain` can meet a word of any variant: a cheap proof that nothing
   // matches (could_match reads it first; most diary lines stop here).
   bool may_match(std::string_view plain) const;
@@ -158,6 +162,7 @@ private:
   std::unordered_map<std::string, std::vector<std::size_t>> index_; // word -> variants
   std::unordered_map<std::string, double> idf_;
   std::unordered_map<std::string, int> order_; // id -> the pack's order (ties)
+  std::unordered_map<std::string, std::size_t> keys_; // "step:why" / "why.official" -> key
   std::unordered_map<std::string, std::string> step_names_; // folded words -> step id
   std::uint64_t id_ = 0;
 };
