@@ -173,7 +173,10 @@ TopicSign Analyzer::topic_sign(std::string_view text) const {
 
 NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) const {
   if (topic_sign(text) == TopicSign::None) return note_facts(text, path, LineIndex(text));
-  if (auto analysis = analyse_skipping_sections(text, path)) return std::move(*analysis);
+  // FIXME(performance issue): analyse_skipping_sections() is exact but no longer pays: since
+  // loose items and lines are candidates, checking each part of a note costs more than the
+  // parse it saves (a 2,000-note bench vault: 10.7 s cold with it, 6.1 s without). It stays
+  // tested until the check is cheap again.
   Outline outline = parse_outline(text);
   return analyse(text, outline, path);
 }

@@ -70,8 +70,9 @@ public:
   // `path` is the note's path relative to its folder (used only for a daily note's date).
   NoteAnalysis analyse(std::string_view text, std::string_view path) const;
   NoteAnalysis analyse(std::string_view text, const Outline& outline, std::string_view path) const;
-  // What analyse(text, path) does first: the analysis without parsing the parts of the note
-  // that provably cannot matter; empty when that cannot be proven for this note.
+  // The analysis without parsing the parts of the note that provably cannot matter; empty when
+  // that cannot be proven for this note. Exact (tested against the whole parse), but not used
+  // by analyse() for now: see the FIXME there.
   std::optional<NoteAnalysis> analyse_skipping_sections(std::string_view text,
                                                         std::string_view path) const;
   // The note's analysis without parsing it, when question_prefilter.h proves it holds no step
