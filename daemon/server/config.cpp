@@ -41,6 +41,11 @@ Config apply_config(const json& input, Config config, std::vector<std::string>* 
         config.markers = value.get<bool>();
       else
         problem("setting 'markers' must be true or false");
+    } else if (key == "topic_gate" || key == "topicGate") {
+      if (value.is_boolean())
+        config.topic_gate = value.get<bool>();
+      else
+        problem("setting '" + key + "' must be true or false");
     } else if (key == "today") {
       if (value.is_null()) {
         config.today.reset();

@@ -19,6 +19,9 @@ struct Config {
   std::string pronouns; // "he", "she", "they" (a pack's set name); "" = the pack's default
   std::string language; // "" = detect per note
   bool markers = true;
+  // The topic gate (engine/note_analysis.h): off for a folder that holds nothing but the
+  // reflection, where even a note that never names the ex is about them.
+  bool topic_gate = true;
   std::optional<engine::Date> today;
   std::vector<std::string> template_dirs;
 };

@@ -97,7 +97,7 @@ FolderIndex::FolderIndex(fs::path root, std::string display_root, Config config,
       today_(std::move(today)) {
   pack_ = std::make_unique<engine::Pack>(load_pack(&root_, config_.template_dirs, &problems_));
   analyzer_ = std::make_unique<engine::Analyzer>(
-      *pack_, engine::AnalysisOptions{config_.ex_name, config_.language});
+      *pack_, engine::AnalysisOptions{config_.ex_name, config_.language, config_.topic_gate});
   rejudge();
 }
 

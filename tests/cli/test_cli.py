@@ -161,6 +161,19 @@ class ScanOutput(Folder):
         report, _ = self.scan_json()
         self.assertEqual(sorted(n["path"] for n in report["notes"]), ["sub/more.md", "why.md"])
 
+    def test_topic_gate_setting(self):
+        # A note with no sign of a relationship holds no question (the topic gate), unless the
+        # folder's configuration turns the gate off.
+        write(self.path("note.md"), "## What went wrong?\n\nWe stopped being curious.\n")
+        report, _ = self.scan_json()
+        self.assertEqual(report["notes"][0]["questions"], [])
+        write(self.path(".mend", "config.yaml"), "topic_gate: false\n")
+        report, _ = self.scan_json()
+        self.assertEqual([q["id"] for q in report["notes"][0]["questions"]], ["why.not-working"])
+        write(self.path(".mend", "config.yaml"), "topic_gate: maybe\n")
+        r = run("scan", self.dir, "--json", "--today", TODAY)
+        self.assertIn("topic_gate", r.stderr.decode())
+
     def test_template_override(self):
         # A folder's .mend/templates/why.md replaces the built-in `why` step (same id wins).
         write(self.path(".mend/templates/en/why.md"), """---
