@@ -184,6 +184,23 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
     fill_run(open_lines(last + 1, end), open_ids(ids, pl + 1, ids.size()), chosen, claimed);
     fill_run(open_lines(s.candidate + 1, first), open_ids(ids, 0, pf), chosen, claimed);
   }
+  // After the note's last recognised question, when the note has walked through its step
+  // (two of its questions or more) and the posed lines left match its questions left.
+  std::size_t last = cs.size();
+  for (std::size_t k = cs.size(); k-- > 0;)
+    if (chosen[k]) {
+      last = k;
+      break;
+    }
+  if (last == cs.size()) return;
+  std::string step = step_of(chosen[last]->id);
+  int walked = 0;
+  for (std::size_t k = 0; k <= last; ++k)
+    if (chosen[k] && step_of(chosen[k]->id) == step) ++walked;
+  if (walked < 2) return;
+  auto ids = pack.question_ids(step);
+  fill_run(open_lines(last + 1, cs.size()),
+           open_ids(ids, position(chosen[last]->id, ids) + 1, ids.size()), chosen, claimed);
 }
 
 } // namespace
