@@ -153,7 +153,8 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
     // The rest of the question's own line and the first line written under it.
     std::size_t first = after.find('\n');
     std::string_view same = after.substr(0, first);
-    std::string_view rest = first == std::string_view::npos ? std::string_view{} : after.substr(first + 1);
+    std::string_view rest =
+        first == std::string_view::npos ? std::string_view{} : after.substr(first + 1);
     while (!rest.empty() && (rest.front() == '\n' || rest.front() == '\r'))
       rest.remove_prefix(1);
     rest = rest.substr(0, rest.find('\n'));
@@ -293,8 +294,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
   // sections, and the question each line is.
   const auto& blocks = outline.blocks;
   Candidates candidates = find_candidates(text, outline);
-  Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
-                                     options_.threshold_shift);
+  Recognition recognition =
+      recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift);
   if (sign == TopicSign::Pronoun && !names_ex_in(text, candidates, recognition)) return out;
   out.steps = recognition.sections;
   std::vector<char> is_anchor(blocks.size(), 0); // blocks that end the answer above them

@@ -18,13 +18,11 @@ std::string step_of(const std::string& id) {
   return id.substr(0, id.find('.'));
 }
 
-const std::vector<QuestionMatcher::Match>& ranked(const QuestionMatcher& matcher,
-                                                  const std::string& plain,
-                                                  const MatchContext& context) {
+const std::vector<QuestionMatcher::Match>&
+ranked(const QuestionMatcher& matcher, const std::string& plain, const MatchContext& context) {
   thread_local ThreadMemo<std::vector<QuestionMatcher::Match>> memo;
-  std::string key = memo_key(std::string(context.section_step) + "/" +
-                                 std::string(context.neighbour_step),
-                             plain);
+  std::string key = memo_key(
+      std::string(context.section_step) + "/" + std::string(context.neighbour_step), plain);
   return memo.get(matcher.id(), std::move(key), [&] { return matcher.rank(plain, context); });
 }
 
@@ -38,11 +36,16 @@ bool passes(const Candidate& c, const QuestionMatcher::Match& m, double shift) {
 // item holding nested items), rather than only pose a question?
 bool can_title_section(const Candidate& c) {
   switch (c.form) {
-  case QuestionForm::Heading: return true;
-  case QuestionForm::Bold: return c.title_like;
-  case QuestionForm::Line: return c.title_like && c.loose && !c.label;
-  case QuestionForm::ListItem: return c.title_like && c.has_children && !c.label && !c.question_mark;
-  default: return false;
+  case QuestionForm::Heading:
+    return true;
+  case QuestionForm::Bold:
+    return c.title_like;
+  case QuestionForm::Line:
+    return c.title_like && c.loose && !c.label;
+  case QuestionForm::ListItem:
+    return c.title_like && c.has_children && !c.label && !c.question_mark;
+  default:
+    return false;
   }
 }
 
@@ -270,7 +273,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
       if (is_title[j] || bound.count(j)) continue;
       const auto& r = ranked(matcher, cs[j].plain, MatchContext{step, {}});
-      if (r.empty() || r.front().step || step_of(r.front().id) != step || !passes(cs[j], r.front(), shift))
+      if (r.empty() || r.front().step || step_of(r.front().id) != step ||
+          !passes(cs[j], r.front(), shift))
         continue;
       (r.front().id == plain_best[k]->id ? same : others)++;
     }
@@ -322,8 +326,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     const auto& r = ranked(matcher, cs[k].plain, MatchContext{section, neighbour});
     // A loose line of one word ("Work: …", "Date: …") is a question only inside its step's
     // section: alone, it is any note-taking.
-    bool one_word = (cs[k].loose || cs[k].label) &&
-                    split_words(fold_for_match(cs[k].plain)).size() <= 1;
+    bool one_word =
+        (cs[k].loose || cs[k].label) && split_words(fold_for_match(cs[k].plain)).size() <= 1;
     bool any = false;
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;
@@ -339,7 +343,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   });
   for (const auto& p : pairs) {
     if (chosen[p.candidate] || claimed.count(p.match.id)) continue;
-    chosen[p.candidate] = RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score};
+    chosen[p.candidate] =
+        RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score};
     claimed.insert(p.match.id);
   }
   fill_gaps(cs, is_title, pack, out.sections, chosen, claimed);

@@ -47,7 +47,7 @@ struct RecognisedQuestion {
 struct Recognition {
   std::vector<StepHeading> sections;         // document order
   std::vector<RecognisedQuestion> questions; // document order
-  std::vector<Marker> loose_markers; // question markers bound to no candidate (marker-only)
+  std::vector<Marker> loose_markers;         // question markers bound to no candidate (marker-only)
 };
 
 // A line without "?", heading, bold or "Q:" must match at least this closely (with the bonus

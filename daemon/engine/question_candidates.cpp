@@ -237,7 +237,8 @@ constexpr std::size_t kMaxLooseLineWords = 10;
 // with its answer after it on the line), or a short loose line over more text; and, after the
 // first line, only when the line before ended a sentence (never the end of a wrapped
 // sentence of prose).
-void paragraph_lines(std::string_view text, const Block& b, int block, std::vector<Candidate>& out) {
+void paragraph_lines(std::string_view text, const Block& b, int block,
+                     std::vector<Candidate>& out) {
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
   std::string_view previous;
   for (std::size_t start = 0; start <= para.size();) {
@@ -251,10 +252,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     std::string_view before = trim(previous);
     previous = line;
     start = nl == std::string_view::npos ? para.size() + 1 : nl + 1;
-    bool after_break = first || before.empty() || before.ends_with(".") ||
-                       before.ends_with("?") || before.ends_with("!") || before.ends_with(":") ||
-                       before.ends_with("\"") || before.ends_with("…") || before.ends_with(")") ||
-                       before.ends_with("**");
+    bool after_break = first || before.empty() || before.ends_with(".") || before.ends_with("?") ||
+                       before.ends_with("!") || before.ends_with(":") || before.ends_with("\"") ||
+                       before.ends_with("…") || before.ends_with(")") || before.ends_with("**");
     if (!after_break) continue;
     Candidate c;
     c.block = block;

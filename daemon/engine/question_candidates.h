@@ -35,9 +35,9 @@ struct Candidate {
   int depth = 0;                  // nesting in lists and quotes
   bool question_mark = false;     // posed with a "?"
   bool label = false;             // "Label: answer" (the label is the question)
-  bool loose = false; // no "?", no heading, no bold, no "Q:": a plain item or line
-  bool title_like = false; // short, no sentence punctuation: may name a step section
-  bool has_children = false; // a list item holding nested blocks
+  bool loose = false;             // no "?", no heading, no bold, no "Q:": a plain item or line
+  bool title_like = false;        // short, no sentence punctuation: may name a step section
+  bool has_children = false;      // a list item holding nested blocks
 };
 
 struct Marker {

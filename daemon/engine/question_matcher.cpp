@@ -2,8 +2,8 @@
 #include "daemon/engine/question_matcher.h"
 
 #include <algorithm>
-#include <cctype>
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <tuple>
 
@@ -122,10 +122,10 @@ std::vector<std::string> clauses_of(std::string_view plain) {
   };
   for (std::size_t i = 0; i < plain.size(); ++i) {
     char c = plain[i];
-    bool cut = c == '?' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' ||
-               (c == '.' && (i + 1 == plain.size() || plain[i + 1] == ' ')) ||
-               (c == '-' && i > 0 && plain[i - 1] == ' ' && i + 1 < plain.size() &&
-                plain[i + 1] == ' ');
+    bool cut =
+        c == '?' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' ||
+        (c == '.' && (i + 1 == plain.size() || plain[i + 1] == ' ')) ||
+        (c == '-' && i > 0 && plain[i - 1] == ' ' && i + 1 < plain.size() && plain[i + 1] == ' ');
     // "—" and "–" (E2 80 94 / E2 80 93).
     if (!cut && static_cast<unsigned char>(c) == 0xE2 && i + 2 < plain.size() &&
         static_cast<unsigned char>(plain[i + 1]) == 0x80 &&
@@ -577,12 +577,12 @@ QuestionMatcher::scores(std::string_view plain) const {
     std::vector<std::string> folded = split_words(fold_for_match(text)); // once per text
     std::size_t raw = folded.size();
     for (std::size_t l = 0; l < languages_.size(); ++l)
-      eligible_variants(words_of(folded, l), l, raw, asks,
-                        [&](const Variant& variant, double score) {
-                          auto [it, added] = best.try_emplace(
-                              variant.key, Match{variant.id, variant.step, score, false});
-                          if (!added && score > it->second.score) it->second.score = score;
-                        });
+      eligible_variants(
+          words_of(folded, l), l, raw, asks, [&](const Variant& variant, double score) {
+            auto [it, added] =
+                best.try_emplace(variant.key, Match{variant.id, variant.step, score, false});
+            if (!added && score > it->second.score) it->second.score = score;
+          });
   }
   return best;
 }

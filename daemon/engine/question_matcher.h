@@ -118,7 +118,7 @@ private:
     std::string code;
     // Folded phrase -> the word it stands for ("by myself" -> "alone"), longest first.
     std::vector<std::pair<std::string, std::string>> phrases;
-    std::unordered_set<std::string> phrase_starts; // the first word of each phrase
+    std::unordered_set<std::string> phrase_starts;         // the first word of each phrase
     std::unordered_map<std::string, std::string> synonyms; // stem -> canonical stem
     std::vector<std::string> future_markers;               // folded words, space separated
     // Terse items: per step, word -> the questions of the step whose wording holds it.
@@ -154,15 +154,15 @@ private:
   std::vector<Language> languages_;
   std::unordered_set<std::string> me_words_, ex_words_, stop_words_, negation_words_;
   std::unordered_set<std::string> pronoun_words_, topic_pronouns_; // every set's; the gate's
-  std::unordered_set<std::string> vocabulary_; // every folded word of the pack
+  std::unordered_set<std::string> vocabulary_;                     // every folded word of the pack
   // The topic gate's words (folded, every language) and word prefixes ("relationship*").
   std::unordered_set<std::string> topic_words_;
   std::vector<std::string> topic_prefixes_;
   std::vector<Variant> variants_;
   std::unordered_map<std::string, std::vector<std::size_t>> index_; // word -> variants
   std::unordered_map<std::string, double> idf_;
-  std::unordered_map<std::string, int> order_; // id -> the pack's order (ties)
-  std::unordered_map<std::string, std::size_t> keys_; // "step:why" / "why.official" -> key
+  std::unordered_map<std::string, int> order_;              // id -> the pack's order (ties)
+  std::unordered_map<std::string, std::size_t> keys_;       // "step:why" / "why.official" -> key
   std::unordered_map<std::string, std::string> step_names_; // folded words -> step id
   std::uint64_t id_ = 0;
 };

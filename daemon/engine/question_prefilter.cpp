@@ -162,9 +162,9 @@ struct LineReader {
       // a paragraph), so no block's text starts at it: only the text after it is read. (An
       // ordered marker not starting at 1 may continue a paragraph, and is read as is.)
       bool opens_container = false;
-      if (p < line.size() && (line[p] == '>' || ((line[p] == '-' || line[p] == '*' ||
-                                                   line[p] == '+') &&
-                                                  marker_end(line, p + 1))))
+      if (p < line.size() &&
+          (line[p] == '>' ||
+           ((line[p] == '-' || line[p] == '*' || line[p] == '+') && marker_end(line, p + 1))))
         opens_container = !trim(line.substr(p + 1)).empty();
       if (!opens_container && could_match(line.substr(p), false, crlf))
         return ParseReason::Candidate;

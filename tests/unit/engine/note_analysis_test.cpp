@@ -159,8 +159,8 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   // Off-topic notes whose questions share the catalogue's words.
   CHECK(gated_questions("# Quarterly review\n\n## What didn't go well?\nThe launch slipped.\n\n"
                         "## What went wrong?\nStaging was down.\n") == "");
-  CHECK(gated_questions("# Schema change\n\n## Can this be undone?\nYes, with the down migration.\n") ==
-        "");
+  CHECK(gated_questions(
+            "# Schema change\n\n## Can this be undone?\nYes, with the down migration.\n") == "");
   CHECK(gated_questions("# Trip debrief\n\n## What would I change next time?\nBook earlier.\n") ==
         "");
   // A partner word, the ex's configured name or the vocabulary of a relationship opens it.
@@ -170,12 +170,63 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
         "why.not-working@1");
   // Only pronouns: a note about the ex when a question or the first line under it names them,
   // not when only prose elsewhere does.
-  CHECK(gated_questions("## What didn't I like about him?\nHis silences.\n") ==
-        "why.disliked@1");
+  CHECK(gated_questions("## What didn't I like about him?\nHis silences.\n") == "why.disliked@1");
   CHECK(gated_questions("## Change log\n\n- Asked him how his day was.\n") == "new-start.log@1");
   CHECK(gated_questions("# Team notes\n\nShe joined in May.\n\n## What went wrong?\n"
                         "Staging was down.\n") == "");
   // A marker decides outright.
   CHECK(gated_questions("## Can this be undone?\n<!-- mend:q why.reversible -->\nNo.\n") ==
         "why.reversible@1");
+}
+
+// The forms of the recognition issue (classes A–F), one note each.
+TEST_CASE("questions in the forms people write them", "[note_analysis][recognition]") {
+  // A: label items, answered and empty; a task item; a numbered item with a nested answer.
+  check("- Reasons she gave: she wanted to move abroad.\n- Early days or something deeper: \n",
+        "why.official@1+ why.stage@2-");
+  check("1. What went wrong\n   We stopped talking.\n", "why.not-working@1+");
+  // Lines of one paragraph, each a question over its answer.
+  check("What did he say when he left?\nThat he needed space.\nWhat didn't I like about us?\n"
+        "His silences.\n",
+        "why.official@1+ why.disliked@3+");
+  // Obsidian callouts and Logseq properties.
+  check("> [!question] What did she tell me when she left?\n> That she was tired.\n",
+        "why.official@1+");
+  check("- official-reasons:: he was tired of us\n", "why.official@1+");
+  // B: a known wording with a second clause.
+  check("## How long were we together, and was it timing or something bigger?\n\nTwo years.\n",
+        "why.stage@1+");
+  // E: the writer's own future is reach-out, not what the ex said.
+  check("## What I'm going to tell her, my share included\n\nThat I was jealous.\n",
+        "reach-out.share@1+");
+}
+
+TEST_CASE("step sections in the writer's words", "[note_analysis][recognition]") {
+  NoteAnalysis n = analyzer().analyse(
+      "My part\n- What I'd change of what he blames me for: the nagging\n\n# Why\n\nnothing\n",
+      "note.md");
+  REQUIRE(n.steps.size() == 2);
+  CHECK(n.steps[0].id == "wrongs");
+  CHECK(n.steps[0].line == 0);
+  CHECK(n.steps[1].id == "why");
+  REQUIRE(n.questions.size() == 1);
+  CHECK(n.questions[0].id == "wrongs.scope");
+  // D: a terse item is its section's question.
+  check("## Evaluate the relationship\n\n- Chances? slim\n", "evaluate.future@3+");
+  // F: the same words, told apart by the section they sit in.
+  check("## My part\n\n- What we'd do differently: talk weekly\n", "wrongs.together@3+");
+  check("## Going back to him\n\n- What we'd do differently: talk weekly\n", "reach-out.change@3+");
+}
+
+TEST_CASE("the article's order fills a question worded past recognition",
+          "[note_analysis][recognition]") {
+  // Between the official reasons and what wasn't working, one question of `why` is missing:
+  // the unofficial reasons, however they are worded.
+  check("## What did he tell me?\n\nSpace.\n\n## And the stuff underneath it all?\n\nBoredom.\n\n"
+        "## What wasn't working?\n\nTalking.\n",
+        "why.official@1+ why.unofficial@5+ why.not-working@9+");
+  // Never for a line posed as nothing ("Boredom." is no question).
+  check("## What did he tell me?\n\nSpace.\n\nBoredom, mostly\n\n## What wasn't "
+        "working?\n\nTalking.\n",
+        "why.official@1+ why.not-working@7+");
 }
