@@ -157,7 +157,8 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
     // "Reasons, short version. What did he say?": the question is the last sentence.
     std::size_t from = last_sentence_start(head);
     head.remove_prefix(from);
-    if (head.size() > kMaxQuestionLine || word_count(head) == 0) return false;
+    // A question cut from the end of prose is a few words at least ("… progress??" is not).
+    if (head.size() > kMaxQuestionLine || word_count(head) < (from > 0 ? 3u : 1u)) return false;
     // "- What did she say? She said…" or a question line alone.
     c.start = base + from;
     c.plain = plain_text(head);

@@ -562,11 +562,11 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
 }
 
 std::unordered_map<std::size_t, QuestionMatcher::Match>
-QuestionMatcher::scores(std::string_view plain) const {
+QuestionMatcher::scores(std::string_view plain, bool with_clauses) const {
   std::unordered_map<std::size_t, Match> best; // by Variant::key
   std::string named = with_names(plain);
   std::vector<std::string> texts{named};
-  auto clauses = clauses_of(named);
+  auto clauses = with_clauses ? clauses_of(named) : std::vector<std::string>{};
   if (clauses.size() > 1)
     for (auto& c : clauses)
       texts.push_back(std::move(c));
@@ -637,7 +637,7 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
   };
   std::vector<Match> out;
   if (!may_match(plain)) return out; // no word to meet any variant (the cheap common case)
-  for (auto& [key, m] : scores(plain)) {
+  for (auto& [key, m] : scores(plain, !context.whole_line_only)) {
     if (!m.step) {
       // The section and the neighbour never add up: at most kSectionBonus (could_match).
       if (in_step(m.id, context.section_step))

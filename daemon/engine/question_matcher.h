@@ -34,6 +34,9 @@ enum class TopicSign { None, Pronoun, Strong };
 struct MatchContext {
   std::string_view section_step;   // the step section the line sits in, "" when none
   std::string_view neighbour_step; // the step of the nearest question above it in the note
+  // Loose lines (no "?", no heading): only the whole line counts, never one of its clauses
+  // ("gym 7pm, legs. hated it" is no "what I hated").
+  bool whole_line_only = false;
 };
 
 // Immutable after construction; safe to share between threads.
@@ -133,7 +136,8 @@ private:
                          std::size_t raw_words, bool asks, Visit&& visit) const;
   // Scores of every eligible variant for the whole line and each of its clauses; the best per
   // (id, step) kept.
-  std::unordered_map<std::size_t, Match> scores(std::string_view plain) const;
+  std::unordered_map<std::size_t, Match> scores(std::string_view plain,
+                                                bool with_clauses = true) const;
   // words() of a text already folded and cut into words.
   std::vector<std::string> words_of(std::vector<std::string> folded, std::size_t language) const;
   // False when no word of `plain` can meet a word of any variant: a cheap proof that nothing
