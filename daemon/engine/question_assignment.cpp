@@ -21,10 +21,10 @@ std::string step_of(const std::string& id) {
 const std::vector<QuestionMatcher::Match>&
 ranked(const QuestionMatcher& matcher, const std::string& plain, const MatchContext& context) {
   thread_local ThreadMemo<std::vector<QuestionMatcher::Match>> memo;
-  std::string key = memo_key(std::string(context.section_step) + "/" +
-                                 std::string(context.neighbour_step) +
-                                 (context.whole_line_only ? "/whole" : ""),
-                             plain);
+  std::string key =
+      memo_key(std::string(context.section_step) + "/" + std::string(context.neighbour_step) +
+                   (context.whole_line_only ? "/whole" : ""),
+               plain);
   return memo.get(matcher.id(), std::move(key), [&] { return matcher.rank(plain, context); });
 }
 
@@ -274,7 +274,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     int others = 0, same = 0;
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
       if (is_title[j] || bound.count(j)) continue;
-      const auto& r = ranked(matcher, cs[j].plain, MatchContext{step, {}, cs[j].loose && !cs[j].label});
+      const auto& r =
+          ranked(matcher, cs[j].plain, MatchContext{step, {}, cs[j].loose && !cs[j].label});
       if (r.empty() || r.front().step || step_of(r.front().id) != step ||
           !passes(cs[j], r.front(), shift))
         continue;
@@ -325,7 +326,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     std::string section;
     for (const auto& s : out.sections)
       if (s.start < cs[k].start && cs[k].start < s.section_end) section = s.id;
-    const auto& r = ranked(matcher, cs[k].plain, MatchContext{section, neighbour, cs[k].loose && !cs[k].label});
+    const auto& r =
+        ranked(matcher, cs[k].plain, MatchContext{section, neighbour, cs[k].loose && !cs[k].label});
     // A loose line of one word ("Work: …", "Date: …") is a question only inside its step's
     // section: alone, it is any note-taking.
     bool one_word =
