@@ -1,5 +1,6 @@
 // tree-sitter Markdown (block + inline grammars) to mend's flat outline.
 #include "daemon/engine/markdown.h"
+#include "daemon/engine/text.h"
 
 #include <tree_sitter/api.h>
 
@@ -966,6 +967,15 @@ InlineText inline_text(std::string_view line) {
   InlineText result = parse_inline_text(line);
   memo.emplace(std::move(key), result);
   return result;
+}
+
+bool has_inline_syntax(std::string_view s) {
+  return s.find_first_of("*_~`<>$\\[]!&") != std::string_view::npos;
+}
+
+std::string plain_text(std::string_view s) {
+  if (!has_inline_syntax(s) && is_valid_utf8(s)) return std::string(s);
+  return inline_text(s).plain;
 }
 
 } // namespace mend::engine

@@ -152,4 +152,13 @@ struct InlineText {
 };
 InlineText inline_text(std::string_view line);
 
+// Whether `s` holds a byte the inline grammar may read as syntax: emphasis and strikethrough
+// delimiters, code spans, HTML and autolinks, LaTeX spans, escapes and hard breaks, links and
+// images, entities.
+bool has_inline_syntax(std::string_view s);
+// inline_text(s).plain, without the inline parse when `s` holds no inline syntax and is valid
+// UTF-8: such a text is its own plain text (tests/unit/engine/question_prefilter_test.cpp checks
+// it on every line of the fixtures).
+std::string plain_text(std::string_view s);
+
 } // namespace mend::engine

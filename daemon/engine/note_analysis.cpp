@@ -21,16 +21,11 @@ namespace {
 // Guidance left in the note by a template is not an answer.
 constexpr double kGuidanceSimilarity = 0.75;
 
-// "A: …", "A : …", "Answer: …", "R : …", "Réponse : …": the answer half of a Q/A pair.
-bool is_answer_label(std::string_view paragraph) {
-  for (std::string_view label : {"A", "Answer", "answer", "ANSWER", "R", "Réponse", "réponse"}) {
-    if (!paragraph.starts_with(label)) continue;
-    std::string_view rest = paragraph.substr(label.size());
-    while (!rest.empty() && rest.front() == ' ')
-      rest.remove_prefix(1);
-    if (rest.starts_with(":")) return true;
-  }
-  return false;
+// "A: …", "Réponse : …": the answer half of a Q/A pair.
+bool starts_with_answer_label(std::string_view paragraph) {
+  std::size_t colon = paragraph.find(':');
+  return colon != std::string_view::npos && colon < 16 &&
+         is_answer_label(paragraph.substr(0, colon));
 }
 
 std::string_view base_name(std::string_view path) {
@@ -373,7 +368,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
         break;
       }
       if (q.form == QuestionForm::QA && !qa_answer_end && b.kind == BlockKind::Paragraph &&
-          is_answer_label(text.substr(b.text_start, b.text_end - b.text_start)))
+          starts_with_answer_label(text.substr(b.text_start, b.text_end - b.text_start)))
         qa_answer_end = b.end;
       if (q.form == QuestionForm::ListItem && b.kind == BlockKind::ListItem && own >= 0 &&
           b.start >= blocks[static_cast<std::size_t>(own)].end &&

@@ -52,26 +52,6 @@ std::size_t word_count(std::string_view s) {
   return split_words(fold_for_match(s)).size();
 }
 
-// Characters that may start inline syntax: emphasis, code spans, strikethrough, HTML and
-// autolinks, LaTeX spans, escapes and hard breaks, links and images, entities.
-constexpr std::string_view kInlineSyntax = "*_~`<>$\\[]!&";
-
-// inline_text(s).plain, without the inline parse when `s` holds no inline syntax (and is valid
-// UTF-8: what the grammar makes of broken bytes is left to it). Such a text is its own plain
-// text (tests/unit/engine/question_prefilter_test.cpp checks it on every fixture line).
-std::string plain_text(std::string_view s) {
-  if (s.find_first_of(kInlineSyntax) == std::string_view::npos && is_valid_utf8(s))
-    return std::string(s);
-  return inline_text(s).plain;
-}
-
-// "A: …", "R : …", "Answer: …", "Réponse : …": the answer half of a Q/A pair, never a question.
-bool is_answer_label(std::string_view label) {
-  std::string folded = fold_for_match(trim(label));
-  return folded == "a" || folded == "r" || folded == "answer" || folded == "reponse" ||
-         folded == "ans";
-}
-
 // Ends like a sentence someone wrote ("I went to the gym.") rather than a title or a label.
 bool ends_like_sentence(std::string_view s) {
   s = trim(s);
@@ -306,6 +286,12 @@ std::optional<LineReading> line_reading(std::string_view line) {
   std::string_view t = trim(line);
   return LineReading{std::move(c.plain), c.loose, c.label, c.question_mark,
                      t.starts_with("**") || t.starts_with("__")};
+}
+
+bool is_answer_label(std::string_view label) {
+  std::string folded = fold_for_match(trim(label));
+  return folded == "a" || folded == "r" || folded == "answer" || folded == "reponse" ||
+         folded == "ans";
 }
 
 std::optional<std::size_t> qa_prefix(std::string_view line) {

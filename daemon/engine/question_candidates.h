@@ -72,6 +72,10 @@ std::size_t label_colon(std::string_view line);
 // The byte after an Obsidian callout's "[!type]" (and its fold sign), or npos.
 std::size_t callout_title(std::string_view line);
 
+// "A", "R", "Answer", "Réponse" (any case): the label of the answer half of a Q/A pair
+// ("A: …"), never a question.
+bool is_answer_label(std::string_view label);
+
 // "Q: …", "Q1: …", "Question 3 - …" → the byte where the question after the prefix starts.
 std::optional<std::size_t> qa_prefix(std::string_view line);
 

@@ -19,12 +19,6 @@ namespace {
 // the parse it avoids.
 constexpr std::size_t kMaxViews = 48;
 
-// Bytes the inline grammar may read as syntax: emphasis and strikethrough delimiters, code
-// spans, HTML and autolinks, LaTeX spans, escapes and hard breaks, links and images, entities.
-// A text without any of them is its own plain text (inline_text(s).plain == s; the unit test
-// checks it on every line of the fixtures), so no inline parse is needed for it.
-constexpr std::string_view kInlineSyntax = "*_~`<>$\\[]!&";
-
 // White space at the start of a line. CommonMark counts only ' ' and '\t'; '\f' and '\v' are
 // stripped too, which only adds views.
 bool is_blank(char c) {
@@ -77,14 +71,6 @@ std::size_t qa_rests(std::string_view line, std::string_view (&out)[2]) {
   return found;
 }
 
-// inline_text(s).plain, without the inline parse when `s` holds no inline syntax (and is valid
-// UTF-8: what the grammar makes of broken bytes is left to it).
-std::string plain_text(std::string_view s) {
-  if (s.find_first_of(kInlineSyntax) == std::string_view::npos && is_valid_utf8(s))
-    return std::string(s);
-  return inline_text(s).plain;
-}
-
 struct LineReader {
   const QuestionMatcher& matcher;
   // A terse item ("- Chances?") is a question only inside its step's section, whose title is
@@ -113,8 +99,7 @@ struct LineReader {
     if (heading) {
       if (matches(plain_text(v))) return true; // a heading's text, read whole
       // A CRLF heading's text may keep its '\r', which analysis turns into a space.
-      return crlf && v.find_first_of(kInlineSyntax) != std::string_view::npos &&
-             matches(inline_text(std::string(v) + " ").plain);
+      return crlf && has_inline_syntax(v) && matches(inline_text(std::string(v) + " ").plain);
     }
     // The block's first line, read as question_candidates.cpp reads it (every paragraph and
     // list item form), as the rest after a "Q:" prefix, and as a callout's title.
