@@ -9,6 +9,7 @@
 
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/stemmer.h"
+#include "daemon/engine/thread_memo.h"
 
 namespace mend::engine {
 namespace {
@@ -308,6 +309,11 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       l.question_words[v.id].insert(w);
     }
   }
+  for (auto& l : languages_)
+    for (const auto& [step, owners_of] : l.step_words)
+      for (const auto& [word, owners] : owners_of)
+        if (owners.size() == 1) l.terse_words.insert(word);
+  built_ = true;
 }
 
 void QuestionMatcher::add_variant(const std::string& id, bool step, std::size_t language,
@@ -382,13 +388,30 @@ std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
     } else if (stop_words_.count(w) || (w.size() == 1 && !(w[0] >= '0' && w[0] <= '9'))) {
       continue;
     } else {
-      out.push_back(canonical(lang, stem(w, lang.code)));
+      out.push_back(canonical_stem(language, w));
     }
   }
   if (future) out.emplace_back(kFuture);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+const std::string& QuestionMatcher::canonical_stem(std::size_t language,
+                                                   const std::string& word) const {
+  // Snowball allocates and runs its automaton on every call, and a note repeats its words:
+  // a per-thread memo (the stem and the synonym depend only on the matcher, language and word).
+  thread_local ThreadMemo<std::string> memo(1 << 16);
+  const Language& lang = languages_[language];
+  if (!built_) { // the constructor is still filling the synonyms: nothing to remember yet
+    thread_local std::string scratch;
+    return scratch = canonical(lang, stem(word, lang.code));
+  }
+  std::string key;
+  key.reserve(word.size() + 1);
+  key.push_back(static_cast<char>('0' + language));
+  key.append(word);
+  return memo.get(id_, std::move(key), [&] { return canonical(lang, stem(word, lang.code)); });
 }
 
 std::string QuestionMatcher::canonical(const Language& language, const std::string& stemmed) const {
@@ -561,8 +584,17 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
   }
 }
 
-std::unordered_map<std::size_t, QuestionMatcher::Match>
+const std::unordered_map<std::size_t, QuestionMatcher::Match>&
 QuestionMatcher::scores(std::string_view plain, bool with_clauses) const {
+  // The prefilter, the sections and each context of the assignment ask about the same lines:
+  // a per-thread memo of this pure function of the matcher and the line.
+  thread_local ThreadMemo<std::unordered_map<std::size_t, Match>> memo;
+  return memo.get(id_, memo_key(with_clauses ? "c" : "w", plain),
+                  [&] { return compute_scores(plain, with_clauses); });
+}
+
+std::unordered_map<std::size_t, QuestionMatcher::Match>
+QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const {
   std::unordered_map<std::size_t, Match> best; // by Variant::key
   std::string named = with_names(plain);
   std::vector<std::string> texts{named};
@@ -637,7 +669,7 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
   };
   std::vector<Match> out;
   if (!may_match(plain)) return out; // no word to meet any variant (the cheap common case)
-  for (auto& [key, m] : scores(plain, !context.whole_line_only)) {
+  for (auto [key, m] : scores(plain, !context.whole_line_only)) {
     if (!m.step) {
       // The section and the neighbour never add up: at most kSectionBonus (could_match).
       if (in_step(m.id, context.section_step))
@@ -699,8 +731,8 @@ bool QuestionMatcher::may_match(std::string_view plain) const {
   for_each_match_word(plain, [&](std::string_view w) {
     if (found) return;
     std::string word(w);
-    for (const auto& lang : languages_) {
-      if (lang.phrase_starts.count(word) || index_.count(canonical(lang, stem(word, lang.code)))) {
+    for (std::size_t l = 0; l < languages_.size(); ++l) {
+      if (languages_[l].phrase_starts.count(word) || index_.count(canonical_stem(l, word))) {
         found = true;
         return;
       }
@@ -718,10 +750,17 @@ bool QuestionMatcher::could_match(std::string_view plain, bool with_terse,
   double bonus = with_terse ? kSectionBonus : 0.0;
   for (const auto& [key, m] : scores(plain))
     if (m.step ? m.score >= kThreshold : m.score + bonus >= question_bar) return true;
-  if (!with_terse) return false;
-  for (const auto& lang : languages_)
-    for (const auto& [step, words] : lang.step_words)
-      if (!terse_matches(plain, step).empty()) return true;
+  return with_terse && could_be_terse(plain);
+}
+
+// A superset of terse_matches() over every step, in one pass: a terse match needs a short
+// line and a content word that only one question of some step owns.
+bool QuestionMatcher::could_be_terse(std::string_view plain) const {
+  std::string named = with_names(plain);
+  if (split_words(fold_for_match(named)).size() > kTerseMaxWords) return false;
+  for (std::size_t l = 0; l < languages_.size(); ++l)
+    for (const auto& w : words(named, l))
+      if (is_content(w) && languages_[l].terse_words.count(w)) return true;
   return false;
 }
 

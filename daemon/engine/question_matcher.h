@@ -128,6 +128,7 @@ private:
     std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::string>>>
         step_words;
     std::unordered_map<std::string, std::unordered_set<std::string>> question_words;
+    std::unordered_set<std::string> terse_words; // owned by one question of some step
   };
   void add_variant(const std::string& id, bool step, std::size_t language, std::string_view text);
   // Calls visit(variant, score) for every variant that passes the wording rules for `words`.
@@ -136,8 +137,10 @@ private:
                          std::size_t raw_words, bool asks, Visit&& visit) const;
   // Scores of every eligible variant for the whole line and each of its clauses; the best per
   // (id, step) kept.
-  std::unordered_map<std::size_t, Match> scores(std::string_view plain,
-                                                bool with_clauses = true) const;
+  const std::unordered_map<std::size_t, Match>& scores(std::string_view plain,
+                                                       bool with_clauses = true) const;
+  std::unordered_map<std::size_t, Match> compute_scores(std::string_view plain,
+                                                        bool with_clauses) const;
   // words() of a text already folded and cut into words.
   std::vector<std::string> words_of(std::vector<std::string> folded, std::size_t language) const;
   // False when no word of `plain` can meet a word of any variant: a cheap proof that nothing
@@ -145,6 +148,7 @@ private:
   bool may_match(std::string_view plain) const;
   // Questions of `step` that the terse item `plain` names by a word only that question has.
   std::vector<Match> terse_matches(std::string_view plain, std::string_view step) const;
+  bool could_be_terse(std::string_view plain) const;
   double weight_of(const std::string& word) const;
   bool is_content(const std::string& word) const;
   std::size_t content_words(const std::vector<std::string>& words) const;
@@ -154,6 +158,8 @@ private:
   // no known word, in a line where it does not start a sentence.
   std::string with_names(std::string_view text) const;
   std::string canonical(const Language& language, const std::string& stemmed) const;
+  // canonical(stem(word)) in languages_[language], memoised per thread.
+  const std::string& canonical_stem(std::size_t language, const std::string& word) const;
 
   std::vector<Language> languages_;
   std::unordered_set<std::string> me_words_, ex_words_, stop_words_, negation_words_;
@@ -169,6 +175,7 @@ private:
   std::unordered_map<std::string, std::size_t> keys_;       // "step:why" / "why.official" -> key
   std::unordered_map<std::string, std::string> step_names_; // folded words -> step id
   std::uint64_t id_ = 0;
+  bool built_ = false; // the constructor has finished: results may be memoised
 };
 
 } // namespace mend::engine

@@ -16,9 +16,11 @@ namespace mend::engine {
 
 template <typename Value> class ThreadMemo {
 public:
+  explicit ThreadMemo(std::size_t max_entries = 4096) : max_entries_(max_entries) {}
+
   template <typename Compute>
   const Value& get(std::uint64_t owner, std::string key, Compute compute) {
-    if (owner_ != owner || map_.size() >= kMaxEntries) {
+    if (owner_ != owner || map_.size() >= max_entries_) {
       map_.clear();
       owner_ = owner;
     }
@@ -28,7 +30,7 @@ public:
   }
 
 private:
-  static constexpr std::size_t kMaxEntries = 4096;
+  std::size_t max_entries_;
   std::uint64_t owner_ = 0;
   std::unordered_map<std::string, Value> map_;
 };
