@@ -60,6 +60,9 @@ struct LanguagePack {
   // topic_pronouns: the personal pronouns that may name the ex in a note with no other sign
   // ("him", "elle"), never the ones every other note holds too ("they", "la", "il").
   std::vector<std::string> future_markers, topic_words, topic_pronouns;
+  // Words that open a question ("what", "did", "pourquoi"): a list item or line starting with
+  // one is posed as a question even without its "?" ("1. What went wrong").
+  std::vector<std::string> question_openers;
   std::vector<std::vector<std::string>> months, weekdays;
   // Words people use for the same thing ("left", "dumped", "broke up"): matched as the first.
   std::vector<std::vector<std::string>> synonyms;

@@ -332,10 +332,18 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // section: alone, it is any note-taking.
     bool one_word =
         (cs[k].loose || cs[k].label) && split_words(fold_for_match(cs[k].plain)).size() <= 1;
+    // So is a loose line that shares one content word with the question ("Hope on" and
+    // "Reassurance", "Work her really" and "Self-work"), unless it sits in that step's section
+    // or under a question of it: diary lists are full of such words.
+    bool weak_form =
+        cs[k].loose && !cs[k].label && !cs[k].question_mark && !matcher.opens_question(cs[k].plain);
     bool any = false;
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;
       if (one_word && (section.empty() || step_of(m.id) != section)) continue;
+      if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section &&
+          step_of(m.id) != neighbour)
+        continue;
       if (!any) neighbour = step_of(m.id);
       any = true;
       pairs.push_back({k, m});

@@ -147,6 +147,27 @@ std::vector<std::string> clauses_of(std::string_view plain) {
 }
 
 // A text's folded words, one space apart: "My part!" and "my  part" are one name.
+// Contractions written without their apostrophe ("didnt", "whats", "jai"), learnt from the
+// pack's own words: every token of `text` written with one apostrophe between two words
+// ("didn't", "what's", "j'ai") teaches its apostrophe-less spelling -> its two words. Never a
+// tail that makes a word of its own without the apostrophe ("I'll" -> "ill", "she'd" -> "shed").
+void learn_contractions(std::string_view text,
+                        std::unordered_map<std::string, std::vector<std::string>>& out) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = text.find_first_of(" \t\n", i);
+    if (j == std::string_view::npos) j = text.size();
+    std::string_view token = text.substr(i, j - i);
+    i = j + 1;
+    if (token.find('\'') == std::string_view::npos &&
+        token.find("\u2019") == std::string_view::npos)
+      continue;
+    auto parts = split_words(fold_for_match(token));
+    if (parts.size() != 2 || parts[1] == "ll" || parts[1] == "d") continue;
+    out.try_emplace(parts[0] + parts[1], parts);
+  }
+}
+
 std::string joined_words(std::string_view text) {
   std::string out;
   for (const auto& w : split_words(fold_for_match(text)))
@@ -182,6 +203,9 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
           ex_words_.insert(s);
           pronoun_words_.insert(s);
         }
+    for (const auto& o : lang.question_openers)
+      if (auto parts = split_words(fold_for_match(o)); !parts.empty())
+        question_openers_.insert(parts.front());
     for (const auto& p : lang.topic_pronouns)
       for (auto& s : split_words(fold_for_match(p)))
         topic_pronouns_.insert(s);
@@ -214,6 +238,35 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
   for (const auto& lang : pack.languages()) {
     Language l;
     l.code = lang.language;
+    {
+      // Every word the pack itself writes, so that no contraction shadows one ("were" is no
+      // "we're"); the negations list spells some contractions without their apostrophe.
+      std::vector<const std::vector<std::string>*> lists{
+          &lang.stopwords,   &lang.first_person,   &lang.second_person, &lang.negations,
+          &lang.nil_replies, &lang.future_markers, &lang.partner_words, &lang.own_fault_cues};
+      std::vector<std::string> texts;
+      for (const auto* list : lists)
+        texts.insert(texts.end(), list->begin(), list->end());
+      for (const auto& group : lang.synonyms)
+        texts.insert(texts.end(), group.begin(), group.end());
+      for (const auto& step : lang.steps) {
+        texts.push_back(step.title);
+        texts.insert(texts.end(), step.aliases.begin(), step.aliases.end());
+        for (const auto& q : step.questions) {
+          texts.push_back(q.text);
+          texts.insert(texts.end(), q.aliases.begin(), q.aliases.end());
+        }
+      }
+      std::unordered_set<std::string> written;
+      for (const auto& t : texts) {
+        learn_contractions(t, l.contractions);
+        for (auto& w : split_words(fold_for_match(t)))
+          written.insert(std::move(w));
+      }
+      std::erase_if(l.contractions, [&](const auto& entry) {
+        return written.count(entry.first) && !negation_words_.count(entry.first);
+      });
+    }
     for (const auto& group : lang.synonyms) {
       if (group.empty()) continue;
       std::string head_folded = fold_for_match(group.front());
@@ -341,6 +394,18 @@ std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
   std::vector<std::string> out;
   if (language >= languages_.size()) return out;
   const Language& lang = languages_[language];
+  if (std::any_of(raw.begin(), raw.end(),
+                  [&](const std::string& w) { return lang.contractions.count(w) > 0; })) {
+    std::vector<std::string> spelt;
+    for (auto& w : raw) {
+      auto it = lang.contractions.find(w);
+      if (it == lang.contractions.end())
+        spelt.push_back(std::move(w));
+      else
+        spelt.insert(spelt.end(), it->second.begin(), it->second.end());
+    }
+    raw = std::move(spelt);
+  }
   // Phrases are found among the words (punctuation and apostrophes gone, one space between):
   // "didn't like" is "didn t like" on both sides.
   // Most lines hold no phrase's first word: no rewriting, no second split.
@@ -580,7 +645,7 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
     } else if (shared_content(candidate, variant.words) < 2) {
       continue;
     }
-    visit(variant, score);
+    visit(variant, score, shared_content(candidate, variant.words));
   }
 }
 
@@ -609,12 +674,15 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
     std::vector<std::string> folded = split_words(fold_for_match(text)); // once per text
     std::size_t raw = folded.size();
     for (std::size_t l = 0; l < languages_.size(); ++l)
-      eligible_variants(
-          words_of(folded, l), l, raw, asks, [&](const Variant& variant, double score) {
-            auto [it, added] =
-                best.try_emplace(variant.key, Match{variant.id, variant.step, score, false});
-            if (!added && score > it->second.score) it->second.score = score;
-          });
+      eligible_variants(words_of(folded, l), l, raw, asks,
+                        [&](const Variant& variant, double score, std::size_t shared) {
+                          auto [it, added] = best.try_emplace(
+                              variant.key, Match{variant.id, variant.step, score, false, shared});
+                          if (!added && score > it->second.score) {
+                            it->second.score = score;
+                            it->second.shared_words = shared;
+                          }
+                        });
   }
   return best;
 }
@@ -655,7 +723,7 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::terse_matches(std::string_v
     // Every word of the item belongs to the question ("Receipts (weekly)", "Chances?").
     if (held < content.size()) continue;
     if (std::none_of(out.begin(), out.end(), [&](const Match& m) { return m.id == owner; }))
-      out.push_back(Match{owner, false, kTerseScore, true});
+      out.push_back(Match{owner, false, kTerseScore, true, held});
   }
   return out;
 }
@@ -732,10 +800,14 @@ bool QuestionMatcher::may_match(std::string_view plain) const {
     if (found) return;
     std::string word(w);
     for (std::size_t l = 0; l < languages_.size(); ++l) {
-      if (languages_[l].phrase_starts.count(word) || index_.count(canonical_stem(l, word))) {
-        found = true;
-        return;
-      }
+      const Language& lang = languages_[l];
+      auto contraction = lang.contractions.find(word);
+      const std::vector<std::string> alone{word};
+      for (const auto& part : contraction == lang.contractions.end() ? alone : contraction->second)
+        if (lang.phrase_starts.count(part) || index_.count(canonical_stem(l, part))) {
+          found = true;
+          return;
+        }
     }
   });
   return found;
@@ -785,6 +857,15 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
       sign = TopicSign::Pronoun;
   });
   return sign;
+}
+
+bool QuestionMatcher::opens_question(std::string_view plain) const {
+  bool first = true, opens = false;
+  for_each_match_word(plain, [&](std::string_view w) {
+    if (first) opens = question_openers_.count(std::string(w)) > 0;
+    first = false;
+  });
+  return opens;
 }
 
 bool QuestionMatcher::names_ex(std::string_view plain) const {

@@ -49,6 +49,9 @@ public:
     bool step = false;
     double score = 0;   // 0..1, plus the context bonus
     bool terse = false; // matched only as a terse item of its step section
+    // Content words the line shares with the wording it matched ("Hope on" shares one with
+    // "Reassurance"): one shared word is weak evidence for a line not posed as a question.
+    std::size_t shared_words = 0;
     bool operator==(const Match&) const = default;
   };
 
@@ -96,6 +99,8 @@ public:
   // that may refer to the ex ("he", "her"), which every diary holds: then a note is about the
   // ex only if one of its questions names them (names_ex).
   TopicSign topic_sign(std::string_view text) const;
+  // Does the line open with a word that asks ("what", "did", "pourquoi")?
+  bool opens_question(std::string_view plain) const;
   // Does the line name the ex (a pronoun, a partner word, their name, an unknown first name)?
   bool names_ex(std::string_view plain) const;
 
@@ -129,6 +134,8 @@ private:
         step_words;
     std::unordered_map<std::string, std::unordered_set<std::string>> question_words;
     std::unordered_set<std::string> terse_words; // owned by one question of some step
+    // Apostrophe-less spellings -> their words ("didnt" -> "didn", "t"): learn_contractions.
+    std::unordered_map<std::string, std::vector<std::string>> contractions;
   };
   void add_variant(const std::string& id, bool step, std::size_t language, std::string_view text);
   // Calls visit(variant, score) for every variant that passes the wording rules for `words`.
@@ -164,7 +171,8 @@ private:
   std::vector<Language> languages_;
   std::unordered_set<std::string> me_words_, ex_words_, stop_words_, negation_words_;
   std::unordered_set<std::string> pronoun_words_, topic_pronouns_; // every set's; the gate's
-  std::unordered_set<std::string> vocabulary_;                     // every folded word of the pack
+  std::unordered_set<std::string> question_openers_; // first words, folded, every language
+  std::unordered_set<std::string> vocabulary_;       // every folded word of the pack
   // The topic gate's words (folded, every language) and word prefixes ("relationship*").
   std::unordered_set<std::string> topic_words_;
   std::vector<std::string> topic_prefixes_;

@@ -49,7 +49,8 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_CORPORA = [os.path.join(HERE, name) for name in ("dev", "holdout", "holdout-b")]
+DEFAULT_CORPORA = [os.path.join(HERE, name)
+                   for name in ("dev", "holdout", "holdout-b", "dev-2", "holdout-c")]
 
 # The goals of the recognition issue, checked on the combined numbers by --check.
 GOALS = [
