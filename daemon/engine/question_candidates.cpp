@@ -236,10 +236,20 @@ void paragraph_lines(std::string_view text, const Block& b, int block,
     bool after_break = first || before.empty() || before.ends_with(".") || before.ends_with("?") ||
                        before.ends_with("!") || before.ends_with(":") || before.ends_with("\"") ||
                        before.ends_with("…") || before.ends_with(")") || before.ends_with("**");
-    if (!after_break) continue;
     Candidate c;
     c.block = block;
     c.depth = b.depth;
+    if (!after_break) {
+      // People who write one thought a line often end none of them with a stop ("whats not
+      // been working: …", "how long were we together? 2 yrs"): a line after one that ran on
+      // is still read when it starts with a label of its own or a question posed from its
+      // first word, never a wrapped sentence's middle.
+      if (qa_prefix(line) || !read_line(line, base, false, c) || c.start != base) continue;
+      if (!(c.label || (c.question_mark && word_count(c.plain) >= 4))) continue;
+      c.form = QuestionForm::Line;
+      out.push_back(std::move(c));
+      continue;
+    }
     if (auto prefix = qa_prefix(line)) {
       c.form = QuestionForm::QA;
       c.start = base + *prefix;

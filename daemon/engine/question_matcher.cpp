@@ -670,12 +670,19 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
   // "Reversible?" asks what "Is it reversible?" asks; "The future" is a title, not the
   // question "Does it have a future?".
   bool asks = plain.find('?') != std::string_view::npos;
-  for (const auto& text : texts) {
-    std::vector<std::string> folded = split_words(fold_for_match(text)); // once per text
+  bool writers_future = false; // set from the whole line, texts[0]
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    std::vector<std::string> folded = split_words(fold_for_match(texts[t])); // once per text
     std::size_t raw = folded.size();
-    for (std::size_t l = 0; l < languages_.size(); ++l)
-      eligible_variants(words_of(folded, l), l, raw, asks,
+    for (std::size_t l = 0; l < languages_.size(); ++l) {
+      auto words = words_of(folded, l);
+      if (t == 0 && std::binary_search(words.begin(), words.end(), std::string(kFuture)))
+        writers_future = true;
+      eligible_variants(words, l, raw, asks,
                         [&](const Variant& variant, double score, std::size_t shared) {
+                          // What the writer will do names no step by one of its clauses:
+                          // "What I'll tell her, and my share" is no "My share" section.
+                          if (variant.step && t > 0 && writers_future) return;
                           auto [it, added] = best.try_emplace(
                               variant.key, Match{variant.id, variant.step, score, false, shared});
                           if (!added && score > it->second.score) {
@@ -683,6 +690,7 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
                             it->second.shared_words = shared;
                           }
                         });
+    }
   }
   return best;
 }
