@@ -354,7 +354,13 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     return a.candidate < b.candidate;
   });
   for (const auto& p : pairs) {
-    if (chosen[p.candidate] || claimed.count(p.match.id)) continue;
+    // The log is written again every week ("**This week's proof:**" in a running note): it
+    // may recur, when each entry is posed as one (a label, a heading, a bold lead).
+    const QuestionSpec* spec = pack.question(p.match.id);
+    bool recurs = spec && spec->log && !p.match.terse &&
+                  !(cs[p.candidate].loose && !cs[p.candidate].label) &&
+                  split_words(fold_for_match(cs[p.candidate].plain)).size() >= 2;
+    if (chosen[p.candidate] || (claimed.count(p.match.id) && !recurs)) continue;
     chosen[p.candidate] =
         RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score};
     claimed.insert(p.match.id);

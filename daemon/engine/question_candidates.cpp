@@ -221,6 +221,22 @@ constexpr std::size_t kMaxLooseLineWords = 10;
 void paragraph_lines(std::string_view text, const Block& b, int block,
                      std::vector<Candidate>& out) {
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
+  // "Mes besoins respectés ? je sais pas trop" / "Un avenir ? Peut-être.": several lines that
+  // each ask, then answer on the line, are a list of questions, however short.
+  bool qa_lines = false;
+  {
+    int asking = 0, lines = 0;
+    for (std::size_t from = 0; from < para.size();) {
+      std::size_t nl = para.find('\n', from);
+      std::string_view line =
+          trim(para.substr(from, nl == std::string_view::npos ? para.size() - from : nl - from));
+      from = nl == std::string_view::npos ? para.size() : nl + 1;
+      ++lines;
+      std::size_t q = line.find('?');
+      if (q != std::string_view::npos && q + 1 < line.size() && q < line.size() / 2 + 8) ++asking;
+    }
+    qa_lines = lines >= 3 && asking * 2 >= lines + 1;
+  }
   std::string_view previous;
   for (std::size_t start = 0; start <= para.size();) {
     std::size_t nl = para.find('\n', start);
@@ -269,7 +285,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block,
       c.form = QuestionForm::Line;
       // "Did he? I think so." is prose; "How long were we together, and was it early days?
       // Two years." is a question with its answer after it.
-      if (c.question_mark && !ends_with_question_mark(t) && word_count(c.plain) < 6) continue;
+      if (c.question_mark && !ends_with_question_mark(t) && word_count(c.plain) < 6 && !qa_lines)
+        continue;
       if (c.loose && !c.label && more && word_count(t) > kMaxLooseLineWords) continue;
       if (c.loose && !c.label && !first && !more) continue; // the last line of prose
     }
