@@ -28,6 +28,12 @@ ranked(const QuestionMatcher& matcher, const std::string& plain, const MatchCont
   return memo.get(matcher.id(), std::move(key), [&] { return matcher.rank(plain, context); });
 }
 
+// A loose line is read whole, never by one of its clauses ("gym 7pm, legs. hated it" is no
+// "what I hated"), unless it opens asking ("What didn't I like about us (his faults too)").
+bool whole_line_only(const Candidate& c, const QuestionMatcher& matcher) {
+  return c.loose && !c.label && !matcher.opens_question(c.plain);
+}
+
 // The bar a candidate's match must reach, by how the line is written.
 bool passes(const Candidate& c, const QuestionMatcher::Match& m, double shift) {
   if (m.terse) return true; // only offered inside the question's own step section
@@ -230,7 +236,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       }
       continue;
     }
-    const auto& r = ranked(matcher, c.plain, MatchContext{{}, {}, c.loose && !c.label});
+    const auto& r = ranked(matcher, c.plain, MatchContext{{}, {}, whole_line_only(c, matcher)});
     const QuestionMatcher::Match* step = nullptr;
     const QuestionMatcher::Match* question = nullptr;
     for (const auto& m : r) {
@@ -275,7 +281,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
       if (is_title[j] || bound.count(j)) continue;
       const auto& r =
-          ranked(matcher, cs[j].plain, MatchContext{step, {}, cs[j].loose && !cs[j].label});
+          ranked(matcher, cs[j].plain, MatchContext{step, {}, whole_line_only(cs[j], matcher)});
       if (r.empty() || r.front().step || step_of(r.front().id) != step ||
           !passes(cs[j], r.front(), shift))
         continue;
@@ -326,8 +332,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     std::string section;
     for (const auto& s : out.sections)
       if (s.start < cs[k].start && cs[k].start < s.section_end) section = s.id;
-    const auto& r =
-        ranked(matcher, cs[k].plain, MatchContext{section, neighbour, cs[k].loose && !cs[k].label});
+    const auto& r = ranked(matcher, cs[k].plain,
+                           MatchContext{section, neighbour, whole_line_only(cs[k], matcher)});
     // A loose line of one word ("Work: …", "Date: …") is a question only inside its step's
     // section: alone, it is any note-taking.
     bool one_word =

@@ -14,7 +14,10 @@ constexpr std::size_t kMaxQuestionLine = 300;
 // A label ("Reasons she gave: …") or a plain item or line without "?" is a few words; longer,
 // it is a sentence someone wrote, not a question they posed.
 constexpr std::size_t kMaxLabelWords = 16;
-constexpr std::size_t kMaxLooseWords = 14;
+// A label that asks may be a whole question before its colon ("Est-ce que je veux tout changer
+// de ce qu'il me reproche, ou seulement une partie : Tout.").
+constexpr std::size_t kMaxLabelQuestionWords = 24;
+constexpr std::size_t kMaxLooseWords = 18;
 
 std::string_view first_line(std::string_view text, std::size_t start, std::size_t end) {
   std::string_view s = text.substr(start, end - start);
@@ -165,8 +168,8 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
     // "Okay. What he said, word for word:": the label is the last sentence.
     std::size_t from = last_sentence_start(label);
     label.remove_prefix(from);
-    if (word_count(label) == 0 || word_count(label) > kMaxLabelWords || ends_like_sentence(label) ||
-        is_answer_label(label))
+    if (word_count(label) == 0 || word_count(label) > kMaxLabelQuestionWords ||
+        ends_like_sentence(label) || is_answer_label(label))
       return false;
     c.start = base + from;
     c.plain = plain_text(label);
