@@ -747,7 +747,7 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
   if (!may_match(plain)) return out; // no word to meet any variant (the cheap common case)
   for (auto [key, m] : scores(plain, !context.whole_line_only)) {
     if (!m.step) {
-      // The section and the neighbour never add up: at most kSectionBonus (could_match).
+      // The section and the neighbour never add up: at most kMaxBonus (could_match).
       if (in_step(m.id, context.section_step))
         m.score += kSectionBonus;
       else if (in_step(m.id, context.neighbour_step))
@@ -793,7 +793,7 @@ std::optional<QuestionMatcher::Match> QuestionMatcher::best(std::string_view pla
 // Why a superset: analysis accepts a question whose score in rank(plain, C), bonus included,
 // reaches its form's bar (`question_bar`: kThreshold, or kLooseThreshold for loose lines) (or a
 // terse match of C's section step), and a step scoring kThreshold or a
-// step's exact name. Eligibility does not depend on C, and the bonus is at most kSectionBonus;
+// step's exact name. Eligibility does not depend on C, and the bonus is at most kMaxBonus;
 // so granting that bonus to every question and (with_terse) trying every step's terse matches
 // covers every C. Without context (`with_terse` false) it grants neither, which covers every
 // line of a whole note: a bonus or a terse match needs a section or a question above, and
@@ -827,7 +827,7 @@ bool QuestionMatcher::could_match(std::string_view plain, bool with_terse,
   if (!may_match(plain)) return false;
   // Context (a section, a question above) is the only source of a bonus and of terse matches:
   // where the caller knows there is none to be had, neither is granted.
-  double bonus = with_terse ? kSectionBonus : 0.0;
+  double bonus = with_terse ? kMaxBonus : 0.0;
   for (const auto& [key, m] : scores(plain))
     if (m.step ? m.score >= kThreshold : m.score + bonus >= question_bar) return true;
   return with_terse && could_be_terse(plain);

@@ -17,6 +17,7 @@
 // ("Chances?", "Diary") matches the one question of the step that owns its word.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -109,7 +110,10 @@ public:
   static constexpr double kThreshold = 0.56;
   static constexpr double kLowestThreshold = 0.35; // what rank() returns at all
   static constexpr double kSectionBonus = 0.18;
-  static constexpr double kNeighbourBonus = 0.06;
+  // Near-duplicates ("What we'd do differently": wrongs.together after the wrongs questions,
+  // reach-out.change in a reach-out plan) are told apart by the question just before.
+  static constexpr double kNeighbourBonus = 0.30;
+  static constexpr double kMaxBonus = std::max(kSectionBonus, kNeighbourBonus);
   static constexpr double kTerseScore = 0.6;
 
 private:
