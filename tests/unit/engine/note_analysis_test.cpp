@@ -199,6 +199,40 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   // E: the writer's own future is reach-out, not what the ex said.
   check("## What I'm going to tell her, my share included\n\nThat I was jealous.\n",
         "reach-out.share@1+");
+  // ...never a "my share" section by its last clause.
+  check("## What I'll tell her of all this, and my share\n\nThat I was jealous.\n",
+        "reach-out.share@1+");
+}
+
+TEST_CASE("loose lines need more than one shared word outside their step",
+          "[note_analysis][recognition]") {
+  // A diary list shares words with the questions ("hope", "work"): one word is no question.
+  check("Morning pages\n\n- Hope on\n- Work her really\n- And so hope\n", "");
+  // The same word does it under a question of the step, or opening with a question word.
+  check("## What did he tell me?\n\nSpace.\n\n- what wasnt working: the silences\n",
+        "why.official@1+ why.not-working@5+");
+  check("1. What went wrong\n   We stopped talking.\n", "why.not-working@1+");
+}
+
+TEST_CASE("lines written one thought each, without stops", "[note_analysis][recognition]") {
+  // The line before runs on (no stop), yet each line starts a label or a question of its own.
+  check("feeling weird today, went for a run with Sam\nwhat he said when he left: that he "
+        "needed space\nhow long were we together and was it something deeper? 2 yrs\n",
+        "why.official@2+ why.stage@3+");
+  // A wrapped sentence's middle is never one.
+  check("I kept wondering all week about the reasons and\nwhat he said when he left, which I "
+        "cannot recall\n",
+        "");
+  // Lines that each ask, then answer: a list of questions, however short.
+  check("Was it my ideal? Not really.\nDid it respect my needs? no\nIs there a future? maybe\n",
+        "evaluate.ideal@1+ evaluate.needs@2+ evaluate.future@3+");
+}
+
+TEST_CASE("the log recurs in a running note", "[note_analysis][recognition]") {
+  // Each weekly entry posed as one is the log; a one-word "Date:" is none of them.
+  check("Date: 4 November 2026\n\n**Proof of change, this week:** cooked twice\n\n"
+        "Date: 11 November 2026\n\n**Proof of change, this week:** called my sister\n",
+        "new-start.log@3+ new-start.log@7+");
 }
 
 TEST_CASE("step sections in the writer's words", "[note_analysis][recognition]") {

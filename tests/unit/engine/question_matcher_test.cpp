@@ -120,3 +120,23 @@ TEST_CASE("synonyms from the pack and names nobody configured", "[question_match
   CHECK(match("Lunch with Emma") == "");
   CHECK(match("What happened on Friday?") == "");
 }
+
+TEST_CASE("contractions written without their apostrophe read as the pack spells them",
+          "[question_matcher]") {
+  // "didnt", "wasnt": the pack writes "didn't", "wasn't"; people often do not.
+  CHECK(matcher().words("what i didnt like") == matcher().words("what I didn't like"));
+  CHECK(match("what i didnt like") == "why.disliked");
+  CHECK(match("what wasnt working") == "why.not-working");
+  // A contraction never shadows a word the pack writes as such: "were" is no "we're".
+  CHECK(matcher().words("were we happy") != matcher().words("we're we happy"));
+  // French: "Ce qu'il n'a pas dit mais que j'ai senti", however the verb is conjugated.
+  CHECK(match("Ce qu'il n'a pas dit mais que j'ai senti") == "why.unofficial");
+}
+
+TEST_CASE("a line opening with a question word asks", "[question_matcher]") {
+  CHECK(matcher().opens_question("What went wrong"));
+  CHECK(matcher().opens_question("pourquoi il est parti"));
+  CHECK(matcher().opens_question("**Did** it match"));
+  CHECK_FALSE(matcher().opens_question("Hope on"));
+  CHECK_FALSE(matcher().opens_question("Work, then what"));
+}
