@@ -290,7 +290,12 @@ void paragraph_lines(std::string_view text, const Block& b, int block,
       // Two years." is a question with its answer after it.
       if (c.question_mark && !ends_with_question_mark(t) && word_count(c.plain) < 6 && !qa_lines)
         continue;
-      if (c.loose && !c.label && more && word_count(t) > kMaxLooseLineWords) continue;
+      // A definition list's term ("How I tell her I still love her\n: a letter first") is
+      // posed by the ": " line under it, however long.
+      std::string_view next =
+          nl == std::string_view::npos ? std::string_view{} : trim(para.substr(nl + 1));
+      bool defined = next.starts_with(": ") || next.starts_with(":\t");
+      if (c.loose && !c.label && more && word_count(t) > kMaxLooseLineWords && !defined) continue;
       if (c.loose && !c.label && !first && !more) continue; // the last line of prose
     }
     out.push_back(std::move(c));

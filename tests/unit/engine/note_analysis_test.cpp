@@ -219,6 +219,9 @@ TEST_CASE("lines written one thought each, without stops", "[note_analysis][reco
   check("feeling weird today, went for a run with Sam\nwhat he said when he left: that he "
         "needed space\nhow long were we together and was it something deeper? 2 yrs\n",
         "why.official@2+ why.stage@3+");
+  // A definition list's term, however long, posed by the ": " line under it.
+  check("How I tell her I still love her and want us to start again\n: a letter first\n",
+        "reach-out.love@1+");
   // A wrapped sentence's middle is never one.
   check("I kept wondering all week about the reasons and\nwhat he said when he left, which I "
         "cannot recall\n",
