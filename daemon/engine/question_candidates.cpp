@@ -358,55 +358,6 @@ std::optional<std::size_t> qa_prefix(std::string_view line) {
   return std::nullopt;
 }
 
-// Notion's exports: a callout is an <aside> whose first line of text is its title, a toggle a
-// <details> whose <summary> is its title. Either title is posed like an Obsidian callout's.
-void notion_title(std::string_view text, const Block& b, int block, std::vector<Candidate>& out) {
-  std::string_view html = text.substr(b.start, b.end - b.start);
-  std::string_view line;
-  std::size_t base = b.start;
-  auto folded_starts = [](std::string_view s, std::string_view tag) {
-    if (s.size() < tag.size()) return false;
-    for (std::size_t i = 0; i < tag.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(s[i])) != tag[i]) return false;
-    return true;
-  };
-  if (folded_starts(trim(html), "<aside>")) {
-    // The first line of text after the tag.
-    for (std::size_t pos = html.find('\n'); pos != std::string_view::npos;) {
-      std::size_t next = html.find('\n', pos + 1);
-      std::string_view candidate =
-          html.substr(pos + 1, (next == std::string_view::npos ? html.size() : next) - pos - 1);
-      if (!candidate.empty() && candidate.back() == '\r') candidate.remove_suffix(1);
-      if (!trim(candidate).empty() && trim(candidate).front() != '<') {
-        line = candidate;
-        base = b.start + pos + 1;
-        break;
-      }
-      pos = next;
-    }
-  } else {
-    std::size_t open = std::string_view::npos;
-    for (std::size_t i = 0; i + 9 <= html.size(); ++i)
-      if (html[i] == '<' && folded_starts(html.substr(i), "<summary>")) {
-        open = i + 9;
-        break;
-      }
-    if (open == std::string_view::npos) return;
-    std::size_t close = html.find("</", open);
-    std::size_t nl = html.find('\n', open);
-    if (close == std::string_view::npos || (nl != std::string_view::npos && nl < close)) return;
-    line = html.substr(open, close - open);
-    base = b.start + open;
-  }
-  Candidate c;
-  c.block = block;
-  c.depth = b.depth;
-  if (line.empty() || !read_line(line, base, false, c)) return;
-  c.form = QuestionForm::Line;
-  c.loose = c.loose && !c.label;
-  out.push_back(std::move(c));
-}
-
 Candidates find_candidates(std::string_view text, const Outline& outline) {
   Candidates out;
   const auto& blocks = outline.blocks;
@@ -414,7 +365,6 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
     const Block& b = blocks[static_cast<std::size_t>(i)];
     if (b.kind == BlockKind::Html) {
       markers_in(text.substr(b.start, b.end - b.start), i, out.markers);
-      if (!b.in_quote) notion_title(text, b, i, out.lines);
       continue;
     }
     Candidate c;

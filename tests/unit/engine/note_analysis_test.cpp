@@ -193,13 +193,6 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("> [!question] What did she tell me when she left?\n> That she was tired.\n",
         "why.official@1+");
   check("- official-reasons:: he was tired of us\n", "why.official@1+");
-  // Notion's exports: a callout (<aside>) and a toggle (<details> and its <summary>).
-  check("<aside>\n❓ What did he tell me when he left?\n\nThat he needed space.\n</aside>\n",
-        "why.official@2+");
-  check("<details>\n<summary>What wasn't working?</summary>\n\nMoney.\n\n</details>\n",
-        "why.not-working@2+");
-  // Any other HTML is no question.
-  check("<div>\nWhat did he tell me when he left?\n</div>\n", "");
   // B: a known wording with a second clause.
   check("## How long were we together, and was it timing or something bigger?\n\nTwo years.\n",
         "why.stage@1+");
