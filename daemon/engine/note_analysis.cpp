@@ -359,7 +359,18 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
     int own = occurrence_block[i];
     std::size_t end = text.size();
     std::size_t qa_answer_end = 0;
-    for (std::size_t j = static_cast<std::size_t>(std::max(own, 0)) + 1; j < blocks.size(); ++j) {
+    // "Q: …" with its "A:" on the next line of the same paragraph: that paragraph is the whole
+    // answer, even an empty "A:" (catalogue.md: an "A:" with nothing after it is no answer).
+    if (q.form == QuestionForm::QA && own >= 0) {
+      const Block& ob = blocks[static_cast<std::size_t>(own)];
+      std::size_t next_line = text.find('\n', q.answer_start);
+      if (next_line != std::string_view::npos && next_line + 1 < ob.text_end) {
+        std::string_view rest = trim(text.substr(next_line + 1, ob.text_end - next_line - 1));
+        if (starts_with_answer_label(rest)) end = ob.end;
+      }
+    }
+    for (std::size_t j = static_cast<std::size_t>(std::max(own, 0)) + 1;
+         end == text.size() && j < blocks.size(); ++j) {
       const Block& b = blocks[j];
       if (b.start < q.answer_start) continue; // the question's own lead paragraph
       bool stop = false;

@@ -193,6 +193,13 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("> [!question] What did she tell me when she left?\n> That she was tired.\n",
         "why.official@1+");
   check("- official-reasons:: he was tired of us\n", "why.official@1+");
+  // A Q/A pair whose "A:" is empty is unanswered, whatever follows the pair.
+  check("Q: What did he tell me when he left?\nA:\n\nSome other thought.\n", "why.official@1-");
+  check("Q: What did he tell me when he left?\nA: that he needed space\n\nMore.\n",
+        "why.official@1+");
+  // HTML is no question, Notion's callouts (<aside>) and toggles (<summary>) included.
+  check("<aside>\n❓ What did he tell me when he left?\n\nThat he needed space.\n</aside>\n", "");
+  check("<div>\nWhat did he tell me when he left?\n</div>\n", "");
   // B: a known wording with a second clause.
   check("## How long were we together, and was it timing or something bigger?\n\nTwo years.\n",
         "why.stage@1+");
