@@ -173,7 +173,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) con
   // loose items and lines are candidates, checking each part of a note costs more than the
   // parse it saves (a 2,000-note bench vault: 10.7 s cold with it, 6.1 s without). It stays
   // tested until the check is cheap again.
-  Outline outline = parse_outline(text);
+  Outline outline = parse_outline_in_parts(text);
   return analyse(text, outline, path);
 }
 
