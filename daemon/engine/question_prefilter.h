@@ -56,6 +56,10 @@ struct PrefilterVerdict {
 // whose topic is the whole note's. `topic_gate`: as the analysis (AnalysisOptions::topic_gate).
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
                                 bool whole_note = true, bool topic_gate = true);
+// The same for a whole note whose topic sign is already read (Analyzer::topic_sign(text): a
+// scan reads it once for the prefilter and the analysis).
+PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
+                                TopicSign sign);
 
 const char* to_string(ParseReason reason);
 
