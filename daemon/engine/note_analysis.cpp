@@ -170,10 +170,14 @@ TopicSign Analyzer::topic_sign(std::string_view text) const {
 NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) const {
   TopicSign sign = topic_sign(text);
   if (sign == TopicSign::None) return note_facts(text, path, LineIndex(text));
-  // FIXME(performance issue): analyse_skipping_sections() is exact but no longer pays: since
-  // loose items and lines are candidates, checking each part of a note costs more than the
-  // parse it saves (a 2,000-note bench vault: 10.7 s cold with it, 6.1 s without). It stays
-  // tested until the check is cheap again.
+  // FIXME(performance issue): analyse_skipping_sections() is exact but no longer pays, and a
+  // cheaper check would not change that: on the 2,000-note bench vault (docs/performance.md)
+  // its per-part check costs 2.1 s and proves 127 KB of the 16 MB in parts skippable. In a
+  // part, any heading, '?' line, label or bold lead may be a question (a gap the article's
+  // order fills), and the parts after it up to the next heading may hold its answer. Skipping
+  // more needs a tighter proof: e.g. the parts before the first line that matches without
+  // context hold no question (1.7 MB of inert parts there, ~10% of the parse, if a heading's
+  // own items can be proven not to matter). It stays tested.
   Outline outline = parse_outline_in_parts(text);
   return analyse(text, outline, path, sign);
 }

@@ -46,7 +46,9 @@ enum class ParseReason {
 
 struct PrefilterVerdict {
   ParseReason reason = ParseReason::None;
-  int line = -1; // 0-based line that decided it (-1 for the whole text)
+  // 0-based line that decided it (-1 for the whole text). Heading and '?' lines are read
+  // first, so it is not always the first line that would decide.
+  int line = -1;
   bool skip() const { return reason == ParseReason::None; }
 };
 
