@@ -615,10 +615,13 @@ void parse_part(TSParser* parser, std::string_view text, Part& part, bool reuse_
 
 // Cuts [from, to) of `text` into parts of about `part_bytes` and parses each. A part that does
 // not end clean grows to the next heading line at least twice as far, until it does or reaches
-// `to`: a long unclosed block costs a few parses, not one per heading.
+// `to`: a long unclosed block costs a few parses, not one per heading. With `gave_up`, a part
+// that does not parse whole stops it all (true, nothing returned) instead of being joined to
+// the parts before it, which may cost a parse of them all again per such part.
 template <typename Part>
 std::vector<Part> parse_parts(TSParser* parser, std::string_view text, std::size_t from,
-                              std::size_t to, std::size_t part_bytes, bool keep_trees) {
+                              std::size_t to, std::size_t part_bytes, bool keep_trees,
+                              bool* gave_up = nullptr) {
   std::vector<Part> out;
   std::size_t earliest = first_segment_start(text);
   std::size_t start = from;
@@ -634,6 +637,10 @@ std::vector<Part> parse_parts(TSParser* parser, std::string_view text, std::size
       cut = further >= to ? to : next_boundary_line(text, further, to);
       part.size = cut - start;
       parse_part(parser, text, part, false, keep_trees);
+    }
+    if (gave_up && part.has_error) {
+      *gave_up = true;
+      return {};
     }
     // The grammar's error recovery depends on what came before: a part it cannot parse
     // whole is joined to the one before it (e.g. a last line "## " without its line break).
@@ -858,9 +865,13 @@ std::optional<Outline> parse_outline_skipping(std::string_view text,
 
 Outline parse_outline_in_parts(std::string_view text, std::size_t part_bytes) {
   thread_local ParserPtr owner(new_block_parser()); // freed when the worker thread ends
+  bool gave_up = false;
+  std::vector<OneShotPart> parts =
+      parse_parts<OneShotPart>(owner.get(), text, 0, text.size(), part_bytes, false, &gave_up);
+  // Text the grammar cannot parse whole (rare) is parsed whole: at most twice the parse.
+  if (gave_up) return parse_outline(text);
   Outline outline;
-  for (const OneShotPart& part :
-       parse_parts<OneShotPart>(owner.get(), text, 0, text.size(), part_bytes, false))
+  for (const OneShotPart& part : parts)
     append_shifted(outline, part.blocks, part.start);
   return outline;
 }

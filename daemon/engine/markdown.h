@@ -120,7 +120,8 @@ Outline parse_outline(std::string_view text);
 // its segments (so equal to parse_outline(): tests/unit/engine/markdown_segments_test.cpp),
 // each part's tree freed once its blocks are read. Why: tree-sitter's tree takes ~45 bytes per
 // byte of text, and `mend scan` held a 47 MB tree for a 1 MB note; the parts keep the peak at
-// a few MB. What `mend scan` uses.
+// a few MB. A text with a part the grammar cannot parse whole is parsed whole (an open note's
+// segments are joined instead, which may parse the parts before again). What `mend scan` uses.
 inline constexpr std::size_t kOneShotPartBytes = 64 * 1024;
 Outline parse_outline_in_parts(std::string_view text, std::size_t part_bytes = kOneShotPartBytes);
 
