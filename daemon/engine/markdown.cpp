@@ -582,64 +582,98 @@ std::vector<std::size_t> MarkdownDocument::segment_starts() const {
   return starts;
 }
 
-void MarkdownDocument::parse_segment(Segment& segment, bool reuse_tree) {
-  std::string_view text = std::string_view(text_).substr(segment.start, segment.size);
+namespace {
+
+// Parses `part` of `text` as a document of its own: its blocks, whether it ends clean and
+// whether it parsed without error. `Part` is MarkdownDocument::Segment or OneShotPart. The tree
+// is kept (for an incremental reparse) only with `keep_tree`.
+template <typename Part>
+void parse_part(TSParser* parser, std::string_view text, Part& part, bool reuse_tree,
+                bool keep_tree) {
+  std::string_view own = text.substr(part.start, part.size);
   std::string storage;
-  std::string_view parse_text = guarded(text, storage);
-  bool guard = parse_text.data() != text.data();
+  std::string_view parse_text = guarded(own, storage);
+  bool guard = parse_text.data() != own.data();
   // A tree of a defused copy cannot be reused for the real text, nor the other way round.
-  TSTree* reuse = (reuse_tree && !guard && !segment.guarded) ? segment.tree.get() : nullptr;
-  TSTree* tree = ts_parser_parse_string(parser_, reuse, parse_text.data(),
+  TSTree* reuse = (reuse_tree && !guard && !part.guarded) ? part.tree.get() : nullptr;
+  TSTree* tree = ts_parser_parse_string(parser, reuse, parse_text.data(),
                                         static_cast<uint32_t>(parse_text.size()));
-  segment.tree.reset(tree);
-  segment.guarded = guard;
+  part.tree.reset(tree);
+  part.guarded = guard;
   if (tree) {
     TSNode root = ts_tree_root_node(tree);
-    segment.blocks = build_outline(root).blocks;
-    segment.clean_end = ends_clean(root, parse_text);
-    segment.has_error = ts_node_has_error(root);
+    part.blocks = build_outline(root).blocks;
+    part.clean_end = ends_clean(root, parse_text);
+    part.has_error = ts_node_has_error(root);
   } else {
-    segment.blocks.clear();
-    segment.clean_end = false;
-    segment.has_error = true;
+    part.blocks.clear();
+    part.clean_end = false;
+    part.has_error = true;
   }
+  if (!keep_tree) part.tree.reset();
 }
 
-// Cuts [from, to) into segments of about kSegmentBytes and parses each. A segment that does not
-// end clean grows to the next heading line at least twice as far, until it does or reaches
-// `to`: a long unclosed block costs a few parses, not one per heading.
-std::vector<MarkdownDocument::Segment> MarkdownDocument::parse_range(std::size_t from,
-                                                                     std::size_t to) {
-  std::vector<Segment> out;
-  std::string_view text(text_);
+// Cuts [from, to) of `text` into parts of about `part_bytes` and parses each. A part that does
+// not end clean grows to the next heading line at least twice as far, until it does or reaches
+// `to`: a long unclosed block costs a few parses, not one per heading. With `gave_up`, a part
+// that does not parse whole stops it all (true, nothing returned) instead of being joined to
+// the parts before it, which may cost a parse of them all again per such part.
+template <typename Part>
+std::vector<Part> parse_parts(TSParser* parser, std::string_view text, std::size_t from,
+                              std::size_t to, std::size_t part_bytes, bool keep_trees,
+                              bool* gave_up = nullptr) {
+  std::vector<Part> out;
   std::size_t earliest = first_segment_start(text);
   std::size_t start = from;
   do {
-    std::size_t want = std::max(start + segment_bytes_, earliest);
+    std::size_t want = std::max(start + part_bytes, earliest);
     std::size_t cut = want >= to ? to : next_boundary_line(text, want, to);
-    Segment segment;
-    segment.start = start;
-    segment.size = cut - start;
-    parse_segment(segment, false);
-    while (cut < to && !segment.clean_end) {
+    Part part;
+    part.start = start;
+    part.size = cut - start;
+    parse_part(parser, text, part, false, keep_trees);
+    while (cut < to && !part.clean_end) {
       std::size_t further = std::max(start + 2 * (cut - start), cut + 1);
       cut = further >= to ? to : next_boundary_line(text, further, to);
-      segment.size = cut - start;
-      parse_segment(segment, false);
+      part.size = cut - start;
+      parse_part(parser, text, part, false, keep_trees);
     }
-    // The grammar's error recovery depends on what came before: a segment it cannot parse
+    if (gave_up && part.has_error) {
+      *gave_up = true;
+      return {};
+    }
+    // The grammar's error recovery depends on what came before: a part it cannot parse
     // whole is joined to the one before it (e.g. a last line "## " without its line break).
-    while (segment.has_error && !out.empty()) {
-      Segment joined = std::move(out.back());
+    while (part.has_error && !out.empty()) {
+      Part joined = std::move(out.back());
       out.pop_back();
       joined.size = cut - joined.start;
-      parse_segment(joined, false);
-      segment = std::move(joined);
+      parse_part(parser, text, joined, false, keep_trees);
+      part = std::move(joined);
     }
-    out.push_back(std::move(segment));
+    out.push_back(std::move(part));
     start = cut;
   } while (start < to);
   return out;
+}
+
+// A part of parse_outline_in_parts(): a segment without its tree.
+struct OneShotPart {
+  std::size_t start = 0, size = 0;
+  std::unique_ptr<TSTree, TreeDelete> tree; // only while the part is read
+  bool guarded = false, clean_end = false, has_error = false;
+  std::vector<Block> blocks;
+};
+
+} // namespace
+
+void MarkdownDocument::parse_segment(Segment& segment, bool reuse_tree) {
+  parse_part(parser_, text_, segment, reuse_tree, true);
+}
+
+std::vector<MarkdownDocument::Segment> MarkdownDocument::parse_range(std::size_t from,
+                                                                     std::size_t to) {
+  return parse_parts<Segment>(parser_, text_, from, to, segment_bytes_, true);
 }
 
 void MarkdownDocument::parse_all() {
@@ -826,6 +860,19 @@ std::optional<Outline> parse_outline_skipping(std::string_view text,
     at = section.end;
   }
   if (!append(at, text.size(), false)) return std::nullopt;
+  return outline;
+}
+
+Outline parse_outline_in_parts(std::string_view text, std::size_t part_bytes) {
+  thread_local ParserPtr owner(new_block_parser()); // freed when the worker thread ends
+  bool gave_up = false;
+  std::vector<OneShotPart> parts =
+      parse_parts<OneShotPart>(owner.get(), text, 0, text.size(), part_bytes, false, &gave_up);
+  // Text the grammar cannot parse whole (rare) is parsed whole: at most twice the parse.
+  if (gave_up) return parse_outline(text);
+  Outline outline;
+  for (const OneShotPart& part : parts)
+    append_shifted(outline, part.blocks, part.start);
   return outline;
 }
 

@@ -114,8 +114,16 @@ private:
   Outline outline_;
 };
 
-// One-shot parse of a text (what `mend scan` uses).
+// One-shot parse of a text, whole (what `mend scan --no-prefilter` uses).
 Outline parse_outline(std::string_view text);
+// The same outline, the text parsed in parts of about `part_bytes` cut as MarkdownDocument cuts
+// its segments (so equal to parse_outline(): tests/unit/engine/markdown_segments_test.cpp),
+// each part's tree freed once its blocks are read. Why: tree-sitter's tree takes ~45 bytes per
+// byte of text, and `mend scan` held a 47 MB tree for a 1 MB note; the parts keep the peak at
+// a few MB. A text with a part the grammar cannot parse whole is parsed whole (an open note's
+// segments are joined instead, which may parse the parts before again). What `mend scan` uses.
+inline constexpr std::size_t kOneShotPartBytes = 64 * 1024;
+Outline parse_outline_in_parts(std::string_view text, std::size_t part_bytes = kOneShotPartBytes);
 
 // A part of a note that need not be parsed, from `start` to `end`. With `heading`, it starts
 // with a column-0 ATX heading line, which is parsed on its own (its block is kept) and the lines

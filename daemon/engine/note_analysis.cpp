@@ -168,13 +168,18 @@ TopicSign Analyzer::topic_sign(std::string_view text) const {
 }
 
 NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) const {
-  if (topic_sign(text) == TopicSign::None) return note_facts(text, path, LineIndex(text));
-  // FIXME(performance issue): analyse_skipping_sections() is exact but no longer pays: since
-  // loose items and lines are candidates, checking each part of a note costs more than the
-  // parse it saves (a 2,000-note bench vault: 10.7 s cold with it, 6.1 s without). It stays
-  // tested until the check is cheap again.
-  Outline outline = parse_outline(text);
-  return analyse(text, outline, path);
+  TopicSign sign = topic_sign(text);
+  if (sign == TopicSign::None) return note_facts(text, path, LineIndex(text));
+  // FIXME(performance issue): analyse_skipping_sections() is exact but no longer pays, and a
+  // cheaper check would not change that: on the 2,000-note bench vault (docs/performance.md)
+  // its per-part check costs 2.1 s and proves 127 KB of the 16 MB in parts skippable. In a
+  // part, any heading, '?' line, label or bold lead may be a question (a gap the article's
+  // order fills), and the parts after it up to the next heading may hold its answer. Skipping
+  // more needs a tighter proof: e.g. the parts before the first line that matches without
+  // context hold no question (1.7 MB of inert parts there, ~10% of the parse, if a heading's
+  // own items can be proven not to matter). It stays tested.
+  Outline outline = parse_outline_in_parts(text);
+  return analyse(text, outline, path, sign);
 }
 
 namespace {
@@ -280,9 +285,13 @@ std::optional<NoteAnalysis> Analyzer::analyse_skipping_sections(std::string_view
 
 NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
                                std::string_view path) const {
+  return analyse(text, outline, path, topic_sign(text));
+}
+
+NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, std::string_view path,
+                               TopicSign sign) const {
   LineIndex lines(text);
   NoteAnalysis out = note_facts(text, path, lines);
-  TopicSign sign = topic_sign(text);
   if (sign == TopicSign::None) return out;
 
   // Stages 1-3 (question_candidates.h, question_assignment.h): candidate lines, step
@@ -517,6 +526,19 @@ std::optional<NoteAnalysis> Analyzer::analyse_without_parse(std::string_view tex
                                                             std::string_view path) const {
   if (!prefilter_note(text, matcher_, true, options_.topic_gate).skip()) return std::nullopt;
   return note_facts(text, path, LineIndex(text));
+}
+
+NoteAnalysis Analyzer::analyse_cold(std::string_view text, std::string_view path,
+                                    bool* parsed) const {
+  // The topic sign (one pass over the note's words) serves the prefilter and the analysis:
+  // Analyzer::topic_sign is the prefilter's own test once markers are ruled out, and a note
+  // with a marker is parsed before the sign is looked at.
+  TopicSign sign = topic_sign(text);
+  bool parse = !prefilter_note(text, matcher_, sign).skip();
+  if (parsed) *parsed = parse;
+  if (!parse) return note_facts(text, path, LineIndex(text));
+  Outline outline = parse_outline_in_parts(text);
+  return analyse(text, outline, path, sign);
 }
 
 } // namespace mend::engine

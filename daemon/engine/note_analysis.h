@@ -80,6 +80,11 @@ public:
   // same language, date and line count). std::nullopt when the note must be parsed.
   std::optional<NoteAnalysis> analyse_without_parse(std::string_view text,
                                                     std::string_view path) const;
+  // What a cold scan does with a note (server/folder_scan.cpp): analyse_without_parse() when
+  // it applies, else analyse(), with the note's topic read once for both. `parsed` (optional)
+  // tells which.
+  NoteAnalysis analyse_cold(std::string_view text, std::string_view path,
+                            bool* parsed = nullptr) const;
 
   const Pack& pack() const { return pack_; }
   const QuestionMatcher& matcher() const { return matcher_; }
@@ -97,6 +102,9 @@ private:
   bool names_ex_in(std::string_view text, const Candidates& candidates,
                    const Recognition& recognition) const;
 
+  // analyse(text, outline, path) for a note whose topic_sign() is `sign`.
+  NoteAnalysis analyse(std::string_view text, const Outline& outline, std::string_view path,
+                       TopicSign sign) const;
   // What every analysis starts with: line count, language, the daily note's date.
   NoteAnalysis note_facts(std::string_view text, std::string_view path,
                           const LineIndex& lines) const;

@@ -250,18 +250,41 @@ int front_matter_close(std::string_view text) {
   return -1;
 }
 
-} // namespace
+// Calls visit(number, line, crlf) for each line of `text` (0-based number, the line without its
+// "\n" or "\r\n"; a lone '\r' was refused before) until a verdict says to parse; returns it.
+template <typename Visit> PrefilterVerdict for_each_line(std::string_view text, Visit&& visit) {
+  int number = 0;
+  for (std::size_t pos = 0;; ++number) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    bool crlf = line.ends_with('\r');
+    if (crlf) line.remove_suffix(1);
+    PrefilterVerdict verdict = visit(number, line, crlf);
+    if (!verdict.skip()) return verdict;
+    if (nl == std::string_view::npos) return {};
+    pos = nl + 1;
+  }
+}
 
-PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
-                                bool whole_note, bool topic_gate) {
+// The lines read in the first pass: they may be headings or pose with a '?' (ASCII or full
+// width), the candidates that decide most notes.
+bool likely_candidate(std::string_view line) {
+  return line.find_first_of("#?") != std::string_view::npos ||
+         line.find("\xEF\xBC\x9F") != std::string_view::npos;
+}
+
+// `sign`: the topic sign of the note, or a function reading it (read only when needed).
+template <typename Sign>
+PrefilterVerdict prefilter(std::string_view text, const QuestionMatcher& matcher, bool whole_note,
+                           Sign&& sign) {
   // Marker comments bind to the candidate before them, or stand alone as questions; HTML
   // blocks are read for them. Not attempted line by line.
   if (text.find("<!--") != std::string_view::npos || text.find("mend:") != std::string_view::npos)
     return {ParseReason::Marker, -1};
-  // The topic gate (Analyzer::on_topic): without a marker, a note with no sign of a
+  // The topic gate (Analyzer::topic_sign): without a marker, a note with no sign of a
   // relationship holds nothing, whatever its lines.
-  TopicSign sign = whole_note && topic_gate ? matcher.topic_sign(text) : TopicSign::Strong;
-  if (sign == TopicSign::None) return {};
+  if (sign() == TopicSign::None) return {};
   // Line breaks are "\n" and "\r\n" here. A lone '\r' (which the grammar may read as a break)
   // or a NUL byte (which it may read as the end) would make our lines differ from its.
   if (std::memchr(text.data(), '\0', text.size()) != nullptr) return {ParseReason::OddText, -1};
@@ -272,27 +295,47 @@ PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& ma
   // With only pronouns, analysis keeps a note whose question or first answer line names the ex:
   // a line alone cannot tell, so every candidate line counts as in a note on the topic.
   const LineReader reader{matcher, !whole_note};
-  bool previous_text = false;
-  int number = 0;
-  for (std::size_t pos = 0;; ++number) {
-    std::size_t nl = text.find('\n', pos);
-    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = text.substr(pos, end - pos);
-    bool crlf = line.ends_with('\r');
-    if (crlf) line.remove_suffix(1);
-    // Setext headings span lines: never read line by line.
-    if (previous_text && number != close && setext_like(line))
-      return {ParseReason::SetextUnderline, number};
+  auto read = [&](int number, std::string_view line, bool crlf) -> PrefilterVerdict {
     ParseReason reason = reader.read(line, crlf);
     // tree-sitter skips a byte order mark at the start of the text: read the line both ways.
     if (reason == ParseReason::None && number == 0 && line.starts_with("\xEF\xBB\xBF"))
       reason = reader.read(line.substr(3), crlf);
-    if (reason != ParseReason::None) return {reason, number};
+    return {reason, reason == ParseReason::None ? -1 : number};
+  };
+  // Two passes, the likely candidates first. Why: a note that must be parsed is mostly told by a
+  // heading or a '?' line (a template's "## Why it ended"), often far into the note, and
+  // reading every plain line before it (loose items and short lines: an inline parse and a
+  // match each) cost more than the parse it decides on. Every line is still read before a note
+  // is skipped, so skip() is the same; only the line named, and the reason when a note has
+  // several, may differ.
+  bool previous_text = false, deferred = false;
+  PrefilterVerdict verdict = for_each_line(text, [&](int number, std::string_view line, bool crlf) {
+    // Setext headings span lines: never read line by line.
+    if (previous_text && number != close && setext_like(line))
+      return PrefilterVerdict{ParseReason::SetextUnderline, number};
     previous_text = !is_blank_line(line);
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
-  }
-  return {};
+    if (likely_candidate(line)) return read(number, line, crlf);
+    deferred = true;
+    return PrefilterVerdict{};
+  });
+  if (!verdict.skip() || !deferred) return verdict;
+  return for_each_line(text, [&](int number, std::string_view line, bool crlf) {
+    return likely_candidate(line) ? PrefilterVerdict{} : read(number, line, crlf);
+  });
+}
+
+} // namespace
+
+PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
+                                bool whole_note, bool topic_gate) {
+  return prefilter(text, matcher, whole_note, [&] {
+    return whole_note && topic_gate ? matcher.topic_sign(text) : TopicSign::Strong;
+  });
+}
+
+PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
+                                TopicSign sign) {
+  return prefilter(text, matcher, true, [sign] { return sign; });
 }
 
 const char* to_string(ParseReason reason) {

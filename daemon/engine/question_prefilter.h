@@ -46,7 +46,9 @@ enum class ParseReason {
 
 struct PrefilterVerdict {
   ParseReason reason = ParseReason::None;
-  int line = -1; // 0-based line that decided it (-1 for the whole text)
+  // 0-based line that decided it (-1 for the whole text). Heading and '?' lines are read
+  // first, so it is not always the first line that would decide.
+  int line = -1;
   bool skip() const { return reason == ParseReason::None; }
 };
 
@@ -56,6 +58,10 @@ struct PrefilterVerdict {
 // whose topic is the whole note's. `topic_gate`: as the analysis (AnalysisOptions::topic_gate).
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
                                 bool whole_note = true, bool topic_gate = true);
+// The same for a whole note whose topic sign is already read (Analyzer::topic_sign(text): a
+// scan reads it once for the prefilter and the analysis).
+PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
+                                TopicSign sign);
 
 const char* to_string(ParseReason reason);
 

@@ -59,13 +59,12 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
       if (cached) {
         results[i] = ScannedNote{file.path, *cached};
         ++hits;
-      } else if (auto quick = prefilter ? analyzer.analyse_without_parse(*note.text, file.path)
-                                        : std::nullopt) {
-        // No step heading or question can be in it: the same analysis without the parse.
-        results[i] = ScannedNote{file.path, std::move(*quick)};
-        ++not_parsed;
-      } else if (prefilter) { // parses only what may matter (Analyzer::analyse)
-        results[i] = ScannedNote{file.path, analyzer.analyse(*note.text, file.path)};
+      } else if (prefilter) {
+        // A note that provably holds no step heading or question gets the same analysis
+        // without the parse (Analyzer::analyse_without_parse); the others are parsed.
+        bool parsed = true;
+        results[i] = ScannedNote{file.path, analyzer.analyse_cold(*note.text, file.path, &parsed)};
+        if (!parsed) ++not_parsed;
       } else { // the whole note: what the shortcuts are checked against
         results[i] = ScannedNote{
             file.path, analyzer.analyse(*note.text, engine::parse_outline(*note.text), file.path)};

@@ -190,6 +190,26 @@ TEST_CASE("a segmented note has the outline of the whole note: random constructs
   }
 }
 
+TEST_CASE("a note parsed in parts, each tree freed (parse_outline_in_parts), has the outline of "
+          "the whole note",
+          "[markdown][segments]") {
+  auto notes = mend::test::fixture_notes({"tests/golden", "examples/notes", "templates"});
+  std::mt19937 rng(11);
+  for (int n = 0; n < 300; ++n) {
+    std::string note = random_note(rng, 5 + static_cast<std::size_t>(n % 60));
+    if (n % 7 == 0) note = "---\ntitle: t\n# not a heading\n---\n" + note;
+    if (n % 11 == 0) note = "+++\n# inside\n" + note;
+    if (n % 13 == 0) note += "## last line without its break";
+    notes.push_back(note);
+  }
+  for (std::size_t n = 0; n < notes.size(); ++n)
+    for (std::size_t part_bytes : {std::size_t{1}, std::size_t{64}, kOneShotPartBytes}) {
+      INFO("note " << n << ", parts of " << part_bytes << " bytes: " << notes[n].substr(0, 2000));
+      REQUIRE(difference(parse_outline_in_parts(notes[n], part_bytes), parse_outline(notes[n])) ==
+              "");
+    }
+}
+
 TEST_CASE("segments: a boundary that stops holding merges, a cut that holds again splits",
           "[markdown][segments]") {
   std::string note;
