@@ -240,6 +240,22 @@ void paragraph_lines(std::string_view text, const Block& b, int block,
     }
     qa_lines = lines >= 3 && asking * 2 >= lines + 1;
   }
+  // "what she said\nthat she needed space\nwhat i felt\nlonely": short lines, one thought
+  // each, none ended by a stop, are written as a list, not as prose wrapped at a margin.
+  bool one_thought_lines = false;
+  {
+    int lines = 0;
+    bool all_short = true;
+    for (std::size_t from = 0; from < para.size();) {
+      std::size_t nl = para.find('\n', from);
+      std::string_view line =
+          trim(para.substr(from, nl == std::string_view::npos ? para.size() - from : nl - from));
+      from = nl == std::string_view::npos ? para.size() : nl + 1;
+      ++lines;
+      if (word_count(line) > kMaxLooseLineWords) all_short = false;
+    }
+    one_thought_lines = lines >= 3 && all_short;
+  }
   std::string_view previous;
   for (std::size_t start = 0; start <= para.size();) {
     std::size_t nl = para.find('\n', start);
@@ -252,9 +268,10 @@ void paragraph_lines(std::string_view text, const Block& b, int block,
     std::string_view before = trim(previous);
     previous = line;
     start = nl == std::string_view::npos ? para.size() + 1 : nl + 1;
-    bool after_break = first || before.empty() || before.ends_with(".") || before.ends_with("?") ||
-                       before.ends_with("!") || before.ends_with(":") || before.ends_with("\"") ||
-                       before.ends_with("…") || before.ends_with(")") || before.ends_with("**");
+    bool after_break = first || before.empty() || one_thought_lines || before.ends_with(".") ||
+                       before.ends_with("?") || before.ends_with("!") || before.ends_with(":") ||
+                       before.ends_with("\"") || before.ends_with("…") || before.ends_with(")") ||
+                       before.ends_with("**");
     Candidate c;
     c.block = block;
     c.depth = b.depth;

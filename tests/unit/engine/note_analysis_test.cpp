@@ -229,6 +229,10 @@ TEST_CASE("lines written one thought each, without stops", "[note_analysis][reco
   // A definition list's term, however long, posed by the ": " line under it.
   check("How I tell her I still love her and want us to start again\n: a letter first\n",
         "reach-out.love@1+");
+  // Short lines with no stops, one thought each (Apple Notes): each may pose a question.
+  check("monday\nwhat she told me when she left\nthat she needed space\nhow long we lasted\ntwo "
+        "years\n",
+        "why.official@2+ why.stage@4+");
   // A wrapped sentence's middle is never one.
   check("I kept wondering all week about the reasons and\nwhat he said when he left, which I "
         "cannot recall\n",
