@@ -213,6 +213,8 @@ std::size_t label_colon(std::string_view line) {
 
 // Short: a question someone posed without "?" ("what did he tell me"), not a line of prose.
 constexpr std::size_t kMaxLooseLineWords = 10;
+// A line this short, before a paragraph's last, was ended by its writer, not by a margin.
+constexpr std::size_t kMaxShortLineWords = 5;
 
 // The lines of a paragraph that pose something. People write one thought a line without blank
 // lines between: "**What did he say?** He said…" on each line, "Q: …" then "A: …", or
@@ -221,8 +223,8 @@ constexpr std::size_t kMaxLooseLineWords = 10;
 // with its answer after it on the line), or a short loose line over more text; and, after the
 // first line, only when the line before ended a sentence (never the end of a wrapped
 // sentence of prose).
-void paragraph_lines(std::string_view text, const Block& b, int block,
-                     std::vector<Candidate>& out) {
+void paragraph_lines(std::string_view text, const Block& b, int block, std::vector<Candidate>& out,
+                     bool skip_first) {
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
   // "Mes besoins respectés ? je sais pas trop" / "Un avenir ? Peut-être.": several lines that
   // each ask, then answer on the line, are a list of questions, however short.
@@ -240,21 +242,26 @@ void paragraph_lines(std::string_view text, const Block& b, int block,
     }
     qa_lines = lines >= 3 && asking * 2 >= lines + 1;
   }
-  // "what she said\nthat she needed space\nwhat i felt\nlonely": short lines, one thought
-  // each, none ended by a stop, are written as a list, not as prose wrapped at a margin.
+  // "what she said\nthat she needed space\nwhat i felt\nlonely": lines written one thought
+  // each, none ended by a stop, are a list, not prose wrapped at a margin. Prose wrapped at a
+  // margin has long lines but its last; a paragraph whose lines are all short, or with a very
+  // short line before its last, was broken by its writer.
   bool one_thought_lines = false;
   {
     int lines = 0;
-    bool all_short = true;
+    bool all_short = true, short_inside = false;
     for (std::size_t from = 0; from < para.size();) {
       std::size_t nl = para.find('\n', from);
       std::string_view line =
           trim(para.substr(from, nl == std::string_view::npos ? para.size() - from : nl - from));
       from = nl == std::string_view::npos ? para.size() : nl + 1;
       ++lines;
-      if (word_count(line) > kMaxLooseLineWords) all_short = false;
+      std::size_t words = word_count(line);
+      if (words > kMaxLooseLineWords) all_short = false;
+      bool last = from >= para.size() || trim(para.substr(from)).empty();
+      if (!last && words > 0 && words <= kMaxShortLineWords) short_inside = true;
     }
-    one_thought_lines = lines >= 3 && all_short;
+    one_thought_lines = lines >= 3 && (all_short || short_inside);
   }
   std::string_view previous;
   for (std::size_t start = 0; start <= para.size();) {
@@ -264,6 +271,11 @@ void paragraph_lines(std::string_view text, const Block& b, int block,
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     bool first = start == 0;
     bool more = nl != std::string_view::npos && !trim(para.substr(nl + 1)).empty();
+    if (first && skip_first) { // a list item's own line, read as the item
+      previous = line;
+      start = nl == std::string_view::npos ? para.size() + 1 : nl + 1;
+      continue;
+    }
     std::size_t base = b.text_start + start;
     std::string_view before = trim(previous);
     previous = line;
@@ -431,7 +443,11 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         out.lines.push_back(std::move(c));
         continue;
       }
-      paragraph_lines(text, b, i, out.lines);
+      paragraph_lines(text, b, i, out.lines, false);
+    } else if (b.kind == BlockKind::Paragraph && b.item_lead && !b.in_quote) {
+      // The lines a list item's paragraph runs on with ("- gym\nproof log (what I did):"):
+      // read as a paragraph's lines, past the item's own.
+      paragraph_lines(text, b, i, out.lines, true);
     }
   }
   return out;

@@ -233,9 +233,19 @@ TEST_CASE("lines written one thought each, without stops", "[note_analysis][reco
   check("monday\nwhat she told me when she left\nthat she needed space\nhow long we lasted\ntwo "
         "years\n",
         "why.official@2+ why.stage@4+");
+  // A very short line before a paragraph's last: its writer broke the lines, not a margin.
+  check("Interview prep, again, and then a long walk by the river with Sam\nwhat she told me "
+        "when she left\nthat she needed space and time to think about all of it\nwhat i didnt "
+        "like\nhis silences, mostly, and the money thing\n",
+        "why.official@2+ why.disliked@4+");
+  // The lines a list item's paragraph runs on with.
+  check("- gym\nwhat she told me when she left: that she needed space\n", "why.official@2+");
   // A wrapped sentence's middle is never one.
   check("I kept wondering all week about the reasons and\nwhat he said when he left, which I "
         "cannot recall\n",
+        "");
+  check("I walked by the river for a long time this morning and\nwhat she told me when she left "
+        "kept coming back to me\nall the way home, and I could not stop it at all today\n",
         "");
   // Lines that each ask, then answer: a list of questions, however short.
   check("Was it my ideal? Not really.\nDid it respect my needs? no\nIs there a future? maybe\n",
