@@ -28,12 +28,6 @@ ranked(const QuestionMatcher& matcher, const std::string& plain, const MatchCont
   return memo.get(matcher.id(), std::move(key), [&] { return matcher.rank(plain, context); });
 }
 
-// A loose line is read whole, never by one of its clauses ("gym 7pm, legs. hated it" is no
-// "what I hated"), unless it opens asking ("What didn't I like about us (his faults too)").
-bool whole_line_only(const Candidate& c, const QuestionMatcher& matcher) {
-  return c.loose && !c.label && !matcher.opens_question(c.plain);
-}
-
 // The bar a candidate's match must reach, by how the line is written.
 bool passes(const Candidate& c, const QuestionMatcher::Match& m, double shift) {
   if (m.terse) return true; // only offered inside the question's own step section
@@ -127,7 +121,7 @@ std::size_t section_end(std::string_view text, const Outline& outline, const Can
 // what wasn't working). So is a line after the last (or before the first) recognised question
 // of a step section, when the counts agree the same way.
 bool could_be_gap(const Candidate& c) {
-  if (split_words(fold_for_match(c.plain)).size() > 16) return false; // a sentence, not a question
+  if (count_words(c.plain) > 16) return false; // a sentence, not a question
   if (c.question_mark || c.form == QuestionForm::Heading || c.form == QuestionForm::Bold ||
       c.form == QuestionForm::QA)
     return true;
@@ -222,6 +216,13 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   Recognition out;
   const auto& cs = candidates.lines;
   auto bound = bind_markers(text, outline, candidates, pack, out.loose_markers);
+  // Which lines open asking ("what", "pourquoi"), read once per candidate. A loose line is
+  // read whole, never by one of its clauses ("gym 7pm, legs. hated it" is no "what I
+  // hated"), unless it opens asking ("What didn't I like about us (his faults too)").
+  std::vector<char> opens(cs.size(), 0);
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    opens[k] = cs[k].loose && matcher.opens_question(cs[k].plain);
+  auto whole_only = [&](std::size_t k) { return cs[k].loose && !cs[k].label && !opens[k]; };
 
   // Sections: candidates whose wording names a step better than any question.
   std::vector<std::string> title_step(cs.size());
@@ -236,7 +237,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       }
       continue;
     }
-    const auto& r = ranked(matcher, c.plain, MatchContext{{}, {}, whole_line_only(c, matcher)});
+    const auto& r = ranked(matcher, c.plain, MatchContext{{}, {}, whole_only(k)});
     const QuestionMatcher::Match* step = nullptr;
     const QuestionMatcher::Match* question = nullptr;
     for (const auto& m : r) {
@@ -280,8 +281,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     int others = 0, same = 0;
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
       if (is_title[j] || bound.count(j)) continue;
-      const auto& r =
-          ranked(matcher, cs[j].plain, MatchContext{step, {}, whole_line_only(cs[j], matcher)});
+      const auto& r = ranked(matcher, cs[j].plain, MatchContext{step, {}, whole_only(j)});
       if (r.empty() || r.front().step || step_of(r.front().id) != step ||
           !passes(cs[j], r.front(), shift))
         continue;
@@ -332,17 +332,14 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     std::string section;
     for (const auto& s : out.sections)
       if (s.start < cs[k].start && cs[k].start < s.section_end) section = s.id;
-    const auto& r = ranked(matcher, cs[k].plain,
-                           MatchContext{section, neighbour, whole_line_only(cs[k], matcher)});
+    const auto& r = ranked(matcher, cs[k].plain, MatchContext{section, neighbour, whole_only(k)});
     // A loose line of one word ("Work: …", "Date: …") is a question only inside its step's
     // section: alone, it is any note-taking.
-    bool one_word =
-        (cs[k].loose || cs[k].label) && split_words(fold_for_match(cs[k].plain)).size() <= 1;
+    bool one_word = (cs[k].loose || cs[k].label) && count_words(cs[k].plain) <= 1;
     // So is a loose line that shares one content word with the question ("Hope on" and
     // "Reassurance", "Work her really" and "Self-work"), unless it sits in that step's section
     // or under a question of it: diary lists are full of such words.
-    bool weak_form =
-        cs[k].loose && !cs[k].label && !cs[k].question_mark && !matcher.opens_question(cs[k].plain);
+    bool weak_form = cs[k].loose && !cs[k].label && !cs[k].question_mark && !opens[k];
     bool any = false;
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;
@@ -365,7 +362,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     const QuestionSpec* spec = pack.question(p.match.id);
     bool recurs = spec && spec->log && !p.match.terse &&
                   !(cs[p.candidate].loose && !cs[p.candidate].label) &&
-                  split_words(fold_for_match(cs[p.candidate].plain)).size() >= 2;
+                  count_words(cs[p.candidate].plain) >= 2;
     if (chosen[p.candidate] || (claimed.count(p.match.id) && !recurs)) continue;
     chosen[p.candidate] =
         RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score};

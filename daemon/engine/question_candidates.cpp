@@ -52,7 +52,26 @@ std::size_t last_sentence_start(std::string_view s) {
 }
 
 std::size_t word_count(std::string_view s) {
-  return split_words(fold_for_match(s)).size();
+  // Runs of letters and digits, read on every keystroke without a folded copy. A byte of a
+  // multi-byte character is a letter unless the character is typographic punctuation ("’",
+  // "…", "«", "—", a no-break space: the C2 and E2 lead bytes, as has_no_word() reads them).
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool word;
+    std::size_t length = 1;
+    if (c < 0x80) {
+      word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    } else {
+      length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      word = c != 0xC2 && c != 0xE2;
+    }
+    if (word && !in_word) ++words;
+    in_word = word;
+    i += length;
+  }
+  return words;
 }
 
 // Ends like a sentence someone wrote ("I went to the gym.") rather than a title or a label.
@@ -350,6 +369,10 @@ std::optional<LineReading> line_reading(std::string_view line) {
   std::string_view t = trim(line);
   return LineReading{std::move(c.plain), c.loose, c.label, c.question_mark,
                      t.starts_with("**") || t.starts_with("__")};
+}
+
+std::size_t count_words(std::string_view text) {
+  return word_count(text);
 }
 
 bool is_answer_label(std::string_view label) {

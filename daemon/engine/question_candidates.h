@@ -74,6 +74,10 @@ std::size_t callout_title(std::string_view line);
 
 // "A", "R", "Answer", "Réponse" (any case): the label of the answer half of a Q/A pair
 // ("A: …"), never a question.
+// Words in `text` as the candidates count them (letters and digits; typographic punctuation
+// is none), without a folded copy.
+std::size_t count_words(std::string_view text);
+
 bool is_answer_label(std::string_view label);
 
 // "Q: …", "Q1: …", "Question 3 - …" → the byte where the question after the prefix starts.

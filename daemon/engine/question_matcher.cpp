@@ -849,31 +849,53 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
   // One pass over the words, no folded copy: notes without the topic are the many, and are read
   // to the end.
   TopicSign sign = TopicSign::None;
-  for_each_match_word(text, [&](std::string_view w) {
-    if (sign == TopicSign::Strong) return;
-    std::string word(w);
-    if (topic_words_.count(word)) {
-      sign = TopicSign::Strong;
-      return;
-    }
-    for (const auto& p : topic_prefixes_)
-      if (w.starts_with(p)) {
+  // In pieces of whole lines, so that a note that shows the topic early is not read to its end.
+  constexpr std::size_t kPiece = 4096;
+  for (std::size_t from = 0; from < text.size() && sign != TopicSign::Strong;) {
+    std::size_t to = from + kPiece >= text.size() ? text.size() : text.find('\n', from + kPiece);
+    if (to == std::string_view::npos) to = text.size();
+    std::string_view piece = text.substr(from, to - from);
+    from = to;
+    for_each_match_word(piece, [&](std::string_view w) {
+      if (sign == TopicSign::Strong) return;
+      std::string word(w);
+      if (topic_words_.count(word)) {
         sign = TopicSign::Strong;
         return;
       }
-    if (topic_pronouns_.count(word) || (ex_words_.count(word) && !pronoun_words_.count(word)))
-      sign = TopicSign::Pronoun;
-  });
+      for (const auto& p : topic_prefixes_)
+        if (w.starts_with(p)) {
+          sign = TopicSign::Strong;
+          return;
+        }
+      if (topic_pronouns_.count(word) || (ex_words_.count(word) && !pronoun_words_.count(word)))
+        sign = TopicSign::Pronoun;
+    });
+  }
   return sign;
 }
 
 bool QuestionMatcher::opens_question(std::string_view plain) const {
-  bool first = true, opens = false;
-  for_each_match_word(plain, [&](std::string_view w) {
-    if (first) opens = question_openers_.count(std::string(w)) > 0;
-    first = false;
-  });
-  return opens;
+  // Only the first word counts. Most lines open with an ASCII word: lower-case it in place.
+  std::size_t i = 0;
+  while (i < plain.size() && !std::isalnum(static_cast<unsigned char>(plain[i])) &&
+         static_cast<unsigned char>(plain[i]) < 0x80)
+    ++i;
+  std::size_t j = i;
+  while (j < plain.size() && std::isalnum(static_cast<unsigned char>(plain[j])))
+    ++j;
+  if (j > i && (j == plain.size() || static_cast<unsigned char>(plain[j]) < 0x80)) {
+    std::string first(plain.substr(i, j - i));
+    for (char& c : first)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return question_openers_.count(first) > 0;
+  }
+  // Otherwise fold the line's first few dozen bytes, not all of it.
+  std::size_t cut = std::min<std::size_t>(plain.size(), 48);
+  while (cut < plain.size() && (static_cast<unsigned char>(plain[cut]) & 0xC0) == 0x80)
+    ++cut; // never inside a UTF-8 sequence
+  auto words = split_words(fold_for_match(plain.substr(0, cut)));
+  return !words.empty() && question_openers_.count(words.front()) > 0;
 }
 
 bool QuestionMatcher::names_ex(std::string_view plain) const {
