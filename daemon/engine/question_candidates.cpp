@@ -2,9 +2,11 @@
 #include "daemon/engine/question_candidates.h"
 
 #include <cctype>
+#include <optional>
 
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/text.h"
+#include "daemon/engine/thread_memo.h"
 
 namespace mend::engine {
 namespace {
@@ -410,6 +412,53 @@ std::optional<std::size_t> qa_prefix(std::string_view line) {
   return std::nullopt;
 }
 
+// read_line() of a list item's line, memoised per thread as paragraph_lines_memo() is.
+bool read_line_memo(std::string_view line, std::size_t base, Candidate& c) {
+  thread_local ThreadMemo<std::optional<Candidate>> memo;
+  const auto& read = memo.get(1, std::string(line), [&]() -> std::optional<Candidate> {
+    Candidate relative;
+    if (!read_line(line, 0, true, relative)) return std::nullopt;
+    return relative;
+  });
+  if (!read) return false;
+  int block = c.block, depth = c.depth;
+  c = *read;
+  c.block = block;
+  c.depth = depth;
+  c.start += base;
+  c.end += base;
+  c.answer_start += base;
+  return true;
+}
+
+// paragraph_lines() depends only on the paragraph's own text (and whether its first line is a
+// list item's): an editor analyses the note again after every keystroke, and all paragraphs but
+// the edited one are the same text, at other offsets. A per-thread memo of their candidates,
+// kept relative to the paragraph's text, returns what a call would.
+void paragraph_lines_memo(std::string_view text, const Block& b, int block,
+                          std::vector<Candidate>& out, bool skip_first) {
+  thread_local ThreadMemo<std::vector<Candidate>> memo;
+  std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
+  const auto& found = memo.get(1, memo_key(skip_first ? "item" : "para", para), [&] {
+    std::vector<Candidate> lines;
+    Block alone = b;
+    alone.text_start = 0;
+    alone.text_end = para.size();
+    paragraph_lines(para, alone, 0, lines, skip_first);
+    return lines;
+  });
+  for (const Candidate& relative : found) {
+    Candidate c = relative;
+    c.block = block;
+    c.depth = b.depth;
+    c.start += b.text_start;
+    c.end += b.text_start;
+    c.answer_start += b.text_start;
+    if (c.item_end) c.item_end += b.text_start;
+    out.push_back(std::move(c));
+  }
+}
+
 Candidates find_candidates(std::string_view text, const Outline& outline) {
   Candidates out;
   const auto& blocks = outline.blocks;
@@ -440,7 +489,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
     } else if (b.kind == BlockKind::ListItem) {
       if (b.in_quote || b.text_end <= b.text_start) continue;
       std::string_view line = first_line(text, b.text_start, b.text_end);
-      if (!read_line(line, b.text_start, true, c)) continue;
+      if (!read_line_memo(line, b.text_start, c)) continue;
       c.form = QuestionForm::ListItem;
       c.item_end = b.end;
       c.has_children = static_cast<std::size_t>(i + 1) < blocks.size() &&
@@ -466,11 +515,11 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         out.lines.push_back(std::move(c));
         continue;
       }
-      paragraph_lines(text, b, i, out.lines, false);
+      paragraph_lines_memo(text, b, i, out.lines, false);
     } else if (b.kind == BlockKind::Paragraph && b.item_lead && !b.in_quote) {
       // The lines a list item's paragraph runs on with ("- gym\nproof log (what I did):"):
       // read as a paragraph's lines, past the item's own.
-      paragraph_lines(text, b, i, out.lines, true);
+      paragraph_lines_memo(text, b, i, out.lines, true);
     }
   }
   return out;
