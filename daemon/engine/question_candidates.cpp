@@ -247,11 +247,17 @@ constexpr std::size_t kMaxShortLineWords = 5;
 void paragraph_lines(std::string_view text, const Block& b, int block, std::vector<Candidate>& out,
                      bool skip_first) {
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
-  // "Mes besoins respectés ? je sais pas trop" / "Un avenir ? Peut-être.": several lines that
-  // each ask, then answer on the line, are a list of questions, however short.
-  bool qa_lines = false;
+  // How the paragraph is written, read once over its lines:
+  // - "Mes besoins respectés ? je sais pas trop" / "Un avenir ? Peut-être.": several lines that
+  //   each ask, then answer on the line, are a list of questions, however short (qa_lines);
+  // - "what she said\nthat she needed space\nwhat i felt\nlonely": lines written one thought
+  //   each, none ended by a stop, are a list, not prose wrapped at a margin. Prose wrapped at a
+  //   margin has long lines but its last; a paragraph whose lines are all short, or with a very
+  //   short line before its last, was broken by its writer (one_thought_lines).
+  bool qa_lines = false, one_thought_lines = false;
   {
     int asking = 0, lines = 0;
+    bool all_short = true, short_inside = false;
     for (std::size_t from = 0; from < para.size();) {
       std::size_t nl = para.find('\n', from);
       std::string_view line =
@@ -260,28 +266,12 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       ++lines;
       std::size_t q = line.find('?');
       if (q != std::string_view::npos && q + 1 < line.size() && q < line.size() / 2 + 8) ++asking;
-    }
-    qa_lines = lines >= 3 && asking * 2 >= lines + 1;
-  }
-  // "what she said\nthat she needed space\nwhat i felt\nlonely": lines written one thought
-  // each, none ended by a stop, are a list, not prose wrapped at a margin. Prose wrapped at a
-  // margin has long lines but its last; a paragraph whose lines are all short, or with a very
-  // short line before its last, was broken by its writer.
-  bool one_thought_lines = false;
-  {
-    int lines = 0;
-    bool all_short = true, short_inside = false;
-    for (std::size_t from = 0; from < para.size();) {
-      std::size_t nl = para.find('\n', from);
-      std::string_view line =
-          trim(para.substr(from, nl == std::string_view::npos ? para.size() - from : nl - from));
-      from = nl == std::string_view::npos ? para.size() : nl + 1;
-      ++lines;
       std::size_t words = word_count(line);
       if (words > kMaxLooseLineWords) all_short = false;
       bool last = from >= para.size() || trim(para.substr(from)).empty();
       if (!last && words > 0 && words <= kMaxShortLineWords) short_inside = true;
     }
+    qa_lines = lines >= 3 && asking * 2 >= lines + 1;
     one_thought_lines = lines >= 3 && (all_short || short_inside);
   }
   std::string_view previous;
