@@ -339,7 +339,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // So is a loose line that shares one content word with the question ("Hope on" and
     // "Reassurance", "Work her really" and "Self-work"), unless it sits in that step's section
     // or under a question of it: diary lists are full of such words.
-    bool weak_form = cs[k].loose && !cs[k].label && !cs[k].question_mark && !opens[k];
+    bool weak_form = whole_only(k) && !cs[k].question_mark;
     bool any = false;
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;

@@ -9,6 +9,30 @@
 #include "daemon/engine/thread_memo.h"
 
 namespace mend::engine {
+
+std::size_t count_words(std::string_view s) {
+  // Runs of letters and digits, read on every keystroke without a folded copy. A byte of a
+  // multi-byte character is a letter unless the character is typographic punctuation ("’",
+  // "…", "«", "—", a no-break space: the C2 and E2 lead bytes, as has_no_word() reads them).
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool word;
+    std::size_t length = 1;
+    if (c < 0x80) {
+      word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    } else {
+      length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      word = c != 0xC2 && c != 0xE2;
+    }
+    if (word && !in_word) ++words;
+    in_word = word;
+    i += length;
+  }
+  return words;
+}
+
 namespace {
 
 // A stand-alone question line longer than this is prose.
@@ -51,29 +75,6 @@ std::size_t last_sentence_start(std::string_view s) {
       return j;
     }
   return 0;
-}
-
-std::size_t word_count(std::string_view s) {
-  // Runs of letters and digits, read on every keystroke without a folded copy. A byte of a
-  // multi-byte character is a letter unless the character is typographic punctuation ("’",
-  // "…", "«", "—", a no-break space: the C2 and E2 lead bytes, as has_no_word() reads them).
-  std::size_t words = 0;
-  bool in_word = false;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    bool word;
-    std::size_t length = 1;
-    if (c < 0x80) {
-      word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    } else {
-      length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      word = c != 0xC2 && c != 0xE2;
-    }
-    if (word && !in_word) ++words;
-    in_word = word;
-    i += length;
-  }
-  return words;
 }
 
 // Ends like a sentence someone wrote ("I went to the gym.") rather than a title or a label.
@@ -134,7 +135,7 @@ bool only_tags(std::string_view t) {
 // A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
 // the whole line when it is short and loose. `base` is the line's first byte in the note.
 // Returns false when the line is none of these.
-bool read_line(std::string_view line, std::size_t base, bool list_item, Candidate& c) {
+bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   std::string_view t = trim(line);
   if (t.empty() || only_tags(t)) return false;
   bool strong = t.starts_with("**") || t.starts_with("__");
@@ -149,7 +150,7 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
       std::string_view p = trim(inl.strong_prefix);
       c.label = p.ends_with(":");
       c.title_like = inl.all_strong && !c.question_mark && !ends_like_sentence(p) &&
-                     word_count(p) <= kMaxLabelWords;
+                     count_words(p) <= kMaxLabelWords;
       c.end = base + (inl.all_strong ? line.size() : inl.strong_prefix_end);
       c.answer_start = c.end;
       return true;
@@ -162,7 +163,7 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
     std::size_t from = last_sentence_start(head);
     head.remove_prefix(from);
     // A question cut from the end of prose is a few words at least ("… progress??" is not).
-    if (head.size() > kMaxQuestionLine || word_count(head) < (from > 0 ? 3u : 1u)) return false;
+    if (head.size() > kMaxQuestionLine || count_words(head) < (from > 0 ? 3u : 1u)) return false;
     // "- What did she say? She said…" or a question line alone.
     c.start = base + from;
     c.plain = plain_text(head);
@@ -174,7 +175,7 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
   if (std::size_t property = line.find("::"); property != std::string_view::npos) {
     // Logseq's "key:: value" property: a label when its key is words ("official-reasons:: …").
     std::string key(trim(line.substr(0, property)));
-    if (key.empty() || word_count(key) > kMaxLabelWords) return false;
+    if (key.empty() || count_words(key) > kMaxLabelWords) return false;
     for (char& ch : key)
       if (ch == '-' || ch == '_') ch = ' ';
     c.plain = key;
@@ -189,7 +190,7 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
     // "Okay. What he said, word for word:": the label is the last sentence.
     std::size_t from = last_sentence_start(label);
     label.remove_prefix(from);
-    if (word_count(label) == 0 || word_count(label) > kMaxLabelQuestionWords ||
+    if (count_words(label) == 0 || count_words(label) > kMaxLabelQuestionWords ||
         ends_like_sentence(label) || is_answer_label(label))
       return false;
     c.start = base + from;
@@ -201,13 +202,12 @@ bool read_line(std::string_view line, std::size_t base, bool list_item, Candidat
     c.answer_start = c.end;
     return true;
   }
-  if (ends_like_sentence(t) || word_count(t) > kMaxLooseWords || word_count(t) == 0) return false;
+  if (ends_like_sentence(t) || count_words(t) > kMaxLooseWords || count_words(t) == 0) return false;
   c.plain = plain_text(line);
   c.loose = true;
-  c.title_like = word_count(t) <= kMaxLabelWords;
+  c.title_like = count_words(t) <= kMaxLabelWords;
   c.end = base + line.size();
   c.answer_start = c.end;
-  (void)list_item;
   return true;
 }
 
@@ -266,7 +266,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       ++lines;
       std::size_t q = line.find('?');
       if (q != std::string_view::npos && q + 1 < line.size() && q < line.size() / 2 + 8) ++asking;
-      std::size_t words = word_count(line);
+      std::size_t words = count_words(line);
       if (words > kMaxLooseLineWords) all_short = false;
       bool last = from >= para.size() || trim(para.substr(from)).empty();
       if (!last && words > 0 && words <= kMaxShortLineWords) short_inside = true;
@@ -303,8 +303,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // been working: …", "how long were we together? 2 yrs"): a line after one that ran on
       // is still read when it starts with a label of its own or a question posed from its
       // first word, never a wrapped sentence's middle.
-      if (qa_prefix(line) || !read_line(line, base, false, c) || c.start != base) continue;
-      if (!(c.label || (c.question_mark && word_count(c.plain) >= 4))) continue;
+      if (qa_prefix(line) || !read_line(line, base, c) || c.start != base) continue;
+      if (!(c.label || (c.question_mark && count_words(c.plain) >= 4))) continue;
       c.form = QuestionForm::Line;
       out.push_back(std::move(c));
       continue;
@@ -321,21 +321,21 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     }
     std::string_view t = trim(line);
     bool strong = t.starts_with("**") || t.starts_with("__");
-    if (!read_line(line, base, false, c)) continue;
+    if (!read_line(line, base, c)) continue;
     if (strong) {
       c.form = QuestionForm::Bold;
     } else {
       c.form = QuestionForm::Line;
       // "Did he? I think so." is prose; "How long were we together, and was it early days?
       // Two years." is a question with its answer after it.
-      if (c.question_mark && !ends_with_question_mark(t) && word_count(c.plain) < 6 && !qa_lines)
+      if (c.question_mark && !ends_with_question_mark(t) && count_words(c.plain) < 6 && !qa_lines)
         continue;
       // A definition list's term ("How I tell her I still love her\n: a letter first") is
       // posed by the ": " line under it, however long.
       std::string_view next =
           nl == std::string_view::npos ? std::string_view{} : trim(para.substr(nl + 1));
       bool defined = next.starts_with(": ") || next.starts_with(":\t");
-      if (c.loose && !c.label && more && word_count(t) > kMaxLooseLineWords && !defined) continue;
+      if (c.loose && !c.label && more && count_words(t) > kMaxLooseLineWords && !defined) continue;
       if (c.loose && !c.label && !first && !more) continue; // the last line of prose
     }
     out.push_back(std::move(c));
@@ -357,14 +357,10 @@ std::size_t callout_title(std::string_view line) {
 
 std::optional<LineReading> line_reading(std::string_view line) {
   Candidate c;
-  if (!read_line(line, 0, false, c)) return std::nullopt;
+  if (!read_line(line, 0, c)) return std::nullopt;
   std::string_view t = trim(line);
   return LineReading{std::move(c.plain), c.loose, c.label, c.question_mark,
                      t.starts_with("**") || t.starts_with("__")};
-}
-
-std::size_t count_words(std::string_view text) {
-  return word_count(text);
 }
 
 bool is_answer_label(std::string_view label) {
@@ -402,12 +398,20 @@ std::optional<std::size_t> qa_prefix(std::string_view line) {
   return std::nullopt;
 }
 
+// A candidate read at offset 0 of its own text, moved to where that text sits in the note.
+void shift_to(Candidate& c, std::size_t base) {
+  c.start += base;
+  c.end += base;
+  c.answer_start += base;
+  if (c.item_end) c.item_end += base;
+}
+
 // read_line() of a list item's line, memoised per thread as paragraph_lines_memo() is.
 bool read_line_memo(std::string_view line, std::size_t base, Candidate& c) {
   thread_local ThreadMemo<std::optional<Candidate>> memo;
   const auto& read = memo.get(1, std::string(line), [&]() -> std::optional<Candidate> {
     Candidate relative;
-    if (!read_line(line, 0, true, relative)) return std::nullopt;
+    if (!read_line(line, 0, relative)) return std::nullopt;
     return relative;
   });
   if (!read) return false;
@@ -415,9 +419,7 @@ bool read_line_memo(std::string_view line, std::size_t base, Candidate& c) {
   c = *read;
   c.block = block;
   c.depth = depth;
-  c.start += base;
-  c.end += base;
-  c.answer_start += base;
+  shift_to(c, base);
   return true;
 }
 
@@ -441,10 +443,7 @@ void paragraph_lines_memo(std::string_view text, const Block& b, int block,
     Candidate c = relative;
     c.block = block;
     c.depth = b.depth;
-    c.start += b.text_start;
-    c.end += b.text_start;
-    c.answer_start += b.text_start;
-    if (c.item_end) c.item_end += b.text_start;
+    shift_to(c, b.text_start);
     out.push_back(std::move(c));
   }
 }
@@ -499,7 +498,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         if (title == std::string_view::npos || title >= line.size()) continue;
         line = line.substr(title);
         base += title;
-        if (!read_line(line, base, false, c)) continue;
+        if (!read_line(line, base, c)) continue;
         c.form = QuestionForm::Line;
         c.loose = c.loose && !c.label; // a callout's title is posed, like a heading
         out.lines.push_back(std::move(c));
