@@ -252,6 +252,31 @@ TEST_CASE("lines written one thought each, without stops", "[note_analysis][reco
         "evaluate.ideal@1+ evaluate.needs@2+ evaluate.future@3+");
 }
 
+TEST_CASE("more readings of a line", "[note_analysis][recognition]") {
+  // A loose line that opens asking is read by its clauses too.
+  check("- What didn't I like about us (his faults too, not just mine)\n  His silences.\n",
+        "why.disliked@1+");
+  // A label may be a whole question (up to 24 words) before its colon.
+  check("- Est-ce que je veux tout changer de ce qu'il me reproche, ou seulement une partie : "
+        "tout, je crois\n",
+        "wrongs.scope@1+");
+  // The same words, told apart by the question just before them (no section around).
+  check("## What I'll tell him about my part\n\nThat I nagged.\n\n## What we'd do "
+        "differently\n\nTalk weekly.\n",
+        "reach-out.share@1+ reach-out.change@5+");
+}
+
+TEST_CASE("the candidates remembered per paragraph move with the note's text",
+          "[note_analysis][recognition]") {
+  // An editor's keystroke above every paragraph: the memoised candidates of the unchanged
+  // paragraphs must land on their new lines.
+  const std::string note = "Q: What did he tell me when he left?\nA: space\n\nsome text\n\n"
+                           "- what wasnt working: money\n";
+  check(note, "why.official@1+ why.not-working@6+");
+  check("Monday.\n\n" + note, "why.official@3+ why.not-working@8+");
+  check("Monday, late.\n\n\n" + note, "why.official@4+ why.not-working@9+");
+}
+
 TEST_CASE("the log recurs in a running note", "[note_analysis][recognition]") {
   // Each weekly entry posed as one is the log; a one-word "Date:" is none of them.
   check("Date: 4 November 2026\n\n**Proof of change, this week:** cooked twice\n\n"

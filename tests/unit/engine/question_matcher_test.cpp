@@ -133,6 +133,13 @@ TEST_CASE("contractions written without their apostrophe read as the pack spells
   CHECK(match("Ce qu'il n'a pas dit mais que j'ai senti") == "why.unofficial");
 }
 
+TEST_CASE("saying no is its own word, never what was said", "[question_matcher]") {
+  CHECK(match("What will I stop regretting if he says no?") == "if-no.accept");
+  CHECK(matcher().words("he said no") == matcher().words("he refused"));
+  CHECK(match("S'il dit non au final, qu'est-ce que le fait d'avoir essayé m'évitera de "
+              "regretter ?") != "why.unofficial");
+}
+
 TEST_CASE("a line opening with a question word asks", "[question_matcher]") {
   CHECK(matcher().opens_question("What went wrong"));
   CHECK(matcher().opens_question("pourquoi il est parti"));
