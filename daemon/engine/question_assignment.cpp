@@ -223,6 +223,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   for (std::size_t k = 0; k < cs.size(); ++k)
     opens[k] = cs[k].loose && matcher.opens_question(cs[k].plain);
   auto whole_only = [&](std::size_t k) { return cs[k].loose && !cs[k].label && !opens[k]; };
+  // A line cut at its first stop poses nothing unless it opens asking: otherwise it is a
+  // sentence of prose with its second after it ("2019 in Lyon, lonely — then I met Tom").
+  auto unposed = [&](std::size_t k) { return cs[k].cut && !opens[k]; };
 
   // Sections: candidates whose wording names a step better than any question.
   std::vector<std::string> title_step(cs.size());
@@ -237,6 +240,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       }
       continue;
     }
+    if (unposed(k)) continue;
     const auto& r = ranked(matcher, c.plain, MatchContext{{}, {}, whole_only(k)});
     const QuestionMatcher::Match* step = nullptr;
     const QuestionMatcher::Match* question = nullptr;
@@ -280,7 +284,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     std::size_t end = section_end(text, outline, candidates, k, is_title);
     int others = 0, same = 0;
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
-      if (is_title[j] || bound.count(j)) continue;
+      if (is_title[j] || bound.count(j) || unposed(j)) continue;
       const auto& r = ranked(matcher, cs[j].plain, MatchContext{step, {}, whole_only(j)});
       if (r.empty() || r.front().step || step_of(r.front().id) != step ||
           !passes(cs[j], r.front(), shift))
@@ -328,6 +332,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       neighbour = step_of(chosen[k]->id);
       continue;
     }
+    if (unposed(k)) continue;
     // The innermost section holding the line.
     std::string section;
     for (const auto& s : out.sections)

@@ -44,6 +44,8 @@ constexpr std::size_t kMaxLabelWords = 16;
 // de ce qu'il me reproche, ou seulement une partie : Tout.").
 constexpr std::size_t kMaxLabelQuestionWords = 24;
 constexpr std::size_t kMaxLooseWords = 18;
+// Short: a question someone posed without "?" ("what did he tell me"), not a line of prose.
+constexpr std::size_t kMaxLooseLineWords = 10;
 
 std::string_view first_line(std::string_view text, std::size_t start, std::size_t end) {
   std::string_view s = text.substr(start, end - start);
@@ -84,6 +86,26 @@ bool ends_like_sentence(std::string_view s) {
     s.remove_suffix(1);
   return s.ends_with(".") || s.ends_with("!") || s.ends_with("…") || s.ends_with(";") ||
          s.ends_with(",");
+}
+
+// Where a line's first thought ends, when something follows it on the line: the first ". ",
+// or an arrow or dash set off by spaces ("-> a weekly talk", " — yes"); npos otherwise.
+std::size_t first_break(std::string_view line) {
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+    std::size_t after = std::string_view::npos;
+    if (line[i] == '.' && line[i + 1] == ' ' && i > 0 && line[i - 1] != '.')
+      after = i + 1;
+    else if (line[i] == ' ')
+      for (std::string_view arrow : {"-> ", "=> ", "→ ", "— ", "– ", "- "})
+        if (line.substr(i + 1, arrow.size()) == arrow) {
+          after = i + 1 + arrow.size();
+          break;
+        }
+    if (after == std::string_view::npos) continue;
+    if (trim(line.substr(after)).empty()) return std::string_view::npos;
+    return i;
+  }
+  return std::string_view::npos;
 }
 
 // <!-- mend:q why.official --> and <!-- mend:step why --> in an HTML block.
@@ -202,7 +224,27 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     c.answer_start = c.end;
     return true;
   }
-  if (ends_like_sentence(t) || count_words(t) > kMaxLooseWords || count_words(t) == 0) return false;
+  std::size_t words = count_words(t);
+  if (words == 0) return false;
+  // "does it have a real shot going forward. if one of us moves, yes": a question posed
+  // without "?", answered on its line after a stop or an arrow. A line too long or too
+  // finished to be posed whole is read up to that break; the analysis keeps it only when it
+  // opens asking.
+  if (ends_like_sentence(t) || words > kMaxLooseLineWords)
+    if (std::size_t cut = first_break(line); cut != std::string_view::npos) {
+      std::string_view head = line.substr(0, cut);
+      std::size_t head_words = count_words(head);
+      if (head_words >= 3 && head_words <= kMaxLooseWords &&
+          label_colon(head) == std::string_view::npos) {
+        c.plain = plain_text(head);
+        c.loose = true;
+        c.cut = true;
+        c.end = base + cut;
+        c.answer_start = c.end;
+        return true;
+      }
+    }
+  if (ends_like_sentence(t) || words > kMaxLooseWords) return false;
   c.plain = plain_text(line);
   c.loose = true;
   c.title_like = count_words(t) <= kMaxLabelWords;
@@ -232,8 +274,6 @@ std::size_t label_colon(std::string_view line) {
   return std::string_view::npos;
 }
 
-// Short: a question someone posed without "?" ("what did he tell me"), not a line of prose.
-constexpr std::size_t kMaxLooseLineWords = 10;
 // A line this short, before a paragraph's last, was ended by its writer, not by a margin.
 constexpr std::size_t kMaxShortLineWords = 5;
 
@@ -265,7 +305,10 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       from = nl == std::string_view::npos ? para.size() : nl + 1;
       ++lines;
       std::size_t q = line.find('?');
-      if (q != std::string_view::npos && q + 1 < line.size() && q < line.size() / 2 + 8) ++asking;
+      // Asks, then answers on the line: the "?" early, or ending the line's first sentence.
+      if (q != std::string_view::npos && q + 1 < line.size() &&
+          (q < line.size() / 2 + 8 || last_sentence_start(line.substr(0, q + 1)) == 0))
+        ++asking;
       std::size_t words = count_words(line);
       if (words > kMaxLooseLineWords) all_short = false;
       bool last = from >= para.size() || trim(para.substr(from)).empty();
@@ -291,10 +334,10 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     std::string_view before = trim(previous);
     previous = line;
     start = nl == std::string_view::npos ? para.size() + 1 : nl + 1;
-    bool after_break = first || before.empty() || one_thought_lines || before.ends_with(".") ||
-                       before.ends_with("?") || before.ends_with("!") || before.ends_with(":") ||
-                       before.ends_with("\"") || before.ends_with("…") || before.ends_with(")") ||
-                       before.ends_with("**");
+    bool after_break = first || before.empty() || one_thought_lines || qa_lines ||
+                       before.ends_with(".") || before.ends_with("?") || before.ends_with("!") ||
+                       before.ends_with(":") || before.ends_with("\"") || before.ends_with("…") ||
+                       before.ends_with(")") || before.ends_with("**");
     Candidate c;
     c.block = block;
     c.depth = b.depth;
@@ -335,7 +378,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       std::string_view next =
           nl == std::string_view::npos ? std::string_view{} : trim(para.substr(nl + 1));
       bool defined = next.starts_with(": ") || next.starts_with(":\t");
-      if (c.loose && !c.label && more && count_words(t) > kMaxLooseLineWords && !defined) continue;
+      if (c.loose && !c.label && !c.cut && more && count_words(t) > kMaxLooseLineWords && !defined)
+        continue;
       if (c.loose && !c.label && !first && !more) continue; // the last line of prose
     }
     out.push_back(std::move(c));
@@ -355,12 +399,25 @@ std::size_t callout_title(std::string_view line) {
   return i;
 }
 
+bool asking_callout(std::string_view line) {
+  if (!line.starts_with("[!")) return false;
+  std::size_t close = line.find(']');
+  if (close == std::string_view::npos) return false;
+  std::string type = fold_for_match(line.substr(2, close - 2));
+  return type == "question" || type == "questions" || type == "faq" || type == "help" ||
+         type == "q";
+}
+
 std::optional<LineReading> line_reading(std::string_view line) {
   Candidate c;
   if (!read_line(line, 0, c)) return std::nullopt;
   std::string_view t = trim(line);
-  return LineReading{std::move(c.plain), c.loose, c.label, c.question_mark,
-                     t.starts_with("**") || t.starts_with("__")};
+  return LineReading{std::move(c.plain),
+                     c.loose,
+                     c.label,
+                     c.question_mark,
+                     t.starts_with("**") || t.starts_with("__"),
+                     c.cut};
 }
 
 bool is_answer_label(std::string_view label) {
@@ -500,7 +557,11 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         base += title;
         if (!read_line(line, base, c)) continue;
         c.form = QuestionForm::Line;
-        c.loose = c.loose && !c.label; // a callout's title is posed, like a heading
+        // A callout's title is posed, like a heading; in a "question" callout (Obsidian's
+        // question, help and faq types), however it is worded.
+        c.loose =
+            c.loose && !c.label && !asking_callout(first_line(text, b.text_start, b.text_end));
+        c.cut = c.cut && c.loose;
         out.lines.push_back(std::move(c));
         continue;
       }

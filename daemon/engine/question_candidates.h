@@ -38,6 +38,9 @@ struct Candidate {
   bool loose = false;             // no "?", no heading, no bold, no "Q:": a plain item or line
   bool title_like = false;        // short, no sentence punctuation: may name a step section
   bool has_children = false;      // a list item holding nested blocks
+  // A loose line read up to its first sentence break, its answer after it on the line ("does
+  // it have a real chance. if one of us moves, yes"): a question only when it opens asking.
+  bool cut = false;
 };
 
 struct Marker {
@@ -63,6 +66,7 @@ struct LineReading {
   bool label = false;
   bool question_mark = false;
   bool strong = false; // a bold lead
+  bool cut = false;    // as Candidate::cut
 };
 std::optional<LineReading> line_reading(std::string_view line);
 
@@ -71,6 +75,8 @@ std::optional<LineReading> line_reading(std::string_view line);
 std::size_t label_colon(std::string_view line);
 // The byte after an Obsidian callout's "[!type]" (and its fold sign), or npos.
 std::size_t callout_title(std::string_view line);
+// "[!question] …", "[!faq]", "[!help]": a callout whose type says it poses a question.
+bool asking_callout(std::string_view line);
 
 // "A", "R", "Answer", "Réponse" (any case): the label of the answer half of a Q/A pair
 // ("A: …"), never a question.

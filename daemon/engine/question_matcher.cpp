@@ -146,6 +146,21 @@ std::vector<std::string> clauses_of(std::string_view plain) {
   return out;
 }
 
+// The two sides of " or " / " ou " in a line, each of four words or more ("is there a future
+// here or am I just nostalgic"), or nothing.
+std::vector<std::string> alternatives_of(std::string_view plain) {
+  for (std::string_view joint : {" or ", " ou ", " OR ", " Or "}) {
+    std::size_t at = plain.find(joint);
+    if (at == std::string_view::npos) continue;
+    std::string_view left = plain.substr(0, at), right = plain.substr(at + joint.size());
+    if (split_words(fold_for_match(left)).size() < 4 ||
+        split_words(fold_for_match(right)).size() < 4)
+      return {};
+    return {std::string(left), std::string(right)};
+  }
+  return {};
+}
+
 // A text's folded words, one space apart: "My part!" and "my  part" are one name.
 // Contractions written without their apostrophe ("didnt", "whats", "jai"), learnt from the
 // pack's own words: every token of `text` written with one apostrophe between two words
@@ -667,6 +682,11 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
   if (clauses.size() > 1)
     for (auto& c : clauses)
       texts.push_back(std::move(c));
+  // "is there a future here or am I just nostalgic": each side of an "or" that joins two
+  // questions is read on its own too (the whole line and its clauses stay read).
+  if (with_clauses)
+    for (const auto& side : alternatives_of(named))
+      texts.push_back(side);
   // "Reversible?" asks what "Is it reversible?" asks; "The future" is a title, not the
   // question "Does it have a future?".
   bool asks = plain.find('?') != std::string_view::npos;

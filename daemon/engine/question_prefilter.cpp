@@ -110,7 +110,8 @@ struct LineReader {
       if (matches(plain_text(qa[k]))) return true;
     std::size_t callout = callout_title(v);
     if (callout != std::string_view::npos && callout < v.size())
-      if (auto r = line_reading(v.substr(callout)); r && matches(r->plain, r->loose && !r->label))
+      if (auto r = line_reading(v.substr(callout));
+          r && matches(r->plain, r->loose && !r->label && !asking_callout(v)))
         return true;
     return false;
   }

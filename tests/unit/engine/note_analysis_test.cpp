@@ -266,6 +266,33 @@ TEST_CASE("more readings of a line", "[note_analysis][recognition]") {
         "reach-out.share@1+ reach-out.change@5+");
 }
 
+TEST_CASE("a question answered on its own line after a stop, a dash or an \"or\"",
+          "[note_analysis][recognition]") {
+  // Posed without "?", answered after the first stop: read up to it when it opens asking.
+  check("Evaluating tonight.\n\ndoes it have a real shot going forward. if one of us moves, yes, "
+        "i think so, we talked\n",
+        "evaluate.future@3+");
+  // The same shape that opens with no question word is a sentence of prose.
+  check("Evaluating tonight.\n\na real shot going forward for the two of us. if one of us "
+        "moves, yes, we talked\n",
+        "");
+  check("- so how do we change how we work as a pair -> a weekly talk, ten minutes, no "
+        "defending\n",
+        "");
+  // Lines that each ask, then answer on the line, are a list of questions however short.
+  check("was it what i wanted, the relationship i dreamed about? yes, mostly it was\n"
+        "did my boundaries get respected? mostly, he never pushed\n"
+        "big unanimous yes? ... no. its a maybe\n",
+        "evaluate.ideal@1+ evaluate.needs@2+ evaluate.verdict@3+");
+  // Either side of an "or" joining two questions.
+  check("1. is there actually a future here or am i just nostalgic\n   no idea\n",
+        "evaluate.future@1+");
+  // An Obsidian question callout poses its title however it is worded.
+  check("> [!question] stuff i didnt like (her stuff too, be honest)\n> her temper\n",
+        "why.disliked@1+");
+  check("> [!note] stuff i didnt like\n> her temper\n", "");
+}
+
 TEST_CASE("the candidates remembered per paragraph move with the note's text",
           "[note_analysis][recognition]") {
   // An editor's keystroke above every paragraph: the memoised candidates of the unchanged
