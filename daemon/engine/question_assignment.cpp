@@ -343,8 +343,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     bool one_word = (cs[k].loose || cs[k].label) && count_words(cs[k].plain) <= 1;
     // So is a loose line that shares one content word with the question ("Hope on" and
     // "Reassurance", "Work her really" and "Self-work"), unless it sits in that step's section
-    // or under a question of it: diary lists are full of such words.
-    bool weak_form = whole_only(k) && !cs[k].question_mark;
+    // or under a question of it: diary lists are full of such words. A task item was
+    // written to be answered ("- [ ] ce que je n'aimais pas").
+    bool weak_form = whole_only(k) && !cs[k].question_mark && !cs[k].task;
     bool any = false;
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;

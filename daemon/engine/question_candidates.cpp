@@ -537,6 +537,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
       std::string_view line = first_line(text, b.text_start, b.text_end);
       if (!read_line_memo(line, b.text_start, c)) continue;
       c.form = QuestionForm::ListItem;
+      c.task = b.task;
       c.item_end = b.end;
       c.has_children = static_cast<std::size_t>(i + 1) < blocks.size() &&
                        blocks[static_cast<std::size_t>(i) + 1].parent == i &&

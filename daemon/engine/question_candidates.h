@@ -38,6 +38,7 @@ struct Candidate {
   bool loose = false;             // no "?", no heading, no bold, no "Q:": a plain item or line
   bool title_like = false;        // short, no sentence punctuation: may name a step section
   bool has_children = false;      // a list item holding nested blocks
+  bool task = false;              // a task item ("- [ ] what bothered me"): posed to be answered
   // A loose line read up to its first sentence break, its answer after it on the line ("does
   // it have a real chance. if one of us moves, yes"): a question only when it opens asking.
   bool cut = false;

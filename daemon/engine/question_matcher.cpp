@@ -146,6 +146,24 @@ std::vector<std::string> clauses_of(std::string_view plain) {
   return out;
 }
 
+// The text without its bracketed asides ("what I didn't like (his faults too)"), or "" when
+// nothing of its own would be left.
+std::string without_asides(std::string_view plain) {
+  std::string out;
+  int depth = 0;
+  for (char c : plain) {
+    if (c == '(' || c == '[') {
+      ++depth;
+    } else if ((c == ')' || c == ']') && depth > 0) {
+      --depth;
+    } else if (depth == 0) {
+      out += c;
+    }
+  }
+  if (depth != 0 || has_no_word(out)) return {};
+  return out;
+}
+
 // The two sides of " or " / " ou " in a line, each of four words or more ("is there a future
 // here or am I just nostalgic"), or nothing.
 std::vector<std::string> alternatives_of(std::string_view plain) {
@@ -678,6 +696,10 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
   std::unordered_map<std::size_t, Match> best; // by Variant::key
   std::string named = with_names(plain);
   std::vector<std::string> texts{named};
+  // "ce que moi j'aimais pas (lui compris)": an aside in brackets is read past, even when the
+  // line is read whole.
+  if (std::string bare = without_asides(named); !bare.empty() && bare.size() != named.size())
+    texts.push_back(std::move(bare));
   auto clauses = with_clauses ? clauses_of(named) : std::vector<std::string>{};
   if (clauses.size() > 1)
     for (auto& c : clauses)

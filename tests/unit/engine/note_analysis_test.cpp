@@ -293,6 +293,25 @@ TEST_CASE("a question answered on its own line after a stop, a dash or an \"or\"
   check("> [!note] stuff i didnt like\n> her temper\n", "");
 }
 
+TEST_CASE("a task item is posed; an aside in brackets is read past",
+          "[note_analysis][recognition]") {
+  // One shared content word: enough for a task item, as it would be inside the step.
+  check("- [ ] ce que moi j'aimais pas (lui compris)\n  rien\n", "why.disliked@1-");
+  check("- ce que moi j'aimais pas\n  rien\n", "");
+  check("- [ ] what i didnt like (his stuff too)\n  his temper\n", "why.disliked@1+");
+}
+
+TEST_CASE("French in the writer's own words", "[note_analysis][recognition]") {
+  check(
+      "Q : Elle m'a dit quoi, officiellement, pour justifier de partir ?\nA : qu'elle étouffait\n",
+      "why.official@1+");
+  check("## Qu'est-ce qui tournait pas rond chez nous ?\n\nLes horaires.\n", "why.not-working@1+");
+  check("## Et ce qu'elle a pas dit mais que j'ai capté ?\n\nLa jalousie.\n", "why.unofficial@1+");
+  check("- est-ce que c'est juste la trouille de finir seule qui me fait vouloir qu'il revienne ?\n"
+        "  un peu\n",
+        "motives.fear@1+");
+}
+
 TEST_CASE("the candidates remembered per paragraph move with the note's text",
           "[note_analysis][recognition]") {
   // An editor's keystroke above every paragraph: the memoised candidates of the unchanged
