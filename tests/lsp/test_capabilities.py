@@ -366,6 +366,33 @@ class WatchedFiles(CapabilitySession):
         self.finish()
 
 
+class Configuration(CapabilitySession):
+    def test_on(self):
+        self.begin(FULL_CAPABILITIES)
+        self.c.wait_for(lambda: self.server_requests("workspace/configuration"))
+        self.assertEqual(self.server_requests("workspace/configuration")[0], {"items": [{"section": "mend"}]})
+        self.finish()
+
+    def test_absent(self):
+        self.begin(without("workspace.configuration"))
+        self.wait_indexed()
+        self.assertEqual(self.server_requests("workspace/configuration"), [])
+        self.finish()
+
+
+class PositionEncoding(CapabilitySession):
+    def test_utf8_offered_and_not(self):
+        for encodings, chosen in ((["utf-8", "utf-16"], "utf-8"), (None, "utf-16")):
+            caps = copy.deepcopy(FULL_CAPABILITIES)
+            if encodings:
+                caps["general"] = {"positionEncodings": encodings}
+            if self.c.proc.poll() is not None:
+                self.c = test_lsp.LspClient(test_lsp.MEND)
+            self.assertEqual(self.start(capabilities=caps)["capabilities"]["positionEncoding"], chosen)
+            self.finish()
+            self.c.kill()
+
+
 class WorkDoneProgress(CapabilitySession):
     def test_on(self):
         self.begin(FULL_CAPABILITIES)
