@@ -75,11 +75,9 @@ Incoming parse_message(std::string_view body, std::size_t max_depth) {
 
   // A notification is never answered, whatever is wrong with it (see the file comment).
   if (!has_id && method != msg.end()) {
-    if (!method->is_string()) {
-      ParseFailure f{nullptr, ErrorCode::InvalidRequest,
-                     "a notification's \"method\" must be a string", true};
-      return f;
-    }
+    if (!method->is_string())
+      return ParseFailure{nullptr, ErrorCode::InvalidRequest,
+                          "a notification's \"method\" must be a string", /*notification=*/true};
     Notification n{method->get<std::string>(), nullptr, {}};
     auto version = msg.find("jsonrpc");
     if (version == msg.end() || !version->is_string() || *version != "2.0")
