@@ -163,6 +163,8 @@ void Dispatcher::dispatch(Incoming message) {
 }
 
 void Dispatcher::handle(ParseFailure failure) {
+  if (failure.notification) // never answered: the peer expects nothing back
+    return core_->warn("dropping a malformed notification: " + failure.message);
   core_->output(failure.response());
 }
 
@@ -235,6 +237,12 @@ void Dispatcher::handle(Request request) {
 void Dispatcher::handle(Notification notification) {
   detail::DispatcherCore& core = *core_;
   const std::string& method = notification.method;
+  if (!notification.defect.empty()) {
+    core.warn("malformed notification " + method + ": " + notification.defect +
+              (method == "exit" ? " (exiting all the same)" : "; dropped"));
+    // A client that asks to exit with malformed params still wants the process gone.
+    if (method != "exit") return;
+  }
   bool gated = core.require_initialize && !core.initialized;
   if (method != "exit" && (gated || core.shutdown))
     return; // LSP: dropped before initialize and after shutdown

@@ -71,22 +71,39 @@ Incoming parse_message(std::string_view body, std::size_t max_depth) {
   auto id_it = msg.find("id");
   bool has_id = id_it != msg.end();
   json echo_id = has_id && is_valid_id(*id_it) ? *id_it : json(nullptr);
+  auto method = msg.find("method");
+
+  // A notification is never answered, whatever is wrong with it (see the file comment).
+  if (!has_id && method != msg.end()) {
+    if (!method->is_string())
+      return ParseFailure{nullptr, ErrorCode::InvalidRequest,
+                          "a notification's \"method\" must be a string", /*notification=*/true};
+    Notification n{method->get<std::string>(), nullptr, {}};
+    auto version = msg.find("jsonrpc");
+    if (version == msg.end() || !version->is_string() || *version != "2.0")
+      n.defect = "\"jsonrpc\" must be \"2.0\"";
+    if (auto p = msg.find("params"); p != msg.end() && !p->is_null()) {
+      if (!p->is_object() && !p->is_array())
+        n.defect = "\"params\" must be an object or an array";
+      else if (n.defect.empty())
+        n.params = std::move(*p);
+    }
+    return n;
+  }
 
   auto version = msg.find("jsonrpc");
   if (version == msg.end()) return invalid(echo_id, "missing \"jsonrpc\": \"2.0\"");
   if (!version->is_string() || *version != "2.0")
     return invalid(echo_id, "\"jsonrpc\" must be \"2.0\"");
 
-  auto method = msg.find("method");
   if (method != msg.end()) {
     if (!method->is_string()) return invalid(echo_id, "\"method\" must be a string");
     json params = nullptr;
-    if (auto p = msg.find("params"); p != msg.end()) {
+    if (auto p = msg.find("params"); p != msg.end() && !p->is_null()) {
       if (!p->is_object() && !p->is_array())
         return invalid(echo_id, "\"params\" must be an object or an array");
       params = std::move(*p);
     }
-    if (!has_id) return Notification{method->get<std::string>(), std::move(params)};
     if (!is_valid_id(*id_it))
       return invalid(nullptr, "\"id\" must be an integer or a string, not " +
                                   std::string(id_it->is_number_float() ? "a fractional number"

@@ -3,6 +3,12 @@
 // Parsing never throws: every body becomes a Request, Notification, Response, or a ParseFailure
 // that already holds the error response to send back. Nesting is capped before the JSON parser
 // runs, so a hostile "[[[[..." costs one linear scan and never deepens the stack.
+//
+// Why `params: null` is accepted: clients in the wild send it for methods whose params are void
+// (Emacs eglot's shutdown, lsp-mode's exit), and the common server libraries accept it; it is
+// read exactly like absent params. And why a broken notification is never answered: JSON-RPC
+// forbids answering a notification, and a client that gets a response to a message it sent
+// without an id may stall or drop the connection; such a message is logged instead.
 #pragma once
 
 #include <cstddef>
@@ -34,13 +40,16 @@ struct ErrorCode {
 struct Request {
   json id;
   std::string method;
-  json params; // object, array, or null when absent
+  json params; // object, array, or null when absent or null
 };
 
-/// A call without an id: no answer is ever sent.
+/// A call without an id: no answer is ever sent. `defect` is empty for a well-formed one;
+/// otherwise it says what is wrong (a bad "jsonrpc" or "params"), `params` is null, and the
+/// dispatcher logs it and drops it, except `exit`, which still ends the session.
 struct Notification {
   std::string method;
   json params;
+  std::string defect;
 };
 
 /// An answer to a request we sent. Exactly one of result / error is set.
@@ -51,11 +60,13 @@ struct Response {
 };
 
 /// A body that is not a valid message. `response()` is the error to send (id null unless the
-/// body was an object with a usable id).
+/// body was an object with a usable id). When `notification` is set the body was a notification
+/// (an object with "method" and no "id"): nothing may be sent, the message is only logged.
 struct ParseFailure {
   json id;
   int code = ErrorCode::ParseError;
   std::string message;
+  bool notification = false;
   json response() const;
 };
 

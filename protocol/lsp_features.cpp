@@ -54,6 +54,7 @@ void to_json(json& j, const CompletionItem& v) {
   write_optional(j, "documentation", v.documentation);
   write_optional(j, "insertText", v.insertText);
   write_optional(j, "insertTextFormat", v.insertTextFormat);
+  write_optional(j, "insertTextMode", v.insertTextMode);
   write_optional(j, "textEdit", v.textEdit);
   write_optional(j, "filterText", v.filterText);
   write_optional(j, "sortText", v.sortText);
@@ -67,6 +68,7 @@ void from_json(const json& j, CompletionItem& v) {
   read_optional(j, "documentation", v.documentation);
   read_optional(j, "insertText", v.insertText);
   read_optional(j, "insertTextFormat", v.insertTextFormat);
+  read_optional(j, "insertTextMode", v.insertTextMode);
   read_optional(j, "textEdit", v.textEdit);
   read_optional(j, "filterText", v.filterText);
   read_optional(j, "sortText", v.sortText);

@@ -82,6 +82,9 @@ enum class CompletionItemKind : int {
 };
 
 enum class InsertTextFormat : int { PlainText = 1, Snippet = 2 };
+/// How the client treats the inserted text's whitespace (LSP 3.16). AsIs: exactly as sent;
+/// AdjustIndentation: re-indented to the cursor's line (some clients also run their indenter).
+enum class InsertTextMode : int { AsIs = 1, AdjustIndentation = 2 };
 
 struct CompletionItem {
   std::string label;
@@ -90,6 +93,7 @@ struct CompletionItem {
   std::optional<MarkupContent> documentation;
   std::optional<std::string> insertText;
   std::optional<InsertTextFormat> insertTextFormat;
+  std::optional<InsertTextMode> insertTextMode;
   std::optional<TextEdit> textEdit; // overrides insertText; must be on the request's line
   std::optional<std::string> filterText;
   std::optional<std::string> sortText;

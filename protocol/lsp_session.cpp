@@ -68,6 +68,32 @@ bool ClientCapabilities::inlay_hint() const {
   return v && v->is_object();
 }
 
+bool ClientCapabilities::code_lens_refresh() const {
+  return flag(raw, {"workspace", "codeLens", "refreshSupport"});
+}
+bool ClientCapabilities::inlay_hint_refresh() const {
+  return flag(raw, {"workspace", "inlayHint", "refreshSupport"});
+}
+bool ClientCapabilities::snippet_support() const {
+  return flag(raw, {"textDocument", "completion", "completionItem", "snippetSupport"});
+}
+bool ClientCapabilities::hover_markdown() const {
+  const json* formats = lookup(raw, {"textDocument", "hover", "contentFormat"});
+  if (!formats || !formats->is_array()) return false;
+  for (const json& f : *formats) {
+    if (f == "markdown") return true;
+    if (f == "plaintext") return false;
+  }
+  return false;
+}
+bool ClientCapabilities::code_action_literals() const {
+  const json* v = lookup(raw, {"textDocument", "codeAction", "codeActionLiteralSupport"});
+  return v && v->is_object();
+}
+bool ClientCapabilities::hierarchical_document_symbols() const {
+  return flag(raw, {"textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"});
+}
+
 void to_json(json& j, const ClientCapabilities& v) {
   j = v.raw;
 }

@@ -32,6 +32,21 @@ struct ClientCapabilities {
   bool work_done_progress() const;
   /// textDocument.inlayHint is present at all.
   bool inlay_hint() const;
+  /// workspace.codeLens.refreshSupport / workspace.inlayHint.refreshSupport: the client
+  /// re-asks for lenses / hints when the server sends workspace/codeLens/refresh (inlayHint).
+  bool code_lens_refresh() const;
+  bool inlay_hint_refresh() const;
+  /// textDocument.completion.completionItem.snippetSupport: `${1:…}` tab stops are expanded.
+  bool snippet_support() const;
+  /// textDocument.hover.contentFormat: true when the client prefers markdown to plaintext (the
+  /// first of the two it lists is markdown); false when it lists neither or prefers plaintext.
+  bool hover_markdown() const;
+  /// textDocument.codeAction.codeActionLiteralSupport: CodeAction literals are understood;
+  /// without it a client only understands Command objects.
+  bool code_action_literals() const;
+  /// textDocument.documentSymbol.hierarchicalDocumentSymbolSupport: DocumentSymbol trees are
+  /// understood; without it only a flat SymbolInformation list.
+  bool hierarchical_document_symbols() const;
 
   bool operator==(const ClientCapabilities&) const = default;
 };

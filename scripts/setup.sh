@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 want=(build-essential cmake pkg-config libtree-sitter-dev nlohmann-json3-dev libspdlog-dev
       catch2 libboost-dev libstemmer-dev)
 if [ "${1:-build}" = test ]; then
-  want+=(neovim python3 emacs-nox elpa-eglot elpa-markdown-mode)
+  want+=(neovim python3 emacs-nox elpa-eglot elpa-lsp-mode elpa-markdown-mode)
 fi
 command -v node >/dev/null 2>&1 || want+=(nodejs)
 command -v npm >/dev/null 2>&1 || want+=(npm)

@@ -22,25 +22,49 @@ std::string data_string(const protocol::Diagnostic& d, const char* key) {
   return {};
 }
 
+// The mend.* command that makes the same edit as an action (workspace/executeCommand).
+// Its title is the action's, set when the action is built.
+protocol::Command command(const char* name, nlohmann::json argument) {
+  return protocol::Command{"", name, std::vector<nlohmann::json>{std::move(argument)}};
+}
+
 } // namespace
 
 std::vector<protocol::CodeAction> code_actions(const NoteContext& note,
                                                const protocol::CodeActionParams& params,
-                                               bool document_changes) {
+                                               CodeActionForm form) {
   std::vector<protocol::CodeAction> out;
   const std::string& text = note.doc.text();
+  const std::string& uri = note.doc.uri;
   std::size_t cursor = note.offset(params.range.start);
+  // `edit` decides whether the action is offered at all; `run` is its command form.
   auto add = [&](std::string title, const char* kind, std::optional<protocol::TextEdit> edit,
+                 const protocol::Command& run,
                  std::optional<protocol::Diagnostic> fixes = std::nullopt, bool preferred = false) {
     if (!edit || !wanted(params, kind)) return;
     protocol::CodeAction action;
     action.title = std::move(title);
     action.kind = kind;
-    action.edit = workspace_edit(note.doc, {std::move(*edit)}, document_changes);
+    if (form.literals)
+      action.edit = workspace_edit(note.doc, {std::move(*edit)}, form.document_changes);
+    else
+      action.command = protocol::Command{action.title, run.command, run.arguments};
     if (fixes) action.diagnostics = std::vector<protocol::Diagnostic>{*fixes};
     if (preferred) action.isPreferred = true;
     out.push_back(std::move(action));
   };
+  auto insert_template = [&](const std::string& id, std::optional<std::size_t> at = std::nullopt) {
+    nlohmann::json arg{{"uri", uri}, {"template", id}};
+    if (at) {
+      protocol::Position pos = note.position(*at);
+      arg["position"] = {{"line", pos.line}, {"character", pos.character}};
+    }
+    return command("mend.insertTemplate", std::move(arg));
+  };
+  auto insert_missing = [&](const std::string& step) {
+    return command("mend.insertMissing", {{"uri", uri}, {"step", step}});
+  };
+  const protocol::Command insert_log = command("mend.insertLogEntry", {{"uri", uri}});
 
   // Quick fixes for the diagnostics the client sent back.
   for (const auto& d : params.context.diagnostics) {
@@ -48,31 +72,34 @@ std::vector<protocol::CodeAction> code_actions(const NoteContext& note,
     std::string step = data_string(d, "step");
     if (*d.code == "missing-step" && !step.empty()) {
       add("Insert step: " + note.step_title(step), protocol::CodeActionKind::QuickFix,
-          insert_template_edit(note, step, text.size()), d, true);
+          insert_template_edit(note, step, text.size()), insert_template(step), d, true);
     } else if (*d.code == "conditional") {
       std::string target = step.empty() ? "patterns" : step;
       add("Insert step: " + note.step_title(target), protocol::CodeActionKind::QuickFix,
-          insert_missing_edit(note, target), d, true);
+          insert_missing_edit(note, target), insert_missing(target), d, true);
     } else if (*d.code == "log-overdue") {
       add("Insert today's action-log entry", protocol::CodeActionKind::QuickFix,
-          insert_log_edit(note), d, true);
+          insert_log_edit(note), insert_log, d, true);
     } else if (*d.code == "unanswered" && !step.empty()) {
       auto missing = note.missing_questions(step);
       if (!missing.empty())
         add("Insert missing questions of " + note.step_title(step),
-            protocol::CodeActionKind::QuickFix, insert_missing_edit(note, step), d);
+            protocol::CodeActionKind::QuickFix, insert_missing_edit(note, step),
+            insert_missing(step), d);
     }
   }
 
   if (note.report.next_step)
     add("Insert next step: " + note.step_title(*note.report.next_step),
         protocol::CodeActionKind::RefactorRewrite,
-        insert_template_edit(note, *note.report.next_step, text.size()));
+        insert_template_edit(note, *note.report.next_step, text.size()),
+        insert_template(*note.report.next_step));
 
   const engine::StepHeading* section = note.step_at(cursor);
   if (section && !note.missing_questions(section->id).empty())
     add("Insert missing questions of " + note.step_title(section->id),
-        protocol::CodeActionKind::RefactorRewrite, insert_missing_edit(note, section->id));
+        protocol::CodeActionKind::RefactorRewrite, insert_missing_edit(note, section->id),
+        insert_missing(section->id));
 
   // Today's log entry: inside new-start's section, or on/near one of its questions.
   bool near_new_start = section && section->id == "new-start";
@@ -82,7 +109,7 @@ std::vector<protocol::CodeAction> code_actions(const NoteContext& note,
       near_new_start = true;
   if (near_new_start)
     add("Insert today's action-log entry", protocol::CodeActionKind::RefactorRewrite,
-        insert_log_edit(note));
+        insert_log_edit(note), insert_log);
 
   // Any step of the pack: at the end of the section the cursor is in, on a blank line where it
   // is, else at the end of the note.
@@ -96,7 +123,7 @@ std::vector<protocol::CodeAction> code_actions(const NoteContext& note,
   }
   for (const auto& step : note.lang().steps)
     add("Insert step: " + note.step_title(step.id), protocol::CodeActionKind::RefactorRewrite,
-        insert_template_edit(note, step.id, at));
+        insert_template_edit(note, step.id, at), insert_template(step.id, at));
   return out;
 }
 

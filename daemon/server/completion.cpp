@@ -22,7 +22,8 @@ std::string with_eol(std::string text, std::string_view eol) {
 
 } // namespace
 
-protocol::CompletionList completion(const NoteContext& note, const protocol::Position& position) {
+protocol::CompletionList completion(const NoteContext& note, const protocol::Position& position,
+                                    bool snippets) {
   protocol::CompletionList list;
   const std::string& text = note.doc.text();
   std::size_t cursor = note.offset(position);
@@ -31,6 +32,8 @@ protocol::CompletionList completion(const NoteContext& note, const protocol::Pos
   std::string_view prefix = std::string_view(text).substr(start, cursor - start);
   std::string_view eol = line_ending_of(text);
   protocol::Range replace = note.range(start, end);
+  const auto format =
+      snippets ? protocol::InsertTextFormat::Snippet : protocol::InsertTextFormat::PlainText;
 
   if (!prefix.empty() && prefix[0] == '/') {
     int order = 0;
@@ -45,11 +48,12 @@ protocol::CompletionList completion(const NoteContext& note, const protocol::Pos
       item.detail = detail;
       item.filterText = "/" + step.id;
       item.sortText = std::to_string(10 + order++);
-      item.insertTextFormat = protocol::InsertTextFormat::Snippet;
-      item.textEdit = protocol::TextEdit{
-          replace,
-          with_eol(engine::render_step(step, note.lang(), note.vars(), note.render_options(true)),
-                   eol)};
+      item.insertTextFormat = format;
+      item.insertTextMode = protocol::InsertTextMode::AsIs;
+      item.textEdit =
+          protocol::TextEdit{replace, with_eol(engine::render_step(step, note.lang(), note.vars(),
+                                                                   note.render_options(snippets)),
+                                               eol)};
       list.items.push_back(std::move(item));
     }
     return list;
@@ -67,7 +71,7 @@ protocol::CompletionList completion(const NoteContext& note, const protocol::Pos
   for (const auto& id : note.missing_questions(section->id)) {
     const engine::QuestionSpec* q = note.lang().question(id);
     if (!q) continue;
-    engine::RenderOptions options = note.render_options(true);
+    engine::RenderOptions options = note.render_options(snippets);
     options.step_heading = false;
     options.heading_level = static_cast<int>(hashes) - 1; // questions are one level deeper
     std::string body = engine::render_step(*step, note.lang(), note.vars(), options, {id});
@@ -78,7 +82,8 @@ protocol::CompletionList completion(const NoteContext& note, const protocol::Pos
     item.detail = id;
     item.filterText = std::string(hashes, '#') + " " + item.label;
     item.sortText = std::to_string(10 + order++);
-    item.insertTextFormat = protocol::InsertTextFormat::Snippet;
+    item.insertTextFormat = format;
+    item.insertTextMode = protocol::InsertTextMode::AsIs;
     item.textEdit = protocol::TextEdit{replace, with_eol(body, eol)};
     list.items.push_back(std::move(item));
   }

@@ -5,7 +5,11 @@
 
 namespace mend::server {
 
-std::optional<protocol::Hover> hover(const NoteContext& note, const protocol::Position& position) {
+std::optional<protocol::Hover> hover(const NoteContext& note, const protocol::Position& position,
+                                     bool markdown) {
+  auto bold = [&](const std::string& s) { return markdown ? "**" + s + "**" : s; };
+  auto code = [&](const std::string& s) { return markdown ? "`" + s + "`" : s; };
+  const char* kind = markdown ? protocol::MarkupKind::Markdown : protocol::MarkupKind::PlainText;
   std::size_t cursor = note.offset(position);
   int line = static_cast<int>(note.doc.lines.line_of(cursor));
   const engine::LanguagePack& lang = note.lang();
@@ -13,7 +17,7 @@ std::optional<protocol::Hover> hover(const NoteContext& note, const protocol::Po
     if (static_cast<int>(note.doc.lines.line_of(h.start)) != line) continue;
     const engine::StepSpec* step = lang.step(h.id);
     if (!step) continue;
-    std::string value = "**" + note.step_title(h.id) + "**\n\n";
+    std::string value = bold(note.step_title(h.id)) + "\n\n";
     if (!step->intro.empty()) value += engine::render_text(step->intro, lang, note.vars()) + "\n\n";
     if (const engine::StepProgress* p = note.progress(h.id))
       value += "Progress: " + std::to_string(p->answered) + "/" + std::to_string(p->total) +
@@ -29,19 +33,19 @@ std::optional<protocol::Hover> hover(const NoteContext& note, const protocol::Po
     } else {
       value += "Requires: nothing\n";
     }
-    return protocol::Hover{{protocol::MarkupKind::Markdown, value}, note.range(h.start, h.end)};
+    return protocol::Hover{{kind, value}, note.range(h.start, h.end)};
   }
   for (const auto& q : note.doc.analysis.questions) {
     if (q.line != line) continue;
     const engine::QuestionSpec* spec = lang.question(q.id);
     if (!spec) spec = note.ctx.pack.question(q.id);
     if (!spec) continue;
-    std::string value = "**" + engine::render_text(spec->text, lang, note.vars()) + "**\n\n";
+    std::string value = bold(engine::render_text(spec->text, lang, note.vars())) + "\n\n";
     if (!spec->guidance.empty())
       value += engine::render_text(spec->guidance, lang, note.vars()) + "\n\n";
-    value += std::string("State: ") + (q.answered ? "answered" : "not answered yet") + " · `" +
-             q.id + "`";
-    return protocol::Hover{{protocol::MarkupKind::Markdown, value}, note.range(q.start, q.end)};
+    value += std::string("State: ") + (q.answered ? "answered" : "not answered yet") + " · " +
+             code(q.id);
+    return protocol::Hover{{kind, value}, note.range(q.start, q.end)};
   }
   return std::nullopt;
 }

@@ -444,6 +444,7 @@ void LspServer::start_index() {
           for (Document* d : workspace_.documents.all())
             changed_.insert(d->uri);
           publish();
+          refresh_views();
           while (!waiting_for_index_.empty()) {
             Job job = std::move(waiting_for_index_.front());
             waiting_for_index_.pop_front();
@@ -451,6 +452,17 @@ void LspServer::start_index() {
           }
         });
       });
+}
+
+// Code lenses show progress over the whole folder, which the client cannot know changed when
+// the index finishes; inlay hints follow the pack, which settings can change (and re-index).
+// Only clients that announced refreshSupport are asked: to others these requests are unknown.
+void LspServer::refresh_views() {
+  auto ignore = [](const json&, const json*) {};
+  if (client_.code_lens_refresh())
+    dispatcher_.send_request("workspace/codeLens/refresh", nullptr, ignore);
+  if (client_.inlay_hint_refresh())
+    dispatcher_.send_request("workspace/inlayHint/refresh", nullptr, ignore);
 }
 
 void LspServer::begin_progress() {
@@ -543,23 +555,29 @@ template <class T> nlohmann::json to_json_array(const std::vector<T>& values) {
 
 void LspServer::on_code_action(const json& params, Reply reply) {
   auto p = read_params<protocol::CodeActionParams>(params);
-  defer(std::move(reply), [this, p] {
-    return to_json_array(
-        code_actions(note(document(p.textDocument.uri)), p, client_.document_changes()));
+  CodeActionForm form{client_.code_action_literals(), client_.document_changes()};
+  defer(std::move(reply), [this, p, form] {
+    auto actions = code_actions(note(document(p.textDocument.uri)), p, form);
+    if (form.literals) return to_json_array(actions);
+    json out = json::array(); // (Command)[]: what a client without literal support reads
+    for (const auto& a : actions)
+      if (a.command) out.push_back(to_json_value(*a.command));
+    return out;
   });
 }
 
 void LspServer::on_completion(const json& params, Reply reply) {
   auto p = read_params<protocol::CompletionParams>(params);
   defer(std::move(reply), [this, p] {
-    return to_json_value(completion(note(document(p.textDocument.uri)), p.position));
+    return to_json_value(
+        completion(note(document(p.textDocument.uri)), p.position, client_.snippet_support()));
   });
 }
 
 void LspServer::on_hover(const json& params, Reply reply) {
   auto p = read_params<protocol::HoverParams>(params);
   defer(std::move(reply), [this, p] {
-    auto h = hover(note(document(p.textDocument.uri)), p.position);
+    auto h = hover(note(document(p.textDocument.uri)), p.position, client_.hover_markdown());
     return h ? to_json_value(*h) : json(nullptr);
   });
 }
@@ -581,7 +599,11 @@ void LspServer::on_document_symbol(const json& params, Reply reply) {
   auto p = read_params<protocol::DocumentSymbolParams>(params);
   defer(
       std::move(reply),
-      [this, p] { return to_json_array(document_symbols(note(document(p.textDocument.uri)))); },
+      [this, p] {
+        auto tree = document_symbols(note(document(p.textDocument.uri)));
+        if (client_.hierarchical_document_symbols()) return to_json_array(tree);
+        return to_json_array(flatten_symbols(tree, p.textDocument.uri));
+      },
       /*needs_index=*/false, /*needs_report=*/false);
 }
 
@@ -642,6 +664,18 @@ void LspServer::on_execute_command(const json& params, Reply reply) {
   if (!edit) {
     reply(json{{"applied", false},
                {"failureReason", "nothing to insert: no question of the step is missing"}});
+    return;
+  }
+  if (!client_.apply_edit()) {
+    // Said out loud: a command that silently did nothing would look like a bug in the note.
+    std::string why = "mend cannot run " + p.command +
+                      ": this editor does not accept edits from the server (workspace/applyEdit). "
+                      "Use a code action, or `mend insert` in a shell.";
+    spdlog::warn("{}", why);
+    dispatcher_.send_notification(
+        "window/showMessage",
+        {{"type", static_cast<int>(protocol::MessageType::Warning)}, {"message", why}});
+    reply.error(protocol::ErrorCode::RequestFailed, why);
     return;
   }
   apply_edit(label, workspace_edit(*doc, {*edit}, client_.document_changes()), std::move(reply));

@@ -110,6 +110,7 @@ private:
   void start_index();
   void begin_progress();
   void end_progress();
+  void refresh_views(); // workspace/codeLens/refresh and inlayHint/refresh, when supported
   void pull_configuration();
 
   NoteContext note(const Document& doc) const;

@@ -105,6 +105,20 @@ std::vector<protocol::DocumentSymbol> document_symbols(const NoteContext& note) 
 }
 
 std::vector<protocol::SymbolInformation>
+flatten_symbols(const std::vector<protocol::DocumentSymbol>& tree, const std::string& uri) {
+  std::vector<protocol::SymbolInformation> out;
+  auto add = [&](const protocol::DocumentSymbol& s, const std::optional<std::string>& container,
+                 auto& self) -> void {
+    out.push_back({s.name, s.kind, {uri, s.range}, container});
+    for (const auto& child : s.children)
+      self(child, s.name, self);
+  };
+  for (const auto& s : tree)
+    add(s, std::nullopt, add);
+  return out;
+}
+
+std::vector<protocol::SymbolInformation>
 workspace_symbols(Workspace& workspace, const std::string& query, engine::Encoding encoding) {
   std::vector<protocol::SymbolInformation> out;
   const Context& ctx = *workspace.context;

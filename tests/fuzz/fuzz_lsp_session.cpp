@@ -140,8 +140,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           mend::fuzz::fail("an output message is not JSON-RPC 2.0", body);
         if (!message.contains("method") && message.contains("id")) {
           std::string id = message["id"].dump();
-          if (!message["id"].is_null() && ++answered[id] > sent[id])
-            mend::fuzz::fail("a request was answered more often than it was sent", body);
+          // Errors with id null answer only bodies that were not notifications.
+          if (++answered[id] > sent[id])
+            mend::fuzz::fail(message["id"].is_null()
+                                 ? "an error with id null answered a notification"
+                                 : "a request was answered more often than it was sent",
+                             body);
         }
       },
       options);
@@ -165,7 +169,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (std::holds_alternative<mend::protocol::FramingError>(event)) continue;
       auto message = mend::protocol::parse_message(std::get<std::string>(event));
       if (auto* r = std::get_if<mend::protocol::Request>(&message)) ++sent[r->id.dump()];
-      if (auto* f = std::get_if<mend::protocol::ParseFailure>(&message)) ++sent[f->id.dump()];
+      if (auto* f = std::get_if<mend::protocol::ParseFailure>(&message); f && !f->notification)
+        ++sent[f->id.dump()];
       confine(message);
       dispatcher.dispatch(std::move(message));
       loop.drain();

@@ -17,6 +17,22 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "fixtures")
 
 
+# An LSP 3.17 client that announces every capability mend acts on (protocol/README.md, "Client
+# capabilities"). Tests of one capability start from this and remove or change that one.
+FULL_CAPABILITIES = {
+    "workspace": {"applyEdit": True, "workspaceEdit": {"documentChanges": True},
+                  "didChangeWatchedFiles": {"dynamicRegistration": True}, "configuration": True,
+                  "codeLens": {"refreshSupport": True}, "inlayHint": {"refreshSupport": True}},
+    "textDocument": {
+        "completion": {"completionItem": {"snippetSupport": True, "insertTextModeSupport": {"valueSet": [1, 2]}}},
+        "hover": {"contentFormat": ["markdown", "plaintext"]},
+        "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix", "refactor.rewrite"]}}},
+        "documentSymbol": {"hierarchicalDocumentSymbolSupport": True},
+        "codeLens": {}, "inlayHint": {}},
+    "window": {"workDoneProgress": True},
+}
+
+
 def uri_of(path):
     from urllib.parse import quote
     return "file://" + quote(os.path.abspath(path))

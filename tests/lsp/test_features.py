@@ -11,7 +11,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_lsp  # noqa: E402
-from lsp_client import TODAY, uri_of  # noqa: E402
+from lsp_client import FULL_CAPABILITIES, TODAY, uri_of  # noqa: E402
 from test_lsp import Session  # noqa: E402
 
 
@@ -39,11 +39,8 @@ def edits_of(workspace_edit, uri):
 class Features(Session):
     def setUp(self):
         super().setUp()
-        self.start(options={"ex": {"name": "Sam", "pronouns": "he"}},
-                   capabilities={"workspace": {"applyEdit": True, "workspaceEdit": {"documentChanges": True},
-                                               "didChangeWatchedFiles": {"dynamicRegistration": True},
-                                               "configuration": True},
-                                 "window": {"workDoneProgress": True}})
+        # A client that supports everything; test_capabilities.py turns each capability off.
+        self.start(options={"ex": {"name": "Sam", "pronouns": "he"}}, capabilities=FULL_CAPABILITIES)
         with open(self.note, encoding="utf-8") as f:
             self.text = f.read()
         self.uri = self.c.open(self.note)

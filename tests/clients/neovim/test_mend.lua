@@ -289,6 +289,54 @@ if attached then
       api.nvim_set_current_win(win)
     end
   end)
+
+  -- Neovim's own default capabilities, whatever its version (0.7.2 on Debian 12 announces no
+  -- snippet support): "/" completes to the step in the form this client can insert.
+  check('completion after "/" fits the client\'s snippet support and is inserted as is', function()
+    local client = mend.client_for(buf)
+    local caps = client.config.capabilities or vim.lsp.protocol.make_client_capabilities()
+    local item_caps = ((caps.textDocument or {}).completion or {}).completionItem or {}
+    local snippets = item_caps.snippetSupport == true
+    local before = api.nvim_buf_get_lines(buf, 0, -1, false)
+    local last = #before
+    api.nvim_buf_set_lines(buf, last, last, false, { '/' })
+    local params = {
+      textDocument = vim.lsp.util.make_text_document_params(buf),
+      position = { line = last, character = 1 },
+    }
+    local responses = vim.lsp.buf_request_sync(buf, 'textDocument/completion', params, 10000) or {}
+    local why
+    for _, response in pairs(responses) do
+      local result = response.result or {}
+      for _, item in ipairs(result.items or result) do
+        if item.label == '/why' then
+          why = item
+        end
+      end
+    end
+    if not why then
+      api.nvim_buf_set_lines(buf, 0, -1, false, before)
+      fail('no /why completion item: ' .. vim.inspect(responses))
+    end
+    local text = why.textEdit.newText
+    if why.insertTextMode ~= 1 then
+      fail('insertTextMode is ' .. tostring(why.insertTextMode) .. ', expected 1 (asIs)')
+    end
+    if snippets and (why.insertTextFormat ~= 2 or not text:find('${1:', 1, true)) then
+      fail('snippetSupport is on, yet /why is not a snippet: ' .. vim.inspect(why))
+    end
+    if not snippets and (why.insertTextFormat ~= 1 or text:find('${', 1, true)) then
+      fail('snippetSupport is off, yet /why is not plain text: ' .. vim.inspect(why))
+    end
+    vim.lsp.util.apply_text_edits({ why.textEdit }, buf, client.offset_encoding or 'utf-16')
+    local inserted = buffer_text(buf)
+    api.nvim_buf_set_lines(buf, 0, -1, false, before)
+    if not snippets and not inserted:find('_your answer_', 1, true) then
+      fail('the inserted step has no `_your answer_` placeholder:\n' .. inserted)
+    end
+    local v = vim.version()
+    log(string.format('     (Neovim %d.%d, snippetSupport %s)', v.major, v.minor, tostring(snippets)))
+  end)
 end
 
 check(':help mend documents every command', function()

@@ -401,6 +401,47 @@ TEST_CASE("parse failures are answered with their error") {
   CHECK(s.error_code() == ErrorCode::InvalidRequest);
 }
 
+TEST_CASE("a malformed notification is logged, never answered; exit still exits") {
+  Session s(true);
+  int initialized = 0, exits = 0;
+  s.d.on_request("initialize", [](const json&, Reply r) { r(json::object()); });
+  s.d.on_notification("initialized", [&](const json&) { ++initialized; });
+  s.d.on_notification("exit", [&](const json&) { ++exits; });
+  s.request(1, "initialize");
+  s.take();
+  for (const char* body :
+       {R"({"jsonrpc":"2.0","method":"initialized","params":"x"})", R"({"method":"initialized"})",
+        R"({"jsonrpc":"2.0","method":5,"params":{}})", R"({"jsonrpc":"2.0","method":["exit"]})"}) {
+    INFO(body);
+    std::size_t logged = s.logged.size();
+    s.raw(body);
+    CHECK(s.sent.empty());
+    CHECK(s.logged.size() == logged + 1);
+  }
+  CHECK(initialized == 0);
+  // params null is a well-formed notification; a broken exit is logged and still exits.
+  s.raw(R"({"jsonrpc":"2.0","method":"initialized","params":null})");
+  CHECK(initialized == 1);
+  s.raw(R"({"jsonrpc":"2.0","method":"exit","params":7})");
+  CHECK(exits == 1);
+  CHECK(s.sent.empty());
+  CHECK(s.logged.back().find("exiting all the same") != std::string::npos);
+}
+
+TEST_CASE("shutdown with params null is answered like shutdown without params") {
+  Session s(true);
+  s.d.on_request("initialize", [](const json&, Reply r) { r(json::object()); });
+  s.d.on_request("shutdown", [](const json& params, Reply r) {
+    CHECK(params.is_null());
+    r(nullptr);
+  });
+  s.request(1, "initialize");
+  s.take();
+  s.raw(R"({"jsonrpc":"2.0","id":2,"method":"shutdown","params":null})");
+  CHECK(s.take() == make_response(2, nullptr));
+  CHECK(s.d.shutdown_requested());
+}
+
 TEST_CASE("server-to-client requests: ids are allocated and responses routed") {
   Session s;
   std::vector<std::string> seen;

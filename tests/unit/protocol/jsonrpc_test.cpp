@@ -63,6 +63,40 @@ TEST_CASE("a message without id is a notification and params may be absent") {
   CHECK(std::get<Notification>(arr).params == json::array({1, 2}));
 }
 
+TEST_CASE("params null is read as absent, for requests and notifications") {
+  Request r = request(R"({"jsonrpc":"2.0","id":1,"method":"shutdown","params":null})");
+  CHECK(r.method == "shutdown");
+  CHECK(r.params.is_null());
+  Incoming n = parse_message(R"({"jsonrpc":"2.0","method":"exit","params":null})");
+  REQUIRE(std::holds_alternative<Notification>(n));
+  CHECK(std::get<Notification>(n).method == "exit");
+  CHECK(std::get<Notification>(n).params.is_null());
+  CHECK(std::get<Notification>(n).defect.empty());
+}
+
+TEST_CASE("a malformed notification is never turned into an error to send") {
+  // Each of these has a method and no id: JSON-RPC forbids answering it.
+  for (const char* bad : {R"({"jsonrpc":"2.0","method":"exit","params":5})",
+                          R"({"jsonrpc":"2.0","method":"initialized","params":"x"})",
+                          R"({"method":"exit"})", R"({"jsonrpc":"1.0","method":"exit"})"}) {
+    INFO(bad);
+    Incoming in = parse_message(bad);
+    REQUIRE(std::holds_alternative<Notification>(in));
+    CHECK(!std::get<Notification>(in).defect.empty());
+    CHECK(std::get<Notification>(in).params.is_null());
+  }
+  CHECK(std::get<Notification>(parse_message(R"({"jsonrpc":"2.0","method":"n","params":true})"))
+            .defect == "\"params\" must be an object or an array");
+  // A method that is not a string leaves no notification to deliver: a failure marked as one.
+  ParseFailure f = failure(R"({"jsonrpc":"2.0","method":5})");
+  CHECK(f.notification);
+  // With an id it is a request, answered as before.
+  CHECK(!failure(R"({"jsonrpc":"2.0","id":1,"method":5})").notification);
+  CHECK(!failure(R"({"jsonrpc":"2.0","id":1,"method":"m","params":5})").notification);
+  CHECK(!failure("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"t\":\"\xC3\x28\"}}")
+             .notification);
+}
+
 TEST_CASE("responses carry a result or an error") {
   Incoming ok = parse_message(R"({"jsonrpc":"2.0","id":3,"result":null})");
   REQUIRE(std::holds_alternative<Response>(ok));
@@ -169,7 +203,7 @@ TEST_CASE("malformed requests are invalid requests, echoing a usable id") {
   CHECK(bad_method.id == "q");
   CHECK(bad_method.message == "\"method\" must be a string");
 
-  for (const char* params : {"1", "\"s\"", "true", "null"}) {
+  for (const char* params : {"1", "\"s\"", "true"}) {
     INFO(params);
     ParseFailure f =
         failure(std::string(R"({"jsonrpc":"2.0","id":2,"method":"m","params":)") + params + "}");

@@ -167,6 +167,7 @@ TEST_CASE("completion") {
                       MarkupContent{MarkupKind::Markdown, "Describe it"},
                       "## What went wrong?\n$0",
                       InsertTextFormat::Snippet,
+                      InsertTextMode::AsIs,
                       TextEdit{kRange, "## What went wrong?\n$0"},
                       "what went wrong",
                       "03",
@@ -177,6 +178,7 @@ TEST_CASE("completion") {
                {"documentation", {{"kind", "markdown"}, {"value", "Describe it"}}},
                {"insertText", "## What went wrong?\n$0"},
                {"insertTextFormat", 2},
+               {"insertTextMode", 1},
                {"textEdit", {{"range", kRangeJson}, {"newText", "## What went wrong?\n$0"}}},
                {"filterText", "what went wrong"},
                {"sortText", "03"},
@@ -313,6 +315,49 @@ TEST_CASE("initialize and client capabilities") {
   round_trip(InitializeResult{json{{"hoverProvider", true}}, ServerInfo{"mend", "0.1.0"}},
              json{{"capabilities", {{"hoverProvider", true}}},
                   {"serverInfo", {{"name", "mend"}, {"version", "0.1.0"}}}});
+}
+
+TEST_CASE("client capabilities: each flag mend acts on, on, off and oddly shaped") {
+  ClientCapabilities none{json::object()};
+  CHECK(!none.snippet_support());
+  CHECK(!none.hover_markdown());
+  CHECK(!none.code_action_literals());
+  CHECK(!none.hierarchical_document_symbols());
+  CHECK(!none.code_lens_refresh());
+  CHECK(!none.inlay_hint_refresh());
+
+  ClientCapabilities all{json::parse(R"({
+    "textDocument": {
+      "completion": {"completionItem": {"snippetSupport": true}},
+      "hover": {"contentFormat": ["markdown", "plaintext"]},
+      "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}},
+      "documentSymbol": {"hierarchicalDocumentSymbolSupport": true}},
+    "workspace": {"codeLens": {"refreshSupport": true}, "inlayHint": {"refreshSupport": true}}})")};
+  CHECK(all.snippet_support());
+  CHECK(all.hover_markdown());
+  CHECK(all.code_action_literals());
+  CHECK(all.hierarchical_document_symbols());
+  CHECK(all.code_lens_refresh());
+  CHECK(all.inlay_hint_refresh());
+
+  // snippetSupport false is off; the client's order of hover formats is its preference.
+  CHECK(!ClientCapabilities{
+      json::parse(R"({"textDocument":{"completion":{"completionItem":{"snippetSupport":false}}}})")}
+             .snippet_support());
+  CHECK(!ClientCapabilities{
+      json::parse(R"({"textDocument":{"hover":{"contentFormat":["plaintext","markdown"]}}})")}
+             .hover_markdown());
+  CHECK(!ClientCapabilities{json::parse(R"({"textDocument":{"hover":{"contentFormat":[]}}})")}
+             .hover_markdown());
+  CHECK(ClientCapabilities{
+      json::parse(R"({"textDocument":{"hover":{"contentFormat":["markdown"]}}})")}
+            .hover_markdown());
+  // Odd shapes are off, never an exception.
+  ClientCapabilities odd{json::parse(R"({"textDocument":{"hover":{"contentFormat":"markdown"},
+    "codeAction":{"codeActionLiteralSupport":true},"completion":{"completionItem":[]}}})")};
+  CHECK(!odd.hover_markdown());
+  CHECK(!odd.code_action_literals());
+  CHECK(!odd.snippet_support());
 }
 
 TEST_CASE("registration, progress and messages") {
