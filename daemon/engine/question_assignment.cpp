@@ -221,11 +221,11 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   // hated"), unless it opens asking ("What didn't I like about us (his faults too)").
   std::vector<char> opens(cs.size(), 0);
   for (std::size_t k = 0; k < cs.size(); ++k)
-    opens[k] = cs[k].loose && matcher.opens_question(cs[k].plain);
+    opens[k] = (cs[k].loose || cs[k].must_ask) && matcher.opens_question(cs[k].plain);
   auto whole_only = [&](std::size_t k) { return cs[k].loose && !cs[k].label && !opens[k]; };
-  // A line cut at its first stop poses nothing unless it opens asking: otherwise it is a
-  // sentence of prose with its second after it ("2019 in Lyon, lonely — then I met Tom").
-  auto unposed = [&](std::size_t k) { return cs[k].cut && !opens[k]; };
+  // A line cut at its first stop, or a label as long as a sentence, poses nothing unless it
+  // opens asking: otherwise it is prose ("2019 in Lyon, lonely — then I met Tom").
+  auto unposed = [&](std::size_t k) { return cs[k].must_ask && !opens[k]; };
 
   // Sections: candidates whose wording names a step better than any question.
   std::vector<std::string> title_step(cs.size());

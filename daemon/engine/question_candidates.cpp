@@ -64,13 +64,30 @@ bool ends_with_question_mark(std::string_view s) {
   return s.ends_with("?") || s.ends_with("？");
 }
 
+// "incl", "e.g", "vs", "Dr", a single letter: the word before a "." that ends no sentence.
+bool ends_with_abbreviation(std::string_view before_stop) {
+  std::size_t i = before_stop.size();
+  while (i > 0 && (std::isalpha(static_cast<unsigned char>(before_stop[i - 1])) ||
+                   before_stop[i - 1] == '.'))
+    --i;
+  std::string word(before_stop.substr(i));
+  for (char& ch : word)
+    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (word.size() == 1) return true;
+  for (std::string_view abbreviation :
+       {"incl", "e.g", "i.e", "vs", "esp", "approx", "cf", "mr", "mrs", "ms", "dr"})
+    if (word == abbreviation) return true;
+  return false;
+}
+
 // Where the last sentence of `s` starts: after the last ". ", "! " or "? " before its end.
 std::size_t last_sentence_start(std::string_view s) {
   std::string_view body = s;
   while (!body.empty() && (body.back() == '?' || body.back() == ' ' || body.back() == ':'))
     body.remove_suffix(1);
   for (std::size_t i = body.size(); i-- > 1;)
-    if (body[i] == ' ' && (body[i - 1] == '.' || body[i - 1] == '!' || body[i - 1] == '?')) {
+    if (body[i] == ' ' && (body[i - 1] == '.' || body[i - 1] == '!' || body[i - 1] == '?') &&
+        !(body[i - 1] == '.' && ends_with_abbreviation(body.substr(0, i - 1)))) {
       std::size_t j = i;
       while (j < s.size() && s[j] == ' ')
         ++j;
@@ -218,6 +235,9 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     c.start = base + from;
     c.plain = plain_text(label);
     c.label = true;
+    // Longer than a label, a sentence before a colon ("Not sure it's a clear yes, so my
+    // therapist wants me to look at this first:") unless it asks.
+    c.must_ask = count_words(label) > kMaxLabelWords;
     // "Label: answer" may be any note-taking; a line ending at its colon poses what follows.
     c.loose = !trim(line.substr(colon + 1)).empty();
     c.end = base + colon + 1;
@@ -238,7 +258,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
           label_colon(head) == std::string_view::npos) {
         c.plain = plain_text(head);
         c.loose = true;
-        c.cut = true;
+        c.must_ask = true;
         c.end = base + cut;
         c.answer_start = c.end;
         return true;
@@ -378,8 +398,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       std::string_view next =
           nl == std::string_view::npos ? std::string_view{} : trim(para.substr(nl + 1));
       bool defined = next.starts_with(": ") || next.starts_with(":\t");
-      if (c.loose && !c.label && !c.cut && more && count_words(t) > kMaxLooseLineWords && !defined)
-        continue;
+      // Among lines written one thought each, a longer line is still one thought.
+      std::size_t most = one_thought_lines ? kMaxLooseWords : kMaxLooseLineWords;
+      if (c.loose && !c.label && !c.must_ask && more && count_words(t) > most && !defined) continue;
       if (c.loose && !c.label && !first && !more) continue; // the last line of prose
     }
     out.push_back(std::move(c));
@@ -417,7 +438,7 @@ std::optional<LineReading> line_reading(std::string_view line) {
                      c.label,
                      c.question_mark,
                      t.starts_with("**") || t.starts_with("__"),
-                     c.cut};
+                     c.must_ask};
 }
 
 bool is_answer_label(std::string_view label) {
@@ -562,7 +583,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         // question, help and faq types), however it is worded.
         c.loose =
             c.loose && !c.label && !asking_callout(first_line(text, b.text_start, b.text_end));
-        c.cut = c.cut && c.loose;
+        c.must_ask = c.must_ask && c.loose;
         out.lines.push_back(std::move(c));
         continue;
       }

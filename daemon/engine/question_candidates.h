@@ -39,9 +39,10 @@ struct Candidate {
   bool title_like = false;        // short, no sentence punctuation: may name a step section
   bool has_children = false;      // a list item holding nested blocks
   bool task = false;              // a task item ("- [ ] what bothered me"): posed to be answered
-  // A loose line read up to its first sentence break, its answer after it on the line ("does
-  // it have a real chance. if one of us moves, yes"): a question only when it opens asking.
-  bool cut = false;
+  // A question only when it opens asking ("what", "est-ce"): a loose line read up to its first
+  // sentence break, its answer after it on the line ("does it have a real chance. if one of us
+  // moves, yes"), or a label as long as a sentence.
+  bool must_ask = false;
 };
 
 struct Marker {
@@ -66,8 +67,8 @@ struct LineReading {
   bool loose = false; // as Candidate::loose
   bool label = false;
   bool question_mark = false;
-  bool strong = false; // a bold lead
-  bool cut = false;    // as Candidate::cut
+  bool strong = false;   // a bold lead
+  bool must_ask = false; // as Candidate::must_ask
 };
 std::optional<LineReading> line_reading(std::string_view line);
 

@@ -301,6 +301,23 @@ TEST_CASE("a task item is posed; an aside in brackets is read past",
   check("- [ ] what i didnt like (his stuff too)\n  his temper\n", "why.disliked@1+");
 }
 
+TEST_CASE("labels past an abbreviation; a label as long as a sentence must ask",
+          "[note_analysis][recognition]") {
+  // "incl." ends no sentence: the label is the whole line before its colon.
+  check("- what i didnt like, incl. about her: she kept score\n", "why.disliked@1+");
+  // A sentence before a colon that does not open asking poses nothing.
+  check("Not sure it's a clear yes with Dev, so Dr. K wants me to look at this first, before "
+        "anything else:\n\n- the clinging\n",
+        "");
+}
+
+TEST_CASE("among lines written one thought each, a longer line is one thought",
+          "[note_analysis][recognition]") {
+  check("am i scared of ending up alone\nyeah a lot\nthe times i was sure id never meet anyone "
+        "again and then did\nafter uni. after tom. both times i was wrong within a year\n",
+        "motives.fear@1+ motives.past@3+");
+}
+
 TEST_CASE("French in the writer's own words", "[note_analysis][recognition]") {
   check(
       "Q : Elle m'a dit quoi, officiellement, pour justifier de partir ?\nA : qu'elle étouffait\n",
