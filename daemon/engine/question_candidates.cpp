@@ -106,23 +106,31 @@ bool ends_like_sentence(std::string_view s) {
 }
 
 // Where a line's first thought ends, when something follows it on the line: the first ". ",
-// or an arrow or dash set off by spaces ("-> a weekly talk", " — yes"); npos otherwise.
-std::size_t first_break(std::string_view line) {
+// or a dash or an arrow set off by spaces ("stuff i didnt like - his temper", "-> a weekly
+// talk"), which sets a label off from its answer as a colon does.
+struct LineBreak {
+  std::size_t at = std::string_view::npos; // npos: none
+  bool dash = false;
+};
+LineBreak first_break(std::string_view line) {
   for (std::size_t i = 0; i + 1 < line.size(); ++i) {
     std::size_t after = std::string_view::npos;
-    if (line[i] == '.' && line[i + 1] == ' ' && i > 0 && line[i - 1] != '.')
+    bool dash = false;
+    if (line[i] == '.' && line[i + 1] == ' ' && i > 0 && line[i - 1] != '.') {
       after = i + 1;
-    else if (line[i] == ' ')
+    } else if (line[i] == ' ') {
       for (std::string_view arrow : {"-> ", "=> ", "→ ", "— ", "– ", "- "})
         if (line.substr(i + 1, arrow.size()) == arrow) {
           after = i + 1 + arrow.size();
+          dash = true;
           break;
         }
+    }
     if (after == std::string_view::npos) continue;
-    if (trim(line.substr(after)).empty()) return std::string_view::npos;
-    return i;
+    if (trim(line.substr(after)).empty()) return {};
+    return {i, dash};
   }
-  return std::string_view::npos;
+  return {};
 }
 
 // <!-- mend:q why.official --> and <!-- mend:step why --> in an HTML block.
@@ -246,24 +254,27 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   }
   std::size_t words = count_words(t);
   if (words == 0) return false;
-  // "does it have a real shot going forward. if one of us moves, yes": a question posed
-  // without "?", answered on its line after a stop or an arrow. A line too long or too
-  // finished to be posed whole is read up to that break; the analysis keeps it only when it
-  // opens asking.
-  if (ends_like_sentence(t) || words > kMaxLooseLineWords)
-    if (std::size_t cut = first_break(line); cut != std::string_view::npos) {
-      std::string_view head = line.substr(0, cut);
-      std::size_t head_words = count_words(head);
-      if (head_words >= 3 && head_words <= kMaxLooseWords &&
-          label_colon(head) == std::string_view::npos) {
-        c.plain = plain_text(head);
-        c.loose = true;
-        c.must_ask = true;
-        c.end = base + cut;
-        c.answer_start = c.end;
-        return true;
-      }
+  // A label set off by a dash ("stuff i didnt like - his temper"), or "does it have a real
+  // shot going forward. if one of us moves, yes": a question posed without "?", answered on
+  // its line after a stop. A line too long or too finished to be posed whole is read up to
+  // that stop; the analysis keeps it only when it opens asking.
+  if (LineBreak cut = first_break(line); cut.at != std::string_view::npos) {
+    std::string_view head = line.substr(0, cut.at);
+    std::size_t head_words = count_words(head);
+    bool label = cut.dash && head_words >= 2 && head_words <= kMaxLabelWords;
+    bool must_ask = (ends_like_sentence(t) || words > kMaxLooseLineWords) && head_words >= 3 &&
+                    head_words <= kMaxLooseWords;
+    if ((label || must_ask) && label_colon(head) == std::string_view::npos) {
+      c.plain = plain_text(head);
+      // Set off by a dash, it is read as a loose line, never a label (those take a colon):
+      // "Working Saturdays → Saturdays are ours" is a list of changes, not a question.
+      c.loose = true;
+      c.must_ask = !label;
+      c.end = base + cut.at;
+      c.answer_start = c.end;
+      return true;
     }
+  }
   if (ends_like_sentence(t) || words > kMaxLooseWords) return false;
   c.plain = plain_text(line);
   c.loose = true;

@@ -276,9 +276,6 @@ TEST_CASE("a question answered on its own line after a stop, a dash or an \"or\"
   check("Evaluating tonight.\n\na real shot going forward for the two of us. if one of us "
         "moves, yes, we talked\n",
         "");
-  check("- so how do we change how we work as a pair -> a weekly talk, ten minutes, no "
-        "defending\n",
-        "");
   // Lines that each ask, then answer on the line, are a list of questions however short.
   check("was it what i wanted, the relationship i dreamed about? yes, mostly it was\n"
         "did my boundaries get respected? mostly, he never pushed\n"
@@ -316,6 +313,19 @@ TEST_CASE("among lines written one thought each, a longer line is one thought",
   check("am i scared of ending up alone\nyeah a lot\nthe times i was sure id never meet anyone "
         "again and then did\nafter uni. after tom. both times i was wrong within a year\n",
         "motives.fear@1+ motives.past@3+");
+}
+
+TEST_CASE("a line set off by a dash reads its head as a loose line",
+          "[note_analysis][recognition]") {
+  // Its answer after the dash; a loose line needs two shared words outside its step.
+  check("## Why it ended\n\nthe things i didnt love about us - his silences, his temper\n",
+        "why.disliked@3+");
+  check("- so how do we change how we work as a pair -> a weekly talk, ten minutes\n",
+        "wrongs.together@1+");
+  // A change listed under its question is no question of its own ("Working" is no self-work).
+  check("### Mistakes I will stop repeating, and what instead\n- Working Saturdays → Saturdays "
+        "are ours.\n",
+        "new-start.mistakes@1+");
 }
 
 TEST_CASE("French in the writer's own words", "[note_analysis][recognition]") {
