@@ -141,7 +141,8 @@ void fill_run(const std::vector<std::size_t>& lines, const std::vector<std::stri
 }
 
 void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_title,
-               const Pack& pack, const std::vector<StepHeading>& sections,
+               const std::vector<char>& wordless, const Pack& pack,
+               const std::vector<StepHeading>& sections,
                std::vector<std::optional<RecognisedQuestion>>& chosen,
                std::unordered_set<std::string>& claimed) {
   auto position = [&](const std::string& id, const std::vector<std::string>& ids) {
@@ -150,7 +151,7 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
   auto open_lines = [&](std::size_t from, std::size_t to) { // candidates strictly between
     std::vector<std::size_t> out;
     for (std::size_t k = from; k < to; ++k)
-      if (!is_title[k] && !chosen[k] && could_be_gap(cs[k])) out.push_back(k);
+      if (!is_title[k] && !chosen[k] && !wordless[k] && could_be_gap(cs[k])) out.push_back(k);
     return out;
   };
   auto open_ids = [&](const std::vector<std::string>& ids, std::size_t from, std::size_t to) {
@@ -374,7 +375,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score};
     claimed.insert(p.match.id);
   }
-  fill_gaps(cs, is_title, pack, out.sections, chosen, claimed);
+  // "- him: …", "- me: …": a label of persons only says who, never which question.
+  std::vector<char> wordless(cs.size(), 0);
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if (!chosen[k] && !is_title[k] && could_be_gap(cs[k]))
+      wordless[k] = !matcher.has_words(cs[k].plain);
+  fill_gaps(cs, is_title, wordless, pack, out.sections, chosen, claimed);
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (chosen[k]) out.questions.push_back(std::move(*chosen[k]));
   return out;

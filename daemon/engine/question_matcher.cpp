@@ -863,6 +863,14 @@ bool QuestionMatcher::may_match(std::string_view plain) const {
   return found;
 }
 
+bool QuestionMatcher::has_words(std::string_view plain) const {
+  std::string named = with_names(plain);
+  for (std::size_t l = 0; l < languages_.size(); ++l)
+    for (const auto& w : words(named, l))
+      if (w[0] != '@') return true;
+  return false;
+}
+
 bool QuestionMatcher::could_match(std::string_view plain, bool with_terse,
                                   double question_bar) const {
   if (step_named(plain)) return true;

@@ -102,6 +102,10 @@ public:
   TopicSign topic_sign(std::string_view text) const;
   // Does the line open with a word that asks ("what", "did", "pourquoi")?
   bool opens_question(std::string_view plain) const;
+  // True when `plain` holds a word of its own in some language: not only function words and
+  // persons ("him", "moi").
+  bool has_words(std::string_view plain) const;
+
   // Does the line name the ex (a pronoun, a partner word, their name, an unknown first name)?
   bool names_ex(std::string_view plain) const;
 

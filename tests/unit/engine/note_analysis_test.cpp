@@ -328,6 +328,17 @@ TEST_CASE("a line set off by a dash reads its head as a loose line",
         "new-start.mistakes@1+");
 }
 
+TEST_CASE("a label of persons only fills no gap in the article's order",
+          "[note_analysis][recognition]") {
+  check("## Everything he blames me for, or only part of it?\nThe admin.\n\n- him: wants to stay\n"
+        "\n## What do we change as a couple?\nTalk weekly.\n",
+        "wrongs.scope@1+ wrongs.together@6+");
+  // A label with words of its own there is the question between them.
+  check("## Everything he blames me for, or only part of it?\nThe admin.\n\n- alone or a "
+        "reaction: wants to stay\n\n## What do we change as a couple?\nTalk weekly.\n",
+        "wrongs.scope@1+ wrongs.alone@4+ wrongs.together@6+");
+}
+
 TEST_CASE("French in the writer's own words", "[note_analysis][recognition]") {
   check(
       "Q : Elle m'a dit quoi, officiellement, pour justifier de partir ?\nA : qu'elle étouffait\n",
