@@ -188,6 +188,13 @@ void emit_for_match(std::string& out, std::uint32_t cp) {
     out += '-';
   } else if (cp == 0xA0 || cp == 0x202F) {
     out += ' ';
+  } else if (cp == 0x2026) {
+    out += "...";
+  } else if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x2190 && cp <= 0x2BFF) ||
+             (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xFE0F) {
+    // Other punctuation ("•", "‽"), arrows, symbols and emoji ("→", "❓", "💡") end a word,
+    // as ASCII punctuation does: "personne…" is "personne".
+    out += ' ';
   } else {
     encode(out, cp);
   }

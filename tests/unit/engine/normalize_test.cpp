@@ -21,6 +21,15 @@ TEST_CASE("words split on punctuation and apostrophes", "[normalize]") {
   CHECK(split_words("didn't you, 100%?") == std::vector<std::string>{"didn", "t", "you", "100"});
 }
 
+TEST_CASE("typographic punctuation, arrows and emoji end a word", "[normalize]") {
+  using W = std::vector<std::string>;
+  CHECK(split_words(fold_for_match("personne… et où si")) == W{"personne", "et", "ou", "si"});
+  CHECK(split_words(fold_for_match("porter→demander")) == W{"porter", "demander"});
+  CHECK(split_words(fold_for_match("❓Au final 💡idée • fin")) == W{"au", "final", "idee", "fin"});
+  // Letters of other scripts stay words (their folding is the Unicode issue's).
+  CHECK(split_words(fold_for_match("Ζωή жизнь")).size() == 2);
+}
+
 TEST_CASE("Snowball stems meet related forms in each language", "[normalize]") {
   CHECK(stem("reasons", "en") == stem("reason", "en"));
   CHECK(stem("leaving", "en") == stem("leave", "en"));
