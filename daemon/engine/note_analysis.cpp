@@ -378,13 +378,29 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         if (starts_with_answer_label(rest)) end = ob.end;
       }
     }
+    // "A: my draft:" then the draft quoted under it: the quote is the answer's.
+    auto quote_after = [&](std::size_t from, std::size_t j) {
+      const Block& b = blocks[j];
+      return b.kind == BlockKind::BlockQuote && b.start >= from &&
+             trim(text.substr(from, b.start - from)).empty();
+    };
+    if (q.form == QuestionForm::QA && end != text.size())
+      for (std::size_t j = static_cast<std::size_t>(own) + 1; j < blocks.size(); ++j) {
+        if (blocks[j].start < end) continue;
+        if (!quote_after(end, j)) break;
+        end = blocks[j].end;
+      }
     for (std::size_t j = static_cast<std::size_t>(std::max(own, 0)) + 1;
          end == text.size() && j < blocks.size(); ++j) {
       const Block& b = blocks[j];
       if (b.start < q.answer_start) continue; // the question's own lead paragraph
       bool stop = false;
+      if (qa_answer_end && b.start >= qa_answer_end && quote_after(qa_answer_end, j)) {
+        qa_answer_end = b.end;
+        continue;
+      }
       if (qa_answer_end && b.start >= qa_answer_end) {
-        end = b.start; // "Q: …" then "A: …": the answer is the "A:" paragraph
+        end = b.start; // "Q: …" then "A: …": the answer is the "A:" paragraph (and its quote)
         break;
       }
       if (q.form == QuestionForm::QA && !qa_answer_end && b.kind == BlockKind::Paragraph &&

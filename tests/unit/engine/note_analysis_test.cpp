@@ -339,6 +339,16 @@ TEST_CASE("a label of persons only fills no gap in the article's order",
         "wrongs.scope@1+ wrongs.alone@4+ wrongs.together@6+");
 }
 
+TEST_CASE("a quote under a Q/A pair's answer is the answer's", "[note_analysis][recognition]") {
+  check("Q: what will I tell him, my part included?\nA:\n> It was all my fault.\n",
+        "reach-out.share@1+");
+  check("Q: what will I tell him, my part included?\nA: my draft:\n\n> It was all my fault.\n\n"
+        "Q: how do I tell him I still love him?\nA:\n",
+        "reach-out.share@1+ reach-out.love@6-");
+  check("Q: what will I tell him, my part included?\n\nA:\n\n> It was all my fault.\n",
+        "reach-out.share@1+");
+}
+
 TEST_CASE("French in the writer's own words", "[note_analysis][recognition]") {
   check(
       "Q : Elle m'a dit quoi, officiellement, pour justifier de partir ?\nA : qu'elle étouffait\n",
