@@ -888,8 +888,10 @@ std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, cons
   std::vector<DatedEntry> out;
   for (const auto& line : cleaned) {
     std::string_view text = line.text;
-    // "**Mon 19 Oct** — called my sister": emphasis around the date is common.
-    while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '['))
+    // "**Mon 19 Oct** — called my sister": emphasis around the date is common, and so are
+    // org-mode's "<2026-11-10 Tue>" and "(12 Nov)".
+    while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '[' ||
+                             text.front() == '<' || text.front() == '('))
       text.remove_prefix(1);
     if (auto match = parse_leading_date(text, names)) {
       out.push_back({match->date, line.line});

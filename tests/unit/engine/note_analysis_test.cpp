@@ -371,6 +371,19 @@ TEST_CASE("the candidates remembered per paragraph move with the note's text",
   check("Monday, late.\n\n\n" + note, "why.official@4+ why.not-working@9+");
 }
 
+TEST_CASE("the log's dates in the forms people write them", "[note_analysis]") {
+  auto dates = [](std::string_view note) {
+    std::string out;
+    for (const auto& q : analyzer().analyse(note, "note.md").questions)
+      for (const auto& e : q.log_entries)
+        out += std::to_string(e.date.month) + "/" + std::to_string(e.date.day) + " ";
+    return out;
+  };
+  // org-mode timestamps, bold dates and dates in brackets.
+  CHECK(dates("## Proof log\n- <2026-11-10 Tue> told her\n- **12 Nov** asked\n- (2026-11-18) "
+              "check in\n") == "11/10 11/12 11/18 ");
+}
+
 TEST_CASE("the log recurs in a running note", "[note_analysis][recognition]") {
   // Each weekly entry posed as one is the log; a one-word "Date:" is none of them.
   check("Date: 4 November 2026\n\n**Proof of change, this week:** cooked twice\n\n"
