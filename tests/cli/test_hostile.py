@@ -165,6 +165,17 @@ class HostileNotes(Case):
         self.assertIn("quotes.md", notes_by_path(report))
         self.assertIn("lists.md", notes_by_path(report))
 
+    def test_bench_notes_are_parsed_whole(self):
+        # The bench's 10 KB, 100 KB and 1 MB notes (tests/bench/gen_vault.py --single) are far
+        # inside their budget: parsed by the grammar, not marked, no warning.
+        bench = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench", "gen_vault.py")
+        subprocess.run([sys.executable, bench, self.dir, "--single"], check=True, capture_output=True)
+        for extra in ((), ("--no-prefilter",)):
+            report, err = self.json_scan("--no-cache", *extra)
+            self.assertIn("note-1m.md", notes_by_path(report))
+            self.assertNotIn("line by line", err)
+            self.assertFalse([n["path"] for n in report["notes"] if "line_level" in n])
+
     def test_warm_cache_warns_again(self):
         write(self.dir, "backticks.md", hostile_notes.backtick_runs(1999))
         for _ in range(2):
