@@ -772,6 +772,7 @@ void MarkdownDocument::merge(std::size_t first, std::size_t last) {
 // index of the segment holding what segments_[k] held. Sets `merged` when it merged any.
 std::size_t MarkdownDocument::settle(std::size_t k, bool& merged) {
   for (;;) {
+    if (cut_short_) return k; // the document goes line-level: no more parses to pay for
     if (k > 0 && !boundary_holds(k)) {
       merge(k - 1, k);
       --k;
@@ -850,6 +851,10 @@ void MarkdownDocument::edit(std::size_t start, std::size_t old_end, std::string_
   // The edit may have broken the boundary before or after the edited segment (its heading
   // line edited away, a fence opened at its end, front matter grown): merge until both hold.
   std::size_t k = settle(first, structural);
+  if (cut_short_) {
+    enter_line_level();
+    return;
+  }
   // A segment grown far past its size (a paste, merges) is cut again where it can be. Tried
   // once per shape: typing letters cannot make a boundary hold that did not.
   Segment& grown = segments_[k];
@@ -857,6 +862,10 @@ void MarkdownDocument::edit(std::size_t start, std::size_t old_end, std::string_
   if (grown.size > 8 * segment_bytes_ && !grown.unsplittable) {
     std::size_t from = grown.start, to = from + grown.size;
     std::vector<Segment> pieces = parse_range(from, to);
+    if (cut_short_) {
+      enter_line_level();
+      return;
+    }
     std::size_t count = pieces.size();
     if (count > 1) {
       segments_.erase(segments_.begin() + static_cast<std::ptrdiff_t>(k));

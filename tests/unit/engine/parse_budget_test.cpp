@@ -89,3 +89,26 @@ TEST_CASE("an inline parse out of budget keeps the line as its text", "[parse_bu
   CHECK(inline_text(line).plain == line); // remembered: not parsed (nor counted) again
   CHECK(parses_cut_short() == before + 1);
 }
+
+TEST_CASE("an edit whose reparse runs out puts the document line-level at once", "[parse_budget]") {
+  std::string text = long_note();
+  MarkdownDocument doc(text, static_cast<std::size_t>(-1), 512);
+  REQUIRE(!doc.line_level());
+  REQUIRE(doc.segment_starts().size() > 4);
+  std::size_t second = doc.segment_starts()[2] + 1; // after the first edit's byte
+  TinyBudget tiny;
+  // Typing inside a segment, and an edit across segments that forces merges and a re-cut.
+  doc.edit(20, 20, "a");
+  text.insert(20, "a");
+  doc.edit(5, second + 3, "\n```\n");
+  text.replace(5, second + 3 - 5, "\n```\n");
+  CHECK(doc.text() == text);
+  CHECK(doc.line_level());
+  CHECK(doc.segment_starts().empty());
+  Outline expected = line_outline(text);
+  REQUIRE(doc.outline().blocks.size() == expected.blocks.size());
+  for (std::size_t i = 0; i < expected.blocks.size(); ++i) {
+    CHECK(doc.outline().blocks[i].start == expected.blocks[i].start);
+    CHECK(doc.outline().blocks[i].kind == expected.blocks[i].kind);
+  }
+}
