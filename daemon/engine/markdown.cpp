@@ -685,7 +685,7 @@ std::vector<Part> parse_parts(TSParser* parser, std::string_view text, std::size
       if (cut_short) *cut_short = true;
       if (keep_trees) return out; // a document goes line-level as a whole: parse no further
       // Read line by line; the part stands alone (a simpler reading costs no joins).
-      if (!keep_trees) part.blocks = line_outline(text.substr(part.start, part.size)).blocks;
+      part.blocks = line_outline(text.substr(part.start, part.size)).blocks;
       out.push_back(std::move(part));
       start = cut;
       continue;
