@@ -1058,7 +1058,7 @@ InlineText parse_inline_text(std::string_view line) {
   }());
   TSParser* parser = owner.get();
   InlineText result;
-  TSTree* tree = bounded_parse(parser, nullptr, line, kMaxInlineMicros);
+  TSTree* tree = bounded_parse(parser, nullptr, line, kMaxInlineMicros * kParseBudgetScale);
   if (!tree) { // cut short: the line is its own plain text
     result.plain = std::string(line);
     return result;
