@@ -176,6 +176,16 @@ class HostileNotes(Case):
             self.assertNotIn("line by line", err)
             self.assertFalse([n["path"] for n in report["notes"] if "line_level" in n])
 
+    def test_long_honest_line_is_parsed_whole(self):
+        # A pasted image as a 2 MB data URI on one line: long, but linear for the grammar.
+        import base64
+        data = base64.b64encode(bytes(range(256)) * 6000).decode()
+        write(self.dir, "photo.md", "## What did he tell me?\n\n![photo](data:image/png;base64,"
+              + data + ")\n")
+        report, err = self.json_scan("--no-cache", "--no-prefilter")
+        self.assertNotIn("line by line", err)
+        self.assertNotIn("line_level", notes_by_path(report)["photo.md"])
+
     def test_warm_cache_warns_again(self):
         write(self.dir, "backticks.md", hostile_notes.backtick_runs(1999))
         for _ in range(2):
