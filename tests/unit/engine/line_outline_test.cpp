@@ -106,3 +106,34 @@ TEST_CASE("line_outline is linear on what the grammar finds hard", "[line_outlin
   CHECK(o.blocks[1].kind == BlockKind::Paragraph);
   CHECK(o.blocks[1].text_end == runs.size() - 1);
 }
+
+TEST_CASE("line_outline keeps every block in range on random Markdown", "[line_outline]") {
+  // Lines built from the bytes that open or close blocks, deterministic (seeded).
+  const std::string_view pieces[] = {"#",    "## ",  " ",   "  ",    "    ", "\t",   ">",
+                                     "> ",   "- ",   "1. ", "* ",    "[ ] ", "[x] ", "```",
+                                     "~~~",  "<!--", "-->", "<div>", "---",  "===",  "+++",
+                                     "text", "?",    "\r",  "\n",    "\n\n"};
+  std::uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    std::size_t count = next() % 60;
+    for (std::size_t i = 0; i < count; ++i)
+      text += pieces[next() % std::size(pieces)];
+    Outline o = line_outline(text);
+    INFO(text);
+    for (std::size_t i = 0; i < o.blocks.size(); ++i) {
+      const Block& b = o.blocks[i];
+      REQUIRE(b.start <= b.end);
+      REQUIRE(b.end <= text.size());
+      REQUIRE(b.text_start <= b.text_end);
+      REQUIRE(b.text_end <= text.size());
+      REQUIRE(b.parent < static_cast<int>(i));
+      if (b.parent >= 0) REQUIRE(o.blocks[static_cast<std::size_t>(b.parent)].start <= b.start);
+      if (i > 0) REQUIRE(o.blocks[i - 1].start <= b.start);
+    }
+  }
+}
