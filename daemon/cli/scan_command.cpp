@@ -15,6 +15,7 @@
 #include "daemon/engine/render.h"
 #include "daemon/server/analysis_cache.h"
 #include "daemon/server/folder_scan.h"
+#include "daemon/server/note_path.h"
 #include "daemon/server/pack_loader.h"
 #include "daemon/server/parallel.h"
 #include "daemon/server/report_json.h"
@@ -37,11 +38,13 @@ void print_text(std::ostream& out, const engine::Pack& pack, const std::string& 
   for (const auto& note : scan.notes) {
     auto steps = engine::note_steps(pack, note.analysis);
     auto suggestions = engine::suggestions_for(report, note.path);
-    if (steps.empty() && suggestions.empty()) {
+    if (steps.empty() && suggestions.empty() && !note.line_level) {
       ++quiet;
       continue;
     }
-    out << note.path << "\n";
+    // A name that is not UTF-8 is written with \xHH for its invalid bytes (note_path.h).
+    const std::string shown = server::path_for_people(note.path);
+    out << shown << (note.line_level ? "  (read line by line)" : "") << "\n";
     for (const auto& s : steps) {
       char line[160];
       std::snprintf(line, sizeof line, "  %-10s %d/%d answered  ", s.id.c_str(), s.answered,
@@ -49,7 +52,7 @@ void print_text(std::ostream& out, const engine::Pack& pack, const std::string& 
       out << line << title(s.id) << "\n";
     }
     for (const auto& s : suggestions) {
-      out << "  " << (s.kind == "unanswered" ? "· " : "! ") << s.kind << "  " << note.path << ":"
+      out << "  " << (s.kind == "unanswered" ? "· " : "! ") << s.kind << "  " << shown << ":"
           << (s.line + 1) << "  " << s.message << "\n";
     }
     out << "\n";
@@ -71,7 +74,7 @@ void print_text(std::ostream& out, const engine::Pack& pack, const std::string& 
     if (!any) out << "\nSuggestions:\n";
     any = true;
     out << "  " << s.kind << " (" << s.step << ")";
-    if (s.path) out << "  " << *s.path << ":" << (s.line + 1);
+    if (s.path) out << "  " << server::path_for_people(*s.path) << ":" << (s.line + 1);
     out << "  " << s.message << "\n";
   }
   if (report.next_step) out << "\nNext: " << title(*report.next_step) << "\n";
@@ -210,13 +213,16 @@ int scan_command(const Args& args) {
   if (json_output) {
     nlohmann::json notes = nlohmann::json::array();
     for (const auto& note : scan.notes)
-      notes.push_back(server::note_json(pack, note.path, note.analysis, scan.report));
+      notes.push_back(
+          server::note_json(pack, note.path, note.analysis, scan.report, note.line_level));
     nlohmann::json out = {{"mend", 1},
-                          {"root", dir},
                           {"today", engine::format_iso(today)},
                           {"notes", notes},
                           {"summary", server::summary_json(scan.report)}};
-    std::cout << out.dump(2) << "\n";
+    server::put_path(out, "root", dir);
+    // Paths are written as note_path.h says; any other invalid UTF-8 that reached the report
+    // (none is known) is replaced rather than failing the whole report.
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     print_text(std::cout, pack, dir, today, scan);
   }

@@ -1,12 +1,17 @@
 // tree-sitter Markdown (block + inline grammars) to mend's flat outline.
 #include "daemon/engine/markdown.h"
+#include "daemon/engine/line_outline.h"
+#include "daemon/engine/parse_budget.h"
 #include "daemon/engine/text.h"
 
 #include <tree_sitter/api.h>
 
+#include <time.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -312,6 +317,39 @@ TSParser* new_block_parser() {
   return parser;
 }
 
+// This thread's CPU time. The budget is CPU time, not wall time: on a loaded machine a thread
+// waits for a core, and an honest note must not be cut short for that.
+std::uint64_t thread_cpu_micros() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000u +
+         static_cast<std::uint64_t>(ts.tv_nsec) / 1000u;
+}
+
+// ts_parser_parse_string within the parse budget for `text` (at most `cap_micros`). tree-sitter
+// times out on the wall clock; when it does before this thread has used its budget of CPU time
+// (it was waiting for a core), the parse resumes where it stopped (same parser, same input).
+// Null when the budget ran out: the parser is reset (else its next parse would resume this one)
+// and the thread's count of parses cut short goes up.
+TSTree* bounded_parse(TSParser* parser, const TSTree* old, std::string_view text,
+                      std::uint64_t cap_micros = UINT64_MAX) {
+  const std::uint64_t budget = std::min(parse_budget().micros_for(text.size()), cap_micros);
+  const std::uint64_t started = thread_cpu_micros();
+  std::uint64_t left = budget;
+  for (;;) {
+    ts_parser_set_timeout_micros(parser, std::max<std::uint64_t>(left, 1));
+    TSTree* tree =
+        ts_parser_parse_string(parser, old, text.data(), static_cast<uint32_t>(text.size()));
+    if (tree) return tree;
+    std::uint64_t used = thread_cpu_micros() - started;
+    if (used >= budget) break;
+    left = std::max<std::uint64_t>(budget - used, 1000);
+  }
+  ts_parser_reset(parser);
+  detail::count_parse_cut_short();
+  return nullptr;
+}
+
 TSPoint point_at(std::string_view text, std::size_t offset) {
   TSPoint p{0, 0};
   std::size_t line_start = 0;
@@ -540,6 +578,7 @@ struct MarkdownDocument::Segment {
   bool clean_end = false;    // see ends_clean()
   bool has_error = false;    // the grammar could not parse it all: it may not stand alone
   bool unsplittable = false; // cutting it again was tried and found no boundary that holds
+  bool cut_short = false;    // its parse ran out of its budget
   std::vector<Block> blocks; // offsets from `start`, parents indexed within the segment
 };
 
@@ -559,6 +598,7 @@ MarkdownDocument::MarkdownDocument(MarkdownDocument&& other) noexcept
     : text_(std::move(other.text_)), parser_(std::exchange(other.parser_, nullptr)),
       segments_(std::move(other.segments_)), max_parse_bytes_(other.max_parse_bytes_),
       segment_bytes_(other.segment_bytes_), over_limit_(other.over_limit_),
+      cut_short_(other.cut_short_), retry_below_(other.retry_below_),
       outline_(std::move(other.outline_)) {}
 
 MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&& other) noexcept {
@@ -570,6 +610,8 @@ MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&& other) noexcept
     max_parse_bytes_ = other.max_parse_bytes_;
     segment_bytes_ = other.segment_bytes_;
     over_limit_ = other.over_limit_;
+    cut_short_ = other.cut_short_;
+    retry_below_ = other.retry_below_;
     outline_ = std::move(other.outline_);
   }
   return *this;
@@ -596,10 +638,10 @@ void parse_part(TSParser* parser, std::string_view text, Part& part, bool reuse_
   bool guard = parse_text.data() != own.data();
   // A tree of a defused copy cannot be reused for the real text, nor the other way round.
   TSTree* reuse = (reuse_tree && !guard && !part.guarded) ? part.tree.get() : nullptr;
-  TSTree* tree = ts_parser_parse_string(parser, reuse, parse_text.data(),
-                                        static_cast<uint32_t>(parse_text.size()));
+  TSTree* tree = bounded_parse(parser, reuse, parse_text);
   part.tree.reset(tree);
   part.guarded = guard;
+  part.cut_short = !tree;
   if (tree) {
     TSNode root = ts_tree_root_node(tree);
     part.blocks = build_outline(root).blocks;
@@ -617,11 +659,12 @@ void parse_part(TSParser* parser, std::string_view text, Part& part, bool reuse_
 // not end clean grows to the next heading line at least twice as far, until it does or reaches
 // `to`: a long unclosed block costs a few parses, not one per heading. With `gave_up`, a part
 // that does not parse whole stops it all (true, nothing returned) instead of being joined to
-// the parts before it, which may cost a parse of them all again per such part.
+// the parts before it, which may cost a parse of them all again per such part. A part that runs
+// out of its parse budget sets `cut_short`; without `keep_trees` its blocks are line_outline()'s.
 template <typename Part>
 std::vector<Part> parse_parts(TSParser* parser, std::string_view text, std::size_t from,
                               std::size_t to, std::size_t part_bytes, bool keep_trees,
-                              bool* gave_up = nullptr) {
+                              bool* gave_up = nullptr, bool* cut_short = nullptr) {
   std::vector<Part> out;
   std::size_t earliest = first_segment_start(text);
   std::size_t start = from;
@@ -632,11 +675,20 @@ std::vector<Part> parse_parts(TSParser* parser, std::string_view text, std::size
     part.start = start;
     part.size = cut - start;
     parse_part(parser, text, part, false, keep_trees);
-    while (cut < to && !part.clean_end) {
+    while (cut < to && !part.clean_end && !part.cut_short) {
       std::size_t further = std::max(start + 2 * (cut - start), cut + 1);
       cut = further >= to ? to : next_boundary_line(text, further, to);
       part.size = cut - start;
       parse_part(parser, text, part, false, keep_trees);
+    }
+    if (part.cut_short) {
+      if (cut_short) *cut_short = true;
+      if (keep_trees) return out; // a document goes line-level as a whole: parse no further
+      // Read line by line; the part stands alone (a simpler reading costs no joins).
+      part.blocks = line_outline(text.substr(part.start, part.size)).blocks;
+      out.push_back(std::move(part));
+      start = cut;
+      continue;
     }
     if (gave_up && part.has_error) {
       *gave_up = true;
@@ -661,7 +713,7 @@ std::vector<Part> parse_parts(TSParser* parser, std::string_view text, std::size
 struct OneShotPart {
   std::size_t start = 0, size = 0;
   std::unique_ptr<TSTree, TreeDelete> tree; // only while the part is read
-  bool guarded = false, clean_end = false, has_error = false;
+  bool guarded = false, clean_end = false, has_error = false, cut_short = false;
   std::vector<Block> blocks;
 };
 
@@ -669,18 +721,34 @@ struct OneShotPart {
 
 void MarkdownDocument::parse_segment(Segment& segment, bool reuse_tree) {
   parse_part(parser_, text_, segment, reuse_tree, true);
+  cut_short_ = cut_short_ || segment.cut_short;
 }
 
 std::vector<MarkdownDocument::Segment> MarkdownDocument::parse_range(std::size_t from,
                                                                      std::size_t to) {
-  return parse_parts<Segment>(parser_, text_, from, to, segment_bytes_, true);
+  return parse_parts<Segment>(parser_, text_, from, to, segment_bytes_, true, nullptr, &cut_short_);
 }
 
 void MarkdownDocument::parse_all() {
   segments_.clear();
   over_limit_ = text_.size() > max_parse_bytes_;
-  if (!over_limit_) segments_ = parse_range(0, text_.size());
+  bool line_level = outline_.line_level && text_.size() > retry_below_;
+  if (!over_limit_ && !line_level) {
+    cut_short_ = false;
+    segments_ = parse_range(0, text_.size());
+  }
+  if (!over_limit_ && (line_level || cut_short_)) {
+    enter_line_level();
+    return;
+  }
   rebuild_outline();
+}
+
+void MarkdownDocument::enter_line_level() {
+  if (!outline_.line_level || cut_short_) retry_below_ = text_.size() / 2;
+  cut_short_ = false;
+  segments_.clear();
+  outline_ = line_outline(text_);
 }
 
 bool MarkdownDocument::boundary_holds(std::size_t index) const {
@@ -704,6 +772,7 @@ void MarkdownDocument::merge(std::size_t first, std::size_t last) {
 // index of the segment holding what segments_[k] held. Sets `merged` when it merged any.
 std::size_t MarkdownDocument::settle(std::size_t k, bool& merged) {
   for (;;) {
+    if (cut_short_) return k; // the document goes line-level: no more parses to pay for
     if (k > 0 && !boundary_holds(k)) {
       merge(k - 1, k);
       --k;
@@ -723,9 +792,10 @@ void MarkdownDocument::edit(std::size_t start, std::size_t old_end, std::string_
   std::size_t new_size = text_.size() - (old_end - start) + replacement.size();
   if (over_limit_ || segments_.empty() || new_size > max_parse_bytes_) {
     text_.replace(start, old_end - start, replacement);
-    parse_all(); // held, not parsed; or back under the limit: parsed afresh
+    parse_all(); // held, not parsed; in line-level mode; or back under the limit: parsed afresh
     return;
   }
+  cut_short_ = false;
   // The segments the edit touches: the one holding `start` (an insertion where a segment
   // begins belongs to that segment) through the one holding the last removed byte.
   auto holding = [&](std::size_t offset) {
@@ -773,10 +843,18 @@ void MarkdownDocument::edit(std::size_t start, std::size_t old_end, std::string_
     segments_[first].size = edited_size;
     parse_segment(segments_[first], false);
   }
+  if (cut_short_) { // no merging and cutting again: each would pay the budget once more
+    enter_line_level();
+    return;
+  }
 
   // The edit may have broken the boundary before or after the edited segment (its heading
   // line edited away, a fence opened at its end, front matter grown): merge until both hold.
   std::size_t k = settle(first, structural);
+  if (cut_short_) {
+    enter_line_level();
+    return;
+  }
   // A segment grown far past its size (a paste, merges) is cut again where it can be. Tried
   // once per shape: typing letters cannot make a boundary hold that did not.
   Segment& grown = segments_[k];
@@ -784,6 +862,10 @@ void MarkdownDocument::edit(std::size_t start, std::size_t old_end, std::string_
   if (grown.size > 8 * segment_bytes_ && !grown.unsplittable) {
     std::size_t from = grown.start, to = from + grown.size;
     std::vector<Segment> pieces = parse_range(from, to);
+    if (cut_short_) {
+      enter_line_level();
+      return;
+    }
     std::size_t count = pieces.size();
     if (count > 1) {
       segments_.erase(segments_.begin() + static_cast<std::ptrdiff_t>(k));
@@ -798,6 +880,10 @@ void MarkdownDocument::edit(std::size_t start, std::size_t old_end, std::string_
       grown.unsplittable = true;
     }
   }
+  if (cut_short_) {
+    enter_line_level();
+    return;
+  }
   rebuild_outline();
 }
 
@@ -808,6 +894,7 @@ void MarkdownDocument::replace_all(std::string text) {
 
 void MarkdownDocument::rebuild_outline() {
   outline_.blocks.clear();
+  outline_.line_level = false;
   for (const Segment& segment : segments_) {
     append_shifted(outline_, segment.blocks, segment.start);
   }
@@ -833,9 +920,8 @@ std::optional<Outline> parse_outline_skipping(std::string_view text,
     std::string_view part = text.substr(from, to - from);
     std::string storage;
     std::string_view parse_text = guarded(part, storage);
-    std::unique_ptr<TSTree, TreeDelete> tree(ts_parser_parse_string(
-        parser, nullptr, parse_text.data(), static_cast<uint32_t>(parse_text.size())));
-    if (!tree) return false;
+    std::unique_ptr<TSTree, TreeDelete> tree(bounded_parse(parser, nullptr, parse_text));
+    if (!tree) return false; // cut short: the whole text is parsed (and falls back) instead
     TSNode root = ts_tree_root_node(tree.get());
     if (ts_node_has_error(root)) return false;
     if (must_end_clean && !ends_clean(root, parse_text)) return false;
@@ -865,12 +951,13 @@ std::optional<Outline> parse_outline_skipping(std::string_view text,
 
 Outline parse_outline_in_parts(std::string_view text, std::size_t part_bytes) {
   thread_local ParserPtr owner(new_block_parser()); // freed when the worker thread ends
-  bool gave_up = false;
-  std::vector<OneShotPart> parts =
-      parse_parts<OneShotPart>(owner.get(), text, 0, text.size(), part_bytes, false, &gave_up);
+  bool gave_up = false, cut_short = false;
+  std::vector<OneShotPart> parts = parse_parts<OneShotPart>(
+      owner.get(), text, 0, text.size(), part_bytes, false, &gave_up, &cut_short);
   // Text the grammar cannot parse whole (rare) is parsed whole: at most twice the parse.
   if (gave_up) return parse_outline(text);
   Outline outline;
+  outline.line_level = cut_short;
   for (const OneShotPart& part : parts)
     append_shifted(outline, part.blocks, part.start);
   return outline;
@@ -880,10 +967,9 @@ Outline parse_outline(std::string_view text) {
   thread_local ParserPtr owner(new_block_parser()); // freed when the worker thread ends
   TSParser* parser = owner.get();
   std::string storage;
-  text = guarded(text, storage);
-  TSTree* tree =
-      ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
-  if (!tree) return {};
+  std::string_view parse_text = guarded(text, storage);
+  TSTree* tree = bounded_parse(parser, nullptr, parse_text);
+  if (!tree) return line_outline(text);
   Outline outline = build_outline(ts_tree_root_node(tree));
   ts_tree_delete(tree);
   return outline;
@@ -972,9 +1058,8 @@ InlineText parse_inline_text(std::string_view line) {
   }());
   TSParser* parser = owner.get();
   InlineText result;
-  TSTree* tree =
-      ts_parser_parse_string(parser, nullptr, line.data(), static_cast<uint32_t>(line.size()));
-  if (!tree) {
+  TSTree* tree = bounded_parse(parser, nullptr, line, kMaxInlineMicros * kParseBudgetScale);
+  if (!tree) { // cut short: the line is its own plain text
     result.plain = std::string(line);
     return result;
   }
@@ -1006,7 +1091,21 @@ InlineText parse_inline_text(std::string_view line) {
 // parse. Bounded: cleared when full (a scan of many notes mostly misses, and costs a hash).
 InlineText inline_text(std::string_view line) {
   constexpr std::size_t kMaxLine = 512, kMaxEntries = 4096;
-  if (line.size() > kMaxLine) return parse_inline_text(line);
+  if (line.size() > kMaxLine) {
+    // Long lines the grammar ran out of time on, by hash and size: a note's analysis reads the
+    // same line several times, and each would pay the budget again.
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> cut_short;
+    std::pair<std::size_t, std::size_t> key{std::hash<std::string_view>{}(line), line.size()};
+    if (std::find(cut_short.begin(), cut_short.end(), key) != cut_short.end())
+      return InlineText{std::string(line)};
+    std::size_t before = parses_cut_short();
+    InlineText result = parse_inline_text(line);
+    if (parses_cut_short() != before) {
+      if (cut_short.size() >= 16) cut_short.erase(cut_short.begin());
+      cut_short.push_back(key);
+    }
+    return result;
+  }
   thread_local std::unordered_map<std::string, InlineText> memo;
   std::string key(line);
   if (auto it = memo.find(key); it != memo.end()) return it->second;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,9 @@ struct Block {
 
 struct Outline {
   std::vector<Block> blocks; // document order (a container before its children)
+  // Some part of the text took the grammar longer than its budget (parse_budget.h) and was read
+  // by line_outline() instead: the blocks there are a simpler reading.
+  bool line_level = false;
 };
 
 // A parsed note. Owns the text and its tree-sitter trees; edit() reparses incrementally.
@@ -69,6 +73,12 @@ struct Outline {
 // A text longer than `max_parse_bytes` is held and edited but not parsed (its outline is
 // empty and over_limit() is true): the caller's size rule for notes, so that a 50 MB line in an
 // editor costs a copy per edit, not seconds of parsing.
+//
+// A parse that runs out of its budget (parse_budget.h) puts the whole document in line-level
+// mode: its outline is line_outline() of the text, rebuilt after every edit (linear, a few ms
+// for MBs), so a hostile note stays editable and every keystroke is answered quickly instead of
+// paying the budget again. The grammar is tried again once the text has shrunk to half the size
+// that ran out (the hostile part was likely cut).
 // Thread-safety: none; one document is used by one thread at a time.
 class MarkdownDocument {
 public:
@@ -89,6 +99,7 @@ public:
   const std::string& text() const { return text_; }
   const Outline& outline() const { return outline_; }
   bool over_limit() const { return over_limit_; }
+  bool line_level() const { return outline_.line_level; }
   // Where the segments start (for tests and benchmarks).
   std::vector<std::size_t> segment_starts() const;
 
@@ -103,6 +114,7 @@ private:
   void merge(std::size_t first, std::size_t last);
   std::size_t settle(std::size_t index, bool& merged);
   void parse_all();
+  void enter_line_level();
   void rebuild_outline();
 
   std::string text_;
@@ -111,17 +123,22 @@ private:
   std::size_t max_parse_bytes_ = static_cast<std::size_t>(-1);
   std::size_t segment_bytes_ = kSegmentBytes;
   bool over_limit_ = false;
+  bool cut_short_ = false;      // a parse since parse_all() began ran out of its budget
+  std::size_t retry_below_ = 0; // in line-level mode: parse again at or below this size
   Outline outline_;
 };
 
-// One-shot parse of a text, whole (what `mend scan --no-prefilter` uses).
+// One-shot parse of a text, whole (what `mend scan --no-prefilter` uses). A text that runs out
+// of its parse budget is read by line_outline().
 Outline parse_outline(std::string_view text);
 // The same outline, the text parsed in parts of about `part_bytes` cut as MarkdownDocument cuts
 // its segments (so equal to parse_outline(): tests/unit/engine/markdown_segments_test.cpp),
 // each part's tree freed once its blocks are read. Why: tree-sitter's tree takes ~45 bytes per
 // byte of text, and `mend scan` held a 47 MB tree for a 1 MB note; the parts keep the peak at
 // a few MB. A text with a part the grammar cannot parse whole is parsed whole (an open note's
-// segments are joined instead, which may parse the parts before again). What `mend scan` uses.
+// segments are joined instead, which may parse the parts before again). A part that runs out of
+// its parse budget is read by line_outline() and the parts after it are parsed as before. What
+// `mend scan` uses.
 inline constexpr std::size_t kOneShotPartBytes = 64 * 1024;
 Outline parse_outline_in_parts(std::string_view text, std::size_t part_bytes = kOneShotPartBytes);
 
@@ -136,9 +153,9 @@ struct SkippedSection {
 // Parses `text` except `skipped` (sorted, disjoint). The parts in between are parsed as documents
 // of their own, as MarkdownDocument's segments are, and the outline is theirs joined with each
 // skipped section's heading. Empty when a boundary would not hold (a part before a skipped section
-// does not end clean or does not parse whole, or front matter reaches into a section): the caller
-// parses the whole text. The caller answers for the skipped bodies holding nothing that could
-// continue into the next part (see Analyzer::analyse).
+// does not end clean or does not parse whole or runs out of its budget, or front matter reaches
+// into a section): the caller parses the whole text. The caller answers for the skipped bodies
+// holding nothing that could continue into the next part (see Analyzer::analyse).
 std::optional<Outline> parse_outline_skipping(std::string_view text,
                                               const std::vector<SkippedSection>& skipped);
 // Whether a column-0 ATX heading line with its line break starts at `pos` (> 0).
@@ -158,6 +175,10 @@ struct InlineText {
   std::string strong_prefix;
   std::size_t strong_prefix_end = 0;
 };
+// A line the inline grammar cannot read within its budget (parse_budget.h, at most
+// kMaxInlineMicros) is taken as its own plain text; such lines are remembered per thread, so a
+// note's analysis pays the budget once per hostile line.
+inline constexpr std::uint64_t kMaxInlineMicros = 500'000;
 InlineText inline_text(std::string_view line);
 
 // Whether `s` holds a byte the inline grammar may read as syntax: emphasis and strikethrough

@@ -39,6 +39,9 @@ struct Document {
   bool stale = true; // text changed since `analysis` was computed
   std::optional<std::vector<protocol::Diagnostic>> published; // what the client shows now
   bool too_large_warned = false;
+  // The grammar ran out of its budget on the text, which is read line by line (MarkdownDocument)
+  // until it shrinks: logged once each time the document goes line-level.
+  bool line_level_warned = false;
 
   bool too_large() const { return markdown.over_limit(); }
 

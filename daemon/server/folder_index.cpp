@@ -8,8 +8,10 @@
 #include <fstream>
 #include <set>
 
+#include "daemon/engine/parse_budget.h"
 #include "daemon/engine/text.h"
 #include "daemon/server/atomic_write.h"
+#include "daemon/server/note_path.h"
 #include "daemon/server/notes_folder.h"
 #include "daemon/server/pack_loader.h"
 #include "daemon/server/parallel.h"
@@ -42,32 +44,38 @@ struct Loaded {
 Loaded load_note(const engine::Analyzer& analyzer, const fs::path& absolute,
                  const std::string& path) {
   Loaded out;
+  const std::string shown = path_for_people(path); // in warnings
   struct stat st {};
   if (::stat(absolute.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return out;
   if (static_cast<std::uintmax_t>(st.st_size) > kMaxNoteBytes) {
-    out.warning = path + ": skipped: larger than the " + std::to_string(kMaxNoteBytes >> 20) +
+    out.warning = shown + ": skipped: larger than the " + std::to_string(kMaxNoteBytes >> 20) +
                   " MiB a note may have";
     return out;
   }
   auto bytes = read_file_bytes(absolute, kMaxNoteBytes);
   if (!bytes) {
-    out.warning = path + ": cannot read";
+    out.warning = shown + ": cannot read";
     return out;
   }
   if (bytes->find('\0') != std::string::npos) {
-    out.warning = path + ": skipped: binary content (NUL bytes), not a text note";
+    out.warning = shown + ": skipped: binary content (NUL bytes), not a text note";
     return out;
   }
   IndexedNote note;
   note.hash = content_hash(*bytes);
   note.size = bytes->size();
   note.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  std::size_t cut_short = engine::parses_cut_short(); // moves when read line by line
   if (!engine::is_valid_utf8(*bytes)) {
     out.warning =
-        path + ": invalid UTF-8: analysed with the bad bytes replaced (the file is not changed)";
+        shown + ": invalid UTF-8: analysed with the bad bytes replaced (the file is not changed)";
     note.analysis = analyzer.analyse(engine::sanitize_utf8(*bytes), path);
   } else {
     note.analysis = analyzer.analyse(*bytes, path);
+  }
+  if (engine::parses_cut_short() != cut_short) {
+    note.line_level = true;
+    out.warning += (out.warning.empty() ? "" : "\n") + line_level_warning(path);
   }
   out.note = std::move(note);
   return out;
@@ -113,7 +121,7 @@ void FolderIndex::index_all(unsigned threads, const ScanProgress& progress) {
   });
   notes_.clear();
   for (std::size_t i = 0; i < results.size(); ++i) {
-    if (!results[i].warning.empty()) warnings_.push_back(results[i].warning);
+    add_warnings(results[i].warning);
     if (results[i].note) notes_[listing.files[i].path] = std::move(*results[i].note);
   }
   rejudge();
@@ -128,7 +136,7 @@ bool FolderIndex::refresh(const std::string& path) {
     if (is_ignored_dir_name(part.string())) is_note = false;
   Loaded loaded;
   if (is_note) loaded = load_note(*analyzer_, absolute, path);
-  if (!loaded.warning.empty()) warnings_.push_back(loaded.warning);
+  add_warnings(loaded.warning);
   auto it = notes_.find(path);
   if (!loaded.note) {
     if (it == notes_.end()) return false;
@@ -136,6 +144,7 @@ bool FolderIndex::refresh(const std::string& path) {
     return true;
   }
   if (it != notes_.end() && it->second.hash == loaded.note->hash &&
+      it->second.line_level == loaded.note->line_level &&
       same_analysis(it->second.analysis, loaded.note->analysis)) {
     it->second.mtime_ns = loaded.note->mtime_ns;
     return false;
@@ -217,7 +226,7 @@ std::optional<std::string> FolderIndex::normalise_path(const std::string& path,
 
 json FolderIndex::note_json(const std::string& path) const {
   const IndexedNote& n = notes_.at(path);
-  json j = server::note_json(*pack_, path, n.analysis, report_);
+  json j = server::note_json(*pack_, path, n.analysis, report_, n.line_level);
   j["hash"] = n.hash;
   return j;
 }
@@ -230,25 +239,35 @@ json FolderIndex::folder_json() const {
   json notes = json::array();
   for (const auto& [path, note] : notes_)
     notes.push_back(note_json(path));
-  return {{"mend", 1},
-          {"root", display_root_},
-          {"today", engine::format_iso(today_())},
-          {"notes", notes},
-          {"summary", summary_json()}};
+  json out = {{"mend", 1},
+              {"today", engine::format_iso(today_())},
+              {"notes", notes},
+              {"summary", summary_json()}};
+  put_path(out, "root", display_root_);
+  return out;
 }
 
 std::optional<json> FolderIndex::note_report_json(const std::string& path) const {
   if (!contains(path)) return std::nullopt;
-  return json{{"mend", 1},
-              {"root", display_root_},
+  json out = {{"mend", 1},
               {"today", engine::format_iso(today_())},
               {"note", note_json(path)},
               {"summary", summary_json()}};
+  put_path(out, "root", display_root_);
+  return out;
 }
 
 json FolderIndex::templates_json() const {
   engine::TemplateVariables vars{config_.ex_name, config_.pronouns, engine::format_iso(today_())};
   return server::templates_json(*pack_, vars);
+}
+
+void FolderIndex::add_warnings(const std::string& lines) {
+  for (std::size_t start = 0; start < lines.size();) {
+    std::size_t end = std::min(lines.find('\n', start), lines.size());
+    warnings_.push_back(lines.substr(start, end - start));
+    start = end + 1;
+  }
 }
 
 std::vector<std::string> FolderIndex::take_warnings() {

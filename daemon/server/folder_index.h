@@ -31,6 +31,7 @@ struct IndexedNote {
   std::string hash; // content_hash of the bytes on disk
   std::uintmax_t size = 0;
   std::int64_t mtime_ns = 0;
+  bool line_level = false; // read line by line (see ScannedNote)
 };
 
 class FolderIndex {
@@ -52,7 +53,8 @@ public:
   // Judges the folder again from the cached analyses (cheap).
   void rejudge();
 
-  // A path the client sent, checked: relative, inside the folder, no "..", a note's name.
+  // A path the client sent, checked: relative, inside the folder, no "..", a note's name. Its
+  // bytes: a client sends a name that is not UTF-8 as "path_bytes" (note_path.h), decoded first.
   // Returns nullopt (and a reason) otherwise.
   std::optional<std::string> normalise_path(const std::string& path, std::string* why) const;
 
@@ -79,6 +81,8 @@ public:
   std::vector<std::string> take_warnings();
 
 private:
+  void add_warnings(const std::string& lines); // one warning a line
+
   std::filesystem::path root_;
   std::string display_root_;
   Config config_;

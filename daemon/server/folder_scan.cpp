@@ -5,11 +5,19 @@
 #include <atomic>
 #include <optional>
 
+#include "daemon/engine/parse_budget.h"
 #include "daemon/server/analysis_cache.h"
+#include "daemon/server/note_path.h"
 #include "daemon/server/notes_folder.h"
 #include "daemon/server/parallel.h"
 
 namespace mend::server {
+
+std::string line_level_warning(const std::string& path) {
+  return path_for_people(path) +
+         ": read line by line: the Markdown grammar ran out of its time budget on it "
+         "(headings, lists and paragraphs are still read; tables and nested quotes are not)";
+}
 
 std::vector<engine::NoteRef> note_refs(const std::vector<ScannedNote>& notes) {
   std::vector<engine::NoteRef> refs;
@@ -28,7 +36,7 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   std::optional<AnalysisCache> old;
   if (cache) old = AnalysisCache::load(cache->file, cache->identity);
   std::vector<std::optional<ScannedNote>> results(listing.files.size());
-  std::vector<std::string> warnings(listing.files.size());
+  std::vector<std::string> warnings(listing.files.size()), slow(listing.files.size());
   std::vector<CacheKey> keys(cache ? listing.files.size() : 0);
   std::atomic<std::size_t> done{0}, hits{0}, not_parsed{0};
   // Largest notes first: the workers take notes one at a time, so a 1 MB note taken last would
@@ -56,6 +64,8 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
           cached = old->find(file.path, keys[i]);
         }
       }
+      // The count of parses cut short on this thread moves when the note was read line by line.
+      std::size_t cut_short = engine::parses_cut_short();
       if (cached) {
         results[i] = ScannedNote{file.path, *cached};
         ++hits;
@@ -69,12 +79,18 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
         results[i] = ScannedNote{
             file.path, analyzer.analyse(*note.text, engine::parse_outline(*note.text), file.path)};
       }
+      if (engine::parses_cut_short() != cut_short) {
+        results[i]->line_level = true;
+        slow[i] = line_level_warning(file.path);
+      }
     }
-    if (!note.warning.empty()) warnings[i] = file.path + ": " + note.warning;
+    if (!note.warning.empty()) warnings[i] = path_for_people(file.path) + ": " + note.warning;
     if (progress) progress(++done, listing.files.size());
   });
-  for (std::size_t i = 0; i < results.size(); ++i)
+  for (std::size_t i = 0; i < results.size(); ++i) {
     if (!warnings[i].empty()) scan.warnings.push_back(warnings[i]);
+    if (!slow[i].empty()) scan.warnings.push_back(slow[i]);
+  }
   scan.from_cache = hits;
   scan.not_parsed = not_parsed;
   if (cache) {
@@ -85,7 +101,8 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
     if (hits != present || old->size() != present) {
       AnalysisCache fresh(cache->identity);
       for (std::size_t i = 0; i < results.size(); ++i)
-        if (results[i]) fresh.put(results[i]->path, keys[i], results[i]->analysis);
+        if (results[i] && !results[i]->line_level)
+          fresh.put(results[i]->path, keys[i], results[i]->analysis);
       scan.cache_written = fresh.save(cache->file);
     }
   }

@@ -14,13 +14,20 @@
 namespace mend::server {
 
 struct ScannedNote {
-  std::string path; // relative, '/' separated
+  std::string path; // relative, '/' separated; its bytes as on disk (note_path.h)
   engine::NoteAnalysis analysis;
+  // The grammar ran out of its budget on some part of the note (engine/parse_budget.h), which
+  // was read line by line: said in a warning and in the report, and never cached (so the next
+  // scan says it again).
+  bool line_level = false;
 };
+
+// The warning for a note read line by line (`path` as note_path.h writes it for people).
+std::string line_level_warning(const std::string& path);
 
 struct FolderScan {
   std::vector<ScannedNote> notes;    // sorted by path
-  std::vector<std::string> warnings; // "path: what was wrong"
+  std::vector<std::string> warnings; // "path: what was wrong" (path_for_people)
   engine::FolderReport report;
   std::size_t from_cache = 0; // notes whose analysis came from the cache (not parsed)
   std::size_t not_parsed = 0; // notes the prefilter proved question-free (question_prefilter.h)

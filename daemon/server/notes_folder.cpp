@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "daemon/engine/text.h"
+#include "daemon/server/note_path.h"
 
 namespace mend::server {
 
@@ -50,7 +51,7 @@ NoteListing list_notes(const fs::path& root) {
   }
   for (; it != end; it.increment(ec)) {
     if (ec) {
-      listing.warnings.push_back(it->path().string() + ": " + ec.message());
+      listing.warnings.push_back(path_for_people(it->path().string()) + ": " + ec.message());
       ec.clear();
       continue;
     }
@@ -64,7 +65,8 @@ NoteListing list_notes(const fs::path& root) {
     if (!is_note_name(name) || !entry.is_regular_file(type_ec)) continue;
     struct stat st {};
     if (::stat(entry.path().c_str(), &st) != 0) {
-      listing.warnings.push_back(entry.path().string() + ": " + std::strerror(errno));
+      listing.warnings.push_back(path_for_people(entry.path().string()) + ": " +
+                                 std::strerror(errno));
       continue;
     }
     NoteFile f;

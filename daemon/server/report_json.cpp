@@ -1,6 +1,8 @@
 // Engine values to the public report JSON.
 #include "daemon/server/report_json.h"
 
+#include "daemon/server/note_path.h"
+
 namespace mend::server {
 
 using nlohmann::json;
@@ -8,14 +10,19 @@ using nlohmann::json;
 json suggestion_json(const engine::Suggestion& s, bool with_path) {
   json j = {{"kind", s.kind}, {"step", s.step}};
   j["question"] = s.question ? json(*s.question) : json(nullptr);
-  if (with_path) j["path"] = s.path ? json(*s.path) : json(nullptr);
+  if (with_path) {
+    if (s.path)
+      put_path(j, "path", *s.path);
+    else
+      j["path"] = nullptr;
+  }
   j["line"] = s.line >= 0 ? json(s.line + 1) : json(nullptr);
   j["message"] = s.message;
   return j;
 }
 
 json note_json(const engine::Pack& pack, const std::string& path, const engine::NoteAnalysis& note,
-               const engine::FolderReport& report) {
+               const engine::FolderReport& report, bool line_level) {
   json questions = json::array();
   for (const auto& q : note.questions) {
     questions.push_back(
@@ -31,8 +38,9 @@ json note_json(const engine::Pack& pack, const std::string& path, const engine::
   json suggestions = json::array();
   for (const auto& s : engine::suggestions_for(report, path))
     suggestions.push_back(suggestion_json(s, false));
-  json j = {
-      {"path", path}, {"questions", questions}, {"steps", steps}, {"suggestions", suggestions}};
+  json j = {{"questions", questions}, {"steps", steps}, {"suggestions", suggestions}};
+  put_path(j, "path", path);
+  if (line_level) j["line_level"] = true;
   j["language"] = note.language;
   if (note.note_date) j["date"] = engine::format_iso(*note.note_date);
   return j;

@@ -14,8 +14,12 @@
 
 namespace mend::server {
 
+// A path that is not valid UTF-8 is written as note_path.h says ("path" and "path_bytes").
+// `line_level`: the note was read line by line (the grammar ran out of its budget on it,
+// engine/parse_budget.h); the key is written only then.
 nlohmann::json note_json(const engine::Pack& pack, const std::string& path,
-                         const engine::NoteAnalysis& note, const engine::FolderReport& report);
+                         const engine::NoteAnalysis& note, const engine::FolderReport& report,
+                         bool line_level = false);
 nlohmann::json summary_json(const engine::FolderReport& report);
 nlohmann::json suggestion_json(const engine::Suggestion& suggestion, bool with_path);
 

@@ -3,6 +3,10 @@
 
 #include <algorithm>
 
+#include <spdlog/spdlog.h>
+
+#include "daemon/engine/parse_budget.h"
+#include "daemon/server/folder_scan.h"
 #include "daemon/server/pack_loader.h"
 #include "protocol/uri.h"
 
@@ -44,10 +48,16 @@ std::string Workspace::path_of_uri(const std::string& uri) const {
 void Workspace::analyse_stale() {
   for (Document* doc : documents.all()) {
     if (!doc->stale) continue;
-    if (doc->too_large())
+    if (doc->too_large()) {
       doc->analysis = engine::NoteAnalysis{}; // not analysed (see Document)
-    else
+    } else {
+      std::size_t cut_short = engine::parses_cut_short();
       doc->analysis = context->analyzer->analyse(doc->text(), doc->markdown.outline(), doc->path);
+      // Blocks read line by line, or a line's inline text (counted during the analysis).
+      bool line_level = doc->markdown.line_level() || engine::parses_cut_short() != cut_short;
+      if (line_level && !doc->line_level_warned) spdlog::warn("{}", line_level_warning(doc->uri));
+      doc->line_level_warned = line_level;
+    }
     doc->stale = false;
     report_stale = true;
   }

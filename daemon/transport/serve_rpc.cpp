@@ -7,6 +7,7 @@
 #include "daemon/engine/text.h"
 #include "daemon/server/atomic_write.h"
 #include "daemon/server/folder_index.h"
+#include "daemon/server/note_path.h"
 #include "daemon/server/notes_folder.h"
 #include "daemon/server/template_insert.h"
 #include "daemon/transport/serve_state.h"
@@ -28,6 +29,22 @@ json params_object(const json& params) {
   return params;
 }
 
+// The note a request names: "path_bytes" (a name that is not UTF-8, percent-encoded as the
+// reports write it, daemon/server/note_path.h) or "path".
+std::optional<std::string> requested_path(const json& params) {
+  std::optional<std::string> bytes, path;
+  protocol::read_optional(params, "path_bytes", bytes);
+  if (bytes) return protocol::percent_decode(*bytes);
+  protocol::read_optional(params, "path", path);
+  return path;
+}
+
+// `fields` with the note's "path" (and "path_bytes", note_path.h).
+json with_path(const std::string& path, json fields) {
+  server::put_path(fields, "path", path);
+  return fields;
+}
+
 std::string checked_path(ServeState& state, const std::string& raw) {
   std::string why;
   auto path = state.index().normalise_path(raw, &why);
@@ -37,8 +54,7 @@ std::string checked_path(ServeState& state, const std::string& raw) {
 
 void on_progress(ServeState& state, const json& raw, Reply reply) {
   json params = params_object(raw);
-  std::optional<std::string> path, uri;
-  protocol::read_optional(params, "path", path);
+  std::optional<std::string> path = requested_path(params), uri;
   protocol::read_optional(params, "uri", uri);
   if (!path && uri) {
     // As mend lsp accepts it: a file:// URI inside the folder.
@@ -58,7 +74,8 @@ void on_progress(ServeState& state, const json& raw, Reply reply) {
   std::string p = checked_path(state, *path);
   auto out = state.index().note_report_json(p);
   if (!out) {
-    reply.error(ErrorCode::RequestFailed, "no note at " + p + " in the folder");
+    reply.error(ErrorCode::RequestFailed,
+                "no note at " + server::path_for_people(p) + " in the folder");
     return;
   }
   reply(std::move(*out));
@@ -67,7 +84,10 @@ void on_progress(ServeState& state, const json& raw, Reply reply) {
 void on_insert_template(ServeState& state, const json& raw, Reply reply) {
   json params = params_object(raw);
   std::string raw_path, template_id;
-  protocol::read_field(params, "path", raw_path);
+  if (auto requested = requested_path(params); requested && params.contains("path_bytes"))
+    raw_path = *requested;
+  else
+    protocol::read_field(params, "path", raw_path);
   protocol::read_field(params, "template", template_id);
   std::optional<std::int64_t> line;
   if (auto it = params.find("position"); it != params.end() && !it->is_null()) {
@@ -89,40 +109,41 @@ void on_insert_template(ServeState& state, const json& raw, Reply reply) {
   std::optional<std::string> base_hash;
   protocol::read_optional(params, "base_hash", base_hash);
   std::string path = checked_path(state, raw_path);
+  const std::string shown = server::path_for_people(path); // in messages
 
   server::FolderIndex& index = state.index();
   fs::path file = index.root() / fs::path(path);
   std::error_code ec;
   if (!fs::is_directory(file.parent_path(), ec)) {
-    reply.error(ErrorCode::RequestFailed, "cannot write " + path + ": its folder does not exist");
+    reply.error(ErrorCode::RequestFailed, "cannot write " + shown + ": its folder does not exist");
     return;
   }
   std::optional<std::string> current;
   if (fs::exists(fs::symlink_status(file, ec))) {
     if (!fs::is_regular_file(file, ec)) {
-      reply.error(ErrorCode::RequestFailed, path + " is not a regular file");
+      reply.error(ErrorCode::RequestFailed, shown + " is not a regular file");
       return;
     }
     current = server::read_file_bytes(file, server::kMaxNoteBytes);
     if (!current) {
       reply.error(ErrorCode::RequestFailed,
-                  "cannot read " + path + " (unreadable, or larger than a note may be)");
+                  "cannot read " + shown + " (unreadable, or larger than a note may be)");
       return;
     }
   }
   if (current && (!base_hash || *base_hash != server::content_hash(*current))) {
     std::string now = server::content_hash(*current);
     reply.error(ErrorCode::RequestFailed,
-                path + " changed since you last saw it (its hash is now " + now + ", you sent " +
+                shown + " changed since you last saw it (its hash is now " + now + ", you sent " +
                     (base_hash ? *base_hash : std::string("null")) +
                     "): nothing was written; read it again with mend/progress and retry",
-                json{{"path", path}, {"hash", now}});
+                with_path(path, {{"hash", now}}));
     return;
   }
   if (!current && base_hash) {
     reply.error(ErrorCode::RequestFailed,
-                path + " no longer exists: nothing was written; send base_hash null to create it",
-                json{{"path", path}, {"hash", nullptr}});
+                shown + " no longer exists: nothing was written; send base_hash null to create it",
+                with_path(path, {{"hash", nullptr}}));
     return;
   }
 
@@ -155,13 +176,13 @@ void on_insert_template(ServeState& state, const json& raw, Reply reply) {
   server::WriteOutcome outcome = server::write_note_atomically(file, updated, current);
   if (!outcome.ok) {
     reply.error(ErrorCode::RequestFailed, outcome.error,
-                json{{"path", path}, {"conflict", outcome.conflict}});
+                with_path(path, {{"conflict", outcome.conflict}}));
     return;
   }
   std::size_t inserted_line = engine::LineIndex(updated).line_of(at);
   // Index the write now (the watcher will see it too, and find nothing new).
   if (index.refresh(path)) state.notes_changed({path});
-  reply(json{{"path", path}, {"hash", server::content_hash(updated)}, {"line", inserted_line}});
+  reply(with_path(path, {{"hash", server::content_hash(updated)}, {"line", inserted_line}}));
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // Shared state of `mend serve`: sessions and progress broadcasts.
 #include "daemon/transport/serve_state.h"
 
+#include "daemon/engine/text.h"
+#include "daemon/server/note_path.h"
 #include "daemon/transport/websocket_session.h"
 #include "protocol/jsonrpc.h"
 
@@ -38,10 +40,28 @@ std::vector<std::shared_ptr<WebSocketSession>> ServeState::snapshot() const {
   return strong;
 }
 
+namespace {
+
+// j[key]: the paths as text; when one is not UTF-8, j[key + "_bytes"]: all of them as bytes, in
+// the same order (daemon/server/note_path.h).
+void put_paths(nlohmann::json& j, const std::string& key, const std::vector<std::string>& paths) {
+  nlohmann::json text = nlohmann::json::array(), bytes = nlohmann::json::array();
+  bool all_utf8 = true;
+  for (const auto& p : paths) {
+    text.push_back(server::path_text(p));
+    bytes.push_back(server::path_bytes(p));
+    all_utf8 = all_utf8 && engine::is_valid_utf8(p);
+  }
+  j[key] = std::move(text);
+  if (!all_utf8) j[key + "_bytes"] = std::move(bytes);
+}
+
+} // namespace
+
 void ServeState::notes_changed(const std::vector<std::string>& changed) {
   index_.rejudge();
   nlohmann::json notes = nlohmann::json::array();
-  nlohmann::json removed = nlohmann::json::array();
+  std::vector<std::string> removed;
   for (const auto& path : changed) {
     if (index_.contains(path))
       notes.push_back(index_.note_json(path));
@@ -49,10 +69,10 @@ void ServeState::notes_changed(const std::vector<std::string>& changed) {
       removed.push_back(path);
   }
   nlohmann::json params = {{"summary", index_.summary_json()},
-                           {"changed", changed},
                            {"notes", notes},
-                           {"removed", removed},
                            {"today", engine::format_iso(index_.today())}};
+  put_paths(params, "changed", changed);
+  put_paths(params, "removed", removed);
   if (folder_missing_) params["folder_missing"] = true;
   auto message = std::make_shared<const std::string>(
       protocol::make_notification("mend/didChangeProgress", std::move(params))
