@@ -401,9 +401,12 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     } else {
       c.form = QuestionForm::Line;
       // "Did he? I think so." is prose; "How long were we together, and was it early days?
-      // Two years." is a question with its answer after it.
-      if (c.question_mark && !ends_with_question_mark(t) && count_words(c.plain) < 6 && !qa_lines)
-        continue;
+      // Two years." is a question with its answer after it; so is "was he what i wanted? no."
+      // when it opens asking.
+      if (c.question_mark && !ends_with_question_mark(t) && count_words(c.plain) < 6 && !qa_lines) {
+        if (count_words(c.plain) < 4) continue;
+        c.must_ask = true;
+      }
       // A definition list's term ("How I tell her I still love her\n: a letter first") is
       // posed by the ": " line under it, however long.
       std::string_view next =

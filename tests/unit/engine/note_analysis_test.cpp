@@ -281,6 +281,13 @@ TEST_CASE("a question answered on its own line after a stop, a dash or an \"or\"
         "did my boundaries get respected? mostly, he never pushed\n"
         "big unanimous yes? ... no. its a maybe\n",
         "evaluate.ideal@1+ evaluate.needs@2+ evaluate.verdict@3+");
+  // A short question answered after its "?" on the line: kept when it opens asking.
+  check("the evaluate bit.\nwas he what i wanted? no. i wanted a partner, i got a third kid\n"
+        "and that was the whole of it, really\n",
+        "evaluate.ideal@2+");
+  check("the evaluate bit.\nmy ideal man? no. i wanted a partner, i got a third kid\nand that "
+        "was the whole of it, really\n",
+        "");
   // Either side of an "or" joining two questions.
   check("1. is there actually a future here or am i just nostalgic\n   no idea\n",
         "evaluate.future@1+");
