@@ -105,6 +105,24 @@ bool ends_like_sentence(std::string_view s) {
          s.ends_with(",");
 }
 
+// "? no. i wanted a partner", "? Oui, au début": the text after a question starts with a
+// reply, not with more prose ("Did he even love me? I keep wondering.").
+// The question may be asked again in other words first ("was he what i wanted? the marriage i
+// wanted? no.").
+bool replies_at(std::string_view rest, bool again = true) {
+  std::string first;
+  for (char ch : trim(rest)) {
+    if (!std::isalpha(static_cast<unsigned char>(ch))) break;
+    first += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  for (std::string_view reply : {"yes", "yeah", "yep", "no", "nope", "nah", "maybe", "not", "never",
+                                 "oui", "ouais", "non", "bof", "jamais", "pas"})
+    if (first == reply) return true;
+  std::size_t q = rest.find('?');
+  return again && q != std::string_view::npos && count_words(rest.substr(0, q)) <= 6 &&
+         replies_at(rest.substr(q + 1), false);
+}
+
 // Where a line's first thought ends, when something follows it on the line: the first ". ",
 // or a dash or an arrow set off by spaces ("stuff i didnt like - his temper", "-> a weekly
 // talk"), which sets a label off from its answer as a colon does.
@@ -402,9 +420,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       c.form = QuestionForm::Line;
       // "Did he? I think so." is prose; "How long were we together, and was it early days?
       // Two years." is a question with its answer after it; so is "was he what i wanted? no."
-      // when it opens asking.
+      // when it opens asking and a reply follows it.
       if (c.question_mark && !ends_with_question_mark(t) && count_words(c.plain) < 6 && !qa_lines) {
-        if (count_words(c.plain) < 4) continue;
+        if (count_words(c.plain) < 4 || !replies_at(line.substr(c.end - base))) continue;
         c.must_ask = true;
       }
       // A definition list's term ("How I tell her I still love her\n: a letter first") is

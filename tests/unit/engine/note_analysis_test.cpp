@@ -288,6 +288,9 @@ TEST_CASE("a question answered on its own line after a stop, a dash or an \"or\"
   check("the evaluate bit.\nmy ideal man? no. i wanted a partner, i got a third kid\nand that "
         "was the whole of it, really\n",
         "");
+  check("the evaluate bit.\nwas he what i wanted? I keep wondering about it, all the time\nand "
+        "that was the whole of it, really\n",
+        "");
   // Either side of an "or" joining two questions.
   check("1. is there actually a future here or am i just nostalgic\n   no idea\n",
         "evaluate.future@1+");
