@@ -2,6 +2,8 @@
 #include "daemon/engine/answer_judge.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 #include "daemon/engine/normalize.h"
 
@@ -883,11 +885,82 @@ AnswerFacts judge_answer(const std::vector<AnswerLine>& cleaned, const QuestionS
   return facts;
 }
 
+namespace {
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A line naming only a month, as a title over the days of its entries ("November",
+// "**Nov 2026**", "novembre :"): the month (1..12) and the year if written, or nothing.
+std::optional<Date> month_title(std::string_view text, const DateNames& names) {
+  std::string t = lower_ascii(trim(text));
+  while (!t.empty() && (t.back() == ':' || t.back() == '*' || t.back() == '_' || t.back() == ' '))
+    t.pop_back();
+  std::size_t i = 0;
+  while (i < t.size() && (t[i] == '*' || t[i] == '_' || t[i] == '#' || t[i] == ' '))
+    ++i;
+  t = t.substr(i);
+  int year = 0;
+  if (t.size() > 5 && std::isdigit(static_cast<unsigned char>(t.back()))) {
+    std::size_t space = t.rfind(' ');
+    if (space == std::string::npos || t.size() - space != 5) return std::nullopt;
+    year = std::stoi(t.substr(space + 1));
+    t.resize(space);
+  }
+  for (std::size_t m = 0; m < names.months.size(); ++m)
+    for (const auto& name : names.months[m])
+      if (t == name) return Date{year, static_cast<int>(m) + 1, 0};
+  return std::nullopt;
+}
+
+// "Monday 9th: …", "Fri 13 …", "2nd – …" under a month title: the day of the month, or 0.
+int day_under_month(std::string_view text, const DateNames& names) {
+  std::string t = lower_ascii(trim(text));
+  std::size_t i = 0;
+  for (const auto& day_names : names.weekdays)
+    for (const auto& name : day_names)
+      if (t.compare(0, name.size(), name) == 0 && t.size() > name.size() &&
+          !std::isalpha(static_cast<unsigned char>(t[name.size()])) && name.size() > i)
+        i = name.size();
+  while (i < t.size() && (t[i] == ' ' || t[i] == ',' || t[i] == '.'))
+    ++i;
+  int day = 0;
+  std::size_t digits = 0;
+  while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) && digits < 3) {
+    day = day * 10 + (t[i++] - '0');
+    ++digits;
+  }
+  if (digits == 0 || digits > 2) return 0;
+  for (std::string_view suffix : {"st", "nd", "rd", "th", "er"})
+    if (t.compare(i, suffix.size(), suffix) == 0) {
+      i += suffix.size();
+      break;
+    }
+  if (i < t.size() && std::isalnum(static_cast<unsigned char>(t[i]))) return 0; // "9am", "13kg"
+  return day;
+}
+
+} // namespace
+
 std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, const DateNames& names,
                                     const Date* note_date) {
   std::vector<DatedEntry> out;
+  std::optional<Date> month; // the month title the entries below sit under
   for (const auto& line : cleaned) {
     std::string_view text = line.text;
+    if (auto title = month_title(text, names)) {
+      month = title;
+      continue;
+    }
+    if (month)
+      if (int day = day_under_month(text, names); day >= 1 && day <= 31) {
+        out.push_back({Date{month->year, month->month, day}, line.line});
+        continue;
+      }
     // "**Mon 19 Oct** — called my sister": emphasis around the date is common, and so are
     // org-mode's "<2026-11-10 Tue>" and "(12 Nov)".
     while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '[' ||

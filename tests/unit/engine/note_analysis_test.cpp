@@ -392,6 +392,9 @@ TEST_CASE("the log's dates in the forms people write them", "[note_analysis]") {
   // org-mode timestamps, bold dates and dates in brackets.
   CHECK(dates("## Proof log\n- <2026-11-10 Tue> told her\n- **12 Nov** asked\n- (2026-11-18) "
               "check in\n") == "11/10 11/12 11/18 ");
+  // Days under a month title; a time or a weight is no day.
+  CHECK(dates("## Proof log\nNovember\n- Monday 2nd: deleted the app\n- Fri 13th (lol): dry week\n"
+              "- 9am run\n\n**Décembre 2026**\n- 1er : appelé ma soeur\n") == "11/2 11/13 12/1 ");
 }
 
 TEST_CASE("the log recurs in a running note", "[note_analysis][recognition]") {
