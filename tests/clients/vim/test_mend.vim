@@ -75,8 +75,9 @@ try
         pclose
     endif
 
-    " 3. A code action: ALE's code action request (what :ALECodeAction sends) with a callback
-    " instead of ALE's numbered prompt, the chosen action applied by ALE to the buffer.
+    " 3. A code action, the way ALE's right-click "Refactor..." menu gets and applies one:
+    " ale#codefix#Execute (what :ALECodeAction runs) with a menu callback instead of the
+    " numbered input() prompt, then ALE's ale#codefix#ApplyLSPCodeAction on the chosen item.
     let s:actions = v:null
     function! s:GotActions(data, items) abort
         let s:action_data = a:data
