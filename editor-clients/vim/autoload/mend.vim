@@ -12,8 +12,12 @@
 let s:items = []
 let s:watching = 0
 
-" Records mend's completion items as ALE receives them (any ALE callback sees every response).
-function! s:OnResponse(conn_id, response) abort
+" Records mend's completion items as ALE receives them (an ALE callback sees every response on
+" its connection), and names ALE's menu entries after the items' labels (`/why`) rather than
+" their whole text. ALE 3.3 calls a connection's callbacks in name order, so this one runs
+" after ale#completion#HandleLSPResponse has built b:ale_completion_result; if it ever ran
+" first, the menu would only show ALE's own words.
+function! mend#OnResponse(conn_id, response) abort
     let l:result = get(a:response, 'result', v:null)
 
     if type(l:result) is v:t_dict && type(get(l:result, 'items')) is v:t_list
@@ -21,11 +25,23 @@ function! s:OnResponse(conn_id, response) abort
     elseif type(l:result) is v:t_list && !empty(l:result)
     \   && type(l:result[0]) is v:t_dict && has_key(l:result[0], 'label')
         let s:items = l:result
+    else
+        return
+    endif
+
+    if type(get(b:, 'ale_completion_result')) is v:t_list
+        for l:entry in b:ale_completion_result
+            let l:item = s:Find(get(l:entry, 'word', ''))
+
+            if !empty(l:item)
+                let l:entry.abbr = l:item.label
+            endif
+        endfor
     endif
 endfunction
 
 function! s:OnReady(linter, lsp_details) abort
-    call ale#lsp#RegisterCallback(a:lsp_details.connection_id, function('s:OnResponse'))
+    call ale#lsp#RegisterCallback(a:lsp_details.connection_id, function('mend#OnResponse'))
 endfunction
 
 " <C-x><C-o> asks ALE, hence mend, unless the user chose another omnifunc than the Markdown
@@ -73,22 +89,27 @@ function! s:AleWord(item) abort
     return matchstr(l:text, '\v^[^(]+')
 endfunction
 
+" The item mend sent that ALE turned into the completion word {word}, or {}.
+function! s:Find(word) abort
+    for l:item in empty(a:word) ? [] : s:items
+        if type(l:item) is v:t_dict && s:AleWord(l:item) is# a:word
+            return l:item
+        endif
+    endfor
+
+    return {}
+endfunction
+
 " Replaces what ALE inserted (on the cursor line) by the mend item it came from.
 function! mend#AfterComplete() abort
     let l:word = get(v:completed_item, 'word', '')
+    let l:item = s:Find(l:word)
 
-    if empty(l:word) || empty(s:items)
+    if type(get(l:item, 'textEdit')) isnot v:t_dict || get(l:item, 'insertTextFormat', 1) != 1
         return
     endif
 
-    let l:matches = filter(copy(s:items), 's:AleWord(v:val) is# l:word')
-
-    if empty(l:matches) || type(get(l:matches[0], 'textEdit')) isnot v:t_dict
-    \   || get(l:matches[0], 'insertTextFormat', 1) != 1
-        return
-    endif
-
-    let l:edit = l:matches[0].textEdit
+    let l:edit = l:item.textEdit
     let l:range = get(l:edit, 'range', get(l:edit, 'insert', {}))
     " getline() gives the NUL bytes Vim inserted for line breaks back as "\n".
     let l:line = getline('.')

@@ -116,6 +116,8 @@ try
     call s:Say('   completions: ' . join(s:menus, ' | '))
     call s:Check(len(s:menus) == 8 && s:menus[0] =~# '^Understand your real motives',
     \   'ALE lists the eight steps after "/", the next step first')
+    call s:Check(map(copy(s:result is v:null ? [] : s:result), 'get(v:val, "abbr", "")')[:1] == ['/motives', '/why'],
+    \   'the menu names them /motives, /why, …')
     let s:inserted = getline(len(s:before) + 1, '$')
     call s:Say('   inserted ' . len(s:inserted) . ' line(s), starting: ' . get(s:inserted, 0, ''))
     call s:Check(get(s:inserted, 0, '') is# '## Understand your real motives',
