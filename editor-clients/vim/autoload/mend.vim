@@ -102,6 +102,10 @@ endfunction
 
 " Replaces what ALE inserted (on the cursor line) by the mend item it came from.
 function! mend#AfterComplete() abort
+    if empty(filter(ale#linter#Get(&filetype), 'v:val.name is# "mend"'))
+        return
+    endif
+
     let l:word = get(v:completed_item, 'word', '')
     let l:item = s:Find(l:word)
 
