@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what mend needs to build and test on Debian 12, and nothing that is already there.
-# Usage: scripts/setup.sh [build|test]   ("test" adds the tools the test suite drives: neovim...)
+# Usage: scripts/setup.sh [build|test]   ("test" adds the tools the test suite drives: neovim, emacs, vim + ALE...)
 # Idempotent and quiet when everything is present, so `make run` / `make test` can call it every time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 want=(build-essential cmake pkg-config libtree-sitter-dev nlohmann-json3-dev libspdlog-dev
       catch2 libboost-dev libstemmer-dev)
 if [ "${1:-build}" = test ]; then
-  want+=(neovim python3 emacs-nox elpa-eglot elpa-lsp-mode elpa-markdown-mode)
+  want+=(neovim python3 emacs-nox elpa-eglot elpa-lsp-mode elpa-markdown-mode vim-ale)
+  # Any Vim with jobs will do for tests/clients/vim (vim-nox, vim-gtk3…): Debian's vim only when none is.
+  case "$(vim --version 2>/dev/null || true)" in *+job*) ;; *) want+=(vim) ;; esac
 fi
 command -v node >/dev/null 2>&1 || want+=(nodejs)
 command -v npm >/dev/null 2>&1 || want+=(npm)
