@@ -432,7 +432,12 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       bool defined = next.starts_with(": ") || next.starts_with(":\t");
       // Among lines written one thought each, a longer line is still one thought.
       std::size_t most = one_thought_lines ? kMaxLooseWords : kMaxLooseLineWords;
-      if (c.loose && !c.label && !c.must_ask && more && count_words(t) > most && !defined) continue;
+      // Longer, it may be prose wrapped at a margin: a question only when it opens asking ("how
+      // long were we together and was it early days or something deeper" over its answer).
+      if (c.loose && !c.label && !c.must_ask && more && count_words(t) > most && !defined) {
+        if (!first || count_words(t) > kMaxLooseWords) continue;
+        c.must_ask = true;
+      }
       if (c.loose && !c.label && !first && !more) continue; // the last line of prose
     }
     out.push_back(std::move(c));

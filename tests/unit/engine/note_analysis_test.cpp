@@ -291,6 +291,13 @@ TEST_CASE("a question answered on its own line after a stop, a dash or an \"or\"
   check("the evaluate bit.\nwas he what i wanted? I keep wondering about it, all the time\nand "
         "that was the whole of it, really\n",
         "");
+  // A long first line over its answer: a question when it opens asking, else wrapped prose.
+  check("how long were we together and was it early days or something deeper underneath\n"
+        "Four years, and deeper.\n",
+        "why.stage@1+");
+  check("the whole four years we were together it was early days or something deeper underneath\n"
+        "and I never saw it.\n",
+        "");
   // Either side of an "or" joining two questions.
   check("1. is there actually a future here or am i just nostalgic\n   no idea\n",
         "evaluate.future@1+");
