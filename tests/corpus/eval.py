@@ -50,7 +50,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPORA = [os.path.join(HERE, name)
-                   for name in ("dev", "holdout", "holdout-b", "dev-2", "holdout-c", "holdout-d")]
+                   for name in ("dev", "holdout", "holdout-b", "dev-2", "holdout-c", "holdout-d",
+                                "holdout-e")]
 
 # The goals of the recognition issue, checked on the combined numbers by --check.
 GOALS = [
@@ -65,10 +66,10 @@ GOALS = [
 # recognition worse without being seen: --check-floor exits 1 below these, and still prints
 # every goal with PASS or FAIL.
 FLOORS = [
-    ("question recall", "recall", 0.90),
+    ("question recall", "recall", 0.92),
     ("question precision", "precision", 0.975),
     ("answered accuracy", "answered", 0.98),
-    ("suggestion F1", "suggestion_f1", 0.86),
+    ("suggestion F1", "suggestion_f1", 0.88),
 ]
 
 THRESHOLD_ENV = "MEND_MATCH_THRESHOLD"
