@@ -887,17 +887,10 @@ AnswerFacts judge_answer(const std::vector<AnswerLine>& cleaned, const QuestionS
 
 namespace {
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // A line naming only a month, as a title over the days of its entries ("November",
 // "**Nov 2026**", "novembre :"): the month (1..12) and the year if written, or nothing.
 std::optional<Date> month_title(std::string_view text, const DateNames& names) {
-  std::string t = lower_ascii(trim(text));
+  std::string t = fold_case(trim(text));
   while (!t.empty() && (t.back() == ':' || t.back() == '*' || t.back() == '_' || t.back() == ' '))
     t.pop_back();
   std::size_t i = 0;
@@ -919,7 +912,7 @@ std::optional<Date> month_title(std::string_view text, const DateNames& names) {
 
 // "Monday 9th: …", "Fri 13 …", "2nd – …" under a month title: the day of the month, or 0.
 int day_under_month(std::string_view text, const DateNames& names) {
-  std::string t = lower_ascii(trim(text));
+  std::string t = fold_case(trim(text));
   std::size_t i = 0;
   for (const auto& day_names : names.weekdays)
     for (const auto& name : day_names)

@@ -8,6 +8,7 @@ client sent is answered exactly once.
 import json
 import os
 import queue
+import shutil
 import subprocess
 import threading
 import time
@@ -192,6 +193,16 @@ class LspClient:
         assert not dup, "answered more than once: %r" % dup
         missing = [i for i in range(1, self.next_id) if json.dumps(i) not in self.responses]
         assert not missing, "never answered: %r" % missing
+
+    def end_test(self, folder):
+        """A test's tearDown: every request answered once (while mend still runs), then mend
+        killed and the test's folder removed."""
+        try:
+            if self.proc.poll() is None:
+                self.assert_answered_once()
+        finally:
+            self.kill()
+            shutil.rmtree(folder, ignore_errors=True)
 
     def kill(self):
         if self.proc.poll() is None:

@@ -29,12 +29,7 @@ class Session(unittest.TestCase):
         self.c = LspClient(MEND)
 
     def tearDown(self):
-        try:
-            if self.c.proc.poll() is None:
-                self.c.assert_answered_once()
-        finally:
-            self.c.kill()
-            shutil.rmtree(self.tmp, ignore_errors=True)
+        self.c.end_test(self.tmp)
 
     def start(self, **kw):
         r = self.c.initialize(self.root, **kw)

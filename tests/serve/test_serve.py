@@ -10,9 +10,9 @@ import stat
 import subprocess
 import sys
 import time
-import traceback
 
-from ws_client import (Daemon, HandshakeRefused, WebSocket, content_hash, http_get, make_notes_folder, temp_dirs)
+from ws_client import (Daemon, HandshakeRefused, WebSocket, content_hash, http_get,
+                       make_notes_folder, run_tests, temp_dirs)
 
 MEND = os.path.abspath(sys.argv[1])
 BASE, RUNTIME = temp_dirs()
@@ -364,19 +364,4 @@ def sigterm_closes_clients_and_removes_the_token_file():
 
 
 D = Daemon(MEND, FOLDER, RUNTIME).wait_ready()
-try:
-    for t in TESTS:
-        start = time.time()
-        try:
-            t()
-            print("ok   %-60s %.2fs" % (t.__name__, time.time() - start))
-        except Exception:
-            failures.append(t.__name__)
-            print("FAIL %s\n%s" % (t.__name__, traceback.format_exc()))
-finally:
-    D.stop(signal.SIGKILL)
-    if failures:
-        print("---- daemon log ----\n" + D.log()[-4000:])
-    shutil.rmtree(BASE, ignore_errors=True)
-print("%d/%d passed" % (len(TESTS) - len(failures), len(TESTS)))
-sys.exit(1 if failures else 0)
+run_tests(TESTS, D, BASE)

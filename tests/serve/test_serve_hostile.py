@@ -5,18 +5,14 @@ grammar is super-linear on (read line by line, "line_level", named in a warning)
 with generous timeouts. Usage: test_serve_hostile.py path/to/mend"""
 import json
 import os
-import shutil
-import signal
 import subprocess
 import sys
-import time
-import traceback
 from urllib.parse import unquote_to_bytes
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "reliability"))
-from ws_client import Daemon, WebSocket, content_hash, temp_dirs  # noqa: E402
+from ws_client import run_tests, Daemon, WebSocket, content_hash, temp_dirs  # noqa: E402
 import hostile_notes  # noqa: E402
 
 MEND = os.path.abspath(sys.argv[1])
@@ -125,19 +121,4 @@ write("a.md", WHY_NOTE)
 write(ODD, WHY_NOTE)
 write("backticks.md", hostile_notes.backtick_runs(1999))
 D = Daemon(MEND, FOLDER, RUNTIME).wait_ready(timeout=120)
-try:
-    for t in TESTS:
-        start = time.time()
-        try:
-            t()
-            print("ok   %-60s %.2fs" % (t.__name__, time.time() - start))
-        except Exception:
-            failures.append(t.__name__)
-            print("FAIL %s\n%s" % (t.__name__, traceback.format_exc()))
-finally:
-    D.stop(signal.SIGKILL)
-    if failures:
-        print("---- daemon log ----\n" + D.log()[-4000:])
-    shutil.rmtree(BASE, ignore_errors=True)
-print("%d/%d passed" % (len(TESTS) - len(failures), len(TESTS)))
-sys.exit(1 if failures else 0)
+run_tests(TESTS, D, BASE)

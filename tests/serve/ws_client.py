@@ -269,3 +269,28 @@ def temp_dirs():
     runtime = os.path.join(base, "run")
     os.makedirs(runtime, mode=0o700)
     return base, runtime
+
+
+def run_tests(tests, daemon, base):
+    """Runs each test against the running daemon, printing ok/FAIL per test, then stops the
+    daemon, removes `base` and exits 1 if any test failed (the daemon's log printed then)."""
+    import signal
+    import sys
+    import traceback
+    failures = []
+    try:
+        for t in tests:
+            start = time.time()
+            try:
+                t()
+                print("ok   %-60s %.2fs" % (t.__name__, time.time() - start))
+            except Exception:
+                failures.append(t.__name__)
+                print("FAIL %s\n%s" % (t.__name__, traceback.format_exc()))
+    finally:
+        daemon.stop(signal.SIGKILL)
+        if failures:
+            print("---- daemon log ----\n" + daemon.log()[-4000:])
+        shutil.rmtree(base, ignore_errors=True)
+    print("%d/%d passed" % (len(tests) - len(failures), len(tests)))
+    sys.exit(1 if failures else 0)
