@@ -118,16 +118,21 @@ class NamesNotUtf8(Case):
 class HostileNotes(Case):
     """Each note the grammar is super-linear on is reported, marked, and the scan ends."""
 
-    def check_hostile(self, name, text):
+    def check_hostile(self, name, text, always_cut=True):
         before, _ = self.json_scan("--no-cache")
         write(self.dir, name, text)
         report, err = self.json_scan("--no-cache")
         notes = notes_by_path(report)
         self.assertIn(name, notes)
         hostile = notes.pop(name)
-        # Read line by line, said so, and the question before the hostile part still found.
-        self.assertTrue(hostile.get("line_level"), name)
-        self.assertIn(f"warning: {name}: read line by line", err)
+        # Read line by line, said so, and the question before the hostile part still found. A
+        # note the grammar reads in seconds may fit the budget on a slower build (a sanitized
+        # one gets five times the budget): then it is read whole, and nothing is said.
+        if always_cut or hostile.get("line_level"):
+            self.assertTrue(hostile.get("line_level"), name)
+            self.assertIn(f"warning: {name}: read line by line", err)
+        else:
+            self.assertNotIn(f"warning: {name}: read line by line", err)
         self.assertIn("why.official", [q["id"] for q in hostile["questions"]])
         self.assertEqual(notes, notes_by_path(before))
         return report
@@ -142,7 +147,7 @@ class HostileNotes(Case):
         self.check_hostile("underscores.md", hostile_notes.emphasis_runs(1999, "_"))
 
     def test_mixed_runs(self):
-        self.check_hostile("mixed.md", hostile_notes.mixed_runs(1400))
+        self.check_hostile("mixed.md", hostile_notes.mixed_runs(1400), always_cut=False)
 
     def test_backtick_runs_4mb_text_report_and_no_prefilter(self):
         text = hostile_notes.backtick_runs(2828)  # ~4 MB
