@@ -85,7 +85,11 @@ TEST_CASE("diary lines are not questions", "[question_matcher]") {
                          "What should I cook tonight?",
                          "Is it normal to feel this tired?",
                          "Qu'a dit le médecin ?",
-                         "Le futur"};
+                         "Le futur",
+                         "Down the line",
+                         "Going forward",
+                         "Here we go",
+                         "Et maintenant ?"};
   for (const char* line : lines) {
     INFO(line);
     CHECK(match(line) == "");
