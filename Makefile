@@ -18,7 +18,9 @@ $(BUILD)/CMakeCache.txt:
 build: setup $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# Only the binary it runs: the tests, benchmarks and fuzzers are built by `make test`.
+run: setup $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target mend
 	$(BUILD)/mend scan examples/notes
 
 # Recognition on the hand-labelled corpus (tests/corpus/README.md): question recall, precision,

@@ -352,12 +352,19 @@ void LspServer::schedule_publish() {
 void LspServer::ensure_fresh(bool report) {
   workspace_.analyse_stale();
   if (report && workspace_.report_stale) workspace_.rejudge();
+  tell_user_warnings();
+}
+
+void LspServer::tell_user_warnings() {
+  for (const auto& message : workspace_.take_user_warnings())
+    log_user(protocol::MessageType::Warning, "mend: " + message);
 }
 
 void LspServer::publish() {
   if (dispatcher_.shutdown_requested()) return;
   auto started = std::chrono::steady_clock::now();
   workspace_.rejudge();
+  tell_user_warnings();
   for (Document* doc : workspace_.documents.all()) {
     auto diagnostics = note_diagnostics(note(*doc));
     bool changed = changed_.count(doc->uri) > 0;

@@ -116,6 +116,8 @@ private:
   NoteContext note(const Document& doc) const;
   Document& document(const std::string& uri); // throws InvalidParams naming textDocument.uri
   void log_user(protocol::MessageType type, const std::string& message);
+  // The workspace's warnings for the person (a note read line by line), as window/logMessage.
+  void tell_user_warnings();
   void warn_if_too_large(Document& doc); // once per crossing of kMaxNoteBytes
   void apply_edit(const std::string& label, protocol::WorkspaceEdit edit, protocol::Reply reply);
 

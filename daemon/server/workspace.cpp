@@ -55,7 +55,8 @@ void Workspace::analyse_stale() {
       doc->analysis = context->analyzer->analyse(doc->text(), doc->markdown.outline(), doc->path);
       // Blocks read line by line, or a line's inline text (counted during the analysis).
       bool line_level = doc->markdown.line_level() || engine::parses_cut_short() != cut_short;
-      if (line_level && !doc->line_level_warned) spdlog::warn("{}", line_level_warning(doc->uri));
+      if (line_level && !doc->line_level_warned)
+        user_warnings_.push_back(line_level_warning(doc->uri));
       doc->line_level_warned = line_level;
     }
     doc->stale = false;

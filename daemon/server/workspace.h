@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "daemon/engine/folder_report.h"
@@ -50,10 +51,16 @@ public:
   std::string path_of_uri(const std::string& uri) const;
   // Re-analyses stale open documents.
   void analyse_stale();
+  // What the person should be told since the last call: an open note newly read line by line
+  // (its parse ran out of its budget), once per note until it is parsed whole again.
+  std::vector<std::string> take_user_warnings() { return std::exchange(user_warnings_, {}); }
   // Re-judges the folder from cached analyses (open documents win over indexed ones).
   void rejudge();
   // Every note's analysis with its path (open overlay applied), sorted by path.
   std::vector<engine::NoteRef> note_refs() const;
+
+private:
+  std::vector<std::string> user_warnings_;
 };
 
 // One note as the features see it: the document, the context, the report, and the position

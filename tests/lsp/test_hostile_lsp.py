@@ -90,6 +90,11 @@ class HostileOpenNote(Session):
         self.c.diagnostics(uri, version=1, timeout=120)
         opened = time.monotonic() - started
         self.c.wait_for(lambda: any("read line by line" in l for l in self.c.stderr_lines), 30)
+        # The person is told too, once, in the client's log (window/logMessage, a warning).
+        told = self.c.wait_notification(
+            "window/logMessage",
+            lambda p: p["type"] == 2 and "read line by line" in p["message"], timeout=30)
+        self.assertTrue(told)
         # Keystrokes: in the question's answer, at the start, middle and end of the hostile line.
         hostile_line = 4
         columns = [0, 1000, 1_000_000, len(text.split("\n")[hostile_line])]
@@ -110,6 +115,9 @@ class HostileOpenNote(Session):
         symbols = self.c.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}},
                                  timeout=120)
         self.assertTrue(symbols["result"], "the question's heading is still read")
+        warned = [p for m, p in self.c.notifications
+                  if m == "window/logMessage" and "read line by line" in p["message"]]
+        self.assertEqual(len(warned), 1, "told once, not on every keystroke")
         print(f"\n[hostile lsp] didOpen of 2 MB backtick runs: {opened:.2f} s; keystrokes: "
               f"median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms",
               file=sys.stderr)
