@@ -12,23 +12,13 @@ import sys
 import time
 
 from ws_client import (Daemon, HandshakeRefused, WebSocket, content_hash, http_get,
-                       make_notes_folder, run_tests, temp_dirs)
+                       make_notes_folder, check, collect_into, run_tests, temp_dirs)
 
 MEND = os.path.abspath(sys.argv[1])
 BASE, RUNTIME = temp_dirs()
 FOLDER = make_notes_folder(os.path.join(BASE, "notes"))
-failures = []
 TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-def check(cond, what):
-    if not cond:
-        raise AssertionError(what)
+test = collect_into(TESTS)
 
 
 def refused(status, **kw):

@@ -12,7 +12,7 @@ from urllib.parse import unquote_to_bytes
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "reliability"))
-from ws_client import run_tests, Daemon, WebSocket, content_hash, temp_dirs  # noqa: E402
+from ws_client import check, collect_into, run_tests, Daemon, WebSocket, content_hash, temp_dirs  # noqa: E402
 import hostile_notes  # noqa: E402
 
 MEND = os.path.abspath(sys.argv[1])
@@ -21,18 +21,8 @@ FOLDER = os.path.join(BASE, "notes")
 WHY_NOTE = "## What did he tell me?\n\nThat he needed space.\n\n## What didn't I like about us?\n\nHis silences.\n"
 ODD = b"caf\xe9 \xff.md"
 ODD_BYTES = "caf%E9%20%FF.md"
-failures = []
 TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-def check(cond, what):
-    if not cond:
-        raise AssertionError(what)
+test = collect_into(TESTS)
 
 
 def write(name, text):

@@ -271,6 +271,19 @@ def temp_dirs():
     return base, runtime
 
 
+def collect_into(tests):
+    """A decorator that appends each test function to `tests`, in the order they are written."""
+    def test(fn):
+        tests.append(fn)
+        return fn
+    return test
+
+
+def check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
 def run_tests(tests, daemon, base):
     """Runs each test against the running daemon, printing ok/FAIL per test, then stops the
     daemon, removes `base` and exits 1 if any test failed (the daemon's log printed then)."""

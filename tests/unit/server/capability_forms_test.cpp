@@ -11,6 +11,7 @@
 #include "daemon/server/edits.h"
 #include "daemon/server/hover.h"
 #include "daemon/server/symbols.h"
+#include "server_test_support.h"
 
 using namespace mend;
 using server::Document;
@@ -18,21 +19,12 @@ using server::NoteContext;
 
 namespace {
 
-const engine::Date kToday{2026, 11, 26};
-
 const server::Context& context() {
-  static const auto ctx = server::make_context(server::Config{}, std::nullopt, kToday);
-  return *ctx;
+  return test::server_context();
 }
 
 std::unique_ptr<Document> open_note(const std::string& text) {
-  auto doc = std::make_unique<Document>(text);
-  doc->path = "why.md";
-  doc->uri = "file:///notes/why.md";
-  doc->version = 3;
-  doc->analysis = context().analyzer->analyse(doc->text(), doc->path);
-  doc->stale = false;
-  return doc;
+  return test::open_note("why.md", text, 3);
 }
 
 // Markers pin the step and its questions, so these tests do not depend on recognising wording.

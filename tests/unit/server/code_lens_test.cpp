@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "daemon/server/diagnostics.h"
+#include "server_test_support.h"
 
 using namespace mend;
 using server::Document;
@@ -12,21 +13,11 @@ using server::NoteContext;
 
 namespace {
 
-const engine::Date kToday{2026, 11, 26};
+using test::kToday;
+using test::open_note;
 
 const server::Context& context() {
-  static const auto ctx = server::make_context(server::Config{}, std::nullopt, kToday);
-  return *ctx;
-}
-
-// An open note, analysed, at `path`.
-std::unique_ptr<Document> open_note(const std::string& path, const std::string& text) {
-  auto doc = std::make_unique<Document>(text);
-  doc->path = path;
-  doc->uri = "file:///notes/" + path;
-  doc->analysis = context().analyzer->analyse(doc->text(), path);
-  doc->stale = false;
-  return doc;
+  return test::server_context();
 }
 
 engine::FolderReport judge(const std::vector<const Document*>& docs) {
