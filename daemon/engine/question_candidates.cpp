@@ -123,9 +123,9 @@ bool replies_at(std::string_view rest, bool again = true) {
          replies_at(rest.substr(q + 1), false);
 }
 
-// Where a line's first thought ends, when something follows it on the line: the first ". ",
-// or a dash or an arrow set off by spaces ("stuff i didnt like - his temper", "-> a weekly
-// talk"), which sets a label off from its answer as a colon does.
+// Where a line's first thought ends, when something follows it on the line: the first ". "
+// that ends a sentence (not "Dr. "), or a dash or an arrow set off by spaces ("stuff i didnt
+// like - his temper", "-> a weekly talk"), which sets a thought off from its answer.
 struct LineBreak {
   std::size_t at = std::string_view::npos; // npos: none
   bool dash = false;
@@ -134,7 +134,8 @@ LineBreak first_break(std::string_view line) {
   for (std::size_t i = 0; i + 1 < line.size(); ++i) {
     std::size_t after = std::string_view::npos;
     bool dash = false;
-    if (line[i] == '.' && line[i + 1] == ' ' && i > 0 && line[i - 1] != '.') {
+    if (line[i] == '.' && line[i + 1] == ' ' && i > 0 && line[i - 1] != '.' &&
+        !ends_with_abbreviation(line.substr(0, i))) {
       after = i + 1;
     } else if (line[i] == ' ') {
       for (std::string_view arrow : {"-> ", "=> ", "→ ", "— ", "– ", "- "})
@@ -279,15 +280,15 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   if (LineBreak cut = first_break(line); cut.at != std::string_view::npos) {
     std::string_view head = line.substr(0, cut.at);
     std::size_t head_words = count_words(head);
-    bool label = cut.dash && head_words >= 2 && head_words <= kMaxLabelWords;
+    // Set off by a dash, the head is read as a loose line, never a label (those take a colon):
+    // "Working Saturdays → Saturdays are ours" is a list of changes, not a question.
+    bool dashed = cut.dash && head_words >= 2 && head_words <= kMaxLabelWords;
     bool must_ask = (ends_like_sentence(t) || words > kMaxLooseLineWords) && head_words >= 3 &&
                     head_words <= kMaxLooseWords;
-    if ((label || must_ask) && label_colon(head) == std::string_view::npos) {
+    if ((dashed || must_ask) && label_colon(head) == std::string_view::npos) {
       c.plain = plain_text(head);
-      // Set off by a dash, it is read as a loose line, never a label (those take a colon):
-      // "Working Saturdays → Saturdays are ours" is a list of changes, not a question.
       c.loose = true;
-      c.must_ask = !label;
+      c.must_ask = !dashed;
       c.end = base + cut.at;
       c.answer_start = c.end;
       return true;
@@ -296,7 +297,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   if (ends_like_sentence(t) || words > kMaxLooseWords) return false;
   c.plain = plain_text(line);
   c.loose = true;
-  c.title_like = count_words(t) <= kMaxLabelWords;
+  c.title_like = words <= kMaxLabelWords;
   c.end = base + line.size();
   c.answer_start = c.end;
   return true;
@@ -421,8 +422,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // "Did he? I think so." is prose; "How long were we together, and was it early days?
       // Two years." is a question with its answer after it; so is "was he what i wanted? no."
       // when it opens asking and a reply follows it.
-      if (c.question_mark && !ends_with_question_mark(t) && count_words(c.plain) < 6 && !qa_lines) {
-        if (count_words(c.plain) < 4 || !replies_at(line.substr(c.end - base))) continue;
+      std::size_t posed_words = count_words(c.plain);
+      if (c.question_mark && !ends_with_question_mark(t) && posed_words < 6 && !qa_lines) {
+        if (posed_words < 4 || !replies_at(line.substr(c.end - base))) continue;
         c.must_ask = true;
       }
       // A definition list's term ("How I tell her I still love her\n: a letter first") is
@@ -434,8 +436,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       std::size_t most = one_thought_lines ? kMaxLooseWords : kMaxLooseLineWords;
       // Longer, it may be prose wrapped at a margin: a question only when it opens asking ("how
       // long were we together and was it early days or something deeper" over its answer).
-      if (c.loose && !c.label && !c.must_ask && more && count_words(t) > most && !defined) {
-        if (!first || count_words(t) > kMaxLooseWords) continue;
+      std::size_t line_words = count_words(t);
+      if (c.loose && !c.label && !c.must_ask && more && line_words > most && !defined) {
+        if (!first || line_words > kMaxLooseWords) continue;
         c.must_ask = true;
       }
       if (c.loose && !c.label && !first && !more) continue; // the last line of prose
@@ -470,12 +473,8 @@ std::optional<LineReading> line_reading(std::string_view line) {
   Candidate c;
   if (!read_line(line, 0, c)) return std::nullopt;
   std::string_view t = trim(line);
-  return LineReading{std::move(c.plain),
-                     c.loose,
-                     c.label,
-                     c.question_mark,
-                     t.starts_with("**") || t.starts_with("__"),
-                     c.must_ask};
+  return LineReading{std::move(c.plain), c.loose, c.label, c.question_mark,
+                     t.starts_with("**") || t.starts_with("__")};
 }
 
 bool is_answer_label(std::string_view label) {

@@ -146,15 +146,15 @@ std::vector<std::string> clauses_of(std::string_view plain) {
   return out;
 }
 
-// The text without its bracketed asides ("what I didn't like (his faults too)"), or "" when
-// nothing of its own would be left.
+// The text without its asides in parentheses ("what I didn't like (his faults too)"), or ""
+// when nothing of its own would be left. Square brackets are links ("[[Jordan]]"), kept.
 std::string without_asides(std::string_view plain) {
   std::string out;
   int depth = 0;
   for (char c : plain) {
-    if (c == '(' || c == '[') {
+    if (c == '(') {
       ++depth;
-    } else if ((c == ')' || c == ']') && depth > 0) {
+    } else if (c == ')' && depth > 0) {
       --depth;
     } else if (depth == 0) {
       out += c;
