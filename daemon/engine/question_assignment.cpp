@@ -359,8 +359,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       pairs.push_back({k, m});
     }
   }
-  std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+  // Ties go to the line posed as a question: "What he blames me for: the hours, …" lists the
+  // reproaches that "Do I want to change all of it, or only some?" then asks about.
+  std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair& a, const Pair& b) {
     if (std::abs(a.match.score - b.match.score) > 1e-9) return a.match.score > b.match.score;
+    if (cs[a.candidate].question_mark != cs[b.candidate].question_mark)
+      return cs[a.candidate].question_mark;
     return a.candidate < b.candidate;
   });
   for (const auto& p : pairs) {
