@@ -421,11 +421,13 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       c.form = QuestionForm::Line;
       // "Did he? I think so." is prose; "How long were we together, and was it early days?
       // Two years." is a question with its answer after it; so is "was he what i wanted? no."
-      // when it opens asking and a reply follows it.
+      // when it opens asking and a reply follows it. A head of a word or three is a question
+      // only when a yes or a no answers it ("Reversible? Yes, if I stop disappearing").
       std::size_t posed_words = count_words(c.plain);
       if (c.question_mark && !ends_with_question_mark(t) && posed_words < 6 && !qa_lines) {
-        if (posed_words < 4 || !replies_at(line.substr(c.end - base))) continue;
-        c.must_ask = true;
+        std::string_view rest = line.substr(c.end - base);
+        if (posed_words < 4 ? !replies_at(rest, false) : !replies_at(rest)) continue;
+        c.must_ask = posed_words >= 4;
       }
       // A definition list's term ("How I tell her I still love her\n: a letter first") is
       // posed by the ": " line under it, however long.
