@@ -28,6 +28,23 @@ bool starts_with_answer_label(std::string_view paragraph) {
          is_answer_label(paragraph.substr(0, colon));
 }
 
+// The date a heading above `pos` gives ("### Nov 1", "## 2026-11-24 Tue"): the nearest heading
+// only, so that an undated heading ("## Evening") ends the previous date's reach.
+std::optional<Date> date_of_heading_above(std::string_view text, const Outline& outline,
+                                          std::size_t pos, const DateNames& names) {
+  const Block* heading = nullptr;
+  for (const auto& b : outline.blocks) {
+    if (b.start >= pos) break;
+    if (b.kind == BlockKind::Heading) heading = &b;
+  }
+  if (!heading) return std::nullopt;
+  AnswerLine title;
+  title.text = std::string(text.substr(heading->text_start, heading->text_end - heading->text_start));
+  auto entries = log_entries({title}, names, nullptr);
+  if (entries.empty()) return std::nullopt;
+  return entries.front().date;
+}
+
 std::string_view base_name(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -502,8 +519,14 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       q.self_blame_line = facts.self_blame_line;
       q.clear_yes = facts.clear_yes;
       if (spec->log) {
-        const Date* note_date = out.note_date ? &*out.note_date : nullptr;
-        q.log_entries = log_entries(cleaned, pack_.date_names(), note_date);
+        // An entry without a date of its own is dated by the heading it is written under
+        // ("### Nov 1" over "- this week's proof: …"), else by a daily note's date: a running
+        // note's front matter date is the day it was started, not the day of each entry.
+        std::optional<Date> heading_date = date_of_heading_above(text, outline, q.start, pack_.date_names());
+        const Date* undated = heading_date         ? &*heading_date
+                              : out.note_date ? &*out.note_date
+                                              : nullptr;
+        q.log_entries = log_entries(cleaned, pack_.date_names(), undated);
       }
     } else {
       q.answered = !cleaned.empty();
