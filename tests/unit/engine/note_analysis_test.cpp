@@ -440,3 +440,35 @@ TEST_CASE("the article's order fills a question worded past recognition",
         "working?\n\nTalking.\n",
         "why.official@1+ why.not-working@7+");
 }
+
+TEST_CASE("one question, two lines: the line posed as a question takes it",
+          "[note_analysis][recognition]") {
+  // The list of reproaches matches wrongs.scope as closely as the question about it; the
+  // question is the line with the "?", whichever comes first.
+  check("# My part\n\nWhat he blamed me for: the hours, forgetting things.\n\n"
+        "**Do I want to change everything he blamed me for, or only part of it?**\nSome of it.\n",
+        "wrongs.scope@5+");
+}
+
+TEST_CASE("a short question head answered yes or no on its line", "[note_analysis][recognition]") {
+  check("# why\n\nReversible? Yes, if I stop disappearing when things get hard.\n",
+        "why.reversible@3+");
+  // Without a yes or a no after it, a word and a "?" is prose ("Reversible? I keep asking").
+  check("# why\n\nReversible? I keep asking myself that at night, with him gone.\n", "");
+}
+
+TEST_CASE("an undated log entry is dated by its heading", "[note_analysis]") {
+  auto dates = [](std::string_view note) {
+    std::string out;
+    for (const auto& q : analyzer().analyse(note, "note.md").questions)
+      for (const auto& e : q.log_entries)
+        out += std::to_string(e.date.month) + "/" + std::to_string(e.date.day) + " ";
+    return out;
+  };
+  // The front matter's date is the day the running note was started.
+  CHECK(dates("---\ndate: 2026-09-13\n---\n# log\n\n### Oct 25\n- this week's log: cooked twice\n\n"
+              "### Nov 1\n- this week's log: called my sister\n") == "10/25 11/1 ");
+  // Under an undated heading, the front matter's date is all there is.
+  CHECK(dates("---\ndate: 2026-09-13\n---\n# log\n\n### Evening\n- this week's log: cooked\n") ==
+        "9/13 ");
+}
