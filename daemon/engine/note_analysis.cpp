@@ -152,7 +152,7 @@ std::string Analyzer::detect_language(std::string_view text) const {
 
 // Only pronouns in the note ("he", "her"): it is about the ex when a recognised question or
 // section names them, or the first line written under a question does ("Asked him how his day
-// was" under "## Change log").
+// was" under "## Change log"); there by a pronoun, a partner word or the configured name only.
 bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
                            const Recognition& recognition) const {
   for (const auto& s : recognition.sections)
@@ -172,7 +172,7 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
     rest = rest.substr(0, rest.find('\n'));
     // An answer on the question's own line is all of it ("- gym: hated it" says nothing of
     // the next item's "her").
-    if (matcher_.names_ex(trim(same).empty() ? rest : same)) return true;
+    if (matcher_.names_ex(trim(same).empty() ? rest : same, /*unknown_names=*/false)) return true;
   }
   return false;
 }

@@ -1,6 +1,8 @@
 // Step sections and question assignment (question_assignment.h).
 #include "daemon/engine/question_assignment.h"
 
+#include "daemon/engine/answer_judge.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -120,6 +122,14 @@ std::size_t section_end(std::string_view text, const Outline& outline, const Can
 // however it is worded ("What got on my nerves about us?" between the official reasons and
 // what wasn't working). So is a line after the last (or before the first) recognised question
 // of a step section, when the counts agree the same way.
+// "Sep 10", "2026-11-24", "**Mon 19 Oct**": a line that is a date and nothing more.
+bool is_date_title(std::string_view plain, const Pack& pack) {
+  if (count_words(plain) > 4) return false;
+  AnswerLine line;
+  line.text = std::string(plain);
+  return !log_entries({line}, pack.date_names(), nullptr).empty();
+}
+
 bool could_be_gap(const Candidate& c) {
   if (count_words(c.plain) > 16) return false; // a sentence, not a question
   if (c.question_mark || c.form == QuestionForm::Heading || c.form == QuestionForm::Bold ||
@@ -379,11 +389,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score};
     claimed.insert(p.match.id);
   }
-  // "- him: …", "- me: …": a label of persons only says who, never which question.
+  // "- him: …", "- me: …": a label of persons only says who, never which question; a date
+  // ("## Sep 10") says when.
   std::vector<char> wordless(cs.size(), 0);
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (!chosen[k] && !is_title[k] && could_be_gap(cs[k]))
-      wordless[k] = !matcher.has_words(cs[k].plain);
+      wordless[k] = !matcher.has_words(cs[k].plain) || is_date_title(cs[k].plain, pack);
   fill_gaps(cs, is_title, wordless, pack, out.sections, chosen, claimed);
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (chosen[k]) out.questions.push_back(std::move(*chosen[k]));

@@ -948,11 +948,12 @@ bool QuestionMatcher::opens_question(std::string_view plain) const {
   return !words.empty() && question_openers_.count(words.front()) > 0;
 }
 
-bool QuestionMatcher::names_ex(std::string_view plain) const {
+bool QuestionMatcher::names_ex(std::string_view plain, bool unknown_names) const {
   // The ex's name, a partner word, a name nobody configured, or a personal pronoun of the
   // topic ("him", "elle"); "they" or French "la" name nobody in particular.
   bool named = false;
-  for_each_match_word(with_names(plain), [&](std::string_view w) {
+  std::string read = unknown_names ? with_names(plain) : std::string(plain);
+  for_each_match_word(read, [&](std::string_view w) {
     std::string word(w);
     if (topic_pronouns_.count(word) || (ex_words_.count(word) && !pronoun_words_.count(word)))
       named = true;

@@ -106,8 +106,14 @@ public:
   // persons ("him", "moi").
   bool has_words(std::string_view plain) const;
 
+  // False when no word of `plain` can meet a word of any variant: a cheap proof that nothing
+  // matches (could_match reads it first; most diary lines stop here).
+  bool may_match(std::string_view plain) const;
+
   // Does the line name the ex (a pronoun, a partner word, their name, an unknown first name)?
-  bool names_ex(std::string_view plain) const;
+  // `unknown_names`: a capitalised word no pack knows counts as a name ("What did Sam say?");
+  // false for prose, where such words are as often places ("Alfama, or Príncipe Real").
+  bool names_ex(std::string_view plain, bool unknown_names = true) const;
 
   // A line posed as a question (a "?", a heading, a bold lead) must reach kThreshold; the
   // analysis asks more of weaker forms, never less than kLowestThreshold.
@@ -158,9 +164,6 @@ private:
                                                         bool with_clauses) const;
   // words() of a text already folded and cut into words.
   std::vector<std::string> words_of(std::vector<std::string> folded, std::size_t language) const;
-  // False when no word of `plain` can meet a word of any variant: a cheap proof that nothing
-  // matches (could_match reads it first; most diary lines stop here).
-  bool may_match(std::string_view plain) const;
   // Questions of `step` that the terse item `plain` names by a word only that question has.
   std::vector<Match> terse_matches(std::string_view plain, std::string_view step) const;
   bool could_be_terse(std::string_view plain) const;
