@@ -1,6 +1,7 @@
 // Building the page's view of one note from its bytes.
 #include "daemon/server/note_view.h"
 
+#include <map>
 #include <set>
 #include <vector>
 
@@ -56,6 +57,9 @@ std::string answer_markdown(const engine::Analyzer& analyzer, std::string_view t
   std::size_t from = std::min(q.answer_start, text.size());
   std::size_t to = std::min(std::max(q.answer_end, from), text.size());
   std::string_view region = text.substr(from, to - from);
+  std::set<std::string> placeholders;
+  for (const auto& lang : analyzer.pack().languages())
+    placeholders.insert(lang.placeholder);
   // Lines, split on "\n" ("\r" trimmed), grouped into paragraphs at blank lines.
   std::vector<std::string_view> lines;
   for (std::size_t start = 0; start <= region.size();) {
@@ -63,8 +67,10 @@ std::string answer_markdown(const engine::Analyzer& analyzer, std::string_view t
     std::string_view line =
         region.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    // mend's markers sit right under the question, in the guidance's paragraph: dropped first.
-    if (!is_comment_line(line)) lines.push_back(line);
+    // mend's markers sit right under the question, in the guidance's paragraph, and its
+    // placeholder ("_your answer_") is no word of the person's: both dropped first.
+    if (!is_comment_line(line) && !placeholders.count(std::string(trim_view(line))))
+      lines.push_back(line);
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }

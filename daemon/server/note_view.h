@@ -21,7 +21,8 @@ nlohmann::json note_view_json(const FolderIndex& index, const std::string& path,
                               std::string_view text);
 
 // The answer under a question as the person wrote it: the content from `answer_start` to
-// `answer_end` without mend's markers, HTML comments and the template's guidance quote, and
+// `answer_end` without mend's markers, HTML comments, the pack's placeholder and the template's
+// guidance quote, and
 // without the indentation that only kept it inside a list item.
 std::string answer_markdown(const engine::Analyzer& analyzer, std::string_view text,
                             const engine::QuestionOccurrence& q);

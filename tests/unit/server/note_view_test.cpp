@@ -34,6 +34,10 @@ TEST_CASE("note view: the answer drops the marker and the template's guidance, k
                      "### What wasn't working between the two of you?\n";
   CHECK(answer_of(note, "why.official") ==
         "He said he *couldn't breathe*.\n\n> a quote of his text that is mine to keep\n");
+  std::string placeholder = note;
+  const std::string said = "He said he *couldn't breathe*.";
+  placeholder.replace(placeholder.find(said), said.size(), "_your answer_");
+  CHECK(answer_of(placeholder, "why.official") == "> a quote of his text that is mine to keep\n");
 }
 
 TEST_CASE("note view: a list item's continuation loses only the indentation that kept it inside") {
