@@ -45,7 +45,7 @@ function renderNotes(list, changed) {
     if (changed.has(n.path)) tr.classList.add("flash");
     const cell = el("td", "path");
     const link = el("a", "", n.path);
-    link.href = noteHref(n.path);
+    link.href = noteHref(n.path, 0, n.path_bytes);
     cell.append(link);
     tr.append(cell);
     tr.append(el("td", "steps-col", n.steps.map((s) => shortTitle(s.id)).join(", ") || "—"));
@@ -106,7 +106,7 @@ function route() {
   if (path) {
     overview.hidden = true;
     notePanel.hidden = false;
-    noteView.open(path, Number(params.get("line")) || 0).catch(() => {});
+    noteView.open(path, Number(params.get("line")) || 0, params.get("bytes")).catch(() => {});
     document.title = `${path} — mend`;
   } else {
     const wasOpen = noteView.isOpen();

@@ -21,9 +21,11 @@ export function svg(tag, attrs = {}, text) {
 // "{Their} reasons" -> "Their reasons": the pack's wording without its variables.
 export const plain = (text) => String(text || "").replace(/\{([^}]*)\}/g, "$1");
 
-// The address of a place in a note, as the page routes it: #note=PATH&line=N.
-export function noteHref(path, line) {
+// The address of a place in a note, as the page routes it: #note=PATH&line=N. A name that is
+// not UTF-8 also carries its exact bytes (`path_bytes` of the reports): &bytes=caf%E9.md.
+export function noteHref(path, line, bytes) {
   const p = new URLSearchParams({ note: path });
+  if (bytes) p.set("bytes", bytes);
   if (line) p.set("line", String(line));
   return "#" + p.toString();
 }

@@ -58,7 +58,7 @@ export function renderSuggestions(summary) {
     li.append(document.createTextNode(s.message));
     if (s.path) {
       const a = el("a", "where", s.path + (s.line ? `, line ${s.line}` : ""));
-      a.href = noteHref(s.path, s.line);
+      a.href = noteHref(s.path, s.line, s.path_bytes);
       a.setAttribute("aria-label", `Open ${s.path}${s.line ? " at line " + s.line : ""}`);
       li.append(a);
     }

@@ -15,22 +15,27 @@ export class NoteView {
   constructor(rpc) {
     this.rpc = rpc;
     this.view = null;     // the last mend/note result
-    this.path = null;
+    this.path = null;     // as the reports write it (U+FFFD for bytes that are not UTF-8)
+    this.bytes = null;    // its exact bytes, percent-encoded, when it is not UTF-8
     this.drafts = new Map(); // question id -> { text, base, notice }
-    this.loading = null;
   }
 
   isOpen(path) { return this.path !== null && (path === undefined || path === this.path); }
 
   close() {
     this.path = null;
+    this.bytes = null;
     this.view = null;
     this.drafts.clear();
   }
 
-  async open(path, line) {
-    if (path !== this.path) this.drafts.clear();
+  // How requests name the note: by its bytes when its name is not UTF-8.
+  name() { return this.bytes ? { path_bytes: this.bytes } : { path: this.path }; }
+
+  async open(path, line, bytes) {
+    if (path !== this.path || (bytes || null) !== this.bytes) this.drafts.clear();
     this.path = path;
+    this.bytes = bytes || null;
     await this.reload();
     if (line) this.focusLine(line);
     else $("note-title").focus();
@@ -41,7 +46,7 @@ export class NoteView {
     const container = $("note-body");
     let view;
     try {
-      view = await this.rpc.request("mend/note", { path });
+      view = await this.rpc.request("mend/note", this.name());
     } catch (e) {
       if (this.path !== path) return;
       this.view = null;
@@ -230,7 +235,7 @@ export class NoteView {
     status.textContent = "Saving…";
     try {
       const result = await this.rpc.request("mend/answer",
-        { path: this.path, question: q.id, text: draft.text, base_hash: draft.base });
+        { ...this.name(), question: q.id, text: draft.text, base_hash: draft.base });
       this.drafts.delete(q.id);
       this.lastSaved = { id: q.id, message: `Saved in ${result.path}, from line ${result.line + 1}.` };
       await this.reload();

@@ -47,19 +47,20 @@ export class StartStep {
     button.disabled = true;
     status.replaceChildren("Adding the step…");
     try {
-      let path, base;
+      let name, base;
       if ($("start-existing").checked) {
-        path = $("start-note").value;
+        const path = $("start-note").value;
         const note = this.latestNotes().find((n) => n.path === path);
         if (!note) throw { message: `${path} is no longer in the folder.` };
+        name = note.path_bytes ? { path_bytes: note.path_bytes } : { path }; // a name that is not UTF-8
         base = note.hash;
       } else {
-        path = (await this.rpc.request("mend/newNotePath", { template })).path;
+        name = { path: (await this.rpc.request("mend/newNotePath", { template })).path };
         base = null;
       }
-      const result = await this.rpc.request("mend/insertTemplate", { path, template, base_hash: base });
+      const result = await this.rpc.request("mend/insertTemplate", { ...name, template, base_hash: base });
       const link = el("a", "", `Open ${result.path}`);
-      link.href = noteHref(result.path, result.line + 1);
+      link.href = noteHref(result.path, result.line + 1, result.path_bytes);
       status.replaceChildren(`The step is in ${result.path}, from line ${result.line + 1}. `, link);
       status.dataset.path = result.path;
     } catch (e) {

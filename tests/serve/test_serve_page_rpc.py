@@ -140,6 +140,29 @@ def two_pages_answering_on_the_same_base_one_wins_the_other_is_told():
 
 
 @test
+def a_note_whose_name_is_not_utf8_is_read_and_answered_by_its_bytes():
+    ws = connect()
+    text = b"# Why Sam left\n\n- Official reasons:\n- Unofficial reasons: he felt judged\n"
+    name = os.path.join(FOLDER.encode(), b"caf\xe9.md")
+    with open(name, "wb") as f:
+        f.write(text)
+    view = None
+    for _ in range(60):
+        r = ws.request("mend/note", {"path_bytes": "caf%E9.md"})
+        if "result" in r:
+            view = r["result"]
+            break
+        time.sleep(0.05)
+    check(view and view["path"] == "caf\ufffd.md" and view["path_bytes"] == "caf%E9.md", view)
+    r = ws.request("mend/answer", {"path_bytes": "caf%E9.md", "question": "why.official", "text": "Space.",
+                                   "base_hash": view["hash"]})
+    check(r.get("result", {}).get("path_bytes") == "caf%E9.md", r)
+    with open(name, "rb") as f:
+        check(f.read() == text.replace(b"reasons:\n", b"reasons: Space.\n", 1), "the answer did not land")
+    ws.close()
+
+
+@test
 def journey_lists_the_logs_dated_entries():
     ws = connect()
     r = ws.request("mend/journey")["result"]
