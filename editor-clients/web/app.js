@@ -75,6 +75,7 @@ async function refresh(changed = new Set()) {
   renderSuggestions(report.summary);
   renderNotes(report.notes, changed);
   lastLog = log;
+  noteView.log = { question: log.question, today: log.today };
   renderLogChart(log);
   startStep.setNotes(report.notes);
   updates += 1;

@@ -18,6 +18,7 @@ export class NoteView {
     this.path = null;     // as the reports write it (U+FFFD for bytes that are not UTF-8)
     this.bytes = null;    // its exact bytes, percent-encoded, when it is not UTF-8
     this.drafts = new Map(); // question id -> { text, base, notice }
+    this.log = { question: "", today: "" }; // the action log's question and today (mend/journey)
   }
 
   isOpen(path) { return this.path !== null && (path === undefined || path === this.path); }
@@ -174,9 +175,13 @@ export class NoteView {
       open.type = "button";
       open.id = `open-${slug}`;
       open.addEventListener("click", () => {
-        this.drafts.set(q.id, { text: "", base: this.view.hash, notice: "" });
+        // An entry of the action log starts with today's date, so it counts in the journey.
+        const text = q.id === this.log.question && this.log.today ? `- ${this.log.today} — ` : "";
+        this.drafts.set(q.id, { text, base: this.view.hash, notice: "" });
         this.render();
-        document.getElementById(`text-${slug}`).focus();
+        const area = document.getElementById(`text-${slug}`);
+        area.focus();
+        area.setSelectionRange(area.value.length, area.value.length);
       });
       wrap.append(open);
       if (this.lastSaved && this.lastSaved.id === q.id) status.textContent = this.lastSaved.message;

@@ -257,6 +257,24 @@ try {
   sameBytes(read("why-it-ended.md").toString(),
     insertAfterLine(edited, "TODO — ask Léa", "\n\nOnly if we both change how we talk about money."), "after saving again");
 
+  // An entry of the action log, from the page: it starts dated today, and the chart counts it.
+  await page.goto(base() + "#note=2026-11-02.md");
+  await waitFor(page, () => !!document.getElementById("open-new-start-log"), null, 5000, "the log note");
+  const log = read("2026-11-02.md").toString();
+  await page.click("#open-new-start-log");
+  if (await page.inputValue("#text-new-start-log") !== `- ${env.MEND_TODAY} — `)
+    fail("the log entry does not start with today's date: " + await page.inputValue("#text-new-start-log"));
+  await page.keyboard.type("Walked instead of texting him.");
+  await page.keyboard.press("Control+Enter");
+  await waitFor(page, () => !document.getElementById("text-new-start-log"), null, 3000, "the log entry to be saved");
+  sameBytes(read("2026-11-02.md").toString(),
+    insertAfterLine(log, "Dinner: soup.", `\n\n- ${env.MEND_TODAY} — Walked instead of texting him.`), "after a log entry");
+  await page.goto(base() + "#");
+  await waitFor(page, () => {
+    const weeks = [...document.querySelectorAll("#log-chart svg g.week")];
+    return weeks.length === 12 && weeks[11].dataset.count === "1" && /\(today\)/.test(document.getElementById("log-summary").textContent);
+  }, null, 3000, "the chart to count today's entry");
+
   // Start a step in a new note: named from the step and the date, personalised, never
   // overwriting; the bytes are what `mend insert` writes for the same step.
   await page.goto(base() + "#");
