@@ -116,7 +116,10 @@ export class NoteView {
         details.append(intro);
         section.append(details);
       }
-      for (const q of byStep.get(step.id) || []) section.append(this.questionCard(q));
+      const questions = byStep.get(step.id) || [];
+      if (questions.length === 0)
+        section.append(el("p", "quiet", "This note names the step, but holds none of its questions yet."));
+      for (const q of questions) section.append(this.questionCard(q));
       body.append(section);
     }
     if (focused && document.getElementById(focused)) {
@@ -195,7 +198,7 @@ export class NoteView {
     area.id = `text-${slug}`;
     area.rows = 5;
     area.value = draft.text;
-    area.setAttribute("aria-describedby", status.id);
+    area.setAttribute("aria-describedby", `hint-${slug} ${status.id}`);
     area.addEventListener("input", () => { draft.text = area.value; });
     area.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); form.requestSubmit(); }
@@ -203,6 +206,7 @@ export class NoteView {
     });
     const hint = el("p", "quiet hint", "Markdown works here. It is added under the question in your note, exactly as " +
       "you type it. Ctrl+Enter saves, Escape closes.");
+    hint.id = `hint-${slug}`;
     const save = el("button", "", "Save to the note");
     save.type = "submit";
     save.id = `save-${slug}`;
