@@ -1,15 +1,17 @@
-// mend/progress, mend/templates, mend/insertTemplate, mend/subscribe over WebSocket.
+// mend/progress, mend/templates, mend/insertTemplate, mend/subscribe over WebSocket (the page's
+// own methods are in serve_page_rpc.cpp).
 #include "daemon/transport/serve_rpc.h"
 
 #include <filesystem>
 
 #include "daemon/engine/render.h"
 #include "daemon/engine/text.h"
-#include "daemon/server/atomic_write.h"
 #include "daemon/server/folder_index.h"
 #include "daemon/server/note_path.h"
 #include "daemon/server/notes_folder.h"
 #include "daemon/server/template_insert.h"
+#include "daemon/transport/note_write.h"
+#include "daemon/transport/serve_page_rpc.h"
 #include "daemon/transport/serve_state.h"
 #include "protocol/json_read.h"
 #include "protocol/uri.h"
@@ -37,12 +39,6 @@ std::optional<std::string> requested_path(const json& params) {
   if (bytes) return protocol::percent_decode(*bytes);
   protocol::read_optional(params, "path", path);
   return path;
-}
-
-// `fields` with the note's "path" (and "path_bytes", note_path.h).
-json with_path(const std::string& path, json fields) {
-  server::put_path(fields, "path", path);
-  return fields;
 }
 
 std::string checked_path(ServeState& state, const std::string& raw) {
@@ -109,80 +105,39 @@ void on_insert_template(ServeState& state, const json& raw, Reply reply) {
   std::optional<std::string> base_hash;
   protocol::read_optional(params, "base_hash", base_hash);
   std::string path = checked_path(state, raw_path);
-  const std::string shown = server::path_for_people(path); // in messages
-
   server::FolderIndex& index = state.index();
-  fs::path file = index.root() / fs::path(path);
-  std::error_code ec;
-  if (!fs::is_directory(file.parent_path(), ec)) {
-    reply.error(ErrorCode::RequestFailed, "cannot write " + shown + ": its folder does not exist");
-    return;
-  }
-  std::optional<std::string> current;
-  if (fs::exists(fs::symlink_status(file, ec))) {
-    if (!fs::is_regular_file(file, ec)) {
-      reply.error(ErrorCode::RequestFailed, shown + " is not a regular file");
-      return;
+  auto edit = [&](const NoteBase& base, json& extra,
+                  std::string& error) -> std::optional<std::string> {
+    const server::Config& config = index.config();
+    std::string text = base.current.value_or("");
+    std::string language = config.language;
+    if (language.empty())
+      language =
+          base.current ? index.analyzer().detect_language(text) : index.pack().primary().language;
+    engine::TemplateVariables vars;
+    vars.name = config.ex_name;
+    vars.pronouns = config.pronouns;
+    vars.date = engine::format_iso(index.today());
+    engine::RenderOptions options;
+    options.markers = config.markers;
+    std::size_t at = text.size();
+    if (line) {
+      engine::LineIndex lines(text);
+      at = static_cast<std::size_t>(*line) >= lines.line_count()
+               ? text.size()
+               : lines.line_start(static_cast<std::size_t>(*line));
     }
-    current = server::read_file_bytes(file, server::kMaxNoteBytes);
-    if (!current) {
-      reply.error(ErrorCode::RequestFailed,
-                  "cannot read " + shown + " (unreadable, or larger than a note may be)");
-      return;
+    auto block =
+        server::render_insertion(index.pack(), language, template_id, vars, options, text, at);
+    if (!block) {
+      error = "unknown template '" + template_id + "' (see mend/templates)";
+      return std::nullopt;
     }
-  }
-  if (current && (!base_hash || *base_hash != server::content_hash(*current))) {
-    std::string now = server::content_hash(*current);
-    reply.error(ErrorCode::RequestFailed,
-                shown + " changed since you last saw it (its hash is now " + now + ", you sent " +
-                    (base_hash ? *base_hash : std::string("null")) +
-                    "): nothing was written; read it again with mend/progress and retry",
-                with_path(path, {{"hash", now}}));
-    return;
-  }
-  if (!current && base_hash) {
-    reply.error(ErrorCode::RequestFailed,
-                shown + " no longer exists: nothing was written; send base_hash null to create it",
-                with_path(path, {{"hash", nullptr}}));
-    return;
-  }
-
-  const server::Config& config = index.config();
-  std::string text = current.value_or("");
-  std::string language = config.language;
-  if (language.empty())
-    language = current ? index.analyzer().detect_language(text) : index.pack().primary().language;
-  engine::TemplateVariables vars;
-  vars.name = config.ex_name;
-  vars.pronouns = config.pronouns;
-  vars.date = engine::format_iso(index.today());
-  engine::RenderOptions options;
-  options.markers = config.markers;
-  std::size_t at = text.size();
-  if (line) {
-    engine::LineIndex lines(text);
-    at = static_cast<std::size_t>(*line) >= lines.line_count()
-             ? text.size()
-             : lines.line_start(static_cast<std::size_t>(*line));
-  }
-  auto block =
-      server::render_insertion(index.pack(), language, template_id, vars, options, text, at);
-  if (!block) {
-    reply.error(ErrorCode::RequestFailed,
-                "unknown template '" + template_id + "' (see mend/templates)");
-    return;
-  }
-  std::string updated = text.substr(0, at) + *block + text.substr(at);
-  server::WriteOutcome outcome = server::write_note_atomically(file, updated, current);
-  if (!outcome.ok) {
-    reply.error(ErrorCode::RequestFailed, outcome.error,
-                with_path(path, {{"conflict", outcome.conflict}}));
-    return;
-  }
-  std::size_t inserted_line = engine::LineIndex(updated).line_of(at);
-  // Index the write now (the watcher will see it too, and find nothing new).
-  if (index.refresh(path)) state.notes_changed({path});
-  reply(with_path(path, {{"hash", server::content_hash(updated)}, {"line", inserted_line}}));
+    std::string updated = text.substr(0, at) + *block + text.substr(at);
+    extra["line"] = engine::LineIndex(updated).line_of(at);
+    return updated;
+  };
+  write_note_checked(state, path, base_hash, edit, std::move(reply));
 }
 
 } // namespace
@@ -198,6 +153,7 @@ void bind_serve_methods(protocol::Dispatcher& dispatcher, ServeState& state,
   dispatcher.on_request("mend/insertTemplate", [s](const json& params, Reply reply) {
     on_insert_template(*s, params, std::move(reply));
   });
+  bind_page_methods(dispatcher, state);
   dispatcher.on_request("mend/subscribe", [subscribe](const json&, Reply reply) {
     subscribe(true);
     reply(json{{"subscribed", true}});

@@ -1,176 +1,129 @@
-// mend serve's page: reads the folder's progress over the WebSocket (JSON-RPC, /rpc) and
-// redraws when mend/didChangeProgress says a note changed. No framework, no external assets;
-// every piece of note text goes in with textContent, never as HTML.
+// mend serve's page: the journey (steps, the action log's chart, suggestions), the notes, a
+// form to start a step, and one open note to read and answer in. It speaks JSON-RPC over the
+// WebSocket (rpc.js) and redraws when mend/didChangeProgress says a note changed, from this
+// page or any other program. No framework, no external assets; note text goes in as text, and
+// rendered Markdown only through safe_html.js.
 "use strict";
 
-(() => {
-  const $ = (id) => document.getElementById(id);
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
+import { $, el, plain, noteHref } from "./dom.js";
+import { Rpc } from "./rpc.js";
+import { renderSteps, renderSuggestions, renderLogChart } from "./journey.js";
+import { NoteView } from "./note_view.js";
+import { StartStep } from "./start_step.js";
 
-  let ws = null;
-  let nextId = 1;
-  const pending = new Map();
-  let titles = {};       // step id -> title
-  let retry = 500;
-  let updates = 0;
+let titles = {};
+let updates = 0;
+let notes = [];
+let lastLog = null;
 
-  function setStatus(state, text) {
-    const s = $("status");
-    s.dataset.state = state;
-    s.textContent = text;
+const STATUS = { connecting: "connecting…", live: "live", offline: "offline — reconnecting" };
+const rpc = new Rpc({
+  onStatus: (state) => { const s = $("status"); s.dataset.state = state; s.textContent = STATUS[state]; },
+  onOpen: () => { start().catch(() => $("status").textContent = "could not read progress"); },
+  onNotification: (method, params) => {
+    if (method !== "mend/didChangeProgress") return;
+    const changed = new Set(params.changed || []);
+    const removed = new Set(params.removed || []);
+    refresh(changed).catch(() => {});
+    if (noteView.isOpen() && (changed.has(noteView.path) || removed.has(noteView.path)))
+      noteView.reload().catch(() => {});
+  },
+});
+const noteView = new NoteView(rpc);
+const startStep = new StartStep(rpc, { latestNotes: () => notes });
+
+function renderNotes(list, changed) {
+  const body = $("notes");
+  body.replaceChildren();
+  for (const n of list) {
+    const tr = el("tr");
+    tr.dataset.path = n.path;
+    let a = 0, t = 0;
+    for (const s of n.steps) { a += s.answered; t += s.total; }
+    tr.dataset.answered = a;
+    tr.dataset.total = t;
+    if (changed.has(n.path)) tr.classList.add("flash");
+    const cell = el("td", "path");
+    const link = el("a", "", n.path);
+    link.href = noteHref(n.path, 0, n.path_bytes);
+    cell.append(link);
+    tr.append(cell);
+    tr.append(el("td", "steps-col", n.steps.map((s) => shortTitle(s.id)).join(", ") || "—"));
+    tr.append(el("td", "", t > 0 ? `${a}/${t}` : "—"));
+    const state = t === 0 ? "no-questions" : a === t ? "complete" : "in-progress";
+    const label = { "no-questions": "free writing", complete: "all answered", "in-progress": "in progress" }[state];
+    const td = el("td");
+    const badge = el("span", "state", label);
+    badge.dataset.state = state;
+    td.append(badge);
+    const count = n.suggestions.filter((s) => s.kind !== "unanswered").length;
+    if (count) td.append(el("span", "quiet", ` · ${count} suggestion${count === 1 ? "" : "s"}`));
+    tr.append(td);
+    body.append(tr);
   }
+  $("no-notes").hidden = list.length > 0;
+}
 
-  function request(method, params) {
-    return new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      const msg = { jsonrpc: "2.0", id, method };
-      if (params !== undefined) msg.params = params;
-      ws.send(JSON.stringify(msg));
-    });
+const shortTitle = (id) => (titles[id] || id).split(/[:—.?]/)[0].trim();
+
+async function refresh(changed = new Set()) {
+  const [report, log] = await Promise.all([rpc.request("mend/progress"), rpc.request("mend/journey")]);
+  $("root").textContent = report.root;
+  $("today").textContent = report.today;
+  notes = report.notes;
+  renderSteps(report.summary, titles);
+  renderSuggestions(report.summary);
+  renderNotes(report.notes, changed);
+  lastLog = log;
+  noteView.log = { question: log.question, today: log.today };
+  renderLogChart(log);
+  startStep.setNotes(report.notes);
+  updates += 1;
+  document.body.dataset.updates = String(updates);
+  $("updated").textContent = "Updated " + new Date().toLocaleTimeString() +
+    (report.folder_missing ? " — the folder is missing; waiting for it to come back." : "");
+}
+
+async function start() {
+  const templates = await rpc.request("mend/templates");
+  titles = {};
+  const steps = [];
+  for (const t of templates) {
+    if (!titles[t.id] || t.language === "en") titles[t.id] = plain(t.title);
+    if (!steps.some((s) => s.id === t.id)) steps.push({ id: t.id, order: t.order, title: plain(t.title) });
   }
+  steps.sort((a, b) => a.order - b.order);
+  startStep.setSteps(steps.map((s) => ({ ...s, title: titles[s.id] })));
+  await rpc.request("mend/subscribe");
+  await refresh();
+  route();
+}
 
-  // "{Their} reasons" -> "Their reasons": the page shows the pack's wording without variables.
-  const plain = (text) => String(text || "").replace(/\{([^}]*)\}/g, "$1");
-
-  function pct(a, t) { return t > 0 ? Math.round((100 * a) / t) : 0; }
-
-  function renderSteps(summary) {
-    const list = $("steps");
-    list.replaceChildren();
-    let answered = 0, total = 0;
-    summary.steps.forEach((s, i) => {
-      answered += s.answered; total += s.total;
-      const li = el("li", "step");
-      li.dataset.step = s.id;
-      li.dataset.answered = s.answered;
-      li.dataset.total = s.total;
-      li.dataset.state = s.done ? "done" : s.started ? "started" : "waiting";
-      li.append(el("span", "num", s.done ? "✓" : String(i + 1)));
-      li.append(el("span", "title", titles[s.id] || s.id));
-      const count = s.total > 0 ? `${s.answered}/${s.total} answered` : "not begun";
-      li.append(el("span", "count", count));
-      const meter = el("div", "meter");
-      const fill = el("div", "fill");
-      fill.style.width = pct(s.answered, s.total) + "%";
-      meter.append(fill);
-      li.append(meter);
-      list.append(li);
-    });
-    $("overall-fill").style.width = pct(summary.answered, summary.questions) + "%";
-    const overall = $("overall-text");
-    overall.dataset.answered = summary.answered;
-    overall.dataset.questions = summary.questions;
-    const doneSteps = summary.steps.filter((s) => s.done).length;
-    overall.textContent = `${summary.answered} of ${summary.questions} questions answered across ${summary.notes} ` +
-      `note${summary.notes === 1 ? "" : "s"} · ${doneSteps} of ${summary.steps.length} steps done. Take your time.`;
-    const next = $("next-step");
-    if (summary.next_step) {
-      next.hidden = false;
-      next.textContent = "When you feel ready, a next step could be: " + (titles[summary.next_step] || summary.next_step);
-    } else {
-      next.hidden = true;
-    }
+// #note=PATH[&line=N] opens a note; anything else shows the journey.
+function route() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const path = params.get("note");
+  const overview = $("overview"), notePanel = $("note-panel");
+  if (path) {
+    overview.hidden = true;
+    notePanel.hidden = false;
+    noteView.open(path, Number(params.get("line")) || 0, params.get("bytes")).catch(() => {});
+    document.title = `${path} — mend`;
+  } else {
+    const wasOpen = noteView.isOpen();
+    noteView.close();
+    notePanel.hidden = true;
+    overview.hidden = false;
+    if (lastLog) renderLogChart(lastLog); // drawn to the width it has now that it is visible
+    document.title = "mend — your reflection";
+    if (wasOpen) $("journey-title").focus();
   }
+}
 
-  function renderSuggestions(summary) {
-    const list = $("suggestions");
-    list.replaceChildren();
-    const shown = summary.suggestions.filter((s) => s.kind !== "unanswered");
-    for (const s of shown) {
-      const li = el("li", "suggestion");
-      li.dataset.kind = s.kind;
-      li.append(el("span", "kind", s.kind.replace(/-/g, " ")));
-      li.append(document.createTextNode(s.message));
-      if (s.path) li.append(el("span", "where", s.path + (s.line ? `, line ${s.line}` : "")));
-      list.append(li);
-    }
-    $("no-suggestions").hidden = shown.length > 0;
-  }
-
-  function renderNotes(notes, changed) {
-    const body = $("notes");
-    body.replaceChildren();
-    for (const n of notes) {
-      const tr = el("tr");
-      tr.dataset.path = n.path;
-      let a = 0, t = 0;
-      for (const s of n.steps) { a += s.answered; t += s.total; }
-      tr.dataset.answered = a;
-      tr.dataset.total = t;
-      if (changed.has(n.path)) tr.classList.add("flash");
-      tr.append(el("td", "path", n.path));
-      tr.append(el("td", "", n.steps.map((s) => titles[s.id] ? shortTitle(s.id) : s.id).join(", ") || "—"));
-      tr.append(el("td", "", t > 0 ? `${a}/${t}` : "—"));
-      const state = t === 0 ? "no-questions" : a === t ? "complete" : "in-progress";
-      const label = { "no-questions": "free writing", complete: "all answered", "in-progress": "in progress" }[state];
-      const td = el("td");
-      const badge = el("span", "state", label);
-      badge.dataset.state = state;
-      td.append(badge);
-      const count = n.suggestions.filter((s) => s.kind !== "unanswered").length;
-      if (count) td.append(el("span", "quiet", ` · ${count} suggestion${count === 1 ? "" : "s"}`));
-      tr.append(td);
-      body.append(tr);
-    }
-    $("no-notes").hidden = notes.length > 0;
-  }
-
-  const shortTitle = (id) => (titles[id] || id).split(/[:—.?]/)[0].trim();
-
-  async function refresh(changed = new Set()) {
-    const report = await request("mend/progress");
-    $("root").textContent = report.root;
-    $("today").textContent = report.today;
-    renderSteps(report.summary);
-    renderSuggestions(report.summary);
-    renderNotes(report.notes, changed);
-    updates += 1;
-    document.body.dataset.updates = String(updates);
-    $("updated").textContent = "Updated " + new Date().toLocaleTimeString() +
-      (report.folder_missing ? " — the folder is missing; waiting for it to come back." : "");
-  }
-
-  function connect() {
-    setStatus("connecting", "connecting…");
-    ws = new WebSocket(`ws://${location.host}/rpc`);
-    ws.onopen = async () => {
-      retry = 500;
-      setStatus("live", "live");
-      try {
-        const templates = await request("mend/templates");
-        titles = {};
-        for (const t of templates) if (!titles[t.id] || t.language === "en") titles[t.id] = plain(t.title);
-        await request("mend/subscribe");
-        await refresh();
-      } catch (e) {
-        setStatus("offline", "could not read progress");
-      }
-    };
-    ws.onmessage = (event) => {
-      let msg;
-      try { msg = JSON.parse(event.data); } catch { return; }
-      if (msg.id !== undefined && pending.has(msg.id)) {
-        const p = pending.get(msg.id);
-        pending.delete(msg.id);
-        if (msg.error) p.reject(msg.error); else p.resolve(msg.result);
-      } else if (msg.method === "mend/didChangeProgress") {
-        refresh(new Set(msg.params.changed || [])).catch(() => {});
-      }
-    };
-    ws.onclose = () => {
-      for (const p of pending.values()) p.reject(new Error("closed"));
-      pending.clear();
-      setStatus("offline", "offline — reconnecting");
-      setTimeout(connect, retry);
-      retry = Math.min(retry * 2, 10000);
-    };
-  }
-
-  connect();
-})();
+let resizeTimer = 0;
+window.addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => { if (lastLog) renderLogChart(lastLog); }, 150);
+});
+window.addEventListener("hashchange", () => { if ($("status").dataset.state === "live") route(); });
+rpc.connect();

@@ -44,11 +44,15 @@ if install.returncode != 0:
 os.makedirs(ARTIFACTS, exist_ok=True)
 base, runtime = temp_dirs()
 folder = make_notes_folder(os.path.join(base, "notes"))
+# Personalised, as a person's folder would be: the steps started from the page name Sam.
+os.makedirs(os.path.join(folder, ".mend"), exist_ok=True)
+with open(os.path.join(folder, ".mend", "config.yaml"), "w") as f:
+    f.write("ex:\n  name: Sam\n  pronouns: he\n")
 d = Daemon(MEND, folder, runtime).wait_ready()
 try:
     env = dict(os.environ, MEND=MEND, MEND_FOLDER=folder, MEND_TODAY="2026-11-26",
                MEND_PAGE_URL="http://127.0.0.1:%d/?token=%s" % (d.port, d.token),
-               MEND_SCREENSHOT=os.path.join(ARTIFACTS, "serve-page.png"),
+               MEND_MEDIA=os.path.join(ARTIFACTS, "serve-page"),
                MEND_PLAYWRIGHT=os.path.join(DEPS, "node_modules", "playwright-core"))
     result = subprocess.run(["node", os.path.join(HERE, "page_test.mjs")], env=env, timeout=75)
     if result.returncode != 0:
@@ -57,5 +61,13 @@ try:
 finally:
     d.stop()
     shutil.rmtree(base, ignore_errors=True)
-print("page test:", "ok" if code == 0 else "FAILED", "(screenshot: build/test-artifacts/serve-page.png)")
+# MEND_UPDATE_MEDIA=1: the screenshots become the README's (editor-clients/web/media/), for a
+# person to review in the diff, as golden files are regenerated.
+if code == 0 and os.environ.get("MEND_UPDATE_MEDIA") == "1":
+    media = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(HERE))), "editor-clients", "web", "media")
+    os.makedirs(media, exist_ok=True)
+    for name in sorted(os.listdir(os.path.join(ARTIFACTS, "serve-page"))):
+        shutil.copyfile(os.path.join(ARTIFACTS, "serve-page", name), os.path.join(media, name))
+    print("page test: screenshots copied to", media)
+print("page test:", "ok" if code == 0 else "FAILED", "(screenshots: build/test-artifacts/serve-page/)")
 sys.exit(0 if code == 0 else 1)
