@@ -296,6 +296,22 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
         for (auto& w : split_words(fold_for_match(t)))
           written.insert(std::move(w));
       }
+      // A future that is also a verb the questions use ("dirai": "dire", "expliquerai":
+      // "expliquer"), unlike an auxiliary ("vais", "will"): see words_of.
+      std::unordered_set<std::string> markers, question_stems;
+      for (const auto& m : lang.future_markers)
+        markers.insert(fold_for_match(m));
+      for (const auto& step : lang.steps)
+        for (const auto& q : step.questions) {
+          std::vector<std::string> wordings = q.aliases;
+          wordings.push_back(q.text);
+          for (const auto& t : wordings)
+            for (const auto& w : split_words(fold_for_match(t)))
+              if (!markers.count(w)) question_stems.insert(stem(w, l.code));
+        }
+      for (const auto& m : markers)
+        if (split_words(m).size() == 1 && question_stems.count(stem(m, l.code)))
+          l.future_verbs.insert(m);
       std::erase_if(l.contractions, [&](const auto& entry) {
         return written.count(entry.first) && !negation_words_.count(entry.first);
       });
@@ -450,15 +466,18 @@ std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
     raw = split_words(rewrite_phrases(std::move(joined), lang.phrases));
   }
   // The writer's own future ("I'll", "going to", "je vais"): a marker's words in a row become
-  // one token, and are not read as words ("going" is no "go").
+  // one token, and are not read as words ("going" is no "go"). A verb in the future that
+  // questions use is read as that verb as well ("je lui dirai" says "dire").
   std::vector<char> in_marker(raw.size(), 0);
   bool future = false;
   for (const auto& marker : lang.future_markers) {
     auto parts = split_words(marker);
+    bool also_a_word = parts.size() == 1 && lang.future_verbs.count(parts[0]);
     for (std::size_t i = 0; i + parts.size() <= raw.size(); ++i)
       if (std::equal(parts.begin(), parts.end(), raw.begin() + static_cast<std::ptrdiff_t>(i))) {
         future = true;
-        std::fill_n(in_marker.begin() + static_cast<std::ptrdiff_t>(i), parts.size(), 1);
+        if (!also_a_word)
+          std::fill_n(in_marker.begin() + static_cast<std::ptrdiff_t>(i), parts.size(), 1);
       }
   }
   std::string previous;

@@ -143,6 +143,7 @@ private:
     std::unordered_set<std::string> phrase_starts;         // the first word of each phrase
     std::unordered_map<std::string, std::string> synonyms; // stem -> canonical stem
     std::vector<std::string> future_markers;               // folded words, space separated
+    std::unordered_set<std::string> future_verbs; // one-word markers that are question verbs
     // Terse items: per step, word -> the questions of the step whose wording holds it.
     std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::string>>>
         step_words;

@@ -151,3 +151,14 @@ TEST_CASE("a line opening with a question word asks", "[question_matcher]") {
   CHECK_FALSE(matcher().opens_question("Hope on"));
   CHECK_FALSE(matcher().opens_question("Work, then what"));
 }
+
+TEST_CASE("a verb in the future is the writer's future and still that verb", "[question_matcher]") {
+  // "dirai" is "dire" said in the future: both the future token and the verb.
+  auto words = matcher().words("Ce que je lui dirai de ma réflexion", 1);
+  CHECK(std::find(words.begin(), words.end(), "@fut") != words.end());
+  CHECK(words == matcher().words("Ce que je vais lui dire de ma réflexion", 1));
+  // An auxiliary says only when: "vais" is no word of its own.
+  auto going = matcher().words("ce que je vais faire", 1);
+  CHECK(std::find(going.begin(), going.end(), "vais") == going.end());
+  CHECK(match("Ce que je lui dirai de toute cette réflexion") == "reach-out.share");
+}
