@@ -657,11 +657,26 @@ bool conditional_mood(const std::vector<std::string>& words) {
 // A hedge in a sentence. "if" / "si" is none when the sentence says what the writer would do
 // (above): that shows how sure the yes is ("if he walked in right now I'd put the kettle on"),
 // while "Yes, if he changes" puts a condition on it. "only if", "as long as" always hedge.
-bool hedged(const std::vector<std::string>& words, const PhraseBook& phrases) {
+// After a yes already said, an "if" hedges it only as a condition standing alone ("Yes. If
+// he stops drinking."): a sentence that goes on past its condition, or holds it after its
+// main clause, says something else ("Yes. If she says no I'll still know I tried.", "I'd pack
+// tomorrow if he asked.", "even if it takes her months").
+bool hedged(const std::vector<std::string>& words, const PhraseBook& phrases,
+            bool after_yes = false) {
+  // The main clause of a condition that opens its sentence: the writer's future ("I'll",
+  // "ill", "will") or "still" ("if she says no I still tried").
+  static const char* const kMainClause[] = {"will", "ll", "ill", "still", "toujours"};
+  auto has_main_clause = [&](std::size_t from) {
+    for (std::size_t k = from; k < words.size(); ++k)
+      for (const char* w : kMainClause)
+        if (words[k] == w) return true;
+    return false;
+  };
   std::size_t len = 0;
   for (std::size_t i = find_any(words, phrases.hedges, &len); i != std::string::npos;
        i = find_any(words, phrases.hedges, &len, i + len)) {
     bool conditional = phrase_at(words, i, phrases.conditionals) == len;
+    if (conditional && after_yes && (i > 0 || has_main_clause(i + len))) continue;
     if (!conditional || !conditional_mood(words)) return true;
   }
   return false;
@@ -678,9 +693,9 @@ bool clear_yes(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases
   std::size_t yes_sentence = sentences.size();
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto& words = sentences[s].words;
-    if (hedged(words, phrases)) return false;
-    std::vector<std::string> core = without_fillers(words, phrases);
     bool before_yes = yes_sentence == sentences.size();
+    if (hedged(words, phrases, !before_yes)) return false;
+    std::vector<std::string> core = without_fillers(words, phrases);
     std::size_t len = 0;
     std::size_t at = before_yes ? find_any(words, phrases.clear_yes, &len) : std::string::npos;
     if (at == std::string::npos) {

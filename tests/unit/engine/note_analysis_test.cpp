@@ -153,6 +153,12 @@ TEST_CASE("a verdict is a clear yes only without a hedge", "[answer_judge]") {
   CHECK_FALSE(clear_yes("Mostly yes, but…"));
   CHECK_FALSE(clear_yes("Yes?"));
   CHECK_FALSE(clear_yes("No."));
+  // After the yes, a condition with its own main clause speaks of something else...
+  CHECK(clear_yes("Yes. No doubt about it. If she says no I'll still know I tried."));
+  CHECK(clear_yes("Yes. Absolutely. I've never been surer, even if it takes her months."));
+  // ...but a condition standing alone puts one on the yes.
+  CHECK_FALSE(clear_yes("Yes. If he stops drinking and finally gets some help."));
+  CHECK_FALSE(clear_yes("Yes, if he changes."));
 }
 
 TEST_CASE("the topic gate: a note about something else holds no question", "[note_analysis]") {
