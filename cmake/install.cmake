@@ -43,6 +43,7 @@ find_file(MEND_TREE_SITTER_HEADER tree_sitter/api.h HINTS ${TREE_SITTER_INCLUDE_
 find_file(MEND_SPDLOG_HEADER spdlog/spdlog.h REQUIRED)
 find_file(MEND_FMT_HEADER fmt/core.h REQUIRED)
 find_file(MEND_STEMMER_HEADER libstemmer.h REQUIRED)
+find_file(MEND_MD4C_HEADER md4c-html.h HINTS ${MD4C_HTML_INCLUDE_DIRS} REQUIRED)
 if(MEND_TREE_SITTER_ARCHIVE)
   set(mend_tree_sitter_how "runtime, linked statically")
 else()
@@ -54,7 +55,8 @@ set(MEND_NOTICE_LIBRARIES
   "Boost.Asio and Boost.Beast|headers compiled in|${Boost_INCLUDE_DIRS}/boost/version.hpp|${Boost_INCLUDE_DIRS}/boost/asio.hpp|${Boost_INCLUDE_DIRS}/boost/beast.hpp"
   "spdlog|headers compiled in, shared library|${MEND_SPDLOG_HEADER}"
   "fmt|headers compiled in, shared library|${MEND_FMT_HEADER}"
-  "Snowball (libstemmer)|shared library|${MEND_STEMMER_HEADER}")
+  "Snowball (libstemmer)|shared library|${MEND_STEMMER_HEADER}"
+  "MD4C (md4c-html)|shared library|${MEND_MD4C_HEADER}")
 add_custom_command(
   OUTPUT ${MEND_DOC_BUILD}/copyright
   COMMAND ${CMAKE_COMMAND} -DOUTPUT=${MEND_DOC_BUILD}/copyright -DLICENSE=${CMAKE_SOURCE_DIR}/LICENSE
