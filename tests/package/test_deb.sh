@@ -27,7 +27,7 @@ pass() { echo "test_deb: ok: $*"; }
 
 [ "$sanitized" = 1 ] && skip "sanitizer build: the package is made from the release build (make test, make deb)"
 [ "$(id -u)" = 0 ] || skip "not root: installing a package needs root (CI runs as root)"
-for tool in dpkg dpkg-deb dpkg-query python3 man nvim; do
+for tool in dpkg dpkg-deb dpkg-query readelf python3 man nvim; do
   command -v "$tool" >/dev/null || skip "$tool is missing (scripts/setup.sh test installs it)"
 done
 [ -r /usr/share/bash-completion/bash_completion ] ||
@@ -100,12 +100,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Depends: computed by dpkg-shlibdeps, so it names, for every shared library mend links (what
-# ldd resolves for the built binary), the package that holds it or a name that package provides
-# (libspdlog1.10 provides the libspdlog1.10-fmt9 its shlibs file asks for).
+# Depends: computed by dpkg-shlibdeps, so it names, for every shared library mend links directly
+# (its NEEDED entries, as ldd resolves them; a library's own dependencies are its package's
+# business), the package that holds it or a name that package provides (libspdlog1.10 provides
+# the libspdlog1.10-fmt9 its shlibs file asks for).
 depends=$(dpkg-deb -f "$deb" Depends)
 depended=" $(sed 's/([^)]*)//g; s/[,|]/ /g' <<<"$depends" | tr -s ' ') "
+checked=0
 while read -r lib; do
+  checked=$((checked + 1))
   # dpkg knows each file by the path its package ships, with or without /usr (merged /usr).
   real=$(readlink -f "$lib")
   owner=$(dpkg-query -S "$lib" "$real" "${real#/usr}" "/usr$lib" 2>/dev/null | head -n1 | cut -d: -f1)
@@ -117,8 +120,14 @@ while read -r lib; do
   covered=0
   for name in $names; do [[ $depended == *" ${name%%:*} "* ]] && covered=1; done
   [ $covered = 1 ] || fail "Depends ($depends) names none of $names, which hold $lib"
-done < <(ldd "$build/mend" | sed -n 's/.*=> \(\/[^ ]*\) (.*/\1/p')
-[ $failures = 0 ] && pass "Depends: $depends"
+done < <(
+  needed=$(readelf -d "$build/mend" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p')
+  ldd "$build/mend" | while read -r soname _ path _; do
+    grep -qxF -- "$soname" <<<"$needed" && echo "$path"
+  done
+)
+[ $checked -gt 0 ] || fail "found none of the libraries mend links (readelf -d, ldd)"
+[ $failures = 0 ] && pass "Depends covers the $checked libraries mend links: $depends"
 
 started=$EPOCHREALTIME
 if ! out=$(dpkg -i "$deb" 2>&1); then
