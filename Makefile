@@ -4,10 +4,13 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: setup setup-test build run test bench fuzz sanitize format clean
+.PHONY: setup setup-deb setup-test build run test bench fuzz sanitize format clean deb install
 
 setup:
 	@scripts/setup.sh build
+
+setup-deb:
+	@scripts/setup.sh deb
 
 setup-test:
 	@scripts/setup.sh test
@@ -33,6 +36,17 @@ eval: build
 test: setup-test $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The Debian package (cmake/package.cmake): $(BUILD)/mend_<version>_<arch>.deb, built from mend,
+# its man page, completion and editor plugins only (not the tests); Depends from dpkg-shlibdeps.
+deb: setup-deb $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target deb
+
+# cmake --install without a package: PREFIX=/usr/local by default (make install PREFIX=$$HOME/.local).
+PREFIX ?= /usr/local
+install: setup $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target mend mend_docs
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

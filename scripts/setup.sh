@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Installs what mend needs to build and test on Debian 12, and nothing that is already there.
-# Usage: scripts/setup.sh [build|test]   ("test" adds the tools the test suite drives: neovim, emacs, vim + ALE...)
+# Usage: scripts/setup.sh [build|deb|test]   ("deb" adds what `make deb` needs; "test" adds that and
+# the tools the test suite drives: neovim, emacs, vim + ALE, man, bash-completion...)
 # Idempotent and quiet when everything is present, so `make run` / `make test` can call it every time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=(build-essential cmake pkg-config libtree-sitter-dev nlohmann-json3-dev libspdlog-dev
       catch2 libboost-dev libstemmer-dev libmd4c-dev libmd4c-html0-dev)
-if [ "${1:-build}" = test ]; then
+mode=${1:-build}
+# CPack's DEB generator runs dpkg-shlibdeps (dpkg-dev, with build-essential) on the ELF files it
+# finds with file(1).
+if [ "$mode" = deb ] || [ "$mode" = test ]; then
+  want+=(file)
+fi
+if [ "$mode" = test ]; then
   want+=(neovim python3 emacs-nox elpa-eglot elpa-lsp-mode elpa-markdown-mode vim-ale)
+  # tests/package/test_deb.sh: `man -w mend` and `mend ins<TAB>` on the installed package.
+  want+=(man-db bash-completion)
   # Any Vim with jobs will do for tests/clients/vim (vim-nox, vim-gtk3…): Debian's vim only when none is.
   case "$(vim --version 2>/dev/null || true)" in *+job*) ;; *) want+=(vim) ;; esac
 fi

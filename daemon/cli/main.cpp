@@ -7,7 +7,7 @@
 #include "daemon/cli/commands.h"
 
 namespace mend::cli {
-const char* const kVersion = "0.1.0";
+const char* const kVersion = MEND_VERSION; // project(mend VERSION ...), daemon/cli/CMakeLists.txt
 }
 
 namespace {
