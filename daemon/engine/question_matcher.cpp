@@ -257,14 +257,6 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
         topic_words_.insert(parts[0]); // "break-up" would be "break" and "up": words only
     }
   }
-  // "What I'll say on Thursday", "Lessons from March": when is no part of what is asked. Full
-  // names only ("Sam" and "Mar" may be someone).
-  for (const auto* names : {&pack.date_names().months, &pack.date_names().weekdays})
-    for (const auto& group : *names)
-      if (!group.empty())
-        if (auto parts = split_words(fold_for_match(group.front()));
-            parts.size() == 1 && parts[0].size() >= 4)
-          stop_words_.insert(parts[0]);
   ex_words_.insert("exref");
   for (auto& s : split_words(fold_for_match(ex_name))) {
     ex_words_.insert(s);
