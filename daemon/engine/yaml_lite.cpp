@@ -9,7 +9,7 @@
 // when it serialises a string that is not UTF-8.
 #include "daemon/engine/yaml_lite.h"
 
-#include "daemon/engine/text.h"
+#include "daemon/engine/unicode.h"
 
 #include <charconv>
 #include <cstdint>
@@ -71,26 +71,6 @@ std::string_view strip_comment(std::string_view s) {
     if (s[i] == '#' && (i == 0 || is_blank(s[i - 1]))) return trim(s.substr(0, i));
   }
   return trim(s);
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
-  if (cp > 0x10FFFF) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 bool read_hex(std::string_view s, std::size_t pos, std::size_t digits, std::uint32_t& value) {
@@ -433,7 +413,7 @@ private:
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           k += 6;
         }
-        append_utf8(out, cp);
+        append_utf8(out, static_cast<char32_t>(cp));
         break;
       }
       default:

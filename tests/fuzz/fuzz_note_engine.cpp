@@ -15,6 +15,7 @@
 #include "daemon/engine/pack.h"
 #include "daemon/engine/render.h"
 #include "daemon/engine/text.h"
+#include "daemon/engine/unicode.h"
 #include "fuzz_input.h"
 
 namespace {
