@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=(build-essential cmake pkg-config libtree-sitter-dev nlohmann-json3-dev libspdlog-dev
-      catch2 libboost-dev libstemmer-dev libutf8proc-dev)
+      catch2 libboost-dev libstemmer-dev libyaml-cpp-dev libutf8proc-dev)
 if [ "${1:-build}" = test ]; then
   want+=(neovim python3 emacs-nox elpa-eglot elpa-lsp-mode elpa-markdown-mode vim-ale)
   # Any Vim with jobs will do for tests/clients/vim (vim-nox, vim-gtk3…): Debian's vim only when none is.
