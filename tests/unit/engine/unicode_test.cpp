@@ -3,6 +3,8 @@
 #include "daemon/engine/unicode.h"
 
 #include "daemon/engine/normalize.h"
+#include "daemon/engine/note_analysis.h"
+#include "test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -180,4 +182,27 @@ TEST_CASE("fold_for_match applies the matching form to whole notes", "[unicode]"
         std::vector<std::string>{"ζωη", "και", "жизнь", "istanbul", "strasse", "fin"});
   CHECK(fold_for_match("Œuvre, cœur, Æsir, Ørsted, Łódź") == "oeuvre, coeur, aesir, orsted, lodz");
   CHECK(fold_case("İSTANBUL Straße") == "i\xCC\x87stanbul strasse");
+}
+
+TEST_CASE("a note typed with decomposed accents is recognised as the precomposed one",
+          "[unicode]") {
+  // What an editor on macOS may save: "é" as "e" + U+0301, "à" as "a" + U+0300.
+  const std::string precomposed = "## Cette relation correspondait-elle \xC3\xA0 ton id\xC3\xA9"
+                                  "al ?\n\nOui, pendant deux ans.\n";
+  const std::string decomposed = "## Cette relation correspondait-elle a\xCC\x80 ton ide\xCC\x81"
+                                 "al ?\n\nOui, pendant deux ans.\n";
+  const std::string shouted = "## CETTE RELATION CORRESPONDAIT-ELLE \xC3\x80 TON ID\xC3\x89"
+                              "AL ?\n\nOui, pendant deux ans.\n";
+  const mend::engine::Analyzer analyzer(mend::test::builtin_pack(), {"", "fr", false});
+  auto ids = [&](const std::string& note) {
+    std::vector<std::string> out;
+    for (const auto& q : analyzer.analyse(note, "note.md").questions)
+      out.push_back(q.id + "@" + std::to_string(q.line) + (q.answered ? "+" : "-"));
+    return out;
+  };
+  const std::vector<std::string> expected = ids(precomposed);
+  REQUIRE(expected.size() == 1);
+  CHECK(expected[0].rfind("evaluate.", 0) == 0);
+  CHECK(ids(decomposed) == expected);
+  CHECK(ids(shouted) == expected);
 }
