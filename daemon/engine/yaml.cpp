@@ -1,11 +1,12 @@
 // YAML into JSON values over yaml-cpp's event parser.
 //
-// yaml-cpp's node API would expand every alias into a tree we then copy again, with no say in
-// how much; its event API hands us each node as it is read, so the JSON is built once, aliases
-// are charged by the size of what they repeat, and nesting is refused before yaml-cpp recurses
-// deeper (it only stops at depth 2000, too deep for the pool's threads under ASan). Refusing
-// is a C++ exception thrown out of the handler; yaml-cpp's parser is exception-safe (its own
-// errors are exceptions too), and what was built so far is kept as a partial value.
+// yaml-cpp's node API shares an alias's node, and turning that tree into JSON would expand it
+// with no say in how far; its event API hands us each node as it is read, so the JSON is built
+// once, aliases are charged by the size of what they repeat, and nesting is refused before
+// yaml-cpp recurses deeper (its own guard stops at depth 2000, several stack frames a level;
+// settings and packs need a handful). Refusing is a C++ exception thrown out of the handler;
+// yaml-cpp's parser is exception-safe (its own errors are exceptions too), and what was built
+// so far is kept as a partial value.
 //
 // Before parsing, the text is made what yaml-cpp reads well: invalid UTF-8 and NUL (which
 // yaml-cpp would take for UTF-16 or UTF-32) become U+FFFD, and a lone "\r", a break for the
