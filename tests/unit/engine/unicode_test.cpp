@@ -170,6 +170,9 @@ TEST_CASE("the matching form meets what people write differently", "[unicode]") 
     CHECK(matching("ﬁnal ﬂow") == "final flow");
     CHECK(matching("ＦＵＬＬ") == "full");
     CHECK(matching("x²") == "x2");
+    // One character, eighteen after NFKC: more than the buffer's first guess (unicode.cpp).
+    CHECK(matching("\uFDFA") == "\u0635\u0644\u0649 \u0627\u0644\u0644\u0647 "
+                                "\u0639\u0644\u064A\u0647 \u0648\u0633\u0644\u0645");
   }
 }
 
