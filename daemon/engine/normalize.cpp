@@ -47,8 +47,9 @@ const char* spelled_out(char32_t cp) {
 }
 
 // Folds `text` and hands the result to `put` (called with string_views, in order). ASCII, most
-// of any note, is lower-cased here; runs of other characters go to unicode.h's folds; bytes
-// that are not UTF-8 pass through unchanged, so folding never loses or reorders them.
+// of any note, is lower-cased here; runs of other characters (with the ASCII byte before them)
+// go to unicode.h's folds; bytes that are not UTF-8 pass through unchanged, so folding never
+// loses or reorders them.
 template <typename Put> void fold(std::string_view text, Fold mode, Put put) {
   std::vector<std::int32_t> code_points;
   std::string encoded;
@@ -74,27 +75,38 @@ template <typename Put> void fold(std::string_view text, Fold mode, Put put) {
     }
     put(std::string_view(encoded));
   };
+  // The last ASCII byte is held back: a combining mark after it composes with it ("e" + U+0301
+  // is "é" in NFC), so a run starting there must include it.
+  std::size_t held = std::string_view::npos;
+  auto put_held = [&] {
+    if (held == std::string_view::npos) return;
+    const auto byte = static_cast<unsigned char>(text[held]);
+    const char lower = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+    put(std::string_view(&lower, 1));
+    held = std::string_view::npos;
+  };
   std::size_t i = 0;
   while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
       flush(i);
-      const char lower = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
-      put(std::string_view(&lower, 1));
-      ++i;
+      put_held();
+      held = i++;
       continue;
     }
     const Utf8Char c = decode_utf8(text, i);
     const char* ascii = c.valid ? punctuation(c.code_point, mode) : nullptr;
     if (!c.valid || ascii) {
       flush(i);
+      put_held();
       put(c.valid ? std::string_view(ascii) : text.substr(i, c.length));
     } else if (run == std::string_view::npos) {
-      run = i;
+      run = held == std::string_view::npos ? i : held;
+      held = std::string_view::npos;
     }
     i += c.length;
   }
   flush(text.size());
+  put_held();
 }
 
 std::string folded(std::string_view text, Fold mode) {

@@ -185,6 +185,9 @@ TEST_CASE("fold_for_match applies the matching form to whole notes", "[unicode]"
         std::vector<std::string>{"ζωη", "και", "жизнь", "istanbul", "strasse", "fin"});
   CHECK(fold_for_match("Œuvre, cœur, Æsir, Ørsted, Łódź") == "oeuvre, coeur, aesir, orsted, lodz");
   CHECK(fold_case("İSTANBUL Straße") == "i\xCC\x87stanbul strasse");
+  // A decomposed accent on an ASCII letter composes with it, as in the whole text's NFC.
+  CHECK(fold_case("FE\xCC\x81VRIER, E\xCC\x81te\xCC\x81") == "f\xC3\xA9vrier, \xC3\xA9t\xC3\xA9");
+  CHECK(fold_for_match("FE\xCC\x81VRIER") == "fevrier");
 }
 
 TEST_CASE("a note typed with decomposed accents is recognised as the precomposed one",
