@@ -44,6 +44,8 @@ find_file(MEND_SPDLOG_HEADER spdlog/spdlog.h REQUIRED)
 find_file(MEND_FMT_HEADER fmt/core.h REQUIRED)
 find_file(MEND_STEMMER_HEADER libstemmer.h REQUIRED)
 find_file(MEND_MD4C_HEADER md4c-html.h HINTS ${MD4C_HTML_INCLUDE_DIRS} REQUIRED)
+find_file(MEND_YAML_CPP_HEADER yaml-cpp/yaml.h REQUIRED)
+find_file(MEND_UTF8PROC_HEADER utf8proc.h HINTS ${UTF8PROC_INCLUDE_DIRS} REQUIRED)
 if(MEND_TREE_SITTER_ARCHIVE)
   set(mend_tree_sitter_how "runtime, linked statically")
 else()
@@ -56,7 +58,9 @@ set(MEND_NOTICE_LIBRARIES
   "spdlog|headers compiled in, shared library|${MEND_SPDLOG_HEADER}"
   "fmt|headers compiled in, shared library|${MEND_FMT_HEADER}"
   "Snowball (libstemmer)|shared library|${MEND_STEMMER_HEADER}"
-  "MD4C (md4c-html)|shared library|${MEND_MD4C_HEADER}")
+  "MD4C (md4c-html)|shared library|${MEND_MD4C_HEADER}"
+  "yaml-cpp|shared library|${MEND_YAML_CPP_HEADER}"
+  "utf8proc|shared library|${MEND_UTF8PROC_HEADER}")
 add_custom_command(
   OUTPUT ${MEND_DOC_BUILD}/copyright
   COMMAND ${CMAKE_COMMAND} -DOUTPUT=${MEND_DOC_BUILD}/copyright -DLICENSE=${CMAKE_SOURCE_DIR}/LICENSE

@@ -2,9 +2,12 @@
 //
 // Parsing is a handful of small recognisers tried in order at one position, each either
 // returning the date and where it ends or failing, so the forms stay independent. Names are
-// compared as whole words after case folding (ASCII and the accented Latin letters), so "Oct"
+// compared as whole words after case folding (normalize.h's fold_case, Unicode's), so "Oct"
 // never matches inside "Octopus" and "FÉVRIER" matches "février".
 #include "daemon/engine/dates.h"
+
+#include "daemon/engine/normalize.h"
+#include "daemon/engine/unicode.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -17,61 +20,11 @@ struct CodePoint {
   std::size_t length = 0; // bytes; 0 at the end of the text
 };
 
-// Decodes leniently: an invalid byte is U+FFFD of length 1.
+// Invalid bytes are U+FFFD, which is not a letter.
 CodePoint decode(std::string_view s, std::size_t i) {
   if (i >= s.size()) return {};
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return {b0, 1};
-  std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
-  if (len == 0 || i + len > s.size()) return {0xFFFD, 1};
-  std::uint32_t cp = b0 & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return {0xFFFD, 1};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  return {cp, len};
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// Lower case for ASCII, Latin-1 and Latin Extended-A: the letters month and day names use.
-std::uint32_t fold(std::uint32_t cp) {
-  if (cp >= 'A' && cp <= 'Z') return cp + 32;
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
-  if (cp == 0x178) return 0xFF; // Ÿ
-  const bool even_upper =
-      (cp >= 0x100 && cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
-  if (even_upper && cp % 2 == 0) return cp + 1;
-  const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-  if (odd_upper && cp % 2 == 1) return cp + 1;
-  return cp;
-}
-
-std::string fold(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const CodePoint c = decode(s, i);
-    append_utf8(out, fold(c.value));
-    i += c.length;
-  }
-  return out;
+  const Utf8Char c = decode_utf8(s, i);
+  return {static_cast<std::uint32_t>(c.code_point), c.length};
 }
 
 bool is_digit(char c) {
@@ -144,7 +97,7 @@ fold_names(const std::vector<std::vector<std::string>>& lists, std::size_t count
   std::vector<std::pair<std::string, int>> out;
   for (std::size_t k = 0; k < lists.size() && k < count; ++k) {
     for (const std::string& name : lists[k]) {
-      std::string folded = fold(name);
+      std::string folded = fold_case(name);
       while (!folded.empty() && folded.back() == '.')
         folded.pop_back(); // "févr." is "févr"
       if (!folded.empty()) out.emplace_back(std::move(folded), static_cast<int>(k));
@@ -164,7 +117,7 @@ int read_name(std::string_view s, std::size_t i,
               bool& dotted) {
   const std::size_t e = letters_end(s, i);
   if (e == i || (e < s.size() && is_digit(s[e]))) return -1;
-  const std::string word = fold(s.substr(i, e - i));
+  const std::string word = fold_case(s.substr(i, e - i));
   for (const auto& [name, index] : table) {
     if (name == word) {
       dotted = e < s.size() && s[e] == '.';
@@ -187,7 +140,7 @@ bool read_ordinal(std::string_view s, std::size_t i, std::size_t& end) {
     end = i;
     return true;
   }
-  const std::string suffix = fold(s.substr(i, e - i));
+  const std::string suffix = fold_case(s.substr(i, e - i));
   if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "er") {
     end = e;
     return !(e < s.size() && is_digit(s[e]));
@@ -263,7 +216,7 @@ std::optional<Parsed> day_month(std::string_view s, std::size_t i, const NameTab
   if (q == p) return std::nullopt;
   std::size_t after_of = 0;
   bool dotted = false;
-  if (letters_end(s, q) == q + 2 && fold(s.substr(q, 2)) == "of") {
+  if (letters_end(s, q) == q + 2 && fold_case(s.substr(q, 2)) == "of") {
     after_of = skip_blanks(s, q + 2);
     if (after_of > q + 2) q = after_of;
   }

@@ -2,7 +2,7 @@
 #include "daemon/engine/markdown.h"
 #include "daemon/engine/line_outline.h"
 #include "daemon/engine/parse_budget.h"
-#include "daemon/engine/text.h"
+#include "daemon/engine/unicode.h"
 
 #include <tree_sitter/api.h>
 

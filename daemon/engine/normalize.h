@@ -1,4 +1,5 @@
 // Text normalisation for matching people's wording against the pack: case, accents, words.
+// The Unicode itself (decoding, normal forms, case folding) is unicode.h's.
 #pragma once
 
 #include <functional>
@@ -8,12 +9,14 @@
 
 namespace mend::engine {
 
-// Lower case for ASCII and the Latin letters of Unicode's Latin-1 and Latin Extended-A blocks;
-// typographic apostrophes (’ ʼ) become "'". Other bytes pass through unchanged.
+// NFC and full Unicode case folding (unicode.h: "ÉTÉ" → "été", "Straße" → "strasse");
+// typographic apostrophes (’ ʼ) become "'". Bytes that are not UTF-8 pass through unchanged.
 std::string fold_case(std::string_view text);
 
-// fold_case, then accents removed from Latin letters (é → e, œ → oe, ß → ss) so "été" and "ete"
-// meet; typographic quotes and dashes become their ASCII forms.
+// The matching form (unicode.h: NFKC, case folding, combining marks removed, so "été", "ÉTÉ",
+// a decomposed "été" and "ete" meet, "ﬁ" is "fi"), with œ → oe, æ → ae, ø → o, ł → l;
+// typographic quotes and dashes become their ASCII forms, other punctuation, arrows, symbols
+// and emoji a space. Bytes that are not UTF-8 pass through unchanged.
 std::string fold_for_match(std::string_view text);
 // Each word of split_words(fold_for_match(text)), in order, without building the folded text
 // (language detection reads 32 KB of every note).

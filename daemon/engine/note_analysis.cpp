@@ -9,11 +9,12 @@
 #include <atomic>
 #include <unordered_map>
 
+#include "daemon/engine/front_matter.h"
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/question_prefilter.h"
 #include "daemon/engine/text.h"
 #include "daemon/engine/thread_memo.h"
-#include "daemon/engine/yaml_lite.h"
+#include "daemon/engine/yaml.h"
 
 namespace mend::engine {
 namespace {
@@ -545,7 +546,7 @@ NoteAnalysis Analyzer::note_facts(std::string_view text, std::string_view path,
   if (auto date = date_from_file_name(base_name(path))) out.note_date = date;
   if (!out.note_date) {
     if (auto fm = split_front_matter(text)) {
-      YamlResult yaml = parse_yaml_lite(fm->yaml);
+      YamlResult yaml = parse_yaml(fm->yaml);
       if (yaml.value.is_object()) {
         for (const char* key : {"date", "created", "day"}) {
           auto it = yaml.value.find(key);

@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <set>
 
+#include "daemon/engine/front_matter.h"
 #include "daemon/engine/normalize.h"
-#include "daemon/engine/yaml_lite.h"
+#include "daemon/engine/yaml.h"
 
 namespace mend::engine {
 namespace {
@@ -221,7 +222,7 @@ Pack Pack::load(const std::vector<PackFile>& files, std::vector<PackProblem>* pr
         problems->push_back({file.source, 0, "no front matter (a '---' block at the top)"});
       continue;
     }
-    YamlResult yaml = parse_yaml_lite(front->yaml);
+    YamlResult yaml = parse_yaml(front->yaml);
     for (const auto& e : yaml.errors)
       if (problems) problems->push_back({file.source, e.line + 1, e.message});
     if (!yaml.value.is_object()) {

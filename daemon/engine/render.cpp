@@ -1,21 +1,13 @@
 // Template rendering: variables, markers, guidance, placeholders, snippets.
 #include "daemon/engine/render.h"
 
+#include "daemon/engine/unicode.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace mend::engine {
 namespace {
-
-std::string capitalise(std::string word) {
-  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 32);
-  // Common accented initials in UTF-8 (é → É, à → À): C3 A0..BE → C3 80..9E.
-  if (word.size() >= 2 && static_cast<unsigned char>(word[0]) == 0xC3) {
-    unsigned char c = static_cast<unsigned char>(word[1]);
-    if (c >= 0xA0 && c <= 0xBE) word[1] = static_cast<char>(c - 0x20);
-  }
-  return word;
-}
 
 // Escapes what LSP snippet syntax treats as special in plain text.
 std::string snippet_escape(std::string_view text) {
@@ -70,7 +62,9 @@ std::string render_text(std::string_view text, const LanguagePack& pack,
     if (!known) {
       out.append(text.substr(i, close - i + 1));
     } else {
-      out += upper ? capitalise(value) : value;
+      // The name comes from the person's settings, possibly typed decomposed: the note gets
+      // the NFC form every other tool shows the same way.
+      out += upper ? upper_first(value) : to_nfc(value);
     }
     i = close;
   }

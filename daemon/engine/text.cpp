@@ -1,51 +1,18 @@
-// Line index and UTF-8 / UTF-16 position conversion; UTF-8 validation and repair.
+// Line index and UTF-8 / UTF-16 position conversion.
 //
-// Every conversion walks the text with one decoder, `sequence_at`, so that lengths, positions
-// and sanitizing agree on where a character starts. Invalid bytes are single characters of one
-// UTF-16 unit each (what an editor shows after replacing them with U+FFFD).
+// Every conversion walks the text with unicode.h's decoder, as validation and repair do, so
+// that lengths, positions and sanitizing agree on where a character starts. Invalid bytes are
+// single characters of one UTF-16 unit each (what an editor shows after replacing them with
+// U+FFFD).
 #include "daemon/engine/text.h"
+
+#include "daemon/engine/unicode.h"
 
 #include <algorithm>
 #include <cstring>
 
 namespace mend::engine {
 namespace {
-
-struct Sequence {
-  std::size_t length = 1; // bytes: the whole character, or the invalid prefix when !valid
-  bool valid = true;
-};
-
-// The character starting at `i` (i < text.size()), per Unicode Table 3-7 "well-formed UTF-8
-// byte sequences". When invalid, `length` is the maximal subpart: the longest prefix of a
-// well-formed sequence, at least one byte. That rejects overlongs, surrogates and > U+10FFFF.
-Sequence sequence_at(std::string_view text, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) return {1, true};
-  std::size_t need = 0;
-  unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 3;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return {1, false};
-  }
-  std::size_t got = 1;
-  while (got < need && i + got < text.size()) {
-    const auto b = static_cast<unsigned char>(text[i + got]);
-    const bool ok = got == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
-    if (!ok) break;
-    ++got;
-  }
-  return {got, got == need};
-}
 
 // UTF-16 units of one step of the walk: a 4-byte character is a surrogate pair; an invalid
 // byte is one unit and the walk advances by one byte.
@@ -55,9 +22,10 @@ struct Step {
 };
 
 Step step_at(std::string_view text, std::size_t i) {
-  const Sequence seq = sequence_at(text, i);
-  if (!seq.valid) return {1, 1};
-  return {seq.length, seq.length == 4 ? std::size_t{2} : std::size_t{1}};
+  if (static_cast<unsigned char>(text[i]) < 0x80) return {1, 1};
+  const Utf8Char c = decode_utf8(text, i);
+  if (!c.valid) return {1, 1};
+  return {c.length, c.length == 4 ? std::size_t{2} : std::size_t{1}};
 }
 
 } // namespace
@@ -153,58 +121,6 @@ std::size_t utf16_length(std::string_view text) {
     units += step.units16;
   }
   return units;
-}
-
-bool is_valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    // Eight ASCII bytes at a time: every note is checked on every scan, warm ones included.
-    if (i + 8 <= text.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + i, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    unsigned char lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    // Two-byte sequences (accented Latin letters) and three-byte ones without the E0/ED range
-    // limits (typographic quotes, dashes, "…"), the most common in notes, checked inline.
-    auto continuation = [&](std::size_t k) {
-      return k < text.size() && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80;
-    };
-    if (lead >= 0xC2 && lead <= 0xDF && continuation(i + 1)) {
-      i += 2;
-      continue;
-    }
-    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && continuation(i + 1) &&
-        continuation(i + 2)) {
-      i += 3;
-      continue;
-    }
-    const Sequence seq = sequence_at(text, i);
-    if (!seq.valid) return false;
-    i += seq.length;
-  }
-  return true;
-}
-
-std::string sanitize_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const Sequence seq = sequence_at(text, i);
-    if (seq.valid) {
-      out.append(text.substr(i, seq.length));
-    } else {
-      out.append("\xEF\xBF\xBD");
-    }
-    i += seq.length;
-  }
-  return out;
 }
 
 } // namespace mend::engine

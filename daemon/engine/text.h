@@ -53,8 +53,4 @@ private:
 // Length of `text` in UTF-16 code units (invalid bytes count as one unit each, as U+FFFD).
 std::size_t utf16_length(std::string_view text);
 
-bool is_valid_utf8(std::string_view text);
-// Replaces each invalid sequence by U+FFFD so the rest of the note can still be analysed.
-std::string sanitize_utf8(std::string_view text);
-
 } // namespace mend::engine

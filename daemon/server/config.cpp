@@ -1,10 +1,10 @@
-// Settings from JSON or YAML-subset files and LSP options.
+// Settings from JSON or YAML files (yaml.h) and LSP options.
 #include "daemon/server/config.h"
 
 #include <fstream>
 #include <sstream>
 
-#include "daemon/engine/yaml_lite.h"
+#include "daemon/engine/yaml.h"
 
 namespace mend::server {
 
@@ -92,7 +92,7 @@ std::optional<Config> load_config_file(const std::filesystem::path& file, Config
       return std::nullopt;
     }
   } else {
-    engine::YamlResult yaml = engine::parse_yaml_lite(text);
+    engine::YamlResult yaml = engine::parse_yaml(text);
     if (!yaml.errors.empty()) {
       if (error)
         *error = "config file " + file.string() + ":" +

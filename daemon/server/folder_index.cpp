@@ -9,7 +9,7 @@
 #include <set>
 
 #include "daemon/engine/parse_budget.h"
-#include "daemon/engine/text.h"
+#include "daemon/engine/unicode.h"
 #include "daemon/server/atomic_write.h"
 #include "daemon/server/note_path.h"
 #include "daemon/server/notes_folder.h"

@@ -1,7 +1,7 @@
 // Note paths written as UTF-8 text (see note_path.h).
 #include "daemon/server/note_path.h"
 
-#include "daemon/engine/text.h"
+#include "daemon/engine/unicode.h"
 #include "protocol/uri.h"
 
 namespace mend::server {
@@ -21,19 +21,12 @@ std::string path_for_people(std::string_view path) {
   // Character by character: a lead byte's sequence is kept when it is valid on its own, any
   // other byte is escaped.
   for (std::size_t i = 0; i < path.size();) {
-    std::size_t length = 1;
-    auto c = static_cast<unsigned char>(path[i]);
-    if (c >= 0xF0)
-      length = 4;
-    else if (c >= 0xE0)
-      length = 3;
-    else if (c >= 0xC0)
-      length = 2;
-    std::string_view ch = path.substr(i, length);
-    if (c < 0x80 || (ch.size() == length && engine::is_valid_utf8(ch))) {
-      out.append(ch);
-      i += ch.size();
+    const engine::Utf8Char ch = engine::decode_utf8(path, i);
+    if (ch.valid) {
+      out.append(path.substr(i, ch.length));
+      i += ch.length;
     } else {
+      const auto c = static_cast<unsigned char>(path[i]);
       out += "\\x";
       out += kHex[c >> 4];
       out += kHex[c & 0xF];

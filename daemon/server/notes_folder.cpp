@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "daemon/engine/text.h"
+#include "daemon/engine/unicode.h"
 #include "daemon/server/note_path.h"
 
 namespace mend::server {

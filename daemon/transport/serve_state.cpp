@@ -1,7 +1,7 @@
 // Shared state of `mend serve`: sessions and progress broadcasts.
 #include "daemon/transport/serve_state.h"
 
-#include "daemon/engine/text.h"
+#include "daemon/engine/unicode.h"
 #include "daemon/server/note_path.h"
 #include "daemon/transport/websocket_session.h"
 #include "protocol/jsonrpc.h"

@@ -174,6 +174,19 @@ class ScanOutput(Folder):
         r = run("scan", self.dir, "--json", "--today", TODAY)
         self.assertIn("topic_gate", r.stderr.decode())
 
+    def test_config_yaml(self):
+        # The folder's configuration is YAML as people write it (yaml-cpp): an anchor, a block
+        # scalar. A syntax error is refused with the file and the 1-based line.
+        write(self.path("note.md"), "## What went wrong?\n\nWe stopped being curious.\n")
+        config = self.path(".mend", "config.yaml")
+        write(config, "name: &who Sam\nex: {name: *who}\ntopic_gate: false\npronouns: >-\n  they\n")
+        report, _ = self.scan_json()
+        self.assertEqual([q["id"] for q in report["notes"][0]["questions"]], ["why.not-working"])
+        write(config, "topic_gate: false\nname: [Sam\npronouns: they\n")
+        r = run("scan", self.dir, "--json", "--today", TODAY)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("config file %s:3: " % config, r.stderr.decode())
+
     def test_template_override(self):
         # A folder's .mend/templates/why.md replaces the built-in `why` step (same id wins).
         write(self.path(".mend/templates/en/why.md"), """---

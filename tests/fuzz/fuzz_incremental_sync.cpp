@@ -17,6 +17,7 @@
 #include "daemon/engine/note_analysis.h"
 #include "daemon/engine/pack.h"
 #include "daemon/engine/text.h"
+#include "daemon/engine/unicode.h"
 #include "daemon/server/document_store.h"
 #include "fuzz_input.h"
 

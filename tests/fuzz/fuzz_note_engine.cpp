@@ -1,8 +1,8 @@
 // Harness (c): arbitrary bytes as a note (repaired to UTF-8 as read_note does, NULs kept as an
 // editor may send them), through the whole engine: Markdown outline, analysis, the folder's
 // rules, and byte <-> position conversion. The first byte also picks two neighbouring inputs
-// people control: a template override file of the folder (.mend/templates, YAML front matter)
-// and template text with placeholders.
+// people control: a template override file of the folder (.mend/templates, YAML front matter,
+// also read on its own by yaml.h) and template text with placeholders.
 //
 // Invariant beyond "no crash": LineIndex::offset_of(position_of(o)) == o at every character
 // boundary outside a CRLF, in both encodings.
@@ -11,10 +11,13 @@
 #include <string>
 
 #include "daemon/engine/folder_report.h"
+#include "daemon/engine/front_matter.h"
 #include "daemon/engine/note_analysis.h"
 #include "daemon/engine/pack.h"
 #include "daemon/engine/render.h"
 #include "daemon/engine/text.h"
+#include "daemon/engine/unicode.h"
+#include "daemon/engine/yaml.h"
 #include "fuzz_input.h"
 
 namespace {
@@ -42,6 +45,24 @@ void check_positions(const std::string& text) {
                              std::to_string(p.character) + " -> " + std::to_string(back));
     }
   }
+}
+
+// yaml.h's promises on any text: errors name a line of it, the value serialises (JSON needs
+// UTF-8), and nothing is expanded past its budget (ASan's memory limit would catch that).
+void check_yaml(const std::string& text) {
+  const auto front = split_front_matter(text);
+  const std::string_view yaml = front ? front->yaml : std::string_view(text);
+  const YamlResult result = parse_yaml(yaml);
+  const LineIndex lines(yaml);
+  for (const YamlError& e : result.errors)
+    if (e.line < 0 || static_cast<std::size_t>(e.line) >= lines.line_count())
+      mend::fuzz::fail("a YAML error names a line outside the text",
+                       std::to_string(e.line) + ": " + e.message);
+  // The budget is kMaxYamlWeightFactor times the text once invalid bytes are replaced (3 bytes
+  // each at most); a unit of it dumps as 8 bytes at most ("\u0001", quotes, a comma).
+  const std::string dumped = result.value.dump();
+  if (dumped.size() > 8 * (kMaxYamlWeightFactor * 3 * yaml.size() + 1024))
+    mend::fuzz::fail("a YAML value expanded past its budget", std::to_string(dumped.size()));
 }
 
 } // namespace
@@ -74,6 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     break;
   }
   case 2: { // a template override in the folder
+    check_yaml(text);
     std::vector<PackFile> files = builtin_pack_files();
     files.push_back(PackFile{data[0] & 4 ? "en/why.md" : "custom.md", text, "fuzz"});
     std::vector<PackProblem> problems;

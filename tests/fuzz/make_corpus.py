@@ -104,6 +104,29 @@ def engine_seeds(texts):
         put("note_engine", b"\x03" + body[:3000])
 
 
+def yaml_seeds():
+    """Front matter a person or an attacker may write: what yaml.h must read or refuse (deep
+    nesting, exponential aliases, huge scalars), as a template override (first byte 2) and as
+    a note (first byte 0)."""
+    laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        "a%d: &a%d [%s]\n" % (k, k, ", ".join(["*a%d" % (k - 1)] * 9)) for k in range(1, 10))
+    fronts = [
+        laughs,
+        "step: why\norder: 2\ntitle: &t Why\nshort: *t\nguidance: |\n  One.\n  Two.\n"
+        "questions:\n  - id: why.official\n    text: >-\n      What were\n      the reasons?\n",
+        "a: " + "[" * 5000 + "]" * 5000 + "\n",
+        "".join(" " * k + "k:\n" for k in range(200)),
+        "- " * 3000 + "x\n",
+        "a: \"" + "x" * 200000 + "\"\n",
+        "date: 2026-11-02\ntitle: Why: it ended\n? [x]\n: 1\n",
+        "a: &a [*a]\nb: \"\\ud800\"\n---\nc: 1\n",
+    ]
+    for y in fronts:
+        doc = ("---\n" + y + "---\n## Why did it end?\n\nWe grew apart.\n").encode()
+        put("note_engine", b"\x02" + doc)
+        put("note_engine", b"\x00" + doc)
+
+
 def http_seeds():
     tok = "a" * 64
     host = "Host: 127.0.0.1:41503\r\n"
@@ -125,6 +148,7 @@ def main():
     lsp_sessions(texts)
     sync_seeds(texts)
     engine_seeds(texts)
+    yaml_seeds()
     http_seeds()
     for name in ("lsp_session", "incremental_sync", "note_engine", "http_request"):
         print(name, len(os.listdir(os.path.join(HERE, "corpus", name))), "seeds")

@@ -116,6 +116,8 @@ TEST_CASE("day then month name", "[dates]") {
   check_leading("27 Oct 20", {0, 10, 27}, 6); // not a year
   check_leading("4 Sept. 2026", {2026, 9, 4}, 12);
   check_leading("12 FÉVRIER", {0, 2, 12}, std::string_view("12 FÉVRIER").size());
+  // Typed with a decomposed accent (E + U+0301), as some editors save it.
+  check_leading("12 FE\xCC\x81VRIER", {0, 2, 12}, std::string_view("12 FE\xCC\x81VRIER").size());
   check_leading("12 fevrier", {0, 2, 12}, 10);
   check_leading("15 Août 2026", {2026, 8, 15}, std::string_view("15 Août 2026").size());
   check_leading("3 DÉC", {0, 12, 3}, std::string_view("3 DÉC").size());

@@ -250,16 +250,17 @@ TEST_CASE("every form of question makes the note parsed", "[question_prefilter]"
 }
 
 TEST_CASE("a full-width question mark glued to a word", "[question_prefilter]") {
-  // FIXME (note_analysis.cpp): analysis cuts a list item one byte past the start of '？' and
-  // split_words() reads bytes >= 0x80 as letters, so "pas？" is one unknown word and neither
-  // form is recognised. The prefilter agrees (it reads the same cut); when analysis learns it,
-  // the prefilter follows without change.
-  for (const char* note : {"- Qu'est-ce qui ne marchait pas？ L'argent.\n",
-                           "## Qu'est-ce qui ne marchait pas？\n\nL'argent.\n"}) {
-    INFO(note);
-    CHECK(found(note) == 0);
-    CHECK(reason(note) == ParseReason::None);
-  }
+  // The matching form is NFKC (unicode.h), where '？' is '?': "pas？" is "pas" and a question
+  // mark, so the heading is recognised, and the prefilter, reading the same words, parses it.
+  const char* heading = "## Qu'est-ce qui ne marchait pas？\n\nL'argent.\n";
+  CHECK(found(heading) == 1);
+  CHECK(reason(heading) == ParseReason::Candidate);
+  // FIXME (note_analysis.cpp): analysis cuts a list item one byte past the start of '？', so
+  // the item's words end in a broken character and the item is not recognised. The prefilter
+  // agrees (it reads the same cut); when analysis learns it, the prefilter follows unchanged.
+  const char* item = "- Qu'est-ce qui ne marchait pas？ L'argent.\n";
+  CHECK(found(item) == 0);
+  CHECK(reason(item) == ParseReason::None);
 }
 
 TEST_CASE("why a note is parsed", "[question_prefilter]") {

@@ -208,47 +208,6 @@ TEST_CASE("positions round-trip", "[text]") {
   check_round_trip(text, U8);
 }
 
-TEST_CASE("is_valid_utf8", "[text]") {
-  using mend::engine::is_valid_utf8;
-  CHECK(is_valid_utf8(""));
-  CHECK(is_valid_utf8("plain ascii"));
-  CHECK(is_valid_utf8("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"));
-  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));   // U+10FFFF
-  CHECK(is_valid_utf8("\xED\x9F\xBF"));       // U+D7FF
-  CHECK(is_valid_utf8("\xEE\x80\x80"));       // U+E000
-  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));     // overlong "/"
-  CHECK_FALSE(is_valid_utf8("\xC1\xBF"));     // overlong
-  CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF")); // overlong
-  CHECK_FALSE(is_valid_utf8("\xF0\x80\x80\xAF"));
-  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));     // U+D800
-  CHECK_FALSE(is_valid_utf8("\xED\xBF\xBF"));     // U+DFFF
-  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80")); // > U+10FFFF
-  CHECK_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
-  CHECK_FALSE(is_valid_utf8("\x80")); // lone continuation
-  CHECK_FALSE(is_valid_utf8("\xC3")); // truncated
-  CHECK_FALSE(is_valid_utf8("a\xE2\x82"));
-  CHECK_FALSE(is_valid_utf8("\xFF"));
-}
-
-TEST_CASE("sanitize_utf8 replaces each maximal invalid subsequence", "[text]") {
-  using mend::engine::sanitize_utf8;
-  const std::string fffd = "\xEF\xBF\xBD";
-  CHECK(sanitize_utf8("ok \xC3\xA9") == "ok \xC3\xA9");
-  CHECK(sanitize_utf8("a\xFF"
-                      "b") == "a" + fffd + "b");
-  CHECK(sanitize_utf8("\xFF\xFE") == fffd + fffd);
-  // A truncated sequence is one maximal subpart: one replacement.
-  CHECK(sanitize_utf8("a\xE2\x82"
-                      "b") == "a" + fffd + "b");
-  CHECK(sanitize_utf8("\xF0\x9F\x98") == fffd);
-  // An overlong or surrogate lead cannot start a valid sequence with that second byte.
-  CHECK(sanitize_utf8("\xC0\xAF") == fffd + fffd);
-  CHECK(sanitize_utf8("\xED\xA0\x80") == fffd + fffd + fffd);
-  CHECK(sanitize_utf8("\xE2\x82\xE2\x82\xAC") == fffd + "\xE2\x82\xAC");
-  CHECK(sanitize_utf8("") == "");
-  CHECK(mend::engine::is_valid_utf8(sanitize_utf8("\x80\xBF\xF8\xC3(\xED\xB0\x80")));
-}
-
 TEST_CASE("line index over a large note", "[text]") {
   std::string text;
   for (int k = 0; k < 5000; ++k)
