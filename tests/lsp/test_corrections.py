@@ -16,8 +16,10 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "serve"))
 from lsp_client import FULL_CAPABILITIES, TODAY, LspClient, uri_of  # noqa: E402
 from test_features import apply_edits, edits_of  # noqa: E402
+from ws_client import Daemon, WebSocket  # noqa: E402
 
 MEND = None
 
@@ -89,13 +91,33 @@ class Corrections(unittest.TestCase):
         note = self.c.request("mend/progress", {"uri": self.uri})["result"]["note"]
         return {q["line"]: (q["id"], q["matched_by"]) for q in note["questions"]}
 
-    def scan_questions(self):
-        """`mend scan --json` of the note as saved: what every other face of mend reads."""
-        with open(self.path, "w", encoding="utf-8") as f:
-            f.write(self.text)
-        out = subprocess.run([MEND, "scan", self.root, "--json", "--today", TODAY, "--no-cache"],
-                             capture_output=True, check=True, text=True).stdout
-        note = json.loads(out)["notes"][0]
+    def serve_questions(self):
+        """`mend serve`'s mend/progress of the note as saved (scan_questions() saves it)."""
+        runtime = os.path.join(self.tmp, "run")
+        os.makedirs(runtime, mode=0o700, exist_ok=True)
+        daemon = Daemon(MEND, self.root, runtime, today=TODAY).wait_ready()
+        try:
+            ws = WebSocket(daemon.port, token=daemon.token)
+            note = ws.request("mend/progress", {"path": "why.md"})["result"]["note"]
+            ws.close()
+        finally:
+            daemon.stop()
+        return {q["line"]: (q["id"], q["matched_by"]) for q in note["questions"]}
+
+    def scan_questions(self, from_cache=False):
+        """`mend scan --json` of the note as saved (written only when it changed, so that a
+        second scan reads the warm cache): what every other face of mend reads."""
+        with open(self.path, encoding="utf-8") as f:
+            saved = f.read()
+        if saved != self.text:
+            with open(self.path, "w", encoding="utf-8") as f:
+                f.write(self.text)
+        env = dict(os.environ, XDG_CACHE_HOME=os.path.join(self.tmp, "cache"))
+        r = subprocess.run([MEND, "scan", self.root, "--json", "--today", TODAY, "--stats"],
+                           capture_output=True, check=True, text=True, env=env)
+        if from_cache:
+            self.assertIn("1 from the cache", r.stderr)
+        note = json.loads(r.stdout)["notes"][0]
         return {q["line"]: (q["id"], q["matched_by"]) for q in note["questions"]}
 
     def test_hover_and_explain_say_how_a_line_was_read(self):
@@ -150,7 +172,11 @@ class Corrections(unittest.TestCase):
         self.c.notify("textDocument/didChange", {"textDocument": {"uri": self.uri, "version": self.version},
                                                  "contentChanges": [{"text": self.text}]})
         self.assertEqual(self.questions()[BLUE + 3], ("why.disliked", "marker"))
+        # The same in every face: the editor's analysis, mend scan (twice: cold, then from the
+        # warm cache) and mend serve.
         self.assertEqual(self.scan_questions(), self.questions())
+        self.assertEqual(self.scan_questions(from_cache=True), self.questions())
+        self.assertEqual(self.serve_questions(), self.questions())
         self.assertEqual(self.c.shutdown_and_exit(), 0)
 
     def test_this_section_is_the_step(self):
