@@ -85,6 +85,7 @@ void print_text(std::ostream& out, const engine::Pack& pack, const std::string& 
 // `mend scan --explain`: per note, how each line was read (explain.h): the step sections, each
 // question with its form, section and the wording or marker it matched, and the corrections.
 void print_explanations(std::ostream& out, const engine::Pack& pack,
+                        const engine::QuestionMatcher& matcher,
                         const engine::TemplateVariables& vars,
                         const std::vector<const server::ScannedNote*>& notes) {
   for (const server::ScannedNote* note : notes) {
@@ -109,12 +110,13 @@ void print_explanations(std::ostream& out, const engine::Pack& pack,
                                : std::string("its words")) +
                           "."}});
     for (const auto& q : a.questions) {
+      auto wording = matcher.wording(q.wording);
       const engine::QuestionSpec* spec = lang->question(q.id);
       if (!spec) spec = pack.question(q.id);
       entries.push_back(
           {q.line, server::explain_question(q, spec ? render(spec->text) : q.id,
                                             q.section.empty() ? "" : step_title(q.section),
-                                            q.wording.empty() ? "" : render(q.wording))});
+                                            wording ? render(wording->text) : "")});
     }
     for (const auto& m : a.markers) {
       std::string problem = server::marker_problem(m);
@@ -311,7 +313,7 @@ int scan_command(const Args& args) {
     // (none is known) is replaced rather than failing the whole report.
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (explain) {
-    print_explanations(std::cout, pack,
+    print_explanations(std::cout, pack, analyzer.matcher(),
                        {config->ex_name, config->pronouns, engine::format_iso(today)}, shown);
   } else {
     print_text(std::cout, pack, dir, today, scan);

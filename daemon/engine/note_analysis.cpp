@@ -42,7 +42,7 @@ void explain_match(QuestionOccurrence& q, const RecognisedQuestion& r, const Can
     q.evidence = MatchEvidence::Order;
   } else if (auto wording = matcher.wording(r.match)) {
     q.evidence = wording->alias ? MatchEvidence::Alias : MatchEvidence::Wording;
-    q.wording = wording->text;
+    q.wording = r.match.variant;
   } else {
     q.evidence = MatchEvidence::Section; // a terse item of the step's section
   }

@@ -43,12 +43,13 @@ struct QuestionOccurrence {
   int heading_level = 0; // for headings
   // Explain (see MatchEvidence): how closely the line matched (its context bonus included; 1
   // for a marker, 0 when placed by the article's order), the part of it that its section or
-  // the question above gave, the pack's wording it matched (template text, "" when none), the
+  // the question above gave, the pack's wording it matched (QuestionMatcher::wording(): an
+  // index, -1 when none; the analysis holds no text), the
   // step section the line sits in ("" when none), and the finer form of the line.
   MatchEvidence evidence = MatchEvidence::Wording;
   double score = 0;
   double bonus = 0;
-  std::string wording;
+  int wording = -1;
   std::string section;
   bool label = false;   // "Label: answer", the label posing the question
   bool task = false;    // a task item

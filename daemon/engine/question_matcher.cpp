@@ -824,9 +824,9 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
   return out;
 }
 
-std::optional<QuestionMatcher::Wording> QuestionMatcher::wording(const Match& m) const {
-  if (m.variant < 0 || static_cast<std::size_t>(m.variant) >= variants_.size()) return std::nullopt;
-  const Variant& v = variants_[static_cast<std::size_t>(m.variant)];
+std::optional<QuestionMatcher::Wording> QuestionMatcher::wording(int variant) const {
+  if (variant < 0 || static_cast<std::size_t>(variant) >= variants_.size()) return std::nullopt;
+  const Variant& v = variants_[static_cast<std::size_t>(variant)];
   return Wording{v.text, v.alias};
 }
 

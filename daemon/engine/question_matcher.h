@@ -64,7 +64,10 @@ public:
     const std::string& text; // as written in the pack (variables such as {name} unrendered)
     bool alias = false;
   };
-  std::optional<Wording> wording(const Match& m) const;
+  std::optional<Wording> wording(const Match& m) const { return wording(m.variant); }
+  // The same by Match::variant, as a NoteAnalysis keeps it (an index, not the text: an analysis
+  // and the cache hold no text, and the pack's wording may be what a note says word for word).
+  std::optional<Wording> wording(int variant) const;
 
   // The questions and steps `plain` (a candidate line with Markdown removed) could be, best
   // first, at most `limit` of them, each scoring at least kLowestThreshold. Deterministic: ties

@@ -219,7 +219,7 @@ void write_analysis(Writer& w, const engine::NoteAnalysis& a) {
     w.num<std::uint8_t>(static_cast<std::uint8_t>(q.evidence));
     w.num<double>(q.score);
     w.num<double>(q.bonus);
-    w.str(q.wording);
+    w.num<std::int32_t>(q.wording);
     w.str(q.section);
     w.num<std::uint8_t>(q.label);
     w.num<std::uint8_t>(q.task);
@@ -285,7 +285,7 @@ engine::NoteAnalysis read_analysis(Reader& r) {
         r.enumeration<engine::MatchEvidence>(static_cast<int>(engine::MatchEvidence::Order));
     q.score = r.num<double>();
     q.bonus = r.num<double>();
-    q.wording = r.str();
+    q.wording = r.num<std::int32_t>();
     q.section = r.str();
     q.label = r.flag();
     q.task = r.flag();

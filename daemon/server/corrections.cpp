@@ -264,8 +264,9 @@ std::vector<std::string> explain_line(const NoteContext& note, int line) {
       lc->section.empty() ? "" : ", in the section \"" + note.step_title(lc->section) + "\"";
   if (lc->question) {
     const engine::QuestionOccurrence& q = *lc->question;
+    auto matched = note.ctx.analyzer->matcher().wording(q.wording);
     std::string wording =
-        q.wording.empty() ? "" : engine::render_text(q.wording, note.lang(), note.vars());
+        matched ? engine::render_text(matched->text, note.lang(), note.vars()) : "";
     out = explain_question(q, question_title(note, q.id),
                            q.section.empty() ? "" : note.step_title(q.section), wording);
     out.push_back("Not this question? Code actions on this line: \"mend: this is the question "

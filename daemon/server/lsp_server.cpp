@@ -745,10 +745,11 @@ void LspServer::on_explain(const json& params, Reply reply) {
     out["question"] = nullptr;
     if (lc && lc->question) {
       const engine::QuestionOccurrence& q = *lc->question;
+      auto wording = ctx.ctx.analyzer->matcher().wording(q.wording);
       out["question"] = {{"id", q.id},
                          {"matched_by", evidence_id(q.evidence)},
                          {"score", std::round(q.score * 100) / 100},
-                         {"wording", q.wording.empty() ? json(nullptr) : json(q.wording)}};
+                         {"wording", wording ? json(wording->text) : json(nullptr)}};
     }
     out["step"] = lc && lc->section_title ? json(lc->section_title->id) : json(nullptr);
     json candidates = json::array();
