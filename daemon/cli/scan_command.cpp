@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include "daemon/engine/note_analysis.h"
 #include "daemon/engine/render.h"
 #include "daemon/server/analysis_cache.h"
+#include "daemon/server/explain.h"
 #include "daemon/server/folder_scan.h"
 #include "daemon/server/note_path.h"
 #include "daemon/server/pack_loader.h"
@@ -80,17 +82,77 @@ void print_text(std::ostream& out, const engine::Pack& pack, const std::string& 
   if (report.next_step) out << "\nNext: " << title(*report.next_step) << "\n";
 }
 
+// `mend scan --explain`: per note, how each line was read (explain.h): the step sections, each
+// question with its form, section and the wording or marker it matched, and the corrections.
+void print_explanations(std::ostream& out, const engine::Pack& pack,
+                        const engine::QuestionMatcher& matcher,
+                        const engine::TemplateVariables& vars,
+                        const std::vector<const server::ScannedNote*>& notes) {
+  for (const server::ScannedNote* note : notes) {
+    const engine::NoteAnalysis& a = note->analysis;
+    if (a.steps.empty() && a.questions.empty() && a.markers.empty()) continue;
+    const engine::LanguagePack* lang = pack.language(a.language);
+    if (!lang) lang = &pack.primary();
+    auto render = [&](const std::string& s) { return engine::render_text(s, *lang, vars); };
+    auto step_title = [&](const std::string& id) {
+      const engine::StepSpec* s = lang->step(id);
+      if (!s) s = pack.step(id);
+      return s ? render(s->title) : id;
+    };
+    out << server::path_for_people(note->path) << "\n";
+    // Sections, questions and markers in the note's order of lines.
+    std::vector<std::pair<int, std::vector<std::string>>> entries;
+    for (const auto& s : a.steps)
+      entries.push_back({s.line,
+                         {"Section: " + step_title(s.id) + " (" + s.id + "), named by " +
+                          (s.matched_by == engine::MatchedBy::Marker
+                               ? "your marker <!-- mend:step " + s.id + " -->"
+                               : std::string("its words")) +
+                          "."}});
+    for (const auto& q : a.questions) {
+      auto wording = matcher.wording(q.wording);
+      const engine::QuestionSpec* spec = lang->question(q.id);
+      if (!spec) spec = pack.question(q.id);
+      entries.push_back(
+          {q.line, server::explain_question(q, spec ? render(spec->text) : q.id,
+                                            q.section.empty() ? "" : step_title(q.section),
+                                            wording ? render(wording->text) : "")});
+    }
+    for (const auto& m : a.markers) {
+      std::string problem = server::marker_problem(m);
+      if (m.kind == engine::MarkerNote::Kind::Ignore && problem.empty())
+        entries.push_back({m.line,
+                           {"Correction: line " + std::to_string(m.target_line + 1) +
+                            " is no reflection question (" + server::marker_comment(m) + ")."}});
+      else if (!problem.empty())
+        entries.push_back({m.line, {"Stale marker: " + problem}});
+    }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (const auto& [line, sentences] : entries) {
+      char head[32];
+      std::snprintf(head, sizeof head, "  line %-4d ", line + 1);
+      for (std::size_t i = 0; i < sentences.size(); ++i)
+        out << (i == 0 ? std::string(head) : std::string(std::strlen(head), ' ')) << sentences[i]
+            << "\n";
+    }
+    out << "\n";
+  }
+}
+
 } // namespace
 
 int scan_command(const Args& args) {
-  std::string dir, config_file, today_text, error;
-  bool json_output = false, use_cache = true, stats = false, prefilter = true;
+  std::string dir, config_file, today_text, error, explain_note;
+  bool json_output = false, use_cache = true, stats = false, prefilter = true, explain = false;
   unsigned threads = server::default_threads();
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     std::string value;
     if (a == "--json") {
       json_output = true;
+    } else if (a == "--explain") {
+      explain = true;
     } else if (a == "--no-cache") {
       use_cache = false;
     } else if (a == "--stats") {
@@ -112,14 +174,18 @@ int scan_command(const Args& args) {
       error = "unknown option " + a;
     } else if (dir.empty()) {
       dir = a;
+    } else if (explain_note.empty()) {
+      explain_note = a; // with --explain only (checked below)
     } else {
       error = "unexpected argument " + a;
     }
     if (!error.empty()) break;
   }
+  if (error.empty() && !explain_note.empty() && !explain)
+    error = "unexpected argument " + explain_note + " (a NOTE goes with --explain)";
   if (error.empty() && dir.empty())
-    error = "missing DIR (usage: mend scan DIR [--json] [--today YYYY-MM-DD] [--config FILE] "
-            "[--no-cache] [--stats])";
+    error = "missing DIR (usage: mend scan DIR [--json] [--explain [NOTE]] [--today YYYY-MM-DD] "
+            "[--config FILE] [--no-cache] [--stats])";
   if (!error.empty()) {
     std::cerr << "mend scan: " << error << "\n";
     return kExitUsage;
@@ -210,11 +276,34 @@ int scan_command(const Args& args) {
   for (const auto& w : scan.warnings)
     std::cerr << "mend scan: warning: " << w << "\n";
 
+  // --explain NOTE: that note only, named from the folder or from here.
+  std::vector<const server::ScannedNote*> shown;
+  for (const auto& note : scan.notes)
+    shown.push_back(&note);
+  if (!explain_note.empty()) {
+    std::string wanted = explain_note;
+    std::error_code ec2;
+    fs::path here = fs::weakly_canonical(fs::path(explain_note), ec2);
+    fs::path base = fs::weakly_canonical(root, ec2);
+    if (fs::exists(explain_note, ec2)) {
+      fs::path relative = here.lexically_relative(base);
+      if (!relative.empty() && relative.native().rfind("..", 0) != 0)
+        wanted = relative.generic_string();
+    }
+    std::erase_if(shown, [&](const server::ScannedNote* n) { return n->path != wanted; });
+    if (shown.empty()) {
+      std::cerr << "mend scan: " << explain_note << ": not a note of " << dir << "\n";
+      return kExitUsage;
+    }
+  }
+
   if (json_output) {
     nlohmann::json notes = nlohmann::json::array();
-    for (const auto& note : scan.notes)
+    for (const server::ScannedNote* shown_note : shown) {
+      const auto& note = *shown_note;
       notes.push_back(
           server::note_json(pack, note.path, note.analysis, scan.report, note.line_level));
+    }
     nlohmann::json out = {{"mend", 1},
                           {"today", engine::format_iso(today)},
                           {"notes", notes},
@@ -223,6 +312,9 @@ int scan_command(const Args& args) {
     // Paths are written as note_path.h says; any other invalid UTF-8 that reached the report
     // (none is known) is replaced rather than failing the whole report.
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else if (explain) {
+    print_explanations(std::cout, pack, analyzer.matcher(),
+                       {config->ex_name, config->pronouns, engine::format_iso(today)}, shown);
   } else {
     print_text(std::cout, pack, dir, today, scan);
   }

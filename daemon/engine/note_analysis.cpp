@@ -46,6 +46,26 @@ std::optional<Date> date_of_heading_above(std::string_view text, const Outline& 
   return entries.front().date;
 }
 
+// What the person is told about how the line became this question (MatchEvidence).
+void explain_match(QuestionOccurrence& q, const RecognisedQuestion& r, const Candidate& c,
+                   const std::vector<Block>& blocks, const QuestionMatcher& matcher) {
+  q.label = c.label;
+  q.task = c.task;
+  q.callout = c.form == QuestionForm::Line && blocks[static_cast<std::size_t>(c.block)].in_quote;
+  q.score = r.score;
+  q.bonus = r.match.bonus;
+  if (r.matched_by == MatchedBy::Marker) {
+    q.evidence = MatchEvidence::Marker;
+  } else if (r.by_order) {
+    q.evidence = MatchEvidence::Order;
+  } else if (auto wording = matcher.wording(r.match)) {
+    q.evidence = wording->alias ? MatchEvidence::Alias : MatchEvidence::Wording;
+    q.wording = r.match.variant;
+  } else {
+    q.evidence = MatchEvidence::Section; // a terse item of the step's section
+  }
+}
+
 std::string_view base_name(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -336,6 +356,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     q.matched_by = r.matched_by;
     q.form = c.form;
     q.heading_level = c.level;
+    explain_match(q, r, c, blocks, matcher_);
     out.questions.push_back(std::move(q));
     occurrence_block.push_back(c.block);
     is_anchor[static_cast<std::size_t>(c.block)] = 1;
@@ -349,11 +370,31 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     q.end = b.end;
     q.answer_start = b.end;
     q.matched_by = MatchedBy::Marker;
+    q.evidence = MatchEvidence::Marker;
+    q.score = 1.0;
     q.form = QuestionForm::Marker;
     q.line = static_cast<int>(lines.line_of(b.start));
     out.questions.push_back(std::move(q));
     occurrence_block.push_back(m.block);
     is_anchor[static_cast<std::size_t>(m.block)] = 1;
+  }
+  // The step section each question sits in (the innermost), and the markers.
+  for (auto& q : out.questions)
+    for (const auto& s : out.steps)
+      if (s.start < q.start && q.start < s.section_end) q.section = s.id;
+  for (const auto& m : recognition.markers) {
+    MarkerNote note;
+    note.kind = m.marker.ignore ? MarkerNote::Kind::Ignore
+                : m.marker.step ? MarkerNote::Kind::Step
+                                : MarkerNote::Kind::Question;
+    note.id = m.marker.id;
+    note.line = static_cast<int>(lines.line_of(m.marker.start));
+    note.start = m.marker.start;
+    note.end = m.marker.end;
+    note.known = m.known;
+    if (m.candidate)
+      note.target_line = static_cast<int>(lines.line_of(candidates.lines[*m.candidate].start));
+    out.markers.push_back(std::move(note));
   }
   // Blocks whose candidate line poses something (a "?" or a label): they end a list item's
   // answer even when they are no question of the pack.

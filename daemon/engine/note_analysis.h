@@ -25,6 +25,12 @@
 
 namespace mend::engine {
 
+// Why a line was read as its question, as the person is told (hover, `mend scan --explain`,
+// the JSON's "matched_by"): a marker comment, the question's own wording in the pack (or a
+// clause of it), one of its aliases, a terse item inside the question's step section, or the
+// article's order (a line posed where exactly this question of the step is missing).
+enum class MatchEvidence : std::uint8_t { Marker, Wording, Alias, Section, Order };
+
 struct QuestionOccurrence {
   std::string id;
   std::string step;
@@ -35,6 +41,19 @@ struct QuestionOccurrence {
   MatchedBy matched_by = MatchedBy::Text;
   QuestionForm form = QuestionForm::Heading;
   int heading_level = 0; // for headings
+  // Explain (see MatchEvidence): how closely the line matched (its context bonus included; 1
+  // for a marker, 0 when placed by the article's order), the part of it that its section or
+  // the question above gave, the pack's wording it matched (QuestionMatcher::wording(): an
+  // index, -1 when none; the analysis holds no text), the
+  // step section the line sits in ("" when none), and the finer form of the line.
+  MatchEvidence evidence = MatchEvidence::Wording;
+  double score = 0;
+  double bonus = 0;
+  int wording = -1;
+  std::string section;
+  bool label = false;   // "Label: answer", the label posing the question
+  bool task = false;    // a task item
+  bool callout = false; // an Obsidian callout's title
 
   bool answered = false;
   bool nil = false;                    // a nil reply ("I don't know", "nothing")
@@ -44,11 +63,25 @@ struct QuestionOccurrence {
   std::vector<DatedEntry> log_entries; // log: dated entries (year 0 when not written)
 };
 
+// A mend marker comment in the note and what it decides: the person's corrections, reported so
+// that a stale one (an id the pack does not know, nothing above it to decide) can be shown and
+// fixed.
+struct MarkerNote {
+  enum class Kind : std::uint8_t { Question, Step, Ignore };
+  Kind kind = Kind::Question;
+  std::string id;                 // "" for ignore
+  int line = 0;                   // 0-based line of the comment
+  std::size_t start = 0, end = 0; // bytes of the comment
+  bool known = true;              // the id is one of the pack's (ignore: always)
+  int target_line = -1;           // the line it decides, -1 when none
+};
+
 struct NoteAnalysis {
   std::string language;          // detected or configured pack language
   std::optional<Date> note_date; // a daily note's date (file name or front matter)
   std::vector<StepHeading> steps;
   std::vector<QuestionOccurrence> questions; // document order
+  std::vector<MarkerNote> markers;           // document order
   int line_count = 0;
 };
 

@@ -56,21 +56,24 @@ bool can_title_section(const Candidate& c) {
 struct Binding {
   std::string id;
   bool step = false;
+  bool ignore = false; // <!-- mend:ignore -->: no question, no section
 };
 
 // Each marker binds to the candidate written just before it (the heading or line above, with
-// at most the rest of its line between them); the others are marker-only questions.
+// at most the rest of its line between them); the others are marker-only questions (an ignore
+// marker with nothing to bind to decides nothing). Every marker is listed in `all`.
 std::unordered_map<std::size_t, Binding> bind_markers(std::string_view text, const Outline& outline,
                                                       const Candidates& candidates,
-                                                      const Pack& pack,
-                                                      std::vector<Marker>& loose) {
+                                                      const Pack& pack, std::vector<Marker>& loose,
+                                                      std::vector<MarkerBinding>& all) {
   const auto& blocks = outline.blocks;
   std::unordered_map<int, std::size_t> candidate_at; // block -> candidate index
   for (std::size_t k = 0; k < candidates.lines.size(); ++k)
     candidate_at[candidates.lines[k].block] = k;
   std::unordered_map<std::size_t, Binding> bound;
   for (const auto& m : candidates.markers) {
-    bool known = m.step ? pack.step(m.id) != nullptr : pack.question(m.id) != nullptr;
+    bool known = m.ignore || (m.step ? pack.step(m.id) != nullptr : pack.question(m.id) != nullptr);
+    all.push_back({m, known, std::nullopt});
     if (!known) continue;
     int p = m.block - 1;
     if (p >= 0 && blocks[static_cast<std::size_t>(p)].item_lead)
@@ -87,12 +90,13 @@ std::unordered_map<std::size_t, Binding> bind_markers(std::string_view text, con
         bool adjacent = between.find("\n\n") == std::string_view::npos &&
                         between.find("\r\n\r\n") == std::string_view::npos;
         if (adjacent) {
-          bound[it->second] = {m.id, m.step};
+          bound[it->second] = {m.id, m.step, m.ignore};
+          all.back().candidate = it->second;
           attached = true;
         }
       }
     }
-    if (!attached && !m.step) loose.push_back(m);
+    if (!attached && !m.step && !m.ignore) loose.push_back(m);
   }
   return bound;
 }
@@ -145,7 +149,7 @@ void fill_run(const std::vector<std::size_t>& lines, const std::vector<std::stri
               std::unordered_set<std::string>& claimed) {
   if (lines.empty() || lines.size() != ids.size() || lines.size() > 3) return;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    chosen[lines[i]] = RecognisedQuestion{lines[i], ids[i], MatchedBy::Text, 0};
+    chosen[lines[i]] = RecognisedQuestion{lines[i], ids[i], MatchedBy::Text, 0, {}, true};
     claimed.insert(ids[i]);
   }
 }
@@ -226,7 +230,11 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
                       double shift) {
   Recognition out;
   const auto& cs = candidates.lines;
-  auto bound = bind_markers(text, outline, candidates, pack, out.loose_markers);
+  auto bound = bind_markers(text, outline, candidates, pack, out.loose_markers, out.markers);
+  // Lines the person marked <!-- mend:ignore -->: never a question, a section or a gap.
+  std::vector<char> ignored(cs.size(), 0);
+  for (const auto& [k, b] : bound)
+    ignored[k] = b.ignore;
   // Which lines open asking ("what", "pourquoi"), read once per candidate. A loose line is
   // read whole, never by one of its clauses ("gym 7pm, legs. hated it" is no "what I
   // hated"), unless it opens asking ("What didn't I like about us (his faults too)").
@@ -330,7 +338,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   std::unordered_set<std::string> claimed;
   std::vector<std::optional<RecognisedQuestion>> chosen(cs.size());
   for (auto& [k, b] : bound)
-    if (!b.step) {
+    if (!b.step && !b.ignore) {
       chosen[k] = RecognisedQuestion{k, b.id, MatchedBy::Marker, 1.0};
       claimed.insert(b.id);
     }
@@ -338,7 +346,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     claimed.insert(m.id);
   std::string neighbour;
   for (std::size_t k = 0; k < cs.size(); ++k) {
-    if (is_title[k]) continue;
+    if (is_title[k] || ignored[k]) continue;
     if (chosen[k]) {
       neighbour = step_of(chosen[k]->id);
       continue;
@@ -386,7 +394,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
                   count_words(cs[p.candidate].plain) >= 2;
     if (chosen[p.candidate] || (claimed.count(p.match.id) && !recurs)) continue;
     chosen[p.candidate] =
-        RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score};
+        RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score, p.match};
     claimed.insert(p.match.id);
   }
   // "- him: …", "- me: …": a label of persons only says who, never which question; a date
@@ -395,6 +403,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (!chosen[k] && !is_title[k] && could_be_gap(cs[k]))
       wordless[k] = !matcher.has_words(cs[k].plain) || is_date_title(cs[k].plain, pack);
+  // An ignored line fills no gap either: fill_gaps passes over wordless lines.
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if (ignored[k]) wordless[k] = 1;
   fill_gaps(cs, is_title, wordless, pack, out.sections, chosen, claimed);
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (chosen[k]) out.questions.push_back(std::move(*chosen[k]));

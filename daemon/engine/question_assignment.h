@@ -14,6 +14,7 @@
 // best. Marker comments decide outright.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,12 +43,26 @@ struct RecognisedQuestion {
   std::string id;
   MatchedBy matched_by = MatchedBy::Text;
   double score = 0;
+  // Why, for explaining it (note_analysis.h, MatchEvidence): the match that won (its wording,
+  // whether it was terse, its context bonus), or `by_order` when the article's order filled
+  // the gap it sits in.
+  QuestionMatcher::Match match;
+  bool by_order = false;
+};
+
+// A marker comment and the candidate it decides (none when nothing sits just above it, or its
+// id is not the pack's).
+struct MarkerBinding {
+  Marker marker;
+  bool known = true;                    // the id is one of the pack's (ignore: always)
+  std::optional<std::size_t> candidate; // index in Candidates::lines
 };
 
 struct Recognition {
   std::vector<StepHeading> sections;         // document order
   std::vector<RecognisedQuestion> questions; // document order
   std::vector<Marker> loose_markers;         // question markers bound to no candidate (marker-only)
+  std::vector<MarkerBinding> markers;        // every marker comment, document order
 };
 
 // A line without "?", heading, bold or "Q:" must match at least this closely (with the bonus

@@ -152,13 +152,22 @@ LineBreak first_break(std::string_view line) {
   return {};
 }
 
-// <!-- mend:q why.official --> and <!-- mend:step why --> in an HTML block.
-void markers_in(std::string_view html, int block, std::vector<Marker>& out) {
+// <!-- mend:q why.official -->, <!-- mend:step why --> and <!-- mend:ignore --> in an HTML
+// block that starts at byte `base` of the note.
+void markers_in(std::string_view html, int block, std::size_t base, std::vector<Marker>& out) {
   std::size_t pos = 0;
   while ((pos = html.find("mend:", pos)) != std::string_view::npos) {
     std::size_t open = html.rfind("<!--", pos);
     std::size_t p = pos + 5;
     bool step = false;
+    if (html.substr(p, 6) == "ignore") {
+      std::size_t close = html.find("-->", p + 6);
+      if (open != std::string_view::npos && close != std::string_view::npos &&
+          trim(html.substr(p + 6, close - p - 6)).empty())
+        out.push_back({block, false, "", true, base + open, base + close + 3});
+      pos = p + 6;
+      continue;
+    }
     if (html.substr(p, 2) == "q " || html.substr(p, 2) == "q\t") {
       p += 2;
     } else if (html.substr(p, 5) == "step " || html.substr(p, 5) == "step\t") {
@@ -178,7 +187,7 @@ void markers_in(std::string_view html, int block, std::vector<Marker>& out) {
     std::size_t close = html.find("-->", p);
     if (open != std::string_view::npos && close != std::string_view::npos && !id.empty() &&
         trim(html.substr(p, close - p)).empty())
-      out.push_back({block, step, id});
+      out.push_back({block, step, id, false, base + open, base + close + 3});
     pos = p;
   }
 }
@@ -570,7 +579,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
   for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
     const Block& b = blocks[static_cast<std::size_t>(i)];
     if (b.kind == BlockKind::Html) {
-      markers_in(text.substr(b.start, b.end - b.start), i, out.markers);
+      markers_in(text.substr(b.start, b.end - b.start), i, b.start, out.markers);
       continue;
     }
     Candidate c;

@@ -49,11 +49,16 @@ struct Marker {
   int block = -1;
   bool step = false;
   std::string id;
+  // <!-- mend:ignore -->: the line above is no question and no section, whatever its words
+  // (the person's correction; `id` is empty).
+  bool ignore = false;
+  std::size_t start = 0, end = 0; // bytes of the comment in the note
 };
 
 struct Candidates {
   std::vector<Candidate> lines; // document order
-  std::vector<Marker> markers;  // <!-- mend:q id --> and <!-- mend:step id -->, document order
+  // <!-- mend:q id -->, <!-- mend:step id --> and <!-- mend:ignore -->, document order
+  std::vector<Marker> markers;
 };
 
 Candidates find_candidates(std::string_view text, const Outline& outline);

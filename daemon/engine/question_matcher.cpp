@@ -362,7 +362,7 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       add_variant(step.id, true, li, step.short_title);
       add_variant(step.id, true, li, step.id);
       for (const auto& a : step.aliases)
-        add_variant(step.id, true, li, a);
+        add_variant(step.id, true, li, a, true);
       int k = 0;
       for (const auto& q : step.questions) {
         order_.emplace(q.id, step.order * 100 + ++k);
@@ -375,7 +375,7 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
             if (split_words(fold_for_match(strip_variables(c))).size() >= 4)
               add_variant(q.id, false, li, c);
         for (const auto& a : q.aliases)
-          add_variant(q.id, false, li, a);
+          add_variant(q.id, false, li, a, true);
       }
     }
   }
@@ -419,7 +419,7 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
 }
 
 void QuestionMatcher::add_variant(const std::string& id, bool step, std::size_t language,
-                                  std::string_view text) {
+                                  std::string_view text, bool alias) {
   for (auto& w : split_words(fold_for_match(text)))
     vocabulary_.insert(w);
   Variant v;
@@ -428,6 +428,8 @@ void QuestionMatcher::add_variant(const std::string& id, bool step, std::size_t 
   v.language = language;
   v.words = words(strip_variables(text), language);
   v.raw_words = split_words(fold_for_match(strip_variables(text))).size();
+  v.text = std::string(text);
+  v.alias = alias;
   if (v.words.empty()) return;
   std::string key = (step ? "step:" : "") + id;
   v.key = keys_.try_emplace(key, keys_.size()).first->second;
@@ -739,18 +741,20 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
       auto words = words_of(folded, l);
       if (t == 0 && std::binary_search(words.begin(), words.end(), std::string(kFuture)))
         writers_future = true;
-      eligible_variants(words, l, raw, asks,
-                        [&](const Variant& variant, double score, std::size_t shared) {
-                          // What the writer will do names no step by one of its clauses:
-                          // "What I'll tell her, and my share" is no "My share" section.
-                          if (variant.step && t > 0 && writers_future) return;
-                          auto [it, added] = best.try_emplace(
-                              variant.key, Match{variant.id, variant.step, score, false, shared});
-                          if (!added && score > it->second.score) {
-                            it->second.score = score;
-                            it->second.shared_words = shared;
-                          }
-                        });
+      eligible_variants(
+          words, l, raw, asks, [&](const Variant& variant, double score, std::size_t shared) {
+            // What the writer will do names no step by one of its clauses:
+            // "What I'll tell her, and my share" is no "My share" section.
+            if (variant.step && t > 0 && writers_future) return;
+            int index = static_cast<int>(&variant - variants_.data());
+            auto [it, added] = best.try_emplace(
+                variant.key, Match{variant.id, variant.step, score, false, shared, index});
+            if (!added && score > it->second.score) {
+              it->second.score = score;
+              it->second.shared_words = shared;
+              it->second.variant = index;
+            }
+          });
     }
   }
   return best;
@@ -810,9 +814,10 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
     if (!m.step) {
       // The section and the neighbour never add up: at most kMaxBonus (could_match).
       if (in_step(m.id, context.section_step))
-        m.score += kSectionBonus;
+        m.bonus = kSectionBonus;
       else if (in_step(m.id, context.neighbour_step))
-        m.score += kNeighbourBonus;
+        m.bonus = kNeighbourBonus;
+      m.score += m.bonus;
     }
     out.push_back(m);
   }
@@ -836,6 +841,12 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
   });
   if (out.size() > limit) out.resize(limit);
   return out;
+}
+
+std::optional<QuestionMatcher::Wording> QuestionMatcher::wording(int variant) const {
+  if (variant < 0 || static_cast<std::size_t>(variant) >= variants_.size()) return std::nullopt;
+  const Variant& v = variants_[static_cast<std::size_t>(variant)];
+  return Wording{v.text, v.alias};
 }
 
 std::optional<std::string> QuestionMatcher::step_named(std::string_view plain) const {

@@ -53,8 +53,21 @@ public:
     // Content words the line shares with the wording it matched ("Hope on" shares one with
     // "Reassurance"): one shared word is weak evidence for a line not posed as a question.
     std::size_t shared_words = 0;
+    int variant = -1; // the wording scored (wording()); -1 for a terse match
+    double bonus = 0; // the part of `score` its section or the question above it gave
     bool operator==(const Match&) const = default;
   };
+
+  // The pack's wording a match was scored against, for explaining it to the person: the
+  // question's own text (or a clause of it), or one of its aliases. nullopt for a terse match.
+  struct Wording {
+    const std::string& text; // as written in the pack (variables such as {name} unrendered)
+    bool alias = false;
+  };
+  std::optional<Wording> wording(const Match& m) const { return wording(m.variant); }
+  // The same by Match::variant, as a NoteAnalysis keeps it (an index, not the text: an analysis
+  // and the cache hold no text, and the pack's wording may be what a note says word for word).
+  std::optional<Wording> wording(int variant) const;
 
   // The questions and steps `plain` (a candidate line with Markdown removed) could be, best
   // first, at most `limit` of them, each scoring at least kLowestThreshold. Deterministic: ties
@@ -135,6 +148,8 @@ private:
     double weight = 0;
     std::size_t raw_words = 0; // words as written, function words included
     std::size_t key = 0;       // one per (id, step): scores() keeps the best per key
+    std::string text;          // the wording as the pack writes it (wording())
+    bool alias = false;
   };
   struct Language {
     std::string code;
@@ -152,7 +167,8 @@ private:
     // Apostrophe-less spellings -> their words ("didnt" -> "didn", "t"): learn_contractions.
     std::unordered_map<std::string, std::vector<std::string>> contractions;
   };
-  void add_variant(const std::string& id, bool step, std::size_t language, std::string_view text);
+  void add_variant(const std::string& id, bool step, std::size_t language, std::string_view text,
+                   bool alias = false);
   // Calls visit(variant, score) for every variant that passes the wording rules for `words`.
   template <typename Visit>
   void eligible_variants(const std::vector<std::string>& words, std::size_t language,

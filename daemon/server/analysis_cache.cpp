@@ -102,7 +102,7 @@ std::uint64_t text_hash(std::string_view text) {
 namespace {
 
 constexpr std::string_view kMagic = "mend-analysis-cache\n";
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kFormat = 2; // 2: explain fields and marker comments
 
 class Writer {
 public:
@@ -216,6 +216,24 @@ void write_analysis(Writer& w, const engine::NoteAnalysis& a) {
       w.date(e.date);
       w.num<std::int32_t>(e.line);
     }
+    w.num<std::uint8_t>(static_cast<std::uint8_t>(q.evidence));
+    w.num<double>(q.score);
+    w.num<double>(q.bonus);
+    w.num<std::int32_t>(q.wording);
+    w.str(q.section);
+    w.num<std::uint8_t>(q.label);
+    w.num<std::uint8_t>(q.task);
+    w.num<std::uint8_t>(q.callout);
+  }
+  w.num<std::uint64_t>(a.markers.size());
+  for (const auto& m : a.markers) {
+    w.num<std::uint8_t>(static_cast<std::uint8_t>(m.kind));
+    w.str(m.id);
+    w.num<std::int32_t>(m.line);
+    w.num<std::uint64_t>(m.start);
+    w.num<std::uint64_t>(m.end);
+    w.num<std::uint8_t>(m.known);
+    w.num<std::int32_t>(m.target_line);
   }
 }
 
@@ -236,7 +254,8 @@ engine::NoteAnalysis read_analysis(Reader& r) {
     s.matched_by = r.enumeration<engine::MatchedBy>(static_cast<int>(engine::MatchedBy::Text));
     a.steps.push_back(std::move(s));
   }
-  std::uint64_t questions = r.count(4 + 4 + 4 + 8 * 4 + 4 + 1 + 1 + 4 + 3 + 4 + 1 + 8);
+  std::uint64_t questions =
+      r.count(4 + 4 + 4 + 8 * 4 + 4 + 1 + 1 + 4 + 3 + 4 + 1 + 8 + 1 + 8 + 8 + 4 + 4 + 3);
   for (std::uint64_t i = 0; i < questions && r.ok; ++i) {
     engine::QuestionOccurrence q;
     q.id = r.str();
@@ -262,7 +281,29 @@ engine::NoteAnalysis read_analysis(Reader& r) {
       e.line = r.num<std::int32_t>();
       q.log_entries.push_back(e);
     }
+    q.evidence =
+        r.enumeration<engine::MatchEvidence>(static_cast<int>(engine::MatchEvidence::Order));
+    q.score = r.num<double>();
+    q.bonus = r.num<double>();
+    q.wording = r.num<std::int32_t>();
+    q.section = r.str();
+    q.label = r.flag();
+    q.task = r.flag();
+    q.callout = r.flag();
     a.questions.push_back(std::move(q));
+  }
+  std::uint64_t markers = r.count(1 + 4 + 4 + 8 + 8 + 1 + 4);
+  for (std::uint64_t i = 0; i < markers && r.ok; ++i) {
+    engine::MarkerNote m;
+    m.kind =
+        r.enumeration<engine::MarkerNote::Kind>(static_cast<int>(engine::MarkerNote::Kind::Ignore));
+    m.id = r.str();
+    m.line = r.num<std::int32_t>();
+    m.start = r.num<std::uint64_t>();
+    m.end = r.num<std::uint64_t>();
+    m.known = r.flag();
+    m.target_line = r.num<std::int32_t>();
+    a.markers.push_back(std::move(m));
   }
   return a;
 }

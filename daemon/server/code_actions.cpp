@@ -3,7 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "daemon/server/corrections.h"
 #include "daemon/server/edits.h"
+#include "daemon/server/explain.h"
 
 namespace mend::server {
 
@@ -26,6 +28,71 @@ std::string data_string(const protocol::Diagnostic& d, const char* key) {
 // Its title is the action's, set when the action is built.
 protocol::Command command(const char* name, nlohmann::json argument) {
   return protocol::Command{"", name, std::vector<nlohmann::json>{std::move(argument)}};
+}
+
+// The person's corrections on the cursor's line (corrections.h), first in the list: what mend
+// read there is what they came to change. `add` is code_actions()'s.
+template <class Add>
+void correction_actions(const NoteContext& note, const protocol::CodeActionParams& params,
+                        Add& add) {
+  int line = static_cast<int>(params.range.start.line);
+  const std::string& uri = note.doc.uri;
+  auto mark = [&](const std::string& marker) {
+    return command("mend.markLine", {{"uri", uri}, {"line", line}, {"marker", marker}});
+  };
+  auto fix = [&](const engine::MarkerNote& m, const std::string& marker) {
+    return command("mend.fixMarker", {{"uri", uri}, {"line", m.line}, {"marker", marker}});
+  };
+  const char* kind = protocol::CodeActionKind::QuickFix;
+  // A stale marker on this line: remove it, or say what it should.
+  if (const engine::MarkerNote* m = marker_on_line(note, line); m && !marker_problem(*m).empty()) {
+    std::optional<protocol::Diagnostic> reported;
+    for (const auto& d : params.context.diagnostics)
+      if (d.code == std::optional<std::string>("stale-marker") &&
+          static_cast<int>(d.range.start.line) == line)
+        reported = d;
+    for (const auto& id : marker_replacements(note, *m)) {
+      std::string marker = (m->kind == engine::MarkerNote::Kind::Step ? "step " : "q ") + id;
+      add("mend: replace the marker with " + id, kind, fix_marker_edit(note, line, marker),
+          fix(*m, marker), reported);
+    }
+    add("mend: remove this marker", kind, fix_marker_edit(note, line, ""), fix(*m, ""), reported);
+    return;
+  }
+  auto lc = line_candidate(note, line);
+  if (!lc || !marker_would_bind(note, *lc)) return;
+  // "This is the question …": the closest questions for the line, then every question of the
+  // step section it sits in (or of the step it is read as), never the one it already is.
+  std::vector<std::string> ids;
+  auto offer = [&](const std::string& id) {
+    if (lc->question && lc->question->id == id) return;
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  };
+  for (const auto& r : lc->ranked)
+    if (!r.step && ids.size() < 3) offer(r.id);
+  std::string step = !lc->section.empty() ? lc->section : lc->question ? lc->question->step : "";
+  if (!step.empty())
+    for (const auto& id : note.ctx.pack.question_ids(step))
+      offer(id);
+  for (const auto& id : ids)
+    add("mend: this is the question \"" + question_title(note, id, 60) + "\" (" + id + ")", kind,
+        mark_line_edit(note, line, "q " + id, &*lc), mark("q " + id));
+  bool ignored = lc->marker && lc->marker->kind == engine::MarkerNote::Kind::Ignore;
+  if ((lc->question || lc->section_title) && !ignored)
+    add("mend: not a reflection question", kind, mark_line_edit(note, line, "ignore", &*lc),
+        mark("ignore"));
+  // "This section is the step …" on a title: the steps its words come closest to first.
+  if (lc->can_title || lc->section_title) {
+    std::vector<std::string> steps;
+    for (const auto& r : lc->ranked)
+      if (r.step) steps.push_back(r.id);
+    for (const auto& s : note.ctx.pack.step_ids())
+      if (std::find(steps.begin(), steps.end(), s) == steps.end()) steps.push_back(s);
+    for (const auto& s : steps)
+      if (!lc->section_title || lc->section_title->id != s)
+        add("mend: this section is the step \"" + note.step_title(s) + "\" (" + s + ")", kind,
+            mark_line_edit(note, line, "step " + s, &*lc), mark("step " + s));
+  }
 }
 
 } // namespace
@@ -88,6 +155,8 @@ std::vector<protocol::CodeAction> code_actions(const NoteContext& note,
             insert_missing(step), d);
     }
   }
+
+  correction_actions(note, params, add);
 
   if (note.report.next_step)
     add("Insert next step: " + note.step_title(*note.report.next_step),

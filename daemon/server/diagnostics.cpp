@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "daemon/server/explain.h"
+
 namespace mend::server {
 
 namespace {
@@ -34,6 +36,21 @@ std::vector<protocol::Diagnostic> note_diagnostics(const NoteContext& note) {
     d.source = "mend";
     d.message = "Unanswered: " + question_text(note, q.id);
     d.data = nlohmann::json{{"step", q.step}, {"question", q.id}};
+    out.push_back(std::move(d));
+  }
+  // A correction that no longer decides anything (an id the pack does not know, nothing
+  // above it): said where it is, with its fixes as code actions (corrections.h).
+  for (const auto& m : analysis.markers) {
+    std::string problem = marker_problem(m);
+    if (problem.empty()) continue;
+    protocol::Diagnostic d;
+    d.range = note.range(m.start, m.end);
+    d.severity =
+        m.known ? protocol::DiagnosticSeverity::Information : protocol::DiagnosticSeverity::Warning;
+    d.code = "stale-marker";
+    d.source = "mend";
+    d.message = problem;
+    d.data = nlohmann::json{{"marker", m.id}};
     out.push_back(std::move(d));
   }
   auto add = [&](const engine::Suggestion& s, protocol::Range range) {

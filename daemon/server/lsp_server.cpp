@@ -5,9 +5,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "daemon/server/analysis_cache.h"
+#include "daemon/server/corrections.h"
 #include "daemon/server/edits.h"
+#include "daemon/server/explain.h"
 #include "daemon/server/features.h"
 #include "daemon/server/folder_scan.h"
 #include "daemon/server/notes_folder.h"
@@ -70,6 +73,7 @@ void LspServer::bind() {
   note("exit", &LspServer::on_exit);
   note("initialized", &LspServer::on_initialized);
   req("initialize", &LspServer::on_initialize);
+  req("mend/explain", &LspServer::on_explain);
   req("mend/progress", &LspServer::on_progress);
   req("mend/templates", &LspServer::on_templates);
   req("shutdown", &LspServer::on_shutdown);
@@ -145,7 +149,9 @@ void LspServer::on_initialize(const json& params, Reply reply) {
       {"documentSymbolProvider", true},
       {"workspaceSymbolProvider", true},
       {"executeCommandProvider",
-       {{"commands", {"mend.insertTemplate", "mend.insertMissing", "mend.insertLogEntry"}}}},
+       {{"commands",
+         {"mend.insertTemplate", "mend.insertMissing", "mend.insertLogEntry", "mend.markLine",
+          "mend.fixMarker"}}}},
       {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}}},
   };
   protocol::InitializeResult result;
@@ -625,7 +631,8 @@ void LspServer::on_workspace_symbol(const json& params, Reply reply) {
 void LspServer::on_execute_command(const json& params, Reply reply) {
   auto p = read_params<protocol::ExecuteCommandParams>(params);
   if (p.command != "mend.insertTemplate" && p.command != "mend.insertMissing" &&
-      p.command != "mend.insertLogEntry")
+      p.command != "mend.insertLogEntry" && p.command != "mend.markLine" &&
+      p.command != "mend.fixMarker")
     throw InvalidParams("command", "unknown command '" + p.command + "'");
   if (!p.arguments || p.arguments->empty())
     throw InvalidParams("arguments", "expected one argument object");
@@ -664,6 +671,26 @@ void LspServer::on_execute_command(const json& params, Reply reply) {
       throw InvalidParams("arguments[0].step", "unknown step '" + step + "'");
     edit = insert_missing_edit(ctx, step);
     label = "mend: insert the missing questions of " + step;
+  } else if (p.command == "mend.markLine" || p.command == "mend.fixMarker") {
+    // Corrections (corrections.h): {uri, line, marker}; an empty marker removes one.
+    if (!arg.contains("line") || !arg["line"].is_number_integer() || arg["line"].get<int>() < 0 ||
+        arg["line"].get<long long>() >= static_cast<long long>(doc->lines.line_count()))
+      throw InvalidParams("arguments[0].line", "expected a line number of the note");
+    int line = arg["line"].get<int>();
+    std::string marker = string_field(arg, "marker", "arguments[0]");
+    bool fixing = p.command == "mend.fixMarker";
+    if (!(fixing && marker.empty()) && !valid_marker(ctx.ctx.pack, marker))
+      throw InvalidParams("arguments[0].marker", "expected \"ignore\", \"q <question id>\" or "
+                                                 "\"step <step id>\" of the pack, not '" +
+                                                     marker + "'");
+    if (fixing) {
+      edit = fix_marker_edit(ctx, line, marker);
+      if (!edit) throw InvalidParams("arguments[0].line", "no mend marker on this line");
+      label = marker.empty() ? "mend: remove the marker" : "mend: correct the marker";
+    } else {
+      edit = mark_line_edit(ctx, line, marker);
+      label = "mend: " + marker;
+    }
   } else {
     edit = insert_log_edit(ctx);
     label = "mend: insert today's action-log entry";
@@ -702,6 +729,37 @@ void LspServer::apply_edit(const std::string& label, protocol::WorkspaceEdit edi
           out["failureReason"] = result["failureReason"];
         (*shared)(out);
       });
+}
+
+// mend/explain {textDocument, position}: how mend read the line, in words and as data
+// (corrections.h, explain.h).
+void LspServer::on_explain(const json& params, Reply reply) {
+  auto p = read_params<protocol::TextDocumentPositionParams>(params);
+  defer(std::move(reply), [this, p] {
+    NoteContext ctx = note(document(p.textDocument.uri));
+    int line = static_cast<int>(p.position.line);
+    json out = {{"line", line}, {"explanation", explain_line(ctx, line)}};
+    auto lc = line_candidate(ctx, line);
+    out["form"] = lc ? json(form_id(form_of(lc->candidate, lc->in_quote))) : json(nullptr);
+    out["section"] = lc && !lc->section.empty() ? json(lc->section) : json(nullptr);
+    out["question"] = nullptr;
+    if (lc && lc->question) {
+      const engine::QuestionOccurrence& q = *lc->question;
+      auto wording = ctx.ctx.analyzer->matcher().wording(q.wording);
+      out["question"] = {{"id", q.id},
+                         {"matched_by", evidence_id(q.evidence)},
+                         {"score", std::round(q.score * 100) / 100},
+                         {"wording", wording ? json(wording->text) : json(nullptr)}};
+    }
+    out["step"] = lc && lc->section_title ? json(lc->section_title->id) : json(nullptr);
+    json candidates = json::array();
+    if (lc)
+      for (const auto& r : lc->ranked)
+        if (!r.step)
+          candidates.push_back({{"id", r.id}, {"score", std::round(r.score * 100) / 100}});
+    out["candidates"] = candidates;
+    return out;
+  });
 }
 
 void LspServer::on_progress(const json& params, Reply reply) {

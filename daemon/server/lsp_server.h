@@ -89,6 +89,7 @@ private:
   void on_document_symbol(const json& params, protocol::Reply reply);
   void on_workspace_symbol(const json& params, protocol::Reply reply);
   void on_execute_command(const json& params, protocol::Reply reply);
+  void on_explain(const json& params, protocol::Reply reply);
   void on_progress(const json& params, protocol::Reply reply);
   void on_templates(const json& params, protocol::Reply reply);
 

@@ -1,6 +1,9 @@
 // Engine values to the public report JSON.
 #include "daemon/server/report_json.h"
 
+#include <cmath>
+
+#include "daemon/server/explain.h"
 #include "daemon/server/note_path.h"
 
 namespace mend::server {
@@ -25,12 +28,14 @@ json note_json(const engine::Pack& pack, const std::string& path, const engine::
                const engine::FolderReport& report, bool line_level) {
   json questions = json::array();
   for (const auto& q : note.questions) {
-    questions.push_back(
-        {{"id", q.id},
-         {"step", q.step},
-         {"line", q.line + 1},
-         {"answered", q.answered},
-         {"matched_by", q.matched_by == engine::MatchedBy::Marker ? "marker" : "text"}});
+    questions.push_back({{"id", q.id},
+                         {"step", q.step},
+                         {"line", q.line + 1},
+                         {"answered", q.answered},
+                         {"matched_by", evidence_id(q.evidence)},
+                         {"form", form_id(form_of(q))},
+                         {"score", std::round(q.score * 100) / 100},
+                         {"section", q.section.empty() ? json(nullptr) : json(q.section)}});
   }
   json steps = json::array();
   for (const auto& s : engine::note_steps(pack, note))

@@ -131,9 +131,13 @@ class ScanOutput(Folder):
         self.assertEqual(report["today"], TODAY)
         note = report["notes"][0]
         self.assertTrue({"path", "language", "questions", "steps", "suggestions"} <= set(note))
-        self.assertEqual(set(note["questions"][0]), {"id", "step", "line", "answered", "matched_by"})
+        # Issue 12 added form, score and section, and says in matched_by which wording matched
+        # ("wording": the question's own text, here its clause "what did they tell you").
+        self.assertEqual(set(note["questions"][0]),
+                         {"id", "step", "line", "answered", "matched_by", "form", "score", "section"})
         self.assertEqual(note["questions"][0], {"id": "why.official", "step": "why", "line": 1,
-                                                "answered": True, "matched_by": "text"})
+                                                "answered": True, "matched_by": "wording",
+                                                "form": "heading", "score": 1.0, "section": None})
         summary = report["summary"]
         self.assertEqual(set(summary), {"notes", "questions", "answered", "steps", "suggestions", "next_step"})
         self.assertEqual((summary["notes"], summary["questions"], summary["answered"]), (1, 2, 2))
@@ -150,6 +154,38 @@ class ScanOutput(Folder):
         out = r.stdout.decode()
         self.assertIn("why.md", out)
         self.assertIn("2/6", out)
+
+    def test_explain(self):
+        # Issue 12: per question its form, section and the wording or marker it matched; the
+        # corrections (an ignored line, a marker whose id the pack does not know); NOTE alone.
+        write(self.path("why.md"), "# After Sam left\n\n## Why he left\n\n"
+              "- Official reasons: he said he needed space\n- Blue bicycle season? his silence\n"
+              "- What wasn't working? We never talked.\n- Gym: legs\n  <!-- mend:ignore -->\n\n"
+              "## Sundays\n<!-- mend:step evaluation -->\n")
+        write(self.path("other.md"), WHY_NOTE)
+        r = run("scan", self.dir, "--explain", "why.md", "--today", TODAY)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        out = r.stdout.decode()
+        self.assertNotIn("other.md", out)
+        self.assertIn("line 3    Section: Understand why the separation happened (why), named by its words.", out)
+        self.assertIn("line 5    Read as: What were their official reasons", out)
+        self.assertIn("How: a label item", out)
+        self.assertIn("Matched: one of the pack's wordings", out)
+        self.assertIn("line 6    Read as: What were the unofficial reasons", out)
+        self.assertIn("Matched: its place", out)
+        self.assertIn("line 9    Correction: line 8 is no reflection question (<!-- mend:ignore -->).", out)
+        self.assertIn("line 12   Stale marker: mend knows no step \"evaluation\"", out)
+        # The same note named from here, and every note without NOTE.
+        r = run("scan", self.dir, "--explain", self.path("why.md"), "--today", TODAY)
+        self.assertEqual(r.stdout.decode(), out)
+        r = run("scan", self.dir, "--explain", "--today", TODAY)
+        self.assertIn("other.md", r.stdout.decode())
+        r = run("scan", self.dir, "--explain", "nope.md")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("nope.md: not a note of", r.stderr.decode())
+        r = run("scan", self.dir, "why.md")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("a NOTE goes with --explain", r.stderr.decode())
 
     def test_skips_hidden_and_non_markdown(self):
         write(self.path("why.md"), WHY_NOTE)

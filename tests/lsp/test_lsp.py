@@ -48,7 +48,8 @@ class Lifecycle(Session):
         for k in ("hoverProvider", "inlayHintProvider", "documentSymbolProvider", "workspaceSymbolProvider"):
             self.assertTrue(caps[k], k)
         self.assertEqual(caps["executeCommandProvider"]["commands"],
-                         ["mend.insertTemplate", "mend.insertMissing", "mend.insertLogEntry"])
+                         ["mend.insertTemplate", "mend.insertMissing", "mend.insertLogEntry",
+                          "mend.markLine", "mend.fixMarker"])
         self.assertEqual(self.c.shutdown_and_exit(), 0)
 
     def test_utf8_negotiated(self):

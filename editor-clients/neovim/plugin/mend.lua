@@ -38,3 +38,7 @@ end, { nargs = 0, desc = 'mend: go to the next unanswered question' })
 command('MendPrev', function()
   require('mend').jump(-1)
 end, { nargs = 0, desc = 'mend: go to the previous unanswered question' })
+
+command('MendExplain', function()
+  require('mend').explain()
+end, { nargs = 0, desc = "mend: how the cursor's line was read, and how to correct it" })

@@ -10,6 +10,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { CORRECT, ExplainResult, explanationMessage } from './explain';
 import { Reflection } from './reflection';
 import { configurationValue, resolveServer, serverSettings } from './settings';
 
@@ -57,6 +58,28 @@ async function start(reflection: Reflection): Promise<void> {
   }
 }
 
+/** "Mend: Explain this line": how the server read the cursor's line; "Correct it…" opens its code actions. */
+async function explainLine(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown' || editor.document.uri.scheme !== 'file') {
+    void vscode.window.showWarningMessage('mend: open a Markdown note to explain one of its lines.');
+    return;
+  }
+  if (!client?.isRunning()) {
+    void vscode.window.showErrorMessage('mend: the language server is not running.');
+    return;
+  }
+  const result = await client.sendRequest<ExplainResult>('mend/explain', {
+    textDocument: { uri: editor.document.uri.toString() },
+    position: { line: editor.selection.active.line, character: 0 },
+  });
+  const shown = explanationMessage(result);
+  const choice = await vscode.window.showInformationMessage(shown.message, ...shown.buttons);
+  if (choice === CORRECT) {
+    await vscode.commands.executeCommand('editor.action.quickFix');
+  }
+}
+
 async function stop(): Promise<void> {
   const running = client;
   client = undefined;
@@ -73,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await stop();
       await start(reflection);
     }),
+    vscode.commands.registerCommand('mend.explainLine', explainLine),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration('mend.path')) {
         await stop();

@@ -339,6 +339,153 @@ if attached then
   end)
 end
 
+-- Issue 12: explain a line, then correct it through the standard code-action UI, on a note of
+-- its own (the checks above changed the fixture's note).
+if attached then
+  local why_path = os.getenv('MEND_NOTES') .. '/explain.md'
+  vim.fn.writefile({
+    '# After Alex left',
+    '',
+    '## Why he left',
+    '',
+    '- Official reasons: he said he needed space',
+    '- Blue bicycle season? his silence',
+    "- What wasn't working? We never talked.",
+  }, why_path)
+  vim.cmd('edit ' .. vim.fn.fnameescape(why_path))
+  local why_buf = api.nvim_get_current_buf()
+  local blue = 6
+
+  local function close_floats()
+    for _, win in ipairs(api.nvim_list_wins()) do
+      if api.nvim_win_get_config(win).relative ~= '' then
+        api.nvim_win_close(win, true)
+      end
+    end
+  end
+
+  -- The server's answer to mend/explain on `line` (1-based), after the client is attached.
+  local function explain_at(line)
+    api.nvim_set_current_buf(why_buf)
+    api.nvim_win_set_cursor(0, { line, 0 })
+    local answer
+    mend.explain(why_buf, function(result)
+      answer = result
+    end)
+    if not wait(5000, function()
+      return answer ~= nil
+    end) then
+      fail('no mend/explain answer after 5 s')
+    end
+    close_floats()
+    return answer
+  end
+
+  -- Picks the code action whose title starts with `title` and ends with `tail` (if given) in
+  -- vim.ui.select, as a person would.
+  local function run_code_action(title, tail)
+    local select = vim.ui.select
+    local offered = {}
+    local picked = false
+    vim.ui.select = function(items, opts, on_choice)
+      for i, item in ipairs(items) do
+        local action = item.action or item[2] -- 0.10+: { action, ctx }; 0.7–0.9: { client_id, action }
+        table.insert(offered, action.title)
+        if action.title:sub(1, #title) == title and (not tail or action.title:sub(-#tail) == tail) then
+          picked = true
+          return on_choice(item, i)
+        end
+      end
+      on_choice(nil)
+    end
+    local ok, err = pcall(vim.lsp.buf.code_action)
+    wait(5000, function()
+      return #offered > 0
+    end)
+    vim.ui.select = select
+    if not ok then
+      fail('vim.lsp.buf.code_action failed: ' .. tostring(err))
+    end
+    if not picked then
+      fail('no code action "' .. title .. '"; offered: ' .. vim.inspect(offered))
+    end
+  end
+
+  local explain_ok = check(':MendExplain says how a line was read', function()
+    if not wait(10000, function()
+      return mend.client_for(why_buf) ~= nil
+    end) then
+      fail('no mend client on explain.md')
+    end
+    local answer = explain_at(blue)
+    if type(answer.question) ~= 'table' or answer.question.id ~= 'why.unofficial' then
+      fail('expected why.unofficial on line 6: ' .. vim.inspect(answer))
+    end
+    local text = table.concat(answer.explanation, '\n')
+    if not text:find('its place', 1, true) or not text:find('a list item', 1, true) then
+      fail('the explanation does not say how:\n' .. text)
+    end
+    -- The command shows the same words in a floating window.
+    api.nvim_win_set_cursor(0, { blue, 0 })
+    vim.cmd('MendExplain')
+    local shown = wait(5000, function()
+      for _, win in ipairs(api.nvim_list_wins()) do
+        if api.nvim_win_get_config(win).relative ~= '' then
+          local lines = api.nvim_buf_get_lines(api.nvim_win_get_buf(win), 0, -1, false)
+          if table.concat(lines, '\n'):find('Read as:', 1, true) then
+            return true
+          end
+        end
+      end
+    end)
+    close_floats()
+    if not shown then
+      fail(':MendExplain opened no floating window with the explanation')
+    end
+  end)
+
+  if explain_ok then
+    check('code action "mend: not a reflection question" writes <!-- mend:ignore -->', function()
+      api.nvim_set_current_buf(why_buf)
+      api.nvim_win_set_cursor(0, { blue, 0 })
+      run_code_action('mend: not a reflection question')
+      if not wait(5000, function()
+        return api.nvim_buf_get_lines(why_buf, blue, blue + 1, false)[1] == '  <!-- mend:ignore -->'
+      end) then
+        fail('line 7 is not the ignore marker:\n' .. buffer_text(why_buf))
+      end
+      local answer
+      wait(5000, function()
+        answer = explain_at(blue)
+        return answer.question == vim.NIL or answer.question == nil
+      end)
+      if answer.question ~= vim.NIL and answer.question ~= nil then
+        fail('line 6 is still read as a question: ' .. vim.inspect(answer))
+      end
+    end)
+
+    check('code action "mend: this is the question … (why.disliked)" replaces the marker', function()
+      api.nvim_set_current_buf(why_buf)
+      api.nvim_win_set_cursor(0, { blue, 0 })
+      run_code_action('mend: this is the question "', '(why.disliked)')
+      if not wait(5000, function()
+        return api.nvim_buf_get_lines(why_buf, blue, blue + 1, false)[1] == '  <!-- mend:q why.disliked -->'
+      end) then
+        fail('line 7 is not the why.disliked marker:\n' .. buffer_text(why_buf))
+      end
+      local answer
+      wait(5000, function()
+        answer = explain_at(blue)
+        return type(answer.question) == 'table' and answer.question.id == 'why.disliked'
+      end)
+      if type(answer.question) ~= 'table' or answer.question.matched_by ~= 'marker' then
+        fail('line 6 is not why.disliked by its marker: ' .. vim.inspect(answer))
+      end
+    end)
+  end
+  api.nvim_set_current_buf(buf) -- the checks below look at the fixture's note
+end
+
 check(':help mend documents every command', function()
   local doc = vim.fn.tempname()
   vim.fn.mkdir(doc, 'p')

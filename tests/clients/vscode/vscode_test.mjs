@@ -191,6 +191,8 @@ async function main() {
   const hover = page.locator('.monaco-hover', { hasText: /not answered yet/i }).first();
   await hover.waitFor();
   log('hover:', JSON.stringify((await hover.innerText()).split('\n').slice(0, 3).join(' | ')));
+  // Issue 12: the hover also says how the line was read.
+  await page.locator('.monaco-hover', { hasText: 'How: a list item' }).first().waitFor();
   await shot('vscode-hint.png');
   await page.keyboard.press('Escape');
 
@@ -248,6 +250,39 @@ async function main() {
   await page.keyboard.press('Enter');
   await page.locator('.statusbar-item', { hasText: 'Ln 19, Col 1' }).waitFor();
   log('next unanswered question: line 19');
+
+  // Issue 12: "Mend: Explain this line" on line 19, then "Correct it…" opens the line's code
+  // actions, and "mend: not a reflection question" writes the ignore marker after the item.
+  await page.keyboard.press('F1');
+  await input.waitFor();
+  await input.fill('>Mend: Explain this line');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Explain this line' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notification-toast', { hasText: 'Read as:' }).first();
+  await toast.waitFor();
+  const toastText = (await toast.innerText()).replace(/\s+/g, ' ');
+  log('explained:', JSON.stringify(toastText.slice(0, 160)));
+  if (!toastText.includes('wrongs.scope') || !toastText.includes('How: a list item')) {
+    throw new Error(`the explanation does not name the question and its form: ${toastText}`);
+  }
+  await shot('vscode-explain.png');
+  await toast.getByRole('button', { name: 'Correct it…' }).click();
+  const ignore = page.locator('.action-widget .monaco-list-row', { hasText: 'mend: not a reflection question' }).first();
+  await ignore.waitFor();
+  await shot('vscode-correct.png');
+  // The menu takes the keyboard (a pointer block covers it from the mouse): move to the action.
+  const focused = page.locator('.action-widget .monaco-list-row.focused');
+  for (let i = 0; i < 30; i += 1) {
+    const text = (await focused.count()) > 0 ? await focused.first().innerText() : '';
+    if (text.includes('mend: not a reflection question')) {
+      break;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'mend: not a reflection question' }).waitFor();
+  await page.keyboard.press('Enter');
+  await editor.locator('.view-lines', { hasText: 'mend:ignore' }).waitFor();
+  log('corrected: <!-- mend:ignore --> after line 19');
 }
 
 let code = 0;

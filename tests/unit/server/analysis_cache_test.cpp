@@ -89,6 +89,25 @@ void require_same(const NoteAnalysis& a, const NoteAnalysis& b) {
       REQUIRE(x.log_entries[k].date == y.log_entries[k].date);
       REQUIRE(x.log_entries[k].line == y.log_entries[k].line);
     }
+    REQUIRE(x.evidence == y.evidence);
+    REQUIRE(x.score == y.score);
+    REQUIRE(x.bonus == y.bonus);
+    REQUIRE(x.wording == y.wording);
+    REQUIRE(x.section == y.section);
+    REQUIRE(x.label == y.label);
+    REQUIRE(x.task == y.task);
+    REQUIRE(x.callout == y.callout);
+  }
+  REQUIRE(a.markers.size() == b.markers.size());
+  for (std::size_t i = 0; i < a.markers.size(); ++i) {
+    const auto &x = a.markers[i], &y = b.markers[i];
+    REQUIRE(x.kind == y.kind);
+    REQUIRE(x.id == y.id);
+    REQUIRE(x.line == y.line);
+    REQUIRE(x.start == y.start);
+    REQUIRE(x.end == y.end);
+    REQUIRE(x.known == y.known);
+    REQUIRE(x.target_line == y.target_line);
   }
 }
 

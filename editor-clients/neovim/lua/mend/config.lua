@@ -61,6 +61,7 @@ M.commands = {
   insert_log_entry = 'mend.insertLogEntry',
 }
 M.methods = {
+  explain = 'mend/explain',
   progress = 'mend/progress',
   templates = 'mend/templates',
 }

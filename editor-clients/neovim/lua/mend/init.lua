@@ -550,6 +550,35 @@ function M.unanswered_lines(bufnr)
   return lines
 end
 
+-- :MendExplain: how mend read the cursor's line (mend/explain), in a floating window; the
+-- corrections themselves are code actions (vim.lsp.buf.code_action). callback(result), if
+-- given, gets the server's answer too.
+function M.explain(bufnr, callback)
+  bufnr = (bufnr == nil or bufnr == 0) and api.nvim_get_current_buf() or bufnr
+  local client = attached_client(bufnr)
+  if not client then
+    return
+  end
+  local line0 = api.nvim_win_get_cursor(0)[1] - 1
+  local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = line0, character = 0 } }
+  M.request(client, config.methods.explain, params, function(err, result)
+    if err then
+      report_error(config.methods.explain, err)
+      return
+    end
+    local lines = type(result) == 'table' and result.explanation or {}
+    if #lines == 0 then
+      notify('nothing to explain on this line')
+    else
+      -- focus = false: asking again replaces the window instead of jumping into it.
+      vim.lsp.util.open_floating_preview(lines, 'plaintext', { border = 'single', focus_id = 'mend-explain', focus = false })
+    end
+    if callback then
+      callback(result)
+    end
+  end, bufnr)
+end
+
 -- :MendNext / :MendPrev (direction 1 or -1), wrapping around the note like ]d.
 function M.jump(direction)
   local bufnr = api.nvim_get_current_buf()
