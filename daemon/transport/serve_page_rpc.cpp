@@ -5,6 +5,7 @@
 
 #include "daemon/engine/dates.h"
 #include "daemon/engine/text.h"
+#include "daemon/engine/unicode.h"
 #include "daemon/server/answer_insert.h"
 #include "daemon/server/folder_index.h"
 #include "daemon/server/journey.h"
