@@ -40,7 +40,8 @@ std::optional<Date> date_of_heading_above(std::string_view text, const Outline& 
   }
   if (!heading) return std::nullopt;
   AnswerLine title;
-  title.text = std::string(text.substr(heading->text_start, heading->text_end - heading->text_start));
+  title.text =
+      std::string(text.substr(heading->text_start, heading->text_end - heading->text_start));
   auto entries = log_entries({title}, names, nullptr);
   if (entries.empty()) return std::nullopt;
   return entries.front().date;
@@ -564,8 +565,9 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         // An entry without a date of its own is dated by the heading it is written under
         // ("### Nov 1" over "- this week's proof: …"), else by a daily note's date: a running
         // note's front matter date is the day it was started, not the day of each entry.
-        std::optional<Date> heading_date = date_of_heading_above(text, outline, q.start, pack_.date_names());
-        const Date* undated = heading_date         ? &*heading_date
+        std::optional<Date> heading_date =
+            date_of_heading_above(text, outline, q.start, pack_.date_names());
+        const Date* undated = heading_date    ? &*heading_date
                               : out.note_date ? &*out.note_date
                                               : nullptr;
         q.log_entries = log_entries(cleaned, pack_.date_names(), undated);
