@@ -34,4 +34,10 @@ void expect_object(const json& v) {
   if (!v.is_object()) throw_wrong_type(v, "an object");
 }
 
+json params_object(const json& params) {
+  if (params.is_null()) return json::object();
+  expect_object(params);
+  return params;
+}
+
 } // namespace mend::protocol

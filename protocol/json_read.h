@@ -28,6 +28,8 @@ std::string_view json_type_name(const json& v);
 [[noreturn]] void throw_wrong_type(const json& v, std::string_view expected);
 /// Throws unless `v` is an object.
 void expect_object(const json& v);
+/// The params of a request whose params are all optional: absent (null) reads as {}.
+json params_object(const json& params);
 
 namespace detail {
 template <class T> struct is_optional : std::false_type {};

@@ -21,15 +21,10 @@ namespace mend::transport {
 namespace fs = std::filesystem;
 using protocol::ErrorCode;
 using protocol::json;
+using protocol::params_object;
 using protocol::Reply;
 
 namespace {
-
-json params_object(const json& params) {
-  if (params.is_null()) return json::object();
-  protocol::expect_object(params);
-  return params;
-}
 
 void on_note(ServeState& state, const json& raw, Reply reply) {
   json params = params_object(raw);

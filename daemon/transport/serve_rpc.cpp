@@ -21,15 +21,10 @@ namespace mend::transport {
 namespace fs = std::filesystem;
 using protocol::ErrorCode;
 using protocol::json;
+using protocol::params_object;
 using protocol::Reply;
 
 namespace {
-
-json params_object(const json& params) {
-  if (params.is_null()) return json::object();
-  protocol::expect_object(params);
-  return params;
-}
 
 // The note a request names: "path_bytes" (a name that is not UTF-8, percent-encoded as the
 // reports write it, daemon/server/note_path.h) or "path".

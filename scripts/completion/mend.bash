@@ -38,7 +38,7 @@ _mend() {
 
   local command=${words[1]} options=""
   case $command in
-    scan) options="--json --today --config --threads --no-cache --stats" ;;
+    scan) options="--json --today --config --threads --no-cache --stats --explain" ;;
     insert) options="--line --var --language --today --config --no-markers" ;;
     templates) options="--json --config" ;;
     lsp) options="--log-file --log-level --stdio" ;;

@@ -64,6 +64,15 @@ bool answered(std::string_view question, std::string_view answer) {
   return n.questions[0].answered;
 }
 
+// The log entries' dates of every question of `note`, "month/day " each.
+std::string log_dates(std::string_view note) {
+  std::string out;
+  for (const auto& q : analyzer().analyse(note, "note.md").questions)
+    for (const auto& e : q.log_entries)
+      out += std::to_string(e.date.month) + "/" + std::to_string(e.date.day) + " ";
+  return out;
+}
+
 } // namespace
 
 TEST_CASE("what is not an answer", "[note_analysis]") {
@@ -395,19 +404,13 @@ TEST_CASE("the candidates remembered per paragraph move with the note's text",
 }
 
 TEST_CASE("the log's dates in the forms people write them", "[note_analysis]") {
-  auto dates = [](std::string_view note) {
-    std::string out;
-    for (const auto& q : analyzer().analyse(note, "note.md").questions)
-      for (const auto& e : q.log_entries)
-        out += std::to_string(e.date.month) + "/" + std::to_string(e.date.day) + " ";
-    return out;
-  };
   // org-mode timestamps, bold dates and dates in brackets.
-  CHECK(dates("## Proof log\n- <2026-11-10 Tue> told her\n- **12 Nov** asked\n- (2026-11-18) "
-              "check in\n") == "11/10 11/12 11/18 ");
+  CHECK(log_dates("## Proof log\n- <2026-11-10 Tue> told her\n- **12 Nov** asked\n- (2026-11-18) "
+                  "check in\n") == "11/10 11/12 11/18 ");
   // Days under a month title; a time or a weight is no day.
-  CHECK(dates("## Proof log\nNovember\n- Monday 2nd: deleted the app\n- Fri 13th (lol): dry week\n"
-              "- 9am run\n\n**Décembre 2026**\n- 1er : appelé ma soeur\n") == "11/2 11/13 12/1 ");
+  CHECK(log_dates(
+            "## Proof log\nNovember\n- Monday 2nd: deleted the app\n- Fri 13th (lol): dry week\n"
+            "- 9am run\n\n**Décembre 2026**\n- 1er : appelé ma soeur\n") == "11/2 11/13 12/1 ");
 }
 
 TEST_CASE("the log recurs in a running note", "[note_analysis][recognition]") {
@@ -464,17 +467,12 @@ TEST_CASE("a short question head answered yes or no on its line", "[note_analysi
 }
 
 TEST_CASE("an undated log entry is dated by its heading", "[note_analysis]") {
-  auto dates = [](std::string_view note) {
-    std::string out;
-    for (const auto& q : analyzer().analyse(note, "note.md").questions)
-      for (const auto& e : q.log_entries)
-        out += std::to_string(e.date.month) + "/" + std::to_string(e.date.day) + " ";
-    return out;
-  };
   // The front matter's date is the day the running note was started.
-  CHECK(dates("---\ndate: 2026-09-13\n---\n# log\n\n### Oct 25\n- this week's log: cooked twice\n\n"
-              "### Nov 1\n- this week's log: called my sister\n") == "10/25 11/1 ");
+  CHECK(log_dates(
+            "---\ndate: 2026-09-13\n---\n# log\n\n### Oct 25\n- this week's log: cooked twice\n\n"
+            "### Nov 1\n- this week's log: called my sister\n") == "10/25 11/1 ");
   // Under an undated heading, the front matter's date is all there is.
-  CHECK(dates("---\ndate: 2026-09-13\n---\n# log\n\n### Evening\n- this week's log: cooked\n") ==
-        "9/13 ");
+  CHECK(
+      log_dates("---\ndate: 2026-09-13\n---\n# log\n\n### Evening\n- this week's log: cooked\n") ==
+      "9/13 ");
 }
