@@ -14,6 +14,16 @@
 namespace mend::engine {
 namespace {
 
+// Words as written, for comparing lengths: an elided "qu'", "m'", "n'" or "j'" is part of the
+// next word ("ce qu'elle m'a dit" is as long as "ce quelle ma dit"), and so is the "t" of
+// "didn't"; "a" and "I" are words.
+std::size_t written_words(const std::vector<std::string>& folded) {
+  return static_cast<std::size_t>(
+      std::count_if(folded.begin(), folded.end(), [](const std::string& w) {
+        return (w.size() > 1 || w == "a" || w == "i") && w != "qu";
+      }));
+}
+
 constexpr const char* kMe = "@me";
 constexpr const char* kEx = "@ex";
 // Negation is one token: "Ce qu'il m'a dit" (official) and "Ce qu'il ne m'a pas dit"
@@ -427,7 +437,7 @@ void QuestionMatcher::add_variant(const std::string& id, bool step, std::size_t 
   v.step = step;
   v.language = language;
   v.words = words(strip_variables(text), language);
-  v.raw_words = split_words(fold_for_match(strip_variables(text))).size();
+  v.raw_words = written_words(split_words(fold_for_match(strip_variables(text))));
   v.text = std::string(text);
   v.alias = alias;
   if (v.words.empty()) return;
@@ -736,7 +746,7 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
   bool writers_future = false; // set from the whole line, texts[0]
   for (std::size_t t = 0; t < texts.size(); ++t) {
     std::vector<std::string> folded = split_words(fold_for_match(texts[t])); // once per text
-    std::size_t raw = folded.size();
+    std::size_t raw = written_words(folded);
     for (std::size_t l = 0; l < languages_.size(); ++l) {
       auto words = words_of(folded, l);
       if (t == 0 && std::binary_search(words.begin(), words.end(), std::string(kFuture)))

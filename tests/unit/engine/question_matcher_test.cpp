@@ -162,3 +162,11 @@ TEST_CASE("a verb in the future is the writer's future and still that verb", "[q
   CHECK(std::find(going.begin(), going.end(), "vais") == going.end());
   CHECK(match("Ce que je lui dirai de toute cette réflexion") == "reach-out.share");
 }
+
+TEST_CASE("an elided word is part of the next one when lengths are compared",
+          "[question_matcher]") {
+  // "ce quelle ma dit" is "ce qu'elle m'a dit" typed without apostrophes: as short as the
+  // wording it stands for, not three words shorter.
+  CHECK(match("ce quelle ma dit") == "why.official");
+  CHECK(match("ce quelle a pas dit") == "why.unofficial");
+}
