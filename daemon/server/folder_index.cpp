@@ -16,6 +16,7 @@
 #include "daemon/server/pack_loader.h"
 #include "daemon/server/parallel.h"
 #include "daemon/server/report_json.h"
+#include "daemon/server/workspace.h"
 
 namespace mend::server {
 
@@ -103,10 +104,28 @@ FolderIndex::FolderIndex(fs::path root, std::string display_root, Config config,
                          std::function<engine::Date()> today)
     : root_(std::move(root)), display_root_(std::move(display_root)), config_(std::move(config)),
       today_(std::move(today)) {
-  pack_ = std::make_unique<engine::Pack>(load_pack(&root_, config_.template_dirs, &problems_));
-  analyzer_ = std::make_unique<engine::Analyzer>(
-      *pack_, engine::AnalysisOptions{config_.ex_name, config_.language, config_.topic_gate});
+  context_ = std::make_shared<Context>();
+  context_->config = config_;
+  context_->root = root_;
+  context_->today = today_();
+  context_->pack = load_pack(&root_, config_.template_dirs, &problems_);
+  context_->analyzer = std::make_unique<engine::Analyzer>(
+      context_->pack,
+      engine::AnalysisOptions{config_.ex_name, config_.language, config_.topic_gate});
   rejudge();
+}
+
+const engine::Pack& FolderIndex::pack() const {
+  return context_->pack;
+}
+
+const engine::Analyzer& FolderIndex::analyzer() const {
+  return *context_->analyzer;
+}
+
+const Context& FolderIndex::context() {
+  context_->today = today_();
+  return *context_;
 }
 
 void FolderIndex::index_all(unsigned threads, const ScanProgress& progress) {
@@ -116,7 +135,7 @@ void FolderIndex::index_all(unsigned threads, const ScanProgress& progress) {
   std::vector<Loaded> results(listing.files.size());
   std::atomic<std::size_t> done{0};
   parallel_for(listing.files.size(), threads, [&](std::size_t i) {
-    results[i] = load_note(*analyzer_, listing.files[i].absolute, listing.files[i].path);
+    results[i] = load_note(*context_->analyzer, listing.files[i].absolute, listing.files[i].path);
     if (progress) progress(++done, listing.files.size());
   });
   notes_.clear();
@@ -135,7 +154,7 @@ bool FolderIndex::refresh(const std::string& path) {
   for (const auto& part : fs::path(path).parent_path())
     if (is_ignored_dir_name(part.string())) is_note = false;
   Loaded loaded;
-  if (is_note) loaded = load_note(*analyzer_, absolute, path);
+  if (is_note) loaded = load_note(*context_->analyzer, absolute, path);
   add_warnings(loaded.warning);
   auto it = notes_.find(path);
   if (!loaded.note) {
@@ -192,7 +211,7 @@ void FolderIndex::rejudge() {
   refs.reserve(notes_.size());
   for (const auto& [path, note] : notes_)
     refs.push_back({path, &note.analysis});
-  report_ = engine::judge_folder(*pack_, refs, today_(),
+  report_ = engine::judge_folder(context_->pack, refs, today_(),
                                  config_.language.empty() ? "en" : config_.language);
 }
 
@@ -226,7 +245,7 @@ std::optional<std::string> FolderIndex::normalise_path(const std::string& path,
 
 json FolderIndex::note_json(const std::string& path) const {
   const IndexedNote& n = notes_.at(path);
-  json j = server::note_json(*pack_, path, n.analysis, report_, n.line_level);
+  json j = server::note_json(context_->pack, path, n.analysis, report_, n.line_level);
   j["hash"] = n.hash;
   return j;
 }
@@ -259,7 +278,7 @@ std::optional<json> FolderIndex::note_report_json(const std::string& path) const
 
 json FolderIndex::templates_json() const {
   engine::TemplateVariables vars{config_.ex_name, config_.pronouns, engine::format_iso(today_())};
-  return server::templates_json(*pack_, vars);
+  return server::templates_json(context_->pack, vars);
 }
 
 void FolderIndex::add_warnings(const std::string& lines) {

@@ -26,6 +26,8 @@
 
 namespace mend::server {
 
+struct Context; // workspace.h
+
 struct IndexedNote {
   engine::NoteAnalysis analysis;
   std::string hash; // content_hash of the bytes on disk
@@ -71,8 +73,12 @@ public:
   bool contains(const std::string& path) const { return notes_.count(path) != 0; }
   const std::map<std::string, IndexedNote>& notes() const { return notes_; }
   const engine::FolderReport& report() const { return report_; }
-  const engine::Pack& pack() const { return *pack_; }
-  const engine::Analyzer& analyzer() const { return *analyzer_; }
+  const engine::Pack& pack() const;
+  const engine::Analyzer& analyzer() const;
+  // The pack, analyzer and settings as the LSP features see them, so that code written against
+  // a NoteContext (corrections.h) serves the page the same; its `today` is set to today's first
+  // (the daemon outlives a day).
+  const Context& context();
   const Config& config() const { return config_; }
   const std::filesystem::path& root() const { return root_; }
   engine::Date today() const { return today_(); }
@@ -88,8 +94,7 @@ private:
   Config config_;
   std::function<engine::Date()> today_;
   std::vector<engine::PackProblem> problems_;
-  std::unique_ptr<engine::Pack> pack_;
-  std::unique_ptr<engine::Analyzer> analyzer_;
+  std::shared_ptr<Context> context_; // owns the pack and the analyzer (which refers to it)
   std::map<std::string, IndexedNote> notes_;
   engine::FolderReport report_;
   std::vector<std::string> warnings_;

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The page's methods of `mend serve` against the real binary (protocol/README.md): mend/note,
 mend/answer (an insertion, base_hash-checked, atomic; a lost race refused, never applied twice),
-mend/journey and mend/newNotePath. Usage: test_serve_page_rpc.py path/to/mend"""
+mend/correct (the LSP corrections' marker comments, through the same write), mend/journey and
+mend/newNotePath. Usage: test_serve_page_rpc.py path/to/mend"""
 import os
 import sys
 import threading
@@ -159,6 +160,81 @@ def a_note_whose_name_is_not_utf8_is_read_and_answered_by_its_bytes():
     check(r.get("result", {}).get("path_bytes") == "caf%E9.md", r)
     with open(name, "rb") as f:
         check(f.read() == text.replace(b"reasons:\n", b"reasons: Space.\n", 1), "the answer did not land")
+    ws.close()
+
+
+@test
+def correct_ignore_writes_the_marker_and_nothing_else():
+    ws = connect()
+    text = "# Why Sam left\n\n- Official reasons: space\n- Unofficial reasons: he felt judged\n\nLater.\n"
+    write("ignore.md", text)
+    base = indexed(ws, "ignore.md", text.encode())
+    view = ws.request("mend/note", {"path": "ignore.md"})["result"]
+    check([(q["id"], q["line"]) for q in view["questions"]] == [("why.official", 3), ("why.unofficial", 4)],
+          view["questions"])
+    r = ws.request("mend/correct", {"path": "ignore.md", "line": 4, "action": "ignore", "base_hash": base})
+    # Indented into the list item, as the LSP code action writes it (corrections.h).
+    want = ("# Why Sam left\n\n- Official reasons: space\n- Unofficial reasons: he felt judged\n"
+            "  <!-- mend:ignore -->\n\nLater.\n")
+    check(read("ignore.md") == want.encode(), read("ignore.md"))
+    check(r.get("result") == {"path": "ignore.md", "hash": content_hash(want.encode()),
+                              "marker": "<!-- mend:ignore -->"}, r)
+    view = ws.request("mend/note", {"path": "ignore.md"})["result"]
+    check([q["id"] for q in view["questions"]] == ["why.official"], view["questions"])
+    ws.close()
+
+
+@test
+def correct_question_writes_its_marker_and_replaces_one_already_there():
+    ws = connect()
+    text = ("# Why Sam left\n\n## What were his official reasons for ending it?\n\nHe said space.\n\n"
+            "## Blue bicycle season\n\nHis silence.\n")
+    write("this-is.md", text)
+    base = indexed(ws, "this-is.md", text.encode())
+    r = ws.request("mend/correct", {"path": "this-is.md", "line": 3, "action": "question",
+                                    "id": "why.not-working", "base_hash": base})
+    want = text.replace("ending it?\n", "ending it?\n<!-- mend:q why.not-working -->\n", 1)
+    check(read("this-is.md") == want.encode(), read("this-is.md"))
+    check(r["result"]["hash"] == content_hash(want.encode()), r)
+    view = ws.request("mend/note", {"path": "this-is.md"})["result"]
+    check(("why.not-working", 3) in [(q["id"], q["line"]) for q in view["questions"]], view["questions"])
+    # A second correction of the same line replaces the marker: never two stacked.
+    r = ws.request("mend/correct", {"path": "this-is.md", "line": 3, "action": "question",
+                                    "id": "why.official", "base_hash": r["result"]["hash"]})
+    again = text.replace("ending it?\n", "ending it?\n<!-- mend:q why.official -->\n", 1)
+    check(read("this-is.md") == again.encode(), read("this-is.md"))
+    ws.close()
+
+
+@test
+def correct_on_a_stale_base_an_unknown_id_or_no_question_writes_nothing():
+    ws = connect()
+    text = "# Why Sam left\n\n## What were his official reasons for ending it?\n\nHe said space.\n"
+    write("refused.md", text)
+    old = indexed(ws, "refused.md", text.encode())
+    changed = text + "Written elsewhere.\n"
+    write("refused.md", changed)
+    e = ws.request("mend/correct", {"path": "refused.md", "line": 3, "action": "ignore", "base_hash": old})
+    check(e["error"]["code"] == REQUEST_FAILED and e["error"]["data"]["hash"] == content_hash(changed.encode()), e)
+    check("changed since you last saw it" in e["error"]["message"], e)
+    check(read("refused.md") == changed.encode(), "a stale correction touched the note")
+    now = content_hash(changed.encode())
+    e = ws.request("mend/correct", {"path": "refused.md", "line": 3, "action": "question", "id": "why.officail",
+                                    "base_hash": now})
+    check(e["error"]["code"] == INVALID_PARAMS and e["error"]["data"]["path"] == "id", e)
+    e = ws.request("mend/correct", {"path": "refused.md", "line": 3, "action": "question", "base_hash": now})
+    check(e["error"]["code"] == INVALID_PARAMS and e["error"]["data"]["path"] == "id", e)
+    e = ws.request("mend/correct", {"path": "refused.md", "line": 3, "action": "step", "base_hash": now})
+    check(e["error"]["code"] == INVALID_PARAMS and e["error"]["data"]["path"] == "action", e)
+    e = ws.request("mend/correct", {"path": "refused.md", "line": 3, "action": "ignore"})
+    check(e["error"]["code"] == INVALID_PARAMS and e["error"]["data"]["path"] == "base_hash", e)
+    # Line 5 is prose and line 99 is past the end: no question there for a marker to decide.
+    for line in (5, 99):
+        e = ws.request("mend/correct", {"path": "refused.md", "line": line, "action": "ignore", "base_hash": now})
+        check(e["error"]["code"] == REQUEST_FAILED and "reads no question" in e["error"]["message"], e)
+    e = ws.request("mend/correct", {"path": "refused.md", "line": 0, "action": "ignore", "base_hash": now})
+    check(e["error"]["code"] == INVALID_PARAMS and e["error"]["data"]["path"] == "line", e)
+    check(read("refused.md") == changed.encode(), "a refused correction touched the note")
     ws.close()
 
 
