@@ -86,6 +86,7 @@ async function refresh(changed = new Set()) {
 
 async function start() {
   const templates = await rpc.request("mend/templates");
+  noteView.templates = templates;
   titles = {};
   const steps = [];
   for (const t of templates) {

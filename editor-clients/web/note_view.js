@@ -6,9 +6,12 @@
 // Why drafts keep the hash they started from: if the note changes while someone writes (on
 // disk, or from another page), their words must not land on a version they never saw. The save
 // is then refused, the new version is shown, and the words stay in the box until saved again.
+//
+// Beside each question, "Not a question" and "This is…" correct what mend read (mend/correct):
+// the same marker comment an editor's code actions write, on the hash the page last read.
 "use strict";
 
-import { $, el } from "./dom.js";
+import { $, el, plain } from "./dom.js";
 import { safeFragment } from "./safe_html.js";
 
 export class NoteView {
@@ -19,6 +22,8 @@ export class NoteView {
     this.bytes = null;    // its exact bytes, percent-encoded, when it is not UTF-8
     this.drafts = new Map(); // question id -> { text, base, notice }
     this.log = { question: "", today: "" }; // the action log's question and today (mend/journey)
+    this.templates = [];  // mend/templates: every step of every language, with its questions
+    this.message = "";    // what the last correction did, shown (and announced) above the note
   }
 
   isOpen(path) { return this.path !== null && (path === undefined || path === this.path); }
@@ -27,6 +32,7 @@ export class NoteView {
     this.path = null;
     this.bytes = null;
     this.view = null;
+    this.message = "";
     this.drafts.clear();
   }
 
@@ -34,7 +40,7 @@ export class NoteView {
   name() { return this.bytes ? { path_bytes: this.bytes } : { path: this.path }; }
 
   async open(path, line, bytes) {
-    if (path !== this.path || (bytes || null) !== this.bytes) this.drafts.clear();
+    if (path !== this.path || (bytes || null) !== this.bytes) { this.drafts.clear(); this.message = ""; }
     this.path = path;
     this.bytes = bytes || null;
     await this.reload();
@@ -90,6 +96,10 @@ export class NoteView {
     $("note-title").textContent = view.path;
     body.dataset.hash = view.hash;
     body.replaceChildren();
+    const said = el("p", "write-status", this.message);
+    said.id = "note-status";
+    said.setAttribute("role", "status");
+    body.append(said);
     if (view.questions.length === 0) {
       body.append(el("p", "quiet", "mend recognises no question of the article in this note. It is free writing, " +
         "and that is fine. You can start a step in it from your journey page."));
@@ -150,6 +160,9 @@ export class NoteView {
     badge.dataset.state = state;
     meta.append(badge, document.createTextNode(` · line ${q.line}`));
     card.append(meta);
+    // A marker-only question has no line of the person's to correct: the marker is the question,
+    // and deleting it is the undo.
+    if (q.form !== "marker") card.append(this.corrections(q, slug, own || q.asked));
     // A label ("Official reasons:") or a line in the person's own words: the article's full
     // question beside it says what is being asked.
     if (own && q.asked && !/\?\s*$/.test(own)) card.append(el("p", "asked", "The article asks: " + q.asked));
@@ -165,6 +178,83 @@ export class NoteView {
     card.append(answer);
     card.append(this.editor(q, slug));
     return card;
+  }
+
+  // The pack's questions in the note's language, those of the line's step section first, as
+  // [{ title, questions: [{ id, text }] }] (mend/templates, in the article's order).
+  questionChoices(q) {
+    const lang = this.templates.some((t) => t.language === this.view.language) ? this.view.language : "en";
+    const steps = this.templates.filter((t) => t.language === lang).sort((a, b) => a.order - b.order);
+    // The section the line sits in: the last step the note names at or above it.
+    let section = q.step;
+    for (const s of this.view.steps) if (s.line && s.line <= q.line) section = s.id;
+    const first = steps.filter((s) => s.id === section);
+    return [...first, ...steps.filter((s) => s.id !== section)]
+      .map((s) => ({ title: plain(s.title), questions: s.questions || [] }));
+  }
+
+  corrections(q, slug, words) {
+    const wrap = el("div", "correct");
+    const ignore = el("button", "secondary", "Not a question");
+    ignore.type = "button";
+    ignore.id = `ignore-${slug}`;
+    // Named with the line's words: a screen reader's list of buttons says which line each is.
+    ignore.setAttribute("aria-label", `Not a question: “${words}” (line ${q.line})`);
+    ignore.addEventListener("click", () => this.correct(q, { action: "ignore" }, ignore));
+    const form = el("form", "this-is");
+    const label = el("label", "", "This is…");
+    label.htmlFor = `this-is-${slug}`;
+    const select = el("select");
+    select.id = `this-is-${slug}`;
+    select.setAttribute("aria-label", `This is… (the question that line ${q.line}, “${words}”, asks)`);
+    for (const group of this.questionChoices(q)) {
+      if (!group.questions.length) continue;
+      const g = document.createElement("optgroup");
+      g.label = group.title;
+      for (const question of group.questions) {
+        const o = document.createElement("option");
+        o.value = question.id;
+        o.textContent = plain(question.text);
+        o.selected = question.id === q.id;
+        g.append(o);
+      }
+      select.append(g);
+    }
+    const apply = el("button", "secondary", "Set");
+    apply.type = "submit";
+    apply.id = `set-${slug}`;
+    apply.setAttribute("aria-label", `Set the question of line ${q.line}`);
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      this.correct(q, { action: "question", id: select.value }, apply);
+    });
+    form.append(label, select, apply);
+    wrap.append(ignore, form);
+    return wrap;
+  }
+
+  // Writes the marker on the hash the page shows; a note changed meanwhile is refused by mend
+  // and read again, so a correction never lands on a line the person did not see.
+  async correct(q, change, button) {
+    button.disabled = true;
+    const status = $("note-status");
+    status.classList.remove("notice");
+    status.textContent = "Writing…";
+    try {
+      const result = await this.rpc.request("mend/correct",
+        { ...this.name(), line: q.line, base_hash: this.view.hash, ...change });
+      this.message = `Written in ${result.path}: ${result.marker} after line ${q.line}. ` +
+        "Deleting that comment undoes it.";
+    } catch (e) {
+      this.message = e.data && "hash" in e.data
+        ? "This note changed since you last saw it, so nothing was written. Here it is as it is now."
+        : (e.message || "Nothing was written.");
+    }
+    await this.reload();
+    const now = $("note-status");
+    if (now && /nothing was written/i.test(this.message)) now.classList.add("notice");
+    // The card may be gone (no longer a question): the note's title keeps the focus in place.
+    $("note-title").focus();
   }
 
   editor(q, slug) {

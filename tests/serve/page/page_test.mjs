@@ -3,7 +3,8 @@
 // links to its place; a note opens and shows its questions; an answer typed with the keyboard
 // only lands under its question (the note compared byte for byte); Markdown renders and
 // nothing from a note runs or loads; a second page sees the write; a note edited on disk while
-// someone writes refuses the stale save and keeps their words; starting a step creates a named
+// someone writes refuses the stale save and keeps their words; "Not a question", pressed with
+// the keyboard, writes the marker an editor's code action writes; starting a step creates a named
 // note and never overwrites; screenshots at 360 px and desktop, light and dark.
 // Inputs come from the environment (the page's address holds the token, so it never goes on a
 // command line): MEND, MEND_FOLDER, MEND_PAGE_URL, MEND_TODAY, MEND_MEDIA (screenshot folder),
@@ -256,6 +257,29 @@ try {
   await waitFor(page, () => !document.getElementById("text-why-reversible"), null, 3000, "the second save");
   sameBytes(read("why-it-ended.md").toString(),
     insertAfterLine(edited, "TODO — ask Léa", "\n\nOnly if we both change how we talk about money."), "after saving again");
+
+  // "Not a question", from the keyboard: the line's mend:q marker becomes mend:ignore (what the
+  // LSP code action writes), every other byte stays, and the question leaves the note's view.
+  const choices = await page.evaluate(() => {
+    const s = document.getElementById("this-is-why-official");
+    return s && { name: s.getAttribute("aria-label"), first: s.querySelector("optgroup").label,
+      ids: [...s.querySelectorAll("optgroup:first-child option")].map((o) => o.value), value: s.value };
+  });
+  if (!choices || !/^This is…/.test(choices.name) || choices.value !== "why.official" ||
+      !/why the separation/.test(choices.first) || !choices.ids.includes("why.not-working"))
+    fail("the \"This is…\" control does not offer the line's step first: " + JSON.stringify(choices));
+  const beforeIgnore = read("why-it-ended.md").toString();
+  await page.evaluate(() => document.getElementById("note-title").focus());
+  await tabTo(page, "ignore-why-official");
+  const ignoreName = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
+  if (!/^Not a question: .*official reasons/.test(ignoreName)) fail("the control is named " + ignoreName);
+  await page.keyboard.press("Enter");
+  await waitFor(page, () => !document.querySelector('#note-body .question[data-id="why.official"]') &&
+      /mend:ignore/.test(document.getElementById("note-status").textContent), null, 3000,
+  "the question to leave the view after \"Not a question\"");
+  const ignoredBytes = beforeIgnore.replace("<!-- mend:q why.official -->", "<!-- mend:ignore -->");
+  if (ignoredBytes === beforeIgnore) fail("fixture changed: no why.official marker");
+  sameBytes(read("why-it-ended.md").toString(), ignoredBytes, "after \"Not a question\" on why.official");
 
   // An entry of the action log, from the page: it starts dated today, and the chart counts it.
   await page.goto(base() + "#note=2026-11-02.md");
