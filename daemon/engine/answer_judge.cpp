@@ -954,6 +954,16 @@ int day_under_month(std::string_view text, const DateNames& names) {
 
 } // namespace
 
+std::optional<Date> entry_date(std::string_view text, const DateNames& names) {
+  // "**Mon 19 Oct** — called my sister": emphasis around the date is common, and so are
+  // org-mode's "<2026-11-10 Tue>" and "(12 Nov)".
+  while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '[' ||
+                           text.front() == '<' || text.front() == '('))
+    text.remove_prefix(1);
+  if (auto match = parse_leading_date(text, names)) return match->date;
+  return std::nullopt;
+}
+
 std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, const DateNames& names,
                                     const Date* note_date) {
   std::vector<DatedEntry> out;
@@ -969,13 +979,8 @@ std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, cons
         out.push_back({Date{month->year, month->month, day}, line.line});
         continue;
       }
-    // "**Mon 19 Oct** — called my sister": emphasis around the date is common, and so are
-    // org-mode's "<2026-11-10 Tue>" and "(12 Nov)".
-    while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '[' ||
-                             text.front() == '<' || text.front() == '('))
-      text.remove_prefix(1);
-    if (auto match = parse_leading_date(text, names)) {
-      out.push_back({match->date, line.line});
+    if (auto date = entry_date(text, names)) {
+      out.push_back({*date, line.line});
     } else if (note_date) {
       out.push_back({*note_date, line.line});
     }

@@ -92,6 +92,10 @@ struct DatedEntry {
   int line = 0;
 };
 
+// The date a log entry's line starts with ("12 Nov", "**Mon 19 Oct**", "<2026-11-10 Tue>"), or
+// nothing; year 0 when the line writes none. Also read of headings and titles ("### Nov 1").
+std::optional<Date> entry_date(std::string_view text, const DateNames& names);
+
 // Dated entries of a log answer: a date at the start of a line (after list markers) or in a
 // heading; a line without one takes `note_date` when the note is a daily note.
 std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, const DateNames& names,

@@ -39,12 +39,8 @@ std::optional<Date> date_of_heading_above(std::string_view text, const Outline& 
     if (b.kind == BlockKind::Heading) heading = &b;
   }
   if (!heading) return std::nullopt;
-  AnswerLine title;
-  title.text =
-      std::string(text.substr(heading->text_start, heading->text_end - heading->text_start));
-  auto entries = log_entries({title}, names, nullptr);
-  if (entries.empty()) return std::nullopt;
-  return entries.front().date;
+  return entry_date(text.substr(heading->text_start, heading->text_end - heading->text_start),
+                    names);
 }
 
 // What the person is told about how the line became this question (MatchEvidence).

@@ -128,10 +128,7 @@ std::size_t section_end(std::string_view text, const Outline& outline, const Can
 // of a step section, when the counts agree the same way.
 // "Sep 10", "2026-11-24", "**Mon 19 Oct**": a line that is a date and nothing more.
 bool is_date_title(std::string_view plain, const Pack& pack) {
-  if (count_words(plain) > 4) return false;
-  AnswerLine line;
-  line.text = std::string(plain);
-  return !log_entries({line}, pack.date_names(), nullptr).empty();
+  return count_words(plain) <= 4 && entry_date(plain, pack.date_names());
 }
 
 bool could_be_gap(const Candidate& c) {
