@@ -400,9 +400,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (!chosen[k] && !is_title[k] && could_be_gap(cs[k]))
       wordless[k] = !matcher.has_words(cs[k].plain) || is_date_title(cs[k].plain, pack);
-  // An ignored line fills no gap either: fill_gaps passes over wordless lines.
+  // An ignored line fills no gap either (fill_gaps passes over wordless lines), nor does one
+  // that poses nothing ("The one-evening rule. And the move: together, by March").
   for (std::size_t k = 0; k < cs.size(); ++k)
-    if (ignored[k]) wordless[k] = 1;
+    if (ignored[k] || unposed(k)) wordless[k] = 1;
   fill_gaps(cs, is_title, wordless, pack, out.sections, chosen, claimed);
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (chosen[k]) out.questions.push_back(std::move(*chosen[k]));

@@ -273,9 +273,12 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     c.label = true;
     // Longer than a label, a sentence before a colon ("Not sure it's a clear yes, so my
     // therapist wants me to look at this first:") unless it asks.
-    c.must_ask = count_words(label) > kMaxLabelWords;
     // "Label: answer" may be any note-taking; a line ending at its colon poses what follows.
     c.loose = !trim(line.substr(colon + 1)).empty();
+    // After a sentence, a label answered on its line is prose going on ("Four years. Not an
+    // early problem: a deep one", "Waiting for her to ask. Instead: I say it first") unless it
+    // asks; ending at its colon, it announces what follows.
+    c.must_ask = count_words(label) > kMaxLabelWords || (from > 0 && c.loose);
     c.end = base + colon + 1;
     c.answer_start = c.end;
     return true;
