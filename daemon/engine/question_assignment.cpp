@@ -107,11 +107,20 @@ std::size_t section_end(std::string_view text, const Outline& outline, const Can
                         std::size_t k, const std::vector<char>& is_title) {
   const Candidate& c = candidates.lines[k];
   if (c.form == QuestionForm::ListItem) return c.item_end;
+  // A heading inside a list item ("- ## Why it ended" in Logseq, or a setext underline that
+  // an empty "-" item makes) titles only what that item holds.
+  std::size_t limit = text.size();
+  if (c.form == QuestionForm::Heading) {
+    int parent = outline.blocks[static_cast<std::size_t>(c.block)].parent;
+    if (parent >= 0) limit = outline.blocks[static_cast<std::size_t>(parent)].end;
+  }
   for (std::size_t j = static_cast<std::size_t>(c.block) + 1; j < outline.blocks.size(); ++j) {
     const Block& b = outline.blocks[j];
+    if (b.start >= limit) return limit;
     if (b.kind != BlockKind::Heading || b.in_quote) continue;
     if (c.form != QuestionForm::Heading || b.level <= c.level) return b.start;
   }
+  if (limit < text.size()) return limit;
   if (c.form != QuestionForm::Heading)
     for (std::size_t j = k + 1; j < candidates.lines.size(); ++j)
       if (is_title[j] && candidates.lines[j].form != QuestionForm::ListItem &&
