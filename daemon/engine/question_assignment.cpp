@@ -140,11 +140,14 @@ bool is_date_title(std::string_view plain, const Pack& pack) {
   return count_words(plain) <= 4 && entry_date(plain, pack.date_names());
 }
 
-bool could_be_gap(const Candidate& c) {
+bool could_be_gap(const Candidate& c, bool opens_asking) {
   if (count_words(c.plain) > 16) return false; // a sentence, not a question
   if (c.question_mark || c.form == QuestionForm::Heading || c.form == QuestionForm::Bold ||
       c.form == QuestionForm::QA)
     return true;
+  // "what make me calm" over its answer: asked without the "?" (never an aside in brackets,
+  // "(do the rest next weekend)").
+  if (opens_asking && !c.must_ask && !trim(c.plain).starts_with("(")) return true;
   // "- the stuff she didn't say: …", or a line ending at its colon; not a paragraph's
   // "I told her: …".
   return c.label && (c.form == QuestionForm::ListItem || !c.loose);
@@ -161,7 +164,7 @@ void fill_run(const std::vector<std::size_t>& lines, const std::vector<std::stri
 }
 
 void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_title,
-               const std::vector<char>& wordless, const Pack& pack,
+               const std::vector<char>& no_gap, const Pack& pack,
                const std::vector<StepHeading>& sections,
                std::vector<std::optional<RecognisedQuestion>>& chosen,
                std::unordered_set<std::string>& claimed) {
@@ -171,7 +174,7 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
   auto open_lines = [&](std::size_t from, std::size_t to) { // candidates strictly between
     std::vector<std::size_t> out;
     for (std::size_t k = from; k < to; ++k)
-      if (!is_title[k] && !chosen[k] && !wordless[k] && could_be_gap(cs[k])) out.push_back(k);
+      if (!is_title[k] && !chosen[k] && !no_gap[k]) out.push_back(k);
     return out;
   };
   auto open_ids = [&](const std::vector<std::string>& ids, std::size_t from, std::size_t to) {
@@ -403,17 +406,19 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score, p.match};
     claimed.insert(p.match.id);
   }
-  // "- him: …", "- me: …": a label of persons only says who, never which question; a date
-  // ("## Sep 10") says when.
-  std::vector<char> wordless(cs.size(), 0);
+  // Lines that fill no gap: those not posed as a question (could_be_gap); "- him: …",
+  // "- me: …", a label of persons only, which says who, never which question; a date
+  // ("## Sep 10"), which says when.
+  std::vector<char> no_gap(cs.size(), 0);
   for (std::size_t k = 0; k < cs.size(); ++k)
-    if (!chosen[k] && !is_title[k] && could_be_gap(cs[k]))
-      wordless[k] = !matcher.has_words(cs[k].plain) || is_date_title(cs[k].plain, pack);
-  // An ignored line fills no gap either (fill_gaps passes over wordless lines), nor does one
+    no_gap[k] = !could_be_gap(cs[k], opens[k]) ||
+                  (!chosen[k] && !is_title[k] &&
+                   (!matcher.has_words(cs[k].plain) || is_date_title(cs[k].plain, pack)));
+  // An ignored line fills no gap either (fill_gaps passes over no_gap lines), nor does one
   // that poses nothing ("The one-evening rule. And the move: together, by March").
   for (std::size_t k = 0; k < cs.size(); ++k)
-    if (ignored[k] || unposed(k)) wordless[k] = 1;
-  fill_gaps(cs, is_title, wordless, pack, out.sections, chosen, claimed);
+    if (ignored[k] || unposed(k)) no_gap[k] = 1;
+  fill_gaps(cs, is_title, no_gap, pack, out.sections, chosen, claimed);
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (chosen[k]) out.questions.push_back(std::move(*chosen[k]));
   return out;
