@@ -142,7 +142,7 @@ bool is_date_title(std::string_view plain, const Pack& pack) {
 
 bool could_be_gap(const Candidate& c, bool opens_asking) {
   if (count_words(c.plain) > 16) return false; // a sentence, not a question
-  if (c.question_mark || c.form == QuestionForm::Heading || c.form == QuestionForm::Bold ||
+  if ((c.question_mark && !c.prose_after) || c.form == QuestionForm::Heading || c.form == QuestionForm::Bold ||
       c.form == QuestionForm::QA)
     return true;
   // "what make me calm" over its answer: asked without the "?" (never an aside in brackets,
@@ -373,7 +373,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // "Reassurance", "Work her really" and "Self-work"), unless it sits in that step's section
     // or under a question of it: diary lists are full of such words. A task item was
     // written to be answered ("- [ ] ce que je n'aimais pas").
-    bool weak_form = whole_only(k) && !cs[k].question_mark && !cs[k].task;
+    bool weak_form = (whole_only(k) && !cs[k].question_mark && !cs[k].task) || cs[k].prose_after;
     bool any = false;
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;

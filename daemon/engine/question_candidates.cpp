@@ -438,8 +438,13 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       std::size_t posed_words = count_words(c.plain);
       if (c.question_mark && !ends_with_question_mark(t) && posed_words < 6 && !qa_lines) {
         std::string_view rest = line.substr(c.end - base);
-        if (posed_words < 4 ? !replies_at(rest, false) : !replies_at(rest)) continue;
-        c.must_ask = posed_words >= 4;
+        bool replied = posed_words < 4 ? replies_at(rest, false) : replies_at(rest);
+        // Opening its paragraph, a short question followed by prose on its line may be a
+        // question with its answer, or prose asking nothing of the pack (Candidate::
+        // prose_after).
+        if (!replied && !(first && posed_words >= 2)) continue;
+        c.loose = c.prose_after = !replied;
+        c.must_ask = posed_words >= 4 && replied;
       }
       // A definition list's term ("How I tell her I still love her\n: a letter first") is
       // posed by the ": " line under it, however long.

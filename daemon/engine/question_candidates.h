@@ -43,6 +43,10 @@ struct Candidate {
   // sentence break, its answer after it on the line ("does it have a real chance. if one of us
   // moves, yes"), or a label as long as a sentence.
   bool must_ask = false;
+  // A short question opening its paragraph, prose after it on the line rather than a reply
+  // ("Her official reasons? « I don't feel at home. »", "What would Mum say? Probably: eat"):
+  // read as closely as a loose line, and never by one shared word alone.
+  bool prose_after = false;
 };
 
 struct Marker {
