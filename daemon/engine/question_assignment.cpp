@@ -386,6 +386,21 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       pairs.push_back({k, m});
     }
   }
+  // A question split over two lines: "She blames me for: the hours, …" lists the reproaches
+  // that "Change all of it, or only some?" then asks about. The line posed with "?" just after
+  // takes the question the unposed line before it also matches.
+  {
+    auto posed = [&](std::size_t k) { return cs[k].question_mark && !cs[k].prose_after; };
+    std::unordered_set<std::string> posed_pairs; // "candidate/id"
+    for (const auto& p : pairs)
+      if (posed(p.candidate)) posed_pairs.insert(std::to_string(p.candidate) + "/" + p.match.id);
+    std::erase_if(pairs, [&](const Pair& p) {
+      if (posed(p.candidate) || p.match.terse) return false;
+      for (std::size_t j = p.candidate + 1; j <= p.candidate + 2 && j < cs.size(); ++j)
+        if (posed_pairs.count(std::to_string(j) + "/" + p.match.id)) return true;
+      return false;
+    });
+  }
   // Ties go to the line posed as a question: "What he blames me for: the hours, …" lists the
   // reproaches that "Do I want to change all of it, or only some?" then asks about.
   std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair& a, const Pair& b) {
