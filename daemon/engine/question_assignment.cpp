@@ -409,18 +409,47 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       return cs[a.candidate].question_mark;
     return a.candidate < b.candidate;
   });
-  for (const auto& p : pairs) {
-    // The log is written again every week ("**This week's proof:**" in a running note): it
-    // may recur, when each entry is posed as one (a label, a heading, a bold lead).
-    const QuestionSpec* spec = pack.question(p.match.id);
-    bool recurs = spec && spec->log && !p.match.terse &&
-                  !(cs[p.candidate].loose && !cs[p.candidate].label) &&
-                  count_words(cs[p.candidate].plain) >= 2;
-    if (chosen[p.candidate] || (claimed.count(p.match.id) && !recurs)) continue;
-    chosen[p.candidate] =
-        RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score, p.match};
-    claimed.insert(p.match.id);
+  // Best pairs first, each line and each question once.
+  auto assign = [&](std::vector<std::optional<RecognisedQuestion>>& chosen,
+                    std::unordered_set<std::string>& claimed) {
+    for (const auto& p : pairs) {
+      // The log is written again every week ("**This week's proof:**" in a running note): it
+      // may recur, when each entry is posed as one (a label, a heading, a bold lead).
+      const QuestionSpec* spec = pack.question(p.match.id);
+      bool recurs = spec && spec->log && !p.match.terse &&
+                    !(cs[p.candidate].loose && !cs[p.candidate].label) &&
+                    count_words(cs[p.candidate].plain) >= 2;
+      if (chosen[p.candidate] || (claimed.count(p.match.id) && !recurs)) continue;
+      chosen[p.candidate] =
+          RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score, p.match};
+      claimed.insert(p.match.id);
+    }
+  };
+  {
+    auto first_chosen = chosen;
+    auto first_claimed = claimed;
+    assign(first_chosen, first_claimed);
+    // Under a heading that poses a question, an unposed line (a label, a plain line) taken by
+    // another step, first thing, is its answer ("## What I'll tell her…" then "She told me, the night she
+    // left:"), not the step's next question: it loses its pairs, and the questions it held go
+    // to the lines that match them next best.
+    std::vector<char> answers(cs.size(), 0);
+    bool any = false;
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+      if (!first_chosen[k] || first_chosen[k]->matched_by == MatchedBy::Marker ||
+          cs[k].form != QuestionForm::Heading)
+        continue;
+      // The line its answer opens with: the next candidate, when no heading comes first.
+      if (std::size_t j = k + 1; j < cs.size() && cs[j].form != QuestionForm::Heading)
+        if (first_chosen[j] && first_chosen[j]->matched_by != MatchedBy::Marker &&
+            (cs[j].loose || cs[j].label) &&
+            !cs[j].question_mark && !cs[j].task && !is_title[j] &&
+            step_of(first_chosen[j]->id) != step_of(first_chosen[k]->id))
+          answers[j] = any = true;
+    }
+    if (any) std::erase_if(pairs, [&](const Pair& p) { return answers[p.candidate] != 0; });
   }
+  assign(chosen, claimed);
   // Lines that fill no gap: those not posed as a question (could_be_gap); "- him: …",
   // "- me: …", a label of persons only, which says who, never which question; a date
   // ("## Sep 10"), which says when.
