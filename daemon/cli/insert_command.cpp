@@ -60,7 +60,8 @@ int insert_command(const Args& args) {
     return kExitUsage;
   }
   server::remove_stale_temporaries(folder);
-  auto config = folder_config(nullptr, config_file, &error);
+  const fs::path root = notes_folder_of(note);
+  auto config = folder_config(&root, config_file, &error);
   if (!config) {
     std::cerr << "mend insert: " << error << "\n";
     return kExitUsage;
@@ -114,7 +115,6 @@ int insert_command(const Args& args) {
     original = buffer.str();
   }
   std::vector<engine::PackProblem> problems;
-  fs::path root = folder;
   engine::Pack pack = server::load_pack(&root, config->template_dirs, &problems);
   if (language.empty()) language = config->language;
   engine::Analyzer analyzer(pack, {config->ex_name, language});

@@ -45,6 +45,21 @@ std::optional<server::Config> folder_config(const fs::path* folder, const std::s
   return config;
 }
 
+fs::path notes_folder_of(const fs::path& note) {
+  const fs::path own = note.parent_path().empty() ? fs::path(".") : note.parent_path();
+  std::error_code ec;
+  fs::path folder = fs::absolute(own, ec);
+  if (ec) return own;
+  for (folder = folder.lexically_normal(); !folder.empty(); folder = folder.parent_path()) {
+    if (fs::is_directory(folder / ".mend", ec)) {
+      // Named as the note was (relative stays relative) when that folder is the note's own.
+      return fs::equivalent(folder, own, ec) ? own : folder;
+    }
+    if (folder == folder.parent_path()) break;
+  }
+  return own;
+}
+
 engine::Date today_local() {
   std::time_t now = std::time(nullptr);
   std::tm local{};
