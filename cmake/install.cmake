@@ -55,6 +55,7 @@ set(MEND_NOTICE_LIBRARIES
   "tree-sitter|${mend_tree_sitter_how}|${MEND_TREE_SITTER_HEADER}"
   "JSON for Modern C++ (nlohmann/json)|headers compiled in|${MEND_NLOHMANN_HEADER}"
   "Boost.Asio and Boost.Beast|headers compiled in|${Boost_INCLUDE_DIRS}/boost/version.hpp|${Boost_INCLUDE_DIRS}/boost/asio.hpp|${Boost_INCLUDE_DIRS}/boost/beast.hpp"
+  "Boost.Program_options|shared library|$<TARGET_FILE:Boost::program_options>|${Boost_INCLUDE_DIRS}/boost/program_options.hpp|${Boost_INCLUDE_DIRS}/boost/program_options/options_description.hpp"
   "spdlog|headers compiled in, shared library|${MEND_SPDLOG_HEADER}"
   "fmt|headers compiled in, shared library|${MEND_FMT_HEADER}"
   "Snowball (libstemmer)|shared library|${MEND_STEMMER_HEADER}"

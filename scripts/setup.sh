@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=(build-essential cmake pkg-config libtree-sitter-dev nlohmann-json3-dev libspdlog-dev
-      catch2 libboost-dev libstemmer-dev libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libutf8proc-dev)
+      catch2 libboost-dev libboost-program-options-dev libstemmer-dev libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libutf8proc-dev)
 mode=${1:-build}
 # CPack's DEB generator runs dpkg-shlibdeps (dpkg-dev, with build-essential) on the ELF files it
 # finds with file(1).

@@ -1,20 +1,25 @@
-// mend's subcommands: one file each. Each returns the process exit code.
+// mend's subcommands: one file each. Each describes its command line (options.h) and runs on
+// the arguments as read, returning the process exit code.
 #pragma once
 
-#include <string>
-#include <vector>
+#include "daemon/cli/options.h"
 
 namespace mend::cli {
 
-using Args = std::vector<std::string>; // the arguments after the subcommand's name
+CommandLine scan_command_line();
+CommandLine insert_command_line();
+CommandLine templates_command_line();
+CommandLine lsp_command_line();
+CommandLine serve_command_line();
 
-int scan_command(const Args& args);
-int insert_command(const Args& args);
-int templates_command(const Args& args);
-int lsp_command(const Args& args);
-int serve_command(const Args& args);
+int scan_command(const ParsedArgs& args);
+int insert_command(const ParsedArgs& args);
+int templates_command(const ParsedArgs& args);
+int lsp_command(const ParsedArgs& args);
+int serve_command(const ParsedArgs& args);
 
-// Exit codes: 0 success, 1 the operation failed (e.g. a refused write), 2 usage or input error.
+// Exit codes (mend(1), EXIT STATUS): 0 success, 1 the operation failed (e.g. a refused write),
+// 2 usage or input error.
 constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;

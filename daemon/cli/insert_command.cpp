@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "daemon/cli/commands.h"
-#include "daemon/cli/options.h"
+#include "daemon/cli/settings.h"
 #include "daemon/engine/note_analysis.h"
 #include "daemon/engine/render.h"
 #include "daemon/engine/text.h"
@@ -17,41 +17,30 @@ namespace mend::cli {
 
 namespace fs = std::filesystem;
 
-int insert_command(const Args& args) {
-  std::string template_id, note_arg, config_file, line_text, error, today_text, language;
-  std::vector<std::string> vars;
-  bool no_markers = false;
-  for (std::size_t i = 0; i < args.size() && error.empty(); ++i) {
-    const std::string& a = args[i];
-    std::string value;
-    if (a.rfind("--line", 0) == 0) {
-      take_value(args, i, "--line", &line_text, &error);
-    } else if (a.rfind("--var", 0) == 0) {
-      if (take_value(args, i, "--var", &value, &error)) vars.push_back(value);
-    } else if (a.rfind("--config", 0) == 0) {
-      take_value(args, i, "--config", &config_file, &error);
-    } else if (a.rfind("--today", 0) == 0) {
-      take_value(args, i, "--today", &today_text, &error);
-    } else if (a.rfind("--language", 0) == 0) {
-      take_value(args, i, "--language", &language, &error);
-    } else if (a == "--no-markers") {
-      no_markers = true;
-    } else if (!a.empty() && a[0] == '-') {
-      error = "unknown option " + a;
-    } else if (template_id.empty()) {
-      template_id = a;
-    } else if (note_arg.empty()) {
-      note_arg = a;
-    } else {
-      error = "unexpected argument " + a;
-    }
-  }
-  if (error.empty() && (template_id.empty() || note_arg.empty()))
-    error = "usage: mend insert TEMPLATE NOTE [--line N] [--var name=value]...";
-  if (!error.empty()) {
-    std::cerr << "mend insert: " << error << "\n";
-    return kExitUsage;
-  }
+CommandLine insert_command_line() {
+  CommandLine command("insert", "TEMPLATE NOTE", {"TEMPLATE", "NOTE"}, 2,
+                      "Renders the template TEMPLATE into the file NOTE (created if missing), at "
+                      "its end or before\n--line N. The templates and settings are those of the "
+                      "notes folder: the nearest folder,\nfrom the note's upwards, holding .mend/ "
+                      "(else the note's own), then --config FILE.");
+  command.options.add_options()("line", po::value<LineNumber>()->value_name("N"),
+                                "Inserts before line N (from 1); past the last line, at the end.")(
+      "var", po::value<std::vector<std::string>>()->value_name("name=value")->composing(),
+      "Fills a variable of the template: name (also ex, ex.name), pronouns (also ex.pronouns) or "
+      "date. May be given more than once.")(
+      "language", po::value<std::string>()->value_name("LANG"),
+      "Inserts the template in LANG (en or fr); default: the setting language, else the note's.");
+  add_today_option(command.options, "The date written into a dated template (the action log's).");
+  add_config_option(command.options,
+                    "Reads settings from FILE, over the notes folder's .mend/config.yaml.");
+  command.options.add_options()(
+      "no-markers", "Leaves out the <!-- mend:q id --> comment after each inserted question.");
+  return command;
+}
+
+int insert_command(const ParsedArgs& args) {
+  const std::string template_id = args.operand(0), note_arg = args.operand(1);
+  std::string language = args.get<std::string>("language", ""), error;
   fs::path note(note_arg);
   fs::path folder = note.parent_path().empty() ? fs::path(".") : note.parent_path();
   std::error_code ec;
@@ -60,7 +49,8 @@ int insert_command(const Args& args) {
     return kExitUsage;
   }
   server::remove_stale_temporaries(folder);
-  auto config = folder_config(nullptr, config_file, &error);
+  const fs::path root = notes_folder_of(note);
+  auto config = folder_config(&root, args.get<std::string>("config", ""), &error);
   if (!config) {
     std::cerr << "mend insert: " << error << "\n";
     return kExitUsage;
@@ -68,22 +58,14 @@ int insert_command(const Args& args) {
   engine::TemplateVariables variables;
   variables.name = config->ex_name;
   variables.pronouns = config->pronouns;
-  engine::Date today = config->today ? *config->today : today_local();
-  if (!today_text.empty()) {
-    auto d = engine::parse_iso_date(today_text);
-    if (!d) {
-      std::cerr << "mend insert: --today must be YYYY-MM-DD\n";
-      return kExitUsage;
-    }
-    today = *d;
-  }
+  const engine::Date today =
+      args.get<Day>("today", {config->today ? *config->today : today_local()}).value;
   variables.date = engine::format_iso(today);
-  for (const auto& v : vars) {
+  for (const auto& v : args.get<std::vector<std::string>>("var", {})) {
     auto eq = v.find('=');
     std::string key = v.substr(0, eq), value = eq == std::string::npos ? "" : v.substr(eq + 1);
     if (eq == std::string::npos) {
-      std::cerr << "mend insert: --var needs name=value, not '" << v << "'\n";
-      return kExitUsage;
+      throw UsageError("--var needs name=value, not '" + v + "'");
     }
     if (key == "name" || key == "ex" || key == "ex.name")
       variables.name = value;
@@ -92,8 +74,7 @@ int insert_command(const Args& args) {
     else if (key == "date")
       variables.date = value;
     else {
-      std::cerr << "mend insert: unknown variable '" << key << "' (known: name, pronouns, date)\n";
-      return kExitUsage;
+      throw UsageError("--var: unknown variable '" + key + "' (known: name, pronouns, date)");
     }
   }
 
@@ -114,7 +95,6 @@ int insert_command(const Args& args) {
     original = buffer.str();
   }
   std::vector<engine::PackProblem> problems;
-  fs::path root = folder;
   engine::Pack pack = server::load_pack(&root, config->template_dirs, &problems);
   if (language.empty()) language = config->language;
   engine::Analyzer analyzer(pack, {config->ex_name, language});
@@ -123,24 +103,13 @@ int insert_command(const Args& args) {
 
   std::string text = original.value_or("");
   std::size_t at = text.size();
-  if (!line_text.empty()) {
-    long line = 0;
-    try {
-      line = std::stol(line_text);
-    } catch (...) {
-      line = 0;
-    }
+  if (args.has("line")) {
+    const std::size_t line = args.get<LineNumber>("line", {}).value;
     engine::LineIndex index(text);
-    if (line < 1) {
-      std::cerr << "mend insert: --line must be a line number from 1\n";
-      return kExitUsage;
-    }
-    at = static_cast<std::size_t>(line) - 1 >= index.line_count()
-             ? text.size()
-             : index.line_start(static_cast<std::size_t>(line) - 1);
+    at = line - 1 >= index.line_count() ? text.size() : index.line_start(line - 1);
   }
   engine::RenderOptions render;
-  render.markers = config->markers && !no_markers;
+  render.markers = config->markers && !args.has("no-markers");
   auto block = server::render_insertion(pack, language, template_id, variables, render, text, at);
   if (!block) {
     std::cerr << "mend insert: unknown template '" << template_id << "' (see mend templates)\n";

@@ -7,34 +7,45 @@
 #include <iostream>
 
 #include "daemon/cli/commands.h"
-#include "daemon/cli/options.h"
+#include "daemon/cli/settings.h"
 #include "daemon/server/parallel.h"
 #include "daemon/transport/stdio_transport.h"
 
 namespace mend::cli {
 
-int lsp_command(const Args& args) {
-  std::string log_file, log_level = "info", error, ignored;
-  for (std::size_t i = 0; i < args.size() && error.empty(); ++i) {
-    const std::string& a = args[i];
-    if (a.rfind("--log-file", 0) == 0)
-      take_value(args, i, "--log-file", &log_file, &error);
-    else if (a.rfind("--log-level", 0) == 0)
-      take_value(args, i, "--log-level", &log_level, &error);
-    else if (a == "--stdio")
-      continue; // what VS Code's client adds; stdio is the only transport
-    else
-      error = "unknown option " + a;
-  }
-  if (!error.empty()) {
-    std::cerr << "mend lsp: " << error << "\n";
-    return kExitUsage;
-  }
-  auto level = spdlog::level::from_str(log_level);
-  if (level == spdlog::level::off && log_level != "off") {
-    std::cerr << "mend lsp: unknown log level '" << log_level << "'\n";
-    return kExitUsage;
-  }
+namespace {
+
+// --log-level: one of spdlog's level names.
+struct LogLevel {
+  spdlog::level::level_enum value = spdlog::level::info;
+};
+
+void validate(boost::any& out, const std::vector<std::string>& values, LogLevel*, int) {
+  const std::string& text = po::validators::get_single_string(values);
+  auto level = spdlog::level::from_str(text);
+  if (level == spdlog::level::off && text != "off")
+    invalid_value(text, "one of trace, debug, info, warn, error, off");
+  out = LogLevel{level};
+}
+
+} // namespace
+
+CommandLine lsp_command_line() {
+  CommandLine command("lsp", "", {}, 0,
+                      "Runs the language server for editors on standard input and output. "
+                      "Standard output carries\nthe protocol only; logs go to standard error or "
+                      "--log-file.");
+  command.options.add_options()("log-file", po::value<std::string>()->value_name("FILE"),
+                                "Appends the log to FILE instead of standard error.")(
+      "log-level", po::value<LogLevel>()->value_name("LEVEL"),
+      "One of trace, debug, info (the default), warn, error, off.")(
+      "stdio", "Accepted and ignored: stdio is the only transport, and some clients add it.");
+  return command;
+}
+
+int lsp_command(const ParsedArgs& args) {
+  const std::string log_file = args.get<std::string>("log-file", "");
+  const auto level = args.get<LogLevel>("log-level", {}).value;
   try {
     std::shared_ptr<spdlog::logger> logger;
     if (!log_file.empty())

@@ -1,5 +1,4 @@
 // `mend`: one binary, several faces over one engine (design.md).
-#include <cstring>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -12,49 +11,77 @@ const char* const kVersion = MEND_VERSION; // project(mend VERSION ...), daemon/
 
 namespace {
 
-const char* kUsage =
-    R"(mend — reflection templates and hints for breakup notes, in your editor and notes folder
+using namespace mend::cli;
 
-Usage:
-  mend scan DIR [--json] [--today YYYY-MM-DD] [--config FILE] [--threads N]
-  mend insert TEMPLATE NOTE [--line N] [--var name=value]... [--config FILE] [--no-markers]
-  mend templates [DIR] [--json]
-  mend lsp [--log-file FILE] [--log-level LEVEL]
-  mend serve DIR [--port N] [--config FILE]
-  mend --version | --help
+struct Subcommand {
+  const char* name;
+  CommandLine (*command_line)();
+  int (*run)(const ParsedArgs&);
+};
 
-TEMPLATE is a step id (motives, why, wrongs, evaluate, patterns, reach-out, new-start, if-no),
-a question id (why.official), or "log" for today's action-log entry.
-)";
+// In the order `mend --help` lists them.
+const Subcommand kSubcommands[] = {
+    {"scan", scan_command_line, scan_command},
+    {"insert", insert_command_line, insert_command},
+    {"templates", templates_command_line, templates_command},
+    {"lsp", lsp_command_line, lsp_command},
+    {"serve", serve_command_line, serve_command},
+};
+
+void print_usage(std::ostream& out) {
+  out << "mend — reflection templates and hints for breakup notes, in your editor and notes "
+         "folder\n\nUsage:\n";
+  for (const auto& sub : kSubcommands)
+    out << sub.command_line().synopsis("  ") << "\n";
+  out << "  mend --version | --help\n"
+         "  mend COMMAND --help       what COMMAND does, and each of its options\n\n"
+         "TEMPLATE is a step id (motives, why, wrongs, evaluate, patterns, reach-out, new-start,\n"
+         "if-no), a question id (why.official), or \"log\" for today's action-log entry.\n";
+}
 
 } // namespace
 
 int main(int argc, char** argv) {
-  using namespace mend::cli;
   if (argc < 2) {
-    std::cerr << kUsage;
+    print_usage(std::cerr);
     return kExitUsage;
   }
-  std::string command = argv[1];
-  Args args(argv + 2, argv + argc);
-  try {
-    if (command == "--help" || command == "-h" || command == "help") {
-      std::cout << kUsage;
-      return kExitOk;
-    }
-    if (command == "--version" || command == "version") {
-      std::cout << "mend " << kVersion << "\n";
-      return kExitOk;
-    }
-    if (command == "scan") return scan_command(args);
-    if (command == "insert") return insert_command(args);
-    if (command == "templates") return templates_command(args);
-    if (command == "lsp") return lsp_command(args);
-    if (command == "serve") return serve_command(args);
-  } catch (const std::exception& e) {
-    std::cerr << "mend " << command << ": " << e.what() << "\n";
-    return kExitFailed;
+  const std::string command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    print_usage(std::cout);
+    return kExitOk;
   }
-  std::cerr << "mend: unknown command '" << command << "'\n\n" << kUsage;
+  if (command == "--version" || command == "version") {
+    std::cout << "mend " << kVersion << "\n";
+    return kExitOk;
+  }
+  for (const auto& sub : kSubcommands) {
+    if (command != sub.name) continue;
+    // The one error boundary of the command line: a usage error is one line naming the option
+    // or argument (exit 2); anything else that escapes a command is a failure (exit 1).
+    const CommandLine command_line = sub.command_line();
+    try {
+      ParsedArgs args = parse(command_line, Args(argv + 2, argv + argc));
+      if (args.has("help")) {
+        print_help(std::cout, command_line);
+        return kExitOk;
+      }
+      return sub.run(args);
+    } catch (const po::unknown_option& e) {
+      std::cerr << "mend " << command << ": " << e.what() << " (see mend " << command
+                << " --help)\n";
+      return kExitUsage;
+    } catch (const po::error& e) {
+      std::cerr << "mend " << command << ": " << e.what() << "\n";
+      return kExitUsage;
+    } catch (const UsageError& e) {
+      std::cerr << "mend " << command << ": " << e.what() << "\n";
+      return kExitUsage;
+    } catch (const std::exception& e) {
+      std::cerr << "mend " << command << ": " << e.what() << "\n";
+      return kExitFailed;
+    }
+  }
+  std::cerr << "mend: unknown command '" << command << "' (see mend --help)\n";
   return kExitUsage;
 }

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "daemon/cli/commands.h"
-#include "daemon/cli/options.h"
+#include "daemon/cli/settings.h"
 #include "daemon/engine/note_analysis.h"
 #include "daemon/engine/render.h"
 #include "daemon/server/analysis_cache.h"
@@ -142,54 +142,37 @@ void print_explanations(std::ostream& out, const engine::Pack& pack,
 
 } // namespace
 
-int scan_command(const Args& args) {
-  std::string dir, config_file, today_text, error, explain_note;
-  bool json_output = false, use_cache = true, stats = false, prefilter = true, explain = false;
-  unsigned threads = server::default_threads();
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    std::string value;
-    if (a == "--json") {
-      json_output = true;
-    } else if (a == "--explain") {
-      explain = true;
-    } else if (a == "--no-cache") {
-      use_cache = false;
-    } else if (a == "--stats") {
-      stats = true;
-    } else if (a == "--no-prefilter") { // hidden: parse every note whole (tests, measurements)
-      prefilter = false;
-    } else if (a.rfind("--today", 0) == 0) {
-      if (!take_value(args, i, "--today", &today_text, &error)) break;
-    } else if (a.rfind("--config", 0) == 0) {
-      if (!take_value(args, i, "--config", &config_file, &error)) break;
-    } else if (a.rfind("--threads", 0) == 0) {
-      if (!take_value(args, i, "--threads", &value, &error)) break;
-      try {
-        threads = static_cast<unsigned>(std::stoul(value));
-      } catch (...) {
-        error = "--threads needs a number";
-      }
-    } else if (!a.empty() && a[0] == '-') {
-      error = "unknown option " + a;
-    } else if (dir.empty()) {
-      dir = a;
-    } else if (explain_note.empty()) {
-      explain_note = a; // with --explain only (checked below)
-    } else {
-      error = "unexpected argument " + a;
-    }
-    if (!error.empty()) break;
-  }
-  if (error.empty() && !explain_note.empty() && !explain)
-    error = "unexpected argument " + explain_note + " (a NOTE goes with --explain)";
-  if (error.empty() && dir.empty())
-    error = "missing DIR (usage: mend scan DIR [--json] [--explain [NOTE]] [--today YYYY-MM-DD] "
-            "[--config FILE] [--no-cache] [--stats])";
-  if (!error.empty()) {
-    std::cerr << "mend scan: " << error << "\n";
-    return kExitUsage;
-  }
+CommandLine scan_command_line() {
+  CommandLine command("scan", "DIR", {"DIR", "NOTE"}, 1,
+                      "Reads every note of DIR and reports, per note and for the folder, the "
+                      "steps, the questions\nanswered and the suggestions.");
+  command.options.add_options()("json", "Prints the report as JSON instead of text.")(
+      "explain", "Prints, instead of the report, how each line of each note (of NOTE only, "
+                 "when given) was read.");
+  command.shown_after["explain"] = "[NOTE]";
+  add_today_option(command.options, "Judges the notes as if today were this date.");
+  add_config_option(command.options,
+                    "Reads settings from FILE, over the folder's .mend/config.yaml.");
+  add_threads_option(command.options, "Analyses the notes on N threads (0: on the calling thread; "
+                                      "default: one per processor).");
+  command.options.add_options()("no-cache", "Neither reads nor writes the warm cache.")(
+      "stats", "Prints to standard error how many notes were read, from the cache or analysed, "
+               "and the time taken.")(
+      "no-prefilter", "Parses every note in full (for tests and measurements: the report is the "
+                      "same).");
+  return command;
+}
+
+int scan_command(const ParsedArgs& args) {
+  const std::string dir = args.operand(0), explain_note = args.operand(1);
+  const std::string config_file = args.get<std::string>("config", "");
+  const bool json_output = args.has("json"), explain = args.has("explain");
+  const bool stats = args.has("stats");
+  bool use_cache = !args.has("no-cache"), prefilter = !args.has("no-prefilter");
+  const unsigned threads = args.get<Count>("threads", {server::default_threads()}).value;
+  if (!explain_note.empty() && !explain)
+    throw UsageError("unexpected argument " + explain_note + " (a NOTE goes with --explain)");
+  std::string error;
   std::error_code ec;
   fs::path root(dir);
   if (!fs::exists(root, ec)) {
@@ -209,16 +192,8 @@ int scan_command(const Args& args) {
     std::cerr << "mend scan: " << error << "\n";
     return kExitUsage;
   }
-  engine::Date today = config->today ? *config->today : today_local();
-  if (!today_text.empty()) {
-    auto parsed = engine::parse_iso_date(today_text);
-    if (!parsed) {
-      std::cerr << "mend scan: --today must be a date written YYYY-MM-DD, not '" << today_text
-                << "'\n";
-      return kExitUsage;
-    }
-    today = *parsed;
-  }
+  const engine::Date today =
+      args.get<Day>("today", {config->today ? *config->today : today_local()}).value;
   std::vector<engine::PackProblem> problems;
   engine::Pack pack = server::load_pack(&root, config->template_dirs, &problems);
   for (const auto& p : problems)

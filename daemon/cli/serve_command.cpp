@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "daemon/cli/commands.h"
-#include "daemon/cli/options.h"
+#include "daemon/cli/settings.h"
 #include "daemon/server/parallel.h"
 #include "daemon/transport/serve_daemon.h"
 
@@ -13,55 +13,28 @@ namespace mend::cli {
 
 namespace fs = std::filesystem;
 
-int serve_command(const Args& args) {
-  std::string dir, config_file, port_text, today_text, threads_text, error;
-  for (std::size_t i = 0; i < args.size() && error.empty(); ++i) {
-    const std::string& a = args[i];
-    if (a.rfind("--port", 0) == 0)
-      take_value(args, i, "--port", &port_text, &error);
-    else if (a.rfind("--config", 0) == 0)
-      take_value(args, i, "--config", &config_file, &error);
-    else if (a.rfind("--today", 0) == 0)
-      take_value(args, i, "--today", &today_text, &error);
-    else if (a.rfind("--threads", 0) == 0)
-      take_value(args, i, "--threads", &threads_text, &error);
-    else if (!a.empty() && a[0] == '-')
-      error = "unknown option " + a;
-    else if (dir.empty())
-      dir = a;
-    else
-      error = "unexpected argument " + a;
-  }
-  if (error.empty() && dir.empty())
-    error = "missing DIR (usage: mend serve DIR [--port N] [--config FILE])";
+CommandLine serve_command_line() {
+  CommandLine command("serve", "DIR", {"DIR"}, 1,
+                      "Watches DIR, keeps its analysis current, and serves a progress page and a "
+                      "WebSocket JSON-RPC\nendpoint on 127.0.0.1 until SIGINT or SIGTERM.");
+  command.options.add_options()("port", po::value<Port>()->value_name("N"),
+                                "Listens on port N of 127.0.0.1 (default 0: any free port).");
+  add_today_option(command.options,
+                   "Judges the notes as if today were this date, and keeps that date.");
+  add_config_option(command.options,
+                    "Reads settings from FILE, over the folder's .mend/config.yaml.");
+  add_threads_option(command.options,
+                     "Indexes the folder on N threads at start (default: one per processor).");
+  return command;
+}
+
+int serve_command(const ParsedArgs& args) {
+  const std::string dir = args.operand(0);
+  std::string error;
   transport::ServeOptions options;
-  if (error.empty() && !port_text.empty()) {
-    try {
-      std::size_t used = 0;
-      unsigned long port = std::stoul(port_text, &used);
-      if (used != port_text.size() || port > 65535) throw std::out_of_range("port");
-      options.port = static_cast<unsigned short>(port);
-    } catch (...) {
-      error = "--port needs a number from 0 to 65535 (0: any free port)";
-    }
-  }
-  options.threads = server::default_threads();
-  if (error.empty() && !threads_text.empty()) {
-    try {
-      options.threads = static_cast<unsigned>(std::stoul(threads_text));
-    } catch (...) {
-      error = "--threads needs a number";
-    }
-  }
-  if (error.empty() && !today_text.empty()) {
-    options.today = engine::parse_iso_date(today_text);
-    if (!options.today)
-      error = "--today must be a date written YYYY-MM-DD, not '" + today_text + "'";
-  }
-  if (!error.empty()) {
-    std::cerr << "mend serve: " << error << "\n";
-    return kExitUsage;
-  }
+  options.port = args.get<Port>("port", {}).value;
+  options.threads = args.get<Count>("threads", {server::default_threads()}).value;
+  if (args.has("today")) options.today = args.get<Day>("today", {}).value;
   std::error_code ec;
   fs::path root(dir);
   if (!fs::is_directory(root, ec)) {
@@ -73,7 +46,7 @@ int serve_command(const Args& args) {
               << ": cannot read and write the folder (permission denied)\n";
     return kExitUsage;
   }
-  auto config = folder_config(&root, config_file, &error);
+  auto config = folder_config(&root, args.get<std::string>("config", ""), &error);
   if (!config) {
     std::cerr << "mend serve: " << error << "\n";
     return kExitUsage;

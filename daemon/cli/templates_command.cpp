@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "daemon/cli/commands.h"
-#include "daemon/cli/options.h"
+#include "daemon/cli/settings.h"
 #include "daemon/server/pack_loader.h"
 #include "daemon/server/report_json.h"
 
@@ -12,25 +12,23 @@ namespace mend::cli {
 
 namespace fs = std::filesystem;
 
-int templates_command(const Args& args) {
-  std::string dir, error, config_file;
-  bool json_output = false;
-  for (std::size_t i = 0; i < args.size() && error.empty(); ++i) {
-    if (args[i] == "--json")
-      json_output = true;
-    else if (args[i].rfind("--config", 0) == 0)
-      take_value(args, i, "--config", &config_file, &error);
-    else if (!args[i].empty() && args[i][0] == '-')
-      error = "unknown option " + args[i];
-    else if (dir.empty())
-      dir = args[i];
-    else
-      error = "unexpected argument " + args[i];
-  }
+CommandLine templates_command_line() {
+  CommandLine command("templates", "[DIR]", {"DIR"}, 0,
+                      "Lists the templates DIR sees (the built-in pack without it): id, language, "
+                      "questions, title\nand the file each comes from.");
+  command.options.add_options()("json", "Prints the list as JSON, with each template's questions.");
+  add_config_option(command.options,
+                    "Reads settings from FILE, over the folder's .mend/config.yaml.");
+  return command;
+}
+
+int templates_command(const ParsedArgs& args) {
+  const std::string dir = args.operand(0), config_file = args.get<std::string>("config", "");
+  const bool json_output = args.has("json");
+  std::string error;
   std::error_code ec;
-  if (error.empty() && !dir.empty() && !fs::is_directory(dir, ec)) error = dir + ": no such folder";
-  if (!error.empty()) {
-    std::cerr << "mend templates: " << error << "\n";
+  if (!dir.empty() && !fs::is_directory(dir, ec)) {
+    std::cerr << "mend templates: " << dir << ": no such folder\n";
     return kExitUsage;
   }
   fs::path root(dir);

@@ -323,6 +323,34 @@ class Insert(Folder):
         self.assertNotIn("{name}", text)
         self.assertNotIn("your ex", text)
 
+    def test_folder_config(self):
+        # The notes folder's .mend/config.yaml, as `mend scan` of that folder reads it, for a note
+        # in the folder and in a subfolder of it (the nearest folder holding .mend/); --config
+        # FILE over it. Before, insert read --config only.
+        write(self.path(".mend", "config.yaml"), "ex:\n  name: Sam\n  pronouns: she\nmarkers: false\n")
+        for note in (self.path("why.md"), self.path("2026", "november", "why.md")):
+            with self.subTest(note=note):
+                os.makedirs(os.path.dirname(note), exist_ok=True)
+                r = self.insert("why", note)
+                self.assertEqual(r.returncode, 0, r.stderr.decode())
+                text = read_bytes(note).decode()
+                self.assertIn("Sam", text)
+                self.assertRegex(text, r"\bher\b")
+                self.assertNotIn("mend:q", text)
+        write(self.path("other.yaml"), "ex:\n  name: Alex\n")
+        r = self.insert("why", self.path("alex.md"), "--config", self.path("other.yaml"))
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        text = read_bytes(self.path("alex.md")).decode()
+        self.assertIn("Alex", text)
+        self.assertNotIn("Sam", text)
+        self.assertNotIn("mend:q", text)  # markers: false still comes from the folder
+        # A folder's configuration that cannot be read stops the insert, as it stops a scan.
+        write(self.path(".mend", "config.yaml"), "ex: [Sam\n")
+        r = self.insert("why", self.path("broken.md"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("config.yaml:", r.stderr.decode())
+        self.assertFalse(os.path.exists(self.path("broken.md")))
+
     def test_unknown_template(self):
         note = self.path("x.md")
         r = self.insert("no-such-step", note)

@@ -4,7 +4,9 @@
 The man page (docs/mend.1.in) and the completion (scripts/completion/mend.bash) are written by
 hand; this keeps them true as the command line changes:
   - every subcommand of `mend --help` has an entry in the man page and is completed;
-  - every option `mend --help` shows is in the man page, per subcommand;
+  - per subcommand, the man page documents exactly the options the parser knows: those
+    `mend COMMAND --help` lists (the parser's own description prints it), which `mend --help`'s
+    synopsis lists too; --help itself, which every subcommand takes, is documented once;
   - the man page and the completion list the same options per subcommand (the completion leaves
     out only the options the man page marks as for tests);
   - the binary accepts every option the man page documents (run with a folder that does not
@@ -65,15 +67,31 @@ def man_page():
 
 
 def help_text():
+    """(commands, {command: options}) from `mend --help`'s synopsis, one entry per command (a
+    synopsis too long for one line goes on below it, indented)."""
     r = subprocess.run([MEND, "--help"], capture_output=True, text=True, timeout=10)
     check(r.returncode == 0, f"mend --help exited with {r.returncode}")
-    commands, options = [], {}
+    commands, options, current = [], {}, None
     for line in r.stdout.splitlines():
         m = re.match(r"\s+mend ([a-z]+)\b(.*)", line)
         if m:
-            commands.append(m.group(1))
-            options[m.group(1)] = set(re.findall(r"--[a-z][a-z-]*", m.group(2)))
+            current = m.group(1)
+            commands.append(current)
+            options[current] = set(re.findall(r"--[a-z][a-z-]*", m.group(2)))
+        elif current and re.match(r"\s+\[", line):
+            options[current] |= set(re.findall(r"--[a-z][a-z-]*", line))
+        else:
+            current = None
     return commands, options
+
+
+def parser_options(command):
+    """The options `mend COMMAND --help` lists: what the parser knows, --help left out."""
+    r = subprocess.run([MEND, command, "--help"], capture_output=True, text=True, timeout=10)
+    check(r.returncode == 0, f"mend {command} --help exited with {r.returncode}")
+    listed = set(re.findall(r"(?m)^  (?:-h \[ )?(--[a-z][a-z-]*)", r.stdout))
+    check("--help" in listed, f"mend {command} --help does not list --help")
+    return listed - {"--help"}
 
 
 def complete(*words):
@@ -126,9 +144,14 @@ def main():
         check(command in man_commands, f"man page: no entry for `mend {command}` in COMMANDS")
         check(command in man_options, f"man page: no OPTIONS subsection for `mend {command}`")
         check(command in completed_commands, f"completion: `mend <TAB>` does not offer {command}")
-        for option in sorted(help_options.get(command, ())):
-            check(option in man_options.get(command, {}),
-                  f"man page: `mend {command} {option}` (in mend --help) is not documented")
+        known = parser_options(command)
+        documented = set(man_options.get(command, {}))
+        check(known == documented,
+              f"`mend {command}`: the parser knows {sorted(known)}, the man page documents "
+              f"{sorted(documented)}")
+        check(help_options.get(command) == known,
+              f"`mend --help` shows {sorted(help_options.get(command, ()))} for {command}, "
+              f"the parser knows {sorted(known)}")
     for flag in ("--version", "--help"):
         check(flag in completed_commands, f"completion: `mend <TAB>` does not offer {flag}")
 
