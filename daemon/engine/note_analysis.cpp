@@ -445,6 +445,14 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
                                           q.answer_start);
       if (!trim(inline_answer).empty()) end = blocks[static_cast<std::size_t>(own)].end;
     }
+    // "> [!question] What reassures me?" holds its answer in its own callout: what comes after
+    // it (tags, another callout's tip) is the note going on.
+    if (q.callout && own >= 0) {
+      int p = blocks[static_cast<std::size_t>(own)].parent;
+      while (p >= 0 && blocks[static_cast<std::size_t>(p)].kind != BlockKind::BlockQuote)
+        p = blocks[static_cast<std::size_t>(p)].parent;
+      if (p >= 0) end = blocks[static_cast<std::size_t>(p)].end;
+    }
     // "A: my draft:" then the draft quoted under it: the quote is the answer's.
     auto quote_after = [&](std::size_t from, std::size_t j) {
       const Block& b = blocks[j];
