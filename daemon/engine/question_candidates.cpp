@@ -492,8 +492,8 @@ std::optional<LineReading> line_reading(std::string_view line) {
   Candidate c;
   if (!read_line(line, 0, c)) return std::nullopt;
   std::string_view t = trim(line);
-  return LineReading{std::move(c.plain), c.loose, c.label, c.question_mark,
-                     t.starts_with("**") || t.starts_with("__")};
+  return LineReading{std::move(c.plain), c.loose,  c.label, c.question_mark,
+                     t.starts_with("**") || t.starts_with("__"), c.must_ask};
 }
 
 bool is_answer_label(std::string_view label) {

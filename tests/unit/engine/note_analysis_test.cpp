@@ -476,3 +476,77 @@ TEST_CASE("an undated log entry is dated by its heading", "[note_analysis]") {
       log_dates("---\ndate: 2026-09-13\n---\n# log\n\n### Evening\n- this week's log: cooked\n") ==
       "9/13 ");
 }
+
+TEST_CASE("a label after a sentence is prose going on, unless it asks",
+          "[note_analysis][recognition]") {
+  // "Three years. Not a timing problem: …" answers the heading; it poses nothing itself, so the
+  // heading keeps its question.
+  check("# why\n\n## How long were we together, and was it early days or deeper?\n"
+        "Three years. Not an early-days problem: a deep one, we stopped choosing each other.\n",
+        "why.stage@3+");
+  auto read = mend::engine::line_reading("Three years. Not an early-days problem: a deep one.");
+  REQUIRE(read);
+  CHECK(read->must_ask);
+  // Ending at its colon, a label after a sentence still announces what follows.
+  check("# why\n\nLong day. What he said, word for word:\nthat he needed room.\n",
+        "why.official@3+");
+}
+
+TEST_CASE("a line that opens asking fills the article's order without a '?'",
+          "[note_analysis][recognition]") {
+  // Between the fear and the past times, then after them: "what keeps me steady" is worded past
+  // recognition, but it opens asking where exactly motives.reassure is missing.
+  check("# motives\n\nAm I scared of being alone?\nyes.\n\nTimes I thought I'd never meet anyone "
+        "again\nat 22, then Tom.\n\nwhat keeps me steady\nmy aunt, married at 45.\n",
+        "motives.fear@3+ motives.past@6+ motives.reassure@9+");
+  // An aside in brackets that starts with "do" asks nothing.
+  check("# motives\n\nAm I scared of being alone?\nyes.\n\nTimes I thought I'd never meet anyone "
+        "again\nat 22, then Tom.\n\n(do the rest on sunday)\n",
+        "motives.fear@3+ motives.past@6+");
+}
+
+TEST_CASE("a short question opening its paragraph, prose after it", "[note_analysis][recognition]") {
+  // The answer is a quotation, not a yes or a no: still the question and its answer.
+  check("# why\n\nHis official reasons? \"I can't breathe here.\" In the car, on the way back.\n",
+        "why.official@3+");
+  // One shared word is not enough for such a line ("say"): a diary asking what Mum would say.
+  CHECK(gated_questions("# Sunday\n\nSam left in March.\n\nWhat would Mum say? Probably: eat "
+                        "something first, then decide.\n") == "");
+}
+
+TEST_CASE("a heading inside a list item titles only its item", "[note_analysis][recognition]") {
+  // Logseq: "- ## Why it ended" holds its questions; the list after it is another page's.
+  std::string note = "- ## Why it ended\n\t- what he actually said\n\t\t- that he wanted "
+                     "another life\n- ## Links\n\t- what wasn't working\n\t\t- \n";
+  NoteAnalysis n = analyzer().analyse(note, "note.md");
+  REQUIRE(n.steps.size() >= 1);
+  CHECK(n.steps[0].id == "why");
+  CHECK(n.steps[0].section_end <= note.find("- ## Links"));
+}
+
+TEST_CASE("what I'd tell him is the writer's own future", "[note_analysis][recognition]") {
+  // "I'd tell" is reach-out, never "what did he tell me".
+  check("# talk\n\n- What I'd tell him about all this, my part included: that I shut down.\n",
+        "reach-out.share@3+");
+  check("# talk\n\n- what I'd tell him: that I'm sorry for the silences\n", "reach-out.share@3+");
+}
+
+TEST_CASE("the line an answer opens with under a question heading",
+          "[note_analysis][recognition]") {
+  // "She said, the night she left:" opens the answer to the reach-out heading; it is not
+  // why.official.
+  check("# talk\n\n## What I'll tell her about all this, and my share\nShe said, the night she "
+        "left:\n> You were never here.\n\nShe's right about the hours, and I'll say so.\n",
+        "reach-out.share@3+");
+}
+
+TEST_CASE("a label answered on its line holds its answer", "[note_analysis][recognition]") {
+  // "TODO (…)" after the label is no answer, and the paragraph after the list is not its.
+  check("# my part\n\n- What I'd change with him, the two of us: TODO (ask my sister)\n\n"
+        "Bring the charger on Thursday, and the keys.\n",
+        "wrongs.together@3-");
+  // A callout's answer is its own body: the tip after it answers nothing.
+  check("# motives\n\n> [!question] What reassures me that I won't end up alone?\n> \n\n"
+        "> [!tip] Ask Ana how she did it.\n",
+        "motives.reassure@3-");
+}
