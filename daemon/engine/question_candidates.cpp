@@ -232,7 +232,14 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     }
   }
   std::size_t colon = label_colon(line);
-  if (qmark != std::string_view::npos && (colon == std::string_view::npos || qmark < colon)) {
+  // "Verdict: a big, unanimous yes? Yes." — a word or two of label before the question: the
+  // question is posed, and its answer is what follows the "?".
+  bool labelled_question = colon != std::string_view::npos && qmark != std::string_view::npos &&
+                           colon < qmark && count_words(line.substr(0, colon)) <= 2 &&
+                           count_words(line.substr(colon + 1, qmark - colon - 1)) >= 2 &&
+                           !is_answer_label(line.substr(0, colon));
+  if (qmark != std::string_view::npos &&
+      (colon == std::string_view::npos || qmark < colon || labelled_question)) {
     std::string_view head = line.substr(0, qmark + 1);
     // "Reasons, short version. What did he say?": the question is the last sentence.
     std::size_t from = last_sentence_start(head);

@@ -550,3 +550,12 @@ TEST_CASE("a label answered on its line holds its answer", "[note_analysis][reco
         "> [!tip] Ask Ana how she did it.\n",
         "motives.reassure@3-");
 }
+
+TEST_CASE("a word of label before a question", "[note_analysis][recognition]") {
+  // "Verdict: …?" poses the question; its answer is what follows the "?", a clear yes here.
+  NoteAnalysis n = analyzer().analyse(
+      "# us\n\nVerdict: a big, unanimous yes from all of me? Yes, without hesitation.\n", "note.md");
+  REQUIRE(n.questions.size() == 1);
+  CHECK(n.questions[0].id == "evaluate.verdict");
+  CHECK(n.questions[0].clear_yes);
+}
