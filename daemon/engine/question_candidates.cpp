@@ -213,6 +213,8 @@ bool only_tags(std::string_view t) {
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   std::string_view t = trim(line);
   if (t.empty() || only_tags(t)) return false;
+  // "(Write or call? Call. …)": an aside the writer put in brackets poses nothing.
+  if (t.starts_with("(") && t.ends_with(")")) return false;
   bool strong = t.starts_with("**") || t.starts_with("__");
   std::size_t qmark = line.find('?');
   if (qmark == std::string_view::npos) qmark = line.find("？");

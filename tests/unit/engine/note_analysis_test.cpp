@@ -559,3 +559,10 @@ TEST_CASE("a word of label before a question", "[note_analysis][recognition]") {
   CHECK(n.questions[0].id == "evaluate.verdict");
   CHECK(n.questions[0].clear_yes);
 }
+
+TEST_CASE("an aside in brackets poses nothing", "[note_analysis][recognition]") {
+  check("# why\n\n(What did he tell me when he left? That he needed space.)\n", "");
+  check("# why\n\nWhat did he tell me when he left? That he needed space.\n", "why.official@3+");
+  check("# talk\n\nLetter or call, how will I change the way we interact? Call, weekly.\n",
+        "reach-out.change@3+");
+}
