@@ -437,12 +437,10 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     // "- How we'd change it: TODO (ask Anne)": a label answered on its line holds its whole
     // answer in its item (with its nested items) or its paragraph; what follows is the note
     // going on.
-    if ((q.form == QuestionForm::ListItem || q.form == QuestionForm::Line) && q.label &&
-        own >= 0) {
+    if ((q.form == QuestionForm::ListItem || q.form == QuestionForm::Line) && q.label && own >= 0) {
       std::size_t eol = text.find('\n', q.answer_start);
-      std::string_view inline_answer =
-          text.substr(q.answer_start, (eol == std::string_view::npos ? text.size() : eol) -
-                                          q.answer_start);
+      std::string_view inline_answer = text.substr(
+          q.answer_start, (eol == std::string_view::npos ? text.size() : eol) - q.answer_start);
       if (!trim(inline_answer).empty()) end = blocks[static_cast<std::size_t>(own)].end;
     }
     // "> [!question] What reassures me?" holds its answer in its own callout: what comes after

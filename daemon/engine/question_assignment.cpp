@@ -142,8 +142,8 @@ bool is_date_title(std::string_view plain, const Pack& pack) {
 
 bool could_be_gap(const Candidate& c, bool opens_asking) {
   if (count_words(c.plain) > 16) return false; // a sentence, not a question
-  if ((c.question_mark && !c.prose_after) || c.form == QuestionForm::Heading || c.form == QuestionForm::Bold ||
-      c.form == QuestionForm::QA)
+  if ((c.question_mark && !c.prose_after) || c.form == QuestionForm::Heading ||
+      c.form == QuestionForm::Bold || c.form == QuestionForm::QA)
     return true;
   // "what make me calm" over its answer: asked without the "?" (never an aside in brackets,
   // "(do the rest next weekend)").
@@ -430,9 +430,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     auto first_claimed = claimed;
     assign(first_chosen, first_claimed);
     // Under a heading that poses a question, an unposed line (a label, a plain line) taken by
-    // another step, first thing, is its answer ("## What I'll tell her…" then "She told me, the night she
-    // left:"), not the step's next question: it loses its pairs, and the questions it held go
-    // to the lines that match them next best.
+    // another step, first thing, is its answer ("## What I'll tell her…" then "She told me, the
+    // night she left:"), not the step's next question: it loses its pairs, and the questions it
+    // held go to the lines that match them next best.
     std::vector<char> answers(cs.size(), 0);
     bool any = false;
     for (std::size_t k = 0; k < cs.size(); ++k) {
@@ -442,8 +442,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       // The line its answer opens with: the next candidate, when no heading comes first.
       if (std::size_t j = k + 1; j < cs.size() && cs[j].form != QuestionForm::Heading)
         if (first_chosen[j] && first_chosen[j]->matched_by != MatchedBy::Marker &&
-            (cs[j].loose || cs[j].label) &&
-            !cs[j].question_mark && !cs[j].task && !is_title[j] &&
+            (cs[j].loose || cs[j].label) && !cs[j].question_mark && !cs[j].task && !is_title[j] &&
             step_of(first_chosen[j]->id) != step_of(first_chosen[k]->id))
           answers[j] = any = true;
     }
@@ -456,8 +455,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   std::vector<char> no_gap(cs.size(), 0);
   for (std::size_t k = 0; k < cs.size(); ++k)
     no_gap[k] = !could_be_gap(cs[k], opens[k]) ||
-                  (!chosen[k] && !is_title[k] &&
-                   (!matcher.has_words(cs[k].plain) || is_date_title(cs[k].plain, pack)));
+                (!chosen[k] && !is_title[k] &&
+                 (!matcher.has_words(cs[k].plain) || is_date_title(cs[k].plain, pack)));
   // An ignored line fills no gap either (fill_gaps passes over no_gap lines), nor does one
   // that poses nothing ("The one-evening rule. And the move: together, by March").
   for (std::size_t k = 0; k < cs.size(); ++k)

@@ -367,7 +367,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
   //   short line before its last, was broken by its writer (one_thought_lines).
   bool qa_lines = false, one_thought_lines = false;
   {
-    int asking = 0, lines = 0;
+    int asking = 0, labelled = 0, lines = 0;
     bool all_short = true, short_inside = false;
     for (std::size_t from = 0; from < para.size();) {
       std::size_t nl = para.find('\n', from);
@@ -380,13 +380,20 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       if (q != std::string_view::npos && q + 1 < line.size() &&
           (q < line.size() / 2 + 8 || last_sentence_start(line.substr(0, q + 1)) == 0))
         ++asking;
+      else if (std::size_t colon = label_colon(line);
+               colon != std::string_view::npos &&
+               count_words(line.substr(0, colon)) <= kMaxLabelWords)
+        ++labelled;
       std::size_t words = count_words(line);
       if (words > kMaxLooseLineWords) all_short = false;
       bool last = from >= para.size() || trim(para.substr(from)).empty();
       if (!last && words > 0 && words <= kMaxShortLineWords) short_inside = true;
     }
     qa_lines = lines >= 3 && asking * 2 >= lines + 1;
-    one_thought_lines = lines >= 3 && (all_short || short_inside);
+    // "she blames me for: …" / "all or some?: …" / "alone or a reaction: …": lines that each
+    // open with a label or a question are one thought each, however long.
+    one_thought_lines =
+        lines >= 3 && (all_short || short_inside || (asking + labelled) * 2 >= lines + 1);
   }
   std::string_view previous;
   for (std::size_t start = 0; start <= para.size();) {
@@ -469,7 +476,10 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
         if (!first || line_words > kMaxLooseWords) continue;
         c.must_ask = true;
       }
-      if (c.loose && !c.label && !first && !more) continue; // the last line of prose
+      // The last line of prose, unless, among lines written one thought each, it is a head
+      // answered after it ("how we change together -> …").
+      bool answered_on_line = one_thought_lines && c.end - base < trim(line).size();
+      if (c.loose && !c.label && !first && !more && !answered_on_line) continue;
     }
     out.push_back(std::move(c));
   }
@@ -501,8 +511,12 @@ std::optional<LineReading> line_reading(std::string_view line) {
   Candidate c;
   if (!read_line(line, 0, c)) return std::nullopt;
   std::string_view t = trim(line);
-  return LineReading{std::move(c.plain), c.loose,  c.label, c.question_mark,
-                     t.starts_with("**") || t.starts_with("__"), c.must_ask};
+  return LineReading{std::move(c.plain),
+                     c.loose,
+                     c.label,
+                     c.question_mark,
+                     t.starts_with("**") || t.starts_with("__"),
+                     c.must_ask};
 }
 
 bool is_answer_label(std::string_view label) {

@@ -566,3 +566,14 @@ TEST_CASE("an aside in brackets poses nothing", "[note_analysis][recognition]") 
   check("# talk\n\nLetter or call, how will I change the way we interact? Call, weekly.\n",
         "reach-out.change@3+");
 }
+
+TEST_CASE("lines that each open with a label or a question are one thought each",
+          "[note_analysis][recognition]") {
+  // No line ends with a stop, yet none is prose wrapped at a margin: the last one, a head
+  // answered after its arrow, is read too.
+  check("# my part\n\nwhat he blames me for: the phone, the nights out, the jealousy\n"
+        "all of it or only some?: the phone yes, the nights no, i need that money\n"
+        "alone or a reaction to him: the phone alone, the jealousy is a reaction to his secrets\n"
+        "how we change together -> he shows me, i stop checking, we both say where we go\n",
+        "wrongs.scope@4+ wrongs.alone@5+ wrongs.together@6+");
+}
