@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -232,6 +233,69 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
            open_ids(ids, position(chosen[last]->id, ids) + 1, ids.size()), chosen, claimed);
 }
 
+// A candidate line and a question (or step) it matches well enough to be.
+struct Pair {
+  std::size_t candidate;
+  QuestionMatcher::Match match;
+};
+
+// A question split over two lines: "She blames me for: the hours, …" lists the reproaches that
+// "Change all of it, or only some?" then asks about. The line posed with "?" just after takes
+// the question the unposed line before it also matches.
+void give_split_questions_to_posed_lines(std::vector<Pair>& pairs,
+                                         const std::vector<Candidate>& cs) {
+  auto posed = [&](std::size_t k) { return cs[k].question_mark && !cs[k].prose_after; };
+  std::set<std::pair<std::size_t, std::string>> posed_pairs;
+  for (const auto& p : pairs)
+    if (posed(p.candidate)) posed_pairs.emplace(p.candidate, p.match.id);
+  std::erase_if(pairs, [&](const Pair& p) {
+    if (posed(p.candidate) || p.match.terse) return false;
+    for (std::size_t j = p.candidate + 1; j <= p.candidate + 2 && j < cs.size(); ++j)
+      if (posed_pairs.count({j, p.match.id})) return true;
+    return false;
+  });
+}
+
+// Best pairs first (`pairs` is sorted), each line and each question once.
+void assign_pairs(const std::vector<Pair>& pairs, const std::vector<Candidate>& cs,
+                  const Pack& pack, std::vector<std::optional<RecognisedQuestion>>& chosen,
+                  std::unordered_set<std::string>& claimed) {
+  for (const auto& p : pairs) {
+    // The log is written again every week ("**This week's proof:**" in a running note): it
+    // may recur, when each entry is posed as one (a label, a heading, a bold lead).
+    const QuestionSpec* spec = pack.question(p.match.id);
+    bool recurs = spec && spec->log && !p.match.terse &&
+                  !(cs[p.candidate].loose && !cs[p.candidate].label) &&
+                  count_words(cs[p.candidate].plain) >= 2;
+    if (chosen[p.candidate] || (claimed.count(p.match.id) && !recurs)) continue;
+    chosen[p.candidate] =
+        RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score, p.match};
+    claimed.insert(p.match.id);
+  }
+}
+
+// Under a heading that poses a question, the unposed line its answer opens with (a label, a
+// plain line: the next candidate, when no heading comes first) is that answer when another
+// step took it ("## What I'll tell her…" then "She told me, the night she left:"), not the next
+// question: such lines, by candidate.
+std::vector<char> answer_openers(const std::vector<Candidate>& cs,
+                                 const std::vector<std::optional<RecognisedQuestion>>& chosen,
+                                 const std::vector<char>& is_title) {
+  std::vector<char> openers(cs.size(), 0);
+  auto by_text = [&](std::size_t k) {
+    return chosen[k] && chosen[k]->matched_by != MatchedBy::Marker;
+  };
+  for (std::size_t k = 0; k + 1 < cs.size(); ++k) {
+    std::size_t j = k + 1;
+    if (!by_text(k) || cs[k].form != QuestionForm::Heading || cs[j].form == QuestionForm::Heading)
+      continue;
+    if (by_text(j) && (cs[j].loose || cs[j].label) && !cs[j].question_mark && !cs[j].task &&
+        !is_title[j] && step_of(chosen[j]->id) != step_of(chosen[k]->id))
+      openers[j] = 1;
+  }
+  return openers;
+}
+
 } // namespace
 
 Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
@@ -339,10 +403,6 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   }
 
   // Questions: every pair that passes its bar, with its section and neighbour as context.
-  struct Pair {
-    std::size_t candidate;
-    QuestionMatcher::Match match;
-  };
   std::vector<Pair> pairs;
   std::unordered_set<std::string> claimed;
   std::vector<std::optional<RecognisedQuestion>> chosen(cs.size());
@@ -386,21 +446,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       pairs.push_back({k, m});
     }
   }
-  // A question split over two lines: "She blames me for: the hours, …" lists the reproaches
-  // that "Change all of it, or only some?" then asks about. The line posed with "?" just after
-  // takes the question the unposed line before it also matches.
-  {
-    auto posed = [&](std::size_t k) { return cs[k].question_mark && !cs[k].prose_after; };
-    std::unordered_set<std::string> posed_pairs; // "candidate/id"
-    for (const auto& p : pairs)
-      if (posed(p.candidate)) posed_pairs.insert(std::to_string(p.candidate) + "/" + p.match.id);
-    std::erase_if(pairs, [&](const Pair& p) {
-      if (posed(p.candidate) || p.match.terse) return false;
-      for (std::size_t j = p.candidate + 1; j <= p.candidate + 2 && j < cs.size(); ++j)
-        if (posed_pairs.count(std::to_string(j) + "/" + p.match.id)) return true;
-      return false;
-    });
-  }
+  give_split_questions_to_posed_lines(pairs, cs);
   // Ties go to the line posed as a question: "What he blames me for: the hours, …" lists the
   // reproaches that "Do I want to change all of it, or only some?" then asks about.
   std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair& a, const Pair& b) {
@@ -409,46 +455,16 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       return cs[a.candidate].question_mark;
     return a.candidate < b.candidate;
   });
-  // Best pairs first, each line and each question once.
-  auto assign = [&](std::vector<std::optional<RecognisedQuestion>>& chosen,
-                    std::unordered_set<std::string>& claimed) {
-    for (const auto& p : pairs) {
-      // The log is written again every week ("**This week's proof:**" in a running note): it
-      // may recur, when each entry is posed as one (a label, a heading, a bold lead).
-      const QuestionSpec* spec = pack.question(p.match.id);
-      bool recurs = spec && spec->log && !p.match.terse &&
-                    !(cs[p.candidate].loose && !cs[p.candidate].label) &&
-                    count_words(cs[p.candidate].plain) >= 2;
-      if (chosen[p.candidate] || (claimed.count(p.match.id) && !recurs)) continue;
-      chosen[p.candidate] =
-          RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score, p.match};
-      claimed.insert(p.match.id);
-    }
-  };
+  // Two rounds: the lines that open an answer under a question heading, found in the first,
+  // lose their pairs before the second.
   {
     auto first_chosen = chosen;
     auto first_claimed = claimed;
-    assign(first_chosen, first_claimed);
-    // Under a heading that poses a question, an unposed line (a label, a plain line) taken by
-    // another step, first thing, is its answer ("## What I'll tell her…" then "She told me, the
-    // night she left:"), not the step's next question: it loses its pairs, and the questions it
-    // held go to the lines that match them next best.
-    std::vector<char> answers(cs.size(), 0);
-    bool any = false;
-    for (std::size_t k = 0; k < cs.size(); ++k) {
-      if (!first_chosen[k] || first_chosen[k]->matched_by == MatchedBy::Marker ||
-          cs[k].form != QuestionForm::Heading)
-        continue;
-      // The line its answer opens with: the next candidate, when no heading comes first.
-      if (std::size_t j = k + 1; j < cs.size() && cs[j].form != QuestionForm::Heading)
-        if (first_chosen[j] && first_chosen[j]->matched_by != MatchedBy::Marker &&
-            (cs[j].loose || cs[j].label) && !cs[j].question_mark && !cs[j].task && !is_title[j] &&
-            step_of(first_chosen[j]->id) != step_of(first_chosen[k]->id))
-          answers[j] = any = true;
-    }
-    if (any) std::erase_if(pairs, [&](const Pair& p) { return answers[p.candidate] != 0; });
+    assign_pairs(pairs, cs, pack, first_chosen, first_claimed);
+    auto openers = answer_openers(cs, first_chosen, is_title);
+    std::erase_if(pairs, [&](const Pair& p) { return openers[p.candidate] != 0; });
   }
-  assign(chosen, claimed);
+  assign_pairs(pairs, cs, pack, chosen, claimed);
   // Lines that fill no gap: those not posed as a question (could_be_gap); "- him: …",
   // "- me: …", a label of persons only, which says who, never which question; a date
   // ("## Sep 10"), which says when.
