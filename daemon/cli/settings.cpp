@@ -2,6 +2,7 @@
 #include "daemon/cli/settings.h"
 
 #include <ctime>
+#include <iostream>
 
 namespace mend::cli {
 
@@ -10,12 +11,18 @@ namespace fs = std::filesystem;
 std::optional<server::Config> folder_config(const fs::path* folder, const std::string& config_file,
                                             std::string* error) {
   server::Config config;
+  std::vector<std::string> warnings;
+  auto report_warnings = [&warnings] {
+    for (const auto& w : warnings) std::cerr << "mend: warning: " << w << "\n";
+    warnings.clear();
+  };
   if (folder) {
     for (const char* name : {"config.yaml", "config.yml", "config.json"}) {
       fs::path candidate = *folder / ".mend" / name;
       std::error_code ec;
       if (fs::is_regular_file(candidate, ec)) {
-        auto loaded = server::load_config_file(candidate, config, error);
+        auto loaded = server::load_config_file(candidate, config, error, &warnings);
+        report_warnings();
         if (!loaded) return std::nullopt;
         config = *loaded;
         break;
@@ -23,7 +30,8 @@ std::optional<server::Config> folder_config(const fs::path* folder, const std::s
     }
   }
   if (!config_file.empty()) {
-    auto loaded = server::load_config_file(config_file, config, error);
+    auto loaded = server::load_config_file(config_file, config, error, &warnings);
+    report_warnings();
     if (!loaded) return std::nullopt;
     config = *loaded;
   }

@@ -99,6 +99,9 @@ void read_phrases(LanguagePack& pack, const json& fm) {
       pack.pronouns[set_name] = std::move(set);
     }
   }
+  if (auto it = fm.find("pronoun_aliases"); it != fm.end() && it->is_object())
+    for (const auto& [set_name, words] : it->items())
+      pack.pronoun_aliases[set_name] = strings(words, true);
   pack.stopwords = strings(fm.value("stopwords", json()), true);
   pack.first_person = strings(fm.value("first_person", json()), true);
   pack.second_person = strings(fm.value("second_person", json()), true);

@@ -50,6 +50,9 @@ struct LanguagePack {
   std::vector<std::string> placeholders;
   std::string default_pronouns = "they";
   std::map<std::string, PronounSet> pronouns;
+  // Other ways a person names a set in the settings: another language's set ("il" for "he"),
+  // or a word of it written as a set's name ("him", "her"). Set name -> lower-case words.
+  std::map<std::string, std::vector<std::string>> pronoun_aliases;
   std::string ex_default_name;
   std::vector<std::string> stopwords, first_person, second_person, partner_words, nil_replies,
       fillers, todo_words, labels, own_fault_cues, self_blame, negations, clear_yes, hedges,

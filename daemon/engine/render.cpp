@@ -1,6 +1,7 @@
 // Template rendering: variables, markers, guidance, placeholders, snippets.
 #include "daemon/engine/render.h"
 
+#include "daemon/engine/normalize.h"
 #include "daemon/engine/unicode.h"
 
 #include <algorithm>
@@ -19,10 +20,33 @@ std::string snippet_escape(std::string_view text) {
   return out;
 }
 
-const PronounSet* pronoun_set(const LanguagePack& pack, std::string_view name) {
-  auto it = pack.pronouns.find(std::string(name));
-  if (it != pack.pronouns.end()) return &it->second;
-  it = pack.pronouns.find(pack.default_pronouns);
+// The set a setting names. People write pronouns as "he/him", "She", "il / lui" or in the
+// other language's words, so each part of the setting is tried, first as a set's name, then
+// as one of its aliases, then as one of its words; nothing recognised → the pack's default.
+const PronounSet* named_set(const LanguagePack& pack, std::string_view part) {
+  if (auto it = pack.pronouns.find(std::string(part)); it != pack.pronouns.end())
+    return &it->second;
+  for (const auto& [name, aliases] : pack.pronoun_aliases)
+    if (std::find(aliases.begin(), aliases.end(), part) != aliases.end())
+      if (auto it = pack.pronouns.find(name); it != pack.pronouns.end()) return &it->second;
+  for (const auto& [name, set] : pack.pronouns)
+    for (const auto& [variable, word] : set)
+      if (!word.empty() && word == part) return &set;
+  return nullptr;
+}
+
+const PronounSet* pronoun_set(const LanguagePack& pack, std::string_view setting) {
+  std::string folded = fold_case(setting);
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find_first_of("/,;| \t", start);
+    if (end == std::string::npos) end = folded.size();
+    if (end > start)
+      if (const PronounSet* set = named_set(pack, std::string_view(folded).substr(start, end - start)))
+        return set;
+    start = end + 1;
+  }
+  auto it = pack.pronouns.find(pack.default_pronouns);
   if (it != pack.pronouns.end()) return &it->second;
   return pack.pronouns.empty() ? nullptr : &pack.pronouns.begin()->second;
 }

@@ -10,7 +10,8 @@ namespace mend::server {
 
 using nlohmann::json;
 
-Config apply_config(const json& input, Config config, std::vector<std::string>* problems) {
+Config apply_config(const json& input, Config config, std::vector<std::string>* problems,
+                    std::vector<std::string>* unknown) {
   const json* settings = &input;
   if (input.is_object() && input.contains("mend") && input["mend"].is_object())
     settings = &input["mend"];
@@ -29,9 +30,12 @@ Config apply_config(const json& input, Config config, std::vector<std::string>* 
     if (key == "ex" && value.is_object()) {
       if (value.contains("name")) string_of(value["name"], "ex.name", config.ex_name);
       if (value.contains("pronouns")) string_of(value["pronouns"], "ex.pronouns", config.pronouns);
-    } else if (key == "exName" || key == "ex_name" || key == "ex.name" || key == "name") {
+    } else if (key == "ex" || key == "exName" || key == "ex_name" || key == "ex.name" ||
+               key == "name") {
+      // `ex: Alex` is how a person writes the name when the ex has nothing else to set.
       string_of(value, key, config.ex_name);
-    } else if (key == "pronouns" || key == "ex.pronouns") {
+    } else if (key == "pronouns" || key == "ex.pronouns" || key == "ex_pronouns" ||
+               key == "exPronouns") {
       string_of(value, key, config.pronouns);
     } else if (key == "language") {
       string_of(value, key, config.language);
@@ -66,6 +70,8 @@ Config apply_config(const json& input, Config config, std::vector<std::string>* 
       }
     } else if (key == "trace" || key == "path") {
       // Client-side settings (mend.trace.server, mend.path): not the server's business.
+    } else if (unknown) {
+      unknown->push_back("unknown setting '" + key + "' (ignored)");
     } else {
       problem("unknown setting '" + key + "'");
     }
@@ -74,7 +80,7 @@ Config apply_config(const json& input, Config config, std::vector<std::string>* 
 }
 
 std::optional<Config> load_config_file(const std::filesystem::path& file, Config base,
-                                       std::string* error) {
+                                       std::string* error, std::vector<std::string>* warnings) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     if (error) *error = "cannot read config file " + file.string();
@@ -101,8 +107,10 @@ std::optional<Config> load_config_file(const std::filesystem::path& file, Config
     }
     settings = yaml.value;
   }
-  std::vector<std::string> problems;
-  Config config = apply_config(settings, std::move(base), &problems);
+  std::vector<std::string> problems, unknown;
+  Config config = apply_config(settings, std::move(base), &problems, &unknown);
+  if (warnings)
+    for (const auto& w : unknown) warnings->push_back("config file " + file.string() + ": " + w);
   if (!problems.empty()) {
     if (error) *error = "config file " + file.string() + ": " + problems.front();
     return std::nullopt;

@@ -126,10 +126,12 @@ void LspServer::on_initialize(const json& params, Reply reply) {
       std::error_code ec;
       if (!fs::is_regular_file(candidate, ec)) continue;
       std::string error;
-      if (auto loaded = load_config_file(candidate, file_config_, &error))
+      std::vector<std::string> warnings;
+      if (auto loaded = load_config_file(candidate, file_config_, &error, &warnings))
         file_config_ = *loaded;
       else
         log_user(protocol::MessageType::Warning, "mend: " + error);
+      for (const auto& w : warnings) log_user(protocol::MessageType::Warning, "mend: " + w);
       break;
     }
   }

@@ -223,6 +223,24 @@ class ScanOutput(Folder):
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertIn("config file %s:3: " % config, r.stderr.decode())
 
+    def test_config_as_people_write_it(self):
+        # `ex: NAME`, `ex_pronouns: they/them` and a key of the writer's own: the name reaches
+        # the topic gate (a note naming only Karim is about the ex), the extra key is a warning
+        # naming the file and key, and the scan goes on.
+        write(self.path("note.md"), "## What went wrong?\n\nKarim stopped being curious.\n")
+        config = self.path(".mend", "config.yaml")
+        write(config, "ex: Karim\nex_pronouns: he/him\ntheme: dark\n")
+        r = run("scan", self.dir, "--json", "--today", TODAY)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        report = json.loads(r.stdout)
+        self.assertEqual([q["id"] for q in report["notes"][0]["questions"]], ["why.not-working"])
+        self.assertIn("warning: config file %s: unknown setting 'theme' (ignored)" % config,
+                      r.stderr.decode())
+        write(config, "ex: Karim\nmarkers: sometimes\n")
+        r = run("scan", self.dir, "--json", "--today", TODAY)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("markers", r.stderr.decode())
+
     def test_template_override(self):
         # A folder's .mend/templates/why.md replaces the built-in `why` step (same id wins).
         write(self.path(".mend/templates/en/why.md"), """---

@@ -23,6 +23,21 @@ TEST_CASE("variables take the ex's name and pronouns", "[render]") {
   CHECK(render_text("{date} {unknown}", en, {"", "", "2026-11-26"}) == "2026-11-26 {unknown}");
 }
 
+TEST_CASE("pronouns written as people write them name the pack's set", "[render]") {
+  const LanguagePack& en = *builtin().language("en");
+  const LanguagePack& fr = *builtin().language("fr");
+  CHECK(render_text("{They} left {them}", en, {"", "he/him", ""}) == "He left him");
+  CHECK(render_text("{They} left {them}", en, {"", "She / Her", ""}) == "She left her");
+  CHECK(render_text("{They} left {them}", en, {"", "they/them", ""}) == "They left them");
+  CHECK(render_text("{They} left {them}", en, {"", "him", ""}) == "He left him");
+  // The other language's set, as a bilingual writer's one setting names it for both packs.
+  CHECK(render_text("{They} left {them}", en, {"", "elle", ""}) == "She left her");
+  CHECK(render_text("{Il} est parti{e}", fr, {"", "she", ""}) == "Elle est partie");
+  CHECK(render_text("{Il} est parti{e}", fr, {"", "il/lui", ""}) == "Il est parti");
+  // Nothing recognised: the pack's default, never a mix.
+  CHECK(render_text("{They} left {them}", en, {"", "xyz", ""}) == "They left them");
+}
+
 TEST_CASE("a rendered step carries markers, guidance and placeholders", "[render]") {
   const LanguagePack& en = *builtin().language("en");
   RenderOptions options;
