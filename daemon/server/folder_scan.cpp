@@ -7,6 +7,7 @@
 
 #include "daemon/engine/parse_budget.h"
 #include "daemon/server/analysis_cache.h"
+#include "daemon/server/atomic_write.h"
 #include "daemon/server/note_path.h"
 #include "daemon/server/notes_folder.h"
 #include "daemon/server/parallel.h"
@@ -29,7 +30,7 @@ std::vector<engine::NoteRef> note_refs(const std::vector<ScannedNote>& notes) {
 
 FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer,
                        const engine::Date& today, unsigned threads, const ScanProgress& progress,
-                       const ScanCacheOptions* cache, bool prefilter) {
+                       const ScanCacheOptions* cache, bool prefilter, const ScanExtras* extras) {
   FolderScan scan;
   NoteListing listing = list_notes(root);
   scan.warnings = listing.warnings;
@@ -47,10 +48,17 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return listing.files[a].size > listing.files[b].size;
   });
+  const bool facts = extras && extras->file_facts;
   parallel_for(order.size(), threads, [&](std::size_t k) {
+    if (extras && extras->stop && extras->stop->load(std::memory_order_relaxed)) return;
     std::size_t i = order[k];
     const NoteFile& file = listing.files[i];
-    NoteText note = read_note(file.absolute, kMaxNoteBytes, /*check_utf8=*/!old);
+    NoteText note = read_note(file.absolute, kMaxNoteBytes, /*check_utf8=*/!old && !facts);
+    std::string hash;
+    if (note.text && facts) {
+      hash = content_hash(*note.text); // of the bytes on disk, so before any repair
+      if (!old) repair_utf8(note);     // what read_note would have done
+    }
     if (note.text) {
       const engine::NoteAnalysis* cached = nullptr;
       if (cache) {
@@ -83,6 +91,12 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
         results[i]->line_level = true;
         slow[i] = line_level_warning(file.path);
       }
+      if (facts) {
+        results[i]->size = file.size;
+        results[i]->mtime_ns = file.mtime_ns;
+        results[i]->hash = std::move(hash);
+      }
+      if (extras && extras->on_note) extras->on_note(*results[i]);
     }
     if (!note.warning.empty()) warnings[i] = path_for_people(file.path) + ": " + note.warning;
     if (progress) progress(++done, listing.files.size());
@@ -93,7 +107,8 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   }
   scan.from_cache = hits;
   scan.not_parsed = not_parsed;
-  if (cache) {
+  bool stopped = extras && extras->stop && extras->stop->load();
+  if (cache && !stopped) {
     std::size_t present = 0;
     for (const auto& r : results)
       present += r ? 1 : 0;
