@@ -91,6 +91,7 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
         results[i]->line_level = true;
         slow[i] = line_level_warning(file.path);
       }
+      if (cache) results[i]->text_hash = keys[i].hash;
       if (facts) {
         results[i]->size = file.size;
         results[i]->mtime_ns = file.mtime_ns;

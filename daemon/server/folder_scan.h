@@ -22,6 +22,8 @@ struct ScannedNote {
   // was read line by line: said in a warning and in the report, and never cached (so the next
   // scan says it again).
   bool line_level = false;
+  // With a cache: the text_hash (analysis_cache.h) of the text analysed, its key there; else 0.
+  std::uint64_t text_hash = 0;
   // Filled only for ScanExtras::file_facts: the file as read, for a daemon that keeps the index
   // live (folder_index.h) and hands the hash to clients as base_hash.
   std::uintmax_t size = 0;
