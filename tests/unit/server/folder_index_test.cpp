@@ -130,6 +130,37 @@ TEST_CASE("FolderIndex served while indexing: partial until finished, what refre
   CHECK(direct.folder_json() == done);
 }
 
+TEST_CASE("FolderIndex with the warm cache: the same index, the hashes of the bytes from it") {
+  TempFolder folder, cache;
+  folder.write("a.md", kWhy);
+  folder.write("bad.md", "caf\xe9 ## What were their official reasons for leaving?\n");
+  folder.write("sub/c.md", "# Later\n");
+  mend::server::ScanCacheOptions options{cache.path / "notes.cache", "identity"};
+  FolderIndex uncached = make_index(folder);
+  uncached.index_all(0);
+  for (int start = 0; start < 3; ++start) { // cold, warm (hashes stored), warm
+    FolderIndex index = make_index(folder);
+    index.use_cache(options);
+    index.begin_indexing();
+    auto scan = index.scan(0, {});
+    CHECK(scan.from_cache == (start == 0 ? 0u : 3u));
+    index.finish_indexing(std::move(scan));
+    CHECK(index.folder_json() == uncached.folder_json());
+    CHECK(index.notes().at("bad.md").hash ==
+          mend::server::content_hash("caf\xe9 ## What were their official reasons for leaving?\n"));
+  }
+  // A note rewritten with the same size and mtime is hashed again, not taken from the cache.
+  auto mtime = fs::last_write_time(folder.path / "a.md");
+  std::string other = kWhy;
+  other[3] = 'w';
+  folder.write("a.md", other);
+  fs::last_write_time(folder.path / "a.md", mtime);
+  FolderIndex index = make_index(folder);
+  index.use_cache(options);
+  index.index_all(0);
+  CHECK(index.notes().at("a.md").hash == mend::server::content_hash(other));
+}
+
 TEST_CASE("FolderIndex::normalise_path keeps clients inside the folder") {
   TempFolder folder;
   FolderIndex index = make_index(folder);
