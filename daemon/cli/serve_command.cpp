@@ -34,6 +34,7 @@ int serve_command(const ParsedArgs& args) {
   transport::ServeOptions options;
   options.port = args.get<Port>("port", {}).value;
   options.threads = args.get<Count>("threads", {server::default_threads()}).value;
+  options.version = kVersion;
   if (args.has("today")) options.today = args.get<Day>("today", {}).value;
   std::error_code ec;
   fs::path root(dir);

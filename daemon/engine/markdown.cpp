@@ -719,6 +719,73 @@ struct OneShotPart {
 
 } // namespace
 
+MarkdownDocument::Parsed::Parsed() = default;
+MarkdownDocument::Parsed::~Parsed() = default;
+MarkdownDocument::Parsed::Parsed(Parsed&&) noexcept = default;
+MarkdownDocument::Parsed& MarkdownDocument::Parsed::operator=(Parsed&&) noexcept = default;
+
+std::vector<std::size_t> MarkdownDocument::open_cuts(std::string_view text, std::size_t parts) {
+  std::vector<std::size_t> cuts{0};
+  std::size_t earliest = first_segment_start(text);
+  for (std::size_t k = 1; k < parts; ++k) {
+    std::size_t want = std::max({text.size() / parts * k, earliest, cuts.back() + 1});
+    if (want >= text.size()) break;
+    std::size_t cut = next_boundary_line(text, want, text.size());
+    if (cut >= text.size()) break;
+    cuts.push_back(cut);
+  }
+  cuts.push_back(text.size());
+  return cuts;
+}
+
+MarkdownDocument::Parsed MarkdownDocument::parse_apart(std::string_view text, std::size_t from,
+                                                       std::size_t to, std::size_t segment_bytes) {
+  thread_local ParserPtr owner(new_block_parser()); // freed when the thread ends
+  Parsed parsed;
+  if (from >= to) return parsed;
+  parsed.segments_ =
+      parse_parts<Segment>(owner.get(), text, from, to, std::max<std::size_t>(segment_bytes, 1),
+                           true, nullptr, &parsed.cut_short_);
+  return parsed;
+}
+
+MarkdownDocument::MarkdownDocument(std::string text, std::vector<Parsed> parts,
+                                   std::size_t max_parse_bytes, std::size_t segment_bytes)
+    : text_(std::move(text)), parser_(new_block_parser()), max_parse_bytes_(max_parse_bytes),
+      segment_bytes_(std::max<std::size_t>(segment_bytes, 1)) {
+  for (Parsed& part : parts) {
+    cut_short_ = cut_short_ || part.cut_short_;
+    for (Segment& segment : part.segments_)
+      segments_.push_back(std::move(segment));
+  }
+  // Anything but ranges covering the text in order (a caller's mistake) is parsed afresh.
+  bool covered = !segments_.empty() && segments_.front().start == 0 &&
+                 segments_.back().start + segments_.back().size == text_.size();
+  for (std::size_t k = 1; covered && k < segments_.size(); ++k)
+    covered = segments_[k].start == segments_[k - 1].start + segments_[k - 1].size;
+  if (text_.size() > max_parse_bytes_ || (!covered && !cut_short_)) {
+    parse_all();
+    return;
+  }
+  // Where a cut does not hold, its two segments are merged and parsed again, as settle() does
+  // after an edit; the merged segment's boundary with the one before is checked again. Only
+  // the cuts between ranges can fail (parse_parts keeps those inside a range), but the pass is
+  // over every boundary: a merge may reach past the next cut.
+  for (std::size_t k = 1; k < segments_.size() && !cut_short_;) {
+    if (boundary_holds(k)) {
+      ++k;
+      continue;
+    }
+    merge(k - 1, k);
+    k = std::max<std::size_t>(k - 1, 1);
+  }
+  if (cut_short_) { // as parse_all(): a document goes line-level as a whole
+    enter_line_level();
+    return;
+  }
+  rebuild_outline();
+}
+
 void MarkdownDocument::parse_segment(Segment& segment, bool reuse_tree) {
   parse_part(parser_, text_, segment, reuse_tree, true);
   cut_short_ = cut_short_ || segment.cut_short;

@@ -81,11 +81,41 @@ struct Outline {
 // that ran out (the hostile part was likely cut).
 // Thread-safety: none; one document is used by one thread at a time.
 class MarkdownDocument {
+  struct Segment; // below, with the other private parts
+
 public:
   // `segment_bytes`: see kSegmentBytes (tests pass a few bytes to cut at every heading).
   explicit MarkdownDocument(std::string text,
                             std::size_t max_parse_bytes = static_cast<std::size_t>(-1),
                             std::size_t segment_bytes = kSegmentBytes);
+
+  // Opening a long note in parts parsed at once, on the caller's threads (the engine starts
+  // none). Why: an editor that opens a 1 MB note waits for its whole parse (~0.25 s) before
+  // any answer, and segments are documents of their own. open_cuts() cuts the text at segment
+  // lines into at most `parts` ranges of about equal size; parse_apart() parses one range into
+  // its segments, on the calling thread's own parser (so calls for different ranges may run
+  // concurrently); the constructor below joins them and merges and parses again where a cut
+  // does not hold, as after an edit. The outline is a whole parse's, as for the constructor
+  // above (tests/unit/engine/markdown_segments_test.cpp).
+  class Parsed {
+  public:
+    Parsed();
+    ~Parsed();
+    Parsed(Parsed&&) noexcept;
+    Parsed& operator=(Parsed&&) noexcept;
+
+  private:
+    friend class MarkdownDocument;
+    std::vector<Segment> segments_;
+    bool cut_short_ = false;
+  };
+  // [0, c1, …, text.size()]: where the ranges start, then the end.
+  static std::vector<std::size_t> open_cuts(std::string_view text, std::size_t parts);
+  static Parsed parse_apart(std::string_view text, std::size_t from, std::size_t to,
+                            std::size_t segment_bytes = kSegmentBytes);
+  // `parts`: parse_apart() of every range of open_cuts(text, …), in order.
+  MarkdownDocument(std::string text, std::vector<Parsed> parts, std::size_t max_parse_bytes,
+                   std::size_t segment_bytes = kSegmentBytes);
   ~MarkdownDocument();
   MarkdownDocument(MarkdownDocument&&) noexcept;
   MarkdownDocument& operator=(MarkdownDocument&&) noexcept;
@@ -107,7 +137,6 @@ public:
   static constexpr std::size_t kSegmentBytes = 512;
 
 private:
-  struct Segment;
   std::vector<Segment> parse_range(std::size_t from, std::size_t to);
   void parse_segment(Segment& segment, bool reuse_tree);
   bool boundary_holds(std::size_t index) const; // may segments_[index] start where it does?

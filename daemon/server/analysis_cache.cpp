@@ -2,7 +2,7 @@
 //
 // File format (little-endian, version kFormat):
 //   magic "mend-analysis-cache\n", u32 format, str identity, u64 count,
-//   count × { str path, u64 size, i64 mtime_ns, u64 hash, analysis },
+//   count × { str path, u64 size, i64 mtime_ns, u64 hash, u64 bytes_hash, analysis },
 //   u64 text_hash of every byte before it.
 // str = u32 length + bytes. The trailing checksum is verified before anything else is read, and
 // every length and enum is bounds-checked while reading, so a torn or edited file is ignored.
@@ -102,7 +102,7 @@ std::uint64_t text_hash(std::string_view text) {
 namespace {
 
 constexpr std::string_view kMagic = "mend-analysis-cache\n";
-constexpr std::uint32_t kFormat = 2; // 2: explain fields and marker comments
+constexpr std::uint32_t kFormat = 3; // 2: explain fields and marker comments; 3: bytes_hash
 
 class Writer {
 public:
@@ -321,6 +321,7 @@ std::string AnalysisCache::serialize() const {
     w.num<std::uint64_t>(entry.key.size);
     w.num<std::int64_t>(entry.key.mtime_ns);
     w.num<std::uint64_t>(entry.key.hash);
+    w.num<std::uint64_t>(entry.bytes_hash);
     write_analysis(w, entry.analysis);
   }
   w.num<std::uint64_t>(text_hash(w.out));
@@ -339,7 +340,7 @@ std::optional<AnalysisCache> AnalysisCache::deserialize(std::string_view bytes,
   if (r.num<std::uint32_t>() != kFormat || !r.ok) return std::nullopt;
   if (r.str() != identity || !r.ok) return std::nullopt;
   AnalysisCache cache(identity);
-  std::uint64_t count = r.count(4 + 8 + 8 + 8 + 4 + 1 + 4 + 8 + 8);
+  std::uint64_t count = r.count(4 + 8 + 8 + 8 + 8 + 4 + 1 + 4 + 8 + 8);
   cache.entries_.reserve(static_cast<std::size_t>(count));
   for (std::uint64_t i = 0; i < count && r.ok; ++i) {
     std::string path = r.str();
@@ -347,6 +348,7 @@ std::optional<AnalysisCache> AnalysisCache::deserialize(std::string_view bytes,
     e.key.size = r.num<std::uint64_t>();
     e.key.mtime_ns = r.num<std::int64_t>();
     e.key.hash = r.num<std::uint64_t>();
+    e.bytes_hash = r.num<std::uint64_t>();
     e.analysis = read_analysis(r);
     if (r.ok) cache.entries_.insert_or_assign(std::move(path), std::move(e));
   }
@@ -363,15 +365,17 @@ AnalysisCache AnalysisCache::load(const fs::path& file, const std::string& ident
   return cache ? std::move(*cache) : AnalysisCache(identity);
 }
 
-const engine::NoteAnalysis* AnalysisCache::find(const std::string& path,
-                                                const CacheKey& key) const {
+const engine::NoteAnalysis* AnalysisCache::find(const std::string& path, const CacheKey& key,
+                                                std::uint64_t* bytes_hash) const {
   auto it = entries_.find(path);
-  return it != entries_.end() && it->second.key == key ? &it->second.analysis : nullptr;
+  if (it == entries_.end() || !(it->second.key == key)) return nullptr;
+  if (bytes_hash) *bytes_hash = it->second.bytes_hash;
+  return &it->second.analysis;
 }
 
-void AnalysisCache::put(const std::string& path, const CacheKey& key,
-                        engine::NoteAnalysis analysis) {
-  entries_.insert_or_assign(path, Entry{key, std::move(analysis)});
+void AnalysisCache::put(const std::string& path, const CacheKey& key, engine::NoteAnalysis analysis,
+                        std::uint64_t bytes_hash) {
+  entries_.insert_or_assign(path, Entry{key, std::move(analysis), bytes_hash});
 }
 
 bool AnalysisCache::save(const fs::path& file) const {

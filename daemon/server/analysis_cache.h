@@ -48,9 +48,15 @@ public:
   // unreadable, truncated, corrupt, another format or identity). Never throws.
   static AnalysisCache load(const std::filesystem::path& file, const std::string& identity);
 
-  // The analysis cached for `path` under exactly this key, or nullptr.
-  const engine::NoteAnalysis* find(const std::string& path, const CacheKey& key) const;
-  void put(const std::string& path, const CacheKey& key, engine::NoteAnalysis analysis);
+  // The analysis cached for `path` under exactly this key, or nullptr. On a hit, `bytes_hash`
+  // (optional) gets what put() stored with it.
+  const engine::NoteAnalysis* find(const std::string& path, const CacheKey& key,
+                                   std::uint64_t* bytes_hash = nullptr) const;
+  // `bytes_hash`: content_hash_value() (atomic_write.h) of the file's bytes when they are the
+  // text the key was made of (no UTF-8 repair), else 0 (not known). Why: `mend serve` hands
+  // every note's FNV-1a to clients, and hashing a 96 MB folder again was half of its warm start.
+  void put(const std::string& path, const CacheKey& key, engine::NoteAnalysis analysis,
+           std::uint64_t bytes_hash = 0);
   std::size_t size() const { return entries_.size(); }
   const std::string& identity() const { return identity_; }
 
@@ -67,6 +73,7 @@ private:
   struct Entry {
     CacheKey key;
     engine::NoteAnalysis analysis;
+    std::uint64_t bytes_hash = 0;
   };
   std::string identity_;
   std::unordered_map<std::string, Entry> entries_;

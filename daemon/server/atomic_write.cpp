@@ -116,15 +116,23 @@ void fsync_dir(const fs::path& dir) {
 
 } // namespace
 
-std::string content_hash(std::string_view content) {
+std::uint64_t content_hash_value(std::string_view content) {
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : content) {
     h ^= c;
     h *= 1099511628211ull;
   }
+  return h;
+}
+
+std::string format_content_hash(std::uint64_t hash) {
   char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
   return out;
+}
+
+std::string content_hash(std::string_view content) {
+  return format_content_hash(content_hash_value(content));
 }
 
 WriteOutcome write_note_atomically(const fs::path& file, std::string_view content,

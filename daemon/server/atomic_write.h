@@ -3,6 +3,7 @@
 // since it was read.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -28,5 +29,8 @@ int remove_stale_temporaries(const std::filesystem::path& folder);
 
 // A content fingerprint (FNV-1a 64, hex): clients send it back to prove what they last saw.
 std::string content_hash(std::string_view content);
+// The same as a number, and written as content_hash() writes it.
+std::uint64_t content_hash_value(std::string_view content);
+std::string format_content_hash(std::uint64_t hash);
 
 } // namespace mend::server

@@ -103,7 +103,7 @@ std::string question_title(const NoteContext& note, const std::string& id, std::
 std::optional<LineCandidate> line_candidate(const NoteContext& note, int line) {
   if (note.doc.too_large() || line < 0 || line >= line_count(note)) return std::nullopt;
   const std::string& text = note.doc.text();
-  const engine::Outline& outline = note.doc.markdown.outline();
+  const engine::Outline& outline = note.doc.markdown().outline();
   engine::Candidates candidates = engine::find_candidates(text, outline);
   const engine::NoteAnalysis& analysis = note.doc.analysis;
   for (auto& c : candidates.lines) {
@@ -183,7 +183,7 @@ bool marker_would_bind(const NoteContext& note, const LineCandidate& candidate) 
   const LineCandidate* lc = &candidate;
   int line = lc->line;
   const engine::Block& block =
-      note.doc.markdown.outline().blocks[static_cast<std::size_t>(lc->candidate.block)];
+      note.doc.markdown().outline().blocks[static_cast<std::size_t>(lc->candidate.block)];
   if (static_cast<int>(note.doc.lines.line_of(block.text_start)) == line) return true;
   protocol::TextEdit edit = mark_line_edit(note, line, "ignore", lc);
   std::string text = note.doc.text();

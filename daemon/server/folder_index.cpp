@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <set>
 
@@ -14,7 +13,6 @@
 #include "daemon/server/note_path.h"
 #include "daemon/server/notes_folder.h"
 #include "daemon/server/pack_loader.h"
-#include "daemon/server/parallel.h"
 #include "daemon/server/report_json.h"
 #include "daemon/server/workspace.h"
 
@@ -70,9 +68,9 @@ Loaded load_note(const engine::Analyzer& analyzer, const fs::path& absolute,
   if (!engine::is_valid_utf8(*bytes)) {
     out.warning =
         shown + ": invalid UTF-8: analysed with the bad bytes replaced (the file is not changed)";
-    note.analysis = analyzer.analyse(engine::sanitize_utf8(*bytes), path);
+    note.analysis = analyzer.analyse_cold(engine::sanitize_utf8(*bytes), path);
   } else {
-    note.analysis = analyzer.analyse(*bytes, path);
+    note.analysis = analyzer.analyse_cold(*bytes, path);
   }
   if (engine::parses_cut_short() != cut_short) {
     note.line_level = true;
@@ -128,22 +126,72 @@ const Context& FolderIndex::context() {
   return *context_;
 }
 
-void FolderIndex::index_all(unsigned threads, const ScanProgress& progress) {
-  NoteListing listing = list_notes(root_);
-  for (auto& w : listing.warnings)
-    warnings_.push_back(std::move(w));
-  std::vector<Loaded> results(listing.files.size());
-  std::atomic<std::size_t> done{0};
-  parallel_for(listing.files.size(), threads, [&](std::size_t i) {
-    results[i] = load_note(*context_->analyzer, listing.files[i].absolute, listing.files[i].path);
-    if (progress) progress(++done, listing.files.size());
-  });
-  notes_.clear();
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    add_warnings(results[i].warning);
-    if (results[i].note) notes_[listing.files[i].path] = std::move(*results[i].note);
+void FolderIndex::index_all(unsigned threads) {
+  begin_indexing();
+  finish_indexing(scan(threads, {}));
+}
+
+FolderScan FolderIndex::scan(unsigned threads, ScanExtras extras,
+                             const ScanProgress& progress) const {
+  extras.file_facts = true;
+  return scan_folder(root_, *context_->analyzer, today_(), threads, progress,
+                     cache_ ? &*cache_ : nullptr, /*prefilter=*/true, &extras);
+}
+
+namespace {
+
+IndexedNote indexed_from(ScannedNote&& scanned) {
+  IndexedNote note;
+  note.analysis = std::move(scanned.analysis);
+  note.hash = std::move(scanned.hash);
+  note.size = scanned.size;
+  note.mtime_ns = scanned.mtime_ns;
+  note.line_level = scanned.line_level;
+  return note;
+}
+
+} // namespace
+
+void FolderIndex::begin_indexing() {
+  indexing_ = true;
+  indexing_done_ = indexing_total_ = 0;
+  refreshed_.clear();
+}
+
+void FolderIndex::add_indexed(std::vector<ScannedNote> notes, std::size_t done, std::size_t total) {
+  if (!indexing_) return; // cleared meanwhile (the folder vanished)
+  for (auto& n : notes) {
+    if (refreshed_.count(n.path)) continue;
+    std::string path = n.path;
+    notes_[path] = indexed_from(std::move(n));
   }
+  indexing_done_ = done;
+  indexing_total_ = total;
   rejudge();
+}
+
+void FolderIndex::finish_indexing(FolderScan scan) {
+  if (!indexing_) return; // cleared meanwhile (the folder vanished): listed again when it is back
+  for (auto& w : scan.warnings)
+    warnings_.push_back(std::move(w));
+  std::map<std::string, IndexedNote> fresh;
+  for (auto& n : scan.notes) {
+    if (refreshed_.count(n.path)) continue;
+    std::string path = n.path;
+    fresh.emplace(std::move(path), indexed_from(std::move(n)));
+  }
+  for (const auto& path : refreshed_) // what refresh() read is newer than the scan's view
+    if (auto it = notes_.find(path); it != notes_.end()) fresh[path] = std::move(it->second);
+  notes_ = std::move(fresh);
+  indexing_ = false;
+  refreshed_.clear();
+  rejudge();
+}
+
+void FolderIndex::mark_partial(json& result) const {
+  if (!indexing_) return;
+  result["partial"] = true;
+  result["indexing"] = {{"done", indexing_done_}, {"total", indexing_total_}};
 }
 
 bool FolderIndex::refresh(const std::string& path) {
@@ -156,6 +204,7 @@ bool FolderIndex::refresh(const std::string& path) {
   Loaded loaded;
   if (is_note) loaded = load_note(*context_->analyzer, absolute, path);
   add_warnings(loaded.warning);
+  if (indexing_) refreshed_.insert(path);
   auto it = notes_.find(path);
   if (!loaded.note) {
     if (it == notes_.end()) return false;
@@ -202,6 +251,8 @@ std::vector<std::string> FolderIndex::clear() {
   for (const auto& [path, note] : notes_)
     removed.push_back(path);
   notes_.clear();
+  indexing_ = false; // what the running scan still hands over is of the vanished folder
+  refreshed_.clear();
   rejudge();
   return removed;
 }
@@ -263,6 +314,7 @@ json FolderIndex::folder_json() const {
               {"notes", notes},
               {"summary", summary_json()}};
   put_path(out, "root", display_root_);
+  mark_partial(out);
   return out;
 }
 
@@ -273,6 +325,7 @@ std::optional<json> FolderIndex::note_report_json(const std::string& path) const
               {"note", note_json(path)},
               {"summary", summary_json()}};
   put_path(out, "root", display_root_);
+  mark_partial(out);
   return out;
 }
 

@@ -4,7 +4,16 @@
 // Why not Workspace: the LSP workspace overlays the editor's open documents on the folder; the
 // daemon has no open documents, only files, and needs each note's content hash (clients send it
 // back as base_hash to prove what they saw before mend/insertTemplate writes).
-// Thread-safety: none; the daemon's event loop thread owns it. index_all() may use workers.
+//
+// Indexing at start runs beside the serving (the daemon answers from the first moment): scan()
+// is scan_folder() itself, so the index shares the warm cache, the prefilter and the section
+// skipping with `mend scan` and `mend lsp`, and hands each note over as it is done; the owner
+// adds them (add_indexed) and the reports say "partial" until finish_indexing(). A note
+// refreshed meanwhile (the watcher, a write) keeps what refresh() read: the scan's older view
+// of it is dropped.
+// Thread-safety: none, but scan(), which only reads what never changes after construction (the
+// settings, the pack and analyzer) and may run on another thread while the owner's thread uses
+// the rest. The daemon's event loop thread owns the rest.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,8 +52,24 @@ public:
   FolderIndex(std::filesystem::path root, std::string display_root, Config config,
               std::function<engine::Date()> today);
 
-  // Lists and analyses every note (in parallel); replaces what was indexed.
-  void index_all(unsigned threads, const ScanProgress& progress = {});
+  // `cache`: where the warm cache of the folder is and what it must have been written for
+  // (analysis_cache.h); null: no cache.
+  void use_cache(std::optional<ScanCacheOptions> cache) { cache_ = std::move(cache); }
+
+  // Lists and analyses every note (in parallel); replaces what was indexed. Synchronous:
+  // begin_indexing(), scan(), finish_indexing().
+  void index_all(unsigned threads);
+  // The folder listed and every note analysed on `threads` workers (cache, prefilter and
+  // skipping as `mend scan`), with each note's file facts; safe on another thread (see above).
+  FolderScan scan(unsigned threads, ScanExtras extras, const ScanProgress& progress = {}) const;
+  // From now until finish_indexing(), the reports are marked partial.
+  void begin_indexing();
+  // Notes the running scan has done (`done` of `total` so far); a note refreshed since
+  // begin_indexing() is left as refresh() read it.
+  void add_indexed(std::vector<ScannedNote> notes, std::size_t done, std::size_t total);
+  // The finished scan replaces the index (but the notes refreshed meanwhile) and is judged.
+  void finish_indexing(FolderScan scan);
+  bool indexing() const { return indexing_; }
   // Re-reads one note (relative path). A missing or non-note file is removed from the index.
   // Returns true if what the index holds for it changed.
   bool refresh(const std::string& path);
@@ -60,12 +86,15 @@ public:
   // Returns nullopt (and a reason) otherwise.
   std::optional<std::string> normalise_path(const std::string& path, std::string* why) const;
 
-  // {mend:1, root, today, notes, summary} — the shape of `mend scan --json`, plus "hash" per note.
+  // {mend:1, root, today, notes, summary} — the shape of `mend scan --json`, plus "hash" per note,
+  // and while indexing "partial": true and "indexing": {done, total} (mark_partial).
   nlohmann::json folder_json() const;
   // {mend:1, root, today, note, summary} for one indexed note; nullopt if it is not indexed.
   std::optional<nlohmann::json> note_report_json(const std::string& path) const;
   nlohmann::json note_json(const std::string& path) const; // requires contains(path)
   nlohmann::json summary_json() const;
+  // Adds "partial" and "indexing" to a result while the first index is still being built.
+  void mark_partial(nlohmann::json& result) const;
   // The templates the folder sees, rendered with the folder's settings (report_json.h's
   // templates_json: the shape of `mend templates --json` and of mend lsp's mend/templates).
   nlohmann::json templates_json() const;
@@ -97,6 +126,10 @@ private:
   std::shared_ptr<Context> context_; // owns the pack and the analyzer (which refers to it)
   std::map<std::string, IndexedNote> notes_;
   engine::FolderReport report_;
+  std::optional<ScanCacheOptions> cache_;
+  bool indexing_ = false;
+  std::size_t indexing_done_ = 0, indexing_total_ = 0;
+  std::set<std::string> refreshed_; // while indexing: notes refresh() read after the scan began
   std::vector<std::string> warnings_;
 };
 

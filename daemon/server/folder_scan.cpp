@@ -7,6 +7,7 @@
 
 #include "daemon/engine/parse_budget.h"
 #include "daemon/server/analysis_cache.h"
+#include "daemon/server/atomic_write.h"
 #include "daemon/server/note_path.h"
 #include "daemon/server/notes_folder.h"
 #include "daemon/server/parallel.h"
@@ -29,7 +30,7 @@ std::vector<engine::NoteRef> note_refs(const std::vector<ScannedNote>& notes) {
 
 FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer,
                        const engine::Date& today, unsigned threads, const ScanProgress& progress,
-                       const ScanCacheOptions* cache, bool prefilter) {
+                       const ScanCacheOptions* cache, bool prefilter, const ScanExtras* extras) {
   FolderScan scan;
   NoteListing listing = list_notes(root);
   scan.warnings = listing.warnings;
@@ -38,7 +39,8 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   std::vector<std::optional<ScannedNote>> results(listing.files.size());
   std::vector<std::string> warnings(listing.files.size()), slow(listing.files.size());
   std::vector<CacheKey> keys(cache ? listing.files.size() : 0);
-  std::atomic<std::size_t> done{0}, hits{0}, not_parsed{0};
+  std::atomic<std::size_t> done{0}, hits{0}, not_parsed{0}, bytes_hashed{0};
+  std::vector<std::uint64_t> bytes_hashes(listing.files.size()); // see AnalysisCache::put
   // Largest notes first: the workers take notes one at a time, so a 1 MB note taken last would
   // leave the other workers idle while it parses. Results still land in path order.
   std::vector<std::size_t> order(listing.files.size());
@@ -47,10 +49,20 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return listing.files[a].size > listing.files[b].size;
   });
+  const bool facts = extras && extras->file_facts;
   parallel_for(order.size(), threads, [&](std::size_t k) {
+    if (extras && extras->stop && extras->stop->load(std::memory_order_relaxed)) return;
     std::size_t i = order[k];
     const NoteFile& file = listing.files[i];
-    NoteText note = read_note(file.absolute, kMaxNoteBytes, /*check_utf8=*/!old);
+    NoteText note = read_note(file.absolute, kMaxNoteBytes, /*check_utf8=*/!old && !facts);
+    // With `facts`, the FNV-1a of the bytes on disk (content_hash): from the cache when the
+    // bytes are the text its entry was made of, else computed before any UTF-8 repair.
+    std::uint64_t bytes_hash = 0;
+    bool repaired = false;
+    if (note.text && facts && !old) {
+      bytes_hash = content_hash_value(*note.text);
+      repaired = repair_utf8(note); // what read_note would have done
+    }
     if (note.text) {
       const engine::NoteAnalysis* cached = nullptr;
       if (cache) {
@@ -58,12 +70,21 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
         // what analyse() would return for it. Looked up first with the bytes as read: a hit
         // means they are that text, so valid UTF-8, and the validation pass is not needed.
         keys[i] = CacheKey{file.size, file.mtime_ns, text_hash(*note.text)};
-        if (old) cached = old->find(file.path, keys[i]);
-        if (!cached && old && repair_utf8(note)) { // the text analysed is the repaired one
-          keys[i].hash = text_hash(*note.text);
-          cached = old->find(file.path, keys[i]);
+        if (old) cached = old->find(file.path, keys[i], &bytes_hash);
+        if (cached && facts && !bytes_hash) { // a cache written by `mend scan`: not known yet
+          bytes_hash = content_hash_value(*note.text);
+          ++bytes_hashed;
+        }
+        if (!cached && old) {
+          if (facts) bytes_hash = content_hash_value(*note.text);
+          if (repair_utf8(note)) { // the text analysed is the repaired one
+            repaired = true;
+            keys[i].hash = text_hash(*note.text);
+            cached = old->find(file.path, keys[i]); // its bytes_hash is of other bytes maybe
+          }
         }
       }
+      if (!repaired) bytes_hashes[i] = bytes_hash;
       // The count of parses cut short on this thread moves when the note was read line by line.
       std::size_t cut_short = engine::parses_cut_short();
       if (cached) {
@@ -83,6 +104,13 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
         results[i]->line_level = true;
         slow[i] = line_level_warning(file.path);
       }
+      if (cache) results[i]->text_hash = keys[i].hash;
+      if (facts) {
+        results[i]->size = file.size;
+        results[i]->mtime_ns = file.mtime_ns;
+        results[i]->hash = format_content_hash(bytes_hash);
+      }
+      if (extras && extras->on_note) extras->on_note(*results[i]);
     }
     if (!note.warning.empty()) warnings[i] = path_for_people(file.path) + ": " + note.warning;
     if (progress) progress(++done, listing.files.size());
@@ -93,16 +121,18 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   }
   scan.from_cache = hits;
   scan.not_parsed = not_parsed;
-  if (cache) {
+  bool stopped = extras && extras->stop && extras->stop->load();
+  if (cache && !stopped) {
     std::size_t present = 0;
     for (const auto& r : results)
       present += r ? 1 : 0;
-    // Rewritten only when something differs: a note analysed afresh, or one gone.
-    if (hits != present || old->size() != present) {
+    // Rewritten only when something differs: a note analysed afresh, or one gone, or hashes of
+    // bytes the cache did not hold yet.
+    if (hits != present || old->size() != present || bytes_hashed > 0) {
       AnalysisCache fresh(cache->identity);
       for (std::size_t i = 0; i < results.size(); ++i)
         if (results[i] && !results[i]->line_level)
-          fresh.put(results[i]->path, keys[i], results[i]->analysis);
+          fresh.put(results[i]->path, keys[i], results[i]->analysis, bytes_hashes[i]);
       scan.cache_written = fresh.save(cache->file);
     }
   }

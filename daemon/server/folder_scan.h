@@ -3,6 +3,8 @@
 // mtime and text hash are unchanged since the last scan is not parsed again.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -20,6 +22,13 @@ struct ScannedNote {
   // was read line by line: said in a warning and in the report, and never cached (so the next
   // scan says it again).
   bool line_level = false;
+  // With a cache: the text_hash (analysis_cache.h) of the text analysed, its key there; else 0.
+  std::uint64_t text_hash = 0;
+  // Filled only for ScanExtras::file_facts: the file as read, for a daemon that keeps the index
+  // live (folder_index.h) and hands the hash to clients as base_hash.
+  std::uintmax_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string hash; // content_hash (atomic_write.h) of the bytes on disk, before any repair
 };
 
 // The warning for a note read line by line (`path` as note_path.h writes it for people).
@@ -43,14 +52,25 @@ struct ScanCacheOptions {
 
 using ScanProgress = std::function<void(std::size_t done, std::size_t total)>;
 
+// What `mend serve` needs beyond `mend scan` (folder_index.h): it serves while it indexes.
+struct ScanExtras {
+  bool file_facts = false; // fill ScannedNote's size, mtime_ns and hash
+  // Called from the worker threads as each note is done (serialise inside it), so the notes
+  // can be served before the scan ends.
+  std::function<void(const ScannedNote&)> on_note;
+  // Once set, the notes not yet taken are skipped and the cache is left as it was: the result
+  // is incomplete and meant to be dropped (the daemon is stopping).
+  const std::atomic<bool>* stop = nullptr;
+};
+
 // `progress` is called from worker threads (serialise inside it if it prints). `cache` null:
 // every note is analysed and nothing is written. `prefilter` false: every note is parsed whole,
 // even those the prefilter proves question-free and the parts Analyzer::analyse would leave out
-// (same results: for tests and measurements).
+// (same results: for tests and measurements). `extras`: see ScanExtras.
 FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer& analyzer,
                        const engine::Date& today, unsigned threads,
                        const ScanProgress& progress = {}, const ScanCacheOptions* cache = nullptr,
-                       bool prefilter = true);
+                       bool prefilter = true, const ScanExtras* extras = nullptr);
 
 std::vector<engine::NoteRef> note_refs(const std::vector<ScannedNote>& notes);
 

@@ -54,6 +54,7 @@ std::string string_field(const json& obj, const std::string& key, const std::str
 LspServer::LspServer(protocol::Dispatcher& dispatcher, Loop& loop, LspServerOptions options)
     : dispatcher_(dispatcher), loop_(loop), options_(std::move(options)) {
   if (!options_.today) options_.today = [] { return engine::Date{2026, 1, 1}; };
+  workspace_.documents.open_threads = options_.threads;
   bind();
 }
 
@@ -202,8 +203,17 @@ void LspServer::on_did_open(const json& params) {
   auto p = read_params<protocol::DidOpenTextDocumentParams>(params);
   Document& doc =
       workspace_.documents.open(p.textDocument.uri, workspace_.path_of_uri(p.textDocument.uri),
-                                p.textDocument.version, p.textDocument.text);
+                                p.textDocument.version, p.textDocument.text, /*defer_parse=*/true);
   warn_if_too_large(doc);
+  if (!doc.parsed()) {
+    // A long note's parse waits until the requests sent with didOpen are answered (they often
+    // need only the index's analysis of it, see Document); then it is parsed before any edit.
+    loop_.debounce("parse " + doc.uri, kParseAfterOpen,
+                   [this, alive = std::weak_ptr<bool>(alive_), uri = doc.uri] {
+                     if (alive.expired()) return;
+                     if (Document* d = workspace_.documents.find(uri)) d->markdown();
+                   });
+  }
   changed_.insert(p.textDocument.uri);
   schedule_publish();
 }
@@ -241,6 +251,7 @@ void LspServer::on_did_close(const json& params) {
   // The file on disk is the truth again for the folder report.
   if (root_ && workspace_.indexed.count(path)) {
     NoteText note = read_note(*root_ / path);
+    workspace_.indexed_hash.erase(path); // analysed here, not by the index
     if (note.text)
       workspace_.indexed[path] = workspace_.context->analyzer->analyse(*note.text, path);
     else
@@ -287,6 +298,7 @@ void LspServer::on_did_change_watched_files(const json& params) {
       continue;
     }
     workspace_.indexed[rel] = workspace_.context->analyzer->analyse(*note.text, rel);
+    workspace_.indexed_hash.erase(rel); // analysed here, not by the index
     any = true;
     (void)open; // an open document overlays the indexed one: its text stays the editor's
   }
@@ -442,13 +454,17 @@ void LspServer::start_index() {
       [this, loop, alive = std::weak_ptr<bool>(alive_), ctx, root, threads, generation, cache] {
         auto scan = std::make_shared<FolderScan>(
             scan_folder(root, *ctx->analyzer, ctx->today, threads, {}, cache ? &*cache : nullptr));
-        loop->post([this, alive, scan, generation] {
+        loop->post([this, alive, scan, generation, ctx] {
           if (alive.expired() || generation != index_generation_) return;
           for (const auto& w : scan->warnings)
             spdlog::warn("index: {}", w);
           workspace_.indexed.clear();
-          for (auto& n : scan->notes)
+          workspace_.indexed_hash.clear();
+          workspace_.indexed_context = ctx;
+          for (auto& n : scan->notes) {
+            if (n.text_hash && !n.line_level) workspace_.indexed_hash[n.path] = n.text_hash;
             workspace_.indexed[n.path] = std::move(n.analysis);
+          }
           workspace_.report_stale = true;
           workspace_.indexing = false;
           indexed_notes_ = scan->notes.size();

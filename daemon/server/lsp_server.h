@@ -56,6 +56,9 @@ struct LspServerOptions {
 
 class LspServer {
 public:
+  // How long after didOpen a long note held unparsed is parsed (DocumentStore::open).
+  static constexpr std::chrono::milliseconds kParseAfterOpen{20};
+
   LspServer(protocol::Dispatcher& dispatcher, Loop& loop, LspServerOptions options);
   ~LspServer();
 

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "daemon/engine/parse_budget.h"
+#include "daemon/server/analysis_cache.h"
 #include "daemon/server/folder_scan.h"
 #include "daemon/server/pack_loader.h"
 #include "protocol/uri.h"
@@ -45,16 +46,32 @@ std::string Workspace::path_of_uri(const std::string& uri) const {
   return *path;
 }
 
+const engine::NoteAnalysis* Workspace::indexed_analysis_of(const Document& doc) const {
+  // Only as opened: after an edit the text differs, and the hash is not worth a keystroke.
+  if (!doc.as_opened || (doc.parsed() && doc.markdown().line_level()) || !indexed_context ||
+      indexed_context != context)
+    return nullptr;
+  auto hash = indexed_hash.find(doc.path);
+  auto analysis = indexed.find(doc.path);
+  if (hash == indexed_hash.end() || analysis == indexed.end() ||
+      hash->second != text_hash(doc.text()))
+    return nullptr;
+  return &analysis->second;
+}
+
 void Workspace::analyse_stale() {
   for (Document* doc : documents.all()) {
     if (!doc->stale) continue;
     if (doc->too_large()) {
       doc->analysis = engine::NoteAnalysis{}; // not analysed (see Document)
+    } else if (const engine::NoteAnalysis* same = indexed_analysis_of(*doc)) {
+      doc->analysis = *same; // what analyse() below would return (see indexed_hash)
+      doc->line_level_warned = false;
     } else {
       std::size_t cut_short = engine::parses_cut_short();
-      doc->analysis = context->analyzer->analyse(doc->text(), doc->markdown.outline(), doc->path);
+      doc->analysis = context->analyzer->analyse(doc->text(), doc->markdown().outline(), doc->path);
       // Blocks read line by line, or a line's inline text (counted during the analysis).
-      bool line_level = doc->markdown.line_level() || engine::parses_cut_short() != cut_short;
+      bool line_level = doc->markdown().line_level() || engine::parses_cut_short() != cut_short;
       if (line_level && !doc->line_level_warned)
         user_warnings_.push_back(line_level_warning(doc->uri));
       doc->line_level_warned = line_level;

@@ -7,6 +7,7 @@
 // while a worker may still read it. Everything else here is owned by the event loop thread.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -43,6 +44,12 @@ public:
   std::shared_ptr<const Context> context;
   DocumentStore documents;
   std::map<std::string, engine::NoteAnalysis> indexed; // path -> analysis, from disk
+  // For the notes the index read whole: the text_hash (analysis_cache.h) of the text each
+  // analysis was made from, under `indexed_context`. Why: an editor opens a note whose text is
+  // the file's, and a 1 MB note's analysis costs ~0.3 s; the index has it already (from the warm
+  // cache, or its own parse), and the same text, path and context give the same analysis.
+  std::map<std::string, std::uint64_t> indexed_hash;
+  std::shared_ptr<const Context> indexed_context;
   engine::FolderReport report;
   bool report_stale = true; // an analysis changed since `report` was judged
   bool indexing = false;
@@ -60,6 +67,8 @@ public:
   std::vector<engine::NoteRef> note_refs() const;
 
 private:
+  // The index's analysis of `doc`'s very text, if it has one (see indexed_hash).
+  const engine::NoteAnalysis* indexed_analysis_of(const Document& doc) const;
   std::vector<std::string> user_warnings_;
 };
 

@@ -1,4 +1,5 @@
-// The `mend serve` run: lock, index, listen, watch, publish the token, serve until a signal.
+// The `mend serve` run: lock, listen, watch, publish the token, index while serving, serve until
+// a signal.
 #include "daemon/transport/serve_daemon.h"
 
 #include <fcntl.h>
@@ -23,9 +24,12 @@
 #include <boost/asio/steady_timer.hpp>
 #include <nlohmann/json.hpp>
 
+#include "daemon/server/analysis_cache.h"
 #include "daemon/server/atomic_write.h"
 #include "daemon/server/folder_index.h"
+#include "daemon/transport/event_loop.h"
 #include "daemon/transport/file_watcher.h"
+#include "daemon/transport/serve_indexer.h"
 #include "daemon/transport/serve_listener.h"
 #include "daemon/transport/serve_state.h"
 
@@ -262,23 +266,16 @@ int run_serve(const ServeOptions& options) {
     say("warning: " + p.source + (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "") + ": " +
         p.message);
 
-  say("indexing " + options.display_folder + " …");
-  auto started = std::chrono::steady_clock::now();
-  std::mutex progress_mutex;
-  index.index_all(options.threads, [&](std::size_t done, std::size_t total) {
-    if (done != total && done % 200 != 0) return;
-    std::lock_guard<std::mutex> guard(progress_mutex);
-    say("indexed " + std::to_string(done) + "/" + std::to_string(total) + " notes");
-  });
-  for (const auto& w : index.take_warnings())
-    say("warning: " + w);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                  started)
-                .count();
-  say("indexed " + std::to_string(index.notes().size()) + " notes in " + std::to_string(ms) +
-      " ms");
+  if (options.cache)
+    if (auto dir = server::default_cache_dir())
+      index.use_cache(server::ScanCacheOptions{
+          server::cache_file_for(*dir, root),
+          server::analysis_identity(&root, options.config, options.version)});
 
-  net::io_context ioc{1};
+  // The loop, and one worker for the first index (which starts its own, parallel.h). Declared
+  // after the index, so its destructor joins the worker while the index is still there.
+  EventLoop loop(1);
+  net::io_context& ioc = loop.io();
   AccessPolicy policy;
   policy.token = random_token();
   auto state = std::make_shared<ServeState>(policy, ServeLimits{}, index);
@@ -300,8 +297,8 @@ int run_serve(const ServeOptions& options) {
     say(error);
     return 1;
   }
-  // Changes between the first listing and the watch: catch them now.
-  if (auto missed = index.rescan(); !missed.empty()) state->notes_changed(missed);
+  // The watch runs before the first listing, so every change after it is seen: a note the
+  // watcher refreshes while the index is built keeps what refresh() read (folder_index.h).
 
   fs::path token_file = token_file_path(root);
   nlohmann::json info = {{"port", port},
@@ -314,6 +311,9 @@ int run_serve(const ServeOptions& options) {
     return 1;
   }
   listener->run();
+  say("indexing " + options.display_folder + " …");
+  ServeIndexer indexer(loop, *state, options.threads, say);
+  indexer.start();
   say("serving " + options.display_folder + " on 127.0.0.1:" + std::to_string(port) +
       " (connection details in " + token_file.string() + ")");
   say("open http://127.0.0.1:" + std::to_string(port) + "/?token=" + policy.token);
@@ -341,7 +341,7 @@ int run_serve(const ServeOptions& options) {
   std::chrono::steady_clock::time_point until;
   std::function<void()> wait_for_sessions = [&] {
     if (state->session_count() == 0 || std::chrono::steady_clock::now() >= until) {
-      ioc.stop();
+      loop.exit(0);
       return;
     }
     deadline.expires_after(std::chrono::milliseconds(20));
@@ -351,6 +351,7 @@ int run_serve(const ServeOptions& options) {
     if (ec) return;
     say(std::string("stopping (") + (signal == SIGINT ? "SIGINT" : "SIGTERM") + ")");
     listener->stop();
+    indexer.stop();
     watcher.stop();
     batcher.cancel();
     day_timer.cancel();
@@ -359,7 +360,7 @@ int run_serve(const ServeOptions& options) {
     until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
     wait_for_sessions();
   });
-  ioc.run();
+  loop.run();
   ::unlink(token_file.c_str());
   say("stopped");
   return exit_code;

@@ -18,6 +18,8 @@ struct ServeOptions {
   server::Config config;
   std::optional<engine::Date> today; // fixed date (tests); else the local date, read per change
   unsigned threads = 0;              // index workers at start
+  bool cache = true;                 // the first index reuses and updates the warm cache
+  std::string version = "0";         // mend's, part of the cache's identity (analysis_cache.h)
 };
 
 // Returns the process exit code (0 after a clean SIGINT/SIGTERM shutdown).

@@ -131,7 +131,7 @@ void on_correct(ServeState& state, const json& raw, Reply reply) {
       error = shown + " is larger than a note may be; mend reads no question in it";
       return std::nullopt;
     }
-    doc.analysis = index.analyzer().analyse(doc.text(), doc.markdown.outline(), path);
+    doc.analysis = index.analyzer().analyse(doc.text(), doc.markdown().outline(), path);
     doc.stale = false;
     // UTF-8 positions: the edit's range goes back to byte offsets through the same index.
     server::NoteContext note{doc, index.context(), index.report(), engine::Encoding::Utf8};

@@ -63,6 +63,8 @@ void on_progress(ServeState& state, const json& raw, Reply reply) {
     return;
   }
   std::string p = checked_path(state, *path);
+  // While the first index is built, a note it has not reached yet is read now, not refused.
+  if (state.index().indexing() && !state.index().contains(p)) state.index().refresh(p);
   auto out = state.index().note_report_json(p);
   if (!out) {
     reply.error(ErrorCode::RequestFailed,

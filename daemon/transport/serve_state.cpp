@@ -74,8 +74,17 @@ void ServeState::notes_changed(const std::vector<std::string>& changed) {
   put_paths(params, "changed", changed);
   put_paths(params, "removed", removed);
   if (folder_missing_) params["folder_missing"] = true;
+  index_.mark_partial(params);
+  broadcast("mend/didChangeProgress", std::move(params));
+}
+
+void ServeState::index_progress(std::size_t done, std::size_t total) {
+  broadcast("mend/indexProgress", {{"done", done}, {"total", total}});
+}
+
+void ServeState::broadcast(const std::string& method, nlohmann::json params) {
   auto message = std::make_shared<const std::string>(
-      protocol::make_notification("mend/didChangeProgress", std::move(params))
+      protocol::make_notification(method, std::move(params))
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   for (auto& s : snapshot())
     if (s->subscribed()) s->send(message);

@@ -14,6 +14,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "daemon/server/folder_index.h"
 #include "daemon/transport/http_access.h"
 
@@ -49,12 +51,16 @@ public:
   std::size_t session_count() const;
 
   // Re-judges the folder and sends mend/didChangeProgress to subscribed sessions.
+  // While the first index is built, the summary is partial and says so (FolderIndex::mark_partial).
   void notes_changed(const std::vector<std::string>& changed);
+  // Sends mend/indexProgress {done, total} to subscribed sessions (serve_indexer.h).
+  void index_progress(std::size_t done, std::size_t total);
   // Closes every WebSocket (after its queued messages) and refuses new ones.
   void shutdown();
 
 private:
   std::vector<std::shared_ptr<WebSocketSession>> snapshot() const;
+  void broadcast(const std::string& method, nlohmann::json params); // to subscribed sessions
 
   AccessPolicy policy_;
   ServeLimits limits_;

@@ -127,14 +127,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       mend::fuzz::fail("incremental sync differs from the model", doc.text() + "\n----\n" + model);
   }
   mend::engine::Outline fresh = mend::engine::parse_outline(model);
-  const auto& inc = doc.markdown.outline().blocks;
+  const auto& inc = doc.markdown().outline().blocks;
   bool same = inc.size() == fresh.blocks.size();
   for (std::size_t i = 0; same && i < inc.size(); ++i)
     same = same_block(inc[i], fresh.blocks[i]);
   if (!same)
     mend::fuzz::fail("the incrementally parsed outline differs from a fresh parse",
-                     "text: " + model + "\nincremental:\n" + describe(doc.markdown.outline()) +
+                     "text: " + model + "\nincremental:\n" + describe(doc.markdown().outline()) +
                          "fresh:\n" + describe(fresh));
-  analyzer().analyse(doc.text(), doc.markdown.outline(), doc.path);
+  analyzer().analyse(doc.text(), doc.markdown().outline(), doc.path);
   return 0;
 }

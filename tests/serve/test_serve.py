@@ -323,6 +323,57 @@ def folder_vanishing_is_reported_not_crashed_on():
     d.stop()
 
 
+def copies_of_fixtures(dest, copies):
+    """`copies` copies of the fixture folder: enough notes that the first index takes a while
+    (600: 3,000 notes, about 1.5 s on one thread, against a request sent within milliseconds)."""
+    src = make_notes_folder(dest + "-src")
+    for k in range(copies):
+        shutil.copytree(src, os.path.join(dest, "copy-%03d" % k))
+    shutil.rmtree(src)
+    return dest
+
+
+@test
+def requests_are_answered_while_indexing_and_warm_equals_cold():
+    folder = copies_of_fixtures(os.path.join(BASE, "many"), 600)
+    cache = os.path.join(BASE, "many-cache")
+    total = sum(len(f) for _, _, f in os.walk(folder))
+    # Cold, on one thread: served from the token file on, before the index is complete.
+    d = Daemon(MEND, folder, RUNTIME, extra=("--threads", "1"), cache_home=cache).wait_ready(indexed=False)
+    ws = WebSocket(d.port, token=d.token)
+    ws.request("mend/subscribe")
+    first = ws.request("mend/progress")["result"]
+    check(first.get("partial") is True, "no partial mark while indexing: %s" % list(first))
+    check(first["indexing"]["done"] < total and first["indexing"]["total"] in (0, total), first["indexing"])
+    check(len(first["notes"]) < total and first["summary"]["notes"] == len(first["notes"]), "partial notes")
+    # A note the index has not reached yet is read on demand, exactly.
+    last = sorted(os.path.relpath(os.path.join(r, f), folder) for r, _, fs in os.walk(folder) for f in fs)[-1]
+    one = ws.request("mend/progress", {"path": last})["result"]
+    check(one["note"]["path"] == last and one.get("partial") is True, one)
+    check(one["note"]["hash"] == content_hash(open(os.path.join(folder, last), "rb").read()), "hash")
+    done = ws.wait_notification("mend/didChangeProgress", 60, lambda m: not m["params"].get("partial"))
+    check(done is not None and done["params"]["changed"] == [], "no notification when the index was complete")
+    cold = ws.request("mend/progress")["result"]
+    check("partial" not in cold and "indexing" not in cold and len(cold["notes"]) == total, "complete")
+    check(cold["notes"][-1] == one["note"], "the note read on demand differs from the index's")
+    ws.close()
+    check(d.stop() == 0, "exit code")
+    check("0 from the cache" in d.log(), "the cold start used a cache: " + d.log()[-500:])
+    # Warm: every note from the cache, the very same results.
+    d = Daemon(MEND, folder, RUNTIME, cache_home=cache).wait_ready()
+    check("%d from the cache" % total in d.log(), "the warm start did not use the cache: " + d.log()[-500:])
+    ws = WebSocket(d.port, token=d.token)
+    warm = ws.request("mend/progress")["result"]
+    check(warm == cold, "warm results differ from cold")
+    scan = json.loads(subprocess.run([MEND, "scan", folder, "--json", "--today", "2026-11-26", "--no-cache"],
+                                     check=True, capture_output=True).stdout)
+    for note in warm["notes"]:
+        note.pop("hash")
+    check(warm == scan, "mend/progress differs from mend scan --json --no-cache")
+    ws.close()
+    d.stop()
+
+
 @test
 def silent_connections_time_out():
     s = socket.create_connection(("127.0.0.1", D.port), timeout=15)

@@ -8,6 +8,7 @@ import base64
 import glob
 import json
 import os
+import re
 import shutil
 import socket
 import struct
@@ -17,6 +18,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+INDEXED = re.compile(r"indexed \d+ notes in \d+ ms")  # the log line that ends the first index
 FIXTURE_CASES = ["split-steps", "free-diary", "missing-step", "shared-blame-wrongs", "french", "log-daily-note"]
 
 
@@ -49,16 +51,20 @@ def make_notes_folder(dest):
 class Daemon:
     """A running `mend serve DIR`."""
 
-    def __init__(self, mend, folder, runtime_dir, today="2026-11-26", extra=()):
+    def __init__(self, mend, folder, runtime_dir, today="2026-11-26", extra=(), cache_home=None):
         self.mend, self.folder, self.runtime_dir = mend, folder, runtime_dir
-        env = dict(os.environ, XDG_RUNTIME_DIR=runtime_dir)
+        # The warm cache of the first index: in the test's own folder unless one is given.
+        env = dict(os.environ, XDG_RUNTIME_DIR=runtime_dir,
+                   XDG_CACHE_HOME=cache_home or os.path.join(runtime_dir, "cache"))
         self.stderr_path = os.path.join(runtime_dir, "serve-%d.log" % time.monotonic_ns())
         self.stderr = open(self.stderr_path, "wb")
         self.proc = subprocess.Popen([mend, "serve", folder, "--today", today, *extra], env=env,
                                      stdout=subprocess.DEVNULL, stderr=self.stderr)
         self.info = None
 
-    def wait_ready(self, timeout=20):
+    def wait_ready(self, timeout=20, indexed=True):
+        """Until the token file is written (the daemon serves from then on, partially while it
+        indexes) and, with `indexed`, until the first index is complete."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
@@ -71,9 +77,19 @@ class Daemon:
                 if info.get("pid") == self.proc.pid:
                     self.info, self.token_file = info, f
                     self.port, self.token = info["port"], info["token"]
-                    return self
+                    break
+            if self.info:
+                break
             time.sleep(0.05)
-        raise RuntimeError("mend serve did not write its token file: " + self.log())
+        if not self.info:
+            raise RuntimeError("mend serve did not write its token file: " + self.log())
+        while indexed and not INDEXED.search(self.log()):
+            if time.time() > deadline:
+                raise RuntimeError("mend serve did not finish indexing: " + self.log())
+            if self.proc.poll() is not None:
+                raise RuntimeError("mend serve exited early: " + self.log())
+            time.sleep(0.02)
+        return self
 
     def log(self):
         if not self.stderr.closed:

@@ -210,6 +210,43 @@ TEST_CASE("a note parsed in parts, each tree freed (parse_outline_in_parts), has
     }
 }
 
+// What DocumentStore does with a long note (on threads there; here one after the other, which
+// gives the same parts): the ranges of open_cuts() parsed apart, then joined.
+MarkdownDocument open_in_parts(const std::string& text, std::size_t parts,
+                               std::size_t segment_bytes) {
+  std::vector<std::size_t> cuts = MarkdownDocument::open_cuts(text, parts);
+  std::vector<MarkdownDocument::Parsed> parsed;
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
+    parsed.push_back(MarkdownDocument::parse_apart(text, cuts[k], cuts[k + 1], segment_bytes));
+  return MarkdownDocument(text, std::move(parsed), static_cast<std::size_t>(-1), segment_bytes);
+}
+
+TEST_CASE("a note opened in parts parsed apart has the outline of the whole note, and edits "
+          "keep it",
+          "[markdown][segments]") {
+  auto notes = mend::test::fixture_notes({"tests/golden", "examples/notes", "templates"});
+  std::mt19937 rng(13);
+  for (int n = 0; n < 300; ++n) {
+    std::string note = random_note(rng, 5 + static_cast<std::size_t>(n % 60));
+    if (n % 7 == 0) note = "---\ntitle: t\n# not a heading\n---\n" + note;
+    if (n % 11 == 0) note = "+++\n# inside\n" + note;
+    if (n % 13 == 0) note += "## last line without its break";
+    notes.push_back(note);
+  }
+  std::size_t cut = 0;
+  for (std::size_t n = 0; n < notes.size(); ++n)
+    for (std::size_t parts : {2, 3, 7})
+      for (std::size_t segment_bytes : {std::size_t{1}, std::size_t{64}, std::size_t{512}}) {
+        if (MarkdownDocument::open_cuts(notes[n], parts).size() > 2) ++cut;
+        MarkdownDocument doc = open_in_parts(notes[n], parts, segment_bytes);
+        std::string name = "note " + std::to_string(n) + " in " + std::to_string(parts) +
+                           " parts, segments of " + std::to_string(segment_bytes);
+        check_same(doc, name + " opened");
+        if (n % 5 == 0) edit_randomly(doc, rng, 10, name);
+      }
+  CHECK(cut > notes.size()); // the cuts were really exercised
+}
+
 TEST_CASE("segments: a boundary that stops holding merges, a cut that holds again splits",
           "[markdown][segments]") {
   std::string note;

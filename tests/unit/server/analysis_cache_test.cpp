@@ -183,7 +183,7 @@ TEST_CASE("AnalysisCache round-trips every field of real analyses") {
     dated += analyses.back().note_date ? 1 : 0;
     cache.put(notes[i].first,
               CacheKey{notes[i].second.size(), static_cast<std::int64_t>(i), i * 7919},
-              analyses.back());
+              analyses.back(), i * 104729);
   }
   // The fixtures exercise what the format must carry.
   REQUIRE(questions > 50);
@@ -195,9 +195,11 @@ TEST_CASE("AnalysisCache round-trips every field of real analyses") {
   REQUIRE(back->size() == notes.size());
   for (std::size_t i = 0; i < notes.size(); ++i) {
     CacheKey key{notes[i].second.size(), static_cast<std::int64_t>(i), i * 7919};
-    const NoteAnalysis* a = back->find(notes[i].first, key);
+    std::uint64_t bytes_hash = 1;
+    const NoteAnalysis* a = back->find(notes[i].first, key, &bytes_hash);
     REQUIRE(a);
     require_same(*a, analyses[i]);
+    CHECK(bytes_hash == i * 104729);
     // Any part of the key that differs is a miss.
     CHECK_FALSE(back->find(notes[i].first, CacheKey{key.size + 1, key.mtime_ns, key.hash}));
     CHECK_FALSE(back->find(notes[i].first, CacheKey{key.size, key.mtime_ns + 1, key.hash}));

@@ -92,6 +92,75 @@ TEST_CASE("FolderIndex::rescan finds what changed while nobody watched") {
   CHECK(index.rescan().empty());
 }
 
+TEST_CASE("FolderIndex served while indexing: partial until finished, what refresh() read wins") {
+  TempFolder folder;
+  folder.write("a.md", kWhy);
+  folder.write("b.md", kWhy);
+  folder.write("bad.md", "caf\xe9 ## What were their official reasons for leaving?\n");
+  FolderIndex index = make_index(folder);
+  index.begin_indexing();
+  mend::server::FolderScan scan = index.scan(0, {}); // the scan's view: a.md as first written
+  REQUIRE(scan.notes.size() == 3);
+  // The hash is of the bytes on disk, also for a note analysed with its bad bytes replaced.
+  CHECK(scan.notes[2].hash ==
+        mend::server::content_hash("caf\xe9 ## What were their official reasons for leaving?\n"));
+  auto first = index.folder_json();
+  CHECK(first["partial"] == true);
+  CHECK(first["notes"].empty());
+  index.add_indexed({scan.notes[1]}, 1, 3);
+  auto some = index.folder_json();
+  CHECK(some["partial"] == true);
+  CHECK(some["indexing"] == nlohmann::json{{"done", 1}, {"total", 3}});
+  CHECK(some["notes"].size() == 1);
+  // a.md changes and the watcher refreshes it before the scan's older view arrives.
+  folder.write("a.md", "# Nothing here\n");
+  index.refresh("a.md");
+  index.add_indexed({scan.notes[0]}, 2, 3);
+  index.finish_indexing(std::move(scan));
+  auto done = index.folder_json();
+  CHECK_FALSE(done.contains("partial"));
+  CHECK_FALSE(done.contains("indexing"));
+  REQUIRE(done["notes"].size() == 3);
+  CHECK(index.notes().at("a.md").hash == mend::server::content_hash("# Nothing here\n"));
+  CHECK(index.notes().at("a.md").analysis.questions.empty());
+  CHECK(index.notes().at("b.md").hash == mend::server::content_hash(kWhy));
+  // The same as indexing at once.
+  FolderIndex direct = make_index(folder);
+  direct.index_all(0);
+  CHECK(direct.folder_json() == done);
+}
+
+TEST_CASE("FolderIndex with the warm cache: the same index, the hashes of the bytes from it") {
+  TempFolder folder, cache;
+  folder.write("a.md", kWhy);
+  folder.write("bad.md", "caf\xe9 ## What were their official reasons for leaving?\n");
+  folder.write("sub/c.md", "# Later\n");
+  mend::server::ScanCacheOptions options{cache.path / "notes.cache", "identity"};
+  FolderIndex uncached = make_index(folder);
+  uncached.index_all(0);
+  for (int start = 0; start < 3; ++start) { // cold, warm (hashes stored), warm
+    FolderIndex index = make_index(folder);
+    index.use_cache(options);
+    index.begin_indexing();
+    auto scan = index.scan(0, {});
+    CHECK(scan.from_cache == (start == 0 ? 0u : 3u));
+    index.finish_indexing(std::move(scan));
+    CHECK(index.folder_json() == uncached.folder_json());
+    CHECK(index.notes().at("bad.md").hash ==
+          mend::server::content_hash("caf\xe9 ## What were their official reasons for leaving?\n"));
+  }
+  // A note rewritten with the same size and mtime is hashed again, not taken from the cache.
+  auto mtime = fs::last_write_time(folder.path / "a.md");
+  std::string other = kWhy;
+  other[3] = 'w';
+  folder.write("a.md", other);
+  fs::last_write_time(folder.path / "a.md", mtime);
+  FolderIndex index = make_index(folder);
+  index.use_cache(options);
+  index.index_all(0);
+  CHECK(index.notes().at("a.md").hash == mend::server::content_hash(other));
+}
+
 TEST_CASE("FolderIndex::normalise_path keeps clients inside the folder") {
   TempFolder folder;
   FolderIndex index = make_index(folder);
