@@ -10,12 +10,13 @@ The same arguments always give the same bytes (random.Random(seed), no clock). N
 links, code, tables, non-ASCII text; one in eight is written with CRLF; about a fifth hold
 reflection questions (the pack's wording, aliases or a person's own), some answered.
 
-The "diary" profile (issue 13) is a vault unlike the one above, whose filler is drawn from the
-questions' own words: years of daily journals in rich everyday vocabulary that shares many words
+The "diary" profile (issue 13) is a vault unlike the one above (whose filler is drawn from the
+questions' own words): years of daily journals in rich everyday vocabulary that shares many words
 with the questions (he, she, relationship, change, afraid, needs, week...), with bold words,
 links, lists, label items ("- Mood: tired"), everyday lines ending in "?", topic notes (people,
-books, projects) and a few ~1 MB notes (a year's log, a long letter); about 23% of its notes hold
-a catalogue question, the rest none. Notes are 500 B-50 KB (log-uniform): ~11 KB on average.
+books, projects) and a few ~1 MB notes; a fifth are written with a reflection, and about a
+quarter of its notes hold a catalogue question as mend recognises them, the rest none. Notes are
+500 B-50 KB (log-uniform): ~13 KB on average.
 """
 import argparse
 import math
@@ -160,17 +161,21 @@ DIARY_WORDS = (
     "rain sun wind snow fog cloud storm heat cold spring summer autumn winter weather light "
     "work meeting project deadline email report client colleague manager team plan budget "
     "friends family mother father sister brother cousin neighbour child children dog cat "
-    "partner relationship love trust needs limits change changes reasons future ideal alone "
-    "afraid fear together apart distance space time habit habits mistakes week month year "
+    "distance space time habit week month year "
     "talk talked call called message wrote letter laugh cried smiled argued listened waited "
     "walk walked ran cooked read watched cleaned fixed bought sold painted planted slept woke "
-    "tired calm happy sad angry anxious grateful proud bored hopeful lonely restless curious "
+    "tired happy sad angry anxious grateful proud bored restless curious "
     "book film music song concert museum exhibition game match class lesson course exam "
     "doctor dentist appointment pharmacy groceries laundry rent bills taxes repair paint "
     "remember tomorrow yesterday today tonight later soon weekend holiday trip journey visit "
-    "idea question answer reason feeling moment memory dream plan promise decision choice "
-    "small big long short quiet loud warm slow quick early late new old first last best worst "
+    "idea question answer feeling moment memory dream plan promise decision choice "
+    "small big short quiet loud warm slow quick early late new old first last best worst "
     "café naïve déjà-vu über façade jalapeño").split()
+# The questions' own words, drawn now and then: a diary speaks of love and change, but mostly of
+# everything else.
+DIARY_OVERLAP = ("partner relationship love trust needs limits change changes reasons future ideal "
+                 "alone afraid fear together apart mistakes lesson blamed reversible abandoned "
+                 "betrayed working respect chance calm hopeful lonely reason long").split()
 DIARY_SECTIONS = ["Morning", "Afternoon", "Evening", "Night", "Work", "Today", "Gratitude",
                   "Notes", "Health", "Food", "Reading", "Ideas", "To do", "Done", "Weather",
                   "People", "Plans", "Thoughts", "Dreams", "Highlights"]
@@ -182,7 +187,10 @@ DIARY_ASKS = ["What should I cook {w}?", "Why is the {w} always late?", "Did I {
               "How long does {w} take?", "Who was at the {w} yesterday?",
               "Can I finish the {w} by Friday?", "Was it the {w} or the weather?",
               "Why did she laugh at the {w}?", "What did he mean about the {w}?",
-              "Do we still need {w}?", "Are we out of {w} again?"]
+              "Are we out of {w} again?"]
+
+
+OVERLAP_RATE = 0.02
 
 
 class DiaryWriter(Writer):
@@ -190,7 +198,8 @@ class DiaryWriter(Writer):
 
     def words(self, lo, hi):
         r = self.rng
-        out = [r.choice(DIARY_WORDS) for _ in range(r.randint(lo, hi))]
+        out = [r.choice(DIARY_OVERLAP) if r.random() < OVERLAP_RATE else r.choice(DIARY_WORDS)
+               for _ in range(r.randint(lo, hi))]
         for _ in range(r.choice([0, 0, 1, 1, 2])):
             k = r.randrange(len(out))
             t = r.random()
@@ -285,7 +294,7 @@ def diary_vault(out, count, seed):
     w = DiaryWriter(rng)
     big = max(1, count // 2000)
     for i in range(count):
-        reflective = rng.random() < 0.23
+        reflective = rng.random() < 0.2
         if i % (count // big) == count // big - 1:
             size = 1_000_000 + rng.randint(0, 50_000)
         else:
