@@ -2,12 +2,21 @@
 """A deterministic generator of journaling vaults for the benchmarks (tests/bench/README.md).
 
     gen_vault.py OUT_DIR --notes 1000 [--seed 1]   # a vault: OUT_DIR/journal/..., OUT_DIR/notes/...
+    gen_vault.py OUT_DIR --notes 1000 --profile diary   # the diary-heavy profile (below)
     gen_vault.py OUT_DIR --single                  # OUT_DIR/note-10k.md, note-100k.md, note-1m.md
 
 The same arguments always give the same bytes (random.Random(seed), no clock). Notes are
 200 B-50 KB (log-uniform), with a few ~1 MB ones; they hold headings, lists, quotes, tasks,
 links, code, tables, non-ASCII text; one in eight is written with CRLF; about a fifth hold
 reflection questions (the pack's wording, aliases or a person's own), some answered.
+
+The "diary" profile (issue 13) is a vault unlike the one above (whose filler is drawn from the
+questions' own words): years of daily journals in rich everyday vocabulary that shares many words
+with the questions (he, she, relationship, change, afraid, needs, week...), with bold words,
+links, lists, label items ("- Mood: tired"), everyday lines ending in "?", topic notes (people,
+books, projects) and a few ~1 MB notes; a fifth are written with a reflection, and about a
+quarter of its notes hold a catalogue question as mend recognises them, the rest none. Notes are
+500 B-50 KB (log-uniform): ~13 KB on average.
 """
 import argparse
 import math
@@ -142,6 +151,167 @@ class Writer:
         return "\n\n".join(parts) + "\n"
 
 
+DIARY_WORDS = (
+    "the a an of and to in was is it that he she I we you they my me his her him our their not "
+    "but so with for on at as this had have been would could should will really felt feel think "
+    "thought always never sometimes often again still already just maybe perhaps almost quite "
+    "morning afternoon evening night noon breakfast lunch dinner coffee tea bread soup pasta "
+    "garden kitchen balcony office desk window door street market bakery library station bus "
+    "train bike car tram airport river park forest beach hill lake bridge square village city "
+    "rain sun wind snow fog cloud storm heat cold spring summer autumn winter weather light "
+    "work meeting project deadline email report client colleague manager team plan budget "
+    "friends family mother father sister brother cousin neighbour child children dog cat "
+    "distance space time habit week month year "
+    "talk talked call called message wrote letter laugh cried smiled argued listened waited "
+    "walk walked ran cooked read watched cleaned fixed bought sold painted planted slept woke "
+    "tired happy sad angry anxious grateful proud bored restless curious "
+    "book film music song concert museum exhibition game match class lesson course exam "
+    "doctor dentist appointment pharmacy groceries laundry rent bills taxes repair paint "
+    "remember tomorrow yesterday today tonight later soon weekend holiday trip journey visit "
+    "idea question answer feeling moment memory dream plan promise decision choice "
+    "small big short quiet loud warm slow quick early late new old first last best worst "
+    "café naïve déjà-vu über façade jalapeño").split()
+# The questions' own words, drawn now and then: a diary speaks of love and change, but mostly of
+# everything else.
+DIARY_OVERLAP = ("partner relationship love trust needs limits change changes reasons future ideal "
+                 "alone afraid fear together apart mistakes lesson blamed reversible abandoned "
+                 "betrayed working respect chance calm hopeful lonely reason long").split()
+DIARY_SECTIONS = ["Morning", "Afternoon", "Evening", "Night", "Work", "Today", "Gratitude",
+                  "Notes", "Health", "Food", "Reading", "Ideas", "To do", "Done", "Weather",
+                  "People", "Plans", "Thoughts", "Dreams", "Highlights"]
+DIARY_LABELS = ["Mood", "Sleep", "Weather", "Energy", "Steps", "Read", "Ate", "Watched",
+                "Grateful for", "Win of the day", "Worry", "Tomorrow", "Met", "Spent"]
+DIARY_ASKS = ["What should I cook {w}?", "Why is the {w} always late?", "Did I {w} enough today?",
+              "Is it too late to call {w}?", "Where did I put the {w}?",
+              "Should we go to the {w} on the weekend?", "What time is the {w} tomorrow?",
+              "How long does {w} take?", "Who was at the {w} yesterday?",
+              "Can I finish the {w} by Friday?", "Was it the {w} or the weather?",
+              "Why did she laugh at the {w}?", "What did he mean about the {w}?",
+              "Are we out of {w} again?"]
+
+
+OVERLAP_RATE = 0.02
+
+
+class DiaryWriter(Writer):
+    """The diary-heavy profile: prose of everyday life whose words overlap the questions'."""
+
+    def words(self, lo, hi):
+        r = self.rng
+        out = [r.choice(DIARY_OVERLAP) if r.random() < OVERLAP_RATE else r.choice(DIARY_WORDS)
+               for _ in range(r.randint(lo, hi))]
+        for _ in range(r.choice([0, 0, 1, 1, 2])):
+            k = r.randrange(len(out))
+            t = r.random()
+            if t < 0.45:
+                out[k] = f"**{out[k]}**"
+            elif t < 0.6:
+                out[k] = f"_{out[k]}_"
+            elif t < 0.8:
+                out[k] = f"[[{out[k]}]]"
+            elif t < 0.9:
+                out[k] = f"[{out[k]}](https://example.org/{r.randint(1, 999)})"
+            else:
+                out[k] = f"#{out[k]}"
+        if r.random() < 0.03:
+            out.insert(r.randrange(len(out) + 1), r.choice(EMOJI))
+        s = " ".join(out)
+        return s[0].upper() + s[1:]
+
+    def ask(self):
+        return self.rng.choice(DIARY_ASKS).format(w=self.rng.choice(DIARY_WORDS))
+
+    def sentence(self):
+        r = self.rng
+        if r.random() < 0.06:
+            return self.ask()
+        return self.words(6, 22) + r.choice([".", ".", ".", ".", "!", "…", "?"])
+
+    def paragraph(self):
+        return " ".join(self.sentence() for _ in range(self.rng.randint(2, 7)))
+
+    def block(self):
+        r = self.rng
+        k = r.random()
+        if k < 0.52:
+            return self.paragraph()
+        if k < 0.64:
+            return "\n".join(f"- {self.words(2, 10)}" for _ in range(r.randint(2, 7)))
+        if k < 0.70:
+            return "\n".join(f"- {r.choice(DIARY_LABELS)}: {self.words(1, 6).lower()}"
+                             for _ in range(r.randint(2, 5)))
+        if k < 0.76:
+            return "\n".join(f"- [{'x' if r.random() < 0.6 else ' '}] {self.words(2, 7)}"
+                             for _ in range(r.randint(2, 6)))
+        if k < 0.80:
+            return "\n".join(f"{i + 1}. {self.words(3, 10)}" for i in range(r.randint(2, 5)))
+        if k < 0.85:
+            return self.ask()
+        if k < 0.90:
+            return "\n".join(f"> {self.sentence()}" for _ in range(r.randint(1, 3)))
+        if k < 0.93:
+            return f"**{self.words(1, 4)}** {self.words(5, 15)}."
+        if k < 0.95:
+            return "- " + self.words(3, 8) + "\n  - " + self.words(3, 8) + "\n  - " + self.words(2, 6)
+        if k < 0.965:
+            return "```\n" + "\n".join(self.words(2, 6) for _ in range(r.randint(1, 3))) + "\n```"
+        if k < 0.98:
+            return "| time | what |\n| --- | --- |\n" + "\n".join(
+                f"| {r.randint(6, 22)}:00 | {self.words(1, 4)} |" for _ in range(r.randint(2, 4)))
+        return "---"
+
+    def heading(self, level=None):
+        r = self.rng
+        level = level or r.choice([2, 2, 2, 3, 3])
+        return "#" * level + " " + (r.choice(DIARY_SECTIONS) if r.random() < 0.7 else self.words(1, 4))
+
+    def note(self, size, reflective, title):
+        r = self.rng
+        parts = []
+        if r.random() < 0.4:
+            parts.append(f"---\ndate: {title}\ntags: [{r.choice(['daily', 'journal', 'log'])}]\n---"
+                         if title[:2] == "20" else f"---\ntags: [{r.choice(['people', 'books', 'ideas'])}]\n---")
+        parts.append(f"# {title}")
+        total = sum(len(p) + 2 for p in parts)
+        asked = False
+        while total < size:
+            if reflective and not asked and (total > size * 0.4 or r.random() < 0.05):
+                p = self.reflection()
+                asked = True
+            elif r.random() < 0.15:
+                p = self.heading()
+            else:
+                p = self.block()
+            parts.append(p)
+            total += len(p.encode()) + 2
+        if reflective and not asked:
+            parts.append(self.reflection())
+        return "\n\n".join(parts) + "\n"
+
+
+def diary_vault(out, count, seed):
+    rng = random.Random(seed)
+    w = DiaryWriter(rng)
+    big = max(1, count // 2000)
+    for i in range(count):
+        reflective = rng.random() < 0.2
+        if i % (count // big) == count // big - 1:
+            size = 1_000_000 + rng.randint(0, 50_000)
+        else:
+            size = int(math.exp(rng.uniform(math.log(500), math.log(50_000))))
+        if rng.random() < 0.75:
+            day = i % 28 + 1
+            month = (i // 28) % 12 + 1
+            year = 2011 + (i // 336) % 15
+            rel = f"journal/{year}/{month:02d}/{year}-{month:02d}-{day:02d}-{i}.md"
+            title = f"{year}-{month:02d}-{day:02d}"
+        else:
+            kind = rng.choice(["people", "books", "projects", "places", "ideas"])
+            rel = f"topics/{kind}/{kind}-{i:05d}.md"
+            title = w.words(1, 4)
+        write(os.path.join(out, rel), w.note(size, reflective, title), crlf=rng.random() < 0.05)
+
+
 def note_size(rng):
     # 200 B - 50 KB, log-uniform: most notes are short, a few are long.
     return int(math.exp(rng.uniform(math.log(200), math.log(50_000))))
@@ -186,9 +356,13 @@ def main():
     ap.add_argument("--notes", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--single", action="store_true")
+    ap.add_argument("--profile", choices=["bench", "diary"], default="bench",
+                    help="bench: the suite's own vault; diary: the diary-heavy one (issue 13)")
     a = ap.parse_args()
     if a.single:
         singles(a.out, a.seed)
+    elif a.profile == "diary":
+        diary_vault(a.out, a.notes, a.seed)
     else:
         vault(a.out, a.notes, a.seed)
 

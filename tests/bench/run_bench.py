@@ -71,11 +71,13 @@ class Bench:
         self.vault = {}
         for size in self.a.sizes:
             n = {"1k": 1000, "10k": 10000}[size]
-            path = os.path.join(self.dir, "vault-" + size)
+            diary = self.a.vault_profile == "diary"
+            path = os.path.join(self.dir, ("vault-diary-" if diary else "vault-") + size)
             if not os.path.exists(os.path.join(path, ".done")):
-                log(f"generating the {size} vault")
+                log(f"generating the {size} {self.a.vault_profile} vault")
                 shutil.rmtree(path, ignore_errors=True)
-                subprocess.run([sys.executable, os.path.join(HERE, "gen_vault.py"), path, "--notes", str(n)], check=True)
+                subprocess.run([sys.executable, os.path.join(HERE, "gen_vault.py"), path, "--notes", str(n),
+                                "--profile", self.a.vault_profile], check=True)
                 open(os.path.join(path, ".done"), "w").close()
             self.vault[size] = path
 
@@ -326,6 +328,8 @@ def main():
     ap.add_argument("--sizes", default="1k,10k")
     ap.add_argument("--peer-runs-10k", type=int, default=1, help="the peer's 10k first query takes minutes")
     ap.add_argument("--only", default="init,open,keystroke,workspace,scan")
+    ap.add_argument("--vault-profile", choices=["bench", "diary"], default="bench",
+                    help="the 1k/10k vaults: gen_vault.py's own profile, or the diary-heavy one (issue 13)")
     ap.add_argument("--profile", action="store_true", help="perf record mend in each LSP scenario (BUILD/bench/perf-*.data)")
     a = ap.parse_args()
     a.sizes = [s for s in a.sizes.split(",") if s]

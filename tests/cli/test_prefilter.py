@@ -2,7 +2,7 @@
 """The question prefilter (daemon/engine/question_prefilter.h) against the real binary: `mend scan
 --json` prints byte for byte the same report with the prefilter and with the hidden
 `--no-prefilter` (every note parsed), over every golden fixture, the examples, all of them in one
-folder, adversarial rewrites of them, and a generated vault. Prints how many notes each scan
+folder, adversarial rewrites of them, and generated vaults of both profiles. Prints how many notes each scan
 analysed without parsing.
 
 Usage: test_prefilter.py MEND_BINARY [unittest options]
@@ -105,6 +105,15 @@ class Prefilter(unittest.TestCase):
         # Four fifths hold no question; loose lines are candidates too and the generator's
         # vocabulary holds a topic word ("cœur") in most notes: about two fifths are skipped.
         self.assertGreater(skipped, 100)
+
+    def test_generated_diary_vault(self):
+        # The diary-heavy profile (issue 13): everyday prose whose words overlap the questions',
+        # lines ending in "?", labels and bold words in most notes, a question in about a quarter.
+        vault = os.path.join(self.tmp, "diary")
+        subprocess.run([sys.executable, os.path.join(SOURCE, "tests/bench/gen_vault.py"), vault,
+                        "--notes", "300", "--seed", "7", "--profile", "diary"], check=True, timeout=120)
+        notes, _ = self.same("generated diary vault (300 notes)", vault)
+        self.assertEqual(notes, 300)
 
 
 if __name__ == "__main__":

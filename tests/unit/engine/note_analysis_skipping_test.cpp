@@ -2,7 +2,8 @@
 // provably cannot matter (note_analysis.cpp, analyse_skipping_sections). Whenever it does, the
 // analysis must be the one a parse of the whole note gives: compared here over long notes made
 // of the fixtures, rewrites of them, random mixtures with the constructs that end answers and
-// sections, and a generated vault.
+// sections, and generated vaults of both profiles. The cold path (analyse_cold: the prefilter,
+// then the whole parse) is checked on the same notes.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -39,6 +40,7 @@ void check_same(const Analyzer& analyzer, const std::string& text, const std::st
   }
   INFO(what);
   REQUIRE(mend::test::summary(analyzer.analyse(text, "n.md")) == whole);
+  REQUIRE(mend::test::summary(analyzer.analyse_cold(text, "n.md")) == whole);
 }
 
 // Lines that open, close or end things, and questions in several forms, to splice into notes.
@@ -113,16 +115,20 @@ TEST_CASE("a note analysed without its inert parts equals the whole parse: long 
   CHECK(tally.skipped > tally.notes / 4); // the skipping path was really taken
 }
 
-TEST_CASE("a note analysed without its inert parts equals the whole parse: a generated vault",
-          "[analysis][skipping]") {
+namespace {
+
+// Every note of a vault gen_vault.py writes (`profile`: "bench" or "diary"), whole, and spliced.
+Tally check_vault(const std::string& profile, int notes, int seed) {
   Analyzer analyzer(mend::test::builtin_pack(), {});
-  fs::path dir = fs::temp_directory_path() / ("mend-skipping-vault-" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("mend-skipping-" + profile + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   std::string command = "python3 '" + std::string(MEND_SOURCE_DIR) +
-                        "/tests/bench/gen_vault.py' '" + dir.string() +
-                        "' --notes 400 --seed 5 > /dev/null";
+                        "/tests/bench/gen_vault.py' '" + dir.string() + "' --notes " +
+                        std::to_string(notes) + " --seed " + std::to_string(seed) + " --profile " +
+                        profile + " > /dev/null";
   REQUIRE(std::system(command.c_str()) == 0);
-  std::mt19937 rng(5);
+  std::mt19937 rng(static_cast<unsigned>(seed));
   Tally tally;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file() || e.path().extension() != ".md") continue;
@@ -136,6 +142,22 @@ TEST_CASE("a note analysed without its inert parts equals the whole parse: a gen
       check_same(analyzer, spliced(text, rng, 6), "spliced " + e.path().string(), tally);
   }
   fs::remove_all(dir);
+  return tally;
+}
+
+} // namespace
+
+TEST_CASE("a note analysed without its inert parts equals the whole parse: a generated vault",
+          "[analysis][skipping]") {
+  Tally tally = check_vault("bench", 400, 5);
+  INFO("notes " << tally.notes << ", analysed with parts skipped " << tally.skipped);
+  CHECK(tally.skipped > 20);
+}
+
+TEST_CASE("a note analysed without its inert parts equals the whole parse: a generated diary "
+          "vault",
+          "[analysis][skipping]") {
+  Tally tally = check_vault("diary", 300, 9);
   INFO("notes " << tally.notes << ", analysed with parts skipped " << tally.skipped);
   CHECK(tally.skipped > 20);
 }

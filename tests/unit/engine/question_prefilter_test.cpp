@@ -429,3 +429,29 @@ TEST_CASE("differential: skipped notes hold nothing, over fixtures, variants and
   CHECK(vault_gated_tally.skipped > 100);
   CHECK(vault_tally.skipped > 0);
 }
+
+TEST_CASE("differential: skipped notes hold nothing, over a generated diary vault",
+          "[question_prefilter]") {
+  // The diary-heavy profile (gen_vault.py --profile diary, issue 13): everyday prose whose words
+  // overlap the questions', "?" lines, labels and bold words in most notes.
+  fs::path dir = fs::temp_directory_path() / ("mend-prefilter-diary-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  std::string command = "python3 '" + std::string(MEND_SOURCE_DIR) +
+                        "/tests/bench/gen_vault.py' '" + dir.string() +
+                        "' --notes 300 --seed 8 --profile diary";
+  REQUIRE(std::system(command.c_str()) == 0);
+  Tally tally, gated_tally, variant_tally;
+  for (const auto& n : notes_under(dir)) {
+    check_identity("diary", n.path, n.text, tally, &gated_tally);
+    if (n.text.size() < 8000)
+      for (const auto& [vname, text] : variants(n.text))
+        if (vname == "bullets" || vname == "crlf")
+          check_identity(vname, n.path, text, variant_tally);
+  }
+  fs::remove_all(dir);
+  report("generated diary vault (300 notes)", tally);
+  report("the diary vault, with the topic gate", gated_tally);
+  report("diary vault variants", variant_tally);
+  CHECK(tally.notes == 300);
+  CHECK(gated_tally.skipped > 30); // the skipping path was really taken
+}
