@@ -22,6 +22,24 @@ namespace {
 // Guidance left in the note by a template is not an answer.
 constexpr double kGuidanceSimilarity = 0.75;
 
+// Whether list item `own` ends its list, and the item before it in that list poses a question
+// too: a checklist of questions, each answered (or not) inside its own item.
+bool last_item_of_question_list(const std::vector<Block>& blocks, std::size_t own,
+                                const std::vector<char>& poses) {
+  const Block& item = blocks[own];
+  for (std::size_t j = own + 1; j < blocks.size(); ++j) {
+    if (blocks[j].start < item.end) continue; // its own children
+    if (blocks[j].parent != item.parent) break; // the enclosing item or quote ended
+    if (blocks[j].kind == BlockKind::ListItem && blocks[j].depth == item.depth) return false;
+    break;
+  }
+  for (std::size_t j = own; j-- > 0;) {
+    if (blocks[j].parent != item.parent) continue; // an earlier item's children
+    return blocks[j].kind == BlockKind::ListItem && blocks[j].depth == item.depth && poses[j];
+  }
+  return false;
+}
+
 // "A: …", "Réponse : …": the answer half of a Q/A pair.
 bool starts_with_answer_label(std::string_view paragraph) {
   std::size_t colon = paragraph.find(':');
@@ -479,7 +497,14 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       if (q.form == QuestionForm::QA && !qa_answer_end && b.kind == BlockKind::Paragraph &&
           starts_with_answer_label(text.substr(b.text_start, b.text_end - b.text_start)))
         qa_answer_end = b.end;
-      if (q.form == QuestionForm::ListItem && b.kind == BlockKind::ListItem && own >= 0 &&
+      // A nested item's answer stays inside the item that holds it ("\t- do I stick around…"
+      // under "- the patterns bit": the next top-level item is the day going on).
+      if (q.form == QuestionForm::ListItem && own >= 0 &&
+          blocks[static_cast<std::size_t>(own)].parent >= 0 &&
+          b.start >= blocks[static_cast<std::size_t>(blocks[static_cast<std::size_t>(own)].parent)]
+                         .end) {
+        stop = true;
+      } else if (q.form == QuestionForm::ListItem && b.kind == BlockKind::ListItem && own >= 0 &&
           b.start >= blocks[static_cast<std::size_t>(own)].end &&
           b.depth <= blocks[static_cast<std::size_t>(own)].depth && poses[j]) {
         // The next item poses something of its own ("- Early days or deeper: " then
@@ -497,6 +522,12 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         break;
       }
     }
+    // The last box of a checklist of questions ("- [ ] has a real chance?", "- [ ] big YES?")
+    // holds its answer in its item, as its siblings do: the paragraph after the list is the
+    // note going on.
+    if (q.form == QuestionForm::ListItem && own >= 0 &&
+        last_item_of_question_list(blocks, static_cast<std::size_t>(own), poses))
+      end = std::min(end, blocks[static_cast<std::size_t>(own)].end);
     // A question on a later line of the same paragraph ends this one's answer.
     if (i + 1 < out.questions.size() && out.questions[i + 1].start > q.answer_start &&
         out.questions[i + 1].start < end)

@@ -413,18 +413,36 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     }
   for (const auto& m : out.loose_markers)
     claimed.insert(m.id);
+  // The step of the question above, and where the section holding that question ends: a line
+  // past that end has left it ("## Why she went", its items, then "## What I'll say to her"),
+  // and the question above says nothing about it any more.
   std::string neighbour;
+  std::size_t neighbour_until = std::string::npos;
+  auto innermost_section = [&](std::size_t k) -> const StepHeading* {
+    const StepHeading* innermost = nullptr;
+    for (const auto& s : out.sections)
+      if (s.start < cs[k].start && cs[k].start < s.section_end) innermost = &s;
+    return innermost;
+  };
+  auto set_neighbour = [&](std::size_t k, std::string step) {
+    neighbour = std::move(step);
+    const StepHeading* holder = innermost_section(k);
+    neighbour_until = holder ? holder->section_end : std::string::npos;
+  };
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (is_title[k] || ignored[k]) continue;
     if (chosen[k]) {
-      neighbour = step_of(chosen[k]->id);
+      set_neighbour(k, step_of(chosen[k]->id));
       continue;
     }
     if (unposed(k)) continue;
+    if (cs[k].start >= neighbour_until) {
+      neighbour.clear();
+      neighbour_until = std::string::npos;
+    }
     // The innermost section holding the line.
-    std::string section;
-    for (const auto& s : out.sections)
-      if (s.start < cs[k].start && cs[k].start < s.section_end) section = s.id;
+    const StepHeading* holder = innermost_section(k);
+    std::string section = holder ? holder->id : std::string();
     const auto& r = ranked(matcher, cs[k].plain, MatchContext{section, neighbour, whole_only(k)});
     // A loose line of one word ("Work: …", "Date: …") is a question only inside its step's
     // section: alone, it is any note-taking.
@@ -441,7 +459,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section &&
           step_of(m.id) != neighbour)
         continue;
-      if (!any) neighbour = step_of(m.id);
+      if (!any) set_neighbour(k, step_of(m.id));
       any = true;
       pairs.push_back({k, m});
     }
@@ -477,6 +495,16 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   // that poses nothing ("The one-evening rule. And the move: together, by March").
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (ignored[k] || unposed(k)) no_gap[k] = 1;
+  // Nor does an item nested under a question's item: it is that question's answer
+  // ("- do I stick around…" over "  - yes (see: all of 2023)"), as outliners write them.
+  std::vector<std::size_t> open_items; // chosen list items whose children are still being read
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    while (!open_items.empty() && cs[open_items.back()].item_end <= cs[k].start)
+      open_items.pop_back();
+    if (!open_items.empty() && cs[k].form == QuestionForm::ListItem && !chosen[k]) no_gap[k] = 1;
+    if (chosen[k] && cs[k].form == QuestionForm::ListItem && cs[k].has_children)
+      open_items.push_back(k);
+  }
   fill_gaps(cs, is_title, no_gap, pack, out.sections, chosen, claimed);
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (chosen[k]) out.questions.push_back(std::move(*chosen[k]));
