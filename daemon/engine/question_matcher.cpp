@@ -174,19 +174,28 @@ std::string without_asides(std::string_view plain) {
   return out;
 }
 
-// The two sides of " or " / " ou " in a line, each of four words or more ("is there a future
-// here or am I just nostalgic"), or nothing.
+// The two sides of " or " / " ou " in a line, and of " and " / " et ", each of four words or
+// more ("is there a future here or am I just nostalgic", "lui dire que je l'aime encore et que
+// je veux qu'on reparte"), or nothing. Shorter sides are one question's pair of words ("needs
+// and limits", "timing or a real problem").
 std::vector<std::string> alternatives_of(std::string_view plain) {
-  for (std::string_view joint : {" or ", " ou ", " OR ", " Or "}) {
-    std::size_t at = plain.find(joint);
-    if (at == std::string_view::npos) continue;
-    std::string_view left = plain.substr(0, at), right = plain.substr(at + joint.size());
-    if (split_words(fold_for_match(left)).size() < 4 ||
-        split_words(fold_for_match(right)).size() < 4)
-      return {};
-    return {std::string(left), std::string(right)};
-  }
-  return {};
+  std::vector<std::string> out;
+  auto split_at = [&](std::initializer_list<std::string_view> joints) {
+    for (std::string_view joint : joints) {
+      std::size_t at = plain.find(joint);
+      if (at == std::string_view::npos) continue;
+      std::string_view left = plain.substr(0, at), right = plain.substr(at + joint.size());
+      if (split_words(fold_for_match(left)).size() >= 4 &&
+          split_words(fold_for_match(right)).size() >= 4) {
+        out.emplace_back(left);
+        out.emplace_back(right);
+      }
+      return;
+    }
+  };
+  split_at({" or ", " ou ", " OR ", " Or "});
+  split_at({" and ", " et ", " AND ", " And "});
+  return out;
 }
 
 // A text's folded words, one space apart: "My part!" and "my  part" are one name.
