@@ -141,6 +141,17 @@ bool is_date_title(std::string_view plain, const Pack& pack) {
   return count_words(plain) <= 4 && entry_date(plain, pack.date_names());
 }
 
+// A heading underlined with "===" or "---" rather than opened with "#".
+bool is_setext(std::string_view text, const Candidate& c) {
+  std::size_t eol = text.find('\n', c.end);
+  if (eol == std::string_view::npos) return false;
+  std::size_t next = text.find('\n', eol + 1);
+  std::string_view underline =
+      trim(text.substr(eol + 1, (next == std::string_view::npos ? text.size() : next) - eol - 1));
+  return !underline.empty() && (underline.find_first_not_of('=') == std::string_view::npos ||
+                                underline.find_first_not_of('-') == std::string_view::npos);
+}
+
 bool could_be_gap(const Candidate& c, bool opens_asking) {
   if (count_words(c.plain) > 16) return false; // a sentence, not a question
   if ((c.question_mark && !c.prose_after) || c.form == QuestionForm::Heading ||
@@ -377,6 +388,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     int others = 0, same = 0;
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
       if (is_title[j] || bound.count(j) || unposed(j)) continue;
+      // Underlined headings have two levels, and notes written in them alternate "===" and
+      // "---" with no nesting meant: a setext heading under a setext heading is its sibling.
+      if (cs[j].form == QuestionForm::Heading && is_setext(text, cs[k]) && is_setext(text, cs[j]))
+        continue;
       const auto& r = ranked(matcher, cs[j].plain, MatchContext{step, {}, whole_only(j)});
       if (r.empty() || r.front().step || step_of(r.front().id) != step ||
           !passes(cs[j], r.front(), shift))

@@ -753,7 +753,11 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
   // question "Does it have a future?".
   bool asks = plain.find('?') != std::string_view::npos;
   bool writers_future = false; // set from the whole line, texts[0]
+  double whole_line_question = 0; // the best question score of the whole line, texts[0]
   for (std::size_t t = 0; t < texts.size(); ++t) {
+    if (t == 1)
+      for (const auto& [key, m] : best)
+        if (!m.step) whole_line_question = std::max(whole_line_question, m.score);
     std::vector<std::string> folded = split_words(fold_for_match(texts[t])); // once per text
     std::size_t raw = written_words(folded);
     for (std::size_t l = 0; l < languages_.size(); ++l) {
@@ -765,6 +769,9 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
             // What the writer will do names no step by one of its clauses:
             // "What I'll tell her, and my share" is no "My share" section.
             if (variant.step && t > 0 && writers_future) return;
+            // Nor does a clause of a line that is a question whole: "What I want to tell them
+            // about all this, my part included" is no "My part" section.
+            if (variant.step && t > 0 && whole_line_question >= kThreshold) return;
             int index = static_cast<int>(&variant - variants_.data());
             auto [it, added] = best.try_emplace(
                 variant.key, Match{variant.id, variant.step, score, false, shared, index});
