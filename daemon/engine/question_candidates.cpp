@@ -604,6 +604,18 @@ void paragraph_lines_memo(std::string_view text, const Block& b, int block,
   }
 }
 
+// Where the text of an HTML block opened by a line "<aside>" alone starts (the next line), or
+// the block's end when it is no such block or holds nothing else.
+static std::size_t aside_body(std::string_view text, const Block& b) {
+  std::size_t eol = text.find('\n', b.start);
+  if (eol == std::string_view::npos || eol + 1 >= b.end) return b.end;
+  std::string_view first = trim(text.substr(b.start, eol - b.start));
+  if (first.size() != 7 || fold_case(first) != "<aside>") return b.end;
+  std::string_view rest = text.substr(eol + 1, b.end - eol - 1);
+  if (trim(rest).empty() || trim(rest).starts_with("<")) return b.end;
+  return eol + 1;
+}
+
 Candidates find_candidates(std::string_view text, const Outline& outline) {
   Candidates out;
   const auto& blocks = outline.blocks;
@@ -611,6 +623,24 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
     const Block& b = blocks[static_cast<std::size_t>(i)];
     if (b.kind == BlockKind::Html) {
       markers_in(text.substr(b.start, b.end - b.start), i, b.start, out.markers);
+      // Notion exports a callout as "<aside>", its text, a blank line, "</aside>": the text is
+      // the person's own, read as a paragraph's lines.
+      if (std::size_t body = aside_body(text, b); body < b.end) {
+        Block inner = b;
+        inner.kind = BlockKind::Paragraph;
+        inner.text_start = body;
+        inner.text_end = b.end;
+        while (inner.text_end > body && (text[inner.text_end - 1] == '\n' ||
+                                          text[inner.text_end - 1] == '\r' ||
+                                          text[inner.text_end - 1] == ' '))
+          --inner.text_end;
+        // "</aside>" on the last line, when no blank line came before it.
+        std::size_t last = text.rfind('\n', inner.text_end == 0 ? 0 : inner.text_end - 1);
+        if (last != std::string_view::npos && last >= body &&
+            fold_case(trim(text.substr(last + 1, inner.text_end - last - 1))) == "</aside>")
+          inner.text_end = last;
+        if (inner.text_end > body) paragraph_lines_memo(text, inner, i, out.lines, false);
+      }
       continue;
     }
     Candidate c;
