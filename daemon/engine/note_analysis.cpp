@@ -577,6 +577,13 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         // line of an inline answer ("- Question? answer") has none left to strip.
         bool quoted = false;
         std::string_view line_text = text.substr(from, to - from);
+        // "- [ ] Is it reversible? What must change, and from whom?": the rest of the line
+        // asks a second question; it answers nothing.
+        if (from == q.answer_start && q.form != QuestionForm::Heading &&
+            q.form != QuestionForm::Marker &&
+            (trim(line_text).ends_with("?") || trim(line_text).ends_with("\xEF\xBC\x9F")) &&
+            matcher_.opens_question(trim(line_text)))
+          continue;
         std::string_view content = (from == q.answer_start && q.form != QuestionForm::Heading &&
                                     q.form != QuestionForm::Marker)
                                        ? trim(line_text)

@@ -432,11 +432,18 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     }
     if (auto prefix = qa_prefix(line)) {
       c.form = QuestionForm::QA;
+      std::string_view posed = line.substr(*prefix);
+      std::size_t inline_answer = qa_inline_answer(posed);
       c.start = base + *prefix;
       c.end = base + line.size();
       c.answer_start = c.end;
-      c.plain = plain_text(line.substr(*prefix));
-      c.question_mark = ends_with_question_mark(line);
+      if (inline_answer != std::string_view::npos) {
+        c.answer_start = c.start + inline_answer + 3; // after " A:"
+        posed = trim(posed.substr(0, inline_answer));
+        c.end = c.start + posed.size();
+      }
+      c.plain = plain_text(posed);
+      c.question_mark = ends_with_question_mark(posed);
       out.push_back(std::move(c));
       continue;
     }
@@ -523,6 +530,13 @@ bool is_answer_label(std::string_view label) {
   std::string folded = fold_for_match(trim(label));
   return folded == "a" || folded == "r" || folded == "answer" || folded == "reponse" ||
          folded == "ans";
+}
+
+std::size_t qa_inline_answer(std::string_view rest) {
+  for (std::size_t at = rest.find(" A:"); at != std::string_view::npos;
+       at = rest.find(" A:", at + 1))
+    if (at > 0 && (rest[at - 1] == '?' || rest[at - 1] == '.' || rest[at - 1] == ' ')) return at;
+  return std::string_view::npos;
 }
 
 std::optional<std::size_t> qa_prefix(std::string_view line) {

@@ -99,5 +99,8 @@ bool is_answer_label(std::string_view label);
 
 // "Q: …", "Q1: …", "Question 3 - …" → the byte where the question after the prefix starts.
 std::optional<std::size_t> qa_prefix(std::string_view line);
+// Where "Q: What did she say? A: that I never listen" has its answer on the question's own
+// line: the offset of that " A:" in `rest` (the text after the "Q:" prefix), or npos.
+std::size_t qa_inline_answer(std::string_view rest);
 
 } // namespace mend::engine

@@ -106,8 +106,13 @@ struct LineReader {
     if (auto r = line_reading(v); r && matches(r->plain, r->loose)) return true;
     std::string_view qa[2];
     std::size_t qa_count = qa_rests(v, qa); // "Q:" lines
-    for (std::size_t k = 0; k < qa_count; ++k)
+    for (std::size_t k = 0; k < qa_count; ++k) {
       if (matches(plain_text(qa[k]))) return true;
+      // "Q: … ? A: …" on one line: the question is read up to its " A:".
+      if (std::size_t a = qa_inline_answer(qa[k]); a != std::string_view::npos &&
+                                                   matches(plain_text(trim(qa[k].substr(0, a)))))
+        return true;
+    }
     std::size_t callout = callout_title(v);
     if (callout != std::string_view::npos && callout < v.size())
       if (auto r = line_reading(v.substr(callout));
