@@ -328,7 +328,21 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   auto whole_only = [&](std::size_t k) { return cs[k].loose && !cs[k].label && !opens[k]; };
   // A line cut at its first stop, or a label as long as a sentence, poses nothing unless it
   // opens asking: otherwise it is prose ("2019 in Lyon, lonely — then I met Tom").
-  auto unposed = [&](std::size_t k) { return cs[k].must_ask && !opens[k]; };
+  // The block under a marker that stands alone ("<!-- mend:q why.unofficial -->" over the
+  // answer, the question's words deleted) is that question's answer: a line of it that is not
+  // posed as a question is none.
+  std::unordered_set<int> marker_answers;
+  for (const auto& m : out.loose_markers)
+    for (std::size_t b = static_cast<std::size_t>(m.block) + 1; b < outline.blocks.size(); ++b)
+      if (outline.blocks[b].kind != BlockKind::Html) {
+        marker_answers.insert(static_cast<int>(b));
+        break;
+      }
+  auto unposed = [&](std::size_t k) {
+    if (cs[k].must_ask && !opens[k]) return true;
+    return marker_answers.count(cs[k].block) > 0 && !cs[k].question_mark &&
+           cs[k].form != QuestionForm::Heading && cs[k].form != QuestionForm::QA;
+  };
 
   // Sections: candidates whose wording names a step better than any question.
   std::vector<std::string> title_step(cs.size());
