@@ -143,7 +143,8 @@ bool is_date_title(std::string_view plain, const Pack& pack) {
 
 // A heading underlined with "===" or "---" rather than opened with "#".
 bool is_setext(std::string_view text, const Candidate& c) {
-  std::size_t eol = text.find('\n', c.end);
+  // The end of the heading text's last line (its range may or may not hold that newline).
+  std::size_t eol = text.find('\n', c.end > c.start ? c.end - 1 : c.start);
   if (eol == std::string_view::npos) return false;
   std::size_t next = text.find('\n', eol + 1);
   std::string_view underline =
@@ -348,6 +349,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   std::vector<std::string> title_step(cs.size());
   std::vector<char> is_title(cs.size(), 0);
   std::vector<std::optional<QuestionMatcher::Match>> plain_best(cs.size());
+  std::size_t first_top_heading = cs.size();
+  for (std::size_t k = 0; k < cs.size() && first_top_heading == cs.size(); ++k)
+    if (cs[k].form == QuestionForm::Heading && cs[k].level == 1) first_top_heading = k;
   for (std::size_t k = 0; k < cs.size(); ++k) {
     const Candidate& c = cs[k];
     if (auto it = bound.find(k); it != bound.end()) {
@@ -373,7 +377,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       is_title[k] = 1;
       continue;
     }
-    bool note_title = c.form == QuestionForm::Heading && c.level == 1 && !c.question_mark;
+    // The note's title is its first top-level heading: later ones are the writer's sections
+    // or questions (underlined "===" headings are all top-level).
+    bool note_title = c.form == QuestionForm::Heading && c.level == 1 && !c.question_mark &&
+                      k == first_top_heading;
     // A line posed with "?" is a question when one fits it about as well as a step does
     // ("Everything he blames me for, or just part?"), a section title when a step fits it far
     // better ("What if he says no?", "Is it worth it?"). A title without "?" is a section when

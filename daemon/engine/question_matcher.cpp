@@ -517,6 +517,11 @@ std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
       continue;
     }
     if (is_symbol_token(w)) continue;
+    // "shouldn't", "wouldn't", "hasn't" split into "shouldn" + "t": the verb is the function
+    // word it contracts ("should"), the "t" the negation read above.
+    if (k + 1 < raw.size() && raw[k + 1] == "t" && w.size() > 3 && w.back() == 'n' &&
+        stop_words_.count(w.substr(0, w.size() - 1)))
+      continue;
     if (negation_words_.count(w)) {
       out.emplace_back(kNot);
     } else if (me_words_.count(w)) {

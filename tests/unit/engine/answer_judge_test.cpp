@@ -97,7 +97,9 @@ TEST_CASE("wrongs.scope: after a nil, only the writer's own wrongs name somethin
   for (const char* a : {"Nothing, she blamed me for stuff that was hers.",
                         "None of it. I don't think there's anything to change.",
                         "Rien, je vois pas ce que je changerais.", "None of it tbh.",
-                        "Nothing. He was the one who never listened."}) {
+                        "Nothing. He was the one who never listened.",
+                        "Nothing to change, honestly. He was the problem.",
+                        "Rien à changer. C'est lui le problème."}) {
     INFO(a);
     AnswerFacts f = judge(a, Kind::OwnWrongs);
     CHECK(f.nil);
@@ -145,6 +147,12 @@ TEST_CASE("self-blame: drafts in block quotes count, the ex's words do not", "[a
   CHECK(line("> I ruined everything, but we both messed up.") == -1);
   // A word ending in "nt" is no negation ("different", "patient").
   CHECK(line("Different times, it was all my fault.") == 1);
+  // The next sentence denies it: someone else's view, answered by the writer's own.
+  CHECK(line("My sister thinks it was all my fault. It wasn't, though my temper was mine.") ==
+        -1);
+  CHECK(line("Tout est de ma faute, d'après sa mère. C'est faux.") == -1);
+  // A sentence after it that denies nothing leaves it standing.
+  CHECK(line("It was all my fault. It was, truly.") == 1);
 }
 
 TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {

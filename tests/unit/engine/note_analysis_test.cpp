@@ -212,8 +212,12 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("Q: What did he tell me when he left?\nA:\n\nSome other thought.\n", "why.official@1-");
   check("Q: What did he tell me when he left?\nA: that he needed space\n\nMore.\n",
         "why.official@1+");
-  // HTML is no question, Notion's callouts (<aside>) and toggles (<summary>) included.
-  check("<aside>\n❓ What did he tell me when he left?\n\nThat he needed space.\n</aside>\n", "");
+  // HTML is no question, Notion's toggles (<summary>) included; Notion's callouts are the one
+  // exception: an "<aside>" alone on its line, then the person's own text (the corpora's
+  // writers pose questions in them, and their labellers count them).
+  check("<aside>\n❓ What did he tell me when he left?\n\nThat he needed space.\n</aside>\n",
+        "why.official@2+");
+  check("<details>\n<summary>What did he tell me when he left?</summary>\n</details>\n", "");
   check("<div>\nWhat did he tell me when he left?\n</div>\n", "");
   // B: a known wording with a second clause.
   check("## How long were we together, and was it timing or something bigger?\n\nTwo years.\n",
@@ -576,4 +580,65 @@ TEST_CASE("lines that each open with a label or a question are one thought each"
         "alone or a reaction to him: the phone alone, the jealousy is a reaction to his secrets\n"
         "how we change together -> he shows me, i stop checking, we both say where we go\n",
         "wrongs.scope@4+ wrongs.alone@5+ wrongs.together@6+");
+}
+
+TEST_CASE("the question above gives no context past the end of its section",
+          "[note_analysis][recognition]") {
+  // "## What I'll say to him" follows the why section's items: it is the reach-out question,
+  // not the why question that "the question above" would have favoured.
+  check("# Sam\n\n## Why he left\n\n- What he said: that he needed air\n"
+        "- What wasn't working: the hours\n\n## What I'll say to him\n\nThat I get it now.\n",
+        "why.official@5+ why.not-working@6+ reach-out.share@8+");
+}
+
+TEST_CASE("outliner answers stay inside the item that holds them", "[note_analysis][recognition]") {
+  // The nested "- ?" is no answer, and the next top-level item is the day going on; the
+  // nested "- yes (…)" under a question fills no gap in the article's order.
+  check("- my patterns, from the article\n\t- do I cling when someone pulls away?\n"
+        "\t\t- yes (see: every ex, and him)\n\t- do I think I have to be perfect to be loved\n"
+        "\t\t- ?\n- rang my sister about it, and about him\n",
+        "patterns.cling@2+ patterns.perfect@4-");
+}
+
+TEST_CASE("a checklist's last box holds its answer in its item", "[note_analysis][recognition]") {
+  check("## Us\n\n- [x] was it my ideal?\n\t- not really\n- [ ] a big unanimous yes?\n\n"
+        "Draft for him: see the other note.\n",
+        "evaluate.ideal@3+ evaluate.verdict@5-");
+  // A second question after the first on its line answers nothing.
+  check("## Why he left\n\n- [ ] Is it reversible? What would have to change, and on whose side?\n",
+        "why.reversible@3-");
+}
+
+TEST_CASE("a Q: line with its A: on the same line", "[note_analysis][recognition]") {
+  check("# him\n\nQ: What did he actually say when he ended it? A: that he was done trying.\n",
+        "why.official@3+");
+  check("# him\n\nQ: What did he actually say when he ended it? A:\n", "why.official@3-");
+}
+
+TEST_CASE("Notion's callouts are the person's own lines", "[note_analysis][recognition]") {
+  check("# My motives\n\n<aside>\n💡 Am I just scared of being alone, and is that fear deciding "
+        "for me?\n\n</aside>\n\nPartly, yes. Sunday nights most of all.\n",
+        "motives.fear@4+");
+}
+
+TEST_CASE("a setext heading under a setext heading is its sibling", "[note_analysis][recognition]") {
+  // The first heading asks a question of its own; the one after it does not make it the
+  // reach-out section.
+  check("note to Robin\n=============\n\nHow I tell them I still love them and want to start again\n"
+        "=========================================================\n\nSimply, over coffee.\n\n"
+        "How we'd do things differently together\n---------------------------------------\n\n"
+        "Weekly check-ins.\n",
+        "reach-out.love@4+ reach-out.change@9+");
+}
+
+TEST_CASE("the block under a marker standing alone is its answer", "[note_analysis][recognition]") {
+  check("## Why it ended\n\n<!-- mend:q why.unofficial -->\nThat he wanted children soon and thought "
+        "I did not, and it was what I wanted too.\n",
+        "why.unofficial@3+");
+}
+
+TEST_CASE("a contracted negation reads as its verb and a 'not'", "[note_analysis][recognition]") {
+  // "shouldn't" is "should" + "not", as "should not" is: no unknown word "shouldn".
+  check("## My patterns\n\nDo I stay when I shouldn't\nYes, for years.\n", "patterns.stay@3+");
+  check("## My patterns\n\nDo I stay when I should not\nYes, for years.\n", "patterns.stay@3+");
 }
