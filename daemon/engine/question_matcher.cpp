@@ -62,6 +62,16 @@ std::string strip_variables(std::string_view text) {
   return out;
 }
 
+// "2/ Ce qu'elle n'a pas dit", "Q3. What did he say?": a number opening a line counts the
+// writer's questions, it is none of their words (a date's numbers, later in a line, stay).
+bool is_numbering(std::string_view token) {
+  std::size_t i = (token.size() > 1 && token[0] == 'q') ? 1 : 0;
+  if (i == token.size()) return false;
+  for (; i < token.size(); ++i)
+    if (token[i] < '0' || token[i] > '9') return false;
+  return true;
+}
+
 // A token made only of emoji and symbols ("💔", "✨", "❤️"): decoration, not a word.
 // split_words keeps every non-ASCII byte as a letter, so these would otherwise count as unknown
 // words.
@@ -516,7 +526,7 @@ std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
       out.emplace_back(kNot);
       continue;
     }
-    if (is_symbol_token(w)) continue;
+    if (is_symbol_token(w) || (k == 0 && is_numbering(w))) continue;
     // "shouldn't", "wouldn't", "hasn't" split into "shouldn" + "t": the verb is the function
     // word it contracts ("should"), the "t" the negation read above.
     if (k + 1 < raw.size() && raw[k + 1] == "t" && w.size() > 3 && w.back() == 'n' &&

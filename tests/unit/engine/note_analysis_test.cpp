@@ -642,3 +642,9 @@ TEST_CASE("a contracted negation reads as its verb and a 'not'", "[note_analysis
   check("## My patterns\n\nDo I stay when I shouldn't\nYes, for years.\n", "patterns.stay@3+");
   check("## My patterns\n\nDo I stay when I should not\nYes, for years.\n", "patterns.stay@3+");
 }
+
+TEST_CASE("a number opening a line counts the questions", "[note_analysis][recognition]") {
+  check("# Léa\n\n1/ Pourquoi elle est partie (officiellement) : elle dit que je ne l'écoutais pas\n"
+        "2/ Ce qu'elle n'a pas dit : la distance avec sa famille\n",
+        "why.official@3+ why.unofficial@4+");
+}
