@@ -22,6 +22,19 @@ namespace {
 // Guidance left in the note by a template is not an answer.
 constexpr double kGuidanceSimilarity = 0.75;
 
+// Day One's export opens each entry with an indented block of its metadata ("\tDate:\t15
+// November 2026 at 16:48", "\tLocation:\t…", "\tWeather:\t9° Partly Cloudy"): a new entry, so
+// the end of the answer before it, whose words ("partly") are none of the writer's.
+bool entry_header(std::string_view text, const Block& b) {
+  if (b.kind != BlockKind::Code) return false;
+  std::string_view body = trim(text.substr(b.start, b.end - b.start));
+  if (!body.starts_with("Date:")) return false;
+  std::size_t eol = body.find('\n');
+  std::string_view first = body.substr(0, eol);
+  return first.size() > 5 && (first[5] == '\t' || first[5] == ' ') &&
+         first.find_first_of("0123456789") != std::string_view::npos;
+}
+
 // Whether list item `own` ends its list, and the item before it in that list poses a question
 // too: a checklist of questions, each answered (or not) inside its own item.
 bool last_item_of_question_list(const std::vector<Block>& blocks, std::size_t own,
@@ -512,7 +525,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         stop = true;
       } else if (b.kind == BlockKind::Heading && !b.in_quote) {
         stop = q.form != QuestionForm::Heading || b.level <= q.heading_level || is_anchor[j];
-      } else if (b.kind == BlockKind::Break) {
+      } else if (b.kind == BlockKind::Break || entry_header(text, b)) {
         stop = true;
       } else if (is_anchor[j]) {
         stop = true;

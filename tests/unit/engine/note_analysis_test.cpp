@@ -648,3 +648,15 @@ TEST_CASE("a number opening a line counts the questions", "[note_analysis][recog
         "2/ Ce qu'elle n'a pas dit : la distance avec sa famille\n",
         "why.official@3+ why.unofficial@4+");
 }
+
+TEST_CASE("a Day One entry's metadata ends the answer before it", "[note_analysis][recognition]") {
+  // "9° Partly Cloudy" is the weather of the next entry, no hedge on the writer's yes.
+  NoteAnalysis n = analyzer().analyse(
+      "# Sam\n\nSeeing my ex Thursday.\n\n## All things considered, a big unanimous yes?\n"
+      "Yes. A big one.\n\n\tDate:\t15 November 2026 at 16:48:55 GMT\n\tWeather:\t9° Partly "
+      "Cloudy\n\nBefore work.\n",
+      "note.md");
+  REQUIRE(n.questions.size() == 1);
+  CHECK(n.questions[0].id == "evaluate.verdict");
+  CHECK(n.questions[0].clear_yes);
+}
