@@ -407,22 +407,35 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     std::string step = step_of(plain_best[k]->id);
     std::size_t end = section_end(text, outline, candidates, k, is_title);
     int others = 0, same = 0;
+    std::map<std::string, int> other_steps; // the items' steps when not the heading's
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
-      if (is_title[j] || bound.count(j) || unposed(j)) continue;
+      if (is_title[j]) break; // a section of its own starts: what follows is its
+      if (bound.count(j) || unposed(j)) continue;
       // Underlined headings have two levels, and notes written in them alternate "===" and
       // "---" with no nesting meant: a setext heading under a setext heading is its sibling.
       if (cs[j].form == QuestionForm::Heading && is_setext(text, cs[k]) && is_setext(text, cs[j]))
         continue;
       const auto& r = ranked(matcher, cs[j].plain, MatchContext{step, {}, whole_only(j)});
       if (r.empty() || r.front().step || step_of(r.front().id) != step ||
-          !passes(cs[j], r.front(), shift))
+          !passes(cs[j], r.front(), shift)) {
+        const auto& alone = ranked(matcher, cs[j].plain, MatchContext{{}, {}, whole_only(j)});
+        if (!alone.empty() && !alone.front().step && passes(cs[j], alone.front(), shift))
+          ++other_steps[step_of(alone.front().id)];
         continue;
+      }
       (r.front().id == plain_best[k]->id ? same : others)++;
     }
     if (others >= 1 || same + others >= 2) {
       title_step[k] = step;
       is_title[k] = 1;
+    } else if (same == 0 && other_steps.size() == 1 && other_steps.begin()->second >= 2) {
+      // A heading over questions of one other step only ("Mes vraies raisons" over the three
+      // questions on the writer's motives): its questions say which section it titles; a
+      // question holds no questions of its own.
+      title_step[k] = other_steps.begin()->first;
+      is_title[k] = 1;
     }
+    other_steps.clear();
   }
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (!is_title[k]) continue;

@@ -660,3 +660,20 @@ TEST_CASE("a Day One entry's metadata ends the answer before it", "[note_analysi
   CHECK(n.questions[0].id == "evaluate.verdict");
   CHECK(n.questions[0].clear_yes);
 }
+
+TEST_CASE("a heading over another step's questions titles that step", "[note_analysis][recognition]") {
+  // "My real reasons" reads like the why step's unofficial reasons; the questions under it are
+  // all on the writer's motives, so it is that section, and no question.
+  NoteAnalysis n = analyzer().analyse(
+      "# Sam\n\nMy ex left in October.\n\n## My real reasons\n\n"
+      "### Am I just scared of being alone?\n\nA bit.\n\n"
+      "### What reassures me that I won't end up alone?\n\nMy aunt.\n",
+      "note.md");
+  REQUIRE(n.steps.size() == 1);
+  CHECK(n.steps[0].id == "motives");
+  CHECK(questions(std::string(
+            "# Sam\n\nMy ex left in October.\n\n## My real reasons\n\n"
+            "### Am I just scared of being alone?\n\nA bit.\n\n"
+            "### What reassures me that I won't end up alone?\n\nMy aunt.\n")) ==
+        "motives.fear@7+ motives.reassure@11+");
+}
