@@ -437,6 +437,18 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     }
     other_steps.clear();
   }
+  // A line or item naming the step of the section it sits in ("## Us" then "- Worth it") is
+  // one of that section's items, not a section of its own.
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (!is_title[k] || bound.count(k) || cs[k].form == QuestionForm::Heading) continue;
+    for (std::size_t j = k; j-- > 0;) {
+      if (!is_title[j]) continue;
+      if (cs[k].start < section_end(text, outline, candidates, j, is_title) &&
+          title_step[j] == title_step[k])
+        is_title[k] = 0;
+      break;
+    }
+  }
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (!is_title[k]) continue;
     StepHeading s;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <tuple>
+#include <unordered_set>
 
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/stemmer.h"
@@ -62,14 +63,42 @@ std::string strip_variables(std::string_view text) {
   return out;
 }
 
-// "2/ Ce qu'elle n'a pas dit", "Q3. What did he say?": a number opening a line counts the
-// writer's questions, it is none of their words (a date's numbers, later in a line, stay).
-bool is_numbering(std::string_view token) {
-  std::size_t i = (token.size() > 1 && token[0] == 'q') ? 1 : 0;
-  if (i == token.size()) return false;
-  for (; i < token.size(); ++i)
-    if (token[i] < '0' || token[i] > '9') return false;
-  return true;
+// "2/ Ce qu'elle n'a pas dit", "Q3. What did he say?", "2.3 Early days?": a number opening a
+// line counts the writer's questions, it is none of their words. Returns where the words start
+// (0 when the line opens with no such number; a date's or a table's numbers stay).
+std::size_t after_numbering(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && text[i] == ' ')
+    ++i;
+  std::size_t start = i;
+  if (i < text.size() && (text[i] == 'Q' || text[i] == 'q')) ++i;
+  std::size_t digits = i;
+  while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || (text[i] == '.' && i > digits)))
+    ++i;
+  if (i == digits || !(text[digits] >= '0' && text[digits] <= '9')) return 0;
+  if (i < text.size() && (text[i] == '/' || text[i] == ')' || text[i] == ':' || text[i] == '-'))
+    ++i;
+  if (i >= text.size() || text[i] != ' ' || i == start) return 0;
+  return i;
+}
+
+// "Why he left #reflection", "## Us #breakup/jordan": Obsidian's and Bear's tags file the
+// line, they are none of its words. A tag is a '#' opening a word, then a letter.
+std::string without_tags(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool opens_word = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t';
+    unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (text[i] == '#' && opens_word && (std::isalpha(next) || next >= 0x80)) {
+      while (i < text.size() && text[i] != ' ' && text[i] != '\t')
+        ++i;
+      out += ' ';
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 // A token made only of emoji and symbols ("💔", "✨", "❤️"): decoration, not a word.
@@ -526,7 +555,7 @@ std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
       out.emplace_back(kNot);
       continue;
     }
-    if (is_symbol_token(w) || (k == 0 && is_numbering(w))) continue;
+    if (is_symbol_token(w)) continue;
     // "shouldn't", "wouldn't", "hasn't" split into "shouldn" + "t": the verb is the function
     // word it contracts ("should"), the "t" the negation read above.
     if (k + 1 < raw.size() && raw[k + 1] == "t" && w.size() > 3 && w.back() == 'n' &&
@@ -749,7 +778,10 @@ QuestionMatcher::scores(std::string_view plain, bool with_clauses) const {
 std::unordered_map<std::size_t, QuestionMatcher::Match>
 QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const {
   std::unordered_map<std::size_t, Match> best; // by Variant::key
-  std::string named = with_names(plain);
+  plain.remove_prefix(after_numbering(plain));
+  std::string named = with_names(plain.find('#') == std::string_view::npos
+                                     ? std::string(plain)
+                                     : without_tags(plain));
   std::vector<std::string> texts{named};
   // "ce que moi j'aimais pas (lui compris)": an aside in brackets is read past, even when the
   // line is read whole.
@@ -805,7 +837,13 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::terse_matches(std::string_v
                                                                    std::string_view step) const {
   std::vector<Match> out;
   std::string named = with_names(plain);
-  if (split_words(fold_for_match(named)).size() > kTerseMaxWords) return out;
+  auto written = split_words(fold_for_match(named));
+  if (written.size() > kTerseMaxWords) return out;
+  // "- no", "oui": a reply to the item above, never a terse question ("no" is a word of
+  // "Big yes or not?"). The pack has no list of bare replies: both languages' here.
+  static const std::unordered_set<std::string> replies = {
+      "yes", "no", "yeah", "yep", "nope", "nah", "maybe", "oui", "non", "ouais", "nan", "bof"};
+  if (written.size() == 1 && replies.count(written[0])) return out;
   for (std::size_t l = 0; l < languages_.size(); ++l) {
     const Language& lang = languages_[l];
     auto step_it = lang.step_words.find(std::string(step));

@@ -677,3 +677,16 @@ TEST_CASE("a heading over another step's questions titles that step", "[note_ana
             "### What reassures me that I won't end up alone?\n\nMy aunt.\n")) ==
         "motives.fear@7+ motives.reassure@11+");
 }
+
+TEST_CASE("tags file a line; they are none of its words", "[note_analysis][recognition]") {
+  NoteAnalysis n = analyzer().analyse(
+      "# Jordan #breakup\n\n## 💔 Why he left #reflection\n\n- What he said: that he needed space\n",
+      "note.md");
+  REQUIRE(n.steps.size() == 1);
+  CHECK(n.steps[0].id == "why");
+}
+
+TEST_CASE("an item naming its own section's step is an item of it", "[note_analysis][recognition]") {
+  // "- Worth it" under "## Us" is the verdict, asked tersely; its "- no" is the reply.
+  check("# Jordan\n\nMy ex.\n\n## Us\n- Worth it\n  - no\n", "evaluate.verdict@6+");
+}
