@@ -256,7 +256,14 @@ struct Pair {
 // the question the unposed line before it also matches.
 void give_split_questions_to_posed_lines(std::vector<Pair>& pairs,
                                          const std::vector<Candidate>& cs) {
-  auto posed = [&](std::size_t k) { return cs[k].question_mark && !cs[k].prose_after; };
+  // Posed: with its "?", or as a choice without one ("- all of it or just some - some").
+  auto choice = [&](std::size_t k) {
+    std::string folded = " " + fold_case(cs[k].plain) + " ";
+    return folded.find(" or ") != std::string::npos || folded.find(" ou ") != std::string::npos;
+  };
+  auto posed = [&](std::size_t k) {
+    return (cs[k].question_mark || choice(k)) && !cs[k].prose_after;
+  };
   std::set<std::pair<std::size_t, std::string>> posed_pairs;
   for (const auto& p : pairs)
     if (posed(p.candidate)) posed_pairs.emplace(p.candidate, p.match.id);

@@ -384,6 +384,10 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
                colon != std::string_view::npos &&
                count_words(line.substr(0, colon)) <= kMaxLabelWords)
         ++labelled;
+      else if (LineBreak cut = first_break(line); // "where it went wrong - money, mostly"
+               cut.dash && count_words(line.substr(0, cut.at)) >= 2 &&
+               count_words(line.substr(0, cut.at)) <= kMaxLabelWords)
+        ++labelled;
       std::size_t words = count_words(line);
       if (words > kMaxLooseLineWords) all_short = false;
       bool last = from >= para.size() || trim(para.substr(from)).empty();

@@ -690,3 +690,15 @@ TEST_CASE("an item naming its own section's step is an item of it", "[note_analy
   // "- Worth it" under "## Us" is the verdict, asked tersely; its "- no" is the reply.
   check("# Jordan\n\nMy ex.\n\n## Us\n- Worth it\n  - no\n", "evaluate.verdict@6+");
 }
+
+TEST_CASE("lines set off by a dash are one thought each", "[note_analysis][recognition]") {
+  check("# Alex\n\nAlex and I split in September.\n\n"
+        "What he told me when he ended it - that he was done\n"
+        "What I sensed he wasn't saying - that there was someone else\n"
+        "Where it went wrong - money, mostly\n",
+        "why.official@5+ why.unofficial@6+ why.not-working@7+");
+  // The choice is the question; the line listing the reproaches before it is what it is about.
+  check("# Alex\n\nMy ex.\n\nMy part\n- what he blames me for - being cold\n"
+        "- all of it or just some - some\n",
+        "wrongs.scope@7+");
+}
