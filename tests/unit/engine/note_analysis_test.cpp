@@ -702,3 +702,14 @@ TEST_CASE("lines set off by a dash are one thought each", "[note_analysis][recog
         "- all of it or just some - some\n",
         "wrongs.scope@7+");
 }
+
+TEST_CASE("'y compris' includes; it is no 'compris' (understood)", "[note_analysis][recognition]") {
+  // A note titled "Réflexion sur Hugo" is no section of "ce que je n'aimais pas, y compris chez
+  // Hugo"; "Nous deux" titles the evaluation.
+  NoteAnalysis n = analyzer().analyse(
+      "# Réflexion sur Hugo\n\nHugo est parti en août.\n\n## Nous deux\n"
+      "Est-ce que c'était mon idéal ? Non.\nUn grand oui ? Non.\n",
+      "note.md");
+  REQUIRE(n.steps.size() == 1);
+  CHECK(n.steps[0].id == "evaluate");
+}
