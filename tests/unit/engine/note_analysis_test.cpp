@@ -713,3 +713,9 @@ TEST_CASE("'y compris' includes; it is no 'compris' (understood)", "[note_analys
   REQUIRE(n.steps.size() == 1);
   CHECK(n.steps[0].id == "evaluate");
 }
+
+TEST_CASE("a voice memo's time stamps are none of its words", "[note_analysis][recognition]") {
+  check("# Voice memo about my ex\n\n[3:40] What wasn't working\n\n[3:45] the money, mostly\n\n"
+        "(4:20) Can it be turned round, what's got to change, me or her\n\n[4:30] me, mostly\n",
+        "why.not-working@3+ why.reversible@7+");
+}
