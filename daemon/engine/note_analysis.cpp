@@ -37,13 +37,20 @@ bool entry_header(std::string_view text, const Block& b) {
 
 // Whether list item `own` ends its list, and the item before it in that list poses a question
 // too: a checklist of questions, each answered (or not) inside its own item.
-bool last_item_of_question_list(const std::vector<Block>& blocks, std::size_t own,
-                                const std::vector<char>& poses) {
+bool last_item_of_question_list(std::string_view text, const std::vector<Block>& blocks,
+                                std::size_t own, const std::vector<char>& poses) {
   const Block& item = blocks[own];
+  // An item with another bullet ("-" then "*") starts another list.
+  auto bullet = [&](const Block& b) {
+    std::size_t at = text.find_first_not_of(" \t", b.start);
+    return at == std::string_view::npos ? '\0' : text[at];
+  };
   for (std::size_t j = own + 1; j < blocks.size(); ++j) {
     if (blocks[j].start < item.end) continue; // its own children
     if (blocks[j].parent != item.parent) break; // the enclosing item or quote ended
-    if (blocks[j].kind == BlockKind::ListItem && blocks[j].depth == item.depth) return false;
+    if (blocks[j].kind == BlockKind::ListItem && blocks[j].depth == item.depth &&
+        bullet(blocks[j]) == bullet(item))
+      return false;
     break;
   }
   for (std::size_t j = own; j-- > 0;) {
@@ -539,7 +546,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     // holds its answer in its item, as its siblings do: the paragraph after the list is the
     // note going on.
     if (q.form == QuestionForm::ListItem && own >= 0 &&
-        last_item_of_question_list(blocks, static_cast<std::size_t>(own), poses))
+        last_item_of_question_list(text, blocks, static_cast<std::size_t>(own), poses))
       end = std::min(end, blocks[static_cast<std::size_t>(own)].end);
     // A question on a later line of the same paragraph ends this one's answer.
     if (i + 1 < out.questions.size() && out.questions[i + 1].start > q.answer_start &&

@@ -70,6 +70,12 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
   }
 }
 
+TEST_CASE("a nil reply in Québec French", "[answer_judge]") {
+  AnswerFacts f = judge("Rien pantoute, honnêtement il était parfait avec moi.", Kind::FaultFinding);
+  CHECK(f.nil);
+  CHECK_FALSE(f.answered);
+}
+
 TEST_CASE("a nil reply that goes on to name something is an answer", "[answer_judge]") {
   for (const char* a :
        {"Nothing really, except his temper", "Rien, à part ses mensonges",

@@ -604,6 +604,10 @@ TEST_CASE("a checklist's last box holds its answer in its item", "[note_analysis
   check("## Us\n\n- [x] was it my ideal?\n\t- not really\n- [ ] a big unanimous yes?\n\n"
         "Draft for him: see the other note.\n",
         "evaluate.ideal@3+ evaluate.verdict@5-");
+  // Another bullet starts another list: the checklist ended at its last "-" box.
+  check("## Us\n\n- [x] was it my ideal?\n\t- not really\n- [ ] a big unanimous yes?\n\n"
+        "* Talking to him\n",
+        "evaluate.ideal@3+ evaluate.verdict@5-");
   // A second question after the first on its line answers nothing.
   check("## Why he left\n\n- [ ] Is it reversible? What would have to change, and on whose side?\n",
         "why.reversible@3-");
