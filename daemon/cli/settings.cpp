@@ -13,7 +13,8 @@ std::optional<server::Config> folder_config(const fs::path* folder, const std::s
   server::Config config;
   std::vector<std::string> warnings;
   auto report_warnings = [&warnings] {
-    for (const auto& w : warnings) std::cerr << "mend: warning: " << w << "\n";
+    for (const auto& w : warnings)
+      std::cerr << "mend: warning: " << w << "\n";
     warnings.clear();
   };
   if (folder) {

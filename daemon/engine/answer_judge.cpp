@@ -609,12 +609,22 @@ bool gives_quote_to_ex(std::string_view line, bool before_quote, const PhraseBoo
 // format has no key for them yet): both languages' forms, folded, words apart.
 bool denied_next(const std::vector<Sentence>& sentences, std::size_t s) {
   if (s + 1 >= sentences.size()) return false;
-  static const std::vector<std::vector<std::string>> denials = {
-      {"it", "wasn", "t"}, {"it", "was", "not"}, {"it", "isn", "t"}, {"it", "is", "not"},
-      {"that", "s", "not", "true"}, {"that", "isn", "t", "true"}, {"not", "true"},
-      {"untrue"}, {"it", "wasnt"}, {"it", "isnt"},
-      {"ce", "n", "est", "pas", "vrai"}, {"c", "est", "faux"}, {"pas", "vrai"}, {"faux"},
-      {"ce", "n", "etait", "pas", "vrai"}, {"c", "etait", "faux"}};
+  static const std::vector<std::vector<std::string>> denials = {{"it", "wasn", "t"},
+                                                                {"it", "was", "not"},
+                                                                {"it", "isn", "t"},
+                                                                {"it", "is", "not"},
+                                                                {"that", "s", "not", "true"},
+                                                                {"that", "isn", "t", "true"},
+                                                                {"not", "true"},
+                                                                {"untrue"},
+                                                                {"it", "wasnt"},
+                                                                {"it", "isnt"},
+                                                                {"ce", "n", "est", "pas", "vrai"},
+                                                                {"c", "est", "faux"},
+                                                                {"pas", "vrai"},
+                                                                {"faux"},
+                                                                {"ce", "n", "etait", "pas", "vrai"},
+                                                                {"c", "etait", "faux"}};
   const auto& next = sentences[s + 1].words;
   for (const auto& d : denials)
     if (next.size() >= d.size() && std::equal(d.begin(), d.end(), next.begin())) return true;

@@ -46,7 +46,7 @@ bool last_item_of_question_list(std::string_view text, const std::vector<Block>&
     return at == std::string_view::npos ? '\0' : text[at];
   };
   for (std::size_t j = own + 1; j < blocks.size(); ++j) {
-    if (blocks[j].start < item.end) continue; // its own children
+    if (blocks[j].start < item.end) continue;   // its own children
     if (blocks[j].parent != item.parent) break; // the enclosing item or quote ended
     if (blocks[j].kind == BlockKind::ListItem && blocks[j].depth == item.depth &&
         bullet(blocks[j]) == bullet(item))
@@ -521,12 +521,12 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       // under "- the patterns bit": the next top-level item is the day going on).
       if (q.form == QuestionForm::ListItem && own >= 0 &&
           blocks[static_cast<std::size_t>(own)].parent >= 0 &&
-          b.start >= blocks[static_cast<std::size_t>(blocks[static_cast<std::size_t>(own)].parent)]
-                         .end) {
+          b.start >=
+              blocks[static_cast<std::size_t>(blocks[static_cast<std::size_t>(own)].parent)].end) {
         stop = true;
       } else if (q.form == QuestionForm::ListItem && b.kind == BlockKind::ListItem && own >= 0 &&
-          b.start >= blocks[static_cast<std::size_t>(own)].end &&
-          b.depth <= blocks[static_cast<std::size_t>(own)].depth && poses[j]) {
+                 b.start >= blocks[static_cast<std::size_t>(own)].end &&
+                 b.depth <= blocks[static_cast<std::size_t>(own)].depth && poses[j]) {
         // The next item poses something of its own ("- Early days or deeper: " then
         // "- Reversible?"); a plain next item may be the answer ("* Yes, since my dad left.").
         stop = true;

@@ -648,9 +648,9 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         inner.kind = BlockKind::Paragraph;
         inner.text_start = body;
         inner.text_end = b.end;
-        while (inner.text_end > body && (text[inner.text_end - 1] == '\n' ||
-                                          text[inner.text_end - 1] == '\r' ||
-                                          text[inner.text_end - 1] == ' '))
+        while (inner.text_end > body &&
+               (text[inner.text_end - 1] == '\n' || text[inner.text_end - 1] == '\r' ||
+                text[inner.text_end - 1] == ' '))
           --inner.text_end;
         // "</aside>" on the last line, when no blank line came before it.
         std::size_t last = text.rfind('\n', inner.text_end == 0 ? 0 : inner.text_end - 1);

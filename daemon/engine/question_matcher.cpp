@@ -799,9 +799,8 @@ std::unordered_map<std::size_t, QuestionMatcher::Match>
 QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const {
   std::unordered_map<std::size_t, Match> best; // by Variant::key
   plain.remove_prefix(after_numbering(plain));
-  std::string named = with_names(plain.find('#') == std::string_view::npos
-                                     ? std::string(plain)
-                                     : without_tags(plain));
+  std::string named = with_names(plain.find('#') == std::string_view::npos ? std::string(plain)
+                                                                           : without_tags(plain));
   std::vector<std::string> texts{named};
   // "ce que moi j'aimais pas (lui compris)": an aside in brackets is read past, even when the
   // line is read whole.
@@ -819,7 +818,7 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
   // "Reversible?" asks what "Is it reversible?" asks; "The future" is a title, not the
   // question "Does it have a future?".
   bool asks = plain.find('?') != std::string_view::npos;
-  bool writers_future = false; // set from the whole line, texts[0]
+  bool writers_future = false;    // set from the whole line, texts[0]
   double whole_line_question = 0; // the best question score of the whole line, texts[0]
   for (std::size_t t = 0; t < texts.size(); ++t) {
     if (t == 1)

@@ -109,8 +109,8 @@ struct LineReader {
     for (std::size_t k = 0; k < qa_count; ++k) {
       if (matches(plain_text(qa[k]))) return true;
       // "Q: … ? A: …" on one line: the question is read up to its " A:".
-      if (std::size_t a = qa_inline_answer(qa[k]); a != std::string_view::npos &&
-                                                   matches(plain_text(trim(qa[k].substr(0, a)))))
+      if (std::size_t a = qa_inline_answer(qa[k]);
+          a != std::string_view::npos && matches(plain_text(trim(qa[k].substr(0, a)))))
         return true;
     }
     std::size_t callout = callout_title(v);

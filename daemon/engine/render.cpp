@@ -42,7 +42,8 @@ const PronounSet* pronoun_set(const LanguagePack& pack, std::string_view setting
     std::size_t end = folded.find_first_of("/,;| \t", start);
     if (end == std::string::npos) end = folded.size();
     if (end > start)
-      if (const PronounSet* set = named_set(pack, std::string_view(folded).substr(start, end - start)))
+      if (const PronounSet* set =
+              named_set(pack, std::string_view(folded).substr(start, end - start)))
         return set;
     start = end + 1;
   }

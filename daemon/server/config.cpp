@@ -110,7 +110,8 @@ std::optional<Config> load_config_file(const std::filesystem::path& file, Config
   std::vector<std::string> problems, unknown;
   Config config = apply_config(settings, std::move(base), &problems, &unknown);
   if (warnings)
-    for (const auto& w : unknown) warnings->push_back("config file " + file.string() + ": " + w);
+    for (const auto& w : unknown)
+      warnings->push_back("config file " + file.string() + ": " + w);
   if (!problems.empty()) {
     if (error) *error = "config file " + file.string() + ": " + problems.front();
     return std::nullopt;

@@ -33,8 +33,7 @@ struct Config {
 // "pronouns"/"ex_pronouns" spellings, and a top-level {"mend": {...}} wrapper as VS Code
 // sends settings. Unknown keys go to *unknown when given (a file's extra keys are a warning),
 // else to *problems.
-Config apply_config(const nlohmann::json& settings, Config base,
-                    std::vector<std::string>* problems,
+Config apply_config(const nlohmann::json& settings, Config base, std::vector<std::string>* problems,
                     std::vector<std::string>* unknown = nullptr);
 
 // A config file: JSON or YAML. nullopt (and *error, naming the file and line) when it cannot

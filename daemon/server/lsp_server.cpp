@@ -132,7 +132,8 @@ void LspServer::on_initialize(const json& params, Reply reply) {
         file_config_ = *loaded;
       else
         log_user(protocol::MessageType::Warning, "mend: " + error);
-      for (const auto& w : warnings) log_user(protocol::MessageType::Warning, "mend: " + w);
+      for (const auto& w : warnings)
+        log_user(protocol::MessageType::Warning, "mend: " + w);
       break;
     }
   }

@@ -128,19 +128,27 @@ class Writer:
                 out.append("_your answer_")
         return "\n\n".join(out)
 
+    # How a note is laid out: the share of notes with front matter, where the reflection goes
+    # (after this share of the note, or earlier by this chance per block), headings per block.
+    FRONT_MATTER, REFLECT_AFTER, REFLECT_CHANCE, HEADING_CHANCE = 0.3, 0.3, 0.1, 0.12
+
+    def front_matter(self, title):
+        return f"---\ntitle: {title}\ntags: [journal]\n---"
+
     def note(self, size, reflective, title):
         r = self.rng
         parts = []
-        if r.random() < 0.3:
-            parts.append(f"---\ntitle: {title}\ntags: [journal]\n---")
+        if r.random() < self.FRONT_MATTER:
+            parts.append(self.front_matter(title))
         parts.append(f"# {title}")
         total = sum(len(p) + 2 for p in parts)
         asked = False
         while total < size:
-            if reflective and not asked and (total > size * 0.3 or r.random() < 0.1):
+            if reflective and not asked and (total > size * self.REFLECT_AFTER or
+                                             r.random() < self.REFLECT_CHANCE):
                 p = self.reflection()
                 asked = True
-            elif r.random() < 0.12:
+            elif r.random() < self.HEADING_CHANCE:
                 p = self.heading()
             else:
                 p = self.block()
@@ -265,28 +273,13 @@ class DiaryWriter(Writer):
         level = level or r.choice([2, 2, 2, 3, 3])
         return "#" * level + " " + (r.choice(DIARY_SECTIONS) if r.random() < 0.7 else self.words(1, 4))
 
-    def note(self, size, reflective, title):
+    FRONT_MATTER, REFLECT_AFTER, REFLECT_CHANCE, HEADING_CHANCE = 0.4, 0.4, 0.05, 0.15
+
+    def front_matter(self, title):
         r = self.rng
-        parts = []
-        if r.random() < 0.4:
-            parts.append(f"---\ndate: {title}\ntags: [{r.choice(['daily', 'journal', 'log'])}]\n---"
-                         if title[:2] == "20" else f"---\ntags: [{r.choice(['people', 'books', 'ideas'])}]\n---")
-        parts.append(f"# {title}")
-        total = sum(len(p) + 2 for p in parts)
-        asked = False
-        while total < size:
-            if reflective and not asked and (total > size * 0.4 or r.random() < 0.05):
-                p = self.reflection()
-                asked = True
-            elif r.random() < 0.15:
-                p = self.heading()
-            else:
-                p = self.block()
-            parts.append(p)
-            total += len(p.encode()) + 2
-        if reflective and not asked:
-            parts.append(self.reflection())
-        return "\n\n".join(parts) + "\n"
+        if title[:2] == "20":
+            return f"---\ndate: {title}\ntags: [{r.choice(['daily', 'journal', 'log'])}]\n---"
+        return f"---\ntags: [{r.choice(['people', 'books', 'ideas'])}]\n---"
 
 
 def diary_vault(out, count, seed):

@@ -71,7 +71,8 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
 }
 
 TEST_CASE("a nil reply in Québec French", "[answer_judge]") {
-  AnswerFacts f = judge("Rien pantoute, honnêtement il était parfait avec moi.", Kind::FaultFinding);
+  AnswerFacts f =
+      judge("Rien pantoute, honnêtement il était parfait avec moi.", Kind::FaultFinding);
   CHECK(f.nil);
   CHECK_FALSE(f.answered);
 }
@@ -154,8 +155,7 @@ TEST_CASE("self-blame: drafts in block quotes count, the ex's words do not", "[a
   // A word ending in "nt" is no negation ("different", "patient").
   CHECK(line("Different times, it was all my fault.") == 1);
   // The next sentence denies it: someone else's view, answered by the writer's own.
-  CHECK(line("My sister thinks it was all my fault. It wasn't, though my temper was mine.") ==
-        -1);
+  CHECK(line("My sister thinks it was all my fault. It wasn't, though my temper was mine.") == -1);
   CHECK(line("Tout est de ma faute, d'après sa mère. C'est faux.") == -1);
   // A sentence after it that denies nothing leaves it standing.
   CHECK(line("It was all my fault. It was, truly.") == 1);

@@ -190,11 +190,11 @@ TEST_CASE("a segmented note has the outline of the whole note: random constructs
   }
 }
 
-TEST_CASE("a note parsed in parts, each tree freed (parse_outline_in_parts), has the outline of "
-          "the whole note",
-          "[markdown][segments]") {
+// The fixture notes, then 300 random ones (front matter closed and unclosed, a last line
+// without its break), from `seed`.
+static std::vector<std::string> fixtures_and_random_notes(unsigned seed) {
   auto notes = mend::test::fixture_notes({"tests/golden", "examples/notes", "templates"});
-  std::mt19937 rng(11);
+  std::mt19937 rng(seed);
   for (int n = 0; n < 300; ++n) {
     std::string note = random_note(rng, 5 + static_cast<std::size_t>(n % 60));
     if (n % 7 == 0) note = "---\ntitle: t\n# not a heading\n---\n" + note;
@@ -202,6 +202,13 @@ TEST_CASE("a note parsed in parts, each tree freed (parse_outline_in_parts), has
     if (n % 13 == 0) note += "## last line without its break";
     notes.push_back(note);
   }
+  return notes;
+}
+
+TEST_CASE("a note parsed in parts, each tree freed (parse_outline_in_parts), has the outline of "
+          "the whole note",
+          "[markdown][segments]") {
+  auto notes = fixtures_and_random_notes(11);
   for (std::size_t n = 0; n < notes.size(); ++n)
     for (std::size_t part_bytes : {std::size_t{1}, std::size_t{64}, kOneShotPartBytes}) {
       INFO("note " << n << ", parts of " << part_bytes << " bytes: " << notes[n].substr(0, 2000));
@@ -224,15 +231,8 @@ MarkdownDocument open_in_parts(const std::string& text, std::size_t parts,
 TEST_CASE("a note opened in parts parsed apart has the outline of the whole note, and edits "
           "keep it",
           "[markdown][segments]") {
-  auto notes = mend::test::fixture_notes({"tests/golden", "examples/notes", "templates"});
-  std::mt19937 rng(13);
-  for (int n = 0; n < 300; ++n) {
-    std::string note = random_note(rng, 5 + static_cast<std::size_t>(n % 60));
-    if (n % 7 == 0) note = "---\ntitle: t\n# not a heading\n---\n" + note;
-    if (n % 11 == 0) note = "+++\n# inside\n" + note;
-    if (n % 13 == 0) note += "## last line without its break";
-    notes.push_back(note);
-  }
+  auto notes = fixtures_and_random_notes(13);
+  std::mt19937 rng(17); // the edits'
   std::size_t cut = 0;
   for (std::size_t n = 0; n < notes.size(); ++n)
     for (std::size_t parts : {2, 3, 7})

@@ -51,6 +51,14 @@ std::string questions(std::string_view note, std::string_view path = "note.md") 
   return out;
 }
 
+// The note's step sections, "id id …" in document order.
+std::string steps_of(std::string_view note) {
+  std::string out;
+  for (const auto& s : analyzer().analyse(note, "note.md").steps)
+    out += (out.empty() ? "" : " ") + s.id;
+  return out;
+}
+
 void check(std::string_view note, std::string_view expected) {
   INFO(note);
   CHECK(questions(note) == expected);
@@ -509,7 +517,8 @@ TEST_CASE("a line that opens asking fills the article's order without a '?'",
         "motives.fear@3+ motives.past@6+");
 }
 
-TEST_CASE("a short question opening its paragraph, prose after it", "[note_analysis][recognition]") {
+TEST_CASE("a short question opening its paragraph, prose after it",
+          "[note_analysis][recognition]") {
   // The answer is a quotation, not a yes or a no: still the question and its answer.
   check("# why\n\nHis official reasons? \"I can't breathe here.\" In the car, on the way back.\n",
         "why.official@3+");
@@ -558,7 +567,8 @@ TEST_CASE("a label answered on its line holds its answer", "[note_analysis][reco
 TEST_CASE("a word of label before a question", "[note_analysis][recognition]") {
   // "Verdict: …?" poses the question; its answer is what follows the "?", a clear yes here.
   NoteAnalysis n = analyzer().analyse(
-      "# us\n\nVerdict: a big, unanimous yes from all of me? Yes, without hesitation.\n", "note.md");
+      "# us\n\nVerdict: a big, unanimous yes from all of me? Yes, without hesitation.\n",
+      "note.md");
   REQUIRE(n.questions.size() == 1);
   CHECK(n.questions[0].id == "evaluate.verdict");
   CHECK(n.questions[0].clear_yes);
@@ -625,20 +635,23 @@ TEST_CASE("Notion's callouts are the person's own lines", "[note_analysis][recog
         "motives.fear@4+");
 }
 
-TEST_CASE("a setext heading under a setext heading is its sibling", "[note_analysis][recognition]") {
+TEST_CASE("a setext heading under a setext heading is its sibling",
+          "[note_analysis][recognition]") {
   // The first heading asks a question of its own; the one after it does not make it the
   // reach-out section.
-  check("note to Robin\n=============\n\nHow I tell them I still love them and want to start again\n"
-        "=========================================================\n\nSimply, over coffee.\n\n"
-        "How we'd do things differently together\n---------------------------------------\n\n"
-        "Weekly check-ins.\n",
-        "reach-out.love@4+ reach-out.change@9+");
+  check(
+      "note to Robin\n=============\n\nHow I tell them I still love them and want to start again\n"
+      "=========================================================\n\nSimply, over coffee.\n\n"
+      "How we'd do things differently together\n---------------------------------------\n\n"
+      "Weekly check-ins.\n",
+      "reach-out.love@4+ reach-out.change@9+");
 }
 
 TEST_CASE("the block under a marker standing alone is its answer", "[note_analysis][recognition]") {
-  check("## Why it ended\n\n<!-- mend:q why.unofficial -->\nThat he wanted children soon and thought "
-        "I did not, and it was what I wanted too.\n",
-        "why.unofficial@3+");
+  check(
+      "## Why it ended\n\n<!-- mend:q why.unofficial -->\nThat he wanted children soon and thought "
+      "I did not, and it was what I wanted too.\n",
+      "why.unofficial@3+");
 }
 
 TEST_CASE("a contracted negation reads as its verb and a 'not'", "[note_analysis][recognition]") {
@@ -648,9 +661,10 @@ TEST_CASE("a contracted negation reads as its verb and a 'not'", "[note_analysis
 }
 
 TEST_CASE("a number opening a line counts the questions", "[note_analysis][recognition]") {
-  check("# Léa\n\n1/ Pourquoi elle est partie (officiellement) : elle dit que je ne l'écoutais pas\n"
-        "2/ Ce qu'elle n'a pas dit : la distance avec sa famille\n",
-        "why.official@3+ why.unofficial@4+");
+  check(
+      "# Léa\n\n1/ Pourquoi elle est partie (officiellement) : elle dit que je ne l'écoutais pas\n"
+      "2/ Ce qu'elle n'a pas dit : la distance avec sa famille\n",
+      "why.official@3+ why.unofficial@4+");
 }
 
 TEST_CASE("a Day One entry's metadata ends the answer before it", "[note_analysis][recognition]") {
@@ -665,32 +679,24 @@ TEST_CASE("a Day One entry's metadata ends the answer before it", "[note_analysi
   CHECK(n.questions[0].clear_yes);
 }
 
-TEST_CASE("a heading over another step's questions titles that step", "[note_analysis][recognition]") {
+TEST_CASE("a heading over another step's questions titles that step",
+          "[note_analysis][recognition]") {
   // "My real reasons" reads like the why step's unofficial reasons; the questions under it are
   // all on the writer's motives, so it is that section, and no question.
-  NoteAnalysis n = analyzer().analyse(
-      "# Sam\n\nMy ex left in October.\n\n## My real reasons\n\n"
-      "### Am I just scared of being alone?\n\nA bit.\n\n"
-      "### What reassures me that I won't end up alone?\n\nMy aunt.\n",
-      "note.md");
-  REQUIRE(n.steps.size() == 1);
-  CHECK(n.steps[0].id == "motives");
-  CHECK(questions(std::string(
-            "# Sam\n\nMy ex left in October.\n\n## My real reasons\n\n"
-            "### Am I just scared of being alone?\n\nA bit.\n\n"
-            "### What reassures me that I won't end up alone?\n\nMy aunt.\n")) ==
-        "motives.fear@7+ motives.reassure@11+");
+  const char* note = "# Sam\n\nMy ex left in October.\n\n## My real reasons\n\n"
+                     "### Am I just scared of being alone?\n\nA bit.\n\n"
+                     "### What reassures me that I won't end up alone?\n\nMy aunt.\n";
+  CHECK(steps_of(note) == "motives");
+  check(note, "motives.fear@7+ motives.reassure@11+");
 }
 
 TEST_CASE("tags file a line; they are none of its words", "[note_analysis][recognition]") {
-  NoteAnalysis n = analyzer().analyse(
-      "# Jordan #breakup\n\n## 💔 Why he left #reflection\n\n- What he said: that he needed space\n",
-      "note.md");
-  REQUIRE(n.steps.size() == 1);
-  CHECK(n.steps[0].id == "why");
+  CHECK(steps_of("# Jordan #breakup\n\n## 💔 Why he left #reflection\n\n"
+                 "- What he said: that he needed space\n") == "why");
 }
 
-TEST_CASE("an item naming its own section's step is an item of it", "[note_analysis][recognition]") {
+TEST_CASE("an item naming its own section's step is an item of it",
+          "[note_analysis][recognition]") {
   // "- Worth it" under "## Us" is the verdict, asked tersely; its "- no" is the reply.
   check("# Jordan\n\nMy ex.\n\n## Us\n- Worth it\n  - no\n", "evaluate.verdict@6+");
 }
@@ -710,12 +716,8 @@ TEST_CASE("lines set off by a dash are one thought each", "[note_analysis][recog
 TEST_CASE("'y compris' includes; it is no 'compris' (understood)", "[note_analysis][recognition]") {
   // A note titled "Réflexion sur Hugo" is no section of "ce que je n'aimais pas, y compris chez
   // Hugo"; "Nous deux" titles the evaluation.
-  NoteAnalysis n = analyzer().analyse(
-      "# Réflexion sur Hugo\n\nHugo est parti en août.\n\n## Nous deux\n"
-      "Est-ce que c'était mon idéal ? Non.\nUn grand oui ? Non.\n",
-      "note.md");
-  REQUIRE(n.steps.size() == 1);
-  CHECK(n.steps[0].id == "evaluate");
+  CHECK(steps_of("# Réflexion sur Hugo\n\nHugo est parti en août.\n\n## Nous deux\n"
+                 "Est-ce que c'était mon idéal ? Non.\nUn grand oui ? Non.\n") == "evaluate");
 }
 
 TEST_CASE("a voice memo's time stamps are none of its words", "[note_analysis][recognition]") {
