@@ -40,9 +40,11 @@ bool entry_header(std::string_view text, const Block& b) {
 bool last_item_of_question_list(std::string_view text, const std::vector<Block>& blocks,
                                 std::size_t own, const std::vector<char>& poses) {
   const Block& item = blocks[own];
-  // An item with another bullet ("-" then "*") starts another list.
+  // An item with another bullet ("-" then "*", "1." then "1)") starts another list.
   auto bullet = [&](const Block& b) {
     std::size_t at = text.find_first_not_of(" \t", b.start);
+    if (at != std::string_view::npos && text[at] >= '0' && text[at] <= '9')
+      at = text.find_first_not_of("0123456789", at); // "3." and "4." are one list's
     return at == std::string_view::npos ? '\0' : text[at];
   };
   for (std::size_t j = own + 1; j < blocks.size(); ++j) {

@@ -614,6 +614,8 @@ TEST_CASE("a checklist's last box holds its answer in its item", "[note_analysis
   check("## Us\n\n- [x] was it my ideal?\n\t- not really\n- [ ] a big unanimous yes?\n\n"
         "Draft for him: see the other note.\n",
         "evaluate.ideal@3+ evaluate.verdict@5-");
+  // A plain next item of the same list may be the answer ("4." after "3.").
+  check("## Us\n\n1. Is it a big yes?\n2. No, I don't think so.\n", "evaluate.verdict@3+");
   // Another bullet starts another list: the checklist ended at its last "-" box.
   check("## Us\n\n- [x] was it my ideal?\n\t- not really\n- [ ] a big unanimous yes?\n\n"
         "* Talking to him\n",
