@@ -101,8 +101,14 @@ void WebSocketSession::send(std::shared_ptr<const std::string> message) {
 void WebSocketSession::on_send(std::shared_ptr<const std::string> message) {
   if (closed_ || closing_) return;
   const ServeLimits& limits = state_->limits();
-  if (queued_bytes_ + message->size() > limits.queue_bytes ||
-      queue_.size() + 1 > limits.queue_messages) {
+  // A slow reader shows in what waits behind the message being written, not in the size of one
+  // answer: the complete mend/progress of a 100k-note folder is some 30 MB, and a client that
+  // asked for it must get it. So a message is always taken when nothing waits; the limits apply
+  // to what piles up after it.
+  std::size_t in_flight = queue_.empty() ? 0 : queue_.front()->size();
+  std::size_t waiting = queued_bytes_ - in_flight; // behind the one being written
+  if (queue_.size() > 1 && (waiting + message->size() > limits.queue_bytes ||
+                            queue_.size() + 1 > limits.queue_messages)) {
     drop("it reads too slowly (" + std::to_string(queue_.size()) + " messages, " +
          std::to_string(queued_bytes_) + " bytes waiting)");
     return;
