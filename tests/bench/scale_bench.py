@@ -15,9 +15,11 @@ repository) and measures, per size, run and profile (the profile order alternati
   - `mend serve DIR` on that cache: one untimed start (a cache written by `mend scan` gets the
     notes' content hashes at the first `mend serve`), then two timed warm starts: spawn → the
     first served `mend/progress` (partial while indexing), → `mend/didChangeProgress` without
-    `partial` (the index complete), → the first complete `mend/progress` received; the index's
-    own log line; then, SETTLE seconds after that, VmHWM (peak) and VmRSS (settled) of the
-    process, and its CPU time;
+    `partial` (the index complete), and the index's own log line; SETTLE seconds later VmHWM
+    (peak) and VmRSS (settled) of the process and its CPU time; then one complete
+    `mend/progress` (its latency added to the index's time: "first complete"), and VmHWM and
+    VmRSS SETTLE seconds after it. A client the daemon drops (its send queue is bounded) is
+    recorded as dropped;
   - `mend lsp` on that cache (lsp_driver.js's workspace scenario): initialize → the first
     `workspace/symbol` (the index warm), five more queries, then VmRSS and VmHWM SETTLE seconds
     later.
@@ -132,13 +134,15 @@ class FastWebSocket(WebSocket):
         deadline = time.monotonic() + timeout
         for m in self.notifications:
             if m.get("method") == "mend/didChangeProgress" and not m["params"].get("partial"):
-                return time.monotonic()
+                return time.monotonic(), m
         self.sock.settimeout(timeout)
         try:
             while time.monotonic() < deadline:
-                m = json.loads(self.recv_raw())
+                raw = self.recv_raw()
+                at = time.monotonic()
+                m = json.loads(raw)
                 if m.get("method") == "mend/didChangeProgress" and not m["params"].get("partial"):
-                    return time.monotonic()
+                    return at, m
         finally:
             self.sock.settimeout(30)
         raise TimeoutError("the index did not complete")
@@ -149,26 +153,52 @@ def serve_start(mend, vault, cache, settle):
     os.chmod(runtime, 0o700)
     t0 = time.monotonic()
     d = Daemon(mend, vault, runtime, today=TODAY, cache_home=cache)
+    out = {}
     try:
         d.wait_ready(timeout=1800, indexed=False)  # polls the token file every 50 ms
         ws = FastWebSocket(d.port, token=d.token, timeout=30)
         ws.request("mend/subscribe")
         first, at_first, _ = ws.request_timed("mend/progress")
         partial = bool(first["result"].get("partial"))
-        at_index = ws.wait_complete(1800) if partial else at_first
-        full, at_full, size = ws.request_timed("mend/progress")
-        assert not full["result"].get("partial"), "still partial"
-        notes = full["result"]["summary"]["notes"]
+        try:
+            at_index, done = ws.wait_complete(1800) if partial else (at_first, first)
+            notes = done["params" if "params" in done else "result"]["summary"]["notes"]
+        except ConnectionError:
+            # Dropped while indexing (a partial notification over the queue limit): the index's
+            # end is then its log line, polled every 20 ms.
+            out["dropped_indexing"] = True
+            while not INDEXED.search(d.log()):
+                time.sleep(0.02)
+            at_index, notes = time.monotonic(), None
+            ws = None
+        out.update(first_ms=(at_first - t0) * 1000, first_partial=partial, index_ms=(at_index - t0) * 1000,
+                   notes=notes)
+        # Settled: the index complete and nothing asked since.
         time.sleep(settle)
         st = proc_status(d.proc.pid)
+        out.update(hwm_index_kb=st["VmHWM"], rss_index_kb=st["VmRSS"], cpu_index_s=st["cpu_s"])
+        if ws is None:
+            ws = FastWebSocket(d.port, token=d.token, timeout=30)
+        try:
+            t_req = time.monotonic()
+            full, at_full, size = ws.request_timed("mend/progress")
+            assert not full["result"].get("partial"), "still partial"
+            # complete_ms: as if asked the moment the index was complete (the settling excluded).
+            out.update(progress_ms=(at_full - t_req) * 1000, complete_ms=(at_index - t0 + at_full - t_req) * 1000,
+                       progress_bytes=size)
+            time.sleep(settle)
+        except ConnectionError:
+            out["dropped"] = True  # mend serve closed the connection (its log says why)
+        st = proc_status(d.proc.pid)
+        out.update(hwm_kb=st["VmHWM"], rss_kb=st["VmRSS"], cpu_s=st["cpu_s"])
         ws.close()
     finally:
         d.stop()
-    index_line = next((l for l in d.log().splitlines() if INDEXED.search(l)), "")
+    lines = d.log().splitlines()
+    out["log"] = next((l.strip() for l in lines if INDEXED.search(l)), "")
+    out["log_dropped"] = next((l.strip() for l in lines if "dropped a client" in l), "")
     shutil.rmtree(runtime, ignore_errors=True)
-    return {"first_ms": (at_first - t0) * 1000, "first_partial": partial, "index_ms": (at_index - t0) * 1000,
-            "complete_ms": (at_full - t0) * 1000, "progress_bytes": size, "notes": notes,
-            "hwm_kb": st["VmHWM"], "rss_kb": st["VmRSS"], "cpu_s": st["cpu_s"], "log": index_line.strip()}
+    return out
 
 
 def lsp_workspace(mend, vault, cache, settle):
@@ -228,7 +258,7 @@ def run(a):
             order = a.profiles if r % 2 == 0 else a.profiles[::-1]
             for profile in order:
                 vault = vaults[profile]
-                cache = tempfile.mkdtemp(prefix="mend-scale-xdg-", dir=a.vaults)
+                cache = tempfile.mkdtemp(prefix=f"mend-scale-xdg-{profile}-{size}-", dir=a.vaults)
                 s = {"profile": profile, "size": size, "run": r, "load": list(os.getloadavg()),
                      "at": time.strftime("%H:%M:%S")}
                 scan = [mend, "scan", vault, "--json", "--stats", "--threads", str(a.threads), "--today", TODAY]
@@ -240,13 +270,16 @@ def run(a):
                 serve_start(mend, vault, cache, 0)  # fills the content hashes of the cache
                 s["serve_warm"] = [serve_start(mend, vault, cache, a.settle) for _ in range(2)]
                 for w in s["serve_warm"]:
+                    complete = "dropped" if w.get("dropped") else f"{w['complete_ms']:.0f} ms"
                     log(f"  serve warm: first {w['first_ms']:.0f} ms, index {w['index_ms']:.0f} ms, complete "
-                        f"{w['complete_ms']:.0f} ms, RSS {w['rss_kb'] / 1024:.0f} MB (peak {w['hwm_kb'] / 1024:.0f})")
+                        f"{complete}, RSS {w['rss_index_kb'] / 1024:.0f} MB settled, {w['rss_kb'] / 1024:.0f} MB "
+                        f"after (peak {w['hwm_kb'] / 1024:.0f})")
                 s["lsp_warm"] = lsp_workspace(mend, vault, cache, a.settle)
                 w = s["lsp_warm"]
                 log(f"  lsp: first workspace/symbol {w['first_ms']:.0f} ms, warm "
                     f"{statistics.median(w['warm_ms']):.1f} ms, RSS {w['rss_kb'] / 1024:.0f} MB (peak {w['hwm_kb'] / 1024:.0f})")
-                shutil.rmtree(cache, ignore_errors=True)
+                if not a.keep_caches:
+                    shutil.rmtree(cache, ignore_errors=True)
                 results["samples"].append(s)
                 with open(a.results, "w") as f:
                     json.dump(results, f, indent=1)
@@ -268,10 +301,16 @@ MEASURES = [
      lambda s: [w["first_ms"] / 1000 for w in s["serve_warm"]]),
     ("serve_index_s", "`mend serve` warm: index complete", "s", lambda s: [w["index_ms"] / 1000 for w in s["serve_warm"]]),
     ("serve_complete_s", "`mend serve` warm: first complete `mend/progress`", "s",
-     lambda s: [w["complete_ms"] / 1000 for w in s["serve_warm"]]),
-    ("serve_cpu_s", "`mend serve` warm: CPU to settled", "s", lambda s: [w["cpu_s"] for w in s["serve_warm"]]),
-    ("serve_peak_mb", "`mend serve` warm: peak RSS", "MB", lambda s: [w["hwm_kb"] / 1024 for w in s["serve_warm"]]),
-    ("serve_rss_mb", "`mend serve` warm: settled RSS", "MB", lambda s: [w["rss_kb"] / 1024 for w in s["serve_warm"]]),
+     lambda s: [w["complete_ms"] / 1000 for w in s["serve_warm"] if "complete_ms" in w]),
+    ("serve_cpu_s", "`mend serve` warm: CPU, index complete", "s", lambda s: [w["cpu_index_s"] for w in s["serve_warm"]]),
+    ("serve_peak_index_mb", "`mend serve` warm: peak RSS, index complete", "MB",
+     lambda s: [w["hwm_index_kb"] / 1024 for w in s["serve_warm"]]),
+    ("serve_rss_index_mb", "`mend serve` warm: settled RSS, index complete", "MB",
+     lambda s: [w["rss_index_kb"] / 1024 for w in s["serve_warm"]]),
+    ("serve_peak_mb", "`mend serve` warm: peak RSS, after a complete `mend/progress`", "MB",
+     lambda s: [w["hwm_kb"] / 1024 for w in s["serve_warm"] if "complete_ms" in w]),
+    ("serve_rss_mb", "`mend serve` warm: settled RSS, after a complete `mend/progress`", "MB",
+     lambda s: [w["rss_kb"] / 1024 for w in s["serve_warm"] if "complete_ms" in w]),
     ("lsp_first_s", "`mend lsp`: first `workspace/symbol`, index warm", "s", lambda s: [s["lsp_warm"]["first_ms"] / 1000]),
     ("lsp_query_ms", "`mend lsp`: warm `workspace/symbol` query", "ms", lambda s: s["lsp_warm"]["warm_ms"]),
     ("lsp_peak_mb", "`mend lsp`: peak RSS", "MB", lambda s: [s["lsp_warm"]["hwm_kb"] / 1024]),
@@ -288,7 +327,8 @@ def collect(results):
                 v = fn(s)
             except (KeyError, TypeError):
                 continue
-            out.setdefault((key, s["profile"], s["size"]), []).extend(v)
+            if v:
+                out.setdefault((key, s["profile"], s["size"]), []).extend(v)
     return out
 
 
@@ -312,52 +352,64 @@ def table(results, sizes, profiles):
     data = collect(results)
     med = {k: statistics.median(v) for k, v in data.items()}
     lines = []
+    steps = list(zip(sizes, sizes[1:]))
     head = "| measure | profile | " + " | ".join(sizes) + " | " + " | ".join(
-        f"slope {x}→{y}" for x, y in zip(sizes, sizes[1:])) + " |"
-    lines += [head, "|---|---|" + "---:|" * (len(sizes) * 2 - 1)]
+        f"slope {x}→{y}" for x, y in steps) + " | " + " | ".join(
+        f"per 1k notes, {x}→{y}" for x, y in steps) + " |"
+    lines += [head, "|---|---|" + "---:|" * (len(sizes) + 2 * len(steps))]
     vinfo = results["vaults"]
     for p in profiles:
         mb = [vinfo[f"{p}-{s}"]["bytes"] / 1e6 if f"{p}-{s}" in vinfo else None for s in sizes]
         sl = [slope(x, y, SIZES[a], SIZES[b]) for x, y, a, b in zip(mb, mb[1:], sizes, sizes[1:])]
+        mg = [None if x is None or y is None else (y - x) / (SIZES[b] - SIZES[a]) * 1000
+              for x, y, a, b in zip(mb, mb[1:], sizes, sizes[1:])]
         lines.append(f"| the vault (MB of notes) | {p} | " + " | ".join(fmt(v) for v in mb) + " | " +
-                     " | ".join("–" if k is None else f"{k:.2f}" for k in sl) + " |")
+                     " | ".join("–" if k is None else f"{k:.2f}" for k in sl) + " | " +
+                     " | ".join(fmt(v) for v in mg) + " |")
     for key, label, unit, _ in MEASURES:
         for p in profiles:
             cells = []
             for s in sizes:
                 v = data.get((key, p, s))
-                if not v:
+                if not v and key in ("serve_complete_s", "serve_peak_mb", "serve_rss_mb") and any(
+                        w.get("dropped") for x in results["samples"] if x["profile"] == p and x["size"] == s
+                        for w in x.get("serve_warm", [])):
+                    cells.append("client dropped")
+                elif not v:
                     cells.append("–")
                 elif len(v) == 1 or min(v) == max(v):
                     cells.append(fmt(v[0]))
                 else:
                     cells.append(f"{fmt(statistics.median(v))} ({fmt(min(v))}–{fmt(max(v))})")
-            slopes = []
-            for x, y in zip(sizes, sizes[1:]):
-                k = slope(med.get((key, p, x)), med.get((key, p, y)), SIZES[x], SIZES[y])
+            slopes, marg = [], []
+            for x, y in steps:
+                a, b = med.get((key, p, x)), med.get((key, p, y))
+                k = slope(a, b, SIZES[x], SIZES[y])
                 slopes.append("–" if k is None else f"{k:.2f}")
-            lines.append(f"| {label} ({unit}) | {p} | " + " | ".join(cells) + " | " + " | ".join(slopes) + " |")
+                marg.append("–" if a is None or b is None else fmt((b - a) / (SIZES[y] - SIZES[x]) * 1000))
+            lines.append(f"| {label} ({unit}) | {p} | " + " | ".join(cells) + " | " + " | ".join(slopes) +
+                         " | " + " | ".join(marg) + " |")
     return "\n".join(lines) + "\n"
 
 
 # --- the plot (SVG by hand) ----------------------------------------------------------------------
-COLORS = {"scan_cold_s": "#1f77b4", "scan_warm_s": "#ff7f0e", "serve_first_s": "#2ca02c",
+COLORS = {"scan_cold_s": "#1f77b4", "scan_cold_cpu_s": "#7f7f7f", "scan_warm_s": "#ff7f0e", "serve_first_s": "#2ca02c",
           "serve_index_s": "#17becf", "serve_complete_s": "#d62728", "lsp_first_s": "#9467bd",
           "lsp_query_ms": "#8c564b", "scan_cold_peak_mb": "#1f77b4", "serve_peak_mb": "#2ca02c",
-          "serve_rss_mb": "#d62728", "lsp_peak_mb": "#9467bd", "lsp_rss_mb": "#8c564b"}
-PANELS = [("Time (seconds; warm query in ms)", ["scan_cold_s", "scan_warm_s", "serve_first_s", "serve_index_s",
-                                                "serve_complete_s", "lsp_first_s", "lsp_query_ms"]),
-          ("Memory (MB)", ["scan_cold_peak_mb", "serve_peak_mb", "serve_rss_mb", "lsp_peak_mb", "lsp_rss_mb"])]
+          "serve_rss_mb": "#d62728", "serve_rss_index_mb": "#ff7f0e", "lsp_peak_mb": "#9467bd", "lsp_rss_mb": "#8c564b"}
+PANELS = [("Time (seconds)", ["scan_cold_s", "scan_cold_cpu_s", "scan_warm_s", "serve_first_s", "serve_index_s",
+                               "serve_complete_s", "lsp_first_s", "lsp_query_ms"]),
+          ("Memory (MB)", ["scan_cold_peak_mb", "serve_rss_index_mb", "serve_peak_mb", "serve_rss_mb", "lsp_peak_mb",
+                           "lsp_rss_mb"])]
 DASH = {"bench": "", "diary": "7,4"}
 
 
 def svg(results, sizes, profiles, path, goals=True):
     data = collect(results)
-    med = {k: statistics.median(v) for k, v in data.items()}
+    med = {k: statistics.median(v) / (1000 if k[0].endswith("_ms") else 1) for k, v in data.items()}
     labels = {k: l for k, l, _, _ in MEASURES}
-    units = {k: u for k, _, u, _ in MEASURES}
-    W, H = 1180, 640
-    pw, ph = 400, 430
+    W, H = 1000, 660
+    pw, ph = 380, 400
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
            f'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">',
            f'<rect width="{W}" height="{H}" fill="white"/>',
@@ -367,7 +419,7 @@ def svg(results, sizes, profiles, path, goals=True):
     x0, x1 = math.log10(min(xs)) - 0.15, math.log10(max(xs)) + 0.15
     legend = []
     for i, (title, keys) in enumerate(PANELS):
-        left, top = 70 + i * (pw + 90), 60
+        left, top = 70 + i * (pw + 100), 60
         vals = [med[(k, p, s)] for k in keys for p in profiles for s in sizes if med.get((k, p, s))]
         if goals and i == 0:
             vals.append(2.0)
@@ -435,8 +487,16 @@ def svg(results, sizes, profiles, path, goals=True):
             yy = y + j * 17
             col = COLORS.get(k, "#000")
             out.append(f'<line x1="{left}" x2="{left + 28}" y1="{yy}" y2="{yy}" stroke="{col}" stroke-width="2"/>')
-            lab = labels[k].replace("`", "") + (" (ms)" if units[k] == "ms" else "")
-            out.append(f'<text x="{left + 36}" y="{yy + 4}">{lab}</text>')
+            out.append(f'<text x="{left + 36}" y="{yy + 4}">{labels[k].replace("`", "")}</text>')
+    # The profiles' styles.
+    lx, ly = legend[-1][0], legend[-1][1] + len(legend[-1][2]) * 17 + 8
+    for j, p in enumerate(profiles):
+        yy = ly + j * 17
+        dash = f' stroke-dasharray="{DASH[p]}"' if DASH.get(p) else ""
+        out.append(f'<line x1="{lx}" x2="{lx + 28}" y1="{yy}" y2="{yy}" stroke="#000" stroke-width="2"{dash}/>')
+        out.append(f'<circle cx="{lx + 14}" cy="{yy}" r="3.5" fill="#000"/>' if p == "bench" else
+                   f'<rect x="{lx + 10.5}" y="{yy - 3.5}" width="7" height="7" fill="white" stroke="#000" stroke-width="1.5"/>')
+        out.append(f'<text x="{lx + 36}" y="{yy + 4}">{p} profile (gen_vault.py --profile {p})</text>')
     out.append("</svg>")
     with open(path, "w") as f:
         f.write("\n".join(out) + "\n")
@@ -467,6 +527,7 @@ def main():
     r.add_argument("--runs-100k", type=int, default=1)
     r.add_argument("--threads", type=int, default=2)
     r.add_argument("--settle", type=float, default=3.0, help="seconds after indexing before settled RSS is read")
+    r.add_argument("--keep-caches", action="store_true", help="leave each run's cache folder in VAULTS (to profile)")
     r.add_argument("--results")
     r.add_argument("--svg")
     r.add_argument("--md")
