@@ -28,7 +28,7 @@ Raw samples are appended to FILE.json (default VAULTS/scale-results.json), so a 
 slope between sizes: 1.0 is linear) and writes the plot as an SVG drawn here (no matplotlib).
 
 Timings only: nothing is asserted, and neither `make test` nor `make bench` runs it (a pass
-over 100k notes of both profiles takes ~30 minutes on 2 cores).
+over 100k notes of both profiles took 30–40 minutes on a shared 2-core machine).
 """
 import argparse
 import json
