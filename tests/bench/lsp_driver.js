@@ -9,9 +9,10 @@
 // CONFIG: {server: [cmd, ...args], env: {...}, scenario: "init" | "open" | "keystroke" |
 //          "workspace", root, files: [...], edits: [[line, utf16 character], ...], runs,
 //          markdownIt: "path/to/markdown-it" (for the peer), waitDiagnostics: bool,
-//          queries: [...], pause_ms}
+//          queries: [...], pause_ms, settle_ms (workspace: the pause before RSS is read)}
 // Times are milliseconds from the moment the client writes the message to the moment the
-// answer is parsed (performance.now()); RSS is the server process's VmRSS.
+// answer is parsed (performance.now()); RSS is the server process's VmRSS (and its peak, VmHWM,
+// in the workspace scenario).
 "use strict";
 const { spawn } = require("child_process");
 const fs = require("fs");
@@ -32,6 +33,14 @@ const uriOf = (p) => pathToFileURL(path.resolve(p)).href;
 function rssKb(pid) {
   try {
     const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+function hwmKb(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
     return m ? Number(m[1]) : null;
   } catch {
     return null;
@@ -305,9 +314,9 @@ async function scenarioWorkspace() {
     const r = await c.request("workspace/symbol", { query: q });
     warm.push(r.at - t);
   }
-  await sleep(200);
+  await sleep(config.settle_ms ?? 200);
   const out = { first_ms: firstMs, first_count: (first.result || []).length, warm_ms: warm,
-                rss_kb: rssKb(c.pid), server_cpu_s: cpuSeconds(c.pid) };
+                rss_kb: rssKb(c.pid), hwm_kb: hwmKb(c.pid), server_cpu_s: cpuSeconds(c.pid) };
   await c.stop();
   return out;
 }
