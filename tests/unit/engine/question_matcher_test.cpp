@@ -170,3 +170,20 @@ TEST_CASE("an elided word is part of the next one when lengths are compared",
   CHECK(match("ce quelle ma dit") == "why.official");
   CHECK(match("ce quelle a pas dit") == "why.unofficial");
 }
+
+TEST_CASE("the belief of being done with love is the times one thought it", "[question_matcher]") {
+  // motives.past in other words than "never meet anyone again": the same belief, and not
+  // motives.fear, whose "alone" stays its own.
+  CHECK(match("The times I was sure that was it for me") == "motives.past");
+  CHECK(match("Times I thought no one would ever want me") == "motives.past");
+  CHECK(match("Les fois où j'ai cru que c'était fini pour moi") == "motives.past");
+  CHECK(match("Am I afraid of being alone forever?") == "motives.fear");
+}
+
+TEST_CASE("reasons left unsaid, however the participle agrees", "[question_matcher]") {
+  // "dites" agrees with "les raisons": unsaid, not the reasons given.
+  CHECK(match("Les raisons qu'elle n'a pas dites") == "why.unofficial");
+  CHECK(match("Les raisons non-dites") == "why.unofficial");
+  CHECK(match("Les raisons qu'elle m'a données") == "why.official");
+  CHECK(match("things he didn't say but I could tell") == "why.unofficial");
+}
