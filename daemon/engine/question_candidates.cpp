@@ -292,7 +292,9 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     c.answer_start = c.end;
     return true;
   }
-  std::size_t words = count_words(t);
+  // A question's number or a voice memo's time stamp ("[0:19] Am I just afraid…") is none of
+  // its words: the length limits below count the writer's words only.
+  std::size_t words = count_words(t.substr(after_numbering(t)));
   if (words == 0) return false;
   // A label set off by a dash ("stuff i didnt like - his temper"), or "does it have a real
   // shot going forward. if one of us moves, yes": a question posed without "?", answered on
@@ -300,7 +302,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   // that stop; the analysis keeps it only when it opens asking.
   if (LineBreak cut = first_break(line); cut.at != std::string_view::npos) {
     std::string_view head = line.substr(0, cut.at);
-    std::size_t head_words = count_words(head);
+    std::size_t head_words = count_words(head.substr(after_numbering(head)));
     // Set off by a dash, the head is read as a loose line, never a label (those take a colon):
     // "Working Saturdays → Saturdays are ours" is a list of changes, not a question.
     bool dashed = cut.dash && head_words >= 2 && head_words <= kMaxLabelWords;

@@ -63,45 +63,6 @@ std::string strip_variables(std::string_view text) {
   return out;
 }
 
-// "2/ Ce qu'elle n'a pas dit", "Q3. What did he say?", "2.3 Early days?": a number opening a
-// line counts the writer's questions, it is none of their words. Returns where the words start
-// (0 when the line opens with no such number; a date's or a table's numbers stay).
-std::size_t after_numbering(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size() && text[i] == ' ')
-    ++i;
-  // A voice memo's transcript stamps its lines: "[0:19] Am I just afraid…", "(12:05) …".
-  if (i < text.size() && (text[i] == '[' || text[i] == '(')) {
-    char close = text[i] == '[' ? ']' : ')';
-    std::size_t end = text.find(close, i);
-    if (end != std::string_view::npos && end - i <= 9) {
-      std::string_view stamp = text.substr(i + 1, end - i - 1);
-      bool clock = stamp.find(':') != std::string_view::npos &&
-                   stamp.find_first_not_of("0123456789:") == std::string_view::npos;
-      if (clock && end + 1 < text.size() && text[end + 1] == ' ') return end + 2;
-    }
-  }
-  // The same stamp once Markdown has read "[0:19]" as a link's text: "0:19 Am I just…".
-  {
-    std::size_t j = i, colons = 0;
-    while (j < text.size() && ((text[j] >= '0' && text[j] <= '9') || text[j] == ':'))
-      colons += text[j++] == ':';
-    if (colons >= 1 && colons <= 2 && j > i + 2 && j < text.size() && text[j] == ' ' &&
-        text[j - 1] != ':' && text[i] != ':')
-      return j + 1;
-  }
-  std::size_t start = i;
-  if (i < text.size() && (text[i] == 'Q' || text[i] == 'q')) ++i;
-  std::size_t digits = i;
-  while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || (text[i] == '.' && i > digits)))
-    ++i;
-  if (i == digits || !(text[digits] >= '0' && text[digits] <= '9')) return 0;
-  if (i < text.size() && (text[i] == '/' || text[i] == ')' || text[i] == ':' || text[i] == '-'))
-    ++i;
-  if (i >= text.size() || text[i] != ' ' || i == start) return 0;
-  return i;
-}
-
 // "Why he left #reflection", "## Us #breakup/jordan": Obsidian's and Bear's tags file the
 // line, they are none of its words. A tag is a '#' opening a word, then a letter.
 std::string without_tags(std::string_view text) {

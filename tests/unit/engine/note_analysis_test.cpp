@@ -726,4 +726,11 @@ TEST_CASE("a voice memo's time stamps are none of its words", "[note_analysis][r
   check("# Voice memo about my ex\n\n[3:40] What wasn't working\n\n[3:45] the money, mostly\n\n"
         "(4:20) Can it be turned round, what's got to change, me or her\n\n[4:30] me, mostly\n",
         "why.not-working@3+ why.reversible@7+");
+  // Nor do they count against the length of a line that asks whole, without a "?" (17 words).
+  check("# Voice memo about my ex\n\n[0:19] Am I just afraid of being on my own and is that "
+        "what's doing the deciding\n\n[0:24] well yes, the evenings\n",
+        "motives.fear@3+");
+  check("# Voice memo about my ex\n\n[0:19] Am I just afraid of being on my own and is that "
+        "what's doing the deciding now, all of it, honestly\n\n[0:24] well yes\n",
+        "");
 }
