@@ -537,6 +537,11 @@ std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
       continue;
     }
     if (is_symbol_token(w)) continue;
+    // "won't" is "will not": the writer's future, not the word "won".
+    if (w == "won" && k + 1 < raw.size() && raw[k + 1] == "t" && lang.code == "en") {
+      future = true;
+      continue;
+    }
     // "shouldn't", "wouldn't", "hasn't" split into "shouldn" + "t": the verb is the function
     // word it contracts ("should"), the "t" the negation read above.
     if (k + 1 < raw.size() && raw[k + 1] == "t" && w.size() > 3 && w.back() == 'n' &&

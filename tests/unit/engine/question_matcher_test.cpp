@@ -187,3 +187,15 @@ TEST_CASE("reasons left unsaid, however the participle agrees", "[question_match
   CHECK(match("Les raisons qu'elle m'a données") == "why.official");
   CHECK(match("things he didn't say but I could tell") == "why.unofficial");
 }
+
+TEST_CASE("won't is the writer's future and a negation, never the word won", "[question_matcher]") {
+  auto words = matcher().words("Mistakes I won't repeat");
+  CHECK(std::find(words.begin(), words.end(), "won") == words.end());
+  CHECK(words == matcher().words("Mistakes I will not repeat"));
+  CHECK(match("proof I will not be alone") == "motives.reassure");
+}
+
+TEST_CASE("our is the relationship's article, not a word of its own", "[question_matcher]") {
+  CHECK(match("was our relationship my ideal?") == "evaluate.ideal");
+  CHECK(match("What did I sense underneath, that wasn't said?") == "why.unofficial");
+}
