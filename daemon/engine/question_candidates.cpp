@@ -511,6 +511,24 @@ std::size_t callout_title(std::string_view line) {
   return i;
 }
 
+// Is block `i` in the body of an Obsidian callout (a block quote whose first line is
+// "[!type] …"), past its title? A callout is the writer's own styled block: its lists are
+// theirs, unlike other quoted text.
+bool in_callout_body(const std::vector<Block>& blocks, std::string_view text, int i) {
+  for (int j = blocks[static_cast<std::size_t>(i)].parent; j >= 0;
+       j = blocks[static_cast<std::size_t>(j)].parent) {
+    const Block& quote = blocks[static_cast<std::size_t>(j)];
+    if (quote.kind != BlockKind::BlockQuote) continue;
+    const std::size_t title = static_cast<std::size_t>(j) + 1;
+    if (title >= blocks.size() || static_cast<int>(title) == i ||
+        blocks[title].kind != BlockKind::Paragraph || blocks[title].parent != j)
+      return false;
+    return callout_title(first_line(text, blocks[title].text_start, blocks[title].text_end)) !=
+           std::string_view::npos;
+  }
+  return false;
+}
+
 bool asking_callout(std::string_view line) {
   if (!line.starts_with("[!")) return false;
   std::size_t close = line.find(']');
@@ -682,7 +700,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
       c.title_like = !c.question_mark;
       out.lines.push_back(std::move(c));
     } else if (b.kind == BlockKind::ListItem) {
-      if (b.in_quote || b.text_end <= b.text_start) continue;
+      if (b.text_end <= b.text_start || (b.in_quote && !in_callout_body(blocks, text, i))) continue;
       std::string_view line = first_line(text, b.text_start, b.text_end);
       if (!read_line_memo(line, b.text_start, c)) continue;
       c.form = QuestionForm::ListItem;

@@ -216,6 +216,11 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("> [!question] What did she tell me when she left?\n> That she was tired.\n",
         "why.official@1+");
   check("- official-reasons:: he was tired of us\n", "why.official@1+");
+  // The list in a callout's body is the writer's own; a list quoted plainly is someone else's.
+  check("> [!note] Reaching out to him\n> - **My reflection and my share:** I withdrew.\n"
+        "> - **How we could change the way we interact:** a weekly check-in.\n",
+        "reach-out.share@2+ reach-out.change@3+");
+  check("> - **My reflection and my share:** I withdrew.\n", "");
   // A Q/A pair whose "A:" is empty is unanswered, whatever follows the pair.
   check("Q: What did he tell me when he left?\nA:\n\nSome other thought.\n", "why.official@1-");
   check("Q: What did he tell me when he left?\nA: that he needed space\n\nMore.\n",
