@@ -563,6 +563,11 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   // that poses nothing ("The one-evening rule. And the move: together, by March").
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (ignored[k] || unposed(k)) no_gap[k] = 1;
+  // Nor does a question ending a line of prose that answers the question right above it in
+  // its paragraph ("Am I scared to be alone?" / "Maybe yes. At 42, who wants this? …"): a
+  // rhetorical question inside an answer.
+  for (std::size_t k = 1; k < cs.size(); ++k)
+    if (cs[k].after_prose && chosen[k - 1] && cs[k - 1].block == cs[k].block) no_gap[k] = 1;
   // Nor does an item nested under a question's item: it is that question's answer
   // ("- do I stick around…" over "  - yes (see: all of 2023)"), as outliners write them.
   std::vector<std::size_t> open_items; // chosen list items whose children are still being read

@@ -252,6 +252,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     c.start = base + from;
     c.plain = plain_text(head);
     c.question_mark = true;
+    c.after_prose = from > 0;
     c.end = base + qmark + (line.substr(qmark, 1) == "?" ? 1 : 3);
     c.answer_start = c.end;
     return true;

@@ -10,6 +10,28 @@ namespace mend::server {
 
 using nlohmann::json;
 
+namespace {
+
+// A language as people write it: "fr", "FR", "fr-CA", "en_GB", "French", "français" → the
+// pack's code ("fr"). Anything else is kept (lower case) for the pack loader to judge.
+std::string language_code(std::string value) {
+  for (auto& ch : value)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  const auto is_letter = [](char ch) { return ch >= 'a' && ch <= 'z'; };
+  if (value.size() > 2 && is_letter(value[0]) && is_letter(value[1]) &&
+      (value[2] == '-' || value[2] == '_'))
+    return value.substr(0, 2);
+  if (value == "english" || value == "anglais") return "en";
+  if (value == "french" ||
+      value == "fran\xc3\xa7"
+               "ais" ||
+      value == "francais")
+    return "fr";
+  return value;
+}
+
+} // namespace
+
 Config apply_config(const json& input, Config config, std::vector<std::string>* problems,
                     std::vector<std::string>* unknown) {
   const json* settings = &input;
@@ -37,8 +59,9 @@ Config apply_config(const json& input, Config config, std::vector<std::string>* 
     } else if (key == "pronouns" || key == "ex.pronouns" || key == "ex_pronouns" ||
                key == "exPronouns") {
       string_of(value, key, config.pronouns);
-    } else if (key == "language") {
+    } else if (key == "language" || key == "lang") {
       string_of(value, key, config.language);
+      config.language = language_code(config.language);
       if (config.language == "auto") config.language.clear();
     } else if (key == "markers") {
       if (value.is_boolean())

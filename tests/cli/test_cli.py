@@ -236,6 +236,13 @@ class ScanOutput(Folder):
         self.assertEqual([q["id"] for q in report["notes"][0]["questions"]], ["why.not-working"])
         self.assertIn("warning: config file %s: unknown setting 'theme' (ignored)" % config,
                       r.stderr.decode())
+        # The language as people name it: "lang", "French", "fr-CA" are the pack's "fr".
+        for setting in ("lang: French", "language: fr-CA", "language: FR"):
+            write(config, "ex: Karim\n%s\n" % setting)
+            r = run("scan", self.dir, "--json", "--today", TODAY)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertNotIn(b"unknown setting", r.stderr)
+            self.assertEqual(json.loads(r.stdout)["notes"][0]["language"], "fr", setting)
         write(config, "ex: Karim\nmarkers: sometimes\n")
         r = run("scan", self.dir, "--json", "--today", TODAY)
         self.assertEqual(r.returncode, 2, r.stderr)

@@ -739,3 +739,13 @@ TEST_CASE("a voice memo's time stamps are none of its words", "[note_analysis][r
         "what's doing the deciding now, all of it, honestly\n\n[0:24] well yes\n",
         "");
 }
+
+TEST_CASE("a question ending a line of prose that answers the one above fills no gap",
+          "[note_analysis][recognition]") {
+  // Between two questions of the step, the answer's rhetorical "who wants this?" is still the
+  // first question's answer, not the question the article asks between them.
+  check("# After my ex\n\nAm I scared to be alone, and is this fear deciding for me?\n"
+        "Maybe yes. At 42, with two kids, who wants this? I must be careful.\n\n"
+        "What reassures me that I won't end up alone?\nMy cousin Ana.\n",
+        "motives.fear@3+ motives.reassure@6+");
+}
