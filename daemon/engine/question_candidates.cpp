@@ -465,7 +465,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // Two years." is a question with its answer after it; so is "was he what i wanted? no."
       // when it opens asking and a reply follows it. A head of a word or three is a question
       // only when a yes or a no answers it ("Reversible? Yes, if I stop disappearing").
-      std::size_t posed_words = count_words(c.plain);
+      std::string_view posed = c.plain;
+      std::size_t posed_words = count_words(posed.substr(after_numbering(posed)));
       if (c.question_mark && !ends_with_question_mark(t) && posed_words < 6 && !qa_lines) {
         std::string_view rest = line.substr(c.end - base);
         bool replied = posed_words < 4 ? replies_at(rest, false) : replies_at(rest);
@@ -485,7 +486,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       std::size_t most = one_thought_lines ? kMaxLooseWords : kMaxLooseLineWords;
       // Longer, it may be prose wrapped at a margin: a question only when it opens asking ("how
       // long were we together and was it early days or something deeper" over its answer).
-      std::size_t line_words = count_words(t);
+      std::size_t line_words = count_words(t.substr(after_numbering(t)));
       if (c.loose && !c.label && !c.must_ask && more && line_words > most && !defined) {
         if (!first || line_words > kMaxLooseWords) continue;
         c.must_ask = true;

@@ -738,6 +738,9 @@ TEST_CASE("a voice memo's time stamps are none of its words", "[note_analysis][r
   check("# Voice memo about my ex\n\n[0:19] Am I just afraid of being on my own and is that "
         "what's doing the deciding now, all of it, honestly\n\n[0:24] well yes\n",
         "");
+  // A short question answered on its line is as short with its stamp.
+  check("# Voice memo about my ex\n\n[02:22] Big unanimous yes? Yes. Honestly, yes.\n",
+        "evaluate.verdict@3+");
 }
 
 TEST_CASE("a question ending a line of prose that answers the one above fills no gap",
