@@ -22,6 +22,10 @@ namespace {
 // Guidance left in the note by a template is not an answer.
 constexpr double kGuidanceSimilarity = 0.75;
 
+// A note whose only sign of the topic is one everyday word holds the article's questions when
+// it poses this many of them (TopicSign::Weak).
+constexpr std::size_t kWeakTopicQuestions = 3;
+
 // Day One's export opens each entry with an indented block of its metadata ("\tDate:\t15
 // November 2026 at 16:48", "\tLocation:\t…", "\tWeather:\t9° Partly Cloudy"): a new entry, so
 // the end of the answer before it, whose words ("partly") are none of the writer's.
@@ -376,6 +380,20 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   Recognition recognition =
       recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift);
   if (sign == TopicSign::Pronoun && !names_ex_in(text, candidates, recognition)) return out;
+  // One everyday word ("alone") is the topic when a question names the ex, or when the note
+  // poses several of the article's questions: a trip debrief's "What didn't work?" and "What
+  // would I do differently?" are two.
+  // So is a log of the change (a weekly note's "Journal du changement"): the article's own.
+  auto holds_log = [&] {
+    return std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                       [&](const RecognisedQuestion& r) {
+                         const QuestionSpec* spec = pack_.question(r.id);
+                         return spec && spec->log;
+                       });
+  };
+  if (sign == TopicSign::Weak && recognition.questions.size() < kWeakTopicQuestions &&
+      !holds_log() && !names_ex_in(text, candidates, recognition))
+    return out;
   out.steps = recognition.sections;
   std::vector<char> is_anchor(blocks.size(), 0); // blocks that end the answer above them
   for (const auto& s : out.steps)

@@ -62,7 +62,9 @@ struct LanguagePack {
   // vocabulary that shows a note is about a relationship at all (the topic gate).
   // topic_pronouns: the personal pronouns that may name the ex in a note with no other sign
   // ("him", "elle"), never the ones every other note holds too ("they", "la", "il").
-  std::vector<std::string> future_markers, topic_words, topic_pronouns;
+  // weak_topic_words: everyday words that show the topic only twice over ("alone", "love": a
+  // trip note says "travelling alone" once); one alone is a sign as weak as a pronoun.
+  std::vector<std::string> future_markers, topic_words, topic_pronouns, weak_topic_words;
   // Words that open a question ("what", "did", "pourquoi"): a list item or line starting with
   // one is posed as a question even without its "?" ("1. What went wrong").
   std::vector<std::string> question_openers;

@@ -295,6 +295,9 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       else if (auto parts = split_words(folded); parts.size() == 1)
         topic_words_.insert(parts[0]); // "break-up" would be "break" and "up": words only
     }
+    for (const auto& t : lang.weak_topic_words)
+      if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
+        weak_topic_words_.insert(parts[0]);
   }
   ex_words_.insert("exref");
   for (auto& s : split_words(fold_for_match(ex_name))) {
@@ -993,6 +996,7 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
   // One pass over the words, no folded copy: notes without the topic are the many, and are read
   // to the end.
   TopicSign sign = TopicSign::None;
+  int weak = 0; // weak topic words seen: two make a strong sign
   // In pieces of whole lines, so that a note that shows the topic early is not read to its end.
   constexpr std::size_t kPiece = 4096;
   for (std::size_t from = 0; from < text.size() && sign != TopicSign::Strong;) {
@@ -1003,7 +1007,7 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
     for_each_match_word(piece, [&](std::string_view w) {
       if (sign == TopicSign::Strong) return;
       std::string word(w);
-      if (topic_words_.count(word)) {
+      if (topic_words_.count(word) || (weak_topic_words_.count(word) && ++weak >= 2)) {
         sign = TopicSign::Strong;
         return;
       }
@@ -1016,7 +1020,9 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
         sign = TopicSign::Pronoun;
     });
   }
-  return sign;
+  // One weak word beside a pronoun ("he left me alone") is as strong as a partner word.
+  if (weak == 0 || sign == TopicSign::Strong) return sign;
+  return sign == TopicSign::Pronoun ? TopicSign::Strong : TopicSign::Weak;
 }
 
 bool QuestionMatcher::opens_question(std::string_view plain) const {

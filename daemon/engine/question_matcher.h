@@ -30,7 +30,9 @@
 
 namespace mend::engine {
 
-enum class TopicSign { None, Pronoun, Strong };
+// What shows a note is about a relationship (the topic gate). Weak: one everyday word only
+// ("travelling alone"). Pronoun: only words that may name the ex ("he", "her").
+enum class TopicSign { None, Weak, Pronoun, Strong };
 
 struct MatchContext {
   std::string_view section_step;   // the step section the line sits in, "" when none
@@ -202,7 +204,7 @@ private:
   std::unordered_set<std::string> question_openers_; // first words, folded, every language
   std::unordered_set<std::string> vocabulary_;       // every folded word of the pack
   // The topic gate's words (folded, every language) and word prefixes ("relationship*").
-  std::unordered_set<std::string> topic_words_;
+  std::unordered_set<std::string> topic_words_, weak_topic_words_;
   std::vector<std::string> topic_prefixes_;
   std::vector<Variant> variants_;
   std::unordered_map<std::string, std::vector<std::size_t>> index_; // word -> variants

@@ -197,6 +197,20 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   CHECK(gated_questions("## Change log\n\n- Asked him how his day was.\n") == "new-start.log@1");
   CHECK(gated_questions("# Team notes\n\nShe joined in May.\n\n## What went wrong?\n"
                         "Staging was down.\n") == "");
+  // One everyday word ("alone", "love") is a weak sign: a trip note travelled alone holds no
+  // question; twice over, beside a pronoun, in a note posing several of the article's questions
+  // or holding the log of the change, it is the topic.
+  CHECK(gated_questions("# Lisbon debrief\n\n- Travelling alone: easy.\n\n## What didn't work?\n"
+                        "Rain.\n\n## What would I do differently next time?\nPack shoes.\n") == "");
+  CHECK(gated_questions("## Am I afraid of being alone?\nYes, alone at night mostly.\n") ==
+        "motives.fear@1");
+  CHECK(gated_questions("## Am I afraid of being alone?\nYes. He was my whole week.\n") ==
+        "motives.fear@1");
+  CHECK(gated_questions("## Am I scared of being alone?\nYes.\n## Official reasons\nBored.\n"
+                        "## What wasn't working?\nMoney.\n") ==
+        "motives.fear@1 why.official@3 why.not-working@5");
+  CHECK(gated_questions("## Change log\n\n- Cooked for the two of us, with love.\n") ==
+        "new-start.log@1");
   // A marker decides outright.
   CHECK(gated_questions("## Can this be undone?\n<!-- mend:q why.reversible -->\nNo.\n") ==
         "why.reversible@1");
