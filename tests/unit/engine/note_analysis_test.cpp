@@ -466,6 +466,13 @@ TEST_CASE("step sections in the writer's words", "[note_analysis][recognition]")
   // F: the same words, told apart by the section they sit in.
   check("## My part\n\n- What we'd do differently: talk weekly\n", "wrongs.together@3+");
   check("## Going back to him\n\n- What we'd do differently: talk weekly\n", "reach-out.change@3+");
+  // "Fonctionner ensemble" is "interagir": after what I'll tell her, the reach-out's question.
+  check("1) Comment lui dire que je l'aime encore ?\nSimplement.\n\n2) Comment est-ce qu'on "
+        "pourrait changer notre façon de fonctionner ensemble ?\nLe samedi pour nous deux.\n",
+        "reach-out.love@1+ reach-out.change@4+");
+  check("1) Est-ce que je peux changer ça seul, ou était-ce une réaction ?\nUne réaction.\n\n2) "
+        "Comment est-ce qu'on pourrait changer notre façon de fonctionner ensemble ?\nParler.\n",
+        "wrongs.alone@1+ wrongs.together@4+");
 }
 
 TEST_CASE("the article's order fills a question worded past recognition",
