@@ -120,6 +120,7 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.topic_words = strings(fm.value("topic_words", json()), true);
   pack.topic_pronouns = strings(fm.value("topic_pronouns", json()), true);
   pack.weak_topic_words = strings(fm.value("weak_topic_words", json()), true);
+  pack.other_people = strings(fm.value("other_people", json()), true);
   pack.question_openers = strings(fm.value("question_openers", json()), true);
   pack.months = string_lists(fm.value("months", json()));
   pack.weekdays = string_lists(fm.value("weekdays", json()));

@@ -64,7 +64,10 @@ struct LanguagePack {
   // ("him", "elle"), never the ones every other note holds too ("they", "la", "il").
   // weak_topic_words: everyday words that show the topic only twice over ("alone", "love": a
   // trip note says "travelling alone" once); one alone is a sign as weak as a pronoun.
-  std::vector<std::string> future_markers, topic_words, topic_pronouns, weak_topic_words;
+  // other_people: family and others a note may name with a capital ("Mum", "Dad", "Maman"):
+  // never the ex, although no pack knows them as a name.
+  std::vector<std::string> future_markers, topic_words, topic_pronouns, weak_topic_words,
+      other_people;
   // Words that open a question ("what", "did", "pourquoi"): a list item or line starting with
   // one is posed as a question even without its "?" ("1. What went wrong").
   std::vector<std::string> question_openers;

@@ -295,6 +295,9 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       else if (auto parts = split_words(folded); parts.size() == 1)
         topic_words_.insert(parts[0]); // "break-up" would be "break" and "up": words only
     }
+    for (const auto& t : lang.other_people)
+      for (auto& w : split_words(fold_for_match(t)))
+        other_people_.insert(std::move(w));
     for (const auto& t : lang.weak_topic_words)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         weak_topic_words_.insert(parts[0]);
@@ -638,7 +641,7 @@ std::string QuestionMatcher::with_names(std::string_view text) const {
         std::any_of(word.begin() + 1, word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
     std::string folded = fold_for_match(word);
     if (capitalised && !sentence_start && !vocabulary_.count(folded) && !me_words_.count(folded) &&
-        !stop_words_.count(folded) && !ex_words_.count(folded)) {
+        !stop_words_.count(folded) && !ex_words_.count(folded) && !other_people_.count(folded)) {
       rewritten += "exref";
     } else {
       rewritten.append(word);

@@ -205,6 +205,7 @@ private:
   std::unordered_set<std::string> vocabulary_;       // every folded word of the pack
   // The topic gate's words (folded, every language) and word prefixes ("relationship*").
   std::unordered_set<std::string> topic_words_, weak_topic_words_;
+  std::unordered_set<std::string> other_people_; // "Mum", "Dad": capitalised, never the ex
   std::vector<std::string> topic_prefixes_;
   std::vector<Variant> variants_;
   std::unordered_map<std::string, std::vector<std::size_t>> index_; // word -> variants

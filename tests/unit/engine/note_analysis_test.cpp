@@ -211,6 +211,11 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
         "motives.fear@1 why.official@3 why.not-working@5");
   CHECK(gated_questions("## Change log\n\n- Cooked for the two of us, with love.\n") ==
         "new-start.log@1");
+  // "Mum" is capitalised but names no ex: a worksheet about her holds no question.
+  CHECK(gated_questions("# Worksheet (Mum)\n\n1. What did I need from Mum that I didn't get?\n"
+                        "Attention.\n\n2. What did I do to be loved?\nBe good.\n") == "");
+  CHECK(gated_questions("## What did I need from him that I didn't get?\nAttention.\n") ==
+        "evaluate.needs@1");
   // A marker decides outright.
   CHECK(gated_questions("## Can this be undone?\n<!-- mend:q why.reversible -->\nNo.\n") ==
         "why.reversible@1");
