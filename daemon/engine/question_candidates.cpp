@@ -207,12 +207,21 @@ bool only_tags(std::string_view t) {
   return any;
 }
 
+// "[Change log](Breakup/Change log.md)", "[[my patterns]]": a line that only links to another
+// note points there; it asks nothing itself.
+bool only_link(std::string_view t) {
+  if (t.starts_with("[[") && t.ends_with("]]")) return t.find("]]") == t.size() - 2;
+  if (!t.starts_with("[") || !t.ends_with(")")) return false;
+  std::size_t middle = t.find("](");
+  return middle != std::string_view::npos && t.find(']') == middle && t.find(')') == t.size() - 1;
+}
+
 // A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
 // the whole line when it is short and loose. `base` is the line's first byte in the note.
 // Returns false when the line is none of these.
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   std::string_view t = trim(line);
-  if (t.empty() || only_tags(t)) return false;
+  if (t.empty() || only_tags(t) || only_link(t)) return false;
   // "(Write or call? Call. …)": an aside the writer put in brackets poses nothing.
   if (t.starts_with("(") && t.ends_with(")")) return false;
   bool strong = t.starts_with("**") || t.starts_with("__");

@@ -240,6 +240,8 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
         "> - **How we could change the way we interact:** a weekly check-in.\n",
         "reach-out.share@2+ reach-out.change@3+");
   check("> - **My reflection and my share:** I withdrew.\n", "");
+  // A line that only links to another note asks nothing.
+  check("## Starting again\n\n[Change log](Breakup/Change%20log.md)\n\n- [[Change log]]\n", "");
   // A Q/A pair whose "A:" is empty is unanswered, whatever follows the pair.
   check("Q: What did he tell me when he left?\nA:\n\nSome other thought.\n", "why.official@1-");
   check("Q: What did he tell me when he left?\nA: that he needed space\n\nMore.\n",
