@@ -379,11 +379,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   Candidates candidates = find_candidates(text, outline);
   Recognition recognition =
       recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift);
-  if (sign == TopicSign::Pronoun && !names_ex_in(text, candidates, recognition)) return out;
-  // One everyday word ("alone") is the topic when a question names the ex, or when the note
-  // poses several of the article's questions: a trip debrief's "What didn't work?" and "What
-  // would I do differently?" are two.
-  // So is a log of the change (a weekly note's "Journal du changement"): the article's own.
+  // The log of the change (the article's own), whether it names the ex or not.
   auto holds_log = [&] {
     return std::any_of(recognition.questions.begin(), recognition.questions.end(),
                        [&](const RecognisedQuestion& r) {
@@ -391,6 +387,14 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
                          return spec && spec->log;
                        });
   };
+  // Only pronouns: the topic when a question names the ex, or in a daily note holding the log
+  // ("## Journal du changement" in a dated note that says "il").
+  if (sign == TopicSign::Pronoun && !(out.note_date && holds_log()) &&
+      !names_ex_in(text, candidates, recognition))
+    return out;
+  // One everyday word ("alone") is the topic when a question names the ex, when the note
+  // poses several of the article's questions (a trip debrief's "What didn't work?" and "What
+  // would I do differently?" are two), or when it holds the log.
   if (sign == TopicSign::Weak && recognition.questions.size() < kWeakTopicQuestions &&
       !holds_log() && !names_ex_in(text, candidates, recognition))
     return out;

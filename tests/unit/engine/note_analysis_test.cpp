@@ -211,6 +211,11 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
         "motives.fear@1 why.official@3 why.not-working@5");
   CHECK(gated_questions("## Change log\n\n- Cooked for the two of us, with love.\n") ==
         "new-start.log@1");
+  // Only a pronoun in prose: a dated note holding the log of the change is on the topic.
+  CHECK(gated_questions("---\ndate: 2026-11-21\n---\n## Journal du changement\n- premier point "
+                        "du dimanche, calme.\n\nIl a choisi les vacances.\n") == "new-start.log@4");
+  CHECK(gated_questions("## Journal du changement\n- premier point du dimanche, calme.\n\nIl a "
+                        "choisi les vacances.\n") == "");
   // "Mum" is capitalised but names no ex: a worksheet about her holds no question.
   CHECK(gated_questions("# Worksheet (Mum)\n\n1. What did I need from Mum that I didn't get?\n"
                         "Attention.\n\n2. What did I do to be loved?\nBe good.\n") == "");
