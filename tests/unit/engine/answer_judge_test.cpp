@@ -129,6 +129,10 @@ TEST_CASE("self-blame: drafts in block quotes count, the ex's words do not", "[a
              "deserve it.") == 1);
   CHECK(line("> C'est moi qui ai tout fait rater. Toi, tu as toujours été irréprochable.") == 1);
   CHECK(line("Il a tout fait rater.") == -1); // the ex ruined it: not self-blame
+  // Clearing the ex of any share puts all of it on the writer, unless a fault is theirs too.
+  CHECK(line("All of it, honestly. I blew it up and she did nothing wrong.") == 1);
+  CHECK(line("Rien n'est de ta faute.") == 1);
+  CHECK(line("You did nothing wrong. I did, and you hurt me too.") == -1);
   // The writer's faults, the ex only in a subordinate clause: no share given.
   CHECK(line("> It was all me. I nagged until you had to leave, and you never did a thing "
              "wrong.") == 1);
