@@ -350,14 +350,17 @@ Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (phrase_at(words, i, phrases.shared_words) && !english_on(i)) return Who::Couple;
     if (phrase_at(words, i, phrases.first_person)) {
-      if (i + 1 < words.size() && matcher.refers_to_ex(words[i + 1]) && words[i + 1] != "le" &&
-          words[i + 1] != "la" && words[i + 1] != "les")
-        return Who::Ex;
       // "I", "je", "moi" act; "my job", "mes amis" are only the writer's things.
       static const char* const possessives[] = {"my",   "mine",   "ma",    "mon",    "mes",
                                                 "mien", "mienne", "miens", "miennes"};
-      *writer_pronoun = std::none_of(std::begin(possessives), std::end(possessives),
-                                     [&](const char* p) { return words[i] == p; });
+      bool possessive = std::any_of(std::begin(possessives), std::end(possessives),
+                                    [&](const char* p) { return words[i] == p; });
+      // "my ex was cold", "mon copain": the ex; "je lui faisais des scènes" is the writer acting
+      // on the ex.
+      if (possessive && i + 1 < words.size() && matcher.refers_to_ex(words[i + 1]) &&
+          words[i + 1] != "le" && words[i + 1] != "la" && words[i + 1] != "les")
+        return Who::Ex;
+      *writer_pronoun = !possessive;
       return Who::Writer;
     }
     // Second person: a draft to the ex ("You did nothing wrong").

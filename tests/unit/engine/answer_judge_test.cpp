@@ -213,7 +213,10 @@ TEST_CASE("own faults only: whose fault each clause names", "[answer_judge]") {
         "out, I sulked when they saw their friends without me.",
         "Je rentrais tard sans prévenir et je faisais la tête pour un rien.",
         "Moi, surtout. J'étais jalouse, je fouillais son téléphone quand il "
-        "dormait."}) {
+        "dormait.",
+        // The writer acting on the ex ("je lui faisais des scènes") is the writer's act.
+        "Moi, surtout. Je lui faisais des scènes quand il sortait avec ses potes.",
+        "My own impatience, chiefly. My habit of correcting him in front of friends."}) {
     INFO(a);
     CHECK(own_only(a));
   }
