@@ -216,12 +216,30 @@ bool only_link(std::string_view t) {
   return middle != std::string_view::npos && t.find(']') == middle && t.find(')') == t.size() - 1;
 }
 
+// "** Les erreurs que je ne répète plus": an Org-mode headline in a note saved as Markdown (two
+// stars or more, then a space: never a Markdown list item nor emphasis). The byte after its
+// stars and space, or 0.
+std::size_t org_headline(std::string_view t) {
+  std::size_t stars = 0;
+  while (stars < t.size() && t[stars] == '*')
+    ++stars;
+  return stars >= 2 && stars < t.size() && t[stars] == ' ' ? stars + 1 : 0;
+}
+
 // A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
 // the whole line when it is short and loose. `base` is the line's first byte in the note.
 // Returns false when the line is none of these.
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   std::string_view t = trim(line);
   if (t.empty() || only_tags(t) || only_link(t)) return false;
+  // An Org headline is posed like a heading, whatever its length: read after its stars.
+  if (std::size_t after = org_headline(t); after > 0) {
+    const std::size_t offset = static_cast<std::size_t>(t.data() - line.data()) + after;
+    if (!read_line(line.substr(offset), base + offset, c)) return false;
+    c.must_ask = false;
+    c.loose = c.label && c.loose;
+    return true;
+  }
   // "(Write or call? Call. …)": an aside the writer put in brackets poses nothing.
   if (t.starts_with("(") && t.ends_with(")")) return false;
   bool strong = t.starts_with("**") || t.starts_with("__");

@@ -245,6 +245,10 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
         "> - **How we could change the way we interact:** a weekly check-in.\n",
         "reach-out.share@2+ reach-out.change@3+");
   check("> - **My reflection and my share:** I withdrew.\n", "");
+  // An Org headline saved as Markdown is posed like a heading, however long.
+  check("* Recommencer\n** Les erreurs que je ne répète plus, et ce que je fais à la place\n"
+        "Décider seul, on en parle.\n",
+        "new-start.mistakes@2+");
   // A line that only links to another note asks nothing.
   check("## Starting again\n\n[Change log](Breakup/Change%20log.md)\n\n- [[Change log]]\n", "");
   // A Q/A pair whose "A:" is empty is unanswered, whatever follows the pair.
