@@ -21,13 +21,69 @@ std::string language_code(std::string value) {
   if (value.size() > 2 && is_letter(value[0]) && is_letter(value[1]) &&
       (value[2] == '-' || value[2] == '_'))
     return value.substr(0, 2);
-  if (value == "english" || value == "anglais") return "en";
-  if (value == "french" ||
-      value == "fran\xc3\xa7"
+  // "English, naturally": the first word names it.
+  std::size_t word = 0;
+  while (word < value.size() &&
+         (is_letter(value[word]) || static_cast<unsigned char>(value[word]) >= 0x80))
+    ++word;
+  const std::string first = value.substr(0, word);
+  if (first == "english" || first == "anglais") return "en";
+  if (first == "french" ||
+      first == "fran\xc3\xa7"
                "ais" ||
-      value == "francais")
+      first == "francais")
     return "fr";
   return value;
+}
+
+// Trimmed of spaces and quotes, in lower case.
+std::string lower_trimmed(std::string_view text) {
+  std::size_t b = text.find_first_not_of(" \t\r\"'");
+  if (b == std::string_view::npos) return "";
+  std::size_t e = text.find_last_not_of(" \t\r\"'");
+  std::string out(text.substr(b, e - b + 1));
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+// A configuration that is not YAML, read the way its writer meant it, line by line: "Name of
+// ex-husband: Gerald", "Language - English", "He / him". Only the ex's name, the pronouns and
+// the language are taken: the settings a person writes by hand.
+json settings_read_leniently(const std::string& text) {
+  json out = json::object();
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (std::size_t hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    std::size_t cut = line.find(':'), width = 1;
+    if (cut == std::string::npos) cut = line.find(" - "), width = 3;
+    if (cut == std::string::npos) cut = line.find('='), width = 1;
+    if (cut == std::string::npos) {
+      // A line alone that is a set of pronouns: "He / him", "she/her".
+      const std::string bare = lower_trimmed(line);
+      for (const char* set : {"he", "she", "they", "il", "elle", "iel"})
+        if (bare == set || bare.starts_with(std::string(set) + " /") ||
+            bare.starts_with(std::string(set) + "/"))
+          out["pronouns"] = bare;
+      continue;
+    }
+    const std::string key = lower_trimmed(std::string_view(line).substr(0, cut));
+    std::string value(line.substr(cut + width));
+    // Without the quotes, spaces and stray brackets of a YAML attempt ("ex: [Sam").
+    const char* const strip = " \t\r\"'[]{}";
+    const std::size_t b = value.find_first_not_of(strip);
+    value = b == std::string::npos ? "" : value.substr(b, value.find_last_not_of(strip) - b + 1);
+    if (key.empty() || value.empty()) continue;
+    if (key.find("pronoun") != std::string::npos)
+      out["pronouns"] = value;
+    else if (key.find("lang") != std::string::npos)
+      out["language"] = value;
+    else if (key == "ex" || key.find("name") != std::string::npos || key.starts_with("ex ") ||
+             key.starts_with("ex-"))
+      out["ex"] = value;
+  }
+  return out;
 }
 
 } // namespace
@@ -122,13 +178,20 @@ std::optional<Config> load_config_file(const std::filesystem::path& file, Config
     }
   } else {
     engine::YamlResult yaml = engine::parse_yaml(text);
-    if (!yaml.errors.empty()) {
-      if (error)
-        *error = "config file " + file.string() + ":" +
-                 std::to_string(yaml.errors.front().line + 1) + ": " + yaml.errors.front().message;
-      return std::nullopt;
+    if (yaml.errors.empty()) {
+      settings = yaml.value;
+    } else {
+      // Written by hand, not as YAML: what can be read is read, and the scan goes on.
+      settings = settings_read_leniently(text);
+      std::string understood;
+      for (const auto& item : settings.items())
+        understood += (understood.empty() ? "" : ", ") + item.key();
+      if (warnings)
+        warnings->push_back(
+            "config file " + file.string() + ":" + std::to_string(yaml.errors.front().line + 1) +
+            ": " + yaml.errors.front().message + ": not YAML, read line by line (" +
+            (understood.empty() ? "nothing understood" : "read: " + understood) + ")");
     }
-    settings = yaml.value;
   }
   std::vector<std::string> problems, unknown;
   Config config = apply_config(settings, std::move(base), &problems, &unknown);

@@ -212,7 +212,8 @@ class ScanOutput(Folder):
 
     def test_config_yaml(self):
         # The folder's configuration is YAML as people write it (yaml-cpp): an anchor, a block
-        # scalar. A syntax error is refused with the file and the 1-based line.
+        # scalar. A file that is not YAML is named in a warning with its 1-based line, and read
+        # line by line for the settings a person writes by hand.
         write(self.path("note.md"), "## What went wrong?\n\nWe stopped being curious.\n")
         config = self.path(".mend", "config.yaml")
         write(config, "name: &who Sam\nex: {name: *who}\ntopic_gate: false\npronouns: >-\n  they\n")
@@ -220,8 +221,18 @@ class ScanOutput(Folder):
         self.assertEqual([q["id"] for q in report["notes"][0]["questions"]], ["why.not-working"])
         write(config, "topic_gate: false\nname: [Sam\npronouns: they\n")
         r = run("scan", self.dir, "--json", "--today", TODAY)
-        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("config file %s:3: " % config, r.stderr.decode())
+        self.assertIn("not YAML, read line by line", r.stderr.decode())
+        # "Name of ex-husband: Karim", "He / him", "Language - French": what was meant.
+        write(self.path("note.md"), "## Qu'est-ce qui n'allait pas ?\n\nKarim ne parlait plus.\n")
+        write(config, "Name of ex-husband: Karim\nHe / him\nLanguage - French\n")
+        r = run("scan", self.dir, "--json", "--today", TODAY)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("read: ex, language, pronouns", r.stderr.decode())
+        note = json.loads(r.stdout)["notes"][0]
+        self.assertEqual(note["language"], "fr")
+        self.assertEqual([q["id"] for q in note["questions"]], ["why.not-working"])
 
     def test_config_as_people_write_it(self):
         # `ex: NAME`, `ex_pronouns: they/them` and a key of the writer's own: the name reaches
@@ -369,12 +380,15 @@ class Insert(Folder):
         self.assertIn("Alex", text)
         self.assertNotIn("Sam", text)
         self.assertNotIn("mend:q", text)  # markers: false still comes from the folder
-        # A folder's configuration that cannot be read stops the insert, as it stops a scan.
+        # A folder's configuration that is not YAML is named in a warning and read line by line,
+        # as a scan reads it: the name its writer meant, without the stray bracket.
         write(self.path(".mend", "config.yaml"), "ex: [Sam\n")
         r = self.insert("why", self.path("broken.md"))
-        self.assertEqual(r.returncode, 2)
-        self.assertIn("config.yaml:", r.stderr.decode())
-        self.assertFalse(os.path.exists(self.path("broken.md")))
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertIn("config.yaml:2: ", r.stderr.decode())
+        text = read_bytes(self.path("broken.md")).decode()
+        self.assertIn("Sam", text)
+        self.assertNotIn("[Sam", text)
 
     def test_unknown_template(self):
         note = self.path("x.md")
