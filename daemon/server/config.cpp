@@ -36,6 +36,35 @@ std::string language_code(std::string value) {
   return value;
 }
 
+// The keys apply_config() knows.
+bool is_setting(std::string_view key) {
+  static const char* const keys[] = {"ex",           "exName",        "ex_name",     "ex.name",
+                                     "name",         "pronouns",      "ex.pronouns", "ex_pronouns",
+                                     "exPronouns",   "language",      "lang",        "markers",
+                                     "topic_gate",   "topicGate",     "today",       "templates",
+                                     "templateDirs", "template_dirs", "trace",       "path"};
+  for (const char* k : keys)
+    if (key == k) return true;
+  return false;
+}
+
+// The setting a key in the writer's own words names: "pronom", "Pronouns of my ex" →
+// "pronouns"; "langue" → "language"; "prenom de mon ex", "Name of ex-husband", "ex-wife" →
+// "ex"; "" when it names none of them.
+std::string meant_setting(std::string_view written) {
+  std::string key(written);
+  for (auto& ch : key)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  if (key.find("pronoun") != std::string::npos || key.find("pronom") != std::string::npos)
+    return "pronouns";
+  if (key.find("lang") != std::string::npos) return "language";
+  if (key == "ex" || key.find("name") != std::string::npos ||
+      key.find("nom") != std::string::npos || key.starts_with("ex ") || key.starts_with("ex-") ||
+      key.starts_with("ex_") || key.ends_with(" ex") || key.find(" ex ") != std::string::npos)
+    return "ex";
+  return "";
+}
+
 // Trimmed of spaces and quotes, in lower case.
 std::string lower_trimmed(std::string_view text) {
   std::size_t b = text.find_first_not_of(" \t\r\"'");
@@ -75,13 +104,7 @@ json settings_read_leniently(const std::string& text) {
     const std::size_t b = value.find_first_not_of(strip);
     value = b == std::string::npos ? "" : value.substr(b, value.find_last_not_of(strip) - b + 1);
     if (key.empty() || value.empty()) continue;
-    if (key.find("pronoun") != std::string::npos)
-      out["pronouns"] = value;
-    else if (key.find("lang") != std::string::npos)
-      out["language"] = value;
-    else if (key == "ex" || key.find("name") != std::string::npos || key.starts_with("ex ") ||
-             key.starts_with("ex-"))
-      out["ex"] = value;
+    if (std::string meant = meant_setting(key); !meant.empty()) out[meant] = value;
   }
   return out;
 }
@@ -104,7 +127,16 @@ Config apply_config(const json& input, Config config, std::vector<std::string>* 
       problem("setting '" + key + "' must be a string");
     }
   };
-  for (const auto& [key, value] : settings->items()) {
+  for (const auto& [written, value] : settings->items()) {
+    // A key in the writer's own words ("prenom de mon ex", "Name of ex-husband") is read as
+    // the setting it names, and said so.
+    std::string key = written;
+    if (!is_setting(written) && value.is_string()) {
+      if (std::string meant = meant_setting(written); !meant.empty()) {
+        key = meant;
+        if (unknown) unknown->push_back("setting '" + written + "' read as '" + meant + "'");
+      }
+    }
     if (key == "ex" && value.is_object()) {
       if (value.contains("name")) string_of(value["name"], "ex.name", config.ex_name);
       if (value.contains("pronouns")) string_of(value["pronouns"], "ex.pronouns", config.pronouns);

@@ -247,6 +247,13 @@ class ScanOutput(Folder):
         self.assertEqual([q["id"] for q in report["notes"][0]["questions"]], ["why.not-working"])
         self.assertIn("warning: config file %s: unknown setting 'theme' (ignored)" % config,
                       r.stderr.decode())
+        # Keys in the writer's own words name the settings they mean, and say so.
+        write(config, "prenom de mon ex: Karim\npronom: il\n")
+        r = run("scan", self.dir, "--json", "--today", TODAY)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("setting 'prenom de mon ex' read as 'ex'", r.stderr.decode())
+        report = json.loads(r.stdout)
+        self.assertEqual([q["id"] for q in report["notes"][0]["questions"]], ["why.not-working"])
         # The language as people name it: "lang", "French", "fr-CA" are the pack's "fr".
         for setting in ("lang: French", "language: fr-CA", "language: FR"):
             write(config, "ex: Karim\n%s\n" % setting)
