@@ -199,3 +199,9 @@ TEST_CASE("our is the relationship's article, not a word of its own", "[question
   CHECK(match("was our relationship my ideal?") == "evaluate.ideal");
   CHECK(match("What did I sense underneath, that wasn't said?") == "why.unofficial");
 }
+
+TEST_CASE("Québec and phone French", "[question_matcher]") {
+  CHECK(match("Les raisons pas officielles, celles qu'elle a pas dites ?") == "why.unofficial");
+  CHECK(match("Qu'est-ce qui marchait pu entre nous deux ?") == "why.not-working");
+  CHECK(match("qqc qui me rassure") == "motives.reassure");
+}
