@@ -500,7 +500,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
         // Opening its paragraph, a short question followed by prose on its line may be a
         // question with its answer, or prose asking nothing of the pack (Candidate::
         // prose_after).
-        if (!replied && !(first && posed_words >= 2)) continue;
+        // Among lines written one thought each ("said: …", "fixable? if i go to days."), a
+        // short question answered after it on its line is one of them.
+        if (!replied && !(first && posed_words >= 2) && !one_thought_lines) continue;
         c.loose = c.prose_after = !replied;
         c.must_ask = posed_words >= 4 && replied;
       }

@@ -249,6 +249,10 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("* Recommencer\n** Les erreurs que je ne répète plus, et ce que je fais à la place\n"
         "Décider seul, on en parle.\n",
         "new-start.mistakes@2+");
+  // Lines written one thought each: a terse label and a short question answered on its line.
+  check("## Why he went\nsaid: \"you're never here.\"\nnot working: nights vs his 9-5.\n"
+        "how long: 3 yrs.\nfixable? if i go to days. if he stops keeping score.\n",
+        "why.official@2+ why.not-working@3+ why.stage@4+ why.reversible@5+");
   // A line that only links to another note asks nothing.
   check("## Starting again\n\n[Change log](Breakup/Change%20log.md)\n\n- [[Change log]]\n", "");
   // A Q/A pair whose "A:" is empty is unanswered, whatever follows the pair.
