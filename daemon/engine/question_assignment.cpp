@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/thread_memo.h"
@@ -415,9 +416,14 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     std::size_t end = section_end(text, outline, candidates, k, is_title);
     int others = 0, same = 0;
     std::map<std::string, int> other_steps; // the items' steps when not the heading's
+    bool first = true, prose_first = false; // is the first line under it no question?
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
       if (is_title[j]) break; // a section of its own starts: what follows is its
-      if (bound.count(j) || unposed(j)) continue;
+      bool was_first = std::exchange(first, false);
+      if (bound.count(j) || unposed(j)) {
+        prose_first = prose_first || was_first;
+        continue;
+      }
       // Underlined headings have two levels, and notes written in them alternate "===" and
       // "---" with no nesting meant: a setext heading under a setext heading is its sibling.
       if (cs[j].form == QuestionForm::Heading && is_setext(text, cs[k]) && is_setext(text, cs[j]))
@@ -425,6 +431,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       const auto& r = ranked(matcher, cs[j].plain, MatchContext{step, {}, whole_only(j)});
       if (r.empty() || r.front().step || step_of(r.front().id) != step ||
           !passes(cs[j], r.front(), shift)) {
+        prose_first = prose_first || was_first;
         const auto& alone = ranked(matcher, cs[j].plain, MatchContext{{}, {}, whole_only(j)});
         if (!alone.empty() && !alone.front().step && passes(cs[j], alone.front(), shift))
           ++other_steps[step_of(alone.front().id)];
@@ -432,7 +439,13 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       }
       (r.front().id == plain_best[k]->id ? same : others)++;
     }
-    if (others >= 1 || same + others >= 2) {
+    // Answered in prose right under it ("## What I did not like" over "Her habit of…", then
+    // "How long were we together?"), a heading is a question, unless several follow.
+    std::size_t next = k + 1 < cs.size() ? std::min(cs[k + 1].start, end) : end;
+    bool answered_first =
+        prose_first || (next > c.answer_start &&
+                        !trim(text.substr(c.answer_start, next - c.answer_start)).empty());
+    if ((others >= 1 && !answered_first) || same + others >= 2) {
       title_step[k] = step;
       is_title[k] = 1;
     } else if (same == 0 && other_steps.size() == 1 && other_steps.begin()->second >= 2) {

@@ -253,6 +253,11 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("## Why he went\nsaid: \"you're never here.\"\nnot working: nights vs his 9-5.\n"
         "how long: 3 yrs.\nfixable? if i go to days. if he stops keeping score.\n",
         "why.official@2+ why.not-working@3+ why.stage@4+ why.reversible@5+");
+  // A heading answered in prose right under it is a question, though another question of its
+  // step follows; over its own items, it titles the step.
+  check("# My ex\n\n## What I did not like, if I am honest\n\nHer silences, for days.\n\n"
+        "How long were we together, and was it early days?\n\nNine years. Deeper.\n",
+        "why.disliked@3+ why.stage@7+");
   // A line that only links to another note asks nothing.
   check("## Starting again\n\n[Change log](Breakup/Change%20log.md)\n\n- [[Change log]]\n", "");
   // A Q/A pair whose "A:" is empty is unanswered, whatever follows the pair.
