@@ -33,6 +33,10 @@ constexpr const char* kNot = "@not";
 // The writer's own future: "What I'll tell him" (reach-out) against "What did he tell me" (why).
 constexpr const char* kFuture = "@fut";
 constexpr double kNegationWeight = 0.6;
+// A line this close to one question's wording keeps it against a looser match that the context
+// (a section, the question above) favours, unless that one is within kContextTie of it.
+constexpr double kExactWording = 0.97;
+constexpr double kContextTie = 0.2;
 constexpr double kFutureWeight = 0.5;
 constexpr double kPersonWeight = 0.25;
 // The share of each side's weight that the common words must reach.
@@ -891,6 +895,18 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
     }
     out.push_back(m);
   }
+  // Context breaks ties; it never lifts a looser match over a line worded exactly as another
+  // question ("Do I stay even when my needs aren't respected?" right after the evaluation's
+  // questions is still the pattern's).
+  double exact = 0;
+  for (const auto& m : out)
+    if (!m.step) exact = std::max(exact, m.score - m.bonus);
+  if (exact >= kExactWording)
+    for (auto& m : out)
+      if (!m.step && m.bonus > 0 && m.score - m.bonus < exact - kContextTie) {
+        m.score -= m.bonus;
+        m.bonus = 0;
+      }
   if (!context.section_step.empty())
     for (auto& t : terse_matches(plain, context.section_step)) {
       auto it = std::find_if(out.begin(), out.end(),

@@ -258,6 +258,10 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("# My ex\n\n## What I did not like, if I am honest\n\nHer silences, for days.\n\n"
         "How long were we together, and was it early days?\n\nNine years. Deeper.\n",
         "why.disliked@3+ why.stage@7+");
+  // The question above breaks ties, never an exact wording of another question.
+  check("**Were my needs and limits respected?** Mostly.\n\n**Big unanimous yes?** Mostly.\n\n"
+        "**Do I stay even when my needs aren't respected?** Yes, I stay.\n",
+        "evaluate.needs@1+ evaluate.verdict@3+ patterns.stay@5+");
   // A line that only links to another note asks nothing.
   check("## Starting again\n\n[Change log](Breakup/Change%20log.md)\n\n- [[Change log]]\n", "");
   // A Q/A pair whose "A:" is empty is unanswered, whatever follows the pair.
