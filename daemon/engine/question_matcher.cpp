@@ -388,8 +388,11 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     }
     std::sort(l.phrases.begin(), l.phrases.end(),
               [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-    for (const auto& [phrase, word] : l.phrases)
-      l.phrase_starts.insert(phrase.substr(0, phrase.find(' ')));
+    for (const auto& [phrase, word] : l.phrases) {
+      std::size_t first = phrase.find(' ');
+      std::size_t second = phrase.find(' ', first + 1);
+      l.phrase_starts.insert(phrase.substr(0, second)); // its first two words
+    }
     for (const auto& m : lang.future_markers) {
       std::string joined;
       for (const auto& p : split_words(fold_for_match(m)))
@@ -508,9 +511,11 @@ std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
   }
   // Phrases are found among the words (punctuation and apostrophes gone, one space between):
   // "didn't like" is "didn t like" on both sides.
-  // Most lines hold no phrase's first word: no rewriting, no second split.
-  if (std::any_of(raw.begin(), raw.end(),
-                  [&](const std::string& w) { return lang.phrase_starts.count(w) > 0; })) {
+  // Most lines hold no phrase's first two words: no rewriting, no second split.
+  bool phrase_here = false;
+  for (std::size_t i = 0; i + 1 < raw.size() && !phrase_here; ++i)
+    phrase_here = lang.phrase_starts.count(raw[i] + ' ' + raw[i + 1]) > 0;
+  if (phrase_here) {
     std::string joined;
     for (const auto& w : raw)
       joined += (joined.empty() ? "" : " ") + w;
@@ -961,7 +966,9 @@ bool QuestionMatcher::may_match(std::string_view plain) const {
   // Every match shares a content word with its variant (the coverage rule: the person's and
   // the ex's tokens and a negation never weigh half of a variant), and every content word of a
   // variant is in index_ after stemming and synonyms, or comes from a phrase.
+  // A phrase counts once its first two words are there, in a row.
   bool found = false;
+  std::vector<std::string> previous(languages_.size());
   for_each_match_word(plain, [&](std::string_view w) {
     if (found) return;
     std::string word(w);
@@ -969,11 +976,15 @@ bool QuestionMatcher::may_match(std::string_view plain) const {
       const Language& lang = languages_[l];
       auto contraction = lang.contractions.find(word);
       const std::vector<std::string> alone{word};
-      for (const auto& part : contraction == lang.contractions.end() ? alone : contraction->second)
-        if (lang.phrase_starts.count(part) || index_.count(canonical_stem(l, part))) {
+      for (const auto& part :
+           contraction == lang.contractions.end() ? alone : contraction->second) {
+        if (lang.phrase_starts.count(previous[l] + ' ' + part) ||
+            index_.count(canonical_stem(l, part))) {
           found = true;
           return;
         }
+        previous[l] = part;
+      }
     }
   });
   return found;

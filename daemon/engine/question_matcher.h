@@ -157,7 +157,7 @@ private:
     std::string code;
     // Folded phrase -> the word it stands for ("by myself" -> "alone"), longest first.
     std::vector<std::pair<std::string, std::string>> phrases;
-    std::unordered_set<std::string> phrase_starts;         // the first word of each phrase
+    std::unordered_set<std::string> phrase_starts;         // each phrase's first two words
     std::unordered_map<std::string, std::string> synonyms; // stem -> canonical stem
     std::vector<std::string> future_markers;               // folded words, space separated
     std::unordered_set<std::string> future_verbs; // one-word markers that are question verbs
