@@ -110,7 +110,6 @@ FolderIndex::FolderIndex(fs::path root, std::string display_root, Config config,
   context_->analyzer = std::make_unique<engine::Analyzer>(
       context_->pack,
       engine::AnalysisOptions{config_.ex_name, config_.language, config_.topic_gate});
-  rejudge();
 }
 
 const engine::Pack& FolderIndex::pack() const {
@@ -134,6 +133,7 @@ void FolderIndex::index_all(unsigned threads) {
 FolderScan FolderIndex::scan(unsigned threads, ScanExtras extras,
                              const ScanProgress& progress) const {
   extras.file_facts = true;
+  extras.judge = false; // the index judges itself (report())
   return scan_folder(root_, *context_->analyzer, today_(), threads, progress,
                      cache_ ? &*cache_ : nullptr, /*prefilter=*/true, &extras);
 }
@@ -209,6 +209,7 @@ bool FolderIndex::refresh(const std::string& path) {
   if (!loaded.note) {
     if (it == notes_.end()) return false;
     notes_.erase(it);
+    rejudge();
     return true;
   }
   if (it != notes_.end() && it->second.hash == loaded.note->hash &&
@@ -218,6 +219,7 @@ bool FolderIndex::refresh(const std::string& path) {
     return false;
   }
   notes_[path] = std::move(*loaded.note);
+  rejudge();
   return true;
 }
 
@@ -238,6 +240,7 @@ std::vector<std::string> FolderIndex::rescan() {
     if (!present.count(it->first)) {
       changed.push_back(it->first);
       it = notes_.erase(it);
+      rejudge();
     } else {
       ++it;
     }
@@ -257,13 +260,16 @@ std::vector<std::string> FolderIndex::clear() {
   return removed;
 }
 
-void FolderIndex::rejudge() {
+const engine::FolderReport& FolderIndex::report() const {
+  if (judged_) return report_;
   std::vector<engine::NoteRef> refs;
   refs.reserve(notes_.size());
   for (const auto& [path, note] : notes_)
     refs.push_back({path, &note.analysis});
   report_ = engine::judge_folder(context_->pack, refs, today_(),
                                  config_.language.empty() ? "en" : config_.language);
+  judged_ = true;
+  return report_;
 }
 
 std::optional<std::string> FolderIndex::normalise_path(const std::string& path,
@@ -296,13 +302,13 @@ std::optional<std::string> FolderIndex::normalise_path(const std::string& path,
 
 json FolderIndex::note_json(const std::string& path) const {
   const IndexedNote& n = notes_.at(path);
-  json j = server::note_json(context_->pack, path, n.analysis, report_, n.line_level);
+  json j = server::note_json(context_->pack, path, n.analysis, report(), n.line_level);
   j["hash"] = n.hash;
   return j;
 }
 
 json FolderIndex::summary_json() const {
-  return server::summary_json(report_);
+  return server::summary_json(report());
 }
 
 json FolderIndex::folder_json() const {

@@ -13,7 +13,8 @@
 // of it is dropped.
 // Thread-safety: none, but scan(), which only reads what never changes after construction (the
 // settings, the pack and analyzer) and may run on another thread while the owner's thread uses
-// the rest. The daemon's event loop thread owns the rest.
+// the rest. The daemon's event loop thread owns the rest (the const readers too: the report is
+// judged lazily on first read).
 #pragma once
 
 #include <cstdint>
@@ -67,7 +68,7 @@ public:
   // Notes the running scan has done (`done` of `total` so far); a note refreshed since
   // begin_indexing() is left as refresh() read it.
   void add_indexed(std::vector<ScannedNote> notes, std::size_t done, std::size_t total);
-  // The finished scan replaces the index (but the notes refreshed meanwhile) and is judged.
+  // The finished scan replaces the index (but the notes refreshed meanwhile).
   void finish_indexing(FolderScan scan);
   bool indexing() const { return indexing_; }
   // Re-reads one note (relative path). A missing or non-note file is removed from the index.
@@ -78,8 +79,10 @@ public:
   std::vector<std::string> rescan();
   // Forgets every note (the folder vanished). Returns the paths removed.
   std::vector<std::string> clear();
-  // Judges the folder again from the cached analyses (cheap).
-  void rejudge();
+  // The folder is judged again from the cached analyses before the report is next read.
+  // Why lazily: judging is linear in the notes, and the first index hands notes over ten times a
+  // second; judged at every batch, a 100k-note start spent a quarter of its time judging.
+  void rejudge() { judged_ = false; }
 
   // A path the client sent, checked: relative, inside the folder, no "..", a note's name. Its
   // bytes: a client sends a name that is not UTF-8 as "path_bytes" (note_path.h), decoded first.
@@ -101,7 +104,8 @@ public:
 
   bool contains(const std::string& path) const { return notes_.count(path) != 0; }
   const std::map<std::string, IndexedNote>& notes() const { return notes_; }
-  const engine::FolderReport& report() const { return report_; }
+  // Judged now if anything changed since it last was (see rejudge()).
+  const engine::FolderReport& report() const;
   const engine::Pack& pack() const;
   const engine::Analyzer& analyzer() const;
   // The pack, analyzer and settings as the LSP features see them, so that code written against
@@ -125,7 +129,8 @@ private:
   std::vector<engine::PackProblem> problems_;
   std::shared_ptr<Context> context_; // owns the pack and the analyzer (which refers to it)
   std::map<std::string, IndexedNote> notes_;
-  engine::FolderReport report_;
+  mutable engine::FolderReport report_; // of notes_ when judged_ (see report())
+  mutable bool judged_ = false;
   std::optional<ScanCacheOptions> cache_;
   bool indexing_ = false;
   std::size_t indexing_done_ = 0, indexing_total_ = 0;

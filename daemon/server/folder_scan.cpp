@@ -138,6 +138,7 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   }
   for (auto& r : results)
     if (r) scan.notes.push_back(std::move(*r));
+  if (extras && !extras->judge) return scan;
   scan.report = engine::judge_folder(
       analyzer.pack(), note_refs(scan.notes), today,
       analyzer.options().language.empty() ? "en" : analyzer.options().language);

@@ -61,6 +61,9 @@ struct ScanExtras {
   // Once set, the notes not yet taken are skipped and the cache is left as it was: the result
   // is incomplete and meant to be dropped (the daemon is stopping).
   const std::atomic<bool>* stop = nullptr;
+  // False: the folder is not judged (FolderScan::report stays empty), for a caller that judges
+  // its own index of the notes anyway.
+  bool judge = true;
 };
 
 // `progress` is called from worker threads (serialise inside it if it prints). `cache` null:

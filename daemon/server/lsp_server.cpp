@@ -437,6 +437,20 @@ void LspServer::pull_configuration() {
       });
 }
 
+namespace {
+
+// The folder's notes for the index; not judged here: the workspace judges them with the open
+// documents over them (Workspace::rejudge).
+FolderScan index_scan(const fs::path& root, const Context& ctx, unsigned threads,
+                      const std::optional<ScanCacheOptions>& cache) {
+  ScanExtras extras;
+  extras.judge = false;
+  return scan_folder(root, *ctx.analyzer, ctx.today, threads, {}, cache ? &*cache : nullptr,
+                     /*prefilter=*/true, &extras);
+}
+
+} // namespace
+
 void LspServer::start_index() {
   if (!root_) return;
   std::uint64_t generation = ++index_generation_;
@@ -453,8 +467,7 @@ void LspServer::start_index() {
   Loop* loop = &loop_; // outlives the server; `this` may be gone when the scan ends
   loop_.background(
       [this, loop, alive = std::weak_ptr<bool>(alive_), ctx, root, threads, generation, cache] {
-        auto scan = std::make_shared<FolderScan>(
-            scan_folder(root, *ctx->analyzer, ctx->today, threads, {}, cache ? &*cache : nullptr));
+        auto scan = std::make_shared<FolderScan>(index_scan(root, *ctx, threads, cache));
         loop->post([this, alive, scan, generation, ctx] {
           if (alive.expired() || generation != index_generation_) return;
           for (const auto& w : scan->warnings)
