@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <utility>
 
 #include "daemon/server/pack_loader.h"
 
@@ -371,6 +372,14 @@ const engine::NoteAnalysis* AnalysisCache::find(const std::string& path, const C
   if (it == entries_.end() || !(it->second.key == key)) return nullptr;
   if (bytes_hash) *bytes_hash = it->second.bytes_hash;
   return &it->second.analysis;
+}
+
+std::optional<engine::NoteAnalysis>
+AnalysisCache::take(const std::string& path, const CacheKey& key, std::uint64_t* bytes_hash) {
+  auto it = entries_.find(path);
+  if (it == entries_.end() || !(it->second.key == key)) return std::nullopt;
+  if (bytes_hash) *bytes_hash = it->second.bytes_hash;
+  return std::exchange(it->second.analysis, engine::NoteAnalysis{});
 }
 
 void AnalysisCache::put(const std::string& path, const CacheKey& key, engine::NoteAnalysis analysis,

@@ -13,7 +13,8 @@
 // A file that is truncated, corrupt, of another format or another identity is ignored (a cold
 // scan), never trusted: its checksum and every length are checked before anything is read.
 //
-// Thread-safety: find() may be called from many threads at once; put()/save() from one.
+// Thread-safety: find() may be called from many threads at once, take() too for distinct paths;
+// put()/save() from one.
 #pragma once
 
 #include <cstdint>
@@ -52,6 +53,12 @@ public:
   // (optional) gets what put() stored with it.
   const engine::NoteAnalysis* find(const std::string& path, const CacheKey& key,
                                    std::uint64_t* bytes_hash = nullptr) const;
+  // find(), but the analysis is moved out of the cache (its entry keeps the key and an empty
+  // analysis, so size() is unchanged): a scan uses each entry once, and a 100k-note cache holds
+  // ~50 MB of analyses that would otherwise stay beside their copies until the scan ends.
+  // Safe from many threads at once as long as no two of them take the same path.
+  std::optional<engine::NoteAnalysis> take(const std::string& path, const CacheKey& key,
+                                           std::uint64_t* bytes_hash = nullptr);
   // `bytes_hash`: content_hash_value() (atomic_write.h) of the file's bytes when they are the
   // text the key was made of (no UTF-8 repair), else 0 (not known). Why: `mend serve` hands
   // every note's FNV-1a to clients, and hashing a 96 MB folder again was half of its warm start.

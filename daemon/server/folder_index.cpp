@@ -154,6 +154,7 @@ IndexedNote indexed_from(ScannedNote&& scanned) {
 
 void FolderIndex::begin_indexing() {
   indexing_ = true;
+  ++pass_;
   indexing_done_ = indexing_total_ = 0;
   refreshed_.clear();
 }
@@ -163,7 +164,8 @@ void FolderIndex::add_indexed(std::vector<ScannedNote> notes, std::size_t done, 
   for (auto& n : notes) {
     if (refreshed_.count(n.path)) continue;
     std::string path = n.path;
-    notes_[path] = indexed_from(std::move(n));
+    IndexedNote& note = notes_[path] = indexed_from(std::move(n));
+    note.pass = pass_;
   }
   indexing_done_ = done;
   indexing_total_ = total;
@@ -174,15 +176,23 @@ void FolderIndex::finish_indexing(FolderScan scan) {
   if (!indexing_) return; // cleared meanwhile (the folder vanished): listed again when it is back
   for (auto& w : scan.warnings)
     warnings_.push_back(std::move(w));
-  std::map<std::string, IndexedNote> fresh;
+  // What a batch of this pass brought is the scan's very note: kept. What refresh() read is newer
+  // than the scan's view: kept. Anything else is replaced by the scan, or gone if not in it.
   for (auto& n : scan.notes) {
     if (refreshed_.count(n.path)) continue;
+    auto it = notes_.find(n.path);
+    if (it != notes_.end() && it->second.pass == pass_) continue;
     std::string path = n.path;
-    fresh.emplace(std::move(path), indexed_from(std::move(n)));
+    IndexedNote& note = notes_[path] = indexed_from(std::move(n));
+    note.pass = pass_;
   }
-  for (const auto& path : refreshed_) // what refresh() read is newer than the scan's view
-    if (auto it = notes_.find(path); it != notes_.end()) fresh[path] = std::move(it->second);
-  notes_ = std::move(fresh);
+  scan.notes = {}; // what is left of it
+  for (auto it = notes_.begin(); it != notes_.end();) {
+    if (it->second.pass != pass_ && !refreshed_.count(it->first))
+      it = notes_.erase(it);
+    else
+      ++it;
+  }
   indexing_ = false;
   refreshed_.clear();
   rejudge();

@@ -45,6 +45,8 @@ struct IndexedNote {
   std::uintmax_t size = 0;
   std::int64_t mtime_ns = 0;
   bool line_level = false; // read line by line (see ScannedNote)
+  // The index pass (begin_indexing) whose scan brought it; 0: read otherwise (refresh()).
+  std::uint32_t pass = 0;
 };
 
 class FolderIndex {
@@ -68,7 +70,9 @@ public:
   // Notes the running scan has done (`done` of `total` so far); a note refreshed since
   // begin_indexing() is left as refresh() read it.
   void add_indexed(std::vector<ScannedNote> notes, std::size_t done, std::size_t total);
-  // The finished scan replaces the index (but the notes refreshed meanwhile).
+  // The finished scan replaces the index (but the notes refreshed meanwhile). The notes the
+  // batches brought stay where add_indexed() put them; only what they did not bring is moved in
+  // from `scan` (no second map of the whole folder).
   void finish_indexing(FolderScan scan);
   bool indexing() const { return indexing_; }
   // Re-reads one note (relative path). A missing or non-note file is removed from the index.
@@ -133,6 +137,7 @@ private:
   mutable bool judged_ = false;
   std::optional<ScanCacheOptions> cache_;
   bool indexing_ = false;
+  std::uint32_t pass_ = 0; // begin_indexing() calls so far
   std::size_t indexing_done_ = 0, indexing_total_ = 0;
   std::set<std::string> refreshed_; // while indexing: notes refresh() read after the scan began
   std::vector<std::string> warnings_;

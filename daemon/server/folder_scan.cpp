@@ -64,13 +64,13 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
       repaired = repair_utf8(note); // what read_note would have done
     }
     if (note.text) {
-      const engine::NoteAnalysis* cached = nullptr;
+      std::optional<engine::NoteAnalysis> cached; // moved out of the old cache: used once
       if (cache) {
         // The key's hash is of the text analysed (after any UTF-8 repair), so a hit is exactly
         // what analyse() would return for it. Looked up first with the bytes as read: a hit
         // means they are that text, so valid UTF-8, and the validation pass is not needed.
         keys[i] = CacheKey{file.size, file.mtime_ns, text_hash(*note.text)};
-        if (old) cached = old->find(file.path, keys[i], &bytes_hash);
+        if (old) cached = old->take(file.path, keys[i], &bytes_hash);
         if (cached && facts && !bytes_hash) { // a cache written by `mend scan`: not known yet
           bytes_hash = content_hash_value(*note.text);
           ++bytes_hashed;
@@ -80,7 +80,7 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
           if (repair_utf8(note)) { // the text analysed is the repaired one
             repaired = true;
             keys[i].hash = text_hash(*note.text);
-            cached = old->find(file.path, keys[i]); // its bytes_hash is of other bytes maybe
+            cached = old->take(file.path, keys[i]); // its bytes_hash is of other bytes maybe
           }
         }
       }
@@ -88,7 +88,7 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
       // The count of parses cut short on this thread moves when the note was read line by line.
       std::size_t cut_short = engine::parses_cut_short();
       if (cached) {
-        results[i] = ScannedNote{file.path, *cached};
+        results[i] = ScannedNote{file.path, std::move(*cached)};
         ++hits;
       } else if (prefilter) {
         // A note that provably holds no step heading or question gets the same analysis
@@ -121,14 +121,16 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
   }
   scan.from_cache = hits;
   scan.not_parsed = not_parsed;
+  std::size_t present = 0;
+  for (const auto& r : results)
+    present += r ? 1 : 0;
   bool stopped = extras && extras->stop && extras->stop->load();
   if (cache && !stopped) {
-    std::size_t present = 0;
-    for (const auto& r : results)
-      present += r ? 1 : 0;
     // Rewritten only when something differs: a note analysed afresh, or one gone, or hashes of
     // bytes the cache did not hold yet.
-    if (hits != present || old->size() != present || bytes_hashed > 0) {
+    bool rewrite = hits != present || old->size() != present || bytes_hashed > 0;
+    old.reset(); // what the scan did not take: notes gone, or changed
+    if (rewrite) {
       AnalysisCache fresh(cache->identity);
       for (std::size_t i = 0; i < results.size(); ++i)
         if (results[i] && !results[i]->line_level)
@@ -136,8 +138,11 @@ FolderScan scan_folder(const std::filesystem::path& root, const engine::Analyzer
       scan.cache_written = fresh.save(cache->file);
     }
   }
+  old.reset();
+  scan.notes.reserve(present);
   for (auto& r : results)
     if (r) scan.notes.push_back(std::move(*r));
+  results = {};
   if (extras && !extras->judge) return scan;
   scan.report = engine::judge_folder(
       analyzer.pack(), note_refs(scan.notes), today,

@@ -95,7 +95,9 @@ void ServeIndexer::hand_over(bool last) {
     return;
   }
   std::size_t from_cache = scan->from_cache, not_parsed = scan->not_parsed;
-  index.finish_indexing(std::move(*scan)); // holds every note the batches held
+  index.add_indexed(std::move(notes), done, total); // the last batch
+  index.finish_indexing(std::move(*scan));          // and whatever the batches did not bring
+  scan.reset();
   for (const auto& w : index.take_warnings())
     say_("warning: " + w);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -

@@ -208,6 +208,17 @@ TEST_CASE("AnalysisCache round-trips every field of real analyses") {
   }
   // Serialising again gives the same bytes (nothing lost, nothing invented).
   CHECK(back->serialize().size() == cache.serialize().size());
+  // take(): what find() gives, moved out; a key that differs takes nothing.
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    CacheKey key{notes[i].second.size(), static_cast<std::int64_t>(i), i * 7919};
+    CHECK_FALSE(back->take(notes[i].first, CacheKey{key.size, key.mtime_ns, key.hash + 1}));
+    std::uint64_t bytes_hash = 1;
+    auto taken = back->take(notes[i].first, key, &bytes_hash);
+    REQUIRE(taken);
+    require_same(*taken, analyses[i]);
+    CHECK(bytes_hash == i * 104729);
+  }
+  CHECK(back->size() == notes.size());
 }
 
 TEST_CASE("AnalysisCache ignores another identity, truncation and corruption") {

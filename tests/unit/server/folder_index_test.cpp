@@ -233,3 +233,20 @@ TEST_CASE("FolderIndex: the first index handed over in batches of any size ends 
     CHECK(dumped(index.folder_json()) == dumped(expected));
   }
 }
+
+TEST_CASE("FolderIndex::finish_indexing: a note the new scan did not find is gone, a changed one "
+          "replaced") {
+  TempFolder folder;
+  folder.write("a.md", kWhy);
+  folder.write("b.md", kWhy);
+  FolderIndex index = make_index(folder);
+  index.index_all(0);
+  fs::remove(folder.path / "a.md");
+  folder.write("b.md", "# Nothing here\n");
+  index.begin_indexing();
+  auto scan = index.scan(0, {});
+  index.finish_indexing(std::move(scan));
+  CHECK_FALSE(index.contains("a.md"));
+  CHECK(index.notes().at("b.md").hash == mend::server::content_hash("# Nothing here\n"));
+  CHECK(index.summary_json()["notes"] == 1);
+}
