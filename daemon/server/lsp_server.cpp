@@ -1,7 +1,6 @@
 // The LSP method table, lifecycle, document sync, diagnostics publishing, settings and index.
 #include "daemon/server/lsp_server.h"
 
-#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 #include "daemon/server/explain.h"
 #include "daemon/server/features.h"
 #include "daemon/server/folder_scan.h"
+#include "daemon/server/free_memory.h"
 #include "daemon/server/notes_folder.h"
 #include "daemon/server/report_json.h"
 #include "protocol/invalid_params.h"
@@ -482,9 +482,11 @@ void LspServer::start_index() {
           workspace_.report_stale = true;
           workspace_.indexing = false;
           indexed_notes_ = scan->notes.size();
+          scan->notes = {};
           // Parsing many notes on the workers left their malloc arenas full of freed tree-sitter
-          // nodes; give those pages back, so the daemon's idle memory is what it holds.
-          ::malloc_trim(0);
+          // nodes, file buffers and the cache's entries; give those pages back, so the daemon's
+          // idle memory is what it holds.
+          release_free_memory();
           end_progress();
           for (Document* d : workspace_.documents.all())
             changed_.insert(d->uri);

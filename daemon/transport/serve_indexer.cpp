@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "daemon/server/folder_index.h"
+#include "daemon/server/free_memory.h"
 #include "daemon/transport/event_loop.h"
 #include "daemon/transport/serve_state.h"
 
@@ -109,6 +110,9 @@ void ServeIndexer::hand_over(bool last) {
        std::to_string(count - std::min(count, from_cache)) + " analysed, " +
        std::to_string(not_parsed) + " of them without parsing)");
   state_.notes_changed({}); // clients holding partial results read them again
+  // The scan's buffers, the cache file and its entries, the notes' copies in the batches: freed
+  // on the workers' arenas, and kept by malloc unless given back.
+  server::release_free_memory();
 }
 
 } // namespace mend::transport

@@ -6,6 +6,7 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
+#include "daemon/server/free_memory.h"
 #include "daemon/transport/serve_rpc.h"
 #include "daemon/transport/serve_state.h"
 #include "protocol/jsonrpc.h"
@@ -130,8 +131,15 @@ void WebSocketSession::on_write(beast::error_code ec, std::size_t) {
     queued_bytes_ = 0;
     return;
   }
-  queued_bytes_ -= queue_.front()->size();
+  std::shared_ptr<const std::string> sent = std::move(queue_.front());
   queue_.pop_front();
+  queued_bytes_ -= sent->size();
+  // The last holder of a large answer (a broadcast is shared by every session) gives back what
+  // building and holding it left free in malloc's arenas.
+  if (sent->size() >= server::kLargeMessageBytes && sent.use_count() == 1) {
+    sent.reset();
+    server::release_free_memory();
+  }
   if (!queue_.empty()) {
     ws_.async_write(net::buffer(*queue_.front()),
                     beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));
