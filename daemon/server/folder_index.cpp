@@ -334,6 +334,45 @@ json FolderIndex::folder_json() const {
   return out;
 }
 
+namespace {
+
+std::string dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+} // namespace
+
+std::string FolderIndex::folder_json_text(const json& extra) const {
+  // The report without its notes, a placeholder where they go: nlohmann::json sorts an object's
+  // keys, so the placeholder sits where "notes" would, and the text `"notes":"<placeholder>"` can
+  // only be that key and its value (inside a string, quotes and control characters are escaped).
+  const json placeholder = "\x01"
+                           "notes"
+                           "\x01";
+  json out = {{"mend", 1},
+              {"today", engine::format_iso(today_())},
+              {"notes", placeholder},
+              {"summary", summary_json()}};
+  put_path(out, "root", display_root_);
+  mark_partial(out);
+  for (const auto& [key, value] : extra.items())
+    out[key] = value;
+  const std::string head = dump(out), key = "\"notes\":", value = dump(placeholder);
+  const std::size_t at = head.find(key + value) + key.size();
+  std::string text;
+  text.reserve(std::max(last_text_size_ + last_text_size_ / 8, head.size()));
+  text.append(head, 0, at);
+  text += '[';
+  for (auto it = notes_.begin(); it != notes_.end(); ++it) {
+    if (it != notes_.begin()) text += ',';
+    text += dump(note_json(it->first));
+  }
+  text += ']';
+  text.append(head, at + value.size());
+  last_text_size_ = text.size();
+  return text;
+}
+
 std::optional<json> FolderIndex::note_report_json(const std::string& path) const {
   if (!contains(path)) return std::nullopt;
   json out = {{"mend", 1},

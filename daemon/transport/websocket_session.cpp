@@ -42,14 +42,18 @@ void WebSocketSession::run(http::request<http::string_body> req) {
       net::socket_base::send_buffer_size(limits.socket_send_buffer), ignored);
 
   auto self = shared_from_this();
+  protocol::DispatcherOptions options;
+  options.log = [](std::string_view warning) { std::cerr << "mend serve: " << warning << "\n"; };
+  options.raw_output = [weak = weak_from_this()](std::string text) {
+    if (auto s = weak.lock()) s->send(std::make_shared<const std::string>(std::move(text)));
+  };
   dispatcher_ = std::make_unique<protocol::Dispatcher>(
       [weak = weak_from_this()](protocol::json message) {
         if (auto s = weak.lock())
           s->send(std::make_shared<const std::string>(
               message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
       },
-      protocol::DispatcherOptions{
-          false, [](std::string_view warning) { std::cerr << "mend serve: " << warning << "\n"; }});
+      std::move(options));
   bind_serve_methods(*dispatcher_, *state_, [weak = weak_from_this()](bool on) {
     if (auto s = weak.lock()) s->subscribed_ = on;
   });

@@ -250,3 +250,32 @@ TEST_CASE("FolderIndex::finish_indexing: a note the new scan did not find is gon
   CHECK(index.notes().at("b.md").hash == mend::server::content_hash("# Nothing here\n"));
   CHECK(index.summary_json()["notes"] == 1);
 }
+
+TEST_CASE("FolderIndex::folder_json_text is byte for byte the dump of folder_json, while indexing "
+          "and after") {
+  TempFolder folder;
+  write_fixture_folder(folder);
+  FolderIndex index = make_index(folder);
+  nlohmann::json missing = {{"folder_missing", true}};
+  auto with = [](nlohmann::json j, const nlohmann::json& extra) {
+    for (const auto& [k, v] : extra.items())
+      j[k] = v;
+    return j;
+  };
+  // Empty, then partial (with "partial" and "indexing"), then complete; with and without a key
+  // added (mend serve adds "folder_missing").
+  CHECK(index.folder_json_text() == dumped(index.folder_json()));
+  index.begin_indexing();
+  auto scan = index.scan(0, {});
+  CHECK(index.folder_json_text(missing) == dumped(with(index.folder_json(), missing)));
+  index.add_indexed({scan.notes[0], scan.notes[1]}, 2, scan.notes.size());
+  CHECK(index.folder_json_text() == dumped(index.folder_json()));
+  CHECK(index.folder_json_text(missing) == dumped(with(index.folder_json(), missing)));
+  index.finish_indexing(std::move(scan));
+  std::string text = index.folder_json_text();
+  CHECK(text == dumped(index.folder_json()));
+  CHECK(index.folder_json_text(missing) == dumped(with(index.folder_json(), missing)));
+  // The note whose name is not UTF-8 is in it, as "path" and "path_bytes".
+  CHECK(text.find("path_bytes") != std::string::npos);
+  CHECK(nlohmann::json::parse(text)["notes"].size() == index.notes().size());
+}
