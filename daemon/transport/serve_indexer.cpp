@@ -95,7 +95,8 @@ void ServeIndexer::hand_over(bool last) {
     state_.index_progress(done, total);
     return;
   }
-  std::size_t from_cache = scan->from_cache, not_parsed = scan->not_parsed;
+  std::size_t from_cache = scan->from_cache, not_parsed = scan->not_parsed,
+              not_read = scan->not_read;
   index.add_indexed(std::move(notes), done, total); // the last batch
   index.finish_indexing(std::move(*scan));          // and whatever the batches did not bring
   scan.reset();
@@ -108,7 +109,8 @@ void ServeIndexer::hand_over(bool last) {
   say_("indexed " + std::to_string(count) + " notes in " + std::to_string(ms) + " ms (" +
        std::to_string(from_cache) + " from the cache, " +
        std::to_string(count - std::min(count, from_cache)) + " analysed, " +
-       std::to_string(not_parsed) + " of them without parsing)");
+       std::to_string(not_parsed) + " of them without parsing, " + std::to_string(not_read) +
+       " not read: stat unchanged)");
   state_.notes_changed({}); // clients holding partial results read them again
   // The scan's buffers, the cache file and its entries, the notes' copies in the batches: freed
   // on the workers' arenas, and kept by malloc unless given back.
