@@ -24,6 +24,7 @@ struct PendingRequest {
 
 struct DispatcherCore {
   Dispatcher::Output output;
+  std::function<void(std::string)> raw_output;
   std::function<void(std::string_view)> log;
   bool require_initialize = false;
 
@@ -49,7 +50,9 @@ struct DispatcherCore {
   }
 
   // Sends the answer if the request is still pending; false if it was answered already.
-  bool answer(const json& id, std::uint64_t serial, json payload, bool is_error) {
+  // `raw`: the result as text (Reply::raw), `payload` unused.
+  bool answer(const json& id, std::uint64_t serial, json payload, bool is_error,
+              std::string* raw = nullptr) {
     auto it = pending.find(id.dump());
     if (it == pending.end() || it->second.serial != serial) return false;
     PendingRequest request = std::move(it->second);
@@ -62,6 +65,10 @@ struct DispatcherCore {
       output(make_error(id, ErrorCode::RequestCancelled, "request was cancelled"));
     else if (is_error)
       output(json{{"jsonrpc", "2.0"}, {"id", id}, {"error", std::move(payload)}});
+    else if (raw && raw_output)
+      raw_output(make_response_text(id, *raw));
+    else if (raw)
+      output(make_response(id, json::parse(*raw)));
     else
       output(make_response(id, std::move(payload)));
     return true;
@@ -101,6 +108,10 @@ void Reply::operator()(json result) {
   send(std::move(result), /*is_error=*/false);
 }
 
+void Reply::raw(std::string result) {
+  send(nullptr, /*is_error=*/false, &result);
+}
+
 void Reply::error(int code, std::string message, std::optional<json> data) {
   json error{{"code", code}, {"message", std::move(message)}};
   if (data) error["data"] = std::move(*data);
@@ -113,7 +124,7 @@ bool Reply::cancelled() const {
   return request && request->cancelled;
 }
 
-void Reply::send(json payload, bool is_error) {
+void Reply::send(json payload, bool is_error, std::string* raw) {
   auto core = core_.lock();
   if (answered_) {
     if (core)
@@ -121,7 +132,7 @@ void Reply::send(json payload, bool is_error) {
     return;
   }
   answered_ = true;
-  if (core && !core->answer(id_, serial_, std::move(payload), is_error))
+  if (core && !core->answer(id_, serial_, std::move(payload), is_error, raw))
     core->warn("request " + id_.dump() +
                " was already answered with an error by the dispatcher; this answer is ignored");
 }
@@ -145,6 +156,7 @@ Dispatcher::Dispatcher(Output output, DispatcherOptions options)
     : core_(std::make_shared<detail::DispatcherCore>()) {
   core_->output = std::move(output);
   core_->log = std::move(options.log);
+  core_->raw_output = std::move(options.raw_output);
   core_->require_initialize = options.require_initialize;
 }
 

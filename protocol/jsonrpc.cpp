@@ -133,6 +133,17 @@ json make_response(const json& id, json result) {
   return json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}};
 }
 
+std::string make_response_text(const json& id, std::string_view result) {
+  // nlohmann::json keeps an object's keys sorted: "id", "jsonrpc", "result".
+  std::string out = "{\"id\":";
+  out += id.dump(-1, ' ', false, json::error_handler_t::replace);
+  out += ",\"jsonrpc\":\"2.0\",\"result\":";
+  out.reserve(out.size() + result.size() + 1);
+  out += result;
+  out += '}';
+  return out;
+}
+
 json make_error(const json& id, int code, std::string_view message, std::optional<json> data) {
   json error{{"code", code}, {"message", message}};
   if (data) error["data"] = std::move(*data);

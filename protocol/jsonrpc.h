@@ -82,6 +82,10 @@ Incoming parse_message(std::string_view body, std::size_t max_depth = kDefaultMa
 bool is_valid_id(const json& id);
 
 json make_response(const json& id, json result);
+/// make_response(id, result) as text, `result` already serialised: the very bytes that
+/// make_response(id, json::parse(result)).dump() gives (keys in order, no spaces) when `result`
+/// is written as dump() writes it. For answers too large to build as a tree.
+std::string make_response_text(const json& id, std::string_view result);
 json make_error(const json& id, int code, std::string_view message,
                 std::optional<json> data = std::nullopt);
 /// `params` is omitted when null (e.g. "shutdown").

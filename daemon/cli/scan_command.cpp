@@ -240,9 +240,9 @@ int scan_command(const ParsedArgs& args) {
                   .count();
     std::fprintf(stderr,
                  "mend scan: %zu notes, %zu from the cache, %zu analysed (%zu without parsing), "
-                 "cache %s, %.1f ms\n",
+                 "%zu not read (stat unchanged), cache %s, %.1f ms\n",
                  scan.notes.size(), scan.from_cache, scan.notes.size() - scan.from_cache,
-                 scan.not_parsed,
+                 scan.not_parsed, scan.not_read,
                  !cache               ? "off"
                  : scan.cache_written ? "written"
                                       : "unchanged",

@@ -2,7 +2,8 @@
 //
 // File format (little-endian, version kFormat):
 //   magic "mend-analysis-cache\n", u32 format, str identity, u64 count,
-//   count × { str path, u64 size, i64 mtime_ns, u64 hash, u64 bytes_hash, analysis },
+//   count × { str path, u64 size, i64 mtime_ns, u64 hash, u64 bytes_hash,
+//             u64 inode, i64 read_ns, u8 verbatim, analysis },
 //   u64 text_hash of every byte before it.
 // str = u32 length + bytes. The trailing checksum is verified before anything else is read, and
 // every length and enum is bounds-checked while reading, so a torn or edited file is ignored.
@@ -19,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <utility>
 
 #include "daemon/server/pack_loader.h"
 
@@ -102,7 +104,8 @@ std::uint64_t text_hash(std::string_view text) {
 namespace {
 
 constexpr std::string_view kMagic = "mend-analysis-cache\n";
-constexpr std::uint32_t kFormat = 3; // 2: explain fields and marker comments; 3: bytes_hash
+// 2: explain fields and marker comments; 3: bytes_hash; 4: FileStamp.
+constexpr std::uint32_t kFormat = 4;
 
 class Writer {
 public:
@@ -322,6 +325,9 @@ std::string AnalysisCache::serialize() const {
     w.num<std::int64_t>(entry.key.mtime_ns);
     w.num<std::uint64_t>(entry.key.hash);
     w.num<std::uint64_t>(entry.bytes_hash);
+    w.num<std::uint64_t>(entry.stamp.inode);
+    w.num<std::int64_t>(entry.stamp.read_ns);
+    w.num<std::uint8_t>(entry.stamp.verbatim ? 1 : 0);
     write_analysis(w, entry.analysis);
   }
   w.num<std::uint64_t>(text_hash(w.out));
@@ -340,7 +346,7 @@ std::optional<AnalysisCache> AnalysisCache::deserialize(std::string_view bytes,
   if (r.num<std::uint32_t>() != kFormat || !r.ok) return std::nullopt;
   if (r.str() != identity || !r.ok) return std::nullopt;
   AnalysisCache cache(identity);
-  std::uint64_t count = r.count(4 + 8 + 8 + 8 + 8 + 4 + 1 + 4 + 8 + 8);
+  std::uint64_t count = r.count(4 + 8 + 8 + 8 + 8 + 8 + 8 + 1 + 4 + 1 + 4 + 8 + 8);
   cache.entries_.reserve(static_cast<std::size_t>(count));
   for (std::uint64_t i = 0; i < count && r.ok; ++i) {
     std::string path = r.str();
@@ -349,6 +355,9 @@ std::optional<AnalysisCache> AnalysisCache::deserialize(std::string_view bytes,
     e.key.mtime_ns = r.num<std::int64_t>();
     e.key.hash = r.num<std::uint64_t>();
     e.bytes_hash = r.num<std::uint64_t>();
+    e.stamp.inode = r.num<std::uint64_t>();
+    e.stamp.read_ns = r.num<std::int64_t>();
+    e.stamp.verbatim = r.flag();
     e.analysis = read_analysis(r);
     if (r.ok) cache.entries_.insert_or_assign(std::move(path), std::move(e));
   }
@@ -373,9 +382,41 @@ const engine::NoteAnalysis* AnalysisCache::find(const std::string& path, const C
   return &it->second.analysis;
 }
 
+bool trusted(const CacheKey& key, const FileStamp& stamp, std::uint64_t size, std::int64_t mtime_ns,
+             std::uint64_t inode) {
+  return stamp.verbatim && stamp.read_ns != 0 && key.size == size && key.mtime_ns == mtime_ns &&
+         stamp.inode == inode && mtime_ns < stamp.read_ns - kRacyWindowNs;
+}
+
+std::optional<engine::NoteAnalysis> AnalysisCache::take(const std::string& path,
+                                                        const CacheKey& key,
+                                                        std::uint64_t* bytes_hash,
+                                                        FileStamp* stamp) {
+  auto it = entries_.find(path);
+  if (it == entries_.end() || !(it->second.key == key)) return std::nullopt;
+  if (bytes_hash) *bytes_hash = it->second.bytes_hash;
+  if (stamp) *stamp = it->second.stamp;
+  return std::exchange(it->second.analysis, engine::NoteAnalysis{});
+}
+
+std::optional<engine::NoteAnalysis>
+AnalysisCache::take_unread(const std::string& path, std::uint64_t size, std::int64_t mtime_ns,
+                           std::uint64_t inode, bool need_bytes_hash, CacheKey* key,
+                           std::uint64_t* bytes_hash, FileStamp* stamp) {
+  auto it = entries_.find(path);
+  if (it == entries_.end()) return std::nullopt;
+  Entry& e = it->second;
+  if (!trusted(e.key, e.stamp, size, mtime_ns, inode) || (need_bytes_hash && !e.bytes_hash))
+    return std::nullopt;
+  *key = e.key;
+  *bytes_hash = e.bytes_hash;
+  *stamp = e.stamp;
+  return std::exchange(e.analysis, engine::NoteAnalysis{});
+}
+
 void AnalysisCache::put(const std::string& path, const CacheKey& key, engine::NoteAnalysis analysis,
-                        std::uint64_t bytes_hash) {
-  entries_.insert_or_assign(path, Entry{key, std::move(analysis), bytes_hash});
+                        std::uint64_t bytes_hash, FileStamp stamp) {
+  entries_.insert_or_assign(path, Entry{key, std::move(analysis), bytes_hash, stamp});
 }
 
 bool AnalysisCache::save(const fs::path& file) const {

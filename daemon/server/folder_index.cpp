@@ -110,7 +110,6 @@ FolderIndex::FolderIndex(fs::path root, std::string display_root, Config config,
   context_->analyzer = std::make_unique<engine::Analyzer>(
       context_->pack,
       engine::AnalysisOptions{config_.ex_name, config_.language, config_.topic_gate});
-  rejudge();
 }
 
 const engine::Pack& FolderIndex::pack() const {
@@ -134,6 +133,7 @@ void FolderIndex::index_all(unsigned threads) {
 FolderScan FolderIndex::scan(unsigned threads, ScanExtras extras,
                              const ScanProgress& progress) const {
   extras.file_facts = true;
+  extras.judge = false; // the index judges itself (report())
   return scan_folder(root_, *context_->analyzer, today_(), threads, progress,
                      cache_ ? &*cache_ : nullptr, /*prefilter=*/true, &extras);
 }
@@ -154,6 +154,7 @@ IndexedNote indexed_from(ScannedNote&& scanned) {
 
 void FolderIndex::begin_indexing() {
   indexing_ = true;
+  ++pass_;
   indexing_done_ = indexing_total_ = 0;
   refreshed_.clear();
 }
@@ -163,7 +164,8 @@ void FolderIndex::add_indexed(std::vector<ScannedNote> notes, std::size_t done, 
   for (auto& n : notes) {
     if (refreshed_.count(n.path)) continue;
     std::string path = n.path;
-    notes_[path] = indexed_from(std::move(n));
+    IndexedNote& note = notes_[path] = indexed_from(std::move(n));
+    note.pass = pass_;
   }
   indexing_done_ = done;
   indexing_total_ = total;
@@ -174,15 +176,23 @@ void FolderIndex::finish_indexing(FolderScan scan) {
   if (!indexing_) return; // cleared meanwhile (the folder vanished): listed again when it is back
   for (auto& w : scan.warnings)
     warnings_.push_back(std::move(w));
-  std::map<std::string, IndexedNote> fresh;
+  // What a batch of this pass brought is the scan's very note: kept. What refresh() read is newer
+  // than the scan's view: kept. Anything else is replaced by the scan, or gone if not in it.
   for (auto& n : scan.notes) {
     if (refreshed_.count(n.path)) continue;
+    auto it = notes_.find(n.path);
+    if (it != notes_.end() && it->second.pass == pass_) continue;
     std::string path = n.path;
-    fresh.emplace(std::move(path), indexed_from(std::move(n)));
+    IndexedNote& note = notes_[path] = indexed_from(std::move(n));
+    note.pass = pass_;
   }
-  for (const auto& path : refreshed_) // what refresh() read is newer than the scan's view
-    if (auto it = notes_.find(path); it != notes_.end()) fresh[path] = std::move(it->second);
-  notes_ = std::move(fresh);
+  scan.notes = {}; // what is left of it
+  for (auto it = notes_.begin(); it != notes_.end();) {
+    if (it->second.pass != pass_ && !refreshed_.count(it->first))
+      it = notes_.erase(it);
+    else
+      ++it;
+  }
   indexing_ = false;
   refreshed_.clear();
   rejudge();
@@ -209,6 +219,7 @@ bool FolderIndex::refresh(const std::string& path) {
   if (!loaded.note) {
     if (it == notes_.end()) return false;
     notes_.erase(it);
+    rejudge();
     return true;
   }
   if (it != notes_.end() && it->second.hash == loaded.note->hash &&
@@ -218,6 +229,7 @@ bool FolderIndex::refresh(const std::string& path) {
     return false;
   }
   notes_[path] = std::move(*loaded.note);
+  rejudge();
   return true;
 }
 
@@ -238,6 +250,7 @@ std::vector<std::string> FolderIndex::rescan() {
     if (!present.count(it->first)) {
       changed.push_back(it->first);
       it = notes_.erase(it);
+      rejudge();
     } else {
       ++it;
     }
@@ -257,13 +270,16 @@ std::vector<std::string> FolderIndex::clear() {
   return removed;
 }
 
-void FolderIndex::rejudge() {
+const engine::FolderReport& FolderIndex::report() const {
+  if (judged_) return report_;
   std::vector<engine::NoteRef> refs;
   refs.reserve(notes_.size());
   for (const auto& [path, note] : notes_)
     refs.push_back({path, &note.analysis});
   report_ = engine::judge_folder(context_->pack, refs, today_(),
                                  config_.language.empty() ? "en" : config_.language);
+  judged_ = true;
+  return report_;
 }
 
 std::optional<std::string> FolderIndex::normalise_path(const std::string& path,
@@ -296,13 +312,13 @@ std::optional<std::string> FolderIndex::normalise_path(const std::string& path,
 
 json FolderIndex::note_json(const std::string& path) const {
   const IndexedNote& n = notes_.at(path);
-  json j = server::note_json(context_->pack, path, n.analysis, report_, n.line_level);
+  json j = server::note_json(context_->pack, path, n.analysis, report(), n.line_level);
   j["hash"] = n.hash;
   return j;
 }
 
 json FolderIndex::summary_json() const {
-  return server::summary_json(report_);
+  return server::summary_json(report());
 }
 
 json FolderIndex::folder_json() const {
@@ -316,6 +332,45 @@ json FolderIndex::folder_json() const {
   put_path(out, "root", display_root_);
   mark_partial(out);
   return out;
+}
+
+namespace {
+
+std::string dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+} // namespace
+
+std::string FolderIndex::folder_json_text(const json& extra) const {
+  // The report without its notes, a placeholder where they go: nlohmann::json sorts an object's
+  // keys, so the placeholder sits where "notes" would, and the text `"notes":"<placeholder>"` can
+  // only be that key and its value (inside a string, quotes and control characters are escaped).
+  const json placeholder = "\x01"
+                           "notes"
+                           "\x01";
+  json out = {{"mend", 1},
+              {"today", engine::format_iso(today_())},
+              {"notes", placeholder},
+              {"summary", summary_json()}};
+  put_path(out, "root", display_root_);
+  mark_partial(out);
+  for (const auto& [key, value] : extra.items())
+    out[key] = value;
+  const std::string head = dump(out), key = "\"notes\":", value = dump(placeholder);
+  const std::size_t at = head.find(key + value) + key.size();
+  std::string text;
+  text.reserve(std::max(last_text_size_ + last_text_size_ / 8, head.size()));
+  text.append(head, 0, at);
+  text += '[';
+  for (auto it = notes_.begin(); it != notes_.end(); ++it) {
+    if (it != notes_.begin()) text += ',';
+    text += dump(note_json(it->first));
+  }
+  text += ']';
+  text.append(head, at + value.size());
+  last_text_size_ = text.size();
+  return text;
 }
 
 std::optional<json> FolderIndex::note_report_json(const std::string& path) const {

@@ -13,7 +13,8 @@
 // of it is dropped.
 // Thread-safety: none, but scan(), which only reads what never changes after construction (the
 // settings, the pack and analyzer) and may run on another thread while the owner's thread uses
-// the rest. The daemon's event loop thread owns the rest.
+// the rest. The daemon's event loop thread owns the rest (the const readers too: the report is
+// judged lazily on first read).
 #pragma once
 
 #include <cstdint>
@@ -44,6 +45,8 @@ struct IndexedNote {
   std::uintmax_t size = 0;
   std::int64_t mtime_ns = 0;
   bool line_level = false; // read line by line (see ScannedNote)
+  // The index pass (begin_indexing) whose scan brought it; 0: read otherwise (refresh()).
+  std::uint32_t pass = 0;
 };
 
 class FolderIndex {
@@ -67,7 +70,9 @@ public:
   // Notes the running scan has done (`done` of `total` so far); a note refreshed since
   // begin_indexing() is left as refresh() read it.
   void add_indexed(std::vector<ScannedNote> notes, std::size_t done, std::size_t total);
-  // The finished scan replaces the index (but the notes refreshed meanwhile) and is judged.
+  // The finished scan replaces the index (but the notes refreshed meanwhile). The notes the
+  // batches brought stay where add_indexed() put them; only what they did not bring is moved in
+  // from `scan` (no second map of the whole folder).
   void finish_indexing(FolderScan scan);
   bool indexing() const { return indexing_; }
   // Re-reads one note (relative path). A missing or non-note file is removed from the index.
@@ -78,8 +83,10 @@ public:
   std::vector<std::string> rescan();
   // Forgets every note (the folder vanished). Returns the paths removed.
   std::vector<std::string> clear();
-  // Judges the folder again from the cached analyses (cheap).
-  void rejudge();
+  // The folder is judged again from the cached analyses before the report is next read.
+  // Why lazily: judging is linear in the notes, and the first index hands notes over ten times a
+  // second; judged at every batch, a 100k-note start spent a quarter of its time judging.
+  void rejudge() { judged_ = false; }
 
   // A path the client sent, checked: relative, inside the folder, no "..", a note's name. Its
   // bytes: a client sends a name that is not UTF-8 as "path_bytes" (note_path.h), decoded first.
@@ -89,6 +96,10 @@ public:
   // {mend:1, root, today, notes, summary} — the shape of `mend scan --json`, plus "hash" per note,
   // and while indexing "partial": true and "indexing": {done, total} (mark_partial).
   nlohmann::json folder_json() const;
+  // folder_json() with `extra`'s keys added, as text: the very bytes the transports would write
+  // for it (dump() without indentation, invalid UTF-8 replaced), written note by note. Why: as
+  // one tree, the notes of a 100k-note folder take ~400 MB; as text, ~30 MB.
+  std::string folder_json_text(const nlohmann::json& extra = nlohmann::json::object()) const;
   // {mend:1, root, today, note, summary} for one indexed note; nullopt if it is not indexed.
   std::optional<nlohmann::json> note_report_json(const std::string& path) const;
   nlohmann::json note_json(const std::string& path) const; // requires contains(path)
@@ -101,7 +112,8 @@ public:
 
   bool contains(const std::string& path) const { return notes_.count(path) != 0; }
   const std::map<std::string, IndexedNote>& notes() const { return notes_; }
-  const engine::FolderReport& report() const { return report_; }
+  // Judged now if anything changed since it last was (see rejudge()).
+  const engine::FolderReport& report() const;
   const engine::Pack& pack() const;
   const engine::Analyzer& analyzer() const;
   // The pack, analyzer and settings as the LSP features see them, so that code written against
@@ -125,9 +137,12 @@ private:
   std::vector<engine::PackProblem> problems_;
   std::shared_ptr<Context> context_; // owns the pack and the analyzer (which refers to it)
   std::map<std::string, IndexedNote> notes_;
-  engine::FolderReport report_;
+  mutable engine::FolderReport report_; // of notes_ when judged_ (see report())
+  mutable bool judged_ = false;
+  mutable std::size_t last_text_size_ = 0; // folder_json_text()'s last, to reserve as much
   std::optional<ScanCacheOptions> cache_;
   bool indexing_ = false;
+  std::uint32_t pass_ = 0; // begin_indexing() calls so far
   std::size_t indexing_done_ = 0, indexing_total_ = 0;
   std::set<std::string> refreshed_; // while indexing: notes refresh() read after the scan began
   std::vector<std::string> warnings_;

@@ -1,6 +1,7 @@
 // Analyses every note of a folder (in parallel) and judges the folder: what `mend scan` prints
 // and what the daemons index at start. With a cache (analysis_cache.h), a note whose path, size,
-// mtime and text hash are unchanged since the last scan is not parsed again.
+// mtime and text hash are unchanged since the last scan is not parsed again, and one whose size,
+// mtime and inode are those its entry trusts (FileStamp, git's rule) is not even read.
 #pragma once
 
 #include <atomic>
@@ -39,6 +40,7 @@ struct FolderScan {
   std::vector<std::string> warnings; // "path: what was wrong" (path_for_people)
   engine::FolderReport report;
   std::size_t from_cache = 0; // notes whose analysis came from the cache (not parsed)
+  std::size_t not_read = 0;   // of those, notes taken by their stat alone (FileStamp)
   std::size_t not_parsed = 0; // notes the prefilter proved question-free (question_prefilter.h)
   bool cache_written = false; // the cache file was rewritten (something changed)
 };
@@ -61,6 +63,9 @@ struct ScanExtras {
   // Once set, the notes not yet taken are skipped and the cache is left as it was: the result
   // is incomplete and meant to be dropped (the daemon is stopping).
   const std::atomic<bool>* stop = nullptr;
+  // False: the folder is not judged (FolderScan::report stays empty), for a caller that judges
+  // its own index of the notes anyway.
+  bool judge = true;
 };
 
 // `progress` is called from worker threads (serialise inside it if it prints). `cache` null:

@@ -1,7 +1,6 @@
 // The LSP method table, lifecycle, document sync, diagnostics publishing, settings and index.
 #include "daemon/server/lsp_server.h"
 
-#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 #include "daemon/server/explain.h"
 #include "daemon/server/features.h"
 #include "daemon/server/folder_scan.h"
+#include "daemon/server/free_memory.h"
 #include "daemon/server/notes_folder.h"
 #include "daemon/server/report_json.h"
 #include "protocol/invalid_params.h"
@@ -437,6 +437,20 @@ void LspServer::pull_configuration() {
       });
 }
 
+namespace {
+
+// The folder's notes for the index; not judged here: the workspace judges them with the open
+// documents over them (Workspace::rejudge).
+FolderScan index_scan(const fs::path& root, const Context& ctx, unsigned threads,
+                      const std::optional<ScanCacheOptions>& cache) {
+  ScanExtras extras;
+  extras.judge = false;
+  return scan_folder(root, *ctx.analyzer, ctx.today, threads, {}, cache ? &*cache : nullptr,
+                     /*prefilter=*/true, &extras);
+}
+
+} // namespace
+
 void LspServer::start_index() {
   if (!root_) return;
   std::uint64_t generation = ++index_generation_;
@@ -453,8 +467,7 @@ void LspServer::start_index() {
   Loop* loop = &loop_; // outlives the server; `this` may be gone when the scan ends
   loop_.background(
       [this, loop, alive = std::weak_ptr<bool>(alive_), ctx, root, threads, generation, cache] {
-        auto scan = std::make_shared<FolderScan>(
-            scan_folder(root, *ctx->analyzer, ctx->today, threads, {}, cache ? &*cache : nullptr));
+        auto scan = std::make_shared<FolderScan>(index_scan(root, *ctx, threads, cache));
         loop->post([this, alive, scan, generation, ctx] {
           if (alive.expired() || generation != index_generation_) return;
           for (const auto& w : scan->warnings)
@@ -469,9 +482,11 @@ void LspServer::start_index() {
           workspace_.report_stale = true;
           workspace_.indexing = false;
           indexed_notes_ = scan->notes.size();
+          scan->notes = {};
           // Parsing many notes on the workers left their malloc arenas full of freed tree-sitter
-          // nodes; give those pages back, so the daemon's idle memory is what it holds.
-          ::malloc_trim(0);
+          // nodes, file buffers and the cache's entries; give those pages back, so the daemon's
+          // idle memory is what it holds.
+          release_free_memory();
           end_progress();
           for (Document* d : workspace_.documents.all())
             changed_.insert(d->uri);

@@ -77,6 +77,7 @@ NoteListing list_notes(const fs::path& root) {
     if (f.path.empty() || f.path.rfind("..", 0) == 0) f.path = entry.path().generic_string();
     f.size = static_cast<std::uintmax_t>(st.st_size);
     f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    f.inode = static_cast<std::uint64_t>(st.st_ino);
     listing.files.push_back(std::move(f));
   }
   std::sort(listing.files.begin(), listing.files.end(),

@@ -19,6 +19,7 @@ struct NoteFile {
   std::filesystem::path absolute;
   std::uintmax_t size = 0;
   std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0; // with size and mtime, what a warm scan trusts (analysis_cache.h)
 };
 
 struct NoteListing {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "daemon/server/folder_index.h"
+#include "daemon/server/free_memory.h"
 #include "daemon/transport/event_loop.h"
 #include "daemon/transport/serve_state.h"
 
@@ -94,8 +95,11 @@ void ServeIndexer::hand_over(bool last) {
     state_.index_progress(done, total);
     return;
   }
-  std::size_t from_cache = scan->from_cache, not_parsed = scan->not_parsed;
-  index.finish_indexing(std::move(*scan)); // holds every note the batches held
+  std::size_t from_cache = scan->from_cache, not_parsed = scan->not_parsed,
+              not_read = scan->not_read;
+  index.add_indexed(std::move(notes), done, total); // the last batch
+  index.finish_indexing(std::move(*scan));          // and whatever the batches did not bring
+  scan.reset();
   for (const auto& w : index.take_warnings())
     say_("warning: " + w);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
@@ -105,8 +109,12 @@ void ServeIndexer::hand_over(bool last) {
   say_("indexed " + std::to_string(count) + " notes in " + std::to_string(ms) + " ms (" +
        std::to_string(from_cache) + " from the cache, " +
        std::to_string(count - std::min(count, from_cache)) + " analysed, " +
-       std::to_string(not_parsed) + " of them without parsing)");
+       std::to_string(not_parsed) + " of them without parsing, " + std::to_string(not_read) +
+       " not read: stat unchanged)");
   state_.notes_changed({}); // clients holding partial results read them again
+  // The scan's buffers, the cache file and its entries, the notes' copies in the batches: freed
+  // on the workers' arenas, and kept by malloc unless given back.
+  server::release_free_memory();
 }
 
 } // namespace mend::transport

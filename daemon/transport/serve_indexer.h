@@ -6,8 +6,9 @@
 // on the event loop's worker (event_loop.h); the notes it has done are handed to the loop
 // thread in batches, at most every kBatchEvery, so requests are answered from the first moment,
 // marked "partial" until the last note is in (protocol/README.md, "mend serve").
-// Why batches: each hand-over judges the folder again (milliseconds for 10k notes); note by
-// note that would be paid 10k times.
+// Why batches: one post to the loop per batch, not per note. A hand-over does not judge the
+// folder: the index judges when a report is read (FolderIndex::report()), so the work of a start
+// stays linear in the notes however many batches it takes.
 //
 // Thread-safety: start() and stop() on the loop thread. The batches in between are shared with
 // the scan's workers under a mutex; the index is touched only on the loop thread.

@@ -57,9 +57,10 @@ void on_progress(ServeState& state, const json& raw, Reply reply) {
     path = rel.generic_string();
   }
   if (!path) {
-    json out = state.index().folder_json();
-    if (state.folder_missing()) out["folder_missing"] = true;
-    reply(std::move(out));
+    // As text, note by note: a whole folder's tree would be ~400 MB at 100k notes.
+    json extra = json::object();
+    if (state.folder_missing()) extra["folder_missing"] = true;
+    reply.raw(state.index().folder_json_text(extra));
     return;
   }
   std::string p = checked_path(state, *path);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <thread>
 
+#include "daemon/server/free_memory.h"
 #include "daemon/transport/event_loop.h"
 #include "protocol/dispatcher.h"
 #include "protocol/framing.h"
@@ -45,11 +46,18 @@ int run_stdio_lsp(const StdioOptions& options) {
       [&](protocol::json message) {
         if (output_broken) return;
         std::string body = message.dump(-1, ' ', false, protocol::json::error_handler_t::replace);
+        message = nullptr; // the tree, before the trim below
         spdlog::trace("--> {}", body);
         if (!write_all(out_fd, protocol::frame(body))) {
           output_broken = true;
           spdlog::error("cannot write to stdout: {}", std::strerror(errno));
           loop->exit(1);
+        }
+        // A large answer (a whole folder's mend/progress) leaves its tree and text free in
+        // malloc's arenas: given back once written.
+        if (body.size() >= server::kLargeMessageBytes) {
+          body = std::string();
+          server::release_free_memory();
         }
       },
       dispatcher_options);

@@ -6,6 +6,7 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
+#include "daemon/server/free_memory.h"
 #include "daemon/transport/serve_rpc.h"
 #include "daemon/transport/serve_state.h"
 #include "protocol/jsonrpc.h"
@@ -41,14 +42,18 @@ void WebSocketSession::run(http::request<http::string_body> req) {
       net::socket_base::send_buffer_size(limits.socket_send_buffer), ignored);
 
   auto self = shared_from_this();
+  protocol::DispatcherOptions options;
+  options.log = [](std::string_view warning) { std::cerr << "mend serve: " << warning << "\n"; };
+  options.raw_output = [weak = weak_from_this()](std::string text) {
+    if (auto s = weak.lock()) s->send(std::make_shared<const std::string>(std::move(text)));
+  };
   dispatcher_ = std::make_unique<protocol::Dispatcher>(
       [weak = weak_from_this()](protocol::json message) {
         if (auto s = weak.lock())
           s->send(std::make_shared<const std::string>(
               message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
       },
-      protocol::DispatcherOptions{
-          false, [](std::string_view warning) { std::cerr << "mend serve: " << warning << "\n"; }});
+      std::move(options));
   bind_serve_methods(*dispatcher_, *state_, [weak = weak_from_this()](bool on) {
     if (auto s = weak.lock()) s->subscribed_ = on;
   });
@@ -130,8 +135,15 @@ void WebSocketSession::on_write(beast::error_code ec, std::size_t) {
     queued_bytes_ = 0;
     return;
   }
-  queued_bytes_ -= queue_.front()->size();
+  std::shared_ptr<const std::string> sent = std::move(queue_.front());
   queue_.pop_front();
+  queued_bytes_ -= sent->size();
+  // The last holder of a large answer (a broadcast is shared by every session) gives back what
+  // building and holding it left free in malloc's arenas.
+  if (sent->size() >= server::kLargeMessageBytes && sent.use_count() == 1) {
+    sent.reset();
+    server::release_free_memory();
+  }
   if (!queue_.empty()) {
     ws_.async_write(net::buffer(*queue_.front()),
                     beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));

@@ -491,3 +491,41 @@ TEST_CASE("a later registration replaces an earlier one") {
   s.request(1, "m");
   CHECK(s.take() == make_response(1, 2));
 }
+
+TEST_CASE("a result sent as text is the very bytes of the same result sent as JSON") {
+  json result = {{"notes", json::array({{{"path", "a.md"}, {"é", 1.5}}, nullptr})},
+                 {"mend", 1},
+                 {"root", "caf\xc3\xa9"}};
+  auto dumped = [](const json& m) {
+    return m.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+  for (json id : {json(7), json("seven")}) {
+    std::vector<std::string> texts;
+    std::vector<json> sent;
+    DispatcherOptions options;
+    options.raw_output = [&](std::string text) { texts.push_back(std::move(text)); };
+    Dispatcher d([&](json m) { sent.push_back(std::move(m)); }, std::move(options));
+    d.on_request("tree", [&](const json&, Reply reply) { reply(result); });
+    d.on_request("text", [&](const json&, Reply reply) { reply.raw(dumped(result)); });
+    d.dispatch(Request{id, "tree", json::object()});
+    d.dispatch(Request{id, "text", json::object()});
+    REQUIRE(sent.size() == 1);
+    REQUIRE(texts.size() == 1);
+    CHECK(texts[0] == dumped(sent[0]));
+    CHECK(d.pending_requests() == 0);
+  }
+}
+
+TEST_CASE("a result sent as text reaches a dispatcher without raw_output as JSON, and a cancelled "
+          "one is still RequestCancelled") {
+  Session s;
+  std::optional<Reply> held;
+  s.d.on_request("text", [](const json&, Reply reply) { reply.raw(R"({"a":[1,2]})"); });
+  s.d.on_request("later", [&](const json&, Reply reply) { held = std::move(reply); });
+  s.request(1, "text");
+  CHECK(s.take() == make_response(1, json{{"a", {1, 2}}}));
+  s.request(2, "later");
+  s.notify("$/cancelRequest", json{{"id", 2}});
+  held->raw(R"({"a":1})");
+  CHECK(s.error_code() == ErrorCode::RequestCancelled);
+}

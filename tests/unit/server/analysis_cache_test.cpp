@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -152,6 +153,12 @@ void set_mtime(const fs::path& file, std::int64_t ns) {
   REQUIRE(::utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
 }
 
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 std::int64_t mtime_of(const fs::path& file) {
   struct stat st {};
   REQUIRE(::stat(file.c_str(), &st) == 0);
@@ -208,6 +215,17 @@ TEST_CASE("AnalysisCache round-trips every field of real analyses") {
   }
   // Serialising again gives the same bytes (nothing lost, nothing invented).
   CHECK(back->serialize().size() == cache.serialize().size());
+  // take(): what find() gives, moved out; a key that differs takes nothing.
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    CacheKey key{notes[i].second.size(), static_cast<std::int64_t>(i), i * 7919};
+    CHECK_FALSE(back->take(notes[i].first, CacheKey{key.size, key.mtime_ns, key.hash + 1}));
+    std::uint64_t bytes_hash = 1;
+    auto taken = back->take(notes[i].first, key, &bytes_hash);
+    REQUIRE(taken);
+    require_same(*taken, analyses[i]);
+    CHECK(bytes_hash == i * 104729);
+  }
+  CHECK(back->size() == notes.size());
 }
 
 TEST_CASE("AnalysisCache ignores another identity, truncation and corruption") {
@@ -285,6 +303,10 @@ TEST_CASE("A cached scan gives exactly the result of an uncached one") {
     notes.write(path, text);
   notes.write("bad-utf8.md", "## What were their official reasons for leaving?\n\nCaf\xe9 \xff.\n");
   notes.write("binary.md", std::string("a\0b", 3));
+  // Within the racy window of every scan here (a minute ahead of the clock): this case is about
+  // the hash; the stat is the next one's.
+  for (const auto& e : fs::recursive_directory_iterator(notes.path))
+    if (e.is_regular_file()) set_mtime(e.path(), now_ns() + 60'000'000'000);
   mend::server::ScanCacheOptions options{cache_dir.path / "mend" / "notes.cache", "id"};
   mend::engine::Date today{2026, 11, 26};
 
@@ -338,6 +360,145 @@ TEST_CASE("A cached scan gives exactly the result of an uncached one") {
     auto after = mend::server::scan_folder(notes.path, f.analyzer, today, 2, {}, &other);
     CHECK(after.from_cache == 0);
     require_same(after, uncached);
+  }
+}
+
+TEST_CASE("FileStamp: an entry stands for a file of the same size, mtime and inode, read well "
+          "after it was last modified") {
+  using mend::server::FileStamp;
+  using mend::server::kRacyWindowNs;
+  using mend::server::trusted;
+  const std::int64_t mtime = 1'700'000'000'000'000'000;
+  CacheKey key{100, mtime, 42};
+  FileStamp stamp{7, mtime + kRacyWindowNs + 1, true};
+  CHECK(trusted(key, stamp, 100, mtime, 7));
+  CHECK_FALSE(trusted(key, stamp, 101, mtime, 7));     // size
+  CHECK_FALSE(trusted(key, stamp, 100, mtime + 1, 7)); // mtime
+  CHECK_FALSE(trusted(key, stamp, 100, mtime, 8));     // inode: replaced by another file
+  // Racily clean: read within the window after its last modification.
+  CHECK_FALSE(trusted(key, FileStamp{7, mtime + kRacyWindowNs, true}, 100, mtime, 7));
+  CHECK_FALSE(trusted(key, FileStamp{7, mtime - 1, true}, 100, mtime, 7)); // mtime in the future
+  CHECK_FALSE(trusted(key, FileStamp{7, mtime + kRacyWindowNs + 1, false}, 100, mtime, 7));
+  CHECK_FALSE(trusted(key, FileStamp{7, 0, true}, 100, mtime, 7)); // never read
+
+  // The stamp survives the file; take_unread() gives the entry back only when trusted.
+  Fixture f;
+  AnalysisCache cache("id");
+  NoteAnalysis a = f.analyzer.analyse("## Why did it end?\n\nDistance.\n", "a.md");
+  cache.put("a.md", key, a, 99, stamp);
+  cache.put("b.md", key, a, 0, stamp); // no bytes_hash: not enough for mend serve
+  auto back = AnalysisCache::deserialize(cache.serialize(), "id");
+  REQUIRE(back);
+  CacheKey k;
+  std::uint64_t bytes_hash = 0;
+  FileStamp s;
+  CHECK_FALSE(back->take_unread("a.md", 100, mtime, 8, false, &k, &bytes_hash, &s));
+  CHECK_FALSE(back->take_unread("b.md", 100, mtime, 7, true, &k, &bytes_hash, &s));
+  CHECK(back->take_unread("b.md", 100, mtime, 7, false, &k, &bytes_hash, &s));
+  auto taken = back->take_unread("a.md", 100, mtime, 7, true, &k, &bytes_hash, &s);
+  REQUIRE(taken);
+  require_same(*taken, a);
+  CHECK(k == key);
+  CHECK(bytes_hash == 99);
+  CHECK((s.inode == 7 && s.read_ns == stamp.read_ns && s.verbatim));
+}
+
+TEST_CASE("A warm scan takes notes by their stat only outside the racy window") {
+  Fixture f;
+  TempFolder notes, cache_dir;
+  for (const auto& [path, text] : fixture_notes())
+    notes.write(path, text);
+  notes.write("bad-utf8.md", "## What were their official reasons for leaving?\n\nCaf\xe9 \xff.\n");
+  mend::server::ScanCacheOptions options{cache_dir.path / "mend" / "notes.cache", "id"};
+  mend::engine::Date today{2026, 11, 26};
+  auto scan = [&] {
+    return mend::server::scan_folder(notes.path, f.analyzer, today, 2, {}, &options);
+  };
+  const fs::path why = notes.path / "examples/notes/why-it-ended.md";
+  const std::string text = read(why);
+  std::string changed = text;
+  changed[changed.find('?')] = '.'; // the same size; the question is no longer one
+  auto uncached_now = [&] { return mend::server::scan_folder(notes.path, f.analyzer, today, 2); };
+
+  SECTION("notes modified just now are read and hashed at every scan (racily clean)") {
+    // A minute ahead of the clock: within the window at every scan here, however slow.
+    for (const auto& e : fs::recursive_directory_iterator(notes.path))
+      if (e.is_regular_file()) set_mtime(e.path(), now_ns() + 60'000'000'000);
+    auto cold = scan();
+    auto warm = scan();
+    CHECK(warm.from_cache == warm.notes.size());
+    CHECK(warm.not_read == 0);
+    CHECK_FALSE(warm.cache_written);
+    // Rewritten in place within the window, its size and mtime kept: seen.
+    std::int64_t mtime = mtime_of(why);
+    std::ofstream(why, std::ios::binary | std::ios::trunc) << changed;
+    set_mtime(why, mtime);
+    auto after = scan();
+    CHECK(after.not_read == 0);
+    CHECK(after.from_cache == after.notes.size() - 1);
+    require_same(after, uncached_now());
+  }
+  SECTION("notes last modified an hour before the scan are trusted by their stat") {
+    const std::int64_t hour_ago = now_ns() - 3'600'000'000'000;
+    for (const auto& e : fs::recursive_directory_iterator(notes.path))
+      if (e.is_regular_file()) set_mtime(e.path(), hour_ago);
+    auto uncached = uncached_now();
+    auto cold = scan();
+    CHECK(cold.not_read == 0);
+    auto warm = scan();
+    // Every note but the one whose bad bytes were replaced (its text is not its bytes).
+    CHECK(warm.not_read == warm.notes.size() - 1);
+    CHECK(warm.from_cache == warm.notes.size());
+    CHECK_FALSE(warm.cache_written);
+    require_same(warm, uncached);
+    // Replaced by another file (a new inode: how editors and sync tools save), the same size
+    // and mtime: read again.
+    fs::path tmp = why;
+    tmp += ".tmp";
+    std::ofstream(tmp, std::ios::binary) << changed;
+    set_mtime(tmp, mtime_of(why));
+    fs::rename(tmp, why);
+    auto replaced = scan();
+    CHECK(replaced.not_read == replaced.notes.size() - 2);
+    require_same(replaced, uncached_now());
+    // FIXME (as git): rewritten in place, its size and old mtime restored, it is not seen.
+    std::int64_t mtime = mtime_of(why);
+    std::ofstream(why, std::ios::binary | std::ios::trunc) << text;
+    set_mtime(why, mtime);
+    auto unseen = scan();
+    CHECK(unseen.not_read == unseen.notes.size() - 1);
+    require_same(unseen, replaced);
+  }
+  SECTION("an entry read within the window is trusted once read again after it") {
+    // Notes last modified an hour ago, in a cache written as if they had been read the moment
+    // they were modified: every entry racily clean. (Without the note whose text is not its
+    // bytes, so that nothing but the stamps asks for the cache to be written again.)
+    fs::remove(notes.path / "bad-utf8.md");
+    const std::int64_t hour_ago = now_ns() - 3'600'000'000'000;
+    for (const auto& e : fs::recursive_directory_iterator(notes.path))
+      if (e.is_regular_file()) set_mtime(e.path(), hour_ago);
+    auto uncached = uncached_now();
+    AnalysisCache racy("id");
+    for (const auto& n : uncached.notes) {
+      fs::path file = notes.path / n.path;
+      std::string bytes = read(file);
+      struct stat st {};
+      REQUIRE(::stat(file.c_str(), &st) == 0);
+      racy.put(n.path, CacheKey{bytes.size(), hour_ago, mend::server::text_hash(bytes)}, n.analysis,
+               0, mend::server::FileStamp{static_cast<std::uint64_t>(st.st_ino), hour_ago, true});
+    }
+    REQUIRE(racy.save(options.file));
+    // Read and found by their hash, the window long past: the cache is written again with the
+    // stamps of this scan, and the next scan reads none of them.
+    auto first = scan();
+    CHECK(first.not_read == 0);
+    CHECK(first.from_cache == first.notes.size());
+    CHECK(first.cache_written);
+    require_same(first, uncached);
+    auto second = scan();
+    CHECK(second.not_read == second.notes.size());
+    CHECK_FALSE(second.cache_written);
+    require_same(second, uncached);
   }
 }
 

@@ -7,7 +7,9 @@
 #include <fstream>
 #include <random>
 
+#include "../engine/test_support.h"
 #include "daemon/server/atomic_write.h"
+#include "daemon/server/report_json.h"
 
 namespace fs = std::filesystem;
 using mend::server::FolderIndex;
@@ -37,6 +39,30 @@ FolderIndex make_index(const TempFolder& folder) {
 
 const std::string kWhy =
     "## What were their official reasons for leaving?\n\nWe wanted different lives.\n";
+
+// A folder of every golden fixture note (questions of every form, cross-note suggestions), one
+// note whose name is not UTF-8, one with invalid UTF-8 in it.
+void write_fixture_folder(const TempFolder& folder) {
+  auto notes = mend::test::fixture_notes({"tests/golden"});
+  REQUIRE(notes.size() > 20);
+  for (std::size_t i = 0; i < notes.size(); ++i)
+    folder.write((i % 3 ? "sub/n" : "n") + std::to_string(i) + ".md", notes[i]);
+  folder.write("caf\xe9 \xff.md", kWhy);
+  folder.write("bad.md", "caf\xe9 ## What were their official reasons for leaving?\n");
+}
+
+// The report of exactly what the index holds, judged here.
+nlohmann::json judged_summary(const FolderIndex& index) {
+  std::vector<mend::engine::NoteRef> refs;
+  for (const auto& [path, note] : index.notes())
+    refs.push_back({path, &note.analysis});
+  return mend::server::summary_json(
+      mend::engine::judge_folder(index.pack(), refs, index.today(), "en"));
+}
+
+std::string dumped(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 } // namespace
 
@@ -135,6 +161,10 @@ TEST_CASE("FolderIndex with the warm cache: the same index, the hashes of the by
   folder.write("a.md", kWhy);
   folder.write("bad.md", "caf\xe9 ## What were their official reasons for leaving?\n");
   folder.write("sub/c.md", "# Later\n");
+  // a.md a minute ahead of the clock: within the racy window of every start here, so it is
+  // read and hashed each time (analysis_cache.h, FileStamp), however slow the machine.
+  auto ahead = fs::file_time_type::clock::now() + std::chrono::minutes(1);
+  fs::last_write_time(folder.path / "a.md", ahead);
   mend::server::ScanCacheOptions options{cache.path / "notes.cache", "identity"};
   FolderIndex uncached = make_index(folder);
   uncached.index_all(0);
@@ -173,4 +203,83 @@ TEST_CASE("FolderIndex::normalise_path keeps clients inside the folder") {
   CHECK_FALSE(index.normalise_path("why.txt", &why));
   CHECK_FALSE(index.normalise_path("why (conflicted copy).md", &why));
   CHECK_FALSE(index.normalise_path("", &why));
+}
+
+TEST_CASE("FolderIndex: the first index handed over in batches of any size ends as indexed at "
+          "once, and every partial report is of the notes it holds") {
+  TempFolder folder;
+  write_fixture_folder(folder);
+  FolderIndex direct = make_index(folder);
+  direct.index_all(0);
+  const nlohmann::json expected = direct.folder_json();
+  REQUIRE(expected["summary"]["suggestions"].size() > 0); // something to judge across notes
+  for (std::size_t batch : {1u, 4u, 9u, 1000u}) {
+    FolderIndex index = make_index(folder);
+    index.begin_indexing();
+    mend::server::FolderScan scan = index.scan(0, {});
+    const std::size_t total = scan.notes.size();
+    // The batches hold copies, as the daemon's do (ScanExtras::on_note); the last batch may come
+    // only with the finished scan.
+    std::size_t done = 0;
+    while (done + batch < total) {
+      std::vector<mend::server::ScannedNote> notes(scan.notes.begin() + done,
+                                                   scan.notes.begin() + done + batch);
+      done += batch;
+      index.add_indexed(std::move(notes), done, total);
+      INFO("batch " << batch << ", " << done << " of " << total);
+      CHECK(index.notes().size() == done);
+      // Judged when read: the report is of the notes indexed so far, not of an earlier batch.
+      CHECK(index.summary_json() == judged_summary(index));
+      CHECK(index.folder_json()["summary"]["notes"] == done);
+    }
+    index.finish_indexing(std::move(scan));
+    CHECK(index.folder_json() == expected);
+    CHECK(dumped(index.folder_json()) == dumped(expected));
+  }
+}
+
+TEST_CASE("FolderIndex::finish_indexing: a note the new scan did not find is gone, a changed one "
+          "replaced") {
+  TempFolder folder;
+  folder.write("a.md", kWhy);
+  folder.write("b.md", kWhy);
+  FolderIndex index = make_index(folder);
+  index.index_all(0);
+  fs::remove(folder.path / "a.md");
+  folder.write("b.md", "# Nothing here\n");
+  index.begin_indexing();
+  auto scan = index.scan(0, {});
+  index.finish_indexing(std::move(scan));
+  CHECK_FALSE(index.contains("a.md"));
+  CHECK(index.notes().at("b.md").hash == mend::server::content_hash("# Nothing here\n"));
+  CHECK(index.summary_json()["notes"] == 1);
+}
+
+TEST_CASE("FolderIndex::folder_json_text is byte for byte the dump of folder_json, while indexing "
+          "and after") {
+  TempFolder folder;
+  write_fixture_folder(folder);
+  FolderIndex index = make_index(folder);
+  nlohmann::json missing = {{"folder_missing", true}};
+  auto with = [](nlohmann::json j, const nlohmann::json& extra) {
+    for (const auto& [k, v] : extra.items())
+      j[k] = v;
+    return j;
+  };
+  // Empty, then partial (with "partial" and "indexing"), then complete; with and without a key
+  // added (mend serve adds "folder_missing").
+  CHECK(index.folder_json_text() == dumped(index.folder_json()));
+  index.begin_indexing();
+  auto scan = index.scan(0, {});
+  CHECK(index.folder_json_text(missing) == dumped(with(index.folder_json(), missing)));
+  index.add_indexed({scan.notes[0], scan.notes[1]}, 2, scan.notes.size());
+  CHECK(index.folder_json_text() == dumped(index.folder_json()));
+  CHECK(index.folder_json_text(missing) == dumped(with(index.folder_json(), missing)));
+  index.finish_indexing(std::move(scan));
+  std::string text = index.folder_json_text();
+  CHECK(text == dumped(index.folder_json()));
+  CHECK(index.folder_json_text(missing) == dumped(with(index.folder_json(), missing)));
+  // The note whose name is not UTF-8 is in it, as "path" and "path_bytes".
+  CHECK(text.find("path_bytes") != std::string::npos);
+  CHECK(nlohmann::json::parse(text)["notes"].size() == index.notes().size());
 }
