@@ -207,6 +207,12 @@ bool only_tags(std::string_view t) {
   return any;
 }
 
+// The writer's words of a line: a question's number or a voice memo's time stamp ("2/", "[0:19]")
+// is none of them, so it counts against no length limit.
+std::size_t own_words(std::string_view line) {
+  return count_words(line.substr(after_numbering(line)));
+}
+
 // "[Change log](Breakup/Change log.md)", "[[my patterns]]": a line that only links to another
 // note points there; it asks nothing itself.
 bool only_link(std::string_view t) {
@@ -322,7 +328,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   }
   // A question's number or a voice memo's time stamp ("[0:19] Am I just afraid…") is none of
   // its words: the length limits below count the writer's words only.
-  std::size_t words = count_words(t.substr(after_numbering(t)));
+  std::size_t words = own_words(t);
   if (words == 0) return false;
   // A label set off by a dash ("stuff i didnt like - his temper"), or "does it have a real
   // shot going forward. if one of us moves, yes": a question posed without "?", answered on
@@ -330,7 +336,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   // that stop; the analysis keeps it only when it opens asking.
   if (LineBreak cut = first_break(line); cut.at != std::string_view::npos) {
     std::string_view head = line.substr(0, cut.at);
-    std::size_t head_words = count_words(head.substr(after_numbering(head)));
+    std::size_t head_words = own_words(head);
     // Set off by a dash, the head is read as a loose line, never a label (those take a colon):
     // "Working Saturdays → Saturdays are ours" is a list of changes, not a question.
     bool dashed = cut.dash && head_words >= 2 && head_words <= kMaxLabelWords;
@@ -492,8 +498,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // Two years." is a question with its answer after it; so is "was he what i wanted? no."
       // when it opens asking and a reply follows it. A head of a word or three is a question
       // only when a yes or a no answers it ("Reversible? Yes, if I stop disappearing").
-      std::string_view posed = c.plain;
-      std::size_t posed_words = count_words(posed.substr(after_numbering(posed)));
+      std::size_t posed_words = own_words(c.plain);
       if (c.question_mark && !ends_with_question_mark(t) && posed_words < 6 && !qa_lines) {
         std::string_view rest = line.substr(c.end - base);
         bool replied = posed_words < 4 ? replies_at(rest, false) : replies_at(rest);
@@ -515,7 +520,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       std::size_t most = one_thought_lines ? kMaxLooseWords : kMaxLooseLineWords;
       // Longer, it may be prose wrapped at a margin: a question only when it opens asking ("how
       // long were we together and was it early days or something deeper" over its answer).
-      std::size_t line_words = count_words(t.substr(after_numbering(t)));
+      std::size_t line_words = own_words(t);
       if (c.loose && !c.label && !c.must_ask && more && line_words > most && !defined) {
         if (!first || line_words > kMaxLooseWords) continue;
         c.must_ask = true;
