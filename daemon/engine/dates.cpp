@@ -9,6 +9,7 @@
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/unicode.h"
 
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 
@@ -319,7 +320,40 @@ std::optional<Date> date_from_file_name(std::string_view file_name) {
     }
     if (year >= 1000 && is_valid_date(year, month, day)) return Date{year, month, day};
   }
+  for (std::size_t i = 0; i + 4 <= name.size(); ++i) // a weekly note: "2026-W03 review.md"
+    if (i == 0 || !is_digit(name[i - 1]))
+      if (auto week = parse_iso_week(name.substr(i))) return week;
   return std::nullopt;
+}
+
+std::optional<Date> parse_iso_week(std::string_view text) {
+  int year = 0, week = 0;
+  std::size_t p = 0;
+  if (!read_number(text, 0, 4, 4, year, p) || year < 1000) return std::nullopt;
+  if (p < text.size() && (text[p] == '-' || text[p] == '_' || text[p] == ' ')) ++p;
+  if (p >= text.size() || (text[p] != 'W' && text[p] != 'w')) return std::nullopt;
+  if (!read_number(text, p + 1, 1, 2, week, p) || week < 1) return std::nullopt;
+  if (p < text.size() && std::isalnum(static_cast<unsigned char>(text[p]))) return std::nullopt;
+  // ISO 8601: week 1 holds 4 January; weeks start on Monday.
+  const long jan4 = days_since_epoch(Date{year, 1, 4});
+  const long jan4_weekday = (jan4 + 3) % 7; // 0 = Monday (1970-01-01 was a Thursday)
+  const long monday = jan4 - jan4_weekday + 7L * (week - 1);
+  const long next_jan4 = days_since_epoch(Date{year + 1, 1, 4});
+  if (monday > next_jan4 - (next_jan4 + 3) % 7 - 7) return std::nullopt; // no week 53 this year
+  return date_from_days(monday + 6);
+}
+
+Date date_from_days(long days) {
+  // civil_from_days, Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms".
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long doe = days - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return Date{static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0)), month, day};
 }
 
 std::optional<Date> parse_iso_date(std::string_view text) {

@@ -45,7 +45,17 @@ std::optional<DateMatch> find_date(std::string_view text, const DateNames& names
 
 // A daily note's date from its file name: "2026-11-19.md", "2026_11_19 Thursday.md",
 // "20261119.md", "journal-2026-11-19.md". Year is always present in the result.
+// A weekly note ("2026-W03.md", "2026-w3 review.md") is dated by the last day of its ISO week:
+// a week's note is written over the week or at its end, so its undated log entries are
+// no older than that.
 std::optional<Date> date_from_file_name(std::string_view file_name);
+
+// "2026-W03", "2026W03", "2026-w3": the Sunday ending that ISO 8601 week; nothing for a week
+// the year does not have.
+std::optional<Date> parse_iso_week(std::string_view text);
+
+// The inverse of days_since_epoch().
+Date date_from_days(long days);
 
 // Strict ISO "YYYY-MM-DD" (e.g. --today, front matter `date:`); a time suffix is allowed in
 // front matter values ("2026-11-19T08:00").

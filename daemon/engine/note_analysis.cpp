@@ -686,13 +686,18 @@ NoteAnalysis Analyzer::note_facts(std::string_view text, std::string_view path,
     if (auto fm = split_front_matter(text)) {
       YamlResult yaml = parse_yaml(fm->yaml);
       if (yaml.value.is_object()) {
-        for (const char* key : {"date", "created", "day"}) {
+        for (const char* key : {"date", "created", "day", "week"}) {
           auto it = yaml.value.find(key);
-          if (it != yaml.value.end() && it->is_string())
-            if (auto d = parse_iso_date(it->get<std::string>())) {
-              out.note_date = d;
-              break;
-            }
+          if (it == yaml.value.end() || !it->is_string()) continue;
+          const std::string& value = it->get_ref<const std::string&>();
+          if (auto d = parse_iso_date(value)) {
+            out.note_date = d;
+            break;
+          }
+          if (auto d = parse_iso_week(value)) { // a weekly note's `week: 2026-W03`
+            out.note_date = d;
+            break;
+          }
         }
       }
     }

@@ -297,3 +297,23 @@ TEST_CASE("days_since_epoch", "[dates]") {
     }
   }
 }
+
+TEST_CASE("weekly notes are dated by the Sunday ending their ISO week", "[dates]") {
+  using mend::engine::date_from_file_name;
+  using mend::engine::parse_iso_week;
+  CHECK(parse_iso_week("2026-W03") == Date{2026, 1, 18});
+  CHECK(parse_iso_week("2026W03") == Date{2026, 1, 18});
+  CHECK(parse_iso_week("2026-w3") == Date{2026, 1, 18});
+  CHECK(parse_iso_week("2026-W01") == Date{2026, 1, 4}); // week 1 starts Monday 29 Dec 2025
+  CHECK(parse_iso_week("2020-W53") == Date{2021, 1, 3}); // 2020 has 53 weeks
+  CHECK(parse_iso_week("2026-W53") == Date{2027, 1, 3}); // 2026 starts on a Thursday
+  CHECK_FALSE(parse_iso_week("2025-W53"));                // 2025 has 52 weeks
+  CHECK_FALSE(parse_iso_week("2026-W00"));
+  CHECK_FALSE(parse_iso_week("2026-Wed"));
+  CHECK_FALSE(parse_iso_week("2026 was hard"));
+  CHECK(date_from_file_name("reviews/2026-W03 weekly review.md") == Date{2026, 1, 18});
+  CHECK(date_from_file_name("Week 2026-W47.md") == Date{2026, 11, 22});
+  CHECK_FALSE(date_from_file_name("W03 review.md"));
+  CHECK(mend::engine::date_from_days(mend::engine::days_since_epoch(Date{2024, 2, 29})) ==
+        Date{2024, 2, 29});
+}
