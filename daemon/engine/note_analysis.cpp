@@ -26,6 +26,12 @@ constexpr double kGuidanceSimilarity = 0.75;
 // it poses this many of them (TopicSign::Weak).
 constexpr std::size_t kWeakTopicQuestions = 3;
 
+// A note with no sign of the topic at all holds the article's questions only when it poses
+// this many of one step, in the article's order ("was it ever the ideal?" / "my needs
+// respected?" / "chance for us later?" in a note that names no one): a work note's "Can this be
+// undone?" and "What could go wrong?" are two steps' questions, out of order.
+constexpr std::size_t kUntopicalStepRun = 3;
+
 // Day One's export opens each entry with an indented block of its metadata ("\tDate:\t15
 // November 2026 at 16:48", "\tLocation:\t…", "\tWeather:\t9° Partly Cloudy"): a new entry, so
 // the end of the answer before it, whose words ("partly") are none of the writer's.
@@ -239,6 +245,32 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
   return false;
 }
 
+bool Analyzer::poses_a_step_in_order(const Candidates& candidates,
+                                     const Recognition& recognition) const {
+  std::vector<std::pair<std::size_t, const RecognisedQuestion*>> by_line;
+  for (const auto& r : recognition.questions)
+    by_line.emplace_back(candidates.lines[r.candidate].start, &r);
+  std::sort(by_line.begin(), by_line.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const std::string& step : pack_.step_ids()) {
+    std::vector<std::string> order = pack_.question_ids(step);
+    std::size_t count = 0;
+    long last = -1;
+    bool in_order = true;
+    for (const auto& [start, r] : by_line) {
+      if (r->id.compare(0, step.size(), step) != 0 || r->id.size() <= step.size() ||
+          r->id[step.size()] != '.')
+        continue;
+      long at = std::find(order.begin(), order.end(), r->id) - order.begin();
+      in_order = in_order && at > last;
+      last = at;
+      ++count;
+    }
+    if (in_order && count >= kUntopicalStepRun) return true;
+  }
+  return false;
+}
+
 TopicSign Analyzer::topic_sign(std::string_view text) const {
   // Markers decide outright, whatever the note's words.
   if (!options_.topic_gate || text.find("mend:") != std::string_view::npos)
@@ -248,7 +280,6 @@ TopicSign Analyzer::topic_sign(std::string_view text) const {
 
 NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) const {
   TopicSign sign = topic_sign(text);
-  if (sign == TopicSign::None) return note_facts(text, path, LineIndex(text));
   // FIXME(performance issue): analyse_skipping_sections() is exact but no longer pays, and a
   // cheaper check would not change that: on the 2,000-note bench vault (docs/performance.md)
   // its per-part check costs 2.1 s and proves 127 KB of the 16 MB in parts skippable. In a
@@ -371,7 +402,6 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
                                TopicSign sign) const {
   LineIndex lines(text);
   NoteAnalysis out = note_facts(text, path, lines);
-  if (sign == TopicSign::None) return out;
 
   // Stages 1-3 (question_candidates.h, question_assignment.h): candidate lines, step
   // sections, and the question each line is.
@@ -398,6 +428,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   if (sign == TopicSign::Weak && recognition.questions.size() < kWeakTopicQuestions &&
       !holds_log() && !names_ex_in(text, candidates, recognition))
     return out;
+  if (sign == TopicSign::None && !poses_a_step_in_order(candidates, recognition)) return out;
   out.steps = recognition.sections;
   std::vector<char> is_anchor(blocks.size(), 0); // blocks that end the answer above them
   for (const auto& s : out.steps)

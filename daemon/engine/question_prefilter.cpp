@@ -289,8 +289,10 @@ PrefilterVerdict prefilter(std::string_view text, const QuestionMatcher& matcher
   if (text.find("<!--") != std::string_view::npos || text.find("mend:") != std::string_view::npos)
     return {ParseReason::Marker, -1};
   // The topic gate (Analyzer::topic_sign): without a marker, a note with no sign of a
-  // relationship holds nothing, whatever its lines.
-  if (sign() == TopicSign::None) return {};
+  // relationship holds questions only when it poses three of one step (kUntopicalStepRun in
+  // note_analysis.cpp), so it needs three lines that may be questions.
+  const int candidates_needed = sign() == TopicSign::None ? 3 : 1;
+  int candidates_seen = 0;
   // Line breaks are "\n" and "\r\n" here. A lone '\r' (which the grammar may read as a break)
   // or a NUL byte (which it may read as the end) would make our lines differ from its.
   if (std::memchr(text.data(), '\0', text.size()) != nullptr) return {ParseReason::OddText, -1};
@@ -306,6 +308,8 @@ PrefilterVerdict prefilter(std::string_view text, const QuestionMatcher& matcher
     // tree-sitter skips a byte order mark at the start of the text: read the line both ways.
     if (reason == ParseReason::None && number == 0 && line.starts_with("\xEF\xBB\xBF"))
       reason = reader.read(line.substr(3), crlf);
+    if (reason == ParseReason::Candidate && ++candidates_seen < candidates_needed)
+      reason = ParseReason::None;
     return {reason, reason == ParseReason::None ? -1 : number};
   };
   // Two passes, the likely candidates first. Why: a note that must be parsed is mostly told by a

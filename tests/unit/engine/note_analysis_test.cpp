@@ -221,6 +221,17 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
                         "Attention.\n\n2. What did I do to be loved?\nBe good.\n") == "");
   CHECK(gated_questions("## What did I need from him that I didn't get?\nAttention.\n") ==
         "evaluate.needs@1");
+  // No sign at all: three questions of one step in the article's order are the article's
+  // (a short note that names no one); two, or three of different steps out of order, are not.
+  CHECK(gated_questions("was it ever the ideal? no.\nmy needs respected? not really\n"
+                        "a real chance later? no\n") ==
+        "evaluate.ideal@1 evaluate.needs@2 evaluate.future@3");
+  CHECK(gated_questions("was it ever the ideal? no.\nmy needs respected? not really\n") == "");
+  CHECK(gated_questions("a real chance later? no\nmy needs respected? not really\n"
+                        "was it ever the ideal? no.\n") == "");
+  CHECK(gated_questions("# Migration 42\n\n## What changes?\nThe sessions table goes.\n\n"
+                        "## Can this be undone?\nFrom the backup.\n\n## What could go wrong?\n"
+                        "Locks.\n\n## Timing\nTuesday.\n") == "");
   // A marker decides outright.
   CHECK(gated_questions("## Can this be undone?\n<!-- mend:q why.reversible -->\nNo.\n") ==
         "why.reversible@1");
