@@ -223,6 +223,10 @@ std::string Analyzer::detect_language(std::string_view text) const {
 // was" under "## Change log"); there by a pronoun, a partner word or the configured name only.
 bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
                            const Recognition& recognition) const {
+  // In an unsent letter, "you" is the ex ("So what did you actually tell me?").
+  if (matcher_.opens_as_letter(text))
+    for (const auto& r : recognition.questions)
+      if (matcher_.speaks_to_someone(candidates.lines[r.candidate].plain)) return true;
   for (const auto& s : recognition.sections)
     if (matcher_.names_ex(candidates.lines[s.candidate].plain)) return true;
   for (const auto& r : recognition.questions) {
@@ -407,6 +411,9 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   // sections, and the question each line is.
   const auto& blocks = outline.blocks;
   Candidates candidates = find_candidates(text, outline);
+  if (matcher_.opens_as_letter(text)) // an unsent letter: "you" is the ex
+    for (auto& c : candidates.lines)
+      c.plain = matcher_.said_of_addressee(c.plain);
   Recognition recognition =
       recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift);
   // The log of the change (the article's own), whether it names the ex or not.

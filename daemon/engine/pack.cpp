@@ -89,6 +89,7 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   if (auto v = text_of(fm, "placeholder"); !v.empty()) pack.placeholder = v;
   if (auto v = text_of(fm, "default_pronouns"); !v.empty()) pack.default_pronouns = v;
   if (auto v = text_of(fm, "ex_default_name"); !v.empty()) pack.ex_default_name = v;
+  if (auto v = text_of(fm, "addressee_as"); !v.empty()) pack.addressee_as = v;
   pack.placeholders = strings(fm.value("placeholders", json()), true);
   if (auto it = fm.find("pronouns"); it != fm.end() && it->is_object()) {
     for (const auto& [set_name, words] : it->items()) {
@@ -104,7 +105,6 @@ void read_phrases(LanguagePack& pack, const json& fm) {
       pack.pronoun_aliases[set_name] = strings(words, true);
   pack.stopwords = strings(fm.value("stopwords", json()), true);
   pack.first_person = strings(fm.value("first_person", json()), true);
-  pack.second_person = strings(fm.value("second_person", json()), true);
   pack.partner_words = strings(fm.value("partner_words", json()), true);
   pack.nil_replies = strings(fm.value("nil_replies", json()), true);
   pack.fillers = strings(fm.value("fillers", json()), true);
@@ -121,6 +121,8 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.topic_pronouns = strings(fm.value("topic_pronouns", json()), true);
   pack.weak_topic_words = strings(fm.value("weak_topic_words", json()), true);
   pack.other_people = strings(fm.value("other_people", json()), true);
+  pack.letter_salutations = strings(fm.value("letter_salutations", json()), true);
+  pack.second_person = strings(fm.value("second_person", json()), true);
   pack.question_openers = strings(fm.value("question_openers", json()), true);
   pack.months = string_lists(fm.value("months", json()));
   pack.weekdays = string_lists(fm.value("weekdays", json()));

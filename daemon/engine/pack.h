@@ -54,6 +54,7 @@ struct LanguagePack {
   // or a word of it written as a set's name ("him", "her"). Set name -> lower-case words.
   std::map<std::string, std::vector<std::string>> pronoun_aliases;
   std::string ex_default_name;
+  std::string addressee_as; // how a letter's "you" is read: "they" (letter_salutations below)
   std::vector<std::string> stopwords, first_person, second_person, partner_words, nil_replies,
       fillers, todo_words, labels, own_fault_cues, self_blame, negations, clear_yes, hedges,
       shared_words;
@@ -66,8 +67,10 @@ struct LanguagePack {
   // trip note says "travelling alone" once); one alone is a sign as weak as a pronoun.
   // other_people: family and others a note may name with a capital ("Mum", "Dad", "Maman"):
   // never the ex, although no pack knows them as a name.
+  // letter_salutations: an unsent letter ("Dear Rachel," or "Rachel," opening
+  // the note) speaks to the ex, who is "you" in it.
   std::vector<std::string> future_markers, topic_words, topic_pronouns, weak_topic_words,
-      other_people;
+      other_people, letter_salutations;
   // Words that open a question ("what", "did", "pourquoi"): a list item or line starting with
   // one is posed as a question even without its "?" ("1. What went wrong").
   std::vector<std::string> question_openers;

@@ -305,8 +305,19 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& t : lang.weak_topic_words)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         weak_topic_words_.insert(parts[0]);
+    for (const auto& t : lang.letter_salutations)
+      if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
+        letter_salutations_.insert(parts[0]);
+    std::string addressee = lang.addressee_as.empty() ? "exref" : fold_for_match(lang.addressee_as);
+    for (const auto& t : lang.second_person)
+      for (auto& w : split_words(fold_for_match(t)))
+        second_person_.emplace(std::move(w), addressee);
   }
   ex_words_.insert("exref");
+  for (const auto* names : {&pack.date_names().months, &pack.date_names().weekdays})
+    for (const auto& forms : *names)
+      for (const auto& n : forms)
+        date_words_.insert(fold_for_match(n));
   for (auto& s : split_words(fold_for_match(ex_name))) {
     ex_words_.insert(s);
     topic_words_.insert(s);
@@ -1050,9 +1061,101 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
         sign = TopicSign::Pronoun;
     });
   }
+  if (sign == TopicSign::None && opens_as_letter(text)) sign = TopicSign::Pronoun;
   // One weak word beside a pronoun ("he left me alone") is as strong as a partner word.
   if (weak == 0 || sign == TopicSign::Strong) return sign;
   return sign == TopicSign::Pronoun ? TopicSign::Strong : TopicSign::Weak;
+}
+
+bool QuestionMatcher::opens_as_letter(std::string_view text) const {
+  if (second_person_.empty()) return false;
+  std::size_t pos = 0;
+  if (text.starts_with("---")) { // front matter
+    std::size_t close = text.find("\n---", 3);
+    if (close == std::string_view::npos) return false;
+    pos = text.find('\n', close + 4);
+  }
+  std::string_view line;
+  for (int read = 0; pos < text.size() && read < 8; ++read) {
+    std::size_t nl = text.find('\n', pos);
+    line = trim(text.substr(pos, (nl == std::string_view::npos ? text.size() : nl) - pos));
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    if (!line.empty() && line.front() != '#') break; // blank lines and a title come first
+    line = {};
+  }
+  if (line.size() < 3 || line.back() != ',') return false;
+  line.remove_suffix(1);
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t end = line.find(' ', i);
+    if (end == std::string_view::npos) end = line.size();
+    if (end > i) words.push_back(line.substr(i, end - i));
+    i = end + 1;
+  }
+  if (words.empty() || words.size() > 3) return false;
+  // Every word past a salutation is a name: capitalised, and no word of the packs or family.
+  std::size_t first = letter_salutations_.count(fold_for_match(words[0])) ? 1 : 0;
+  if (first == words.size()) return false;
+  for (std::size_t k = first; k < words.size(); ++k) {
+    std::string_view w = words[k];
+    std::string folded = fold_for_match(w);
+    if (!(w[0] >= 'A' && w[0] <= 'Z') && static_cast<unsigned char>(w[0]) < 0x80) return false;
+    if (folded.empty() || other_people_.count(folded) || stop_words_.count(folded) ||
+        vocabulary_.count(folded) || me_words_.count(folded) || date_words_.count(folded))
+      return false;
+  }
+  // And it speaks to them: "Okay," opening a journal entry greets no one.
+  int you = 0;
+  for_each_match_word(text.substr(pos), [&](std::string_view w) {
+    if (second_person_.count(std::string(w))) ++you;
+  });
+  return you >= 2;
+}
+
+bool QuestionMatcher::speaks_to_someone(std::string_view plain) const {
+  bool found = false;
+  for_each_match_word(plain, [&](std::string_view w) {
+    if (!found && second_person_.count(std::string(w))) found = true;
+  });
+  return found;
+}
+
+std::string QuestionMatcher::said_of_addressee(std::string_view plain) const {
+  std::string out;
+  std::size_t i = 0;
+  while (i < plain.size()) {
+    auto letter = [&](std::size_t k) {
+      char c = plain[k];
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+             static_cast<unsigned char>(c) >= 0x80 || c == '\'';
+    };
+    if (!letter(i)) {
+      out += plain[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < plain.size() && letter(j))
+      ++j;
+    std::string_view word = plain.substr(i, j - i);
+    std::string folded = fold_for_match(word);
+    if (auto it = second_person_.find(folded); it != second_person_.end()) {
+      out += it->second;
+    } else {
+      // "t'as dit": the elided "t'" before its verb.
+      std::size_t apostrophe = word.find('\'');
+      auto it2 = apostrophe != std::string_view::npos && apostrophe + 1 < word.size()
+                     ? second_person_.find(fold_for_match(word.substr(0, apostrophe + 1)))
+                     : second_person_.end();
+      if (it2 != second_person_.end()) {
+        out += it2->second + " ";
+        out.append(word.substr(apostrophe + 1));
+      } else {
+        out.append(word);
+      }
+    }
+    i = j;
+  }
+  return out;
 }
 
 bool QuestionMatcher::opens_question(std::string_view plain) const {

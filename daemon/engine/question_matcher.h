@@ -115,6 +115,15 @@ public:
   // that may refer to the ex ("he", "her"), which every diary holds: then a note is about the
   // ex only if one of its questions names them (names_ex).
   TopicSign topic_sign(std::string_view text) const;
+  // An unsent letter: the note's first line of text (past front matter and headings) greets
+  // someone by name, "Dear Rachel," or "Rachel,", never family ("Dear Mum,"). Its "you" is the
+  // addressee, as telling of the topic as "she".
+  bool opens_as_letter(std::string_view text) const;
+  // Does the line speak to someone ("what did you tell me")?
+  bool speaks_to_someone(std::string_view plain) const;
+  // A letter's line as said of its addressee: "what did you tell me" reads as "what did they
+  // tell me" (the pack's questions say "you" to the writer).
+  std::string said_of_addressee(std::string_view plain) const;
   // Does the line open with a word that asks ("what", "did", "pourquoi")?
   bool opens_question(std::string_view plain) const;
   // True when `plain` holds a word of its own in some language: not only function words and
@@ -206,6 +215,9 @@ private:
   // The topic gate's words (folded, every language) and word prefixes ("relationship*").
   std::unordered_set<std::string> topic_words_, weak_topic_words_;
   std::unordered_set<std::string> other_people_; // "Mum", "Dad": capitalised, never the ex
+  std::unordered_set<std::string> letter_salutations_;
+  std::unordered_set<std::string> date_words_; // month and weekday names: "Sunday," greets no one
+  std::unordered_map<std::string, std::string> second_person_; // "you" -> "they"
   std::vector<std::string> topic_prefixes_;
   std::vector<Variant> variants_;
   std::unordered_map<std::string, std::vector<std::size_t>> index_; // word -> variants

@@ -232,6 +232,20 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   CHECK(gated_questions("# Migration 42\n\n## What changes?\nThe sessions table goes.\n\n"
                         "## Can this be undone?\nFrom the backup.\n\n## What could go wrong?\n"
                         "Locks.\n\n## Timing\nTuesday.\n") == "");
+  // An unsent letter ("Rachel," or "Dear Rachel," first) speaks to the ex: its "you" is them,
+  // so what you told me is why.official, never what I will tell them. Not a letter to family,
+  // nor a journal opening "Sunday," or "Okay,".
+  const char* letter_body = "\n\nI won't send this.\n\nSo what did you actually tell me, when you "
+                            "left?\nThat we were roommates.\n\nAnd what didn't you say?\nThat "
+                            "you were bored.\n";
+  CHECK(gated_questions(std::string("Rachel,") + letter_body) ==
+        "why.official@5 why.unofficial@8");
+  CHECK(gated_questions(std::string("---\ndate: 2026-10-03\n---\n# Letter 1\n\nDear Rachel,") +
+                        letter_body) == "why.official@10 why.unofficial@13");
+  CHECK(gated_questions(std::string("Chère Inès,\n\nQu'est-ce que tu m'as dit, le soir où tu es "
+                                    "partie ?\nQue tu étouffais.\n")) == "why.official@3");
+  CHECK(gated_questions(std::string("Dear Mum,") + letter_body) == "");
+  CHECK(gated_questions(std::string("Sunday,") + letter_body) == "");
   // A marker decides outright.
   CHECK(gated_questions("## Can this be undone?\n<!-- mend:q why.reversible -->\nNo.\n") ==
         "why.reversible@1");
