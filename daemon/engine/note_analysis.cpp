@@ -27,9 +27,11 @@ constexpr double kGuidanceSimilarity = 0.75;
 constexpr std::size_t kWeakTopicQuestions = 3;
 
 // A note with no sign of the topic at all holds the article's questions only when it poses
-// this many of one step, in the article's order ("was it ever the ideal?" / "my needs
-// respected?" / "chance for us later?" in a note that names no one): a work note's "Can this be
-// undone?" and "What could go wrong?" are two steps' questions, out of order.
+// this many of one step, in the article's order, one of them of the writer ("was it ever the
+// ideal?" / "my needs respected?" / "chance for us later?" in a note that names no one): a work
+// note's "Can this be undone?" and "What could go wrong?" are two steps' questions, out of
+// order, and a postmortem's "official reasons given in the change request", "what wasn't
+// working in the review process" speak of no one.
 constexpr std::size_t kUntopicalStepRun = 3;
 
 // Day One's export opens each entry with an indented block of its metadata ("\tDate:\t15
@@ -260,7 +262,7 @@ bool Analyzer::poses_a_step_in_order(const Candidates& candidates,
     std::vector<std::string> order = pack_.question_ids(step);
     std::size_t count = 0;
     long last = -1;
-    bool in_order = true;
+    bool in_order = true, personal = false;
     for (const auto& [start, r] : by_line) {
       if (r->id.compare(0, step.size(), step) != 0 || r->id.size() <= step.size() ||
           r->id[step.size()] != '.')
@@ -269,8 +271,9 @@ bool Analyzer::poses_a_step_in_order(const Candidates& candidates,
       in_order = in_order && at > last;
       last = at;
       ++count;
+      personal = personal || matcher_.speaks_of_writer(candidates.lines[r->candidate].plain);
     }
-    if (in_order && count >= kUntopicalStepRun) return true;
+    if (in_order && personal && count >= kUntopicalStepRun) return true;
   }
   return false;
 }

@@ -1112,6 +1112,16 @@ bool QuestionMatcher::opens_as_letter(std::string_view text) const {
   return you >= 2;
 }
 
+bool QuestionMatcher::speaks_of_writer(std::string_view plain) const {
+  bool found = false;
+  for_each_match_word(plain, [&](std::string_view w) {
+    // A lone "t" is English's "doesn't" as often as French's "t'".
+    if (w.size() == 1 && w != "i" && w != "j") return;
+    if (!found && me_words_.count(std::string(w))) found = true;
+  });
+  return found;
+}
+
 bool QuestionMatcher::speaks_to_someone(std::string_view plain) const {
   bool found = false;
   for_each_match_word(plain, [&](std::string_view w) {

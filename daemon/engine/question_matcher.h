@@ -119,6 +119,8 @@ public:
   // someone by name, "Dear Rachel," or "Rachel,", never family ("Dear Mum,"). Its "you" is the
   // addressee, as telling of the topic as "she".
   bool opens_as_letter(std::string_view text) const;
+  // Does the line speak of the writer ("my needs", "I", "you" as the pack's questions say it)?
+  bool speaks_of_writer(std::string_view plain) const;
   // Does the line speak to someone ("what did you tell me")?
   bool speaks_to_someone(std::string_view plain) const;
   // A letter's line as said of its addressee: "what did you tell me" reads as "what did they

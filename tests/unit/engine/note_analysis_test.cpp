@@ -232,6 +232,10 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   CHECK(gated_questions("# Migration 42\n\n## What changes?\nThe sessions table goes.\n\n"
                         "## Can this be undone?\nFrom the backup.\n\n## What could go wrong?\n"
                         "Locks.\n\n## Timing\nTuesday.\n") == "");
+  CHECK(gated_questions("# Postmortem\n\n- What were the official reasons given in the change "
+                        "request?\n  - load\n- What were the unofficial reasons, the ones nobody "
+                        "wrote down?\n  - cost\n- Is this reversible, and what must change so it "
+                        "doesn't happen again?\n  - yes, a canary\n") == "");
   // An unsent letter ("Rachel," or "Dear Rachel," first) speaks to the ex: its "you" is them,
   // so what you told me is why.official, never what I will tell them. Not a letter to family,
   // nor a journal opening "Sunday," or "Okay,".
