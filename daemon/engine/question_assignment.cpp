@@ -276,6 +276,37 @@ void give_split_questions_to_posed_lines(std::vector<Pair>& pairs,
   });
 }
 
+// The clauses of a line that may each pose a question: cut at a "?" with more after it, at
+// "; " and dashes, and at "and" / "et" when what follows opens asking ("Was it my ideal, and
+// were my needs respected?"); never inside "my needs and limits".
+std::vector<std::string> question_clauses(const std::string& plain, const QuestionMatcher& matcher) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  auto cut = [&](std::size_t end, std::size_t next) {
+    std::string_view clause = trim(std::string_view(plain).substr(from, end - from));
+    if (!clause.empty()) out.emplace_back(clause);
+    from = next;
+  };
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    std::string_view rest = std::string_view(plain).substr(i);
+    if (rest.starts_with("? ") || rest.starts_with("; ")) {
+      cut(i, i + 2);
+    } else if (rest.starts_with(" \xE2\x80\x94 ") || rest.starts_with(" \xE2\x80\x93 ") ||
+               rest.starts_with(" - ")) {
+      cut(i, i + (rest[1] == '-' ? 3 : 5));
+    } else {
+      for (std::string_view joint : {", and ", " and ", ", et ", " et "}) {
+        if (!rest.starts_with(joint)) continue;
+        std::string_view after = rest.substr(joint.size());
+        if (matcher.opens_question(after)) cut(i, i + joint.size());
+        break;
+      }
+    }
+  }
+  cut(plain.size(), plain.size());
+  return out;
+}
+
 // Best pairs first (`pairs` is sorted), each line and each question once.
 void assign_pairs(const std::vector<Pair>& pairs, const std::vector<Candidate>& cs,
                   const Pack& pack, std::vector<std::optional<RecognisedQuestion>>& chosen,
@@ -592,8 +623,44 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       open_items.push_back(k);
   }
   fill_gaps(cs, is_title, no_gap, pack, out.sections, chosen, claimed);
-  for (std::size_t k = 0; k < cs.size(); ++k)
-    if (chosen[k]) out.questions.push_back(std::move(*chosen[k]));
+  // A line posing two of a step's questions at once ("Was it my ideal, and were my needs and
+  // limits respected?", "Can I change this alone — and if not, how do we change together?")
+  // is both, when one clause is the question it was read as and another is, on its own,
+  // another question of that step that no line of the note poses.
+  std::vector<std::optional<RecognisedQuestion>> second(cs.size());
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (!chosen[k] || chosen[k]->matched_by == MatchedBy::Marker || chosen[k]->by_order) continue;
+    std::vector<std::string> clauses = question_clauses(cs[k].plain, matcher);
+    if (clauses.size() < 2) continue;
+    const StepHeading* holder = nullptr;
+    for (const auto& s : out.sections)
+      if (s.start < cs[k].start && cs[k].start < s.section_end) holder = &s;
+    MatchContext context{holder ? std::string_view(holder->id) : std::string_view{}, {}, true};
+    const std::string step = step_of(chosen[k]->id);
+    bool itself = false;
+    std::optional<QuestionMatcher::Match> other;
+    for (const auto& clause : clauses) {
+      const auto& r = ranked(matcher, clause, context);
+      if (r.empty() || r.front().step || !passes(cs[k], r.front(), shift)) continue;
+      if (r.front().id == chosen[k]->id)
+        itself = true;
+      else if (!other && step_of(r.front().id) == step && !claimed.count(r.front().id))
+        other = r.front();
+    }
+    if (!itself || !other) continue;
+    claimed.insert(other->id);
+    second[k] = RecognisedQuestion{k, other->id, MatchedBy::Text, other->score, *other};
+  }
+  const auto order = [&](const std::string& id) {
+    std::vector<std::string> ids = pack.question_ids(step_of(id));
+    return std::find(ids.begin(), ids.end(), id) - ids.begin();
+  };
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (!chosen[k]) continue;
+    if (second[k] && order(second[k]->id) < order(chosen[k]->id)) std::swap(chosen[k], second[k]);
+    out.questions.push_back(std::move(*chosen[k]));
+    if (second[k]) out.questions.push_back(std::move(*second[k]));
+  }
   return out;
 }
 

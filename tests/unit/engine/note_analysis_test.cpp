@@ -831,3 +831,24 @@ TEST_CASE("a question ending a line of prose that answers the one above fills no
         "What reassures me that I won't end up alone?\nMy cousin Ana.\n",
         "motives.fear@3+ motives.reassure@6+");
 }
+
+TEST_CASE("a line posing two of a step's questions is both", "[note_analysis][recognition]") {
+  check("## Was it my ideal, and were my needs and limits respected?\nClose. Mostly yes.\n",
+        "evaluate.ideal@1+ evaluate.needs@1+");
+  check("Q: Was it my ideal? And were my needs and limits respected?\nA: not quite; yes.\n",
+        "evaluate.ideal@1+ evaluate.needs@1+");
+  check("**Mes besoins et mes limites étaient-ils respectés, et est-ce qu'on a un vrai avenir ?**\n"
+        "Oui, et non.\n",
+        "evaluate.needs@1+ evaluate.future@1+");
+  // Unanswered, both are.
+  check("## Was it my ideal, and were my needs and limits respected?\n\n## Next\n",
+        "evaluate.ideal@1- evaluate.needs@1-");
+  // One question in two clauses stays one; "needs and limits" is no second question.
+  check("## How long were we together, and was it timing or something deeper?\nTwo years.\n",
+        "why.stage@1+");
+  check("## Were my needs and limits respected?\nYes.\n", "evaluate.needs@1+");
+  // The second question posed on a line of its own elsewhere in the note keeps that line.
+  check("## Was it my ideal, and were my needs and limits respected?\nClose.\n\n"
+        "## Were my needs respected?\nYes.\n",
+        "evaluate.ideal@1+ evaluate.needs@4+");
+}
