@@ -251,6 +251,31 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
   return false;
 }
 
+// A question about someone else ("Qu'est-ce qui ne fonctionnait pas entre votre père et
+// vous ?", a therapist's questions about a parent copied into a note) is none of the article's;
+// when it is the first question under its heading, it sets what the ones after it there are
+// about too ("Qu'est-ce que vous n'aimiez pas chez lui ?").
+std::vector<char> Analyzer::questions_about_others(const Candidates& candidates) const {
+  const auto& cs = candidates.lines;
+  // Per candidate: is it about someone else? The first line posing a question under a heading
+  // decides for the ones after it there.
+  std::vector<char> about(cs.size(), 0);
+  bool first_under_heading = true, about_other = false;
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (cs[k].form == QuestionForm::Heading) {
+      first_under_heading = true;
+      about_other = false;
+      continue;
+    }
+    if (!cs[k].question_mark && !matcher_.opens_question(cs[k].plain)) continue;
+    bool names_other = matcher_.asks_about_other_person(cs[k].plain);
+    if (names_other && first_under_heading) about_other = true;
+    about[k] = names_other || about_other;
+    first_under_heading = false;
+  }
+  return about;
+}
+
 bool Analyzer::poses_a_step_in_order(const Candidates& candidates,
                                      const Recognition& recognition) const {
   std::vector<std::pair<std::size_t, const RecognisedQuestion*>> by_line;
@@ -417,8 +442,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   if (matcher_.opens_as_letter(text)) // an unsent letter: "you" is the ex
     for (auto& c : candidates.lines)
       c.plain = matcher_.said_of_addressee(c.plain);
-  Recognition recognition =
-      recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift);
+  Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
+                                      options_.threshold_shift, questions_about_others(candidates));
   // The log of the change (the article's own), whether it names the ex or not.
   auto holds_log = [&] {
     return std::any_of(recognition.questions.begin(), recognition.questions.end(),

@@ -126,6 +126,8 @@ public:
   // question and no step section ("# Quarterly review / ## What didn't go well?"). A note whose
   // only signs are pronouns ("he", "her") is about the ex when one of its recognised questions
   // or sections names them (QuestionMatcher::topic_sign).
+  // Candidates that ask about someone else (recognise()'s `about_others`).
+  std::vector<char> questions_about_others(const Candidates& candidates) const;
   // The topic gate's test for a note with no sign of the topic (kUntopicalStepRun).
   bool poses_a_step_in_order(const Candidates& candidates, const Recognition& recognition) const;
   TopicSign topic_sign(std::string_view text) const;

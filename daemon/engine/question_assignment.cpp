@@ -351,7 +351,7 @@ std::vector<char> answer_openers(const std::vector<Candidate>& cs,
 
 Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
                       const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines,
-                      double shift) {
+                      double shift, const std::vector<char>& about_others) {
   Recognition out;
   const auto& cs = candidates.lines;
   auto bound = bind_markers(text, outline, candidates, pack, out.loose_markers, out.markers);
@@ -359,6 +359,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   std::vector<char> ignored(cs.size(), 0);
   for (const auto& [k, b] : bound)
     ignored[k] = b.ignore;
+  for (std::size_t k = 0; k < about_others.size() && k < cs.size(); ++k)
+    if (about_others[k] && !bound.count(k)) ignored[k] = 1;
   // Which lines open asking ("what", "pourquoi"), read once per candidate. A loose line is
   // read whole, never by one of its clauses ("gym 7pm, legs. hated it" is no "what I
   // hated"), unless it opens asking ("What didn't I like about us (his faults too)").

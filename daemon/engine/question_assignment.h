@@ -69,9 +69,11 @@ struct Recognition {
 // of its section, if any): lists and short lines in a diary are mostly not questions.
 inline constexpr double kLooseThreshold = 0.68;
 
-// `shift` moves every bar (calibration: AnalysisOptions::threshold_shift).
+// `shift` moves every bar (calibration: AnalysisOptions::threshold_shift). `about_others`
+// (per candidate, may be empty): lines asking about someone else, never questions unless a
+// marker says so.
 Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
                       const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines,
-                      double shift = 0);
+                      double shift = 0, const std::vector<char>& about_others = {});
 
 } // namespace mend::engine

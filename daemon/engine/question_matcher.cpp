@@ -1112,6 +1112,20 @@ bool QuestionMatcher::opens_as_letter(std::string_view text) const {
   return you >= 2;
 }
 
+bool QuestionMatcher::asks_about_other_person(std::string_view plain) const {
+  bool found = false;
+  std::string previous;
+  for_each_match_word(plain, [&](std::string_view w) {
+    std::string word(w);
+    // Folded, "mémé" is "même": a function word is never a person.
+    if (!found && other_people_.count(word) && !stop_words_.count(word) &&
+        (me_words_.count(previous) || topic_pronouns_.count(previous) || previous == "the"))
+      found = true;
+    previous = std::move(word);
+  });
+  return found;
+}
+
 bool QuestionMatcher::speaks_of_writer(std::string_view plain) const {
   bool found = false;
   for_each_match_word(plain, [&](std::string_view w) {

@@ -119,6 +119,9 @@ public:
   // someone by name, "Dear Rachel," or "Rachel,", never family ("Dear Mum,"). Its "you" is the
   // addressee, as telling of the topic as "she".
   bool opens_as_letter(std::string_view text) const;
+  // Does the line ask about someone else, a parent or a boss named as such ("entre votre père et
+  // vous", "my mum's needs")?
+  bool asks_about_other_person(std::string_view plain) const;
   // Does the line speak of the writer ("my needs", "I", "you" as the pack's questions say it)?
   bool speaks_of_writer(std::string_view plain) const;
   // Does the line speak to someone ("what did you tell me")?

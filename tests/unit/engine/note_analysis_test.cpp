@@ -236,6 +236,18 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
                         "request?\n  - load\n- What were the unofficial reasons, the ones nobody "
                         "wrote down?\n  - cost\n- Is this reversible, and what must change so it "
                         "doesn't happen again?\n  - yes, a canary\n") == "");
+  // A therapist's questions about a parent, copied into a note that names the ex too: the
+  // first names the father, and the ones after it under that heading are about him as well.
+  CHECK(gated_questions("# Séance — papa\n\nPas Pierre, mon ex. Papa.\n\n"
+                        "- Qu'est-ce qui ne fonctionnait pas entre votre père et vous ?\n"
+                        "  - il ne parlait pas\n- Qu'est-ce que vous n'aimiez pas chez lui ?\n"
+                        "  - « on verra »\n\n## Pierre\n\n- Qu'est-ce qui ne fonctionnait pas "
+                        "entre nous ?\n  - les horaires\n") == "why.not-working@12");
+  CHECK(gated_questions("## What wasn't working?\nHe never listened.\n\n## Am I afraid of "
+                        "being alone, like my mum?\nA bit.\n") ==
+        "why.not-working@1 motives.fear@4"); // a heading the writer gave is their own question
+  CHECK(gated_questions("- je reste-tu même quand mes besoins sont pas respectés\n  - oui, "
+                        "il le savait\n") == "patterns.stay@1");
   // An unsent letter ("Rachel," or "Dear Rachel," first) speaks to the ex: its "you" is them,
   // so what you told me is why.official, never what I will tell them. Not a letter to family,
   // nor a journal opening "Sunday," or "Okay,".
