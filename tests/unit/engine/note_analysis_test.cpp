@@ -864,3 +864,14 @@ TEST_CASE("a line posing two of a step's questions is both", "[note_analysis][re
         "## Were my needs respected?\nYes.\n",
         "evaluate.ideal@1+ evaluate.needs@4+");
 }
+
+TEST_CASE("a label leading into the question that ends its line is part of the question",
+          "[note_analysis][recognition]") {
+  check("> [!question] Everything Sam blames me for: change all of it, or just part?\n"
+        "> n/a. don't think I did much wrong tbh\n",
+        "wrongs.scope@1-");
+  check("- Everything he blames me for: change all of it, or just part?\n  - part: the hours\n",
+        "wrongs.scope@1+");
+  // A short label before a question answered on its line keeps its answer.
+  check("- Verdict: a big, unanimous yes? Yes.\n", "evaluate.verdict@1+");
+}
