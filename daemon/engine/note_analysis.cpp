@@ -464,6 +464,12 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       !holds_log() && !names_ex_in(text, candidates, recognition))
     return out;
   if (sign == TopicSign::None && !poses_a_step_in_order(candidates, recognition)) return out;
+  // A pronoun and an everyday word: the topic when a question names the ex or the note holds
+  // the log ("he left me alone" over "## Log of what I did differently"); a work retro's
+  // "she's right" and "a single form" are not, however many questions it asks.
+  if (sign == TopicSign::PronounAndWeak && !holds_log() &&
+      !names_ex_in(text, candidates, recognition))
+    return out;
   out.steps = recognition.sections;
   std::vector<char> is_anchor(blocks.size(), 0); // blocks that end the answer above them
   for (const auto& s : out.steps)

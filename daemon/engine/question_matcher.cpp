@@ -1062,9 +1062,11 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
     });
   }
   if (sign == TopicSign::None && opens_as_letter(text)) sign = TopicSign::Pronoun;
-  // One weak word beside a pronoun ("he left me alone") is as strong as a partner word.
+  // One weak word beside a pronoun ("he left me alone"): the topic when a question names the
+  // ex or the note holds the log (Analyzer::analyse), not for a retro's "she's right" and
+  // "a single form" whatever its questions.
   if (weak == 0 || sign == TopicSign::Strong) return sign;
-  return sign == TopicSign::Pronoun ? TopicSign::Strong : TopicSign::Weak;
+  return sign == TopicSign::Pronoun ? TopicSign::PronounAndWeak : TopicSign::Weak;
 }
 
 bool QuestionMatcher::opens_as_letter(std::string_view text) const {

@@ -32,7 +32,8 @@ namespace mend::engine {
 
 // What shows a note is about a relationship (the topic gate). Weak: one everyday word only
 // ("travelling alone"). Pronoun: only words that may name the ex ("he", "her").
-enum class TopicSign { None, Weak, Pronoun, Strong };
+// PronounAndWeak: both ("he left me alone").
+enum class TopicSign { None, Weak, Pronoun, PronounAndWeak, Strong };
 
 struct MatchContext {
   std::string_view section_step;   // the step section the line sits in, "" when none

@@ -211,6 +211,12 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
         "motives.fear@1 why.official@3 why.not-working@5");
   CHECK(gated_questions("## Change log\n\n- Cooked for the two of us, with love.\n") ==
         "new-start.log@1");
+  // A pronoun and one everyday word are the topic only when a question names the ex or the
+  // note holds the log: a retro's "she's right" and "a single form" are not.
+  CHECK(gated_questions("# Q3 retro\n\nPriti said it kindly, but she's right.\n\n## What wasn't "
+                        "working?\n- handovers\n\n## Were the team's needs and limits "
+                        "respected?\nNo.\n\n## What will we stop repeating, and what will we do "
+                        "instead?\n- a single form for requests\n") == "");
   // Only a pronoun in prose: a dated note holding the log of the change is on the topic.
   CHECK(gated_questions("---\ndate: 2026-11-21\n---\n## Journal du changement\n- premier point "
                         "du dimanche, calme.\n\nIl a choisi les vacances.\n") == "new-start.log@4");
