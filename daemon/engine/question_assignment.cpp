@@ -579,6 +579,20 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     }
   }
   give_split_questions_to_posed_lines(pairs, cs);
+  // An item nested under an item posed with its "?" is that question's answer, however
+  // closely it echoes a question ("- Deux ans et demi : début ou problème de fond ?" over
+  // "  - on n'était plus au début, donc problème de fond"), unless it asks with a "?" itself.
+  {
+    std::vector<char> answer_item(cs.size(), 0);
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+      if (cs[k].form != QuestionForm::ListItem || !cs[k].question_mark || !cs[k].has_children ||
+          is_title[k])
+        continue;
+      for (std::size_t j = k + 1; j < cs.size() && cs[j].start < cs[k].item_end; ++j)
+        if (cs[j].form == QuestionForm::ListItem && !cs[j].question_mark) answer_item[j] = 1;
+    }
+    std::erase_if(pairs, [&](const Pair& p) { return answer_item[p.candidate] != 0; });
+  }
   // Ties go to the line posed as a question: "What he blames me for: the hours, …" lists the
   // reproaches that "Do I want to change all of it, or only some?" then asks about.
   std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair& a, const Pair& b) {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "daemon/engine/normalize.h"
 #include "daemon/engine/yaml.h"
 
 namespace mend::server {
@@ -127,7 +128,16 @@ Config apply_config(const json& input, Config config, std::vector<std::string>* 
       problem("setting '" + key + "' must be a string");
     }
   };
-  for (const auto& [written, value] : settings->items()) {
+  for (const auto& [written_as, value_as_written] : settings->items()) {
+    // "language:fr" with no space after the colon is one YAML key with no value: the writer
+    // meant the setting and its value.
+    std::string written = written_as;
+    json value = value_as_written;
+    if (std::size_t colon = written.find(':');
+        value.is_null() && colon != std::string::npos && colon + 1 < written.size()) {
+      value = std::string(engine::trim(std::string_view(written).substr(colon + 1)));
+      written = std::string(engine::trim(std::string_view(written).substr(0, colon)));
+    }
     // A key in the writer's own words ("prenom de mon ex", "Name of ex-husband") is read as
     // the setting it names, and said so.
     std::string key = written;

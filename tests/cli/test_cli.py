@@ -255,7 +255,8 @@ class ScanOutput(Folder):
         report = json.loads(r.stdout)
         self.assertEqual([q["id"] for q in report["notes"][0]["questions"]], ["why.not-working"])
         # The language as people name it: "lang", "French", "fr-CA" are the pack's "fr".
-        for setting in ("lang: French", "language: fr-CA", "language: FR"):
+        # "language:fr" (no space: one YAML key without a value) is meant the same way.
+        for setting in ("lang: French", "language: fr-CA", "language: FR", "language:fr"):
             write(config, "ex: Karim\n%s\n" % setting)
             r = run("scan", self.dir, "--json", "--today", TODAY)
             self.assertEqual(r.returncode, 0, r.stderr)

@@ -59,7 +59,8 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
         "Idk really. She was fine I guess.", "Honestly? Nothing. He never did anything wrong.",
         "None.\nShe was always there for me.", "Nothing. No complaints, he treated me well.",
         "Je ne sais pas. Il ne m'a jamais fait de mal.", "Rien à redire, franchement.",
-        "Nothing really. Nothing at all.",
+        "Nothing really. Nothing at all.", "je sais pas trop, honnêtement. Elle était géniale.",
+        "I don't really know. He was lovely.",
         "Nothing. I don't think there was anything wrong with us.",
         "Aucune idée. On s'entendait bien, vraiment.", "→ Nothing, he was lovely."}) {
     INFO(a);
