@@ -881,3 +881,12 @@ TEST_CASE("a label leading into the question that ends its line is part of the q
   // A short label before a question answered on its line keeps its answer.
   check("- Verdict: a big, unanimous yes? Yes.\n", "evaluate.verdict@1+");
 }
+
+TEST_CASE("an item nested under a posed question is its answer", "[note_analysis][recognition]") {
+  check("- ## Pourquoi\n\t- Deux ans et demi : un choix de début de relation ou un vrai problème "
+        "de fond ?\n\t\t- on n'était plus au début, donc problème de fond je pense\n",
+        "why.stage@2+");
+  // A nested item asking with its own "?" is still a question.
+  check("- What went wrong?\n  - What did she tell me when she left?\n    - That she was tired.\n",
+        "why.not-working@1- why.official@2+");
+}
