@@ -4,6 +4,7 @@
 
 #include "daemon/engine/unicode.h"
 
+#include <cctype>
 #include <cstdint>
 
 namespace mend::engine {
@@ -216,6 +217,30 @@ std::size_t after_numbering(std::string_view text) {
     if (colons >= 1 && colons <= 2 && j > i + 2 && j < text.size() && text[j] == ' ' &&
         text[j - 1] != ':' && text[i] != ':')
       return j + 1;
+  }
+  // A worksheet's parts: "Part A — Why it ended", "Step 2: …", "Partie B : …". The word, a
+  // letter or number, then a stop; "Part of me…" has no stop and stays.
+  for (std::string_view word : {"part ", "step ", "section ", "chapter ", "partie ", "étape ",
+                                "etape ", "chapitre "}) {
+    if (text.size() < i + word.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < word.size() && same; ++k)
+      same = std::tolower(static_cast<unsigned char>(text[i + k])) ==
+             static_cast<unsigned char>(word[k]);
+    if (!same) continue;
+    std::size_t j = i + word.size(), label = j;
+    while (j < text.size() && j - label < 4 && std::isalnum(static_cast<unsigned char>(text[j])))
+      ++j;
+    if (j == label) break;
+    std::size_t stop = j;
+    while (stop < text.size() && text[stop] == ' ')
+      ++stop;
+    for (std::string_view mark : {"\xE2\x80\x94", "\xE2\x80\x93", "-", ":", "."}) {
+      if (text.substr(stop).starts_with(mark) && stop + mark.size() < text.size() &&
+          text[stop + mark.size()] == ' ')
+        return stop + mark.size() + 1;
+    }
+    break;
   }
   std::size_t start = i;
   if (i < text.size() && (text[i] == 'Q' || text[i] == 'q')) ++i;

@@ -890,3 +890,11 @@ TEST_CASE("an item nested under a posed question is its answer", "[note_analysis
   check("- What went wrong?\n  - What did she tell me when she left?\n    - That she was tired.\n",
         "why.not-working@1- why.official@2+");
 }
+
+TEST_CASE("a worksheet's part numbers are none of its section's words", "[note_analysis]") {
+  CHECK(steps_of("## Part A — Why the relationship ended\n\nQ: What did she say when she left?\n"
+                 "A: Tired.\n\n## Part B — My own part\n\nQ: Can I change it on my own?\nA: Yes.\n") ==
+        "why wrongs");
+  CHECK(questions("## Step 2: What did she say when she left?\nThat she was tired.\n") ==
+        "why.official@1+");
+}
