@@ -331,17 +331,22 @@ void assign_pairs(const std::vector<Pair>& pairs, const std::vector<Candidate>& 
 // question: such lines, by candidate.
 std::vector<char> answer_openers(const std::vector<Candidate>& cs,
                                  const std::vector<std::optional<RecognisedQuestion>>& chosen,
-                                 const std::vector<char>& is_title) {
+                                 const std::vector<char>& is_title,
+                                 const std::vector<const Pair*>& best) {
   std::vector<char> openers(cs.size(), 0);
   auto by_text = [&](std::size_t k) {
     return chosen[k] && chosen[k]->matched_by != MatchedBy::Marker;
   };
   for (std::size_t k = 0; k + 1 < cs.size(); ++k) {
     std::size_t j = k + 1;
-    if (!by_text(k) || cs[k].form != QuestionForm::Heading || cs[j].form == QuestionForm::Heading)
+    if (cs[k].form != QuestionForm::Heading || cs[j].form == QuestionForm::Heading ||
+        is_title[k] || !by_text(j) || !(cs[j].loose || cs[j].label) || cs[j].question_mark ||
+        cs[j].task || is_title[j])
       continue;
-    if (by_text(j) && (cs[j].loose || cs[j].label) && !cs[j].question_mark && !cs[j].task &&
-        !is_title[j] && step_of(chosen[j]->id) != step_of(chosen[k]->id))
+    if (by_text(k) && step_of(chosen[j]->id) != step_of(chosen[k]->id)) openers[j] = 1;
+    // "What were his official reasons for leaving?" over "He said: …": the answer's opener
+    // took the very question the heading asks.
+    if (!chosen[k] && cs[k].question_mark && best[k] && best[k]->match.id == chosen[j]->id)
       openers[j] = 1;
   }
   return openers;
@@ -607,7 +612,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     auto first_chosen = chosen;
     auto first_claimed = claimed;
     assign_pairs(pairs, cs, pack, first_chosen, first_claimed);
-    auto openers = answer_openers(cs, first_chosen, is_title);
+    std::vector<const Pair*> best(cs.size(), nullptr); // `pairs` is sorted: the first is best
+    for (const auto& p : pairs)
+      if (!best[p.candidate]) best[p.candidate] = &p;
+    auto openers = answer_openers(cs, first_chosen, is_title, best);
     std::erase_if(pairs, [&](const Pair& p) { return openers[p.candidate] != 0; });
   }
   assign_pairs(pairs, cs, pack, chosen, claimed);

@@ -898,3 +898,9 @@ TEST_CASE("a worksheet's part numbers are none of its section's words", "[note_a
   CHECK(questions("## Step 2: What did she say when she left?\nThat she was tired.\n") ==
         "why.official@1+");
 }
+
+TEST_CASE("the line opening a question heading's answer is its answer", "[note_analysis]") {
+  check("What were his official reasons for leaving?\n-------------------------------------------"
+        "\n\nHe said: \"I don't want to be managed.\" And that he needed time.\n",
+        "why.official@1+");
+}
