@@ -32,6 +32,9 @@ ranked(const QuestionMatcher& matcher, const std::string& plain, const MatchCont
   return memo.get(matcher.id(), std::move(key), [&] { return matcher.rank(plain, context); });
 }
 
+// A heading matching a question this closely is worded as that question.
+constexpr double kWordedAsQuestion = 0.95;
+
 // The bar a candidate's match must reach, by how the line is written.
 bool passes(const Candidate& c, const QuestionMatcher::Match& m, double shift) {
   if (m.terse) return true; // only offered inside the question's own step section
@@ -453,6 +456,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     std::string step = step_of(plain_best[k]->id);
     std::size_t end = section_end(text, outline, candidates, k, is_title);
     int others = 0, same = 0;
+    bool items = false; // a list item or heading of its step follows it: a section's parts
     std::map<std::string, int> other_steps; // the items' steps when not the heading's
     bool first = true, prose_first = false; // is the first line under it no question?
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
@@ -476,6 +480,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         continue;
       }
       (r.front().id == plain_best[k]->id ? same : others)++;
+      items = items || cs[j].form == QuestionForm::ListItem || cs[j].form == QuestionForm::Heading;
     }
     // Answered in prose right under it ("## What I did not like" over "Her habit of…", then
     // "How long were we together?"), a heading is a question, unless several follow.
@@ -483,7 +488,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     bool answered_first =
         prose_first || (next > c.answer_start &&
                         !trim(text.substr(c.answer_start, next - c.answer_start)).empty());
-    if ((others >= 1 && !answered_first) || same + others >= 2) {
+    // Worded as one of the step's questions and answered right under it ("### what I didn't
+    // like" over a paragraph, then the step's next questions as lines of their own, no list
+    // of them), it is that question, however many follow.
+    bool asked_and_answered = answered_first && !items && !plain_best[k]->step &&
+                              plain_best[k]->score >= kWordedAsQuestion;
+    if ((others >= 1 && !answered_first) || (same + others >= 2 && !asked_and_answered)) {
       title_step[k] = step;
       is_title[k] = 1;
     } else if (same == 0 && other_steps.size() == 1 && other_steps.begin()->second >= 2) {

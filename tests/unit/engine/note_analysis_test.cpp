@@ -904,3 +904,11 @@ TEST_CASE("the line opening a question heading's answer is its answer", "[note_a
         "\n\nHe said: \"I don't want to be managed.\" And that he needed time.\n",
         "why.official@1+");
 }
+
+TEST_CASE("a heading worded as a question and answered in prose stays a question",
+          "[note_analysis]") {
+  check("### what I didn't like\n\nMe, mostly. How he planned every holiday.\n\n"
+        "Were we still in the early stage, or is this a deeper thing?\n\nFive years. Deeper.\n\n"
+        "Is any of this reversible, and who'd have to change what?\n\nMaybe.\n",
+        "why.disliked@1+ why.stage@5+ why.reversible@9+");
+}
