@@ -580,7 +580,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // "Reassurance", "Work her really" and "Self-work"), unless it sits in that step's section
     // or under a question of it: diary lists are full of such words. A task item was
     // written to be answered ("- [ ] ce que je n'aimais pas").
-    bool weak_form = (whole_only(k) && !cs[k].question_mark && !cs[k].task) || cs[k].prose_after;
+    // So is a label announcing what follows after a sentence of its line ("Ellie's home on the
+    // 18th. Need to:" over a to-do list).
+    bool weak_form = (whole_only(k) && !cs[k].question_mark && !cs[k].task) || cs[k].prose_after ||
+                     (cs[k].label && cs[k].after_prose && !opens[k]);
     bool any = false;
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;

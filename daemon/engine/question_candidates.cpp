@@ -321,6 +321,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     c.start = base + from;
     c.plain = plain_text(label);
     c.label = true;
+    c.after_prose = from > 0;
     // Longer than a label, a sentence before a colon ("Not sure it's a clear yes, so my
     // therapist wants me to look at this first:") unless it asks.
     // "Label: answer" may be any note-taking; a line ending at its colon poses what follows.

@@ -47,7 +47,8 @@ struct Candidate {
   // ("Her official reasons? « I don't feel at home. »", "What would Mum say? Probably: eat"):
   // read as closely as a loose line, and never by one shared word alone.
   bool prose_after = false;
-  // The last sentence of a line that opens with prose ("Maybe yes. At 42, who wants this?").
+  // The last sentence of a line that opens with prose ("Maybe yes. At 42, who wants this?",
+  // "Ellie's home on the 18th. Need to:").
   bool after_prose = false;
 };
 

@@ -268,6 +268,10 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
                                     "partie ?\nQue tu étouffais.\n")) == "why.official@3");
   CHECK(gated_questions(std::string("Dear Mum,") + letter_body) == "");
   CHECK(gated_questions(std::string("Sunday,") + letter_body) == "");
+  // A label after a sentence of its line announces a list ("Need to:" over a to-do list), not
+  // a question sharing one word with it.
+  CHECK(questions("Ellie's home on the 18th. Need to:\n- [ ] wash the spare sheets\n") == "");
+  CHECK(questions("Need to:\n- [ ] wash the spare sheets\n") == "evaluate.needs@1+");
   // A marker decides outright.
   CHECK(gated_questions("## Can this be undone?\n<!-- mend:q why.reversible -->\nNo.\n") ==
         "why.reversible@1");
