@@ -52,7 +52,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPORA = [os.path.join(HERE, name)
                    for name in ("dev", "holdout", "holdout-b", "dev-2", "holdout-c", "holdout-d",
                                 "holdout-e", "holdout-f", "holdout-g", "holdout-h", "holdout-i",
-                                "holdout-j", "holdout-k")]
+                                "holdout-j", "holdout-k", "holdout-l", "holdout-m")]
 
 # The goals of the recognition issue, checked on the combined numbers by --check.
 GOALS = [
