@@ -220,8 +220,8 @@ std::size_t after_numbering(std::string_view text) {
   }
   // A worksheet's parts: "Part A — Why it ended", "Step 2: …", "Partie B : …". The word, a
   // letter or number, then a stop; "Part of me…" has no stop and stays.
-  for (std::string_view word : {"part ", "step ", "section ", "chapter ", "partie ", "étape ",
-                                "etape ", "chapitre "}) {
+  for (std::string_view word :
+       {"part ", "step ", "section ", "chapter ", "partie ", "étape ", "etape ", "chapitre "}) {
     if (text.size() < i + word.size()) continue;
     bool same = true;
     for (std::size_t k = 0; k < word.size() && same; ++k)

@@ -282,7 +282,8 @@ void give_split_questions_to_posed_lines(std::vector<Pair>& pairs,
 // The clauses of a line that may each pose a question: cut at a "?" with more after it, at
 // "; " and dashes, and at "and" / "et" when what follows opens asking ("Was it my ideal, and
 // were my needs respected?"); never inside "my needs and limits".
-std::vector<std::string> question_clauses(const std::string& plain, const QuestionMatcher& matcher) {
+std::vector<std::string> question_clauses(const std::string& plain,
+                                          const QuestionMatcher& matcher) {
   std::vector<std::string> out;
   std::size_t from = 0;
   auto cut = [&](std::size_t end, std::size_t next) {
@@ -342,9 +343,9 @@ std::vector<char> answer_openers(const std::vector<Candidate>& cs,
   };
   for (std::size_t k = 0; k + 1 < cs.size(); ++k) {
     std::size_t j = k + 1;
-    if (cs[k].form != QuestionForm::Heading || cs[j].form == QuestionForm::Heading ||
-        is_title[k] || !by_text(j) || !(cs[j].loose || cs[j].label) || cs[j].question_mark ||
-        cs[j].task || is_title[j])
+    if (cs[k].form != QuestionForm::Heading || cs[j].form == QuestionForm::Heading || is_title[k] ||
+        !by_text(j) || !(cs[j].loose || cs[j].label) || cs[j].question_mark || cs[j].task ||
+        is_title[j])
       continue;
     if (by_text(k) && step_of(chosen[j]->id) != step_of(chosen[k]->id)) openers[j] = 1;
     // "What were his official reasons for leaving?" over "He said: …": the answer's opener

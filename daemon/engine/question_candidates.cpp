@@ -278,7 +278,8 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   if (colon != std::string_view::npos && qmark != std::string_view::npos && colon < qmark &&
       trim(line.substr(qmark + 1)).find_first_not_of("?") == std::string_view::npos &&
       count_words(line.substr(colon + 1, qmark - colon - 1)) >= 2 &&
-      count_words(line.substr(0, colon)) <= kMaxLabelWords && !is_answer_label(line.substr(0, colon)))
+      count_words(line.substr(0, colon)) <= kMaxLabelWords &&
+      !is_answer_label(line.substr(0, colon)))
     labelled_question = true;
   if (qmark != std::string_view::npos &&
       (colon == std::string_view::npos || qmark < colon || labelled_question)) {

@@ -307,7 +307,7 @@ TEST_CASE("weekly notes are dated by the Sunday ending their ISO week", "[dates]
   CHECK(parse_iso_week("2026-W01") == Date{2026, 1, 4}); // week 1 starts Monday 29 Dec 2025
   CHECK(parse_iso_week("2020-W53") == Date{2021, 1, 3}); // 2020 has 53 weeks
   CHECK(parse_iso_week("2026-W53") == Date{2027, 1, 3}); // 2026 starts on a Thursday
-  CHECK_FALSE(parse_iso_week("2025-W53"));                // 2025 has 52 weeks
+  CHECK_FALSE(parse_iso_week("2025-W53"));               // 2025 has 52 weeks
   CHECK_FALSE(parse_iso_week("2026-W00"));
   CHECK_FALSE(parse_iso_week("2026-Wed"));
   CHECK_FALSE(parse_iso_week("2026 was hard"));

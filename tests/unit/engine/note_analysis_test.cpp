@@ -260,8 +260,7 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   const char* letter_body = "\n\nI won't send this.\n\nSo what did you actually tell me, when you "
                             "left?\nThat we were roommates.\n\nAnd what didn't you say?\nThat "
                             "you were bored.\n";
-  CHECK(gated_questions(std::string("Rachel,") + letter_body) ==
-        "why.official@5 why.unofficial@8");
+  CHECK(gated_questions(std::string("Rachel,") + letter_body) == "why.official@5 why.unofficial@8");
   CHECK(gated_questions(std::string("---\ndate: 2026-10-03\n---\n# Letter 1\n\nDear Rachel,") +
                         letter_body) == "why.official@10 why.unofficial@13");
   CHECK(gated_questions(std::string("Chère Inès,\n\nQu'est-ce que tu m'as dit, le soir où tu es "
@@ -896,8 +895,9 @@ TEST_CASE("an item nested under a posed question is its answer", "[note_analysis
 }
 
 TEST_CASE("a worksheet's part numbers are none of its section's words", "[note_analysis]") {
-  CHECK(steps_of("## Part A — Why the relationship ended\n\nQ: What did she say when she left?\n"
-                 "A: Tired.\n\n## Part B — My own part\n\nQ: Can I change it on my own?\nA: Yes.\n") ==
+  CHECK(steps_of(
+            "## Part A — Why the relationship ended\n\nQ: What did she say when she left?\n"
+            "A: Tired.\n\n## Part B — My own part\n\nQ: Can I change it on my own?\nA: Yes.\n") ==
         "why wrongs");
   CHECK(questions("## Step 2: What did she say when she left?\nThat she was tired.\n") ==
         "why.official@1+");
