@@ -464,10 +464,16 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       !holds_log() && !names_ex_in(text, candidates, recognition))
     return out;
   if (sign == TopicSign::None && !poses_a_step_in_order(candidates, recognition)) return out;
-  // A pronoun and an everyday word: the topic when a question names the ex or the note holds
-  // the log ("he left me alone" over "## Log of what I did differently"); a work retro's
-  // "she's right" and "a single form" are not, however many questions it asks.
-  if (sign == TopicSign::PronounAndWeak && !holds_log() &&
+  // A pronoun and an everyday word: the topic when a question names the ex or asks with that
+  // word ("Am I afraid of being alone?"), or the note holds the log; a work retro's "she's
+  // right" and "a single form" in its answers are not, however many questions it asks.
+  auto asks_with_topic_word = [&] {
+    return std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                       [&](const RecognisedQuestion& r) {
+                         return matcher_.has_weak_topic_word(candidates.lines[r.candidate].plain);
+                       });
+  };
+  if (sign == TopicSign::PronounAndWeak && !holds_log() && !asks_with_topic_word() &&
       !names_ex_in(text, candidates, recognition))
     return out;
   out.steps = recognition.sections;

@@ -1138,6 +1138,14 @@ bool QuestionMatcher::speaks_of_writer(std::string_view plain) const {
   return found;
 }
 
+bool QuestionMatcher::has_weak_topic_word(std::string_view plain) const {
+  bool found = false;
+  for_each_match_word(plain, [&](std::string_view w) {
+    if (!found && weak_topic_words_.count(std::string(w))) found = true;
+  });
+  return found;
+}
+
 bool QuestionMatcher::speaks_to_someone(std::string_view plain) const {
   bool found = false;
   for_each_match_word(plain, [&](std::string_view w) {

@@ -125,6 +125,8 @@ public:
   bool asks_about_other_person(std::string_view plain) const;
   // Does the line speak of the writer ("my needs", "I", "you" as the pack's questions say it)?
   bool speaks_of_writer(std::string_view plain) const;
+  // Does the line hold one of the everyday words of the topic ("alone", "seul")?
+  bool has_weak_topic_word(std::string_view plain) const;
   // Does the line speak to someone ("what did you tell me")?
   bool speaks_to_someone(std::string_view plain) const;
   // A letter's line as said of its addressee: "what did you tell me" reads as "what did they
