@@ -1114,6 +1114,19 @@ bool QuestionMatcher::opens_as_letter(std::string_view text) const {
   return you >= 2;
 }
 
+namespace {
+
+// Does any of the line's words (folded, as the matcher reads them) pass `test`?
+template <typename Test> bool any_word(std::string_view plain, const Test& test) {
+  bool found = false;
+  for_each_match_word(plain, [&](std::string_view w) {
+    if (!found && test(std::string(w))) found = true;
+  });
+  return found;
+}
+
+} // namespace
+
 bool QuestionMatcher::asks_about_other_person(std::string_view plain) const {
   bool found = false;
   std::string previous;
@@ -1129,29 +1142,18 @@ bool QuestionMatcher::asks_about_other_person(std::string_view plain) const {
 }
 
 bool QuestionMatcher::speaks_of_writer(std::string_view plain) const {
-  bool found = false;
-  for_each_match_word(plain, [&](std::string_view w) {
+  return any_word(plain, [&](const std::string& w) {
     // A lone "t" is English's "doesn't" as often as French's "t'".
-    if (w.size() == 1 && w != "i" && w != "j") return;
-    if (!found && me_words_.count(std::string(w))) found = true;
+    return (w.size() > 1 || w == "i" || w == "j") && me_words_.count(w) > 0;
   });
-  return found;
 }
 
 bool QuestionMatcher::has_weak_topic_word(std::string_view plain) const {
-  bool found = false;
-  for_each_match_word(plain, [&](std::string_view w) {
-    if (!found && weak_topic_words_.count(std::string(w))) found = true;
-  });
-  return found;
+  return any_word(plain, [&](const std::string& w) { return weak_topic_words_.count(w) > 0; });
 }
 
 bool QuestionMatcher::speaks_to_someone(std::string_view plain) const {
-  bool found = false;
-  for_each_match_word(plain, [&](std::string_view w) {
-    if (!found && second_person_.count(std::string(w))) found = true;
-  });
-  return found;
+  return any_word(plain, [&](const std::string& w) { return second_person_.count(w) > 0; });
 }
 
 std::string QuestionMatcher::said_of_addressee(std::string_view plain) const {

@@ -321,17 +321,21 @@ json FolderIndex::summary_json() const {
   return server::summary_json(report());
 }
 
-json FolderIndex::folder_json() const {
-  json notes = json::array();
-  for (const auto& [path, note] : notes_)
-    notes.push_back(note_json(path));
+json FolderIndex::report_around(json notes) const {
   json out = {{"mend", 1},
               {"today", engine::format_iso(today_())},
-              {"notes", notes},
+              {"notes", std::move(notes)},
               {"summary", summary_json()}};
   put_path(out, "root", display_root_);
   mark_partial(out);
   return out;
+}
+
+json FolderIndex::folder_json() const {
+  json notes = json::array();
+  for (const auto& [path, note] : notes_)
+    notes.push_back(note_json(path));
+  return report_around(std::move(notes));
 }
 
 namespace {
@@ -349,12 +353,7 @@ std::string FolderIndex::folder_json_text(const json& extra) const {
   const json placeholder = "\x01"
                            "notes"
                            "\x01";
-  json out = {{"mend", 1},
-              {"today", engine::format_iso(today_())},
-              {"notes", placeholder},
-              {"summary", summary_json()}};
-  put_path(out, "root", display_root_);
-  mark_partial(out);
+  json out = report_around(placeholder);
   for (const auto& [key, value] : extra.items())
     out[key] = value;
   const std::string head = dump(out), key = "\"notes\":", value = dump(placeholder);

@@ -104,6 +104,8 @@ public:
   std::optional<nlohmann::json> note_report_json(const std::string& path) const;
   nlohmann::json note_json(const std::string& path) const; // requires contains(path)
   nlohmann::json summary_json() const;
+  // The whole-folder report around `notes`: mend, today, summary, root, partial.
+  nlohmann::json report_around(nlohmann::json notes) const;
   // Adds "partial" and "indexing" to a result while the first index is still being built.
   void mark_partial(nlohmann::json& result) const;
   // The templates the folder sees, rendered with the folder's settings (report_json.h's
