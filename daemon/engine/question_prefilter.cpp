@@ -4,6 +4,7 @@
 #include "daemon/engine/question_assignment.h"
 #include "daemon/engine/question_candidates.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -293,6 +294,9 @@ PrefilterVerdict prefilter(std::string_view text, const QuestionMatcher& matcher
   // note_analysis.cpp), so it needs three lines that may be questions.
   const int candidates_needed = sign() == TopicSign::None ? 3 : 1;
   int candidates_seen = 0;
+  // Three candidate lines need three lines: a one-line note of 100 KB ("> > > … a") is not read.
+  if (candidates_needed > 1 && std::count(text.begin(), text.end(), '\n') < candidates_needed - 1)
+    return {};
   // Line breaks are "\n" and "\r\n" here. A lone '\r' (which the grammar may read as a break)
   // or a NUL byte (which it may read as the end) would make our lines differ from its.
   if (std::memchr(text.data(), '\0', text.size()) != nullptr) return {ParseReason::OddText, -1};
