@@ -84,6 +84,50 @@ void print_text(std::ostream& out, const engine::Pack& pack, const std::string& 
 
 // `mend scan --explain`: per note, how each line was read (explain.h): the step sections, each
 // question with its form, section and the wording or marker it matched, and the corrections.
+// The report as JSON, formatted as nlohmann::json's dump(2) would write the whole tree, but
+// written a note at a time: the tree of a 100k-note folder took ~600 MB to build.
+void print_json(std::ostream& out, const engine::Pack& pack, const std::string& dir,
+                const engine::Date& today, const server::FolderScan& scan,
+                const std::vector<const server::ScannedNote*>& shown) {
+  // Any invalid UTF-8 that reached the report (paths are written as note_path.h says; none else
+  // is known) is replaced rather than failing the whole report.
+  auto dump = [](const nlohmann::json& j) {
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  // The envelope with a placeholder where the notes go: nlohmann::json sorts an object's keys,
+  // so the placeholder sits where "notes" would, and `"notes": "<placeholder>"` can only be that
+  // key and its value (inside a string, quotes and control characters are escaped).
+  const nlohmann::json placeholder = "\x01notes\x01";
+  nlohmann::json envelope = {{"mend", 1},
+                             {"today", engine::format_iso(today)},
+                             {"notes", placeholder},
+                             {"summary", server::summary_json(scan.report)}};
+  server::put_path(envelope, "root", dir);
+  const std::string head = dump(envelope), key = "\"notes\": ", value = dump(placeholder);
+  const std::size_t at = head.find(key + value) + key.size();
+  out.write(head.data(), static_cast<std::streamsize>(at));
+  if (shown.empty()) {
+    out << "[]";
+  } else {
+    out << "[";
+    bool first = true;
+    for (const server::ScannedNote* note : shown) {
+      // A note sits two levels deep: every line of its own dump moves four spaces right (a
+      // newline inside a JSON string is escaped, so every "\n" here is the layout's).
+      std::string text =
+          dump(server::note_json(pack, note->path, note->analysis, scan.report, note->line_level));
+      out << (first ? "\n    " : ",\n    ");
+      first = false;
+      for (char c : text) {
+        out.put(c);
+        if (c == '\n') out << "    ";
+      }
+    }
+    out << "\n  ]";
+  }
+  out << head.substr(at + value.size()) << "\n";
+}
+
 void print_explanations(std::ostream& out, const engine::Pack& pack,
                         const engine::QuestionMatcher& matcher,
                         const engine::TemplateVariables& vars,
@@ -273,20 +317,7 @@ int scan_command(const ParsedArgs& args) {
   }
 
   if (json_output) {
-    nlohmann::json notes = nlohmann::json::array();
-    for (const server::ScannedNote* shown_note : shown) {
-      const auto& note = *shown_note;
-      notes.push_back(
-          server::note_json(pack, note.path, note.analysis, scan.report, note.line_level));
-    }
-    nlohmann::json out = {{"mend", 1},
-                          {"today", engine::format_iso(today)},
-                          {"notes", notes},
-                          {"summary", server::summary_json(scan.report)}};
-    server::put_path(out, "root", dir);
-    // Paths are written as note_path.h says; any other invalid UTF-8 that reached the report
-    // (none is known) is replaced rather than failing the whole report.
-    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    print_json(std::cout, pack, dir, today, scan, shown);
   } else if (explain) {
     print_explanations(std::cout, pack, analyzer.matcher(),
                        {config->ex_name, config->pronouns, engine::format_iso(today)}, shown);
