@@ -268,12 +268,26 @@ std::vector<char> Analyzer::questions_about_others(const Candidates& candidates)
       continue;
     }
     if (!cs[k].question_mark && !matcher_.opens_question(cs[k].plain)) continue;
-    bool names_other = matcher_.asks_about_other_person(cs[k].plain);
+    bool names_other = matcher_.asks_about_other_person(cs[k].plain) ||
+                       matcher_.gives_relationship_to_others(cs[k].plain);
     if (names_other && first_under_heading) about_other = true;
     about[k] = names_other || about_other;
     first_under_heading = false;
   }
   return about;
+}
+
+bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recognition& recognition,
+                                   const std::vector<char>& about_others) const {
+  bool of_others = std::any_of(about_others.begin(), about_others.end(), [](char c) { return c; });
+  for (const auto& r : recognition.questions) {
+    std::string_view plain = candidates.lines[r.candidate].plain;
+    if (matcher_.speaks_of_writer_or_couple(plain)) return false;
+    // "Is Marianne afraid of being abandoned?", "Est-ce qu'elle a peur de rester seule ?"
+    const QuestionSpec* spec = pack_.question(r.id);
+    if (spec && spec->of_writer && matcher_.names_ex(plain)) of_others = true;
+  }
+  return of_others;
 }
 
 bool Analyzer::poses_a_step_in_order(const Candidates& candidates,
@@ -442,8 +456,10 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   if (matcher_.opens_as_letter(text)) // an unsent letter: "you" is the ex
     for (auto& c : candidates.lines)
       c.plain = matcher_.said_of_addressee(c.plain);
+  const std::vector<char> about_others = questions_about_others(candidates);
   Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
-                                      options_.threshold_shift, questions_about_others(candidates));
+                                      options_.threshold_shift, about_others);
+  if (asks_of_others_only(candidates, recognition, about_others)) return out;
   // The log of the change (the article's own), whether it names the ex or not.
   auto holds_log = [&] {
     return std::any_of(recognition.questions.begin(), recognition.questions.end(),

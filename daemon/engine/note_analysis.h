@@ -128,6 +128,11 @@ public:
   // or sections names them (QuestionMatcher::topic_sign).
   // Candidates that ask about someone else (recognise()'s `about_others`).
   std::vector<char> questions_about_others(const Candidates& candidates) const;
+  // A note about someone else's relationship (a friend's marriage, a novel's couple): a
+  // question gives the relationship to others, or asks one of the writer's own questions of
+  // someone else, and none of its questions speaks of the writer.
+  bool asks_of_others_only(const Candidates& candidates, const Recognition& recognition,
+                           const std::vector<char>& about_others) const;
   // The topic gate's test for a note with no sign of the topic (kUntopicalStepRun).
   bool poses_a_step_in_order(const Candidates& candidates, const Recognition& recognition) const;
   TopicSign topic_sign(std::string_view text) const;

@@ -122,6 +122,9 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.weak_topic_words = strings(fm.value("weak_topic_words", json()), true);
   pack.other_people = strings(fm.value("other_people", json()), true);
   pack.letter_salutations = strings(fm.value("letter_salutations", json()), true);
+  pack.we_words = strings(fm.value("we_words", json()), true);
+  pack.others_possessives = strings(fm.value("others_possessives", json()), true);
+  pack.relationship_nouns = strings(fm.value("relationship_nouns", json()), true);
   pack.second_person = strings(fm.value("second_person", json()), true);
   pack.question_openers = strings(fm.value("question_openers", json()), true);
   pack.months = string_lists(fm.value("months", json()));
@@ -163,6 +166,7 @@ StepSpec read_step(const json& fm, std::string_view body, const std::string& fal
     spec.self_blame_check = flag(q, "self_blame_check");
     spec.verdict = flag(q, "verdict");
     spec.log = flag(q, "log");
+    spec.of_writer = flag(q, "of_writer");
     if (spec.id.empty() || spec.text.empty()) {
       if (problems)
         problems->push_back(

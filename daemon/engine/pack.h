@@ -24,6 +24,9 @@ struct QuestionSpec {
   bool self_blame_check = false; // reach-out answers: 100% self-blame raises `self-blame`
   bool verdict = false;          // evaluate.verdict: not a clear yes raises `conditional`
   bool log = false;              // new-start.log: dated entries, `log-overdue`
+  // Asks of the writer's own feelings or ways ("Am I afraid…", "Were my needs…"): asked of
+  // someone else ("Is Marianne afraid…") it is not the article's question.
+  bool of_writer = false;
 };
 
 struct StepSpec {
@@ -69,8 +72,11 @@ struct LanguagePack {
   // never the ex, although no pack knows them as a name.
   // letter_salutations: an unsent letter ("Dear Rachel," or "Rachel," opening
   // the note) speaks to the ex, who is "you" in it.
+  // we_words: the writer's couple ("we", "our"), as much the writer's own as "I".
+  // others_possessives, relationship_nouns: a relationship given to others ("their marriage",
+  // "leur couple") is someone else's, as in a note on a friend's marriage or a novel.
   std::vector<std::string> future_markers, topic_words, topic_pronouns, weak_topic_words,
-      other_people, letter_salutations;
+      other_people, letter_salutations, we_words, others_possessives, relationship_nouns;
   // Words that open a question ("what", "did", "pourquoi"): a list item or line starting with
   // one is posed as a question even without its "?" ("1. What went wrong").
   std::vector<std::string> question_openers;

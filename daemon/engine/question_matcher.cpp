@@ -305,6 +305,13 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& t : lang.weak_topic_words)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         weak_topic_words_.insert(parts[0]);
+    for (const auto* list : {&lang.we_words, &lang.others_possessives, &lang.relationship_nouns})
+      for (const auto& t : *list)
+        if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
+          (list == &lang.we_words             ? we_words_
+           : list == &lang.others_possessives ? others_possessives_
+                                              : relationship_nouns_)
+              .insert(parts[0]);
     for (const auto& t : lang.letter_salutations)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         letter_salutations_.insert(parts[0]);
@@ -1146,6 +1153,36 @@ bool QuestionMatcher::speaks_of_writer(std::string_view plain) const {
     // A lone "t" is English's "doesn't" as often as French's "t'".
     return (w.size() > 1 || w == "i" || w == "j") && me_words_.count(w) > 0;
   });
+}
+
+bool QuestionMatcher::speaks_of_writer_or_couple(std::string_view plain) const {
+  return speaks_of_writer(plain) ||
+         any_word(plain, [&](const std::string& w) { return we_words_.count(w) > 0; });
+}
+
+bool QuestionMatcher::gives_relationship_to_others(std::string_view plain) const {
+  if (speaks_of_writer_or_couple(plain)) return false;
+  // Whose: "their", "leur", or a name's "'s" ("Marianne's", read as "exref s" by with_names),
+  // up to two words before the relationship ("their whole marriage", "leur vie de couple").
+  bool found = false;
+  std::vector<std::string> recent; // the words before this one, nearest last
+  for_each_match_word(with_names(plain), [&](std::string_view w) {
+    std::string word(w);
+    if (!found && relationship_nouns_.count(word)) {
+      for (std::size_t back = 1; back <= 3 && back <= recent.size(); ++back) {
+        const std::string& before = recent[recent.size() - back];
+        bool named_possessive = before == "s" && back < recent.size() &&
+                                (ex_words_.count(recent[recent.size() - back - 1]) ||
+                                 other_people_.count(recent[recent.size() - back - 1]));
+        if (others_possessives_.count(before) || named_possessive) {
+          found = true;
+          break;
+        }
+      }
+    }
+    recent.push_back(std::move(word));
+  });
+  return found;
 }
 
 bool QuestionMatcher::has_weak_topic_word(std::string_view plain) const {

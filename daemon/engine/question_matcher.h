@@ -125,6 +125,12 @@ public:
   bool asks_about_other_person(std::string_view plain) const;
   // Does the line speak of the writer ("my needs", "I", "you" as the pack's questions say it)?
   bool speaks_of_writer(std::string_view plain) const;
+  // ... or of the writer's couple ("we", "our")?
+  bool speaks_of_writer_or_couple(std::string_view plain) const;
+  // Does the line give the relationship it speaks of to others, and never speak of the writer
+  // ("What wasn't working in their marriage?", "Est-ce que leur couple a un avenir ?",
+  // "Marianne's relationship")?
+  bool gives_relationship_to_others(std::string_view plain) const;
   // Does the line hold one of the everyday words of the topic ("alone", "seul")?
   bool has_weak_topic_word(std::string_view plain) const;
   // Does the line speak to someone ("what did you tell me")?
@@ -224,6 +230,7 @@ private:
   std::unordered_set<std::string> topic_words_, weak_topic_words_;
   std::unordered_set<std::string> other_people_; // "Mum", "Dad": capitalised, never the ex
   std::unordered_set<std::string> letter_salutations_;
+  std::unordered_set<std::string> we_words_, others_possessives_, relationship_nouns_;
   std::unordered_set<std::string> date_words_; // month and weekday names: "Sunday," greets no one
   std::unordered_map<std::string, std::string> second_person_; // "you" -> "they"
   std::vector<std::string> topic_prefixes_;

@@ -249,6 +249,21 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
                         "  - il ne parlait pas\n- Qu'est-ce que vous n'aimiez pas chez lui ?\n"
                         "  - « on verra »\n\n## Pierre\n\n- Qu'est-ce qui ne fonctionnait pas "
                         "entre nous ?\n  - les horaires\n") == "why.not-working@12");
+  // Someone else's relationship (a novel, a friend's marriage): a question gives the
+  // relationship to others, or asks the writer's own question of someone else, and none speaks
+  // of the writer. One that does keeps the note the writer's.
+  CHECK(gated_questions("# Book club\n\nWhy did Moushumi leave Gogol, officially?\nAn affair.\n\n"
+                        "What was not working in their marriage?\nNostalgia.\n") == "");
+  CHECK(gated_questions("# Book club\n\nWhat were Connell's official reasons for breaking it "
+                        "off?\nNone.\n\nIs Marianne afraid of being abandoned?\nYes.\n") == "");
+  CHECK(gated_questions("Awa m'a appelée.\n\nPourquoi Cheikh est parti, d'après elle ?\nIl "
+                        "étouffe.\n\nEst-ce que leur couple a un vrai avenir ?\nNon.\n") == "");
+  CHECK(gated_questions("# Book club\n\nToo close to my breakup.\n\nWhat were Connell's "
+                        "official reasons for breaking it off?\nNone.\n\nAm I afraid of being "
+                        "abandoned, like Marianne?\nYes.\n") ==
+        "why.official@5 patterns.abandon@8");
+  CHECK(gated_questions("## Why did Sam leave, officially?\nHe was tired.\n\n## Was our "
+                        "relationship my ideal?\nNo.\n") == "why.official@1 evaluate.ideal@4");
   CHECK(gated_questions("## What wasn't working?\nHe never listened.\n\n## Am I afraid of "
                         "being alone, like my mum?\nA bit.\n") ==
         "why.not-working@1 motives.fear@4"); // a heading the writer gave is their own question
