@@ -100,7 +100,8 @@ void explain_match(QuestionOccurrence& q, const RecognisedQuestion& r, const Can
                    const std::vector<Block>& blocks, const QuestionMatcher& matcher) {
   q.label = c.label;
   q.task = c.task;
-  q.callout = c.form == QuestionForm::Line && blocks[static_cast<std::size_t>(c.block)].in_quote;
+  q.callout = c.form == QuestionForm::Line && !c.quoted &&
+              blocks[static_cast<std::size_t>(c.block)].in_quote;
   q.score = r.score;
   q.bonus = r.match.bonus;
   if (r.matched_by == MatchedBy::Marker) {

@@ -530,8 +530,12 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // Longer, it may be prose wrapped at a margin: a question only when it opens asking ("how
       // long were we together and was it early days or something deeper" over its answer).
       std::size_t line_words = own_words(t);
+      // So is one after a line its writer ended with a stop ("rain. J's stuff still in the hall
+      // closet." then "am I doing this bc I'm scared of being alone").
+      bool after_stop = !first && (before.ends_with(".") || before.ends_with("!") ||
+                                   before.ends_with("?") || before.ends_with("…"));
       if (c.loose && !c.label && !c.must_ask && more && line_words > most && !defined) {
-        if (!first || line_words > kMaxLooseWords) continue;
+        if ((!first && !after_stop) || line_words > kMaxLooseWords) continue;
         c.must_ask = true;
       }
       // The last line of prose, unless, among lines written one thought each, it is a head
@@ -598,7 +602,7 @@ std::optional<LineReading> line_reading(std::string_view line) {
 bool is_answer_label(std::string_view label) {
   std::string folded = fold_for_match(trim(label));
   return folded == "a" || folded == "r" || folded == "answer" || folded == "reponse" ||
-         folded == "ans";
+         folded == "ans" || folded == "response";
 }
 
 std::size_t qa_inline_answer(std::string_view rest) {
@@ -613,10 +617,19 @@ std::optional<std::size_t> qa_prefix(std::string_view line) {
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
     ++i;
   std::string_view rest = line.substr(i);
+  // "Q:", "Q3.", "Question 4 —", and a worksheet's "Prompt:" (journaling apps and therapy
+  // worksheets pose their questions so).
+  auto word = [&](std::string_view w) {
+    if (rest.size() < w.size()) return false;
+    for (std::size_t k = 0; k < w.size(); ++k)
+      if (std::tolower(static_cast<unsigned char>(rest[k])) != w[k]) return false;
+    return true;
+  };
   std::size_t len = 0;
-  if (rest.size() >= 8 && (rest.substr(0, 8) == "Question" || rest.substr(0, 8) == "question" ||
-                           rest.substr(0, 8) == "QUESTION"))
+  if (word("question"))
     len = 8;
+  else if (word("prompt"))
+    len = 6;
   else if (!rest.empty() && (rest[0] == 'Q' || rest[0] == 'q'))
     len = 1;
   else
@@ -624,17 +637,20 @@ std::optional<std::size_t> qa_prefix(std::string_view line) {
   std::size_t j = len;
   while (j < rest.size() && (rest[j] == ' ' || (rest[j] >= '0' && rest[j] <= '9')))
     ++j;
-  if (j < rest.size() && (rest[j] == ':' || rest[j] == '.' || rest[j] == '-' || rest[j] == ')')) {
-    if (len == 1 && j == len && rest[j] == '.') {
-      // "Q." must be followed by a space: "Q.E.D" is not a question.
-      if (j + 1 >= rest.size() || rest[j + 1] != ' ') return std::nullopt;
-    }
-    ++j;
-    while (j < rest.size() && rest[j] == ' ')
-      ++j;
-    return i + j;
+  std::size_t after = 0; // the separator's length
+  if (j < rest.size() && (rest[j] == ':' || rest[j] == '.' || rest[j] == '-' || rest[j] == ')'))
+    after = 1;
+  else if (rest.substr(j).starts_with("\u2014") || rest.substr(j).starts_with("\u2013"))
+    after = 3; // "—", "–"
+  if (after == 0) return std::nullopt;
+  if (len == 1 && j == len && rest[j] == '.') {
+    // "Q." must be followed by a space: "Q.E.D" is not a question.
+    if (j + 1 >= rest.size() || rest[j + 1] != ' ') return std::nullopt;
   }
-  return std::nullopt;
+  j += after;
+  while (j < rest.size() && rest[j] == ' ')
+    ++j;
+  return i + j;
 }
 
 // A candidate read at offset 0 of its own text, moved to where that text sits in the note.
@@ -699,9 +715,47 @@ static std::size_t aside_body(std::string_view text, const Block& b) {
   return eol + 1;
 }
 
+// A question copied into a note as a quote and answered under it ("> What were his official
+// reasons for leaving you?" then the writer's own paragraph), as people do with an article's or a
+// book's questions: a top-level quote holding one line and nothing else, followed by the
+// writer's unquoted text (or by a heading or the note's end: unanswered). Read as a line of the
+// writer's; other quoted text stays someone else's words (a draft, what the ex wrote).
+std::optional<Candidate> quoted_question(std::string_view text, const std::vector<Block>& blocks,
+                                         int i) {
+  const Block& b = blocks[static_cast<std::size_t>(i)];
+  const int quote = b.parent;
+  if (quote < 0 || quote + 1 != i) return std::nullopt;
+  const Block& q = blocks[static_cast<std::size_t>(quote)];
+  if (q.kind != BlockKind::BlockQuote || q.parent != -1) return std::nullopt;
+  const std::size_t next = static_cast<std::size_t>(i) + 1;
+  if (next < blocks.size() && blocks[next].start < q.end) return std::nullopt; // more inside
+  // Answered under it, or left unanswered before a heading or the note's end; never a quote
+  // after a quote (a conversation).
+  if (next < blocks.size() &&
+      (blocks[next].in_quote ||
+       (blocks[next].kind != BlockKind::Paragraph && blocks[next].kind != BlockKind::ListItem &&
+        blocks[next].kind != BlockKind::Heading)))
+    return std::nullopt;
+  std::string_view line = first_line(text, b.text_start, b.text_end);
+  if (!trim(text.substr(b.text_start + line.size(), b.text_end - b.text_start - line.size()))
+           .empty())
+    return std::nullopt; // one line only
+  Candidate c;
+  c.block = i;
+  c.depth = b.depth;
+  if (!read_line(line, b.text_start, c)) return std::nullopt;
+  c.form = QuestionForm::Line;
+  c.answer_start = q.end;
+  c.quoted = true;
+  return c;
+}
+
 Candidates find_candidates(std::string_view text, const Outline& outline) {
   Candidates out;
   const auto& blocks = outline.blocks;
+  // Quoted questions count only in a note that quotes two or more (a reading note's habit),
+  // never one quote alone (an epigraph, a draft's closing question).
+  std::vector<Candidate> quoted;
   for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
     const Block& b = blocks[static_cast<std::size_t>(i)];
     if (b.kind == BlockKind::Html) {
@@ -765,7 +819,14 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
       if (b.in_quote) {
         // Only a callout's title: other quoted text is someone else's words.
         std::size_t title = callout_title(line);
-        if (title == std::string_view::npos || title >= line.size()) continue;
+        if (title == std::string_view::npos) {
+          if (auto q = quoted_question(text, blocks, i)) {
+            q->block = i;
+            quoted.push_back(std::move(*q));
+          }
+          continue;
+        }
+        if (title >= line.size()) continue;
         line = line.substr(title);
         base += title;
         if (!read_line(line, base, c)) continue;
@@ -784,6 +845,11 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
       // read as a paragraph's lines, past the item's own.
       paragraph_lines_memo(text, b, i, out.lines, true);
     }
+  }
+  if (quoted.size() >= 2) {
+    out.lines.insert(out.lines.end(), quoted.begin(), quoted.end());
+    std::stable_sort(out.lines.begin(), out.lines.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
   }
   return out;
 }

@@ -50,6 +50,9 @@ struct Candidate {
   // The last sentence of a line that opens with prose ("Maybe yes. At 42, who wants this?",
   // "Ellie's home on the 18th. Need to:").
   bool after_prose = false;
+  // A question quoted on its own and answered under the quote (quoted_question): the
+  // writer's line, though in a quote, and no callout's title.
+  bool quoted = false;
 };
 
 struct Marker {

@@ -46,28 +46,33 @@ std::string_view without_closing_hashes(std::string_view s) {
   return rtrim(s.substr(0, k));
 }
 
-// The texts after a "Q:"-like prefix (at most two: after "Q" and after "Question"):
-// note_analysis.cpp's qa_prefix, loosened (any letter case, and "Q." without the space it
-// requires) so that every prefix it accepts is found here. Returns how many were found.
+// The texts after a "Q:"-like prefix (at most two: after "Q" and after "Question"; or after
+// "Prompt"): question_candidates.cpp's qa_prefix, loosened (any letter case, and "Q." without the
+// space it requires) so that every prefix it accepts is found here. Returns how many were found.
 std::size_t qa_rests(std::string_view line, std::string_view (&out)[2]) {
   std::size_t found = 0;
   std::size_t i = 0;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
     ++i;
   std::string_view rest = line.substr(i);
-  if (rest.empty() || (rest[0] != 'Q' && rest[0] != 'q')) return 0;
-  for (std::size_t len : {std::size_t{1}, std::size_t{8}}) {
-    if (rest.size() < len) continue;
-    if (len == 8 && fold_case(rest.substr(0, 8)) != "question") continue;
-    std::size_t j = len;
+  if (rest.empty()) return 0;
+  for (std::string_view word :
+       {std::string_view("q"), std::string_view("question"), std::string_view("prompt")}) {
+    if (found == 2) break;
+    if (rest.size() < word.size() || fold_case(rest.substr(0, word.size())) != word) continue;
+    std::size_t j = word.size();
     while (j < rest.size() && (rest[j] == ' ' || (rest[j] >= '0' && rest[j] <= '9')))
       ++j;
-    if (j < rest.size() && (rest[j] == ':' || rest[j] == '.' || rest[j] == '-' || rest[j] == ')')) {
+    std::size_t after = 0;
+    if (j < rest.size() && (rest[j] == ':' || rest[j] == '.' || rest[j] == '-' || rest[j] == ')'))
+      after = 1;
+    else if (rest.substr(j).starts_with("\u2014") || rest.substr(j).starts_with("\u2013"))
+      after = 3;
+    if (after == 0) continue;
+    j += after;
+    while (j < rest.size() && rest[j] == ' ')
       ++j;
-      while (j < rest.size() && rest[j] == ' ')
-        ++j;
-      out[found++] = line.substr(i + j);
-    }
+    out[found++] = line.substr(i + j);
   }
   return found;
 }

@@ -333,6 +333,26 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("Q: What did he tell me when he left?\nA:\n\nSome other thought.\n", "why.official@1-");
   check("Q: What did he tell me when he left?\nA: that he needed space\n\nMore.\n",
         "why.official@1+");
+  // A worksheet's "Prompt:" and "Question 4 —" pose what follows them; "Response:" answers.
+  check("Prompt: What didn't I like about the relationship, his stuff too\nResponse: his "
+        "silences\n\nQuestion 5 — What will this help me avoid in my next relationship?\n",
+        "why.disliked@1+ if-no.lessons@4-");
+  check("Prompted by the rain, I walked home.\n", "");
+  // Questions quoted from an article and answered under each quote; one quote alone (an
+  // epigraph, a draft's last line) stays someone else's words.
+  check("## Why\n\n> What were his official reasons for leaving you?\n\nThat he was tired.\n\n"
+        "> What do you think wasn't working in your relationship?\n\n",
+        "why.official@3+ why.not-working@7-");
+  check("My ex, again.\n\n> What do you think wasn't working in your relationship?\n\n"
+        "We never talked.\n",
+        "");
+  check("Notes on my ex.\n\n> Dear Tom, what were your official reasons for leaving?\n> I "
+        "never knew.\n\nNot sent.\n\n> And what wasn't working?\n> Tell me.\n\nNot sent.\n",
+        "");
+  // A line its writer set apart with a stop before it, over its answer, is read whole.
+  check("My ex J.\n\nrain. J's stuff still in the hall closet.\nam I doing this bc I'm scared "
+        "of being alone\nprobably. yes.\n",
+        "motives.fear@4+");
   // HTML is no question, Notion's toggles (<summary>) included; Notion's callouts are the one
   // exception: an "<aside>" alone on its line, then the person's own text (the corpora's
   // writers pose questions in them, and their labellers count them).
