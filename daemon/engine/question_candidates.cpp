@@ -213,6 +213,25 @@ std::size_t own_words(std::string_view line) {
   return count_words(line.substr(after_numbering(line)));
 }
 
+// Words as their writer counts them when judging a line's length: an apostrophe inside a word
+// joins it ("I'm", "qu'il", "j’ai" are one each; count_words reads them as two).
+std::size_t written_words(std::string_view line) {
+  std::size_t joins = 0;
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    std::size_t length = line[i] == '\'' ? 1 : line.substr(i).starts_with("\u2019") ? 3 : 0;
+    if (length == 0 || i + length >= line.size()) continue;
+    auto letter = [](unsigned char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xC2 && c != 0xE2);
+    };
+    // The byte before: the last byte of a letter (a continuation byte of "é" is >= 0x80).
+    if (letter(static_cast<unsigned char>(line[i - 1])) &&
+        letter(static_cast<unsigned char>(line[i + length])))
+      ++joins;
+  }
+  std::size_t words = own_words(line);
+  return words > joins ? words - joins : words;
+}
+
 // "[Change log](Breakup/Change log.md)", "[[my patterns]]": a line that only links to another
 // note points there; it asks nothing itself.
 bool only_link(std::string_view t) {
@@ -434,7 +453,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
                count_words(line.substr(0, cut.at)) <= kMaxLabelWords)
         ++labelled;
       std::size_t words = count_words(line);
-      if (words > kMaxLooseLineWords) all_short = false;
+      if (written_words(line) > kMaxLooseLineWords) all_short = false;
       bool last = from >= para.size() || trim(para.substr(from)).empty();
       if (!last && words > 0 && words <= kMaxShortLineWords) short_inside = true;
     }
@@ -529,7 +548,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       std::size_t most = one_thought_lines ? kMaxLooseWords : kMaxLooseLineWords;
       // Longer, it may be prose wrapped at a margin: a question only when it opens asking ("how
       // long were we together and was it early days or something deeper" over its answer).
-      std::size_t line_words = own_words(t);
+      std::size_t line_words = written_words(t);
       // So is one after a line its writer ended with a stop ("rain. J's stuff still in the hall
       // closet." then "am I doing this bc I'm scared of being alone").
       bool after_stop = !first && (before.ends_with(".") || before.ends_with("!") ||
