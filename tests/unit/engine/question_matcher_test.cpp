@@ -59,6 +59,13 @@ TEST_CASE("own wording is recognised", "[question_matcher]") {
       {"Pourquoi est-il parti ?", "why.official"},
       {"Ce qui me dérangeait chez lui", "why.disliked"},
       {"Ai-je peur d'être abandonnée ?", "patterns.abandon"},
+      // Formal and slangy words for the same things.
+      {"Was the relationship consistent with your ideal?", "evaluate.ideal"},
+      {"Do I mean to remedy all he attributes to me, or a portion?", "wrongs.scope"},
+      {"is it a massive yes", "evaluate.verdict"},
+      {"do i chase people when they start ghosting me?", "patterns.cling"},
+      {"do i have to be perfect for people to like me?", "patterns.perfect"},
+      {"C'était cb de temps, début ou vrai pb de fond ?", "why.stage"},
   };
   for (const auto& c : cases) {
     INFO(c.line);
