@@ -68,7 +68,7 @@ TEST_CASE("own wording is recognised", "[question_matcher]") {
       {"C'était cb de temps, début ou vrai pb de fond ?", "why.stage"},
       {"Est-ce que ces raisons peuvent changer ?", "why.reversible"},
       {"Can things change, and what would it take?", "why.reversible"},
-      {"Est-ce que ça ressemblait à ce que tu voulais vraiment ?", "evaluate.ideal"},
+      {"Est-ce que c'était ce que tu voulais vraiment ?", "evaluate.ideal"},
   };
   for (const auto& c : cases) {
     INFO(c.line);
