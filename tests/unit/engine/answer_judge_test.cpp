@@ -192,6 +192,8 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
                         "Yes, as long as he stays sober.",
                         "Oui, sauf s'il recommence.",
                         "Yes. No. I don't know.",
+                        "I don't know, man. Some days yes.",
+                        "Oui, des fois.",
                         "Not yes.",
                         "No.",
                         "Maybe?",
