@@ -243,7 +243,8 @@ int scan_command(const ParsedArgs& args) {
   for (const auto& p : problems)
     std::cerr << "mend scan: warning: " << p.source
               << (p.line >= 0 ? ":" + std::to_string(p.line + 1) : "") << ": " << p.message << "\n";
-  engine::AnalysisOptions analysis_options{config->ex_name, config->language, config->topic_gate};
+  engine::AnalysisOptions analysis_options{config->ex_name, config->language, config->topic_gate,
+                                           config->pronouns};
   // Calibration only (tests/corpus/eval.py --threshold-sweep): the bar of a line posed as a
   // question, the others moved with it. The prefilter is proven for the built-in bars, so a
   // moved bar parses every note.

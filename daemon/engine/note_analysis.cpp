@@ -12,6 +12,7 @@
 #include "daemon/engine/front_matter.h"
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/question_prefilter.h"
+#include "daemon/engine/render.h"
 #include "daemon/engine/text.h"
 #include "daemon/engine/thread_memo.h"
 #include "daemon/engine/yaml.h"
@@ -125,6 +126,26 @@ std::string_view base_name(std::string_view path) {
 
 Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
     : pack_(pack), options_(std::move(options)), matcher_(pack, options_.ex_name), phrases_(pack) {
+  if (!options_.pronouns.empty()) {
+    bool named = false;
+    for (const auto& lang : pack_.languages())
+      if (const PronounSet* set = named_pronoun_set(lang, options_.pronouns)) {
+        named = true;
+        for (const auto& [variable, word] : *set)
+          for (auto& w : split_words(fold_for_match(word)))
+            ex_pronouns_.insert(std::move(w));
+      }
+    for (auto& w : split_words(fold_for_match(options_.ex_name)))
+      ex_pronouns_.insert(std::move(w));
+    // Only where pronouns follow people, not nouns: French "elle" is as often the relationship
+    // ("Était-elle conforme à mon idéal ?") and "il" nobody ("il faut").
+    if (named)
+      for (const auto& lang : pack_.languages())
+        if (lang.language == "en")
+          for (const auto& p : lang.topic_pronouns)
+            for (auto& w : split_words(fold_for_match(p)))
+              if (!ex_pronouns_.count(w)) others_pronouns_.insert(std::move(w));
+  }
   // Folded once, not on every note (every keystroke in an editor).
   for (const auto& lang : pack_.languages()) {
     stopwords_.emplace_back();
@@ -269,13 +290,28 @@ std::vector<char> Analyzer::questions_about_others(const Candidates& candidates)
       continue;
     }
     if (!cs[k].question_mark && !matcher_.opens_question(cs[k].plain)) continue;
+    // With the ex's pronouns configured as "he", "Did I cling to her when she pushed me away?"
+    // is about someone else (a mother, a friend); a question quoted from a book keeps the
+    // book's pronouns.
     bool names_other = matcher_.asks_about_other_person(cs[k].plain) ||
-                       matcher_.gives_relationship_to_others(cs[k].plain);
+                       matcher_.gives_relationship_to_others(cs[k].plain) ||
+                       (!cs[k].quoted && asks_with_others_pronoun(cs[k].plain));
     if (names_other && first_under_heading) about_other = true;
     about[k] = names_other || about_other;
     first_under_heading = false;
   }
   return about;
+}
+
+bool Analyzer::asks_with_others_pronoun(std::string_view plain) const {
+  if (others_pronouns_.empty()) return false;
+  bool others = false, theirs = false;
+  for_each_match_word(plain, [&](std::string_view w) {
+    std::string word(w);
+    others = others || others_pronouns_.count(word) > 0;
+    theirs = theirs || ex_pronouns_.count(word) > 0;
+  });
+  return others && !theirs;
 }
 
 bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recognition& recognition,

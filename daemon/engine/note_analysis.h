@@ -91,6 +91,8 @@ struct AnalysisOptions {
   // The topic gate (Analyzer::topic_sign); off for a folder that holds nothing else, and in
   // tests of one form at a time.
   bool topic_gate = true;
+  // The ex's pronouns as configured ("he/him"); "" when not set.
+  std::string pronouns;
   // Calibration only: moves every acceptance bar of question_assignment.h by this much.
   double threshold_shift = 0;
 };
@@ -154,6 +156,11 @@ private:
   const Pack& pack_;
   AnalysisOptions options_;
   QuestionMatcher matcher_;
+  // With the ex's pronouns configured ("he/him"), the gendered pronouns that are not theirs
+  // ("she", "her", "elle"), folded: a question asked with only those is about someone else.
+  std::unordered_set<std::string> others_pronouns_, ex_pronouns_;
+  // Does the line ask with a pronoun that is not the ex's, and nothing that names the ex?
+  bool asks_with_others_pronoun(std::string_view plain) const;
   PhraseBook phrases_;
   // Per language of the pack (same order): its folded stopwords (detect_language).
   struct WordHash { // FNV-1a: the words hashed are short, and a note has thousands of them

@@ -221,7 +221,8 @@ std::size_t written_words(std::string_view line) {
     std::size_t length = line[i] == '\'' ? 1 : line.substr(i).starts_with("\u2019") ? 3 : 0;
     if (length == 0 || i + length >= line.size()) continue;
     auto letter = [](unsigned char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c != 0xC2 && c != 0xE2);
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+             (c >= 0x80 && c != 0xC2 && c != 0xE2);
     };
     // The byte before: the last byte of a letter (a continuation byte of "é" is >= 0x80).
     if (letter(static_cast<unsigned char>(line[i - 1])) &&

@@ -36,6 +36,15 @@ const PronounSet* named_set(const LanguagePack& pack, std::string_view part) {
 }
 
 const PronounSet* pronoun_set(const LanguagePack& pack, std::string_view setting) {
+  if (const PronounSet* set = named_pronoun_set(pack, setting)) return set;
+  auto it = pack.pronouns.find(pack.default_pronouns);
+  if (it != pack.pronouns.end()) return &it->second;
+  return pack.pronouns.empty() ? nullptr : &pack.pronouns.begin()->second;
+}
+
+} // namespace
+
+const PronounSet* named_pronoun_set(const LanguagePack& pack, std::string_view setting) {
   std::string folded = fold_case(setting);
   std::size_t start = 0;
   while (start < folded.size()) {
@@ -47,12 +56,8 @@ const PronounSet* pronoun_set(const LanguagePack& pack, std::string_view setting
         return set;
     start = end + 1;
   }
-  auto it = pack.pronouns.find(pack.default_pronouns);
-  if (it != pack.pronouns.end()) return &it->second;
-  return pack.pronouns.empty() ? nullptr : &pack.pronouns.begin()->second;
+  return nullptr;
 }
-
-} // namespace
 
 std::string render_text(std::string_view text, const LanguagePack& pack,
                         const TemplateVariables& vars) {

@@ -25,6 +25,9 @@ struct RenderOptions {
   int heading_level = 2;    // the step heading; questions one level deeper
 };
 
+// The pronoun set a setting names ("he/him", "She", "il / lui"), or nullptr when it names none.
+const PronounSet* named_pronoun_set(const LanguagePack& pack, std::string_view setting);
+
 // "{Their} reasons" with he → "His reasons". Unknown variables are left as written.
 std::string render_text(std::string_view text, const LanguagePack& pack,
                         const TemplateVariables& vars);

@@ -488,6 +488,7 @@ std::string analysis_identity(const fs::path* folder, const Config& config,
   for (const auto& f : override_files(folder, config.template_dirs, nullptr))
     id += "template " + f.name + " " + hex(text_hash(f.text)) + "\n";
   id += "ex " + hex(text_hash(config.ex_name)) + "\nlanguage " + config.language + "\n";
+  id += "pronouns " + config.pronouns + "\n";
   if (!config.topic_gate) id += "no topic gate\n";
   // Hashed: the file need not show the ex's name or where the templates are.
   return hex(text_hash(id));

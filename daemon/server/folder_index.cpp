@@ -108,8 +108,8 @@ FolderIndex::FolderIndex(fs::path root, std::string display_root, Config config,
   context_->today = today_();
   context_->pack = load_pack(&root_, config_.template_dirs, &problems_);
   context_->analyzer = std::make_unique<engine::Analyzer>(
-      context_->pack,
-      engine::AnalysisOptions{config_.ex_name, config_.language, config_.topic_gate});
+      context_->pack, engine::AnalysisOptions{config_.ex_name, config_.language, config_.topic_gate,
+                                              config_.pronouns});
 }
 
 const engine::Pack& FolderIndex::pack() const {

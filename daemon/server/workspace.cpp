@@ -28,8 +28,8 @@ std::shared_ptr<const Context> make_context(Config config, std::optional<fs::pat
     ctx->pack = engine::Pack::load(engine::builtin_pack_files(), &ctx->problems);
   }
   ctx->analyzer = std::make_unique<engine::Analyzer>(
-      ctx->pack,
-      engine::AnalysisOptions{ctx->config.ex_name, ctx->config.language, ctx->config.topic_gate});
+      ctx->pack, engine::AnalysisOptions{ctx->config.ex_name, ctx->config.language,
+                                         ctx->config.topic_gate, ctx->config.pronouns});
   return ctx;
 }
 

@@ -951,3 +951,35 @@ TEST_CASE("a heading worded as a question and answered in prose stays a question
         "Is any of this reversible, and who'd have to change what?\n\nMaybe.\n",
         "why.disliked@1+ why.stage@5+ why.reversible@9+");
 }
+
+// With the ex's pronouns configured, a question asked with only someone else's ("Did I cling to
+// her…" when the ex is "he") is about someone else: a mother, a friend. Not in French, whose
+// "elle" is as often the relationship, nor in a question quoted from a book.
+TEST_CASE("a question asked with pronouns that are not the ex's", "[note_analysis][topic]") {
+  static const Pack pack = [] {
+    std::vector<mend::engine::PackProblem> problems;
+    return Pack::load(mend::engine::builtin_pack_files(), &problems);
+  }();
+  const Analyzer he(pack, {"Cian", "", true, "he/him"});
+  const Analyzer unset(pack, {"Cian", "", true});
+  auto ids = [](const Analyzer& a, std::string_view note) {
+    std::string out;
+    for (const auto& q : a.analyse(note, "note.md").questions)
+      out += (out.empty() ? "" : " ") + q.id;
+    return out;
+  };
+  auto lines = [](const Analyzer& a, std::string_view note) {
+    std::string out;
+    for (const auto& q : a.analyse(note, "note.md").questions)
+      out += (out.empty() ? "" : " ") + q.id + "@" + std::to_string(q.line + 1);
+    return out;
+  };
+  const char* mam = "# Cian\n\n- Am I afraid of being abandoned? Yes.\n- Did I cling to her when "
+                    "she pushed me away? Yes.\n";
+  CHECK(lines(he, mam) == "patterns.abandon@3");
+  CHECK(lines(unset, mam) == "patterns.abandon@3 patterns.cling@4");
+  CHECK(ids(he, "# Cian\n\n- Était-elle conforme à mon idéal ? Oui.\n") == "evaluate.ideal");
+  CHECK(ids(he, "# Cian, from the book\n\n> What were her official reasons for leaving you?\n\n"
+                "Tired.\n\n> What wasn't working in your relationship?\n\nTime.\n") ==
+        "why.official why.not-working");
+}
