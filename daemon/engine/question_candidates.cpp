@@ -756,6 +756,16 @@ std::optional<Candidate> quoted_question(std::string_view text, const std::vecto
        (blocks[next].kind != BlockKind::Paragraph && blocks[next].kind != BlockKind::ListItem &&
         blocks[next].kind != BlockKind::Heading)))
     return std::nullopt;
+  // Under a question ("### Is it reversible?" then its guidance or its answer quoted), a quote
+  // is what answers it, never a question of its own. Markers and comments are passed over.
+  for (int j = quote - 1; j >= 0; --j) {
+    const Block& before = blocks[static_cast<std::size_t>(j)];
+    if (before.kind == BlockKind::Html) continue;
+    if (before.text_end > before.text_start &&
+        ends_with_question_mark(first_line(text, before.text_start, before.text_end)))
+      return std::nullopt;
+    if (before.parent < 0 || before.kind == BlockKind::Heading) break;
+  }
   std::string_view line = first_line(text, b.text_start, b.text_end);
   if (!trim(text.substr(b.text_start + line.size(), b.text_end - b.text_start - line.size()))
            .empty())

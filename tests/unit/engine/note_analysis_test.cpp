@@ -346,6 +346,10 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("My ex, again.\n\n> What do you think wasn't working in your relationship?\n\n"
         "We never talked.\n",
         "");
+  // Under a question, quotes are its guidance or its answer.
+  check("## What did he tell me?\n\n> What were his official reasons?\n\nTired.\n\n"
+        "## What wasn't working?\n\n> Did it stop working, and why?\n\nTime.\n",
+        "why.official@1+ why.not-working@7+");
   check("Notes on my ex.\n\n> Dear Tom, what were your official reasons for leaving?\n> I "
         "never knew.\n\nNot sent.\n\n> And what wasn't working?\n> Tell me.\n\nNot sent.\n",
         "");
