@@ -266,12 +266,13 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
         me_words_.insert(s);
     for (const auto& w : lang.partner_words) {
       auto parts = split_words(fold_for_match(w));
-      for (auto& s : parts)
-        ex_words_.insert(s);
-      // "significant other" is no sign of a topic by its "other"; "ex-wife" is, by "wife".
+      // "significant other" names nobody by its "other", nor "other half" by its "half" (a
+      // payroll postmortem's "Half of the accruals"); "ex-wife" does, by "wife".
       if (parts.size() == 1 || w.find(' ') == std::string::npos)
-        for (auto& s : parts)
+        for (auto& s : parts) {
+          ex_words_.insert(s);
           partner_tokens.insert(s);
+        }
     }
     for (const auto& [set, words] : lang.pronouns)
       for (const auto& [key, word] : words)
@@ -305,13 +306,11 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& t : lang.weak_topic_words)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         weak_topic_words_.insert(parts[0]);
-    for (const auto* list : {&lang.we_words, &lang.others_possessives, &lang.relationship_nouns})
+    for (const auto& [list, set] : {std::pair{&lang.we_words, &we_words_},
+                                    {&lang.others_possessives, &others_possessives_},
+                                    {&lang.relationship_nouns, &relationship_nouns_}})
       for (const auto& t : *list)
-        if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
-          (list == &lang.we_words             ? we_words_
-           : list == &lang.others_possessives ? others_possessives_
-                                              : relationship_nouns_)
-              .insert(parts[0]);
+        if (auto parts = split_words(fold_for_match(t)); parts.size() == 1) set->insert(parts[0]);
     for (const auto& t : lang.letter_salutations)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         letter_salutations_.insert(parts[0]);

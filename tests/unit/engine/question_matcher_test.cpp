@@ -215,3 +215,14 @@ TEST_CASE("Québec and phone French", "[question_matcher]") {
   CHECK(match("Qu'est-ce qui marchait pu entre nous deux ?") == "why.not-working");
   CHECK(match("qqc qui me rassure") == "motives.reassure");
 }
+
+TEST_CASE("the topic gate's signs", "[question_matcher][topic]") {
+  using mend::engine::TopicSign;
+  CHECK(matcher().topic_sign("We had a fight about money.") == TopicSign::None);
+  CHECK(matcher().topic_sign("He moved out on Sunday.") == TopicSign::Pronoun);
+  CHECK(matcher().topic_sign("My boyfriend moved out.") == TopicSign::Strong);
+  CHECK(matcher().topic_sign("Alex called.") == TopicSign::Strong); // the ex's name
+  // A word of a partner phrase ("other half", "significant other") alone names nobody.
+  CHECK(matcher().topic_sign("Half of the accruals didn't come across. The other team "
+                             "was late.") == TopicSign::None);
+}
