@@ -4,7 +4,7 @@
 Usage:
   eval.py MEND_BINARY [--corpus DIR ...] [--check] [--verbose] [--json OUT] [--threshold-sweep]
 
-For every writer folder of every corpus directory (default: the nine corpora of
+For every writer folder of every corpus directory (default: the eighteen corpora of
 tests/corpus/ beside this script, DEFAULT_CORPORA), runs
 
     MEND_BINARY scan notes --json --today <labels.today>
@@ -52,7 +52,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPORA = [os.path.join(HERE, name)
                    for name in ("dev", "holdout", "holdout-b", "dev-2", "holdout-c", "holdout-d",
                                 "holdout-e", "holdout-f", "holdout-g", "holdout-h", "holdout-i",
-                                "holdout-j", "holdout-k", "holdout-l", "holdout-m")]
+                                "holdout-j", "holdout-k", "holdout-l", "holdout-m", "holdout-n",
+                                "holdout-o", "holdout-p")]
 
 # The goals of the recognition issue, checked on the combined numbers by --check.
 GOALS = [
@@ -540,7 +541,7 @@ def main():
         description="Question and suggestion recognition of mend on the labelled corpus.")
     parser.add_argument("binary", help="the mend binary (build/mend)")
     parser.add_argument("--corpus", action="append", metavar="DIR",
-                        help="a corpus directory (repeatable; default: the six of tests/corpus)")
+                        help="a corpus directory (repeatable; default: every corpus of tests/corpus)")
     parser.add_argument("--check", action="store_true", help="exit 1 below the goals")
     parser.add_argument("--check-floor", action="store_true",
                         help="exit 1 below the level reached (FLOORS); the goals are printed too")
