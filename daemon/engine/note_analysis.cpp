@@ -126,6 +126,11 @@ std::string_view base_name(std::string_view path) {
 
 Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
     : pack_(pack), options_(std::move(options)), matcher_(pack, options_.ex_name), phrases_(pack) {
+  for (const auto& lang : pack_.languages())
+    if (lang.language != "en")
+      for (const auto& p : lang.topic_pronouns)
+        for (auto& w : split_words(fold_for_match(p)))
+          noun_pronouns_.insert(std::move(w));
   if (!options_.pronouns.empty()) {
     bool named = false;
     for (const auto& lang : pack_.languages())
@@ -314,6 +319,30 @@ bool Analyzer::asks_with_others_pronoun(std::string_view plain) const {
   return others && !theirs;
 }
 
+std::string Analyzer::without_gendered_nouns_pronouns(std::string_view plain) const {
+  // Cut at blanks and apostrophes, the pieces kept as written: names are read by their capital.
+  std::string out, piece;
+  auto flush = [&] {
+    auto words = split_words(fold_for_match(piece));
+    bool pronoun = words.size() == 1 && noun_pronouns_.count(words[0]);
+    if (!pronoun) out += piece;
+    out += ' ';
+    piece.clear();
+  };
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    if (plain[i] == ' ' || plain[i] == '\'') {
+      flush();
+    } else if (plain.substr(i).starts_with("\u2019")) {
+      flush();
+      i += 2;
+    } else {
+      piece += plain[i];
+    }
+  }
+  flush();
+  return out;
+}
+
 bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recognition& recognition,
                                    const std::vector<char>& about_others) const {
   bool of_others = std::any_of(about_others.begin(), about_others.end(), [](char c) { return c; });
@@ -322,7 +351,8 @@ bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recogniti
     if (matcher_.speaks_of_writer_or_couple(plain)) return false;
     // "Is Marianne afraid of being abandoned?", "Est-ce qu'elle a peur de rester seule ?"
     const QuestionSpec* spec = pack_.question(r.id);
-    if (spec && spec->of_writer && matcher_.names_ex(plain)) of_others = true;
+    if (spec && spec->of_writer && matcher_.names_ex(without_gendered_nouns_pronouns(plain)))
+      of_others = true;
   }
   return of_others;
 }

@@ -159,6 +159,11 @@ private:
   // With the ex's pronouns configured ("he/him"), the gendered pronouns that are not theirs
   // ("she", "her", "elle"), folded: a question asked with only those is about someone else.
   std::unordered_set<std::string> others_pronouns_, ex_pronouns_;
+  // Pronouns of languages whose nouns have a gender ("elle" is the relationship as often as a
+  // person: "Peur d'être seule, et c'est elle qui décide ?"), folded.
+  std::unordered_set<std::string> noun_pronouns_;
+  // `plain` as its folded words, those pronouns left out.
+  std::string without_gendered_nouns_pronouns(std::string_view plain) const;
   // Does the line ask with a pronoun that is not the ex's, and nothing that names the ex?
   bool asks_with_others_pronoun(std::string_view plain) const;
   PhraseBook phrases_;
