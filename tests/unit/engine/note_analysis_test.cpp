@@ -257,7 +257,7 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   CHECK(gated_questions("# Book club\n\nWhat were Connell's official reasons for breaking it "
                         "off?\nNone.\n\nIs Marianne afraid of being abandoned?\nYes.\n") == "");
   // French "elle" is as often a noun ("la peur", "la relation"): no one else by itself.
-  CHECK(gated_questions("# Journal\n\nSam est passé.\n\n- Peur d'être seule, et c'est elle qui "
+  CHECK(gated_questions("# Samedi\n\nSam est passé.\n\n- Peur d'être seule, et c'est elle qui "
                         "décide ? Non.\n") == "motives.fear@5");
   CHECK(gated_questions("Awa m'a appelée.\n\nPourquoi Cheikh est parti, d'après elle ?\nIl "
                         "étouffe.\n\nEst-ce que leur couple a un vrai avenir ?\nNon.\n") == "");
