@@ -454,7 +454,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
                count_words(line.substr(0, cut.at)) <= kMaxLabelWords)
         ++labelled;
       std::size_t words = count_words(line);
-      if (written_words(line) > kMaxLooseLineWords) all_short = false;
+      // written_words() is never more than count_words(): read only when it may matter.
+      if (words > kMaxLooseLineWords && written_words(line) > kMaxLooseLineWords) all_short = false;
       bool last = from >= para.size() || trim(para.substr(from)).empty();
       if (!last && words > 0 && words <= kMaxShortLineWords) short_inside = true;
     }
@@ -549,7 +550,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       std::size_t most = one_thought_lines ? kMaxLooseWords : kMaxLooseLineWords;
       // Longer, it may be prose wrapped at a margin: a question only when it opens asking ("how
       // long were we together and was it early days or something deeper" over its answer).
-      std::size_t line_words = written_words(t);
+      std::size_t line_words = 0;
+      if (c.loose && !c.label && !c.must_ask && more && !defined) line_words = written_words(t);
       // So is one after a line its writer ended with a stop ("rain. J's stuff still in the hall
       // closet." then "am I doing this bc I'm scared of being alone").
       bool after_stop = !first && (before.ends_with(".") || before.ends_with("!") ||
