@@ -413,6 +413,12 @@ std::size_t label_colon(std::string_view line) {
 // A line this short, before a paragraph's last, was ended by its writer, not by a margin.
 constexpr std::size_t kMaxShortLineWords = 5;
 
+// "Me", "Moi": the writer's own lines in a dialogue written down.
+bool is_writer_name(std::string_view name) {
+  std::string folded = fold_for_match(name);
+  return folded == "me" || folded == "moi" || folded == "i" || folded == "je" || folded == "myself";
+}
+
 // The lines of a paragraph that pose something. People write one thought a line without blank
 // lines between: "**What did he say?** He said…" on each line, "Q: …" then "A: …", or
 // "what did he tell me" then the answer on the next line. A line counts when it is a bold
@@ -431,6 +437,27 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
   //   margin has long lines but its last; a paragraph whose lines are all short, or with a very
   //   short line before its last, was broken by its writer (one_thought_lines).
   bool qa_lines = false, one_thought_lines = false;
+  // A dialogue written down ("**Chi:** …?" / "**Me:** …"): two speakers or more, three lines
+  // of theirs. What the other person asks is posed as a "Q:" line is; the writer's lines answer.
+  bool dialogue = false;
+  {
+    std::string_view first_speaker;
+    int speaker_lines = 0;
+    for (std::size_t from = 0; from < para.size();) {
+      std::size_t nl = para.find('\n', from);
+      std::string_view line =
+          para.substr(from, nl == std::string_view::npos ? para.size() - from : nl - from);
+      from = nl == std::string_view::npos ? para.size() : nl + 1;
+      if (auto sp = speaker_prefix(line)) {
+        ++speaker_lines;
+        if (first_speaker.empty())
+          first_speaker = sp->name;
+        else if (sp->name != first_speaker)
+          dialogue = true;
+      }
+    }
+    dialogue = dialogue && speaker_lines >= 3;
+  }
   {
     int asking = 0, labelled = 0, lines = 0;
     bool all_short = true, short_inside = false;
@@ -497,6 +524,18 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       if (qa_prefix(line) || !read_line(line, base, c) || c.start != base) continue;
       if (!(c.label || (c.question_mark && count_words(c.plain) >= 4))) continue;
       c.form = QuestionForm::Line;
+      out.push_back(std::move(c));
+      continue;
+    }
+    if (auto sp = dialogue ? speaker_prefix(line) : std::nullopt;
+        sp && !is_writer_name(sp->name) && line.find('?', sp->text) != std::string_view::npos) {
+      std::string_view said = line.substr(sp->text);
+      c.form = QuestionForm::QA;
+      c.start = base + sp->text;
+      c.end = base + line.size();
+      c.answer_start = c.end;
+      c.plain = plain_text(said);
+      c.question_mark = true;
       out.push_back(std::move(c));
       continue;
     }
@@ -673,6 +712,35 @@ std::optional<std::size_t> qa_prefix(std::string_view line) {
   while (j < rest.size() && rest[j] == ' ')
     ++j;
   return i + j;
+}
+
+std::optional<Speaker> speaker_prefix(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+    ++i;
+  const bool bold = line.substr(i).starts_with("**");
+  if (bold) i += 2;
+  const std::size_t name_start = i;
+  if (i >= line.size() ||
+      !((line[i] >= 'A' && line[i] <= 'Z') || static_cast<unsigned char>(line[i]) >= 0xC3))
+    return std::nullopt;
+  while (i < line.size() && i - name_start <= 20 &&
+         (std::isalpha(static_cast<unsigned char>(line[i])) ||
+          static_cast<unsigned char>(line[i]) >= 0x80))
+    ++i;
+  std::string_view name = line.substr(name_start, i - name_start);
+  if (name.empty() || i - name_start > 20) return std::nullopt;
+  std::string_view rest = line.substr(i);
+  std::size_t after = 0;
+  if (bold && (rest.starts_with(":**") || rest.starts_with("**:")))
+    after = 3;
+  else if (!bold && rest.starts_with(":"))
+    after = 1;
+  if (after == 0 || i + after >= line.size() || line[i + after] != ' ') return std::nullopt;
+  i += after;
+  while (i < line.size() && line[i] == ' ')
+    ++i;
+  return Speaker{name, i};
 }
 
 // A candidate read at offset 0 of its own text, moved to where that text sits in the note.

@@ -105,6 +105,13 @@ bool is_answer_label(std::string_view label);
 
 // "Q: …", "Q1: …", "Question 3 - …" → the byte where the question after the prefix starts.
 std::optional<std::size_t> qa_prefix(std::string_view line);
+// A line of a dialogue written down, "**Chi:** what did he say when he ended it?" or "Chi: …":
+// the speaker's name (one capitalised word) and the byte where what they said starts.
+struct Speaker {
+  std::string_view name;
+  std::size_t text = 0;
+};
+std::optional<Speaker> speaker_prefix(std::string_view line);
 // Where "Q: What did she say? A: that I never listen" has its answer on the question's own
 // line: the offset of that " A:" in `rest` (the text after the "Q:" prefix), or npos.
 std::size_t qa_inline_answer(std::string_view rest);

@@ -119,6 +119,10 @@ struct LineReader {
           a != std::string_view::npos && matches(plain_text(trim(qa[k].substr(0, a)))))
         return true;
     }
+    // A dialogue's line ("**Chi:** what did he say?"): what the speaker said, read whole.
+    if (auto sp = speaker_prefix(v);
+        sp && sp->text < v.size() && matches(plain_text(v.substr(sp->text))))
+      return true;
     std::size_t callout = callout_title(v);
     if (callout != std::string_view::npos && callout < v.size())
       if (auto r = line_reading(v.substr(callout));

@@ -336,6 +336,13 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("Q: What did he tell me when he left?\nA:\n\nSome other thought.\n", "why.official@1-");
   check("Q: What did he tell me when he left?\nA: that he needed space\n\nMore.\n",
         "why.official@1+");
+  // A dialogue written down: what the other person asks is posed, the writer's lines answer;
+  // a lone speaker's line is a label, and the writer's own questions ask nothing.
+  check("**Chi:** what did he actually say when he ended it?\n**Me:** that he wasn't ready.\n"
+        "**Chi:** and the real reason, the one he didn't say?\n**Me:** his mum. I felt it.\n",
+        "why.official@1+ why.unofficial@3+");
+  check("**Chi:** what did he actually say when he ended it?\n", "");
+  check("**Me:** what did he actually say when he ended it?\n**Chi:** no idea.\n**Me:** ok?\n", "");
   // A worksheet's "Prompt:" and "Question 4 —" pose what follows them; "Response:" answers.
   check("Prompt: What didn't I like about the relationship, his stuff too\nResponse: his "
         "silences\n\nQuestion 5 — What will this help me avoid in my next relationship?\n",
