@@ -127,7 +127,7 @@ std::string_view base_name(std::string_view path) {
 Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
     : pack_(pack), options_(std::move(options)), matcher_(pack, options_.ex_name), phrases_(pack) {
   for (const auto& lang : pack_.languages())
-    if (lang.language != "en")
+    if (!lang.pronouns_name_people)
       for (const auto& p : lang.topic_pronouns)
         for (auto& w : split_words(fold_for_match(p)))
           noun_pronouns_.insert(std::move(w));
@@ -142,11 +142,11 @@ Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
       }
     for (auto& w : split_words(fold_for_match(options_.ex_name)))
       ex_pronouns_.insert(std::move(w));
-    // Only where pronouns follow people, not nouns: French "elle" is as often the relationship
-    // ("Était-elle conforme à mon idéal ?") and "il" nobody ("il faut").
+    // Only where pronouns follow people, not nouns (the pack's pronouns_name_people): French
+    // "elle" is as often the relationship ("Était-elle conforme à mon idéal ?"), "il" nobody.
     if (named)
       for (const auto& lang : pack_.languages())
-        if (lang.language == "en")
+        if (lang.pronouns_name_people)
           for (const auto& p : lang.topic_pronouns)
             for (auto& w : split_words(fold_for_match(p)))
               if (!ex_pronouns_.count(w)) others_pronouns_.insert(std::move(w));

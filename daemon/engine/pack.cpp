@@ -119,6 +119,8 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.future_markers = strings(fm.value("future_markers", json()), true);
   pack.topic_words = strings(fm.value("topic_words", json()), true);
   pack.topic_pronouns = strings(fm.value("topic_pronouns", json()), true);
+  if (auto it = fm.find("pronouns_name_people"); it != fm.end() && it->is_boolean())
+    pack.pronouns_name_people = it->get<bool>();
   pack.weak_topic_words = strings(fm.value("weak_topic_words", json()), true);
   pack.other_people = strings(fm.value("other_people", json()), true);
   pack.letter_salutations = strings(fm.value("letter_salutations", json()), true);

@@ -77,6 +77,10 @@ struct LanguagePack {
   // "leur couple") is someone else's, as in a note on a friend's marriage or a novel.
   std::vector<std::string> future_markers, topic_words, topic_pronouns, weak_topic_words,
       other_people, letter_salutations, we_words, others_possessives, relationship_nouns;
+  // Whether topic_pronouns stand for people only (English "he", "her"), so that a question
+  // asked only with another person's pronouns is about someone else; or as often for nouns
+  // (French "elle" is "la relation", "il" nobody in "il faut"), so that they never count alone.
+  bool pronouns_name_people = true;
   // Words that open a question ("what", "did", "pourquoi"): a list item or line starting with
   // one is posed as a question even without its "?" ("1. What went wrong").
   std::vector<std::string> question_openers;
