@@ -278,6 +278,21 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
   return false;
 }
 
+bool Analyzer::only_debrief_questions(const Candidates& candidates,
+                                      const Recognition& recognition) const {
+  if (recognition.questions.empty() || !recognition.sections.empty()) return false;
+  return std::all_of(
+      recognition.questions.begin(), recognition.questions.end(), [&](const RecognisedQuestion& r) {
+        const QuestionSpec* spec = pack_.question(r.id);
+        std::string_view plain = candidates.lines[r.candidate].plain;
+        // What a team does differently ("What we do differently?") is a
+        // debrief's too, never the writer's log.
+        bool team_log = spec && spec->log && !matcher_.speaks_of_writer(plain) &&
+                        matcher_.speaks_of_writer_or_couple(plain);
+        return spec && (spec->any_debrief || team_log) && !matcher_.names_ex(plain, false);
+      });
+}
+
 // A question about someone else ("Qu'est-ce qui ne fonctionnait pas entre votre père et
 // vous ?", a therapist's questions about a parent copied into a note) is none of the article's;
 // when it is the first question under its heading, it sets what the ones after it there are
@@ -535,9 +550,29 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
                          return spec && spec->log;
                        });
   };
+  // The log as the writer keeps it in a daily note ("## Change log", "Ce que j'ai fait
+  // autrement aujourd'hui" in a dated note): their own acts, never what a team does ("What
+  // we do differently?" in a shift report).
+  auto holds_writers_log = [&] {
+    return out.note_date && std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                                        [&](const RecognisedQuestion& r) {
+                                          const QuestionSpec* spec = pack_.question(r.id);
+                                          std::string_view plain =
+                                              candidates.lines[r.candidate].plain;
+                                          return spec && spec->log &&
+                                                 (matcher_.speaks_of_writer(plain) ||
+                                                  !matcher_.speaks_of_writer_or_couple(plain));
+                                        });
+  };
+  // Only the questions any debrief asks ("What went wrong?", "Is it reversible?", "What would
+  // I do differently?"), none naming the ex, in a note with no clear sign of a relationship:
+  // a shift report, a group project, a garden plan, whatever pronouns their answers hold.
+  if (sign != TopicSign::Strong && !holds_writers_log() &&
+      only_debrief_questions(candidates, recognition))
+    return out;
   // Only pronouns: the topic when a question names the ex, or in a daily note holding the log
   // ("## Journal du changement" in a dated note that says "il").
-  if (sign == TopicSign::Pronoun && !(out.note_date && holds_log()) &&
+  if (sign == TopicSign::Pronoun && !holds_writers_log() &&
       !names_ex_in(text, candidates, recognition))
     return out;
   // One everyday word ("alone") is the topic when a question names the ex, when the note

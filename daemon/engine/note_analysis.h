@@ -145,6 +145,9 @@ private:
   void count_stopwords(std::string_view text, std::vector<long>& counts, long sign) const;
   bool names_ex_in(std::string_view text, const Candidates& candidates,
                    const Recognition& recognition) const;
+  // Every question recognised is one any debrief asks (QuestionSpec::any_debrief), none
+  // naming the ex, and no step section: nothing of the article but its generic questions.
+  bool only_debrief_questions(const Candidates& candidates, const Recognition& recognition) const;
 
   // analyse(text, outline, path) for a note whose topic_sign() is `sign`.
   NoteAnalysis analyse(std::string_view text, const Outline& outline, std::string_view path,

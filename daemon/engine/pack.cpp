@@ -127,6 +127,7 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.we_words = strings(fm.value("we_words", json()), true);
   pack.others_possessives = strings(fm.value("others_possessives", json()), true);
   pack.relationship_nouns = strings(fm.value("relationship_nouns", json()), true);
+  pack.relative_pronouns = strings(fm.value("relative_pronouns", json()), true);
   pack.second_person = strings(fm.value("second_person", json()), true);
   pack.question_openers = strings(fm.value("question_openers", json()), true);
   pack.months = string_lists(fm.value("months", json()));
@@ -169,6 +170,7 @@ StepSpec read_step(const json& fm, std::string_view body, const std::string& fal
     spec.verdict = flag(q, "verdict");
     spec.log = flag(q, "log");
     spec.of_writer = flag(q, "of_writer");
+    spec.any_debrief = flag(q, "any_debrief");
     if (spec.id.empty() || spec.text.empty()) {
       if (problems)
         problems->push_back(

@@ -27,6 +27,10 @@ struct QuestionSpec {
   // Asks of the writer's own feelings or ways ("Am I afraid…", "Were my needs…"): asked of
   // someone else ("Is Marianne afraid…") it is not the article's question.
   bool of_writer = false;
+  // Asked by any debrief as well ("What went wrong?", "Is it reversible?", "What would I do
+  // differently?", "Lessons for next time"): alone, in a note whose only signs of a
+  // relationship are a pronoun or an everyday word, they show a work retro, not the article.
+  bool any_debrief = false;
 };
 
 struct StepSpec {
@@ -77,6 +81,9 @@ struct LanguagePack {
   // "leur couple") is someone else's, as in a note on a friend's marriage or a novel.
   std::vector<std::string> future_markers, topic_words, topic_pronouns, weak_topic_words,
       other_people, letter_salutations, we_words, others_possessives, relationship_nouns;
+  // relative_pronouns: "who", "qui" after a person ("my aunt who keeps asking") tell of them:
+  // the question only brings them in, it is not about them.
+  std::vector<std::string> relative_pronouns;
   // Whether topic_pronouns stand for people only (English "he", "her"), so that a question
   // asked only with another person's pronouns is about someone else; or as often for nouns
   // (French "elle" is "la relation", "il" nobody in "il faut"), so that they never count alone.

@@ -141,8 +141,11 @@ std::size_t section_end(std::string_view text, const Outline& outline, const Can
 // what wasn't working). So is a line after the last (or before the first) recognised question
 // of a step section, when the counts agree the same way.
 // "Sep 10", "2026-11-24", "**Mon 19 Oct**": a line that is a date and nothing more.
-bool is_date_title(std::string_view plain, const Pack& pack) {
-  return count_words(plain) <= 4 && entry_date(plain, pack.date_names());
+// So is a heading that opens with one: a diary entry's ("## 21 Nov 2026, Saturday, 23:15",
+// "### 2026-10-20 21:30 Rain. Site flooded."), whatever follows the date.
+bool is_date_title(const Candidate& c, const Pack& pack) {
+  return (count_words(c.plain) <= 4 || c.form == QuestionForm::Heading) &&
+         entry_date(c.plain, pack.date_names());
 }
 
 // A heading underlined with "===" or "---" rather than opened with "#".
@@ -640,7 +643,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   for (std::size_t k = 0; k < cs.size(); ++k)
     no_gap[k] = !could_be_gap(cs[k], opens[k]) ||
                 (!chosen[k] && !is_title[k] &&
-                 (!matcher.has_words(cs[k].plain) || is_date_title(cs[k].plain, pack)));
+                 (!matcher.has_words(cs[k].plain) || is_date_title(cs[k], pack)));
   // An ignored line fills no gap either (fill_gaps passes over no_gap lines), nor does one
   // that poses nothing ("The one-evening rule. And the move: together, by March").
   for (std::size_t k = 0; k < cs.size(); ++k)

@@ -125,7 +125,8 @@ bool replies_at(std::string_view rest, bool again = true) {
 
 // Where a line's first thought ends, when something follows it on the line: the first ". "
 // that ends a sentence (not "Dr. "), or a dash or an arrow set off by spaces ("stuff i didnt
-// like - his temper", "-> a weekly talk"), which sets a thought off from its answer.
+// like - his temper", "-> a weekly talk", "what he said >> …"), which sets a thought off from
+// its answer.
 struct LineBreak {
   std::size_t at = std::string_view::npos; // npos: none
   bool dash = false;
@@ -138,7 +139,8 @@ LineBreak first_break(std::string_view line) {
         !ends_with_abbreviation(line.substr(0, i))) {
       after = i + 1;
     } else if (line[i] == ' ') {
-      for (std::string_view arrow : {"-> ", "=> ", "→ ", "— ", "– ", "- "})
+      // ">>" and ";;" set a flashcard's answer off from its question (RemNote's cards).
+      for (std::string_view arrow : {"-> ", "=> ", "→ ", "— ", "– ", "- ", ">> ", ";; "})
         if (line.substr(i + 1, arrow.size()) == arrow) {
           after = i + 1 + arrow.size();
           dash = true;
@@ -245,11 +247,16 @@ bool only_link(std::string_view t) {
 // "** Les erreurs que je ne répète plus": an Org-mode headline in a note saved as Markdown (two
 // stars or more, then a space: never a Markdown list item nor emphasis). The byte after its
 // stars and space, or 0.
+// Org's state keyword ("** TODO Le travail sur moi-même") is none of the headline's words.
 std::size_t org_headline(std::string_view t) {
   std::size_t stars = 0;
   while (stars < t.size() && t[stars] == '*')
     ++stars;
-  return stars >= 2 && stars < t.size() && t[stars] == ' ' ? stars + 1 : 0;
+  if (stars < 2 || stars >= t.size() || t[stars] != ' ') return 0;
+  std::size_t after = stars + 1;
+  for (std::string_view state : {"TODO ", "DONE ", "NEXT ", "WAITING ", "WAIT ", "CANCELLED "})
+    if (t.substr(after, state.size()) == state) return after + state.size();
+  return after;
 }
 
 // A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
@@ -437,17 +444,21 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
   //   margin has long lines but its last; a paragraph whose lines are all short, or with a very
   //   short line before its last, was broken by its writer (one_thought_lines).
   bool qa_lines = false, one_thought_lines = false;
+  // A chat app's export: one message a line, each read after its time stamp and sender.
+  bool chat = false;
   // A dialogue written down ("**Chi:** …?" / "**Me:** …"): two speakers or more, three lines
   // of theirs. What the other person asks is posed as a "Q:" line is; the writer's lines answer.
   bool dialogue = false;
   {
     std::string_view first_speaker;
-    int speaker_lines = 0;
+    int speaker_lines = 0, chat_lines = 0, line_count = 0;
     for (std::size_t from = 0; from < para.size();) {
       std::size_t nl = para.find('\n', from);
       std::string_view line =
           para.substr(from, nl == std::string_view::npos ? para.size() - from : nl - from);
       from = nl == std::string_view::npos ? para.size() : nl + 1;
+      ++line_count;
+      if (chat_message(line)) ++chat_lines;
       if (auto sp = speaker_prefix(line)) {
         ++speaker_lines;
         if (first_speaker.empty())
@@ -457,6 +468,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       }
     }
     dialogue = dialogue && speaker_lines >= 3;
+    chat = chat_lines >= 1 && chat_lines * 2 >= line_count;
   }
   {
     int asking = 0, labelled = 0, lines = 0;
@@ -486,11 +498,11 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       bool last = from >= para.size() || trim(para.substr(from)).empty();
       if (!last && words > 0 && words <= kMaxShortLineWords) short_inside = true;
     }
-    qa_lines = lines >= 3 && asking * 2 >= lines + 1;
+    qa_lines = !chat && lines >= 3 && asking * 2 >= lines + 1;
     // "she blames me for: …" / "all or some?: …" / "alone or a reaction: …": lines that each
     // open with a label or a question are one thought each, however long.
     one_thought_lines =
-        lines >= 3 && (all_short || short_inside || (asking + labelled) * 2 >= lines + 1);
+        chat || (lines >= 3 && (all_short || short_inside || (asking + labelled) * 2 >= lines + 1));
   }
   std::string_view previous;
   for (std::size_t start = 0; start <= para.size();) {
@@ -509,6 +521,15 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     std::string_view before = trim(previous);
     previous = line;
     start = nl == std::string_view::npos ? para.size() + 1 : nl + 1;
+    if (chat) {
+      // Each message is a thought of its own; a line without a stamp continues the message
+      // above it (its answer) or is the app's own.
+      auto message = chat_message(line);
+      if (!message) continue;
+      line.remove_prefix(message->text);
+      base += message->text;
+      before = {};
+    }
     bool after_break = first || before.empty() || one_thought_lines || qa_lines ||
                        before.ends_with(".") || before.ends_with("?") || before.ends_with("!") ||
                        before.ends_with(":") || before.ends_with("\"") || before.ends_with("…") ||
@@ -602,7 +623,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // The last line of prose, unless, among lines written one thought each, it is a head
       // answered after it ("how we change together -> …").
       bool answered_on_line = one_thought_lines && c.end - base < trim(line).size();
-      if (c.loose && !c.label && !first && !more && !answered_on_line) continue;
+      if (c.loose && !c.label && !first && !more && !answered_on_line && !chat) continue;
     }
     out.push_back(std::move(c));
   }
@@ -741,6 +762,60 @@ std::optional<Speaker> speaker_prefix(std::string_view line) {
   while (i < line.size() && line[i] == ' ')
     ++i;
   return Speaker{name, i};
+}
+
+std::optional<Speaker> chat_message(std::string_view line) {
+  std::size_t i = 0;
+  auto digits = [&](std::size_t most) {
+    std::size_t from = i;
+    while (i < line.size() && i - from < most && std::isdigit(static_cast<unsigned char>(line[i])))
+      ++i;
+    return i - from;
+  };
+  const bool bracket = line.starts_with("[");
+  if (bracket) ++i;
+  // The date: three groups of digits joined by '/', '.' or '-' ("12/10/2026", "10/12/26").
+  for (int group = 0; group < 3; ++group) {
+    if (digits(4) == 0) return std::nullopt;
+    if (group < 2) {
+      if (i >= line.size() || (line[i] != '/' && line[i] != '.' && line[i] != '-'))
+        return std::nullopt;
+      ++i;
+    }
+  }
+  if (i < line.size() && line[i] == ',') ++i;
+  if (i >= line.size() || line[i] != ' ') return std::nullopt;
+  ++i;
+  // The time: "23:42", "23:42:10", "11:42 PM", "11:42 p. m.".
+  if (digits(2) == 0 || i >= line.size() || line[i] != ':') return std::nullopt;
+  ++i;
+  if (digits(2) != 2) return std::nullopt;
+  if (i < line.size() && line[i] == ':') {
+    ++i;
+    if (digits(2) != 2) return std::nullopt;
+  }
+  for (std::string_view meridiem :
+       {" AM", " PM", " am", " pm", " a.m.", " p.m.", " a. m.", " p. m."})
+    if (line.substr(i, meridiem.size()) == meridiem) {
+      i += meridiem.size();
+      break;
+    }
+  if (bracket) {
+    if (line.substr(i, 2) != "] ") return std::nullopt;
+    i += 2;
+  } else {
+    if (line.substr(i, 3) != " - ") return std::nullopt;
+    i += 3;
+  }
+  // The sender: a name of a few words ("Nadège", "Nadège (vous)", "+33 6 12 34 56 78").
+  std::size_t colon = line.find(": ", i);
+  if (colon == std::string_view::npos || colon == i || colon - i > 40) return std::nullopt;
+  std::string_view name = line.substr(i, colon - i);
+  if (name.find_first_of(".!?") != std::string_view::npos) return std::nullopt;
+  std::size_t text = colon + 2;
+  while (text < line.size() && line[text] == ' ')
+    ++text;
+  return Speaker{name, text};
 }
 
 // A candidate read at offset 0 of its own text, moved to where that text sits in the note.

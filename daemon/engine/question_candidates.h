@@ -112,6 +112,11 @@ struct Speaker {
   std::size_t text = 0;
 };
 std::optional<Speaker> speaker_prefix(std::string_view line);
+// A message of a chat app's export, "12/10/2026 23:42 - Nadège: …" (Android) or
+// "[12/10/2026, 23:42:10] Nadège: …" (iOS): the sender and the byte where the message starts.
+// nullopt for any other line, and for the app's own lines ("12/10/2026 23:40 - Messages are
+// end-to-end encrypted.").
+std::optional<Speaker> chat_message(std::string_view line);
 // Where "Q: What did she say? A: that I never listen" has its answer on the question's own
 // line: the offset of that " A:" in `rest` (the text after the "Q:" prefix), or npos.
 std::size_t qa_inline_answer(std::string_view rest);

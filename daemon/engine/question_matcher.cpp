@@ -303,6 +303,9 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& t : lang.other_people)
       for (auto& w : split_words(fold_for_match(t)))
         other_people_.insert(std::move(w));
+    for (const auto& t : lang.relative_pronouns)
+      for (auto& w : split_words(fold_for_match(t)))
+        relative_pronouns_.insert(std::move(w));
     for (const auto& t : lang.weak_topic_words)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         weak_topic_words_.insert(parts[0]);
@@ -324,9 +327,19 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& forms : *names)
       for (const auto& n : forms)
         date_words_.insert(fold_for_match(n));
-  for (auto& s : split_words(fold_for_match(ex_name))) {
-    ex_words_.insert(s);
-    topic_words_.insert(s);
+  // Each word of the name, but of a compound first name only its first part: "Jean-Pierre" is
+  // "Jean-Pierre" or "Jean", while "Pierre" alone is someone else (or a rose, "Pierre de
+  // Ronsard").
+  for (std::string_view rest = ex_name; !rest.empty();) {
+    std::size_t space = rest.find(' ');
+    std::string_view token = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+    std::vector<std::string> parts = split_words(fold_for_match(token));
+    if (token.find('-') != std::string_view::npos && parts.size() > 1) parts.resize(1);
+    for (auto& s : parts) {
+      ex_words_.insert(s);
+      topic_words_.insert(s);
+    }
   }
   for (const auto& p : partner_tokens)
     topic_words_.insert(p);
@@ -1135,16 +1148,22 @@ template <typename Test> bool any_word(std::string_view plain, const Test& test)
 
 bool QuestionMatcher::asks_about_other_person(std::string_view plain) const {
   bool found = false;
-  std::string previous;
+  std::string previous, person;
   for_each_match_word(plain, [&](std::string_view w) {
     std::string word(w);
+    // "… la peur de finir seule, avec ma tante qui me demande à chaque fête ?": a person a
+    // relative clause then tells of only comes into the question, which asks of the writer.
+    if (!person.empty() && !found) {
+      if (!relative_pronouns_.count(word)) found = true;
+      person.clear();
+    }
     // Folded, "mémé" is "même": a function word is never a person.
     if (!found && other_people_.count(word) && !stop_words_.count(word) &&
         (me_words_.count(previous) || topic_pronouns_.count(previous) || previous == "the"))
-      found = true;
+      person = word;
     previous = std::move(word);
   });
-  return found;
+  return found || !person.empty();
 }
 
 bool QuestionMatcher::speaks_of_writer(std::string_view plain) const {

@@ -228,7 +228,8 @@ private:
   std::unordered_set<std::string> vocabulary_;       // every folded word of the pack
   // The topic gate's words (folded, every language) and word prefixes ("relationship*").
   std::unordered_set<std::string> topic_words_, weak_topic_words_;
-  std::unordered_set<std::string> other_people_; // "Mum", "Dad": capitalised, never the ex
+  std::unordered_set<std::string> other_people_;      // "Mum", "Dad": capitalised, never the ex
+  std::unordered_set<std::string> relative_pronouns_; // "who", "qui": a person told of
   std::unordered_set<std::string> letter_salutations_;
   std::unordered_set<std::string> we_words_, others_possessives_, relationship_nouns_;
   std::unordered_set<std::string> date_words_; // month and weekday names: "Sunday," greets no one

@@ -119,6 +119,10 @@ struct LineReader {
           a != std::string_view::npos && matches(plain_text(trim(qa[k].substr(0, a)))))
         return true;
     }
+    // A chat export's message ("12/10/2026 23:42 - Nadège: …"), read as a line of its own.
+    if (auto message = chat_message(v); message && message->text < v.size())
+      if (auto r = line_reading(v.substr(message->text)); r && matches(r->plain, r->loose))
+        return true;
     // A dialogue's line ("**Chi:** what did he say?"): what the speaker said, read whole.
     if (auto sp = speaker_prefix(v);
         sp && sp->text < v.size() && matches(plain_text(v.substr(sp->text))))

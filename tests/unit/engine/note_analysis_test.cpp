@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "daemon/engine/pack.h"
+#include "daemon/engine/question_candidates.h"
 
 using mend::engine::Analyzer;
 using mend::engine::NoteAnalysis;
@@ -996,4 +997,93 @@ TEST_CASE("a question asked with pronouns that are not the ex's", "[note_analysi
   CHECK(ids(he, "# Cian, from the book\n\n> What were her official reasons for leaving you?\n\n"
                 "Tired.\n\n> What wasn't working in your relationship?\n\nTime.\n") ==
         "why.official why.not-working");
+}
+
+// A chat app's export of messages to oneself: every message is read after its time stamp and
+// sender, one thought a line; the app's own lines and the stamps are none of the words.
+TEST_CASE("a chat export's messages are read one a line", "[note_analysis][forms]") {
+  check("14/09/2026 21:02 - Messages to yourself are end-to-end encrypted.\n"
+        "14/09/2026 21:03 - Priya: what did he tell me when he left\n"
+        "14/09/2026 21:04 - Priya: that he needed to find himself. in Goa apparently\n"
+        "14/09/2026 21:06 - Priya: what wasn't working between us\n"
+        "14/09/2026 21:07 - Priya: we only ever talked about money\n",
+        "why.official@2+ why.not-working@4+");
+  check("[14/09/2026, 21:03:10] Priya: what did he tell me when he left\n"
+        "[14/09/2026, 21:04:55] Priya: that he needed space\n"
+        "[14/09/2026, 21:06:01] Priya: what wasn't working between us\n",
+        "why.official@1+ why.not-working@3-");
+  // Not a chat: a log line with a time is read as it is written.
+  CHECK(mend::engine::chat_message("14/09/2026 21:03 - walked to work") == std::nullopt);
+  CHECK(mend::engine::chat_message("Priya: what did he say?") == std::nullopt);
+}
+
+// RemNote's cards set the answer off with ">>" or ";;"; Org's state keyword is no word of its
+// headline.
+TEST_CASE("flashcard separators and org state keywords", "[note_analysis][forms]") {
+  check("- what he told me when it ended >> that he was tired\n"
+        "- what I didn't like ;; his silences\n",
+        "why.official@1+ why.disliked@2+");
+  check("* Notes\n** TODO What work on myself will I do now\nTherapy in January.\n",
+        "if-no.self-work@2+");
+}
+
+// A diary entry's heading opens with its date: never a question by the article's order,
+// whatever its words, though it sits between two questions of a step.
+TEST_CASE("a dated entry heading fills no gap in the article's order", "[note_analysis]") {
+  check("## What did she say when she left?\n\nThat she was tired.\n\n"
+        "## 12 Oct 2026, Monday, 22:40\n\nRain all day.\n\n"
+        "## What wasn't working between us?\n\nTime.\n",
+        "why.official@1+ why.not-working@9+");
+}
+
+// Only the questions any debrief asks ("What went wrong?", "Is it reversible?", "What would we
+// do differently?"), in a note whose only signs of a relationship are a pronoun or an everyday
+// word, are a shift report or a group project, however many; one naming the ex, or the log in
+// a daily note, is the article's.
+TEST_CASE("a debrief's questions alone need a clear sign of the topic", "[note_analysis][topic]") {
+  auto found = [](std::string_view note, std::string_view path) {
+    std::string out;
+    for (const auto& q : gated_analyzer().analyse(note, path).questions)
+      out += (out.empty() ? "" : " ") + q.id;
+    return out;
+  };
+  CHECK(found("Forklift incident\n\nWhat went wrong?\n- The rota had him in aisle 9.\n\n"
+              "What we do differently?\n- Sign-off first.\n\nIs it reversible?\n- No.\n",
+              "incident-2026-11-03.md") == "");
+  CHECK(found("Group project debrief\n\nwhat went wrong: Tom ghosts us after week 2\n"
+              "what I'd do differently: a shared doc\nis it reversible: no, graded\n",
+              "debrief.md") == "");
+  CHECK(found("What went wrong with him?\n- He never listened.\n", "note.md") == "why.not-working");
+  CHECK(found("Rain again. He called.\n\n## Change log\n- Called without being asked.\n",
+              "2026-11-03.md") == "new-start.log");
+}
+
+// A compound first name names the ex whole or by its first part: "Pierre" alone is someone
+// else (here a rose), and a garden note that says so is no note about the ex.
+TEST_CASE("a part of the ex's compound name is someone else", "[note_analysis][topic]") {
+  static const Pack pack = [] {
+    std::vector<mend::engine::PackProblem> problems;
+    return Pack::load(mend::engine::builtin_pack_files(), &problems);
+  }();
+  const Analyzer a(pack, {"Jean-Pierre", "fr"});
+  auto found = [&](std::string_view note) {
+    std::string out;
+    for (const auto& q : a.analyse(note, "roses.md").questions)
+      out += (out.empty() ? "" : " ") + q.id;
+    return out;
+  };
+  CHECK(found("Rosiers\n\nLe « Pierre de Ronsard » a souffert.\n\nEst-ce réversible ?\n"
+              "Oui, avec du purin.\n") == "");
+  CHECK(found("Jean-Pierre\n\nEst-ce réversible ?\nOui, s'il parle.\n") == "why.reversible");
+}
+
+// A person a relative clause tells of only comes into the question ("…, with my aunt who asks
+// at every wedding"): it is still the writer's own, and so are the ones after it.
+TEST_CASE("a person told of in a relative clause", "[note_analysis][topic]") {
+  check("- is it just the fear of ending up alone, with my aunt who asks at every wedding? a bit\n"
+        "- what wasn't working between us? money\n",
+        "motives.fear@1+ why.not-working@2+");
+  check("- What wasn't working between my mum and me? Everything.\n"
+        "- What didn't I like about her? Her silences.\n",
+        "");
 }
