@@ -130,26 +130,28 @@ bool replies_at(std::string_view rest, bool again = true) {
 struct LineBreak {
   std::size_t at = std::string_view::npos; // npos: none
   bool dash = false;
+  bool arrow = false; // "->", "=>", "→", ">>": never inside a label, as a dash may be
 };
 LineBreak first_break(std::string_view line) {
   for (std::size_t i = 0; i + 1 < line.size(); ++i) {
     std::size_t after = std::string_view::npos;
-    bool dash = false;
+    bool dash = false, arrow = false;
     if (line[i] == '.' && line[i + 1] == ' ' && i > 0 && line[i - 1] != '.' &&
         !ends_with_abbreviation(line.substr(0, i))) {
       after = i + 1;
     } else if (line[i] == ' ') {
       // ">>" and ";;" set a flashcard's answer off from its question (RemNote's cards).
-      for (std::string_view arrow : {"-> ", "=> ", "→ ", "— ", "– ", "- ", ">> ", ";; "})
-        if (line.substr(i + 1, arrow.size()) == arrow) {
-          after = i + 1 + arrow.size();
+      for (std::string_view mark : {"-> ", "=> ", "→ ", "— ", "– ", "- ", ">> ", ";; "})
+        if (line.substr(i + 1, mark.size()) == mark) {
+          after = i + 1 + mark.size();
           dash = true;
+          arrow = mark != "— " && mark != "– " && mark != "- " && mark != ";; ";
           break;
         }
     }
     if (after == std::string_view::npos) continue;
     if (trim(line.substr(after)).empty()) return {};
-    return {i, dash};
+    return {i, dash, arrow};
   }
   return {};
 }
@@ -259,6 +261,14 @@ std::size_t org_headline(std::string_view t) {
   return after;
 }
 
+// "question", "note", "prompt" (a callout's types, as people bold them).
+bool is_type_word(std::string_view bold) {
+  std::string word = fold_for_match(trim(bold));
+  while (!word.empty() && (word.back() == ':' || word.back() == ' '))
+    word.pop_back();
+  return word == "question" || word == "note" || word == "prompt" || word == "q";
+}
+
 // A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
 // the whole line when it is short and loose. `base` is the line's first byte in the note.
 // Returns false when the line is none of these.
@@ -281,6 +291,14 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   c.start = base;
   if (strong) {
     InlineText inl = inline_text(line);
+    // "> **question** Chu-tu juste scared…", "**Note** …": a type word in bold, as a callout's
+    // "[!question]" is, and the line after it is read as it is written.
+    if (is_type_word(inl.strong_prefix) && !inl.all_strong) {
+      std::size_t after = inl.strong_prefix_end;
+      while (after < line.size() && (line[after] == ' ' || line[after] == ':'))
+        ++after;
+      return after < line.size() && read_line(line.substr(after), base + after, c);
+    }
     if (!inl.strong_prefix.empty()) {
       c.plain = inl.strong_prefix;
       c.question_mark = ends_with_question_mark(inl.strong_prefix);
@@ -338,6 +356,13 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     c.answer_start = c.end;
     return true;
   }
+  // "Est-ce que je peux changer seule → c'est en réaction : il faisait rien": an arrow before
+  // the colon sets the thought off first (read below); a dash may sit inside a label ("still
+  // love her — how to say it: …").
+  if (colon != std::string_view::npos)
+    if (LineBreak cut = first_break(line);
+        cut.dash && cut.at < colon && cut.arrow)
+      colon = std::string_view::npos;
   if (colon != std::string_view::npos) {
     std::string_view label = line.substr(0, colon);
     // "Okay. What he said, word for word:": the label is the last sentence.
@@ -387,7 +412,9 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
       return true;
     }
   }
-  if (ends_like_sentence(t) || words > kMaxLooseWords) return false;
+  // Counted as written: "est ce que c'est juste la peur d'etre tout seul" is ten words.
+  if (ends_like_sentence(t) || (words > kMaxLooseWords && written_words(t) > kMaxLooseWords))
+    return false;
   c.plain = plain_text(line);
   c.loose = true;
   c.title_like = words <= kMaxLabelWords;
@@ -632,6 +659,16 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
 // "[!question] What did she say?" (Obsidian callouts; "[!note]-" folds): the byte after the
 // type, or npos when the line is no callout title.
 std::size_t callout_title(std::string_view line) {
+  // GitHub's older admonition, "> **Note** …", and its like ("> **question** …").
+  if (line.starts_with("**")) {
+    std::size_t close = line.find("**", 2);
+    if (close == std::string_view::npos || close > 16 || !is_type_word(line.substr(2, close - 2)))
+      return std::string_view::npos;
+    std::size_t i = close + 2;
+    while (i < line.size() && (line[i] == ' ' || line[i] == ':'))
+      ++i;
+    return i;
+  }
   if (!line.starts_with("[!")) return std::string_view::npos;
   std::size_t close = line.find(']');
   if (close == std::string_view::npos || close > 32) return std::string_view::npos;
