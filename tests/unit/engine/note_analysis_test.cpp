@@ -1087,3 +1087,18 @@ TEST_CASE("a person told of in a relative clause", "[note_analysis][topic]") {
         "- What didn't I like about her? Her silences.\n",
         "");
 }
+
+// GitHub's older admonition ("> **Note** …") titles a callout as "[!note]" does; an arrow
+// before a label's colon sets the thought off first; a loose line's length is counted in the
+// words its writer wrote ("c'est", "d'etre" are one each).
+TEST_CASE("bold callout types, arrows before colons, words as written", "[note_analysis][forms]") {
+  check("> **question** Am I just scared of being alone, and is that deciding for me?\n"
+        "> Partly.\n",
+        "motives.fear@1+");
+  check("- Can I change this on my own, or is it a reaction to him → a reaction: he did "
+        "nothing, so I did everything\n",
+        "wrongs.alone@1+");
+  check("est ce que c'est juste la peur d'etre tout seul qui me fait vouloir qu'elle revienne\n"
+        "ouais, un peu\n",
+        "motives.fear@1+");
+}

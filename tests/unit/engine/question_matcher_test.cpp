@@ -226,3 +226,19 @@ TEST_CASE("the topic gate's signs", "[question_matcher][topic]") {
   CHECK(matcher().topic_sign("Half of the accruals didn't come across. The other team "
                              "was late.") == TopicSign::None);
 }
+
+TEST_CASE("pulling back, the night it ended, fear or missing them", "[question_matcher]") {
+  CHECK(match("Do I cling when he pulls back?") == "patterns.cling");
+  CHECK(match("what he told me when it ended") == "why.official");
+  CHECK(match("scared or actually missing her") == "motives.fear");
+  CHECK(match("what was broken between us") == "why.not-working");
+  CHECK(match("Était-il conforme à ce que je souhaitais ?") == "evaluate.ideal");
+}
+
+TEST_CASE("making a mistake again, starting now, today's proof", "[question_matcher]") {
+  CHECK(match("Mistakes I'm not making again, and what instead") == "new-start.mistakes");
+  CHECK(match("Work on me, starting now") == "if-no.self-work");
+  CHECK(match("Today's proof") == "new-start.log");
+  CHECK(match("Ce que je veux lui dire de toutes ces réflexions, ma part comprise") ==
+        "reach-out.share");
+}
