@@ -992,6 +992,13 @@ std::optional<Date> entry_date(std::string_view text, const DateNames& names) {
   while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '[' ||
                            text.front() == '<' || text.front() == '('))
     text.remove_prefix(1);
+  // A weekly log's entries: "Week of Nov 16, 2026: …", "Semaine du 16 novembre : …", dated by
+  // the week's first day.
+  for (std::string_view week : {"week of ", "semaine du ", "w/c "})
+    if (text.size() > week.size() && fold_case(text.substr(0, week.size())) == week) {
+      text.remove_prefix(week.size());
+      break;
+    }
   if (auto match = parse_leading_date(text, names)) return match->date;
   return std::nullopt;
 }

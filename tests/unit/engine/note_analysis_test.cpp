@@ -571,6 +571,9 @@ TEST_CASE("the log's dates in the forms people write them", "[note_analysis]") {
   CHECK(log_dates(
             "## Proof log\nNovember\n- Monday 2nd: deleted the app\n- Fri 13th (lol): dry week\n"
             "- 9am run\n\n**Décembre 2026**\n- 1er : appelé ma soeur\n") == "11/2 11/13 12/1 ");
+  // A weekly log's entries, dated by the week's first day.
+  CHECK(log_dates("## Proof log\n- Week of Nov 2, 2026: cooked\n- Semaine du 9 novembre : "
+                  "appelé\n- weekly chores\n") == "11/2 11/9 ");
 }
 
 TEST_CASE("the log recurs in a running note", "[note_analysis][recognition]") {
