@@ -360,8 +360,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   // the colon sets the thought off first (read below); a dash may sit inside a label ("still
   // love her — how to say it: …").
   if (colon != std::string_view::npos)
-    if (LineBreak cut = first_break(line);
-        cut.dash && cut.at < colon && cut.arrow)
+    if (LineBreak cut = first_break(line); cut.dash && cut.at < colon && cut.arrow)
       colon = std::string_view::npos;
   if (colon != std::string_view::npos) {
     std::string_view label = line.substr(0, colon);
@@ -659,6 +658,19 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
 // "[!question] What did she say?" (Obsidian callouts; "[!note]-" folds): the byte after the
 // type, or npos when the line is no callout title.
 std::size_t callout_title(std::string_view line) {
+  // "> 💭 Am I just scared of being on my own?": a journaling app's prompt, set off by the
+  // pictograph it opens with (U+2600-U+27BF, U+1F300 and above).
+  if (line.size() > 4 && ((static_cast<unsigned char>(line[0]) == 0xF0 &&
+                           static_cast<unsigned char>(line[1]) == 0x9F) ||
+                          (static_cast<unsigned char>(line[0]) == 0xE2 &&
+                           (static_cast<unsigned char>(line[1]) == 0x98 ||
+                            static_cast<unsigned char>(line[1]) == 0x9D ||
+                            static_cast<unsigned char>(line[1]) == 0x9C)))) {
+    std::size_t i = static_cast<unsigned char>(line[0]) == 0xF0 ? 4 : 3;
+    if (line.substr(i, 3) == "\xEF\xB8\x8F") i += 3; // the emoji presentation selector
+    if (i < line.size() && line[i] == ' ') return i + 1;
+    return std::string_view::npos;
+  }
   // GitHub's older admonition, "> **Note** …", and its like ("> **question** …").
   if (line.starts_with("**")) {
     std::size_t close = line.find("**", 2);
@@ -1003,6 +1015,13 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         joined += (ch == '\n' || ch == '\r') ? ' ' : ch;
       c.form = QuestionForm::Heading;
       c.plain = inline_text(joined).plain;
+      // "## DONE Qu'est-ce qui ne fonctionnait pas ?": an Org state keyword (people keep
+      // their Org habits in Markdown) is none of the heading's words.
+      for (std::string_view state : {"TODO ", "DONE ", "NEXT ", "WAITING ", "CANCELLED "})
+        if (c.plain.starts_with(state) && c.plain.size() > state.size()) {
+          c.plain.erase(0, state.size());
+          break;
+        }
       c.start = b.text_start;
       c.end = b.text_end;
       c.answer_start = b.end;
@@ -1038,9 +1057,21 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
           }
           continue;
         }
-        if (title >= line.size()) continue;
-        line = line.substr(title);
-        base += title;
+        if (title >= line.size()) {
+          // "> [!NOTE]" alone on its line: the callout's first line of text is its title.
+          std::size_t nl = text.find('\n', b.text_start);
+          if (nl == std::string_view::npos || nl + 1 >= b.text_end) continue;
+          line = first_line(text, nl + 1, b.text_end);
+          base = nl + 1;
+          while (!line.empty() && (line.front() == '>' || line.front() == ' ')) {
+            line.remove_prefix(1);
+            ++base;
+          }
+          if (trim(line).empty()) continue;
+        } else {
+          line = line.substr(title);
+          base += title;
+        }
         if (!read_line(line, base, c)) continue;
         c.form = QuestionForm::Line;
         // A callout's title is posed, like a heading; in a "question" callout (Obsidian's

@@ -1105,3 +1105,16 @@ TEST_CASE("bold callout types, arrows before colons, words as written", "[note_a
         "ouais, un peu\n",
         "motives.fear@1+");
 }
+
+// Org habits kept in Markdown ("## DONE Qu'est-ce qui ne fonctionnait pas ?"); a journaling
+// app's prompt set off by its pictograph ("> 💭 …"); a callout whose type stands alone on its
+// line ("> [!NOTE]") titled by its first line of text.
+TEST_CASE("state keywords in headings, pictograph prompts, untitled callouts",
+          "[note_analysis][forms]") {
+  check("## DONE Qu'est-ce qui ne fonctionnait pas ?\n\nOn ne se parlait plus.\n",
+        "why.not-working@1+");
+  check("> 💭 Am I just scared of being on my own?\n> A bit, yes.\n\n"
+        "> 💭 What wasn't working between us?\n> Money.\n",
+        "motives.fear@1+ why.not-working@4+");
+  check("> [!NOTE]\n> What wasn't working between us?\n> Money, mostly.\n", "why.not-working@2+");
+}

@@ -242,3 +242,8 @@ TEST_CASE("making a mistake again, starting now, today's proof", "[question_matc
   CHECK(match("Ce que je veux lui dire de toutes ces réflexions, ma part comprise") ==
         "reach-out.share");
 }
+
+TEST_CASE("another go, what I reckon", "[question_matcher]") {
+  CHECK(match("How do I tell her I still love her and want another go") == "reach-out.love");
+  CHECK(match("What she didn't say but I reckon") == "why.unofficial");
+}
