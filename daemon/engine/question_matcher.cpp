@@ -1088,6 +1088,19 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
   return sign == TopicSign::Pronoun ? TopicSign::PronounAndWeak : TopicSign::Weak;
 }
 
+int QuestionMatcher::strong_signs(std::string_view text, int at_most) const {
+  int count = 0;
+  for_each_match_word(text, [&](std::string_view w) {
+    if (count >= at_most) return;
+    std::string word(w);
+    bool strong = topic_words_.count(word) > 0;
+    for (const auto& p : topic_prefixes_)
+      strong = strong || w.starts_with(p);
+    if (strong) ++count;
+  });
+  return count;
+}
+
 bool QuestionMatcher::opens_as_letter(std::string_view text) const {
   if (second_person_.empty()) return false;
   std::size_t pos = 0;

@@ -116,6 +116,9 @@ public:
   // that may refer to the ex ("he", "her"), which every diary holds: then a note is about the
   // ex only if one of its questions names them (names_ex).
   TopicSign topic_sign(std::string_view text) const;
+  // How many words of `text` are strong signs of the topic (a partner word, the ex's name, the
+  // relationship vocabulary), counted up to `at_most`.
+  int strong_signs(std::string_view text, int at_most) const;
   // An unsent letter: the note's first line of text (past front matter and headings) greets
   // someone by name, "Dear Rachel," or "Rachel,", never family ("Dear Mum,"). Its "you" is the
   // addressee, as telling of the topic as "she".
