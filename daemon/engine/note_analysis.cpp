@@ -567,10 +567,12 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   // Only the questions any debrief asks ("What went wrong?", "Is it reversible?", "What would
   // I do differently?"), none naming the ex, in a note with no clear sign of a relationship:
   // a shift report, a group project, a garden plan, whatever pronouns their answers hold.
-  // So is a note whose one strong word may mean something else ("rupture" of stock, a
+  // So is a note whose strong words may all mean something else ("rupture" of stock, a
   // "relationship" with a supplier, a torque's "couple").
   if (!holds_writers_log() && only_debrief_questions(candidates, recognition) &&
-      (sign != TopicSign::Strong || matcher_.strong_signs(text, 2) < 2))
+      (sign != TopicSign::Strong ||
+       (options_.topic_gate && text.find("mend:") == std::string_view::npos &&
+        !matcher_.has_decisive_sign(text))))
     return out;
   // Only pronouns: the topic when a question names the ex, or in a daily note holding the log
   // ("## Journal du changement" in a dated note that says "il").

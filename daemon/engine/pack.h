@@ -84,6 +84,9 @@ struct LanguagePack {
   // relative_pronouns: "who", "qui" after a person ("my aunt who keeps asking") tell of them:
   // the question only brings them in, it is not about them.
   std::vector<std::string> relative_pronouns;
+  // topic_words_other_senses: strong topic words with an everyday other sense ("relationship"
+  // with a supplier, "rupture" de stock): alone, they do not make a debrief about the topic.
+  std::vector<std::string> topic_words_other_senses;
   // Whether topic_pronouns stand for people only (English "he", "her"), so that a question
   // asked only with another person's pronouns is about someone else; or as often for nouns
   // (French "elle" is "la relation", "il" nobody in "il faut"), so that they never count alone.

@@ -303,6 +303,9 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& t : lang.other_people)
       for (auto& w : split_words(fold_for_match(t)))
         other_people_.insert(std::move(w));
+    for (const auto& t : lang.topic_words_other_senses)
+      for (auto& w : split_words(fold_for_match(t)))
+        other_senses_.insert(std::move(w));
     for (const auto& t : lang.relative_pronouns)
       for (auto& w : split_words(fold_for_match(t)))
         relative_pronouns_.insert(std::move(w));
@@ -1088,17 +1091,18 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
   return sign == TopicSign::Pronoun ? TopicSign::PronounAndWeak : TopicSign::Weak;
 }
 
-int QuestionMatcher::strong_signs(std::string_view text, int at_most) const {
-  int count = 0;
+bool QuestionMatcher::has_decisive_sign(std::string_view text) const {
+  bool found = false;
   for_each_match_word(text, [&](std::string_view w) {
-    if (count >= at_most) return;
+    if (found) return;
     std::string word(w);
+    if (other_senses_.count(word)) return;
     bool strong = topic_words_.count(word) > 0;
     for (const auto& p : topic_prefixes_)
       strong = strong || w.starts_with(p);
-    if (strong) ++count;
+    found = strong;
   });
-  return count;
+  return found;
 }
 
 bool QuestionMatcher::opens_as_letter(std::string_view text) const {

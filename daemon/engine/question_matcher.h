@@ -116,9 +116,9 @@ public:
   // that may refer to the ex ("he", "her"), which every diary holds: then a note is about the
   // ex only if one of its questions names them (names_ex).
   TopicSign topic_sign(std::string_view text) const;
-  // How many words of `text` are strong signs of the topic (a partner word, the ex's name, the
-  // relationship vocabulary), counted up to `at_most`.
-  int strong_signs(std::string_view text, int at_most) const;
+  // Does `text` hold a strong sign of the topic that has no everyday other sense (pack key
+  // topic_words_other_senses: "relationship" with a supplier, a stock "rupture")?
+  bool has_decisive_sign(std::string_view text) const;
   // An unsent letter: the note's first line of text (past front matter and headings) greets
   // someone by name, "Dear Rachel," or "Rachel,", never family ("Dear Mum,"). Its "you" is the
   // addressee, as telling of the topic as "she".
@@ -231,6 +231,7 @@ private:
   std::unordered_set<std::string> vocabulary_;       // every folded word of the pack
   // The topic gate's words (folded, every language) and word prefixes ("relationship*").
   std::unordered_set<std::string> topic_words_, weak_topic_words_;
+  std::unordered_set<std::string> other_senses_;      // strong topic words with other senses
   std::unordered_set<std::string> other_people_;      // "Mum", "Dad": capitalised, never the ex
   std::unordered_set<std::string> relative_pronouns_; // "who", "qui": a person told of
   std::unordered_set<std::string> letter_salutations_;

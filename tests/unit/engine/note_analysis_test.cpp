@@ -1057,6 +1057,14 @@ TEST_CASE("a debrief's questions alone need a clear sign of the topic", "[note_a
               "what I'd do differently: a shared doc\nis it reversible: no, graded\n",
               "debrief.md") == "");
   CHECK(found("What went wrong with him?\n- He never listened.\n", "note.md") == "why.not-working");
+  // One strong word that may mean something else ("relationship" with a supplier) is not
+  // enough either; two are.
+  CHECK(found("Peak review\n\nWhat went wrong?\n- Late trucks. Relationship with the depot "
+              "strained.\n\nIs it reversible?\n- Yes.\n",
+              "review.md") == "");
+  CHECK(found("After the breakup\n\nWhat went wrong?\n- Our relationship had gone quiet.\n\n"
+              "Is it reversible?\n- Maybe.\n",
+              "note.md") == "why.not-working why.reversible");
   CHECK(found("Rain again. He called.\n\n## Change log\n- Called without being asked.\n",
               "2026-11-03.md") == "new-start.log");
 }
