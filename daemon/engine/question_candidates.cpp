@@ -663,9 +663,8 @@ std::size_t callout_title(std::string_view line) {
   if (line.size() > 4 && ((static_cast<unsigned char>(line[0]) == 0xF0 &&
                            static_cast<unsigned char>(line[1]) == 0x9F) ||
                           (static_cast<unsigned char>(line[0]) == 0xE2 &&
-                           (static_cast<unsigned char>(line[1]) == 0x98 ||
-                            static_cast<unsigned char>(line[1]) == 0x9D ||
-                            static_cast<unsigned char>(line[1]) == 0x9C)))) {
+                           static_cast<unsigned char>(line[1]) >= 0x98 &&
+                           static_cast<unsigned char>(line[1]) <= 0x9E))) {
     std::size_t i = static_cast<unsigned char>(line[0]) == 0xF0 ? 4 : 3;
     if (line.substr(i, 3) == "\xEF\xB8\x8F") i += 3; // the emoji presentation selector
     if (i < line.size() && line[i] == ' ') return i + 1;
