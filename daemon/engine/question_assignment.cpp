@@ -562,6 +562,19 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     const StepHeading* holder = innermost_section(k);
     neighbour_until = holder ? holder->section_end : std::string::npos;
   };
+  // The step of the next line below that matches a question on its own: a diary's first
+  // question ("What did she actually say? She said…") opens the step the ones after it are of.
+  // Read once, from the end up (a section title stops it).
+  std::vector<std::string> below(cs.size());
+  for (std::size_t k = cs.size(); k-- > 1;) {
+    if (is_title[k])
+      below[k - 1].clear();
+    else if (plain_best[k] && !plain_best[k]->step && !unposed(k) && !ignored[k])
+      below[k - 1] = step_of(plain_best[k]->id);
+    else
+      below[k - 1] = below[k];
+  }
+  auto step_below = [&](std::size_t k) -> const std::string& { return below[k]; };
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (is_title[k] || ignored[k]) continue;
     if (chosen[k]) {
@@ -593,7 +606,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       if (m.step || !passes(cs[k], m, shift)) continue;
       if (one_word && (section.empty() || step_of(m.id) != section)) continue;
       if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section &&
-          step_of(m.id) != neighbour)
+          step_of(m.id) != neighbour && step_of(m.id) != step_below(k))
         continue;
       if (!any) set_neighbour(k, step_of(m.id));
       any = true;

@@ -1126,3 +1126,14 @@ TEST_CASE("state keywords in headings, pictograph prompts, untitled callouts",
         "motives.fear@1+ why.not-working@4+");
   check("> [!NOTE]\n> What wasn't working between us?\n> Money, mostly.\n", "why.not-working@2+");
 }
+
+// A diary's first question, short and answered in prose on its line ("What did she actually
+// say? She said…"), opens the step the questions after it are of.
+TEST_CASE("a short first question takes its step from the questions below it",
+          "[note_analysis][recognition]") {
+  check("Going to write it down straight.\n\n"
+        "What did she actually say? She said she'd been lonely for years.\n\n"
+        "What didn't she say but I could feel? That she wanted the coast.\n",
+        "why.official@3+ why.unofficial@5+");
+  check("What did she actually say? She said she'd been lonely for years.\n", "");
+}

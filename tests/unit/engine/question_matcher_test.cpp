@@ -247,3 +247,7 @@ TEST_CASE("another go, what I reckon", "[question_matcher]") {
   CHECK(match("How do I tell her I still love her and want another go") == "reach-out.love");
   CHECK(match("What she didn't say but I reckon") == "why.unofficial");
 }
+
+TEST_CASE("on me own", "[question_matcher]") {
+  CHECK(match("scared of being on me own?") == "motives.fear");
+}
