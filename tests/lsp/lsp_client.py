@@ -58,7 +58,8 @@ class LspClient:
         self.stderr_lines = []
         self.closed = False
         threading.Thread(target=self._read, daemon=True).start()
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self._stderr_reader = threading.Thread(target=self._read_stderr, daemon=True)
+        self._stderr_reader.start()
 
     # --- wire ---------------------------------------------------------------
     def send_raw(self, data):
@@ -106,6 +107,13 @@ class LspClient:
     def _read_stderr(self):
         for line in self.proc.stderr:
             self.stderr_lines.append(line.decode("utf-8", "replace"))
+
+    def stderr_after_exit(self, timeout=10):
+        """Everything the server wrote to stderr, once it has exited: the reader thread may
+        still be draining the pipe when wait() returns."""
+        self.proc.wait(timeout)
+        self._stderr_reader.join(timeout)
+        return "".join(self.stderr_lines)
 
     def _handle(self, msg):
         if "method" in msg and "id" in msg:

@@ -165,7 +165,7 @@ class Params(Session):
         r = self.c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos(4, 8)})
         self.assertIn("result", r)
         self.assertEqual(self.c.shutdown_and_exit(), 0)
-        stderr = "".join(self.c.stderr_lines)
+        stderr = self.c.stderr_after_exit()
         self.assertIn("malformed notification", stderr)
         self.assertIn("dropping a malformed notification", stderr)
 
@@ -174,7 +174,7 @@ class Params(Session):
         self.assertIsNone(self.c.request("shutdown")["result"])
         self.send("exit", "please")
         self.assertEqual(self.c.proc.wait(10), 0)
-        self.assertIn("exiting all the same", "".join(self.c.stderr_lines))
+        self.assertIn("exiting all the same", self.c.stderr_after_exit())
 
 
 # --- Item 2: each capability on and off ------------------------------------------------------
