@@ -278,19 +278,23 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
   return false;
 }
 
+// "What we do differently?": said by a group ("we") and not by the writer ("I").
+bool Analyzer::kept_by_a_team(std::string_view plain) const {
+  return !matcher_.speaks_of_writer(plain) && matcher_.speaks_of_writer_or_couple(plain);
+}
+
 bool Analyzer::only_debrief_questions(const Candidates& candidates,
                                       const Recognition& recognition) const {
   if (recognition.questions.empty() || !recognition.sections.empty()) return false;
-  return std::all_of(
-      recognition.questions.begin(), recognition.questions.end(), [&](const RecognisedQuestion& r) {
-        const QuestionSpec* spec = pack_.question(r.id);
-        std::string_view plain = candidates.lines[r.candidate].plain;
-        // What a team does differently ("What we do differently?") is a
-        // debrief's too, never the writer's log.
-        bool team_log = spec && spec->log && !matcher_.speaks_of_writer(plain) &&
-                        matcher_.speaks_of_writer_or_couple(plain);
-        return spec && (spec->any_debrief || team_log) && !matcher_.names_ex(plain, false);
-      });
+  return std::all_of(recognition.questions.begin(), recognition.questions.end(),
+                     [&](const RecognisedQuestion& r) {
+                       const QuestionSpec* spec = pack_.question(r.id);
+                       std::string_view plain = candidates.lines[r.candidate].plain;
+                       // What a team does differently ("What we do differently?") is a
+                       // debrief's too, never the writer's log.
+                       return spec && (spec->any_debrief || (spec->log && kept_by_a_team(plain))) &&
+                              !matcher_.names_ex(plain, false);
+                     });
 }
 
 // A question about someone else ("Qu'est-ce qui ne fonctionnait pas entre votre père et
@@ -559,9 +563,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
                                           const QuestionSpec* spec = pack_.question(r.id);
                                           std::string_view plain =
                                               candidates.lines[r.candidate].plain;
-                                          return spec && spec->log &&
-                                                 (matcher_.speaks_of_writer(plain) ||
-                                                  !matcher_.speaks_of_writer_or_couple(plain));
+                                          return spec && spec->log && !kept_by_a_team(plain);
                                         });
   };
   // Only the questions any debrief asks ("What went wrong?", "Is it reversible?", "What would

@@ -148,6 +148,8 @@ private:
   // Every question recognised is one any debrief asks (QuestionSpec::any_debrief), none
   // naming the ex, and no step section: nothing of the article but its generic questions.
   bool only_debrief_questions(const Candidates& candidates, const Recognition& recognition) const;
+  // A log question asked by a group, not the writer ("What we do differently?").
+  bool kept_by_a_team(std::string_view plain) const;
 
   // analyse(text, outline, path) for a note whose topic_sign() is `sign`.
   NoteAnalysis analyse(std::string_view text, const Outline& outline, std::string_view path,

@@ -246,6 +246,14 @@ bool only_link(std::string_view t) {
   return middle != std::string_view::npos && t.find(']') == middle && t.find(')') == t.size() - 1;
 }
 
+// "TODO ", "DONE ": an Org state keyword opening `t` (people keep their Org habits in
+// Markdown headings too): its length with its space, or 0.
+std::size_t org_state_keyword(std::string_view t) {
+  for (std::string_view state : {"TODO ", "DONE ", "NEXT ", "WAITING ", "WAIT ", "CANCELLED "})
+    if (t.starts_with(state)) return state.size();
+  return 0;
+}
+
 // "** Les erreurs que je ne répète plus": an Org-mode headline in a note saved as Markdown (two
 // stars or more, then a space: never a Markdown list item nor emphasis). The byte after its
 // stars and space, or 0.
@@ -255,15 +263,14 @@ std::size_t org_headline(std::string_view t) {
   while (stars < t.size() && t[stars] == '*')
     ++stars;
   if (stars < 2 || stars >= t.size() || t[stars] != ' ') return 0;
-  std::size_t after = stars + 1;
-  for (std::string_view state : {"TODO ", "DONE ", "NEXT ", "WAITING ", "WAIT ", "CANCELLED "})
-    if (t.substr(after, state.size()) == state) return after + state.size();
-  return after;
+  return stars + 1 + org_state_keyword(t.substr(stars + 1));
 }
 
 // "question", "note", "prompt" (a callout's types, as people bold them).
 bool is_type_word(std::string_view bold) {
-  std::string word = fold_for_match(trim(bold));
+  bold = trim(bold);
+  if (bold.empty() || bold.size() > 10) return false; // most bold leads: no fold needed
+  std::string word = fold_for_match(bold);
   while (!word.empty() && (word.back() == ':' || word.back() == ' '))
     word.pop_back();
   return word == "question" || word == "note" || word == "prompt" || word == "q";
@@ -1016,11 +1023,8 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
       c.plain = inline_text(joined).plain;
       // "## DONE Qu'est-ce qui ne fonctionnait pas ?": an Org state keyword (people keep
       // their Org habits in Markdown) is none of the heading's words.
-      for (std::string_view state : {"TODO ", "DONE ", "NEXT ", "WAITING ", "CANCELLED "})
-        if (c.plain.starts_with(state) && c.plain.size() > state.size()) {
-          c.plain.erase(0, state.size());
-          break;
-        }
+      if (std::size_t state = org_state_keyword(c.plain); state < c.plain.size())
+        c.plain.erase(0, state);
       c.start = b.text_start;
       c.end = b.text_end;
       c.answer_start = b.end;

@@ -1070,15 +1070,10 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
     for_each_match_word(piece, [&](std::string_view w) {
       if (sign == TopicSign::Strong) return;
       std::string word(w);
-      if (topic_words_.count(word) || (weak_topic_words_.count(word) && ++weak >= 2)) {
+      if (is_strong_word(word) || (weak_topic_words_.count(word) && ++weak >= 2)) {
         sign = TopicSign::Strong;
         return;
       }
-      for (const auto& p : topic_prefixes_)
-        if (w.starts_with(p)) {
-          sign = TopicSign::Strong;
-          return;
-        }
       if (topic_pronouns_.count(word) || (ex_words_.count(word) && !pronoun_words_.count(word)))
         sign = TopicSign::Pronoun;
     });
@@ -1091,16 +1086,19 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
   return sign == TopicSign::Pronoun ? TopicSign::PronounAndWeak : TopicSign::Weak;
 }
 
+bool QuestionMatcher::is_strong_word(const std::string& word) const {
+  if (topic_words_.count(word)) return true;
+  for (const auto& p : topic_prefixes_)
+    if (word.starts_with(p)) return true;
+  return false;
+}
+
 bool QuestionMatcher::has_decisive_sign(std::string_view text) const {
   bool found = false;
   for_each_match_word(text, [&](std::string_view w) {
     if (found) return;
     std::string word(w);
-    if (other_senses_.count(word)) return;
-    bool strong = topic_words_.count(word) > 0;
-    for (const auto& p : topic_prefixes_)
-      strong = strong || w.starts_with(p);
-    found = strong;
+    found = !other_senses_.count(word) && is_strong_word(word);
   });
   return found;
 }

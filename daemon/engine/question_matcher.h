@@ -119,6 +119,8 @@ public:
   // Does `text` hold a strong sign of the topic that has no everyday other sense (pack key
   // topic_words_other_senses: "relationship" with a supplier, a stock "rupture")?
   bool has_decisive_sign(std::string_view text) const;
+  // A partner word, the ex's name or the relationship vocabulary (a word or a prefix of it).
+  bool is_strong_word(const std::string& folded_word) const;
   // An unsent letter: the note's first line of text (past front matter and headings) greets
   // someone by name, "Dear Rachel," or "Rachel,", never family ("Dear Mum,"). Its "you" is the
   // addressee, as telling of the topic as "she".
