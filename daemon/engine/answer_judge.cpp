@@ -311,6 +311,24 @@ std::vector<Sentence> read_sentences(std::string_view folded) {
 
 enum class Who { None, Writer, Ex, Couple };
 
+// An English object pronoun past a clause's first word names whom the act is done to, not who
+// does it: "and took it out on him" keeps the subject of the clause before ("I was exhausted").
+// "her" is an object only where no noun follows it ("on her", "her about it"; "her moods" is
+// hers).
+bool is_object_pronoun(const std::vector<std::string>& words, std::size_t i) {
+  const std::string& w = words[i];
+  if (w == "him" || w == "them") return true;
+  if (w != "her") return false;
+  if (i + 1 == words.size()) return true;
+  static const char* const after_object[] = {
+      "about", "for",  "to",   "when", "because", "that", "again", "anymore", "back", "off",
+      "out",   "so",   "too",  "and",  "or",      "but",  "of",    "in",      "at",   "with",
+      "like",  "the",  "a",    "an",   "into",    "over", "up",    "down",    "all",  "enough",
+      "every", "once", "what", "how",  "why",     "it",   "if",    "or",      "as",   "than"};
+  return std::any_of(std::begin(after_object), std::end(after_object),
+                     [&](const char* a) { return words[i + 1] == a; });
+}
+
 // One clause, read for what the rules ask of it.
 struct Clause {
   std::vector<std::string> words;
@@ -339,8 +357,9 @@ struct Clause {
 Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
                const QuestionMatcher& matcher, bool* writer_pronoun) {
   // French "on" is the couple ("on se disputait"); English "on" is a preposition.
-  static const char* const not_after_on[] = {"the",   "a",   "an",   "my",  "his",      "her",
-                                             "their", "our", "your", "top", "weekends", "and"};
+  static const char* const not_after_on[] = {
+      "the", "a",    "an", "my", "his", "her",  "their", "our", "your", "top",
+      "him", "them", "me", "us", "it",  "this", "that",  "and", "time", "weekends"};
   auto english_on = [&](std::size_t i) {
     if (words[i] != "on" || i + 1 >= words.size()) return words[i] == "on";
     for (const char* w : not_after_on)
@@ -368,7 +387,8 @@ Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
     const std::string& w = words[i];
     // French third-person possessives: "sa froideur me blessait" is about the ex.
     if (w == "sa" || w == "son" || w == "ses" || w == "leur" || w == "leurs") return Who::Ex;
-    if (w != "le" && w != "la" && w != "les" && w != "l" && w != "e" && matcher.refers_to_ex(w))
+    if (w != "le" && w != "la" && w != "les" && w != "l" && w != "e" && matcher.refers_to_ex(w) &&
+        !(i > 0 && is_object_pronoun(words, i)))
       return Who::Ex;
   }
   return Who::None;

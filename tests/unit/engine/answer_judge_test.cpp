@@ -219,7 +219,11 @@ TEST_CASE("own faults only: whose fault each clause names", "[answer_judge]") {
         "dormait.",
         // The writer acting on the ex ("je lui faisais des scènes") is the writer's act.
         "Moi, surtout. Je lui faisais des scènes quand il sortait avec ses potes.",
-        "My own impatience, chiefly. My habit of correcting him in front of friends."}) {
+        "My own impatience, chiefly. My habit of correcting him in front of friends.",
+        // An object pronoun past the clause's start keeps the clause before's subject, and
+        // English "on him" is no French "on".
+        "I was always exhausted from work and took it out on him.",
+        "I was moody and snapped at her about nothing."}) {
     INFO(a);
     CHECK(own_only(a));
   }
@@ -232,7 +236,9 @@ TEST_CASE("own faults only: whose fault each clause names", "[answer_judge]") {
         "J'étais collante, sa froideur me blessait.", "I didn't like his friends.",
         "I felt alone, I was distant.", "My friends never liked him.",
         "I was jealous and he never listened.", "She kept score. I never noticed until the end.",
-        "Her phone at dinner. My temper too."}) {
+        "Her phone at dinner. My temper too.",
+        "I was tired and took it out on him, and he shouted at me.",
+        "I was distant and her moods were worse."}) {
     INFO(a);
     CHECK_FALSE(own_only(a));
   }
