@@ -258,6 +258,19 @@ std::size_t symbol_at(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// The length of the text inside a pair of double quotes opening at `at` when it holds one or
+// two words and no punctuation (scare quotes); 0 otherwise, and for quoted speech.
+std::size_t scare_quoted(std::string_view folded, std::size_t at) {
+  if (folded[at] != '"' || (at > 0 && folded[at - 1] != ' ')) return 0;
+  std::size_t close = folded.find('"', at + 1);
+  if (close == std::string_view::npos || close == at + 1) return 0;
+  std::string_view inner = folded.substr(at + 1, close - at - 1);
+  if (std::count(inner.begin(), inner.end(), ' ') > 1 ||
+      inner.find_first_of(".,!?;:()\n") != std::string_view::npos)
+    return 0;
+  return inner.size();
+}
+
 std::vector<Sentence> read_sentences(std::string_view folded) {
   std::vector<Sentence> out(1);
   std::string piece;
@@ -289,6 +302,10 @@ std::vector<Sentence> read_sentences(std::string_view folded) {
       end_sentence('e');
       while (i + 1 < folded.size() && folded[i + 1] == '.')
         ++i;
+    } else if (std::size_t inner = scare_quoted(folded, i)) {
+      // Scare quotes ("I'd \"joke\" about it") set a word apart without starting a clause.
+      piece.append(folded.substr(i + 1, inner));
+      i += inner + 1;
     } else if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n') {
       end_sentence(c);
     } else if (std::size_t len = symbol_at(folded, i)) {
@@ -559,6 +576,8 @@ bool own_faults_only(const std::vector<AnswerLine>& cleaned, const std::vector<s
         (c.criticises() || !(c.praise || c.negated_fault || c.circumstance)))
       return false;
     if (c.subject == Who::Writer && c.complaint) return false;
+    // "when he was away" only sets the scene of the writer's act.
+    if (c.subject == Who::Ex && c.circumstance) continue;
     all_writer_acts = all_writer_acts && c.subject == Who::Writer && c.writer_pronoun;
   }
   return any && (cue || all_writer_acts);

@@ -223,7 +223,10 @@ TEST_CASE("own faults only: whose fault each clause names", "[answer_judge]") {
         // An object pronoun past the clause's start keeps the clause before's subject, and
         // English "on him" is no French "on".
         "I was always exhausted from work and took it out on him.",
-        "I was moody and snapped at her about nothing."}) {
+        "I was moody and snapped at her about nothing.",
+        // A clause of time about the ex sets the scene; scare quotes start no clause.
+        "I got needy on the phone when he was away.",
+        "How I'd \"joke\" about his mum in front of friends."}) {
     INFO(a);
     CHECK(own_only(a));
   }
@@ -238,7 +241,7 @@ TEST_CASE("own faults only: whose fault each clause names", "[answer_judge]") {
         "I was jealous and he never listened.", "She kept score. I never noticed until the end.",
         "Her phone at dinner. My temper too.",
         "I was tired and took it out on him, and he shouted at me.",
-        "I was distant and her moods were worse."}) {
+        "I was distant and her moods were worse.", "I got angry when he lied."}) {
     INFO(a);
     CHECK_FALSE(own_only(a));
   }
