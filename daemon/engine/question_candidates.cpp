@@ -123,6 +123,21 @@ bool replies_at(std::string_view rest, bool again = true) {
          replies_at(rest.substr(q + 1), false);
 }
 
+// The line's first "?" (or fullwidth "？") outside brackets: "tell me what he wants
+// (Kenora?)" asks nothing of the writer, the aside does.
+std::size_t question_mark_of(std::string_view line) {
+  int depth = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '(')
+      ++depth;
+    else if (line[i] == ')' && depth > 0)
+      --depth;
+    else if (depth == 0 && (line[i] == '?' || line.compare(i, 3, "？") == 0))
+      return i;
+  }
+  return std::string_view::npos;
+}
+
 // Where a line's first thought ends, when something follows it on the line: the first ". "
 // that ends a sentence (not "Dr. "), or a dash or an arrow set off by spaces ("stuff i didnt
 // like - his temper", "-> a weekly talk", "what he said >> …"), which sets a thought off from
@@ -293,8 +308,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   // "(Write or call? Call. …)": an aside the writer put in brackets poses nothing.
   if (t.starts_with("(") && t.ends_with(")")) return false;
   bool strong = t.starts_with("**") || t.starts_with("__");
-  std::size_t qmark = line.find('?');
-  if (qmark == std::string_view::npos) qmark = line.find("？");
+  std::size_t qmark = question_mark_of(line);
   c.start = base;
   if (strong) {
     InlineText inl = inline_text(line);

@@ -737,6 +737,10 @@ TEST_CASE("an aside in brackets poses nothing", "[note_analysis][recognition]") 
   check("# why\n\nWhat did he tell me when he left? That he needed space.\n", "why.official@3+");
   check("# talk\n\nLetter or call, how will I change the way we interact? Call, weekly.\n",
         "reach-out.change@3+");
+  // A "?" in brackets inside an answer asks nothing of the writer.
+  check("# Why he left\n\n## Is it reversible?\nMaybe. Him: stay in the room, and tell me what "
+        "he wants (the move?). Me: work less.\n",
+        "why.reversible@3+");
 }
 
 TEST_CASE("lines that each open with a label or a question are one thought each",
