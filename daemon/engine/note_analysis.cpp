@@ -297,6 +297,101 @@ bool Analyzer::only_debrief_questions(const Candidates& candidates,
                      });
 }
 
+namespace {
+
+// The part of a note that holds a block: the list item it is nested in, else the nearest
+// heading above of a higher rank (a heading's own part is its parent heading's). The title is
+// that item's or heading's own text; `block` is -1 when nothing holds it but the note.
+struct EnclosingPart {
+  int block = -1;
+  std::size_t start = 0, end = 0;
+};
+
+EnclosingPart enclosing_part(const std::vector<Block>& blocks, int block, std::size_t text_size) {
+  // A list item's first block (its paragraph, or a heading "- ## Why") is the item's own.
+  int item = block;
+  if (blocks[item].kind != BlockKind::ListItem && blocks[item].parent == item - 1 &&
+      blocks[item - 1].kind == BlockKind::ListItem)
+    item = item - 1;
+  int parent = blocks[item].parent;
+  if (parent >= 0 && blocks[parent].kind == BlockKind::ListItem)
+    return {parent, blocks[parent].start, blocks[parent].end};
+  int rank = blocks[block].kind == BlockKind::Heading ? blocks[block].level : 7;
+  for (int h = block - 1; h >= 0; --h) {
+    if (blocks[h].kind != BlockKind::Heading || blocks[h].level >= rank) continue;
+    std::size_t end = text_size;
+    for (std::size_t n = static_cast<std::size_t>(h) + 1; n < blocks.size(); ++n)
+      if (blocks[n].kind == BlockKind::Heading && blocks[n].level <= blocks[h].level) {
+        end = blocks[n].start;
+        break;
+      }
+    return {h, blocks[h].start, end};
+  }
+  return {};
+}
+
+} // namespace
+
+// A weekly note's "## Work / ### Retro" part (or a "- #work" item) asking "What went wrong?"
+// and "What would I do differently?" of a release, beside the note's questions about the ex:
+// a part whose recognised questions are all ones any debrief asks, none naming the ex, whose
+// words and every title above it hold no sign of a relationship, in a note that asks other
+// questions elsewhere, holds none of them. A part titled as a step ("## Why") keeps them.
+void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outline& outline,
+                                             const Candidates& candidates,
+                                             Recognition& recognition) const {
+  const auto& blocks = outline.blocks;
+  auto is_debrief = [&](const RecognisedQuestion& r) {
+    const QuestionSpec* spec = pack_.question(r.id);
+    return spec && spec->any_debrief &&
+           !matcher_.names_ex(candidates.lines[r.candidate].plain, false);
+  };
+  auto untopical = [&](std::string_view part) {
+    TopicSign sign = topic_sign(part);
+    return sign == TopicSign::None || sign == TopicSign::Weak;
+  };
+  std::vector<char> drop(recognition.questions.size(), 0);
+  for (std::size_t i = 0; i < recognition.questions.size(); ++i) {
+    const RecognisedQuestion& r = recognition.questions[i];
+    const Candidate& c = candidates.lines[r.candidate];
+    if (drop[i] || !is_debrief(r) || c.block < 0) continue;
+    EnclosingPart part = enclosing_part(blocks, c.block, text.size());
+    if (part.block < 0) continue;
+    bool titled_step = std::any_of(recognition.sections.begin(), recognition.sections.end(),
+                                   [&](const StepHeading& s) {
+                                     return candidates.lines[s.candidate].block == part.block ||
+                                            (s.start >= part.start && s.start < part.end);
+                                   });
+    if (titled_step || !untopical(text.substr(part.start, part.end - part.start))) continue;
+    std::vector<std::size_t> inside;
+    bool others_outside = false, all_debrief = true;
+    for (std::size_t k = 0; k < recognition.questions.size(); ++k) {
+      std::size_t at = candidates.lines[recognition.questions[k].candidate].start;
+      if (at >= part.start && at < part.end) {
+        inside.push_back(k);
+        all_debrief = all_debrief && is_debrief(recognition.questions[k]);
+      } else {
+        others_outside = true;
+      }
+    }
+    if (!all_debrief || !others_outside) continue;
+    // Every title above the part: "# Breakup with Sam" over "## Thinking" is the topic.
+    bool titles_untopical = true;
+    for (EnclosingPart up = enclosing_part(blocks, part.block, text.size());
+         up.block >= 0 && titles_untopical; up = enclosing_part(blocks, up.block, text.size())) {
+      const Block& b = blocks[up.block];
+      titles_untopical = untopical(text.substr(b.text_start, b.text_end - b.text_start));
+    }
+    if (!titles_untopical) continue;
+    for (std::size_t k : inside)
+      drop[k] = 1;
+  }
+  std::vector<RecognisedQuestion> kept;
+  for (std::size_t i = 0; i < recognition.questions.size(); ++i)
+    if (!drop[i]) kept.push_back(std::move(recognition.questions[i]));
+  recognition.questions = std::move(kept);
+}
+
 // A question about someone else ("Qu'est-ce qui ne fonctionnait pas entre votre père et
 // vous ?", a therapist's questions about a parent copied into a note) is none of the article's;
 // when it is the first question under its heading, it sets what the ones after it there are
@@ -576,6 +671,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
        (options_.topic_gate && text.find("mend:") == std::string_view::npos &&
         !matcher_.has_decisive_sign(text))))
     return out;
+  drop_debriefs_of_other_topics(text, outline, candidates, recognition);
   // Only pronouns: the topic when a question names the ex, or in a daily note holding the log
   // ("## Journal du changement" in a dated note that says "il").
   if (sign == TopicSign::Pronoun && !holds_writers_log() &&

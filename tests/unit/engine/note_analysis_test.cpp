@@ -1075,6 +1075,31 @@ TEST_CASE("a debrief's questions alone need a clear sign of the topic", "[note_a
 
 // A compound first name names the ex whole or by its first part: "Pierre" alone is someone
 // else (here a rose), and a garden note that says so is no note about the ex.
+// A mixed note's part that is another topic's debrief ("## Work / ### Retro", "- #work")
+// holds none of its questions; beside it, or titled by the topic, the same questions stay.
+TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][topic]") {
+  auto found = [](std::string_view note) {
+    std::string out;
+    for (const auto& q : gated_analyzer().analyse(note, "week.md").questions)
+      out += (out.empty() ? "" : " ") + q.id;
+    return out;
+  };
+  CHECK(found("# Week 46\n\n## Work\n### Release retro\n- What went wrong? a missed flag\n"
+              "- What would I do differently? a config diff\n- Is it reversible? yes\n\n"
+              "## Sam\n- The relationship I wanted? No.\n- Real future? Not unless Sam "
+              "changes.\n") == "evaluate.ideal evaluate.future");
+  CHECK(found("- #work\n    - stocktake\n        - what went wrong? sheets missing\n"
+              "        - is it reversible? recount Tuesday\n- #breakup\n"
+              "    - was it even what I wanted?\n        - at the start yes, Sam was kind\n") ==
+        "evaluate.ideal");
+  CHECK(found("# Breakup with Sam\n\n## Thinking\n- What went wrong? money, mostly\n"
+              "- Is it reversible? no\n\n## Later\n- The relationship I wanted? No.\n") ==
+        "why.not-working why.reversible evaluate.ideal");
+  CHECK(found("# Week 46\n\n## Why\n- What went wrong? money, mostly\n- Is it reversible? "
+              "no\n\n## Sam\n- The relationship I wanted? No.\n") ==
+        "why.not-working why.reversible evaluate.ideal");
+}
+
 TEST_CASE("a part of the ex's compound name is someone else", "[note_analysis][topic]") {
   static const Pack pack = [] {
     std::vector<mend::engine::PackProblem> problems;
