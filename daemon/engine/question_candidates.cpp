@@ -389,7 +389,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     std::size_t from = last_sentence_start(label);
     label.remove_prefix(from);
     if (count_words(label) == 0 || count_words(label) > kMaxLabelQuestionWords ||
-        ends_like_sentence(label) || is_answer_label(label))
+        ends_like_sentence(label) || is_answer_label(label) || opens_with_a_reason(label))
       return false;
     c.start = base + from;
     c.plain = plain_text(label);
@@ -754,6 +754,14 @@ bool is_answer_label(std::string_view label) {
   std::string folded = fold_for_match(trim(label));
   return folded == "a" || folded == "r" || folded == "answer" || folded == "reponse" ||
          folded == "ans" || folded == "response";
+}
+
+bool opens_with_a_reason(std::string_view label) {
+  std::string folded = fold_for_match(trim(label));
+  for (std::string_view opener :
+       {"since ", "because ", "cause ", "comme ", "puisque ", "vu que ", "parce que ", "parce qu"})
+    if (folded.starts_with(opener)) return true;
+  return false;
 }
 
 std::size_t qa_inline_answer(std::string_view rest) {

@@ -102,6 +102,8 @@ bool asking_callout(std::string_view line);
 std::size_t count_words(std::string_view text);
 
 bool is_answer_label(std::string_view label);
+// A label that opens with a reason ("Since it's not a clear yes:"): prose, not a question.
+bool opens_with_a_reason(std::string_view label);
 
 // "Q: …", "Q1: …", "Question 3 - …" → the byte where the question after the prefix starts.
 std::optional<std::size_t> qa_prefix(std::string_view line);

@@ -1100,6 +1100,15 @@ TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][
         "why.not-working why.reversible evaluate.ideal");
 }
 
+TEST_CASE("a label giving a reason poses nothing", "[note_analysis][recognition]") {
+  check("### moi en amour\ncomme c'est pas un gros oui clair :\n"
+        "#### Je m'accroche quand il me repousse ?\noui, trente textos.\n",
+        "patterns.cling@3+");
+  check("## Me in love\nSince it's not a clear yes:\n- Do I cling when he pulls away? yes\n",
+        "patterns.cling@3+");
+  CHECK(steps_of("## Me in love\n- Do I cling when he pulls away? yes\n") == "patterns");
+}
+
 TEST_CASE("a part of the ex's compound name is someone else", "[note_analysis][topic]") {
   static const Pack pack = [] {
     std::vector<mend::engine::PackProblem> problems;
