@@ -248,8 +248,15 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
     if (chosen[k] && step_of(chosen[k]->id) == step) ++walked;
   if (walked < 2) return;
   auto ids = pack.question_ids(step);
-  fill_run(open_lines(last + 1, cs.size()),
-           open_ids(ids, position(chosen[last]->id, ids) + 1, ids.size()), chosen, claimed);
+  // Past the last question nothing bounds the run: a lone word ("draft:", over the message
+  // the steps led to) names no question unless posed with its "?".
+  auto tail = open_lines(last + 1, cs.size());
+  if (std::any_of(tail.begin(), tail.end(), [&](std::size_t k) {
+        return !cs[k].question_mark && count_words(cs[k].plain) < 2;
+      }))
+    return;
+  fill_run(std::move(tail), open_ids(ids, position(chosen[last]->id, ids) + 1, ids.size()), chosen,
+           claimed);
 }
 
 // A candidate line and a question (or step) it matches well enough to be.

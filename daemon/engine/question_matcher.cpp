@@ -47,6 +47,23 @@ constexpr double kGenericIdf = 1.6;
 // A terse item is a few words: "Chances?", "Diary", "Receipts (weekly)".
 constexpr std::size_t kTerseMaxWords = 5;
 
+// "What do I tell him", "ce que je lui dis": the writer is the one speaking (the first person
+// named is "I" / "je", and the line holds a verb of speech), which is what the writer will
+// say, as "What I'll tell him" is; "What did he tell me" names the ex first. Both languages'
+// subject pronouns and verbs are listed here: the pack has no key for them.
+bool writer_speaks(const std::vector<std::string>& raw,
+                   const std::unordered_set<std::string>& me_words,
+                   const std::unordered_set<std::string>& ex_words) {
+  static const std::unordered_set<std::string> speech = {
+      "tell", "say", "explain", "write", "dis", "dire", "explique", "expliquer", "ecris", "ecrire"};
+  bool speaks = std::any_of(raw.begin(), raw.end(),
+                            [&](const std::string& w) { return speech.count(w) > 0; });
+  if (!speaks) return false;
+  for (const auto& w : raw)
+    if (me_words.count(w) || ex_words.count(w)) return w == "i" || w == "je" || w == "j";
+  return false;
+}
+
 // "{Their} reasons, {date}" -> " exref  reasons,  ": variables that name the ex become one
 // token that the ex's real name and pronouns also map to.
 std::string strip_variables(std::string_view text) {
@@ -842,6 +859,11 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
     std::size_t raw = written_words(folded);
     for (std::size_t l = 0; l < languages_.size(); ++l) {
       auto words = words_of(folded, l);
+      // The line only: the pack's wordings say "I'll" where they mean it.
+      if (writer_speaks(folded, me_words_, ex_words_)) {
+        auto at = std::lower_bound(words.begin(), words.end(), std::string(kFuture));
+        if (at == words.end() || *at != kFuture) words.insert(at, kFuture);
+      }
       if (t == 0 && std::binary_search(words.begin(), words.end(), std::string(kFuture)))
         writers_future = true;
       eligible_variants(

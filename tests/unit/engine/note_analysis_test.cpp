@@ -1100,6 +1100,13 @@ TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][
         "why.not-working why.reversible evaluate.ideal");
 }
 
+TEST_CASE("a lone word past the last question fills no gap", "[note_analysis][recognition]") {
+  check("What do I tell him. Including my bit.\nThat I checked out, and he went quiet.\n\n"
+        "How do I tell him I still love him and want another go\nNot by text.\n\n"
+        "draft:\nSam it's me. Can we talk Sunday.\n",
+        "reach-out.share@1+ reach-out.love@4+");
+}
+
 TEST_CASE("a label giving a reason poses nothing", "[note_analysis][recognition]") {
   check("### moi en amour\ncomme c'est pas un gros oui clair :\n"
         "#### Je m'accroche quand il me repousse ?\noui, trente textos.\n",

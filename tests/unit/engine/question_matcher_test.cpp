@@ -251,3 +251,12 @@ TEST_CASE("another go, what I reckon", "[question_matcher]") {
 TEST_CASE("on me own", "[question_matcher]") {
   CHECK(match("scared of being on me own?") == "motives.fear");
 }
+
+TEST_CASE("the writer speaking is what they will say", "[question_matcher]") {
+  // "I" first and a verb of speech: the writer's words to come, as "What I'll tell her" is.
+  CHECK(match("What do I tell her, my part included?") == "reach-out.share");
+  CHECK(match("ce que je lui dis (ma part aussi)") == "reach-out.share");
+  // The ex first: what they said.
+  CHECK(match("What did she tell me, word for word?") == "why.official");
+  CHECK(match("Ce qu'il m'a dit") == "why.official");
+}
