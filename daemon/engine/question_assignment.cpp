@@ -635,6 +635,31 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     }
     std::erase_if(pairs, [&](const Pair& p) { return answer_item[p.candidate] != 0; });
   }
+  // A line of prose under a heading posed with its "?", echoing that heading's question, is its
+  // answer ("## Qu'est-ce que je lui dis, ma part comprise ?" over "Ce que je vais vraiment
+  // dire : ma mauvaise humeur, …"), not the question again.
+  {
+    std::set<std::pair<std::size_t, std::string>> heading_pairs;
+    for (const auto& p : pairs)
+      if (cs[p.candidate].form == QuestionForm::Heading && cs[p.candidate].question_mark)
+        heading_pairs.emplace(p.candidate, p.match.id);
+    // The line's best pair decides: echoing the heading, all of its pairs go.
+    std::unordered_map<std::size_t, const Pair*> best_of_line;
+    for (const auto& p : pairs) {
+      auto [it, added] = best_of_line.try_emplace(p.candidate, &p);
+      if (!added && p.match.score > it->second->match.score) it->second = &p;
+    }
+    std::vector<char> echo(cs.size(), 0);
+    for (const auto& [k, p] : best_of_line) {
+      if (cs[k].form != QuestionForm::Line || cs[k].question_mark) continue;
+      for (std::size_t h = k; h-- > 0;)
+        if (cs[h].form == QuestionForm::Heading) {
+          echo[k] = heading_pairs.count({h, p->match.id}) > 0;
+          break;
+        }
+    }
+    std::erase_if(pairs, [&](const Pair& p) { return echo[p.candidate] != 0; });
+  }
   // Ties go to the line posed as a question: "What he blames me for: the hours, …" lists the
   // reproaches that "Do I want to change all of it, or only some?" then asks about.
   std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair& a, const Pair& b) {

@@ -1107,6 +1107,15 @@ TEST_CASE("a lone word past the last question fills no gap", "[note_analysis][re
         "reach-out.share@1+ reach-out.love@4+");
 }
 
+TEST_CASE("prose under a question heading that echoes it is its answer",
+          "[note_analysis][recognition]") {
+  check("# Lui parler\n\n## Qu'est-ce que je lui dis de tout ça, ma part comprise ?\n"
+        "Premier brouillon :\n\n> Sam, tout est de ma faute.\n\nCe que je vais vraiment "
+        "dire : ma mauvaise humeur, mon silence.\n\n## Comment lui dire que je l'aime encore "
+        "et que je veux recommencer ?\nSimplement.\n",
+        "reach-out.share@3+ reach-out.love@10+");
+}
+
 TEST_CASE("a label giving a reason poses nothing", "[note_analysis][recognition]") {
   check("### moi en amour\ncomme c'est pas un gros oui clair :\n"
         "#### Je m'accroche quand il me repousse ?\noui, trente textos.\n",
