@@ -260,3 +260,8 @@ TEST_CASE("the writer speaking is what they will say", "[question_matcher]") {
   CHECK(match("What did she tell me, word for word?") == "why.official");
   CHECK(match("Ce qu'il m'a dit") == "why.official");
 }
+
+TEST_CASE("proof of doing things differently is the log", "[question_matcher]") {
+  CHECK(match("Proof I'm doing it differently") == "new-start.log");
+  CHECK(match("La preuve que je fais autrement") == "new-start.log");
+}
