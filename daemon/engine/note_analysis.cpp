@@ -299,6 +299,14 @@ bool Analyzer::only_debrief_questions(const Candidates& candidates,
 
 namespace {
 
+// A list item with items nested in it.
+bool holds_items(const std::vector<Block>& blocks, std::size_t item) {
+  for (std::size_t k = item + 1; k < blocks.size() && blocks[k].start < blocks[item].end; ++k)
+    if (blocks[k].kind == BlockKind::ListItem && blocks[k].parent == static_cast<int>(item))
+      return true;
+  return false;
+}
+
 // The part of a note that holds a block: the list item it is nested in, else the nearest
 // heading above of a higher rank (a heading's own part is its parent heading's). The title is
 // that item's or heading's own text; `block` is -1 when nothing holds it but the note.
@@ -848,9 +856,11 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         stop = true;
       } else if (q.form == QuestionForm::ListItem && b.kind == BlockKind::ListItem && own >= 0 &&
                  b.start >= blocks[static_cast<std::size_t>(own)].end &&
-                 b.depth <= blocks[static_cast<std::size_t>(own)].depth && poses[j]) {
+                 b.depth <= blocks[static_cast<std::size_t>(own)].depth &&
+                 (poses[j] || holds_items(blocks, static_cast<std::size_t>(own)))) {
         // The next item poses something of its own ("- Early days or deeper: " then
-        // "- Reversible?"); a plain next item may be the answer ("* Yes, since my dad left.").
+        // "- Reversible?"); a plain next item may be the answer ("* Yes, since my dad left."),
+        // unless the question holds its answer's items itself ("  - ..." left to fill).
         stop = true;
       } else if (b.kind == BlockKind::Heading && !b.in_quote) {
         stop = q.form != QuestionForm::Heading || b.level <= q.heading_level || is_anchor[j];

@@ -770,6 +770,11 @@ TEST_CASE("outliner answers stay inside the item that holds them", "[note_analys
         "\t\t- yes (see: every ex, and him)\n\t- do I think I have to be perfect to be loved\n"
         "\t\t- ?\n- rang my sister about it, and about him\n",
         "patterns.cling@2+ patterns.perfect@4-");
+  // A question holding its own items keeps its answer there: the sibling after it is the day
+  // going on, even when the items hold nothing yet.
+  check("- #breakup\n    - was it even what I wanted?\n        - at the start yes. kind\n"
+        "    - real chance in the future?\n        - ...\n    - makan with Xin Yi Sat\n",
+        "evaluate.ideal@2+ evaluate.future@4-");
 }
 
 TEST_CASE("a checklist's last box holds its answer in its item", "[note_analysis][recognition]") {
