@@ -26,6 +26,26 @@ std::vector<Phrase> split_all(const std::vector<std::string>& phrases) {
   return out;
 }
 
+// "@done(2026-10-20 21:42)", "@today @flagged": the tags NotePlan and TaskPaper put on a task,
+// the app's, not the writer's answer.
+bool only_task_tags(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == ' ' || text[i] == '\t') {
+      ++i;
+      continue;
+    }
+    if (text[i] != '@' || i + 1 == text.size() || text[i + 1] == ' ') return false;
+    std::size_t end = text.find_first_of(" (", i);
+    if (end != std::string_view::npos && text[end] == '(') {
+      end = text.find(')', end);
+      if (end == std::string_view::npos) return false;
+      ++end;
+    }
+    i = end == std::string_view::npos ? text.size() : end;
+  }
+  return true;
+}
+
 // "_your answer_", "<your answer>", "[Your answer]" -> "your answer"
 std::string placeholder_key(std::string_view text) {
   std::string folded = fold_for_match(text);
@@ -913,7 +933,7 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
         intro = text;
       }
     }
-    if (text.empty() || has_no_word(text)) continue;
+    if (text.empty() || has_no_word(text) || only_task_tags(text)) continue;
     // A bare placeholder the template left, in any of its spellings.
     std::string key = placeholder_key(text);
     if (std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=

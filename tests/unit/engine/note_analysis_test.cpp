@@ -1121,6 +1121,15 @@ TEST_CASE("prose under a question heading that echoes it is its answer",
         "reach-out.share@3+ reach-out.love@10+");
 }
 
+TEST_CASE("a task's app tags are no answer", "[note_analysis][recognition]") {
+  check("## My wrongs\n* [x] Do I want to change everything he blames me for, or just part of "
+        "it? @done(2026-10-20 21:42)\n",
+        "wrongs.scope@2-");
+  check("## My wrongs\n* [x] Do I want to change everything he blames me for, or just part of "
+        "it? Part. @done(2026-10-20 21:42)\n",
+        "wrongs.scope@2+");
+}
+
 TEST_CASE("a label giving a reason poses nothing", "[note_analysis][recognition]") {
   check("### moi en amour\ncomme c'est pas un gros oui clair :\n"
         "#### Je m'accroche quand il me repousse ?\noui, trente textos.\n",
