@@ -706,6 +706,10 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     return out;
   out.steps = recognition.sections;
   std::vector<char> is_anchor(blocks.size(), 0); // blocks that end the answer above them
+  // Where an anchor block's question starts its line: a question on a later line of a
+  // paragraph ("- sorry, all my fault" then, lazily continued, "How I say I love him:") ends the
+  // answer of a label above at that line, not at the paragraph's start.
+  std::vector<std::size_t> anchor_from(blocks.size(), 0);
   for (const auto& s : out.steps)
     is_anchor[static_cast<std::size_t>(candidates.lines[s.candidate].block)] = 1;
   std::vector<int> occurrence_block; // parallel to out.questions
@@ -724,6 +728,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     explain_match(q, r, c, blocks, matcher_);
     out.questions.push_back(std::move(q));
     occurrence_block.push_back(c.block);
+    if (!is_anchor[static_cast<std::size_t>(c.block)])
+      anchor_from[static_cast<std::size_t>(c.block)] = lines.line_start(lines.line_of(c.start));
     is_anchor[static_cast<std::size_t>(c.block)] = 1;
   }
   for (const auto& m : recognition.loose_markers) {
@@ -870,7 +876,10 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         stop = true;
       }
       if (stop) {
-        end = b.start;
+        // A label ending at its colon ("What I tell him:") announces the item under it.
+        end = is_anchor[j] && q.label && b.kind == BlockKind::Paragraph
+                  ? std::max(b.start, anchor_from[j])
+                  : b.start;
         break;
       }
     }

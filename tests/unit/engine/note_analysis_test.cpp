@@ -1130,6 +1130,14 @@ TEST_CASE("a task's app tags are no answer", "[note_analysis][recognition]") {
         "wrongs.scope@2+");
 }
 
+TEST_CASE("a label's item answers it though the next label continues the item",
+          "[note_analysis][recognition]") {
+  // "How I say …:" continues the item's paragraph lazily (no blank line before it).
+  check("# talk to him\n\nWhat I tell him:\n- we talk on sunday about it.\n"
+        "How I say I still love him:\n- say it in Vietnamese\n",
+        "reach-out.share@3+ reach-out.love@5+");
+}
+
 TEST_CASE("a label giving a reason poses nothing", "[note_analysis][recognition]") {
   check("### moi en amour\ncomme c'est pas un gros oui clair :\n"
         "#### Je m'accroche quand il me repousse ?\noui, trente textos.\n",
