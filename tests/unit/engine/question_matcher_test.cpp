@@ -265,3 +265,8 @@ TEST_CASE("proof of doing things differently is the log", "[question_matcher]") 
   CHECK(match("Proof I'm doing it differently") == "new-start.log");
   CHECK(match("La preuve que je fais autrement") == "new-start.log");
 }
+
+TEST_CASE("what does not work, in the present", "[question_matcher]") {
+  CHECK(match("What not work?") == "why.not-working");
+  CHECK(match("What doesn't work between us?") == "why.not-working");
+}
