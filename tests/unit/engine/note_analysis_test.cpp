@@ -1145,6 +1145,7 @@ TEST_CASE("a label giving a reason poses nothing", "[note_analysis][recognition]
   check("## Me in love\nSince it's not a clear yes:\n- Do I cling when he pulls away? yes\n",
         "patterns.cling@3+");
   CHECK(steps_of("## Me in love\n- Do I cling when he pulls away? yes\n") == "patterns");
+  CHECK(steps_of("## My end\n- on my own? the TV is on me\n") == "wrongs");
 }
 
 TEST_CASE("a part of the ex's compound name is someone else", "[note_analysis][topic]") {
