@@ -165,6 +165,9 @@ bool could_be_gap(const Candidate& c, bool opens_asking) {
   if ((c.question_mark && !c.prose_after) || c.form == QuestionForm::Heading ||
       c.form == QuestionForm::Bold || c.form == QuestionForm::QA)
     return true;
+  // An item holding its answer in nested items is posed by its shape ("- staying when i'm
+  // not ok" over "  - did with Craig for 3 yrs").
+  if (c.form == QuestionForm::ListItem && c.has_children && !c.must_ask) return true;
   // "what make me calm" over its answer: asked without the "?" (never an aside in brackets,
   // "(do the rest next weekend)").
   if (opens_asking && !c.must_ask && !trim(c.plain).starts_with("(")) return true;
@@ -698,6 +701,15 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   // rhetorical question inside an answer.
   for (std::size_t k = 1; k < cs.size(); ++k)
     if (cs[k].after_prose && chosen[k - 1] && cs[k - 1].block == cs[k].block) no_gap[k] = 1;
+  // Nor does an item holding recognised questions: it titles them ("- Matty #[[Breakup]]",
+  // "- talk to her"), whatever its shape.
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if (!chosen[k] && cs[k].form == QuestionForm::ListItem && cs[k].has_children)
+      for (std::size_t j = k + 1; j < cs.size() && cs[j].start < cs[k].item_end; ++j)
+        if (chosen[j]) {
+          no_gap[k] = 1;
+          break;
+        }
   // Nor does an item nested under a question's item: it is that question's answer
   // ("- do I stick around…" over "  - yes (see: all of 2023)"), as outliners write them.
   std::vector<std::size_t> open_items; // chosen list items whose children are still being read
@@ -705,7 +717,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     while (!open_items.empty() && cs[open_items.back()].item_end <= cs[k].start)
       open_items.pop_back();
     if (!open_items.empty() && cs[k].form == QuestionForm::ListItem && !chosen[k]) no_gap[k] = 1;
-    if (chosen[k] && cs[k].form == QuestionForm::ListItem && cs[k].has_children)
+    // So is one under an item that may fill a gap itself ("- staying when i'm not ok" over
+    // "  - did with Craig for 3 yrs").
+    if ((chosen[k] || (!no_gap[k] && !is_title[k])) && cs[k].form == QuestionForm::ListItem &&
+        cs[k].has_children)
       open_items.push_back(k);
   }
   fill_gaps(cs, is_title, no_gap, pack, out.sections, chosen, claimed);

@@ -1138,6 +1138,19 @@ TEST_CASE("a label's item answers it though the next label continues the item",
         "reach-out.share@3+ reach-out.love@5+");
 }
 
+TEST_CASE("an item holding its answer's items fills a gap; its items do not",
+          "[note_analysis][recognition]") {
+  check("## me in relationships\n- clingy when he pulls away?\n  - yes. 14 texts\n"
+        "- staying when i'm not ok\n  - did with Craig for 3 yrs\n"
+        "- scared of being left or cheated on?\n  - left, yes\n",
+        "patterns.cling@2+ patterns.stay@4+ patterns.abandon@6+");
+  // An item over recognised questions titles them.
+  check("- Sam #breakup\n  - what he said when he ended it >> not fair on either of us\n"
+        "  - what he meant but didn't say >> he felt second to work\n"
+        "  - what wasn't working >> we texted like colleagues\n",
+        "why.official@2+ why.unofficial@3+ why.not-working@4+");
+}
+
 TEST_CASE("a label giving a reason poses nothing", "[note_analysis][recognition]") {
   check("### moi en amour\ncomme c'est pas un gros oui clair :\n"
         "#### Je m'accroche quand il me repousse ?\noui, trente textos.\n",
