@@ -680,9 +680,11 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         !matcher_.has_decisive_sign(text))))
     return out;
   drop_debriefs_of_other_topics(text, outline, candidates, recognition);
-  // Only pronouns: the topic when a question names the ex, or in a daily note holding the log
-  // ("## Journal du changement" in a dated note that says "il").
+  // Only pronouns: the topic when a question names the ex, in a daily note holding the log
+  // ("## Journal du changement" in a dated note that says "il"), or in a note posing the log
+  // and another of the article's questions ("## Mistakes I'm done repeating", "## Proof log").
   if (sign == TopicSign::Pronoun && !holds_writers_log() &&
+      !(holds_log() && recognition.questions.size() >= 2) &&
       !names_ex_in(text, candidates, recognition))
     return out;
   // One everyday word ("alone") is the topic when a question names the ex, when the note

@@ -1161,6 +1161,16 @@ TEST_CASE("a label giving a reason poses nothing", "[note_analysis][recognition]
   CHECK(steps_of("## My end\n- on my own? the TV is on me\n") == "wrongs");
 }
 
+TEST_CASE("a pronoun is the topic of a note posing the log and another question",
+          "[note_analysis][topic]") {
+  CHECK(gated_questions("## Mistakes I'm done repeating, and what instead\n- Slack after 6 → "
+                        "phone away.\n\n## Proof log\n- 2026-11-09: Said no to the deploy. "
+                        "She cried, I stayed.\n") == "new-start.mistakes@1 new-start.log@4");
+  // One of the article's questions with a pronoun, not naming the ex, is not enough.
+  CHECK(gated_questions("## Mistakes I'm done repeating, and what instead\n- Slack after 6 → "
+                        "phone away. She was right.\n") == "");
+}
+
 TEST_CASE("a part of the ex's compound name is someone else", "[note_analysis][topic]") {
   static const Pack pack = [] {
     std::vector<mend::engine::PackProblem> problems;
