@@ -857,10 +857,11 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
         if (!m.step) whole_line_question = std::max(whole_line_question, m.score);
     std::vector<std::string> folded = split_words(fold_for_match(texts[t])); // once per text
     std::size_t raw = written_words(folded);
+    // The line only: the pack's wordings say "I'll" where they mean it.
+    const bool speaks = writer_speaks(folded, me_words_, ex_words_);
     for (std::size_t l = 0; l < languages_.size(); ++l) {
       auto words = words_of(folded, l);
-      // The line only: the pack's wordings say "I'll" where they mean it.
-      if (writer_speaks(folded, me_words_, ex_words_)) {
+      if (speaks) {
         auto at = std::lower_bound(words.begin(), words.end(), std::string(kFuture));
         if (at == words.end() || *at != kFuture) words.insert(at, kFuture);
       }
