@@ -126,6 +126,11 @@ bool replies_at(std::string_view rest, bool again = true) {
 // The line's first "?" (or fullwidth "？") outside brackets: "tell me what he wants
 // (Kenora?)" asks nothing of the writer, the aside does.
 std::size_t question_mark_of(std::string_view line) {
+  // Most lines hold no "?" and no bracket before it: memchr finds that out.
+  std::size_t q = line.find('?');
+  if (q == std::string_view::npos) q = line.find("？");
+  if (q == std::string_view::npos || line.substr(0, q).find('(') == std::string_view::npos)
+    return q;
   int depth = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] == '(')
