@@ -318,7 +318,7 @@ struct EnclosingPart {
 EnclosingPart enclosing_part(const std::vector<Block>& blocks, int block, std::size_t text_size) {
   // A list item's first block (its paragraph, or a heading "- ## Why") is the item's own.
   int item = block;
-  if (blocks[item].kind != BlockKind::ListItem && blocks[item].parent == item - 1 &&
+  if (item > 0 && blocks[item].kind != BlockKind::ListItem && blocks[item].parent == item - 1 &&
       blocks[item - 1].kind == BlockKind::ListItem)
     item = item - 1;
   int parent = blocks[item].parent;
