@@ -283,18 +283,22 @@ bool Analyzer::kept_by_a_team(std::string_view plain) const {
   return !matcher_.speaks_of_writer(plain) && matcher_.speaks_of_writer_or_couple(plain);
 }
 
+bool Analyzer::asked_by_any_debrief(const Candidates& candidates,
+                                    const RecognisedQuestion& r) const {
+  const QuestionSpec* spec = pack_.question(r.id);
+  std::string_view plain = candidates.lines[r.candidate].plain;
+  // What a team does differently ("What we do differently?") is a debrief's too, never the
+  // writer's log.
+  return spec && (spec->any_debrief || (spec->log && kept_by_a_team(plain))) &&
+         !matcher_.names_ex(plain, false);
+}
+
 bool Analyzer::only_debrief_questions(const Candidates& candidates,
                                       const Recognition& recognition) const {
   if (recognition.questions.empty() || !recognition.sections.empty()) return false;
-  return std::all_of(recognition.questions.begin(), recognition.questions.end(),
-                     [&](const RecognisedQuestion& r) {
-                       const QuestionSpec* spec = pack_.question(r.id);
-                       std::string_view plain = candidates.lines[r.candidate].plain;
-                       // What a team does differently ("What we do differently?") is a
-                       // debrief's too, never the writer's log.
-                       return spec && (spec->any_debrief || (spec->log && kept_by_a_team(plain))) &&
-                              !matcher_.names_ex(plain, false);
-                     });
+  return std::all_of(
+      recognition.questions.begin(), recognition.questions.end(),
+      [&](const RecognisedQuestion& r) { return asked_by_any_debrief(candidates, r); });
 }
 
 namespace {
@@ -350,10 +354,9 @@ void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outlin
                                              Recognition& recognition) const {
   const auto& blocks = outline.blocks;
   auto is_debrief = [&](const RecognisedQuestion& r) {
-    const QuestionSpec* spec = pack_.question(r.id);
-    return spec && spec->any_debrief &&
-           !matcher_.names_ex(candidates.lines[r.candidate].plain, false);
+    return asked_by_any_debrief(candidates, r);
   };
+  std::vector<char> decided(blocks.size(), 0); // parts already read: each is read once
   auto untopical = [&](std::string_view part) {
     TopicSign sign = topic_sign(part);
     return sign == TopicSign::None || sign == TopicSign::Weak;
@@ -364,7 +367,8 @@ void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outlin
     const Candidate& c = candidates.lines[r.candidate];
     if (drop[i] || !is_debrief(r) || c.block < 0) continue;
     EnclosingPart part = enclosing_part(blocks, c.block, text.size());
-    if (part.block < 0) continue;
+    if (part.block < 0 || decided[static_cast<std::size_t>(part.block)]) continue;
+    decided[static_cast<std::size_t>(part.block)] = 1;
     bool titled_step = std::any_of(recognition.sections.begin(), recognition.sections.end(),
                                    [&](const StepHeading& s) {
                                      return candidates.lines[s.candidate].block == part.block ||

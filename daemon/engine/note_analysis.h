@@ -145,6 +145,9 @@ private:
   void count_stopwords(std::string_view text, std::vector<long>& counts, long sign) const;
   bool names_ex_in(std::string_view text, const Candidates& candidates,
                    const Recognition& recognition) const;
+  // A question any debrief asks (QuestionSpec::any_debrief, or the log kept by a team), not
+  // naming the ex.
+  bool asked_by_any_debrief(const Candidates& candidates, const RecognisedQuestion& r) const;
   // Every question recognised is one any debrief asks (QuestionSpec::any_debrief), none
   // naming the ex, and no step section: nothing of the article but its generic questions.
   bool only_debrief_questions(const Candidates& candidates, const Recognition& recognition) const;
