@@ -60,6 +60,7 @@ LspServer::LspServer(protocol::Dispatcher& dispatcher, Loop& loop, LspServerOpti
 
 LspServer::~LspServer() {
   *alive_ = false;
+  if (index_stop_) *index_stop_ = true;
 }
 
 // The one dispatch table, alphabetical by wire method.
@@ -442,9 +443,10 @@ namespace {
 // The folder's notes for the index; not judged here: the workspace judges them with the open
 // documents over them (Workspace::rejudge).
 FolderScan index_scan(const fs::path& root, const Context& ctx, unsigned threads,
-                      const std::optional<ScanCacheOptions>& cache) {
+                      const std::optional<ScanCacheOptions>& cache, const std::atomic<bool>& stop) {
   ScanExtras extras;
   extras.judge = false;
+  extras.stop = &stop;
   return scan_folder(root, *ctx.analyzer, ctx.today, threads, {}, cache ? &*cache : nullptr,
                      /*prefilter=*/true, &extras);
 }
@@ -454,6 +456,8 @@ FolderScan index_scan(const fs::path& root, const Context& ctx, unsigned threads
 void LspServer::start_index() {
   if (!root_) return;
   std::uint64_t generation = ++index_generation_;
+  if (index_stop_) *index_stop_ = true; // its result would be dropped anyway
+  index_stop_ = std::make_shared<std::atomic<bool>>(false);
   workspace_.indexing = true;
   begin_progress();
   auto ctx = workspace_.context;
@@ -465,40 +469,40 @@ void LspServer::start_index() {
       cache = ScanCacheOptions{cache_file_for(*dir, root),
                                analysis_identity(&root, config_, options_.version)};
   Loop* loop = &loop_; // outlives the server; `this` may be gone when the scan ends
-  loop_.background(
-      [this, loop, alive = std::weak_ptr<bool>(alive_), ctx, root, threads, generation, cache] {
-        auto scan = std::make_shared<FolderScan>(index_scan(root, *ctx, threads, cache));
-        loop->post([this, alive, scan, generation, ctx] {
-          if (alive.expired() || generation != index_generation_) return;
-          for (const auto& w : scan->warnings)
-            spdlog::warn("index: {}", w);
-          workspace_.indexed.clear();
-          workspace_.indexed_hash.clear();
-          workspace_.indexed_context = ctx;
-          for (auto& n : scan->notes) {
-            if (n.text_hash && !n.line_level) workspace_.indexed_hash[n.path] = n.text_hash;
-            workspace_.indexed[n.path] = std::move(n.analysis);
-          }
-          workspace_.report_stale = true;
-          workspace_.indexing = false;
-          indexed_notes_ = scan->notes.size();
-          scan->notes = {};
-          // Parsing many notes on the workers left their malloc arenas full of freed tree-sitter
-          // nodes, file buffers and the cache's entries; give those pages back, so the daemon's
-          // idle memory is what it holds.
-          release_free_memory();
-          end_progress();
-          for (Document* d : workspace_.documents.all())
-            changed_.insert(d->uri);
-          publish();
-          refresh_views();
-          while (!waiting_for_index_.empty()) {
-            Job job = std::move(waiting_for_index_.front());
-            waiting_for_index_.pop_front();
-            defer(std::move(job.reply), std::move(job.work), false, job.needs_report);
-          }
-        });
-      });
+  loop_.background([this, loop, alive = std::weak_ptr<bool>(alive_), ctx, root, threads, generation,
+                    cache, stop = index_stop_] {
+    auto scan = std::make_shared<FolderScan>(index_scan(root, *ctx, threads, cache, *stop));
+    loop->post([this, alive, scan, generation, ctx] {
+      if (alive.expired() || generation != index_generation_) return;
+      for (const auto& w : scan->warnings)
+        spdlog::warn("index: {}", w);
+      workspace_.indexed.clear();
+      workspace_.indexed_hash.clear();
+      workspace_.indexed_context = ctx;
+      for (auto& n : scan->notes) {
+        if (n.text_hash && !n.line_level) workspace_.indexed_hash[n.path] = n.text_hash;
+        workspace_.indexed[n.path] = std::move(n.analysis);
+      }
+      workspace_.report_stale = true;
+      workspace_.indexing = false;
+      indexed_notes_ = scan->notes.size();
+      scan->notes = {};
+      // Parsing many notes on the workers left their malloc arenas full of freed tree-sitter
+      // nodes, file buffers and the cache's entries; give those pages back, so the daemon's
+      // idle memory is what it holds.
+      release_free_memory();
+      end_progress();
+      for (Document* d : workspace_.documents.all())
+        changed_.insert(d->uri);
+      publish();
+      refresh_views();
+      while (!waiting_for_index_.empty()) {
+        Job job = std::move(waiting_for_index_.front());
+        waiting_for_index_.pop_front();
+        defer(std::move(job.reply), std::move(job.work), false, job.needs_report);
+      }
+    });
+  });
 }
 
 // Code lenses show progress over the whole folder, which the client cannot know changed when

@@ -11,6 +11,7 @@
 // server asks the transport for timers and background work (threads live in daemon/transport).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -143,6 +144,9 @@ private:
   bool deferred_posted_ = false;
   std::deque<Job> waiting_for_index_;
   std::uint64_t index_generation_ = 0;
+  // Set when the running index scan is no longer wanted: a newer one started, or the server is
+  // ending (its workers must not outlive the process's static state, see run_stdio_lsp).
+  std::shared_ptr<std::atomic<bool>> index_stop_;
 
   // Work-done progress of indexing.
   std::optional<json> progress_token_;

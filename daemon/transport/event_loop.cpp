@@ -81,4 +81,10 @@ int EventLoop::run() {
   return exit_code_.value_or(1);
 }
 
+void EventLoop::finish() {
+  if (pool_) pool_->join();
+  io_.restart();
+  io_.poll();
+}
+
 } // namespace mend::transport

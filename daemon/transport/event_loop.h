@@ -33,6 +33,11 @@ public:
 
   // Runs until exit(); returns its code.
   int run();
+  // After run() has returned and whatever posts to this loop is gone: waits for the background
+  // work, then runs what it and others posted since exit() (each checks that its owner is
+  // alive), so that only the stdin reader's chunks, which hold nothing, are left to destroy
+  // on whichever thread drops the loop last.
+  void finish();
   boost::asio::io_context& io() { return io_; }
   bool exiting() const { return exit_code_.has_value(); }
 

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "daemon/server/free_memory.h"
@@ -61,7 +62,8 @@ int run_stdio_lsp(const StdioOptions& options) {
         }
       },
       dispatcher_options);
-  server::LspServer server(dispatcher, *loop, options.server);
+  std::optional<server::LspServer> server;
+  server.emplace(dispatcher, *loop, options.server);
 
   protocol::MessageReader reader(options.max_content_length);
   auto on_bytes = [&, max_depth = options.max_json_depth](const std::string& chunk) {
@@ -105,6 +107,11 @@ int run_stdio_lsp(const StdioOptions& options) {
   }).detach();
 
   int code = loop->run();
+  // The index may still be scanning on a worker: the server's end tells it to stop, and no
+  // worker may outlive this function, since returning runs the process's static destructors
+  // (spdlog's registry, the engine's tables) under it (a SIGSEGV at exit under load).
+  server.reset();
+  loop->finish();
   spdlog::default_logger()->flush();
   return code;
 }
