@@ -483,6 +483,55 @@ bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recogniti
   return of_others;
 }
 
+namespace {
+
+// The titles a note goes by: its file's name without extension (and without the id a Notion
+// export appends, "Jen and Mark 5f4e3d2c…"), and the heading it opens with.
+std::vector<std::string_view> titles_of(std::string_view text, const Outline& outline,
+                                        std::string_view path) {
+  std::vector<std::string_view> titles;
+  std::string_view name = path.substr(path.find_last_of("/\\") + 1);
+  if (std::size_t dot = name.rfind('.'); dot != std::string_view::npos && dot > 0)
+    name = name.substr(0, dot);
+  if (std::size_t space = name.rfind(' '); space != std::string_view::npos) {
+    std::string_view id = name.substr(space + 1);
+    if (id.size() >= 16 && std::all_of(id.begin(), id.end(), [](char c) {
+          return std::isxdigit(static_cast<unsigned char>(c));
+        }))
+      name = name.substr(0, space);
+  }
+  if (!name.empty()) titles.push_back(name);
+  for (const Block& b : outline.blocks) {
+    if (b.kind == BlockKind::FrontMatter) continue;
+    if (b.kind == BlockKind::Heading)
+      titles.push_back(text.substr(b.text_start, b.text_end - b.text_start));
+    break;
+  }
+  return titles;
+}
+
+} // namespace
+
+bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& outline,
+                                         std::string_view path, const Candidates& candidates,
+                                         const Recognition& recognition, TopicSign sign) const {
+  if (!options_.topic_gate || recognition.questions.empty() ||
+      text.find("mend:") != std::string_view::npos)
+    return false;
+  std::vector<std::string_view> titles = titles_of(text, outline, path);
+  auto any_title = [&](auto&& test) { return std::any_of(titles.begin(), titles.end(), test); };
+  // "Pros and Cons" reads as a pair of names too: the questions then say whose they are.
+  bool writers_questions = std::any_of(
+      recognition.questions.begin(), recognition.questions.end(), [&](const RecognisedQuestion& r) {
+        return matcher_.speaks_of_writer(candidates.lines[r.candidate].plain);
+      });
+  if (!writers_questions &&
+      any_title([&](std::string_view t) { return matcher_.titles_a_couple_of_others(t); }))
+    return true;
+  return sign != TopicSign::Strong &&
+         any_title([&](std::string_view t) { return matcher_.titles_a_relative(t); });
+}
+
 bool Analyzer::poses_a_step_in_order(const Candidates& candidates,
                                      const Recognition& recognition) const {
   std::vector<std::pair<std::size_t, const RecognisedQuestion*>> by_line;
@@ -652,7 +701,9 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   const std::vector<char> about_others = questions_about_others(candidates);
   Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
                                       options_.threshold_shift, about_others);
-  if (asks_of_others_only(candidates, recognition, about_others)) return out;
+  if (asks_of_others_only(candidates, recognition, about_others) ||
+      titled_after_someone_else(text, outline, path, candidates, recognition, sign))
+    return out;
   // The log of the change (the article's own), whether it names the ex or not.
   auto holds_log = [&] {
     return std::any_of(recognition.questions.begin(), recognition.questions.end(),

@@ -135,6 +135,12 @@ public:
   // someone else, and none of its questions speaks of the writer.
   bool asks_of_others_only(const Candidates& candidates, const Recognition& recognition,
                            const std::vector<char>& about_others) const;
+  // A note its title gives to someone else: a pair of people ("Jen and Mark.md", "# Inès et
+  // Karim") when none of its questions speaks of the writer; a relative ("Mam - session 4",
+  // "Therapy worksheet - Mum") when nothing in it is a strong sign of the writer's relationship.
+  bool titled_after_someone_else(std::string_view text, const Outline& outline,
+                                 std::string_view path, const Candidates& candidates,
+                                 const Recognition& recognition, TopicSign sign) const;
   // The topic gate's test for a note with no sign of the topic (kUntopicalStepRun).
   bool poses_a_step_in_order(const Candidates& candidates, const Recognition& recognition) const;
   TopicSign topic_sign(std::string_view text) const;

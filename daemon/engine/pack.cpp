@@ -128,6 +128,8 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.others_possessives = strings(fm.value("others_possessives", json()), true);
   pack.relationship_nouns = strings(fm.value("relationship_nouns", json()), true);
   pack.relative_pronouns = strings(fm.value("relative_pronouns", json()), true);
+  pack.relatives = strings(fm.value("relatives", json()), true);
+  pack.couple_joiners = strings(fm.value("couple_joiners", json()), true);
   pack.topic_words_other_senses = strings(fm.value("topic_words_other_senses", json()), true);
   pack.second_person = strings(fm.value("second_person", json()), true);
   pack.question_openers = strings(fm.value("question_openers", json()), true);

@@ -84,6 +84,9 @@ struct LanguagePack {
   // relative_pronouns: "who", "qui" after a person ("my aunt who keeps asking") tell of them:
   // the question only brings them in, it is not about them.
   std::vector<std::string> relative_pronouns;
+  // relatives: family a note may be titled after ("Mam - session 4"): it is about them.
+  // couple_joiners: what joins a pair of people in a title ("Jen and Mark", "Inès & Karim").
+  std::vector<std::string> relatives, couple_joiners;
   // topic_words_other_senses: strong topic words with an everyday other sense ("relationship"
   // with a supplier, "rupture" de stock): alone, they do not make a debrief about the topic.
   std::vector<std::string> topic_words_other_senses;

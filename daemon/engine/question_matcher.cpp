@@ -11,6 +11,7 @@
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/stemmer.h"
 #include "daemon/engine/thread_memo.h"
+#include "daemon/engine/unicode.h"
 
 namespace mend::engine {
 namespace {
@@ -326,6 +327,10 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& t : lang.relative_pronouns)
       for (auto& w : split_words(fold_for_match(t)))
         relative_pronouns_.insert(std::move(w));
+    for (const auto& t : lang.relatives)
+      relatives_.insert(fold_for_match(t)); // "grand-mère" whole, as title_parts reads it
+    for (const auto& t : lang.couple_joiners)
+      couple_joiners_.insert(fold_for_match(t));
     for (const auto& t : lang.weak_topic_words)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         weak_topic_words_.insert(parts[0]);
@@ -1239,6 +1244,111 @@ bool QuestionMatcher::gives_relationship_to_others(std::string_view plain) const
     recent.push_back(std::move(word));
   });
   return found;
+}
+
+namespace {
+
+struct TitleWord {
+  std::string folded;
+  bool capitalised = false;
+};
+
+// The parts of a title, each a list of words: "Mam - session 4 (notes)" is "Mam", "session",
+// "notes". Words keep inner apostrophes and hyphens ("grand-mère"); "&" and "+" are words;
+// digits are dropped ("03 Jen and Mark").
+std::vector<std::vector<TitleWord>> title_parts(std::string_view title) {
+  std::vector<std::vector<TitleWord>> parts(1);
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    TitleWord w;
+    w.capitalised = upper_first(word) == word && fold_for_match(word) != word;
+    w.folded = fold_for_match(word);
+    parts.back().push_back(std::move(w));
+    word.clear();
+  };
+  auto new_part = [&] {
+    flush();
+    if (!parts.back().empty()) parts.emplace_back();
+  };
+  for (std::size_t i = 0; i < title.size();) {
+    unsigned char c = static_cast<unsigned char>(title[i]);
+    if (c >= 0x80) {
+      Utf8Char u = decode_utf8(title, i);
+      std::size_t n = std::max<std::size_t>(1, u.length);
+      if (u.code_point == 0x2013 || u.code_point == 0x2014 || u.code_point == 0x2022 ||
+          u.code_point == 0xB7)
+        new_part(); // "–", "—", "•", "·"
+      else
+        word.append(title.substr(i, n));
+      i += n;
+      continue;
+    }
+    if (std::isalpha(c)) {
+      word += static_cast<char>(c);
+    } else if ((c == '\'' || c == '-') && !word.empty() && i + 1 < title.size() &&
+               (std::isalpha(static_cast<unsigned char>(title[i + 1])) ||
+                static_cast<unsigned char>(title[i + 1]) >= 0x80)) {
+      word += static_cast<char>(c);
+    } else if (c == '&' || c == '+') {
+      flush();
+      parts.back().push_back(TitleWord{std::string(1, static_cast<char>(c)), false});
+    } else if (c == '-' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' ||
+               c == '|' || c == ';' || c == '.' || c == '!' || c == '?' || c == '/' || c == '_') {
+      new_part();
+    } else {
+      flush();
+    }
+    ++i;
+  }
+  flush();
+  if (parts.back().empty()) parts.pop_back();
+  return parts;
+}
+
+} // namespace
+
+bool QuestionMatcher::titles_a_couple_of_others(std::string_view title) const {
+  auto is_relative = [&](const std::vector<TitleWord>& side) {
+    // "my sister", "ma sœur", "Mum"
+    return !side.empty() && side.size() <= 2 && relatives_.count(side.back().folded) &&
+           (side.size() == 1 || me_words_.count(side.front().folded));
+  };
+  // A first name as titles write it: capitalised, no word any pack knows, not the writer, not
+  // the ex. Lower case only beside a relative ("ma soeur et kevin").
+  auto is_name = [&](const std::vector<TitleWord>& side, bool lower_case_too) {
+    if (side.size() != 1) return false;
+    const TitleWord& w = side.front();
+    return (w.capitalised || lower_case_too) && w.folded.size() > 1 &&
+           !vocabulary_.count(w.folded) && !stop_words_.count(w.folded) &&
+           !me_words_.count(w.folded) && !we_words_.count(w.folded) && !ex_words_.count(w.folded) &&
+           !topic_words_.count(w.folded) && !other_people_.count(w.folded) &&
+           !date_words_.count(w.folded);
+  };
+  for (const auto& part : title_parts(title)) {
+    auto joiner = std::find_if(part.begin(), part.end(), [&](const TitleWord& w) {
+      return couple_joiners_.count(w.folded) > 0;
+    });
+    if (joiner == part.begin() || joiner == part.end()) continue;
+    std::vector<TitleWord> left(part.begin(), joiner), right(joiner + 1, part.end());
+    bool left_relative = is_relative(left), right_relative = is_relative(right);
+    bool left_person = left_relative || is_name(left, right_relative);
+    bool right_person = right_relative || is_name(right, left_relative);
+    if (left_person && right_person && !(left_relative && right_relative)) return true;
+  }
+  return false;
+}
+
+bool QuestionMatcher::titles_a_relative(std::string_view title) const {
+  for (const auto& part : title_parts(title)) {
+    if (part.empty() || part.size() > 2) continue;
+    // "Mum", "Mom stuff", "my mum", "ma mère": a relative stands as the part's subject; a
+    // possessive before it is the writer's.
+    std::size_t at = part.size() == 2 && me_words_.count(part[0].folded) ? 1 : 0;
+    const std::string& word = part[at].folded;
+    if (relatives_.count(word) && !stop_words_.count(word)) return true;
+  }
+  return false;
 }
 
 bool QuestionMatcher::has_weak_topic_word(std::string_view plain) const {

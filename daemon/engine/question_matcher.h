@@ -136,6 +136,12 @@ public:
   // ("What wasn't working in their marriage?", "Est-ce que leur couple a un avenir ?",
   // "Marianne's relationship")?
   bool gives_relationship_to_others(std::string_view plain) const;
+  // A note's title (its file name, its first heading) saying whom the note is about, when that
+  // is someone else: a pair of people ("Jen and Mark", "Inès et Karim", "ma sœur & kevin"),
+  // their couple; or a relative standing as a part of the title ("Mam - session 4", "Therapy
+  // worksheet - Mum", "Mom stuff"). Never a title naming the writer ("Me and Tom") or the ex.
+  bool titles_a_couple_of_others(std::string_view title) const;
+  bool titles_a_relative(std::string_view title) const;
   // Does the line hold one of the everyday words of the topic ("alone", "seul")?
   bool has_weak_topic_word(std::string_view plain) const;
   // Does the line speak to someone ("what did you tell me")?
@@ -236,6 +242,7 @@ private:
   std::unordered_set<std::string> other_senses_;      // strong topic words with other senses
   std::unordered_set<std::string> other_people_;      // "Mum", "Dad": capitalised, never the ex
   std::unordered_set<std::string> relative_pronouns_; // "who", "qui": a person told of
+  std::unordered_set<std::string> relatives_, couple_joiners_; // titles (titles_a_relative)
   std::unordered_set<std::string> letter_salutations_;
   std::unordered_set<std::string> we_words_, others_possessives_, relationship_nouns_;
   std::unordered_set<std::string> date_words_; // month and weekday names: "Sunday," greets no one

@@ -32,8 +32,8 @@ const Analyzer& gated_analyzer() {
   return a;
 }
 
-std::string gated_questions(std::string_view note) {
-  NoteAnalysis n = gated_analyzer().analyse(note, "note.md");
+std::string gated_questions(std::string_view note, std::string_view path = "note.md") {
+  NoteAnalysis n = gated_analyzer().analyse(note, path);
   std::string out;
   for (const auto& q : n.questions)
     out += (out.empty() ? "" : " ") + q.id + "@" + std::to_string(q.line + 1);
@@ -1236,4 +1236,28 @@ TEST_CASE("a short first question takes its step from the questions below it",
         "What didn't she say but I could feel? That she wanted the coast.\n",
         "why.official@3+ why.unofficial@5+");
   check("What did she actually say? She said she'd been lonely for years.\n", "");
+}
+
+// A note its title gives to others: a couple ("Jen and Mark.md", "# Lerato & Kagiso") when no
+// question speaks of the writer ("Pros and Cons" reads as two names too); a relative ("Mom stuff
+// - session 6.md") when nothing in it is a strong sign of the writer's relationship.
+TEST_CASE("a note titled after someone else is about them", "[note_analysis][topic]") {
+  const std::string friends = "What went wrong?\nHe moved to Joburg and she found out online.\n\n"
+                              "Is it reversible?\nShe says no.\n\n"
+                              "What would she do differently?\nHe must phone.\n";
+  CHECK(gated_questions(friends, "Lerato & Kagiso.md") == "");
+  CHECK(gated_questions("Lerato & Kagiso\n===============\n\n" + friends, "friends.md") == "");
+  CHECK(gated_questions(friends, "Notes/2026-11-02.md") != "");
+  CHECK(gated_questions(friends, "Sam & Lucy.md") != ""); // the ex's
+  const std::string pros = "Should I go back to him? Not yet.\n\n"
+                           "Am I only scared of being alone? Partly.\n";
+  CHECK(gated_questions(pros, "Pros and Cons.md") == gated_questions(pros, "note.md"));
+  CHECK(gated_questions(pros, "Pros and Cons.md") != "");
+
+  const std::string session = "## Am I afraid of being abandoned?\nYes, since she left us.\n\n"
+                              "## Do I think I had to be perfect for her to love me?\nYes.\n";
+  CHECK(gated_questions(session, "Mom stuff - session 6.md") == "");
+  CHECK(gated_questions(session, "Therapy/session 6.md") != "");
+  CHECK(gated_questions(session + "\nSam said the same thing before he left.\n",
+                        "Mom stuff - session 6.md") != "");
 }

@@ -270,3 +270,34 @@ TEST_CASE("what does not work, in the present", "[question_matcher]") {
   CHECK(match("What not work?") == "why.not-working");
   CHECK(match("What doesn't work between us?") == "why.not-working");
 }
+
+// Whom a title gives a note to: two people joined as a couple, or a relative standing as a part
+// of the title. Never the writer, the ex, or words any pack knows.
+TEST_CASE("titles naming a couple of others or a relative", "[question_matcher][topic]") {
+  const QuestionMatcher& m = matcher();
+  CHECK(m.titles_a_couple_of_others("Jen and Mark"));
+  CHECK(m.titles_a_couple_of_others("Inès et Karim"));
+  CHECK(m.titles_a_couple_of_others("Lerato & Kagiso"));
+  CHECK(m.titles_a_couple_of_others("ma soeur et kevin"));
+  CHECK(m.titles_a_couple_of_others("Emeka & Chioma — family meeting"));
+  CHECK_FALSE(m.titles_a_couple_of_others("Me and Tom"));
+  CHECK_FALSE(m.titles_a_couple_of_others("Moi et nous"));
+  CHECK_FALSE(m.titles_a_couple_of_others("Motives and why"));
+  CHECK_FALSE(m.titles_a_couple_of_others("01 why and my part"));
+  CHECK_FALSE(m.titles_a_couple_of_others("Love and fear"));
+  CHECK_FALSE(m.titles_a_couple_of_others("Jen"));
+  CHECK_FALSE(m.titles_a_couple_of_others("mum and dad")); // relatives only: their own note
+  QuestionMatcher with_ex(pack(), "Sam");
+  CHECK_FALSE(with_ex.titles_a_couple_of_others("Sam & Lucy")); // the ex's new couple
+  CHECK(with_ex.titles_a_couple_of_others("Jo & Lucy"));
+
+  CHECK(m.titles_a_relative("Mam - session 4"));
+  CHECK(m.titles_a_relative("Therapy worksheet - Mum"));
+  CHECK(m.titles_a_relative("Mom stuff - session 6"));
+  CHECK(m.titles_a_relative("Séance psy – maman"));
+  CHECK(m.titles_a_relative("my dad"));
+  CHECK_FALSE(m.titles_a_relative("Son départ")); // French "his", not a son
+  CHECK_FALSE(m.titles_a_relative("3 - lui parler, et son non"));
+  CHECK_FALSE(m.titles_a_relative("Talking to Mum about it")); // a relative told of
+  CHECK_FALSE(m.titles_a_relative("Mum's advice"));
+}
