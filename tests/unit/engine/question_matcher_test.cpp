@@ -301,3 +301,10 @@ TEST_CASE("titles naming a couple of others or a relative", "[question_matcher][
   CHECK_FALSE(m.titles_a_relative("Talking to Mum about it")); // a relative told of
   CHECK_FALSE(m.titles_a_relative("Mum's advice"));
 }
+
+// "What worked" in a retro is what went well, not work on oneself: only working on oneself is.
+TEST_CASE("what worked is no work on oneself", "[question_matcher]") {
+  CHECK(match("What worked") == "");
+  CHECK(match("Working on myself") == "if-no.self-work");
+  CHECK(match("How I'll work on myself now") == "if-no.self-work");
+}
