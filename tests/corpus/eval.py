@@ -54,7 +54,8 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
                                 "holdout-e", "holdout-f", "holdout-g", "holdout-h", "holdout-i",
                                 "holdout-j", "holdout-k", "holdout-l", "holdout-m", "holdout-n",
                                 "holdout-o", "holdout-p", "holdout-q", "holdout-r",
-                                "holdout-s", "holdout-t", "holdout-u", "holdout-v")]
+                                "holdout-s", "holdout-t", "holdout-u", "holdout-v", "holdout-w",
+                                "holdout-x")]
 
 # The goals of the recognition issue, checked on the combined numbers by --check.
 GOALS = [
