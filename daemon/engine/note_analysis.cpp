@@ -427,7 +427,9 @@ std::vector<char> Analyzer::questions_about_others(const Candidates& candidates)
     bool names_other = matcher_.asks_about_other_person(cs[k].plain) ||
                        matcher_.gives_relationship_to_others(cs[k].plain) ||
                        (!cs[k].quoted && asks_with_others_pronoun(cs[k].plain));
-    if (names_other && first_under_heading) about_other = true;
+    // Only one of the article's questions asked of someone else decides: a diary's opening
+    // "why she tell my mother first before me?" says nothing of the questions after it.
+    if (names_other && first_under_heading && matcher_.best(cs[k].plain, "")) about_other = true;
     about[k] = names_other || about_other;
     first_under_heading = false;
   }
@@ -528,8 +530,28 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
   if (!writers_questions &&
       any_title([&](std::string_view t) { return matcher_.titles_a_couple_of_others(t); }))
     return true;
-  return sign != TopicSign::Strong &&
-         any_title([&](std::string_view t) { return matcher_.titles_a_relative(t); });
+  // A relative's note may say "wedding dress" in an answer: only the questions show whether
+  // it turns to the writer's relationship ("Did I cling to Sam the way I clung to her?").
+  bool a_question_on_the_topic =
+      sign == TopicSign::Strong &&
+      std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                  [&](const RecognisedQuestion& r) {
+                    return topic_sign(candidates.lines[r.candidate].plain) == TopicSign::Strong;
+                  });
+  if (a_question_on_the_topic ||
+      !any_title([&](std::string_view t) { return matcher_.titles_a_relative(t); }))
+    return false;
+  // A session on Dad may turn to the ex in a section of its own ("## Pierre").
+  bool title_seen = false;
+  for (const Block& b : outline.blocks) {
+    if (b.kind != BlockKind::Heading) continue;
+    std::string_view heading = text.substr(b.text_start, b.text_end - b.text_start);
+    if (title_seen &&
+        (matcher_.titles_a_person(heading) || topic_sign(heading) == TopicSign::Strong))
+      return false;
+    title_seen = true;
+  }
+  return true;
 }
 
 bool Analyzer::poses_a_step_in_order(const Candidates& candidates,

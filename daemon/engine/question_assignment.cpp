@@ -579,8 +579,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   for (std::size_t k = cs.size(); k-- > 1;) {
     if (is_title[k])
       below[k - 1].clear();
-    else if (plain_best[k] && !plain_best[k]->step && !unposed(k) && !ignored[k])
-      below[k - 1] = step_of(plain_best[k]->id);
+    else if (plain_best[k] && !plain_best[k]->step && !unposed(k) && !ignored[k] &&
+             (cs[k].question_mark || !whole_only(k)))
+      below[k - 1] = step_of(plain_best[k]->id); // posed: "Hope on" opens nothing below it
     else
       below[k - 1] = below[k];
   }

@@ -1308,22 +1308,41 @@ std::vector<std::vector<TitleWord>> title_parts(std::string_view title) {
 
 } // namespace
 
+namespace {
+
+// A first name as titles write it: capitalised, no word any pack knows, not the writer, not
+// the ex (sets of the matcher, passed in). Lower case only where the caller allows it.
+template <class Known>
+bool is_title_name(const std::vector<TitleWord>& side, bool lower_case_too, Known&& known) {
+  if (side.size() != 1) return false;
+  const TitleWord& w = side.front();
+  return (w.capitalised || lower_case_too) && w.folded.size() > 1 && !known(w.folded);
+}
+
+} // namespace
+
+bool QuestionMatcher::titles_a_person(std::string_view title) const {
+  for (const auto& part : title_parts(title))
+    if (is_title_name(part, false, [&](const std::string& w) { return knows_word(w); }))
+      return true;
+  return false;
+}
+
+bool QuestionMatcher::knows_word(const std::string& folded) const {
+  return vocabulary_.count(folded) || stop_words_.count(folded) || me_words_.count(folded) ||
+         we_words_.count(folded) || ex_words_.count(folded) || topic_words_.count(folded) ||
+         other_people_.count(folded) || date_words_.count(folded);
+}
+
 bool QuestionMatcher::titles_a_couple_of_others(std::string_view title) const {
   auto is_relative = [&](const std::vector<TitleWord>& side) {
     // "my sister", "ma sœur", "Mum"
     return !side.empty() && side.size() <= 2 && relatives_.count(side.back().folded) &&
            (side.size() == 1 || me_words_.count(side.front().folded));
   };
-  // A first name as titles write it: capitalised, no word any pack knows, not the writer, not
-  // the ex. Lower case only beside a relative ("ma soeur et kevin").
+  // A name; lower case only beside a relative ("ma soeur et kevin").
   auto is_name = [&](const std::vector<TitleWord>& side, bool lower_case_too) {
-    if (side.size() != 1) return false;
-    const TitleWord& w = side.front();
-    return (w.capitalised || lower_case_too) && w.folded.size() > 1 &&
-           !vocabulary_.count(w.folded) && !stop_words_.count(w.folded) &&
-           !me_words_.count(w.folded) && !we_words_.count(w.folded) && !ex_words_.count(w.folded) &&
-           !topic_words_.count(w.folded) && !other_people_.count(w.folded) &&
-           !date_words_.count(w.folded);
+    return is_title_name(side, lower_case_too, [&](const std::string& w) { return knows_word(w); });
   };
   for (const auto& part : title_parts(title)) {
     auto joiner = std::find_if(part.begin(), part.end(), [&](const TitleWord& w) {

@@ -142,6 +142,9 @@ public:
   // worksheet - Mum", "Mom stuff"). Never a title naming the writer ("Me and Tom") or the ex.
   bool titles_a_couple_of_others(std::string_view title) const;
   bool titles_a_relative(std::string_view title) const;
+  // A title that is a first name of its own ("## Pierre", "Kagiso - notes"), as
+  // titles_a_couple_of_others reads a name.
+  bool titles_a_person(std::string_view title) const;
   // Does the line hold one of the everyday words of the topic ("alone", "seul")?
   bool has_weak_topic_word(std::string_view plain) const;
   // Does the line speak to someone ("what did you tell me")?
@@ -220,6 +223,8 @@ private:
   // Questions of `step` that the terse item `plain` names by a word only that question has.
   std::vector<Match> terse_matches(std::string_view plain, std::string_view step) const;
   bool could_be_terse(std::string_view plain) const;
+  // A folded word some pack knows, or the writer's, the ex's, a relative's, a date's.
+  bool knows_word(const std::string& folded) const;
   double weight_of(const std::string& word) const;
   bool is_content(const std::string& word) const;
   std::size_t content_words(const std::vector<std::string>& words) const;

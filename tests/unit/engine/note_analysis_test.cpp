@@ -1258,6 +1258,20 @@ TEST_CASE("a note titled after someone else is about them", "[note_analysis][top
                               "## Do I think I had to be perfect for her to love me?\nYes.\n";
   CHECK(gated_questions(session, "Mom stuff - session 6.md") == "");
   CHECK(gated_questions(session, "Therapy/session 6.md") != "");
-  CHECK(gated_questions(session + "\nSam said the same thing before he left.\n",
+  CHECK(gated_questions(session + "\nShe wore her wedding dress to my graduation.\n",
+                        "Mom stuff - session 6.md") == "");
+  CHECK(gated_questions(session + "\n## Did I chase Sam when he pulled away?\nYes.\n",
                         "Mom stuff - session 6.md") != "");
+}
+
+// Only one of the article's questions asked of someone else speaks for the questions after it:
+// a diary's opening "why she tell my mother first before me?" is none.
+TEST_CASE("a question about someone else that is none of the article's decides nothing",
+          "[note_analysis][topic]") {
+  check("why she tell my mother first before me? who do this.\n\n"
+        "am i want her back only because i am afraid to be alone?\n- maybe yes.\n",
+        "motives.fear@3+");
+  check("- What wasn't working between my mum and me? Everything.\n"
+        "- What didn't I like about her? Her silences.\n",
+        "");
 }
