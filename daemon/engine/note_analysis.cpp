@@ -789,8 +789,25 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   // paragraph ("- sorry, all my fault" then, lazily continued, "How I say I love him:") ends the
   // answer of a label above at that line, not at the paragraph's start.
   std::vector<std::size_t> anchor_from(blocks.size(), 0);
-  for (const auto& s : out.steps)
-    is_anchor[static_cast<std::size_t>(candidates.lines[s.candidate].block)] = 1;
+  std::vector<std::size_t> step_lines; // where each step's title line starts, ascending
+  for (const auto& s : out.steps) {
+    const Candidate& c = candidates.lines[s.candidate];
+    is_anchor[static_cast<std::size_t>(c.block)] = 1;
+    step_lines.push_back(lines.line_start(lines.line_of(c.start)));
+  }
+  std::sort(step_lines.begin(), step_lines.end());
+  // And a short line whose words name a step ("* Pourquoi elle est partie", lazily continued by
+  // the next question) is no answer to a question above it (a label's item may be: "- sorry").
+  std::vector<std::size_t> title_lines = step_lines;
+  for (const Candidate& c : candidates.lines)
+    if (c.title_like && c.block >= 0 && !is_anchor[static_cast<std::size_t>(c.block)]) {
+      MatchContext context;
+      auto ranked = matcher_.rank(c.plain, context, 4);
+      if (std::any_of(ranked.begin(), ranked.end(),
+                      [](const QuestionMatcher::Match& m) { return m.step; }))
+        title_lines.push_back(lines.line_start(lines.line_of(c.start)));
+    }
+  std::sort(title_lines.begin(), title_lines.end());
   std::vector<int> occurrence_block; // parallel to out.questions
   for (const auto& r : recognition.questions) {
     const Candidate& c = candidates.lines[r.candidate];
@@ -955,10 +972,19 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         stop = true;
       }
       if (stop) {
-        // A label ending at its colon ("What I tell him:") announces the item under it.
-        end = is_anchor[j] && q.label && b.kind == BlockKind::Paragraph
+        // A label ending at its colon ("What I tell him:") announces the item under it; a
+        // question lazily continuing its answer's item ("- she said… \n what she dont say?")
+        // leaves the lines above it to this one.
+        end = is_anchor[j] && (b.kind == BlockKind::Paragraph || !q.label)
                   ? std::max(b.start, anchor_from[j])
                   : b.start;
+        // ... unless a step's title comes first in that paragraph ("* Pourquoi elle est partie"
+        // lazily continued by "** Ses raisons officielles").
+        const auto& titles = q.label ? step_lines : title_lines;
+        if (auto first_title = std::lower_bound(titles.begin(), titles.end(),
+                                                lines.line_start(lines.line_of(b.start)));
+            first_title != titles.end() && *first_title < end)
+          end = std::max(*first_title, q.answer_start);
         break;
       }
     }

@@ -1275,3 +1275,17 @@ TEST_CASE("a question about someone else that is none of the article's decides n
         "- What didn't I like about her? Her silences.\n",
         "");
 }
+
+// A question lazily continuing its answer's item ("- she said…" then "what she dont say?")
+// leaves the lines above it to the question before; a section's title so continued does not.
+TEST_CASE("a question lazily continuing the item above leaves it to the question before",
+          "[note_analysis][answers]") {
+  check("what she tell me, official?\n- \"you are never here\" and she say she need space\n"
+        "what she dont say but i feel?\n- her ex come back in picture\n",
+        "why.official@1+ why.unofficial@3+");
+  check("** Les fois où j'ai cru que c'était fini pour moi\nÀ 24 ans, après Claire.\n"
+        "** TODO Ce qui me rassure sur le fait de ne pas finir seul\n\n"
+        "* Pourquoi elle est partie\n:PROPERTIES:\n:END:\n** Ses raisons officielles\n"
+        "« Tu n'es plus là. »\n",
+        "motives.past@1+ motives.reassure@3- why.official@8+");
+}
