@@ -982,6 +982,15 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
       else if (it->score < t.score)
         *it = t;
     }
+  // One word met in a clause ("…, not love?") gives way to three of the whole line met by
+  // another question ("Is it fear of being on my own that's deciding, not love?" is the fear).
+  double broad = 0;
+  for (const auto& m : out)
+    if (!m.step && !m.terse && m.shared_words >= kBroadMatchWords) broad = std::max(broad, m.score);
+  if (broad >= kThreshold)
+    for (auto& m : out)
+      if (!m.step && !m.terse && m.shared_words <= 1 && m.score >= broad)
+        m.score = broad - kContextTie;
   std::erase_if(out, [](const Match& m) { return m.score < kLowestThreshold; });
   auto order = [&](const Match& m) {
     auto it = order_.find(m.id);

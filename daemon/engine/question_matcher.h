@@ -170,6 +170,8 @@ public:
   // A line posed as a question (a "?", a heading, a bold lead) must reach kThreshold; the
   // analysis asks more of weaker forms, never less than kLowestThreshold.
   static constexpr double kThreshold = 0.56;
+  // Shared words that make a match on the whole line outweigh one word met in a clause.
+  static constexpr std::size_t kBroadMatchWords = 3;
   static constexpr double kLowestThreshold = 0.35; // what rank() returns at all
   static constexpr double kSectionBonus = 0.18;
   // Near-duplicates ("What we'd do differently": wrongs.together after the wrongs questions,

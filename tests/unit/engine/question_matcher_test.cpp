@@ -308,3 +308,12 @@ TEST_CASE("what worked is no work on oneself", "[question_matcher]") {
   CHECK(match("Working on myself") == "if-no.self-work");
   CHECK(match("How I'll work on myself now") == "if-no.self-work");
 }
+
+// One word met in a clause ("not love") gives way to a question the whole line meets in three.
+TEST_CASE("a clause's one word gives way to the whole line's three", "[question_matcher]") {
+  CHECK(match("Is it fear of being on my own that's making the decisions here, not love?") ==
+        "motives.fear");
+  CHECK(match("Est-ce que c'est la peur de me retrouver tout seul qui parle, plus que l'amour ?") ==
+        "motives.fear");
+  CHECK(match("Do I still love her?") == "reach-out.love");
+}
