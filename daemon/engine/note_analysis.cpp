@@ -522,10 +522,11 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
     return false;
   std::vector<std::string_view> titles = titles_of(text, outline, path);
   auto any_title = [&](auto&& test) { return std::any_of(titles.begin(), titles.end(), test); };
-  // "Pros and Cons" reads as a pair of names too: the questions then say whose they are.
+  // "Pros and Cons" reads as a pair of names too: the questions then say whose they are ("I",
+  // not the "you" of questions put to a friend).
   bool writers_questions = std::any_of(
       recognition.questions.begin(), recognition.questions.end(), [&](const RecognisedQuestion& r) {
-        return matcher_.speaks_of_writer(candidates.lines[r.candidate].plain);
+        return matcher_.speaks_in_first_person(candidates.lines[r.candidate].plain);
       });
   if (!writers_questions &&
       any_title([&](std::string_view t) { return matcher_.titles_a_couple_of_others(t); }))

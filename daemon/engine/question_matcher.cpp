@@ -277,8 +277,10 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
   std::unordered_set<std::string> partner_tokens;
   for (const auto& lang : pack.languages()) {
     for (const auto& w : lang.first_person)
-      for (auto& s : split_words(fold_for_match(w)))
+      for (auto& s : split_words(fold_for_match(w))) {
         me_words_.insert(s);
+        first_person_.insert(s);
+      }
     for (const auto& w : lang.second_person)
       for (auto& s : split_words(fold_for_match(w)))
         me_words_.insert(s);
@@ -1222,6 +1224,12 @@ bool QuestionMatcher::speaks_of_writer(std::string_view plain) const {
   return any_word(plain, [&](const std::string& w) {
     // A lone "t" is English's "doesn't" as often as French's "t'".
     return (w.size() > 1 || w == "i" || w == "j") && me_words_.count(w) > 0;
+  });
+}
+
+bool QuestionMatcher::speaks_in_first_person(std::string_view plain) const {
+  return any_word(plain, [&](const std::string& w) {
+    return (w.size() > 1 || w == "i" || w == "j") && first_person_.count(w) > 0;
   });
 }
 

@@ -130,6 +130,8 @@ public:
   bool asks_about_other_person(std::string_view plain) const;
   // Does the line speak of the writer ("my needs", "I", "you" as the pack's questions say it)?
   bool speaks_of_writer(std::string_view plain) const;
+  // ... in the first person only ("I", "my", "je"): not the "you" of questions put to a friend.
+  bool speaks_in_first_person(std::string_view plain) const;
   // ... or of the writer's couple ("we", "our")?
   bool speaks_of_writer_or_couple(std::string_view plain) const;
   // Does the line give the relationship it speaks of to others, and never speak of the writer
@@ -241,6 +243,7 @@ private:
 
   std::vector<Language> languages_;
   std::unordered_set<std::string> me_words_, ex_words_, stop_words_, negation_words_;
+  std::unordered_set<std::string> first_person_; // me_words_ without the second person
   std::unordered_set<std::string> pronoun_words_, topic_pronouns_; // every set's; the gate's
   std::unordered_set<std::string> question_openers_; // first words, folded, every language
   std::unordered_set<std::string> vocabulary_;       // every folded word of the pack

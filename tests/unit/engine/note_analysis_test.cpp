@@ -1253,6 +1253,10 @@ TEST_CASE("a note titled after someone else is about them", "[note_analysis][top
                            "Am I only scared of being alone? Partly.\n";
   CHECK(gated_questions(pros, "Pros and Cons.md") == gated_questions(pros, "note.md"));
   CHECK(gated_questions(pros, "Pros and Cons.md") != "");
+  // Questions put to a friend say "you": still their couple's.
+  CHECK(gated_questions("1. Are you afraid of being alone, or do you really like him?\n"
+                        "2. Are your needs respected? Does he come when he says he will?\n",
+                        "Keisha and Andre.md") == "");
 
   const std::string session = "## Am I afraid of being abandoned?\nYes, since she left us.\n\n"
                               "## Do I think I had to be perfect for her to love me?\nYes.\n";
