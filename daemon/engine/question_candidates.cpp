@@ -125,20 +125,58 @@ bool replies_at(std::string_view rest, bool again = true) {
 
 // The line's first "?" (or fullwidth "？") outside brackets: "tell me what he wants
 // (Kenora?)" asks nothing of the writer, the aside does.
+// Only a closing quote, spaces or stops after `at`: a quoted question that ends its line ends
+// the line's own ("… avec ma tante qui me demande « w fin l3rees ? »").
+bool ends_the_line(std::string_view line, std::size_t at) {
+  std::string_view rest = line.substr(at + 1);
+  std::size_t i = 0;
+  while (i < rest.size()) {
+    if (rest[i] == ' ' || rest[i] == '"' || rest[i] == '?' || rest[i] == '!' || rest[i] == '.') {
+      ++i;
+    } else if (rest.compare(i, 3, "\u201d") == 0) {
+      i += 3;
+    } else if (rest.compare(i, 2, "\u00bb") == 0 || rest.compare(i, 2, "\u00a0") == 0) {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::size_t question_mark_of(std::string_view line) {
-  // Most lines hold no "?" and no bracket before it: memchr finds that out.
+  // Most lines hold no "?" and no bracket or quote before it: memchr finds that out.
   std::size_t q = line.find('?');
   if (q == std::string_view::npos) q = line.find("？");
-  if (q == std::string_view::npos || line.substr(0, q).find('(') == std::string_view::npos)
+  if (q == std::string_view::npos) return q;
+  std::string_view before = line.substr(0, q);
+  if (before.find('(') == std::string_view::npos && before.find('"') == std::string_view::npos &&
+      before.find("\u201c") == std::string_view::npos &&
+      before.find("\u00ab") == std::string_view::npos)
     return q;
+  // A "?" in brackets is an aside; one in quotes opened after the line's first words is someone's
+  // speech ("Rewriting her stuff → I say “do you want notes?”"), not the line asking.
   int depth = 0;
+  bool words_before = false;
+  bool in_straight = false, straight_speech = false; // "…"
+  bool curly_speech = false;                         // “…”, «…»
   for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '(')
+    if (line[i] == '(') {
       ++depth;
-    else if (line[i] == ')' && depth > 0)
+    } else if (line[i] == ')' && depth > 0) {
       --depth;
-    else if (depth == 0 && (line[i] == '?' || line.compare(i, 3, "？") == 0))
+    } else if (line[i] == '"') {
+      in_straight = !in_straight;
+      straight_speech = in_straight && words_before;
+    } else if (line.compare(i, 3, "\u201c") == 0 || line.compare(i, 2, "\u00ab") == 0) {
+      curly_speech = words_before;
+    } else if (line.compare(i, 3, "\u201d") == 0 || line.compare(i, 2, "\u00bb") == 0) {
+      curly_speech = false;
+    } else if (depth == 0 && (line[i] == '?' || line.compare(i, 3, "？") == 0) &&
+               ((!straight_speech && !curly_speech) || ends_the_line(line, i))) {
       return i;
+    }
+    if (std::isalpha(static_cast<unsigned char>(line[i]))) words_before = true;
   }
   return std::string_view::npos;
 }

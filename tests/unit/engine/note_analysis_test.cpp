@@ -1293,3 +1293,15 @@ TEST_CASE("a question lazily continuing the item above leaves it to the question
         "« Tu n'es plus là. »\n",
         "motives.past@1+ motives.reassure@3- why.official@8+");
 }
+
+// A "?" in quotes opened after the line's first words is someone's speech, not the line asking;
+// a quoted question that ends the line ends the line's own.
+TEST_CASE("a quoted question inside a line is speech", "[note_analysis][forms]") {
+  check("**Which mistakes am I going to stop repeating, and what do I do instead?**\n\n"
+        "- Rewriting her stuff → I say “do you want notes?” and take no for an answer.\n"
+        "- Planning the weekend alone → we plan it together.\n",
+        "new-start.mistakes@1+");
+  check("est-ce que c'est juste la peur de finir seule qui parle, avec ma tante qui me demande "
+        "« alors, ce mariage ? »\nun peu.\n",
+        "motives.fear@1+");
+}
