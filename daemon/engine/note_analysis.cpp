@@ -1105,6 +1105,16 @@ NoteAnalysis Analyzer::note_facts(std::string_view text, std::string_view path,
   out.line_count = static_cast<int>(lines.line_count());
   out.language = options_.language.empty() ? detect_language(text) : options_.language;
   if (auto date = date_from_file_name(base_name(path))) out.note_date = date;
+  // A daily note named in words, as Reflect, Amplenote or Roam name them: "November 12th,
+  // 2026.md", "Mon, November 30th, 2026.md" (a year is needed: a name is no log entry).
+  if (!out.note_date) {
+    std::string_view name = base_name(path);
+    if (std::size_t dot = name.rfind('.'); dot != std::string_view::npos)
+      name = name.substr(0, dot);
+    if (auto d = parse_leading_date(name, pack_.date_names());
+        d && d->date.year != 0 && trim(name.substr(d->length)).empty())
+      out.note_date = d->date;
+  }
   if (!out.note_date) {
     if (auto fm = split_front_matter(text)) {
       YamlResult yaml = parse_yaml(fm->yaml);

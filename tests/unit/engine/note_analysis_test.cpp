@@ -1305,3 +1305,17 @@ TEST_CASE("a quoted question inside a line is speech", "[note_analysis][forms]")
         "« alors, ce mariage ? »\nun peu.\n",
         "motives.fear@1+");
 }
+
+// Daily notes named in words (Reflect, Amplenote, Roam) are dated by their name.
+TEST_CASE("a daily note named in words is dated by its name", "[note_analysis][dates]") {
+  for (const char* path :
+       {"November 12th, 2026.md", "Journal/Mon, November 30th, 2026.md", "12 novembre 2026.md"}) {
+    INFO(path);
+    NoteAnalysis n = analyzer().analyse("Nothing much.\n", path);
+    REQUIRE(n.note_date);
+    CHECK(n.note_date->year == 2026);
+    CHECK(n.note_date->month == 11);
+  }
+  CHECK_FALSE(analyzer().analyse("Nothing much.\n", "Sunday 22 November.md").note_date);
+  CHECK_FALSE(analyzer().analyse("Nothing much.\n", "November 12th, 2026 with Sam.md").note_date);
+}

@@ -317,3 +317,9 @@ TEST_CASE("a clause's one word gives way to the whole line's three", "[question_
         "motives.fear");
   CHECK(match("Do I still love her?") == "reach-out.love");
 }
+
+// "today" is when, not what: a daily note's log heading says it.
+TEST_CASE("today is no word of the question", "[question_matcher]") {
+  CHECK(match("What I did differently today") == "new-start.log");
+  CHECK(match("Things I did today") == "");
+}
