@@ -323,3 +323,11 @@ TEST_CASE("today is no word of the question", "[question_matcher]") {
   CHECK(match("What I did differently today") == "new-start.log");
   CHECK(match("Things I did today") == "");
 }
+
+// "Ça peut changer ?" asks whether it is reversible; "comment on pourrait changer notre façon
+// de faire" asks how the two would change (which of the two such questions: the one before says).
+TEST_CASE("whether it can change, and how we could change", "[question_matcher]") {
+  CHECK(match("Est-ce que ça peut changer ?") == "why.reversible");
+  CHECK(match("Comment on pourrait changer notre façon de faire ensemble ?") != "why.reversible");
+  CHECK(match("Comment on pourrait changer notre façon de faire ensemble ?") != "");
+}
