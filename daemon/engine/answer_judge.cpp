@@ -782,9 +782,18 @@ bool hedged(const std::vector<std::string>& words, const PhraseBook& phrases,
 bool clear_yes(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases) {
   std::vector<Sentence> sentences = answer_sentences(cleaned);
   std::size_t yes_sentence = sentences.size();
+  bool unconditional = false; // "Yes. No hesitation.": the sentences after speak of other things
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto& words = sentences[s].words;
     bool before_yes = yes_sentence == sentences.size();
+    if (!before_yes && !unconditional) {
+      // "No hesitation.", "Franchement oui, sans hésiter.": no hedge before it in its sentence.
+      std::size_t u = find_any(words, phrases.unconditional);
+      unconditional =
+          u != std::string::npos &&
+          !hedged(std::vector<std::string>(words.begin(), words.begin() + u), phrases, true);
+    }
+    if (unconditional) continue;
     if (hedged(words, phrases, !before_yes)) return false;
     std::vector<std::string> core = without_fillers(words, phrases);
     std::size_t len = 0;
@@ -802,8 +811,12 @@ bool clear_yes(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases
     if (sentences[s].end == '?' || sentences[s].end == 'e') return false;
     // "Yes, no…", "oui, non": a "no" after the yes takes it back ("no doubt" does not).
     for (std::size_t i = at + len; i < words.size(); ++i)
-      if ((words[i] == "no" || words[i] == "non") && !phrase_at(words, i, phrases.clear_yes))
+      if ((words[i] == "no" || words[i] == "non") && !phrase_at(words, i, phrases.clear_yes) &&
+          !phrase_at(words, i, phrases.unconditional))
         return false;
+    // "Oui, sans réserve.", "Yes, no hesitation": said unconditional in its own sentence.
+    for (std::size_t i = at + len; i < words.size() && !unconditional; ++i)
+      unconditional = phrase_at(words, i, phrases.unconditional);
   }
   return yes_sentence < sentences.size();
 }
@@ -812,7 +825,7 @@ bool clear_yes(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases
 
 PhraseBook::PhraseBook(const Pack& pack) {
   std::vector<std::string> nil, fill, todo, label, own, self, neg, yes, hedge, shared, first,
-      second, holder;
+      second, holder, unconditional_yes;
   for (const auto& lang : pack.languages()) {
     auto add = [](std::vector<std::string>& into, const std::vector<std::string>& from) {
       into.insert(into.end(), from.begin(), from.end());
@@ -825,6 +838,7 @@ PhraseBook::PhraseBook(const Pack& pack) {
     add(self, lang.self_blame);
     add(neg, lang.negations);
     add(yes, lang.clear_yes);
+    add(unconditional_yes, lang.unconditional);
     add(hedge, lang.hedges);
     add(shared, lang.shared_words);
     add(first, lang.first_person);
@@ -840,6 +854,7 @@ PhraseBook::PhraseBook(const Pack& pack) {
   self_blame = split_all(self);
   negations = split_all(neg);
   clear_yes = split_all(yes);
+  unconditional = split_all(unconditional_yes);
   hedges = split_all(hedge);
   shared_words = split_all(shared);
   first_person = split_all(first);

@@ -44,6 +44,9 @@ public:
   // From the pack's _pack.md files.
   std::vector<Phrase> nil_replies, fillers, todo_words, labels, own_fault_cues, self_blame,
       negations, clear_yes, hedges, shared_words, first_person, second_person;
+  // A yes said to be unconditional ("no hesitation", "sans réserve"): what follows it is
+  // about something else ("If he says no I'll live").
+  std::vector<Phrase> unconditional;
   std::vector<std::string> placeholders; // folded, emphasis and brackets removed
   // Built in, English and French (answer_judge.cpp says why they are not pack keys yet):
   // "except", "à part" (what follows names something); words naming a fault ("lies",

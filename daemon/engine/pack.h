@@ -87,6 +87,8 @@ struct LanguagePack {
   // relatives: family a note may be titled after ("Mam - session 4"): it is about them.
   // couple_joiners: what joins a pair of people in a title ("Jen and Mark", "Inès & Karim").
   std::vector<std::string> relatives, couple_joiners;
+  // unconditional: what says a yes has no condition ("no hesitation", "sans réserve").
+  std::vector<std::string> unconditional;
   // topic_words_other_senses: strong topic words with an everyday other sense ("relationship"
   // with a supplier, "rupture" de stock): alone, they do not make a debrief about the topic.
   std::vector<std::string> topic_words_other_senses;

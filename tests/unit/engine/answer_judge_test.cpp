@@ -174,7 +174,11 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
         "Oui, carrément. Je prendrais le train ce soir s'il m'appelait.",
         "We talked it through.\nYes.",
         "Yes. Completely yes. If he asked me tomorrow I'd be there in an hour.",
-        "Yes, absolutely - if he walked in now I'd put the kettle on."}) {
+        "Yes, absolutely - if he walked in now I'd put the kettle on.",
+        // Said unconditional: what follows is about other things.
+        "Yes. No hesitation. If he says no I'll live, but I'd start again with him tomorrow.",
+        "Oui, sans réserve. Même si les jumeaux levaient les yeux au ciel.",
+        "Oui. Franchement oui, sans hésiter. Si elle veut, on recommence ce soir."}) {
     INFO(a);
     CHECK(yes(a));
   }
@@ -184,6 +188,8 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
                         "Yes, but...",
                         "Oui… enfin je crois",
                         "Yes. If he changes.",
+                        "Yes. But no hesitation if he moves back.",
+                        "Yes. If he changes, no hesitation.",
                         "Yes. But I'm scared.",
                         "Definitely not.",
                         "Yes and no.",
