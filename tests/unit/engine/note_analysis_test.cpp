@@ -1319,3 +1319,10 @@ TEST_CASE("a daily note named in words is dated by its name", "[note_analysis][d
   CHECK_FALSE(analyzer().analyse("Nothing much.\n", "Sunday 22 November.md").note_date);
   CHECK_FALSE(analyzer().analyse("Nothing much.\n", "November 12th, 2026 with Sam.md").note_date);
 }
+
+// People leave their own placeholder ("_ma réponse ici_", "my answer here"): no answer.
+TEST_CASE("the writer's own placeholder is no answer", "[note_analysis][answers]") {
+  CHECK_FALSE(answered("Ce qui me rassure que je finirai pas seul ?", "_ma réponse ici_"));
+  CHECK_FALSE(answered("What reassures me I won't end up alone?", "*my answer here*"));
+  CHECK(answered("What reassures me I won't end up alone?", "My answer: my sister's story."));
+}
