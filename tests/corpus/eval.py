@@ -55,7 +55,7 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
                                 "holdout-j", "holdout-k", "holdout-l", "holdout-m", "holdout-n",
                                 "holdout-o", "holdout-p", "holdout-q", "holdout-r",
                                 "holdout-s", "holdout-t", "holdout-u", "holdout-v", "holdout-w",
-                                "holdout-x")]
+                                "holdout-x", "holdout-y")]
 
 # The goals of the recognition issue, checked on the combined numbers by --check.
 GOALS = [
