@@ -799,16 +799,17 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   std::sort(step_lines.begin(), step_lines.end());
   // And a short line whose words name a step ("* Pourquoi elle est partie", lazily continued by
   // the next question) is no answer to a question above it (a label's item may be: "- sorry").
-  std::vector<std::size_t> title_lines = step_lines;
-  for (const Candidate& c : candidates.lines)
-    if (c.title_like && c.block >= 0 && !is_anchor[static_cast<std::size_t>(c.block)]) {
-      MatchContext context;
-      auto ranked = matcher_.rank(c.plain, context, 4);
-      if (std::any_of(ranked.begin(), ranked.end(),
-                      [](const QuestionMatcher::Match& m) { return m.step; }))
-        title_lines.push_back(lines.line_start(lines.line_of(c.start)));
-    }
-  std::sort(title_lines.begin(), title_lines.end());
+  // Ranked only where an answer reaches past its block's start, which is rare.
+  std::vector<std::pair<std::size_t, std::size_t>> title_like_lines; // (line start, candidate)
+  for (std::size_t k = 0; k < candidates.lines.size(); ++k)
+    if (candidates.lines[k].title_like && candidates.lines[k].block >= 0)
+      title_like_lines.emplace_back(lines.line_start(lines.line_of(candidates.lines[k].start)), k);
+  std::sort(title_like_lines.begin(), title_like_lines.end());
+  auto names_a_step = [&](std::size_t k) {
+    auto ranked = matcher_.rank(candidates.lines[k].plain, MatchContext{}, 4);
+    return std::any_of(ranked.begin(), ranked.end(),
+                       [](const QuestionMatcher::Match& m) { return m.step; });
+  };
   std::vector<int> occurrence_block; // parallel to out.questions
   for (const auto& r : recognition.questions) {
     const Candidate& c = candidates.lines[r.candidate];
@@ -981,11 +982,20 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
                   : b.start;
         // ... unless a step's title comes first in that paragraph ("* Pourquoi elle est partie"
         // lazily continued by "** Ses raisons officielles").
-        const auto& titles = q.label ? step_lines : title_lines;
-        if (auto first_title = std::lower_bound(titles.begin(), titles.end(),
-                                                lines.line_start(lines.line_of(b.start)));
-            first_title != titles.end() && *first_title < end)
-          end = std::max(*first_title, q.answer_start);
+        const std::size_t from = lines.line_start(lines.line_of(b.start));
+        if (end > from) {
+          if (auto first_step = std::lower_bound(step_lines.begin(), step_lines.end(), from);
+              first_step != step_lines.end() && *first_step < end)
+            end = std::max(*first_step, q.answer_start);
+          if (!q.label && end > b.start) // a question on a later line of that block
+            for (auto it = std::lower_bound(title_like_lines.begin(), title_like_lines.end(),
+                                            std::make_pair(from, std::size_t{0}));
+                 it != title_like_lines.end() && it->first < end; ++it)
+              if (names_a_step(it->second)) {
+                end = std::max(it->first, q.answer_start);
+                break;
+              }
+        }
         break;
       }
     }
