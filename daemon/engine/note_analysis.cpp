@@ -122,6 +122,13 @@ std::string_view base_name(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+// The file's name without its extension: "November 12th, 2026.md" is "November 12th, 2026".
+std::string_view stem_of(std::string_view path) {
+  std::string_view name = base_name(path);
+  std::size_t dot = name.rfind('.');
+  return dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
 } // namespace
 
 Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
@@ -492,9 +499,7 @@ namespace {
 std::vector<std::string_view> titles_of(std::string_view text, const Outline& outline,
                                         std::string_view path) {
   std::vector<std::string_view> titles;
-  std::string_view name = path.substr(path.find_last_of("/\\") + 1);
-  if (std::size_t dot = name.rfind('.'); dot != std::string_view::npos && dot > 0)
-    name = name.substr(0, dot);
+  std::string_view name = stem_of(path);
   if (std::size_t space = name.rfind(' '); space != std::string_view::npos) {
     std::string_view id = name.substr(space + 1);
     if (id.size() >= 16 && std::all_of(id.begin(), id.end(), [](char c) {
@@ -524,12 +529,15 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
   auto any_title = [&](auto&& test) { return std::any_of(titles.begin(), titles.end(), test); };
   // "Pros and Cons" reads as a pair of names too: the questions then say whose they are ("I",
   // not the "you" of questions put to a friend).
-  bool writers_questions = std::any_of(
-      recognition.questions.begin(), recognition.questions.end(), [&](const RecognisedQuestion& r) {
-        return matcher_.speaks_in_first_person(candidates.lines[r.candidate].plain);
-      });
-  if (!writers_questions &&
-      any_title([&](std::string_view t) { return matcher_.titles_a_couple_of_others(t); }))
+  auto writers_questions = [&] {
+    return std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                       [&](const RecognisedQuestion& r) {
+                         return matcher_.speaks_in_first_person(
+                             candidates.lines[r.candidate].plain);
+                       });
+  };
+  if (any_title([&](std::string_view t) { return matcher_.titles_a_couple_of_others(t); }) &&
+      !writers_questions())
     return true;
   // A relative's note may say "wedding dress" in an answer: only the questions show whether
   // it turns to the writer's relationship ("Did I cling to Sam the way I clung to her?").
@@ -1118,9 +1126,7 @@ NoteAnalysis Analyzer::note_facts(std::string_view text, std::string_view path,
   // A daily note named in words, as Reflect, Amplenote or Roam name them: "November 12th,
   // 2026.md", "Mon, November 30th, 2026.md" (a year is needed: a name is no log entry).
   if (!out.note_date) {
-    std::string_view name = base_name(path);
-    if (std::size_t dot = name.rfind('.'); dot != std::string_view::npos)
-      name = name.substr(0, dot);
+    std::string_view name = stem_of(path);
     if (auto d = parse_leading_date(name, pack_.date_names());
         d && d->date.year != 0 && trim(name.substr(d->length)).empty())
       out.note_date = d->date;

@@ -123,8 +123,6 @@ bool replies_at(std::string_view rest, bool again = true) {
          replies_at(rest.substr(q + 1), false);
 }
 
-// The line's first "?" (or fullwidth "？") outside brackets: "tell me what he wants
-// (Kenora?)" asks nothing of the writer, the aside does.
 // Only a closing quote, spaces or stops after `at`: a quoted question that ends its line ends
 // the line's own ("… avec ma tante qui me demande « w fin l3rees ? »").
 bool ends_the_line(std::string_view line, std::size_t at) {
@@ -144,6 +142,8 @@ bool ends_the_line(std::string_view line, std::size_t at) {
   return true;
 }
 
+// The line's first "?" (or fullwidth "？") outside brackets and outside someone's quoted speech:
+// "tell me what he wants (Kenora?)" asks nothing of the writer, the aside does.
 std::size_t question_mark_of(std::string_view line) {
   // Most lines hold no "?" and no bracket or quote before it: memchr finds that out.
   std::size_t q = line.find('?');

@@ -1323,10 +1323,6 @@ std::vector<std::vector<TitleWord>> title_parts(std::string_view title) {
   return parts;
 }
 
-} // namespace
-
-namespace {
-
 // A first name as titles write it: capitalised, no word any pack knows, not the writer, not
 // the ex (sets of the matcher, passed in). Lower case only where the caller allows it.
 template <class Known>
