@@ -31,6 +31,9 @@ struct QuestionSpec {
   // differently?", "Lessons for next time"): alone, in a note whose only signs of a
   // relationship are a pronoun or an everyday word, they show a work retro, not the article.
   bool any_debrief = false;
+  // Asked by its step's title posed with "?" and answered right under it ("What if she says
+  // no?" over "Her choice. At least I tried."): if-no.accept, whose wording opens with it.
+  bool asked_by_step_title = false;
 };
 
 struct StepSpec {

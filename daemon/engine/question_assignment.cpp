@@ -4,6 +4,7 @@
 #include "daemon/engine/answer_judge.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -39,6 +40,13 @@ constexpr double kWordedAsQuestion = 0.95;
 bool passes(const Candidate& c, const QuestionMatcher::Match& m, double shift) {
   if (m.terse) return true; // only offered inside the question's own step section
   return m.score >= (c.loose ? kLooseThreshold : QuestionMatcher::kThreshold) + shift;
+}
+
+// The question a step's title asks when posed with "?" and answered right under it.
+const QuestionSpec* question_asked_by_title(const Pack& pack, const std::string& step) {
+  for (const auto& id : pack.question_ids(step))
+    if (const QuestionSpec* q = pack.question(id); q && q->asked_by_step_title) return q;
+  return nullptr;
 }
 
 // Could this candidate title a section at all (a heading, a bold or plain title line, or an
@@ -412,6 +420,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   std::vector<std::string> title_step(cs.size());
   std::vector<char> is_title(cs.size(), 0);
   std::vector<std::optional<QuestionMatcher::Match>> plain_best(cs.size());
+  std::unordered_map<std::size_t, QuestionMatcher::Match> titled_question;
   std::size_t first_top_heading = cs.size();
   for (std::size_t k = 0; k < cs.size() && first_top_heading == cs.size(); ++k)
     if (cs[k].form == QuestionForm::Heading && cs[k].level == 1) first_top_heading = k;
@@ -433,6 +442,21 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       if (!m.step && !question && passes(c, m, shift)) question = &m;
     }
     if (question) plain_best[k] = *question;
+    // "## Et s'il dit non ?" over "C'est son droit. J'aurai essayé…", "**If he says no?** His
+    // call.": a step's title posed with "?" and answered right under it or on its line asks the
+    // question the title opens (QuestionSpec::asked_by_step_title). So does one without "?"
+    // among headings of that step's questions ("## if he says no", then "## what this stops me
+    // repeating"). Worded as the title ("What if his family says no to the date?" is not): kept
+    // when answered and posed by no other line, see below.
+    if (step && step->score >= kWordedAsQuestion && (!question || step->score > question->score) &&
+        (c.question_mark || c.form == QuestionForm::Heading) &&
+        !(c.form == QuestionForm::Heading && c.level == 1 && k == first_top_heading))
+      if (const QuestionSpec* asked = question_asked_by_title(pack, step->id)) {
+        QuestionMatcher::Match m = *step;
+        m.id = asked->id;
+        m.step = false;
+        titled_question[k] = m;
+      }
     if (!can_title_section(c)) continue;
     // "Why", "Us": a title that is a step's name, however common its words.
     if (auto named = matcher.step_named(c.plain); named && !c.question_mark) {
@@ -459,6 +483,48 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       title_step[k] = step_of(question->id); // "# What I'll tell her": the note's step
       is_title[k] = 1;
     }
+  }
+  // A question posed by its step's title is posed by no other line ("## Et si elle dit non ?"
+  // over a paragraph, then "### Si elle dit non : qu'est-ce que d'avoir essayé m'évite ?").
+  std::erase_if(titled_question, [&](const auto& entry) {
+    std::size_t k = entry.first;
+    // Answered on its line ("**If he says no?** His call."), or by prose right under it: not a
+    // table or HTML holding the step's questions ("## Pourquoi c'est fini" over a table).
+    std::size_t line_end = std::min(text.find('\n', cs[k].start), text.size());
+    bool answered = cs[k].answer_start < line_end &&
+                    !trim(text.substr(cs[k].answer_start, line_end - cs[k].answer_start)).empty();
+    std::size_t next = k + 1 < cs.size() ? cs[k + 1].start : text.size();
+    std::size_t first = line_end;
+    while (first < text.size() && std::isspace(static_cast<unsigned char>(text[first])))
+      ++first;
+    if (!answered && first < text.size()) {
+      if (text.find('\n', first) < next) { // a line that is no candidate: what holds it?
+        const Block* holder = nullptr;
+        for (const Block& b : outline.blocks)
+          if (b.start <= first && first < b.end) holder = &b;
+        answered = holder && (holder->kind == BlockKind::Paragraph ||
+                              holder->kind == BlockKind::BlockQuote ||
+                              holder->kind == BlockKind::ListItem);
+      } else { // the next candidate's line: prose that asks nothing ("Réponse : son choix")
+        answered = cs[k + 1].form == QuestionForm::Line && !cs[k + 1].question_mark &&
+                   !plain_best[k + 1];
+      }
+    }
+    if (!answered) return true;
+    // Without its "?", a heading over nothing but its answer: the step's other questions follow
+    // beside it, not under it.
+    if (!cs[k].question_mark)
+      for (std::size_t j = k + 1;
+           j < cs.size() && cs[j].start < section_end(text, outline, candidates, k, is_title); ++j)
+        if (plain_best[j] || is_title[j]) return true;
+    for (std::size_t j = 0; j < cs.size(); ++j)
+      if (j != entry.first && plain_best[j] && plain_best[j]->id == entry.second.id) return true;
+    return false;
+  });
+  for (const auto& [k, m] : titled_question) {
+    is_title[k] = 0;
+    title_step[k].clear();
+    plain_best[k] = m;
   }
   // A heading without "?" whose own items are its step's questions titles that step's section
   // ("## What I'll tell her" over "- my share: …", "- that I still love him").
@@ -613,6 +679,11 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     bool weak_form = (whole_only(k) && !cs[k].question_mark && !cs[k].task) || cs[k].prose_after ||
                      (cs[k].label && cs[k].after_prose && !opens[k]);
     bool any = false;
+    if (auto it = titled_question.find(k); it != titled_question.end()) {
+      set_neighbour(k, step_of(it->second.id));
+      pairs.push_back({k, it->second});
+      continue;
+    }
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;
       if (one_word && (section.empty() || step_of(m.id) != section)) continue;

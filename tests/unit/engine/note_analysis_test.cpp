@@ -1326,3 +1326,32 @@ TEST_CASE("the writer's own placeholder is no answer", "[note_analysis][answers]
   CHECK_FALSE(answered("What reassures me I won't end up alone?", "*my answer here*"));
   CHECK(answered("What reassures me I won't end up alone?", "My answer: my sister's story."));
 }
+
+// "What if she says no?" titles its step's section, unless it is answered right under it or on
+// its line and no other line asks the question: then it is that question (if-no.accept).
+TEST_CASE("a step's title answered under it is the question it opens", "[note_analysis][titles]") {
+  check("## Et s'il dit non ?\nC'est son droit. J'aurai essayé.\n\n"
+        "## Ce que tout ça m'évitera la prochaine fois\nDe laisser pourrir un sujet.\n",
+        "if-no.accept@1+ if-no.lessons@4+");
+  check("**If he says no?** Then that's his call, and I'll have tried.\n\n"
+        "**What will this help me avoid next time?** Staying quiet.\n",
+        "if-no.accept@1+ if-no.lessons@3+");
+  // Without "?", among headings of the step's questions.
+  check("## if he says no\nHis choice, his right. At least I tried.\n\n"
+        "## lessons for next time\nComparing him to others.\n",
+        "if-no.accept@1+ if-no.lessons@4+");
+  // A title over the step's questions, or over a paragraph before the question itself.
+  CHECK(steps_of("## What if she says no?\n\n- Lessons for next time: talk sooner.\n"
+                 "- Work on myself: therapy.\n") == "if-no");
+  check("## Et si elle dit non ?\nJ'y pense beaucoup.\n\n"
+        "### Si elle dit non : qu'est-ce que d'avoir essayé m'évite de regretter ?\nTout.\n",
+        "if-no.accept@4+");
+  // Someone else's no is not the step's title.
+  check("## What if his family says no to the date?\nThen 9 January.\n", "");
+  // "Why she left" asks her reasons; over a table (never questions) it titles its section.
+  check("# Tasha\n\n### why she left (her version)\nShe needed space, she said.\n\n"
+        "### what didn't i like about it\nThe silences.\n",
+        "why.official@3+ why.disliked@6+");
+  CHECK(steps_of("# Erwan\n\n## Pourquoi c'est fini\n\n| Question | Réponse |\n|---|---|\n"
+                 "| Ce qu'il m'a dit | « J'ai besoin d'air. » |\n") == "why");
+}
