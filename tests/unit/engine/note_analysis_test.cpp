@@ -1355,3 +1355,12 @@ TEST_CASE("a step's title answered under it is the question it opens", "[note_an
   CHECK(steps_of("# Erwan\n\n## Pourquoi c'est fini\n\n| Question | Réponse |\n|---|---|\n"
                  "| Ce qu'il m'a dit | « J'ai besoin d'air. » |\n") == "why");
 }
+
+// A debrief whose only strong words have an everyday sense ("paid separately", "the accounts
+// were never reconciled") holds no question; "feart" and "fraid" are afraid.
+TEST_CASE("everyday senses of topic words and dialect fears", "[note_analysis][topic]") {
+  CHECK(gated_questions("Bake sale debrief\n\nWhat went wrong?\nCash and card were counted "
+                        "separately and never reconciled.\n\nIs it reversible?\nYes, next week.\n") ==
+        "");
+  CHECK(questions("Am I just feart of being on my own?\nA bit.\n") == "motives.fear@1+");
+}
