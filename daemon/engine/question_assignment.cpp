@@ -446,17 +446,22 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // call.": a step's title posed with "?" and answered right under it or on its line asks the
     // question the title opens (QuestionSpec::asked_by_step_title). So does one without "?"
     // among headings of that step's questions ("## if he says no", then "## what this stops me
-    // repeating"). Worded as the title ("What if his family says no to the date?" is not): kept
-    // when answered and posed by no other line, see below.
-    if (step && step->score >= kWordedAsQuestion && (!question || step->score > question->score) &&
+    // repeating"), and a title worded as much as one of its step's questions ("### Proof" over
+    // the week's acts is the log). Worded as the title ("What if his family says no to the
+    // date?" is not): kept when answered and posed by no other line, see below.
+    if (step && step->score >= kWordedAsQuestion &&
         (c.question_mark || c.form == QuestionForm::Heading) &&
-        !(c.form == QuestionForm::Heading && c.level == 1 && k == first_top_heading))
-      if (const QuestionSpec* asked = question_asked_by_title(pack, step->id)) {
+        !(c.form == QuestionForm::Heading && c.level == 1 && k == first_top_heading)) {
+      if (question && question->score >= step->score && step_of(question->id) == step->id) {
+        titled_question[k] = *question;
+      } else if (const QuestionSpec* asked = question_asked_by_title(pack, step->id);
+                 asked && (!question || step->score > question->score)) {
         QuestionMatcher::Match m = *step;
         m.id = asked->id;
         m.step = false;
         titled_question[k] = m;
       }
+    }
     if (!can_title_section(c)) continue;
     // "Why", "Us": a title that is a step's name, however common its words.
     if (auto named = matcher.step_named(c.plain); named && !c.question_mark) {
@@ -505,8 +510,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         answered = holder && (holder->kind == BlockKind::Paragraph ||
                               holder->kind == BlockKind::BlockQuote ||
                               holder->kind == BlockKind::ListItem);
-      } else { // the next candidate's line: prose that asks nothing ("Réponse : son choix")
-        answered = cs[k + 1].form == QuestionForm::Line && !cs[k + 1].question_mark &&
+      } else { // the next candidate's line: prose or an item that asks nothing ("Réponse :
+               // son choix", "- went to his mum's for tea")
+        answered = cs[k + 1].form != QuestionForm::Heading && !cs[k + 1].question_mark &&
                    !plain_best[k + 1];
       }
     }

@@ -1346,6 +1346,10 @@ TEST_CASE("a step's title answered under it is the question it opens", "[note_an
   check("## Et si elle dit non ?\nJ'y pense beaucoup.\n\n"
         "### Si elle dit non : qu'est-ce que d'avoir essayé m'évite de regretter ?\nTout.\n",
         "if-no.accept@4+");
+  // "Proof" over the acts that prove the change is the log, not the step's title.
+  check("## Jase\n### Proof\n- went to his mum's for tea, no scene\n- said sorry first\n",
+        "new-start.log@2+");
+  CHECK(steps_of("## Proof\n\n- Mistakes I won't repeat: sulking.\n") == "new-start");
   // Someone else's no is not the step's title.
   check("## What if his family says no to the date?\nThen 9 January.\n", "");
   // "Why she left" asks her reasons; over a table (never questions) it titles its section.
