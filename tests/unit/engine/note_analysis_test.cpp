@@ -1367,6 +1367,6 @@ TEST_CASE("everyday senses of topic words and dialect fears", "[note_analysis][t
                         "separately and never reconciled.\n\nIs it reversible?\nYes, next week.\n") ==
         "");
   CHECK(questions("Am I just feart of being on my own?\nA bit.\n") == "motives.fear@1+");
-  CHECK(questions("## Les erreurs que je ne veux plus refaire\nBouder.\n") ==
+  CHECK(questions("## Ce que j'arrête de refaire\nBouder.\n") ==
         "new-start.mistakes@1+");
 }
