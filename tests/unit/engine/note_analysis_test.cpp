@@ -1366,6 +1366,12 @@ TEST_CASE("everyday senses of topic words and dialect fears", "[note_analysis][t
   CHECK(gated_questions("Bake sale debrief\n\nWhat went wrong?\nCash and card were counted "
                         "separately and never reconciled.\n\nIs it reversible?\nYes, next week.\n") ==
         "");
+  CHECK(gated_questions("Year-end close retro\n\nWhat went wrong?\n- partner review squeezed into "
+                        "a weekend\n\nWhat would we do differently?\n- book it in June\n") == "");
+  // A note titled after a couple of others, "y" joining them as in Spanish.
+  CHECK(gated_questions("- What were his reasons? He says she never has time.\n"
+                        "- Is it reversible? She thinks so.\n",
+                        "Cami y Tom.md") == "");
   CHECK(questions("Am I just feart of being on my own?\nA bit.\n") == "motives.fear@1+");
   CHECK(questions("## Ce que j'arrête de refaire\nBouder.\n") ==
         "new-start.mistakes@1+");
