@@ -33,6 +33,9 @@ ranked(const QuestionMatcher& matcher, const std::string& plain, const MatchCont
   return memo.get(matcher.id(), std::move(key), [&] { return matcher.rank(plain, context); });
 }
 
+// A loose line longer than this may be prose wrapped at a margin (question_candidates.cpp).
+constexpr std::size_t kLongLineWords = 10;
+
 // A heading matching a question this closely is worded as that question.
 constexpr double kWordedAsQuestion = 0.95;
 
@@ -398,6 +401,14 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   for (std::size_t k = 0; k < cs.size(); ++k)
     opens[k] = (cs[k].loose || cs[k].must_ask) && matcher.opens_question(cs[k].plain);
   auto whole_only = [&](std::size_t k) { return cs[k].loose && !cs[k].label && !opens[k]; };
+  // A long line (not one cut at its first stop) that does not open asking is posed when the
+  // whole of it is worded as one of the questions ("times i thought i'll never meet anyone again and then did" over its answer).
+  std::vector<char> worded(cs.size(), 0);
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if (cs[k].must_ask && !opens[k] && count_words(cs[k].plain) > kLongLineWords) {
+      const auto& r = ranked(matcher, cs[k].plain, MatchContext{{}, {}, true});
+      worded[k] = !r.empty() && !r.front().step && r.front().score >= kWordedAsQuestion;
+    }
   // A line cut at its first stop, or a label as long as a sentence, poses nothing unless it
   // opens asking: otherwise it is prose ("2019 in Lyon, lonely — then I met Tom").
   // The block under a marker that stands alone ("<!-- mend:q why.unofficial -->" over the
@@ -411,7 +422,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         break;
       }
   auto unposed = [&](std::size_t k) {
-    if (cs[k].must_ask && !opens[k]) return true;
+    if (cs[k].must_ask && !opens[k] && !worded[k]) return true;
     return marker_answers.count(cs[k].block) > 0 && !cs[k].question_mark &&
            cs[k].form != QuestionForm::Heading && cs[k].form != QuestionForm::QA;
   };

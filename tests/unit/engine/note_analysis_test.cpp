@@ -1376,3 +1376,11 @@ TEST_CASE("everyday senses of topic words and dialect fears", "[note_analysis][t
   CHECK(questions("## Ce que j'arrête de refaire\nBouder.\n") ==
         "new-start.mistakes@1+");
 }
+
+// A long line that does not open asking may be prose wrapped at a margin, unless all of it is
+// worded as one of the questions; a short line cut at its first stop stays prose.
+TEST_CASE("a long line worded as a question is posed", "[note_analysis][forms]") {
+  check("notes\n\ntimes i thought i would never meet anyone again and then did\n"
+        "after uni, for two years. then Sam at a barbecue.\n",
+        "motives.past@3+");
+}
