@@ -458,10 +458,11 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // question the title opens (QuestionSpec::asked_by_step_title). So does one without "?"
     // among headings of that step's questions ("## if he says no", then "## what this stops me
     // repeating"), and a title worded as much as one of its step's questions ("### Proof" over
-    // the week's acts is the log). Worded as the title ("What if his family says no to the
+    // the week's acts is the log, and so is an outliner's "- Proof log" over its items). Worded as the title ("What if his family says no to the
     // date?" is not): kept when answered and posed by no other line, see below.
     if (step && step->score >= kWordedAsQuestion &&
-        (c.question_mark || c.form == QuestionForm::Heading) &&
+        (c.question_mark || c.form == QuestionForm::Heading ||
+         (c.form == QuestionForm::ListItem && c.has_children)) &&
         !(c.form == QuestionForm::Heading && c.level == 1 && k == first_top_heading)) {
       if (question && question->score >= step->score && step_of(question->id) == step->id) {
         titled_question[k] = *question;

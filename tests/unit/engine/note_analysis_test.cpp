@@ -1350,6 +1350,9 @@ TEST_CASE("a step's title answered under it is the question it opens", "[note_an
   check("## Jase\n### Proof\n- went to his mum's for tea, no scene\n- said sorry first\n",
         "new-start.log@2+");
   CHECK(steps_of("## Proof\n\n- Mistakes I won't repeat: sulking.\n") == "new-start");
+  check("- [[Sam]]\n    - Proof log\n        - Closed the laptop at eight.\n"
+        "        - Said it the same evening.\n",
+        "new-start.log@2+");
   // Someone else's no is not the step's title.
   check("## What if his family says no to the date?\nThen 9 January.\n", "");
   // "Why she left" asks her reasons; over a table (never questions) it titles its section.
