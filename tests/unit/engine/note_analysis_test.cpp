@@ -1376,6 +1376,8 @@ TEST_CASE("everyday senses of topic words and dialect fears", "[note_analysis][t
                         "- Is it reversible? She thinks so.\n",
                         "Cami y Tom.md") == "");
   CHECK(questions("Am I just feart of being on my own?\nA bit.\n") == "motives.fear@1+");
+  CHECK(questions("**Est-ce la peur de rester seul qui me fait vouloir la récupérer ?**\nNon.\n") ==
+        "motives.fear@1+");
   CHECK(questions("## Ce que j'arrête de refaire\nBouder.\n") ==
         "new-start.mistakes@1+");
 }
