@@ -898,11 +898,22 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     occurrence_block = std::move(sorted_blocks);
   }
 
+  auto is_log = [&](const QuestionOccurrence& q) {
+    const QuestionSpec* spec = pack_.question(q.id);
+    return spec && spec->log;
+  };
   // Answers.
   for (std::size_t i = 0; i < out.questions.size(); ++i) {
     QuestionOccurrence& q = out.questions[i];
     int own = occurrence_block[i];
     std::size_t end = text.size();
+    // The level of the heading over the question (0: none), or of its own heading.
+    int section_level = q.form == QuestionForm::Heading ? q.heading_level : 0;
+    for (int h = own - 1; h >= 0 && q.form != QuestionForm::Heading; --h)
+      if (blocks[static_cast<std::size_t>(h)].kind == BlockKind::Heading) {
+        section_level = blocks[static_cast<std::size_t>(h)].level;
+        break;
+      }
     std::size_t qa_answer_end = 0;
     // "Q: …" with its "A:" on the next line of the same paragraph: that paragraph is the whole
     // answer, even an empty "A:" (catalogue.md: an "A:" with nothing after it is no answer).
@@ -976,6 +987,13 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         stop = true;
       } else if (b.kind == BlockKind::Heading && !b.in_quote) {
         stop = q.form != QuestionForm::Heading || b.level <= q.heading_level || is_anchor[j];
+        // The log's entries under dated headings ("**Change log (weekly)**" then
+        // "### 2026-11-17 (Tue)", "- closed the laptop at 7.30"): each is one of its entries,
+        // when it is a part of the section holding the log, not the diary's next day.
+        if (stop && !is_anchor[j] && is_log(q) && b.level > section_level &&
+            parse_leading_date(trim(text.substr(b.text_start, b.text_end - b.text_start)),
+                               pack_.date_names()))
+          stop = false;
       } else if (b.kind == BlockKind::Break || entry_header(text, b)) {
         stop = true;
       } else if (is_anchor[j]) {
@@ -1078,8 +1096,9 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     }
     std::vector<AnswerLine> cleaned = clean_answer(raw, phrases_);
     if (spec && spec->log) {
-      // "- 2026-11-20 — _your answer_": a date with nothing written after it is no entry.
-      std::erase_if(cleaned, [&](const AnswerLine& l) {
+      // "- 2026-11-20 — _your answer_": a date with nothing written after it is no entry,
+      // unless what follows it is written under it ("### 2026-11-22" over "- kopi together").
+      auto dated_only = [&](const AnswerLine& l) {
         auto date = parse_leading_date(l.text, pack_.date_names());
         if (!date) return false;
         std::string rest(std::string_view(l.text).substr(date->length));
@@ -1087,7 +1106,17 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
           for (std::size_t at; (at = rest.find(p.placeholder)) != std::string::npos;)
             rest.erase(at, p.placeholder.size());
         return has_no_word(rest);
-      });
+      };
+      std::vector<char> drop(cleaned.size(), 0);
+      for (std::size_t n = 0; n < cleaned.size(); ++n) {
+        if (!dated_only(cleaned[n])) continue;
+        bool written_under = n + 1 < cleaned.size() &&
+                             !parse_leading_date(cleaned[n + 1].text, pack_.date_names()) &&
+                             !has_no_word(cleaned[n + 1].text);
+        drop[n] = !written_under;
+      }
+      std::size_t n = 0;
+      std::erase_if(cleaned, [&](const AnswerLine&) { return drop[n++] != 0; });
     }
     q.answer_last_line = cleaned.empty() ? q.line : cleaned.back().line;
     if (spec) {

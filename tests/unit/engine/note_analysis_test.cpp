@@ -1389,3 +1389,17 @@ TEST_CASE("a long line worded as a question is posed", "[note_analysis][forms]")
         "after uni, for two years. then Sam at a barbecue.\n",
         "motives.past@3+");
 }
+
+// A log announced by a bold label keeps its entries under dated headings; the first heading
+// that is no date ends it.
+TEST_CASE("a log's entries under dated headings", "[note_analysis][dates]") {
+  const char* note = "# Sam\n\n**Change log (weekly, dated)**\n\n### 2026-11-17 (Tue)\n"
+                     "- closed the laptop at 7.30\n\n### 2026-11-22\n- first Sunday coffee\n\n"
+                     "## Groceries\n- 2026-11-25 eggs\n";
+  CHECK(questions(note) == "new-start.log@3+");
+  CHECK(log_dates(note) == "11/17 11/22 ");
+  // A diary's next day at the level of the day holding the log is no entry of it.
+  CHECK(log_dates("## Saturday 4 April 2026\n\n**This week's proof that I'm changing:**\n"
+                  "- 2 April: told him I was hurt.\n\n## Monday 29 June 2026\n"
+                  "Haven't written for a while.\n") == "4/2 ");
+}
