@@ -902,6 +902,19 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     const QuestionSpec* spec = pack_.question(q.id);
     return spec && spec->log;
   };
+  // "TODO ask Dr. Salinas" written after the question on its line.
+  auto starts_with_todo = [&](const QuestionOccurrence& q) {
+    std::size_t eol = text.find('\n', q.answer_start);
+    std::string_view inline_answer = trim(text.substr(
+        q.answer_start, (eol == std::string_view::npos ? text.size() : eol) - q.answer_start));
+    if (inline_answer.empty()) return false;
+    std::vector<std::string> words = split_words(fold_for_match(inline_answer));
+    return std::any_of(phrases_.todo_words.begin(), phrases_.todo_words.end(),
+                       [&](const PhraseBook::Phrase& p) {
+                         return !p.empty() && words.size() >= p.size() &&
+                                std::equal(p.begin(), p.end(), words.begin());
+                       });
+  };
   // Answers.
   for (std::size_t i = 0; i < out.questions.size(); ++i) {
     QuestionOccurrence& q = out.questions[i];
@@ -928,7 +941,10 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     // "- How we'd change it: TODO (ask Anne)": a label answered on its line holds its whole
     // answer in its item (with its nested items) or its paragraph; what follows is the note
     // going on.
-    if ((q.form == QuestionForm::ListItem || q.form == QuestionForm::Line) && q.label && own >= 0) {
+    // So does a line answered after its "?" with a placeholder ("What work on myself now? TODO
+    // ask Dr. Salinas"): the diary's next paragraph is no answer to it.
+    if ((q.form == QuestionForm::ListItem || q.form == QuestionForm::Line) && own >= 0 &&
+        (q.label || starts_with_todo(q))) {
       std::size_t eol = text.find('\n', q.answer_start);
       std::string_view inline_answer = text.substr(
           q.answer_start, (eol == std::string_view::npos ? text.size() : eol) - q.answer_start);

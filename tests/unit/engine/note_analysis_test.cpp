@@ -1325,6 +1325,10 @@ TEST_CASE("the writer's own placeholder is no answer", "[note_analysis][answers]
   CHECK_FALSE(answered("Ce qui me rassure que je finirai pas seul ?", "_ma réponse ici_"));
   CHECK_FALSE(answered("What reassures me I won't end up alone?", "*my answer here*"));
   CHECK(answered("What reassures me I won't end up alone?", "My answer: my sister's story."));
+  // A to-do written after the question on its line: the diary going on is no answer.
+  check("What work on myself will I do now? TODO ask Dr. Salinas\n\n"
+        "Thanksgiving at Lupe's. The kids were fine.\n",
+        "if-no.self-work@1-");
 }
 
 // "What if she says no?" titles its step's section, unless it is answered right under it or on
