@@ -178,11 +178,14 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
         // Said unconditional: what follows is about other things.
         "Yes. No hesitation. If he says no I'll live, but I'd start again with him tomorrow.",
         "Oui, sans réserve. Même si les jumeaux levaient les yeux au ciel.",
-        "Oui. Franchement oui, sans hésiter. Si elle veut, on recommence ce soir."}) {
+        "Oui. Franchement oui, sans hésiter. Si elle veut, on recommence ce soir.",
+        "Yes. No buts. I want her back."}) {
     INFO(a);
     CHECK(yes(a));
   }
   for (const char* a : {"Yes?? I think?",
+                        "I'd say so. 90%.",
+                        "oui jcrois",
                         "Mostly",
                         "Yes, but…",
                         "Yes, but...",
