@@ -415,8 +415,48 @@ void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outlin
 // vous ?", a therapist's questions about a parent copied into a note) is none of the article's;
 // when it is the first question under its heading, it sets what the ones after it there are
 // about too ("Qu'est-ce que vous n'aimiez pas chez lui ?").
-std::vector<char> Analyzer::questions_about_others(const Candidates& candidates) const {
+std::vector<char> Analyzer::questions_about_others(std::string_view text, const Outline& outline,
+                                                   const Candidates& candidates) const {
   const auto& cs = candidates.lines;
+  const auto& blocks = outline.blocks;
+  // A friend's couple told of in prose before the question in its paragraph ("Sipho and Anele
+  // are done… Is it reversible for them?"), or in the paragraph announcing the list the question
+  // opens ("Her and Ross are finished… she made me go through it with her:").
+  std::vector<char> told_of_couple(cs.size(), 0);
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (cs[k].block < 0) continue;
+    const Block& own = blocks[static_cast<std::size_t>(cs[k].block)];
+    std::size_t line_start = text.rfind('\n', cs[k].start);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    line_start = std::max(line_start, own.start);
+    if (cs[k].after_prose && own.kind == BlockKind::Paragraph && line_start < cs[k].start &&
+        matcher_.tells_of_a_couple_of_others(text.substr(line_start, cs[k].start - line_start)))
+      told_of_couple[k] = 1;
+    if (cs[k].form != QuestionForm::ListItem || told_of_couple[k]) continue;
+    // The item itself: a candidate's block is the item's own paragraph.
+    auto item_of = [&](int block) {
+      if (block > 0 && blocks[static_cast<std::size_t>(block)].kind != BlockKind::ListItem &&
+          blocks[static_cast<std::size_t>(block) - 1].kind == BlockKind::ListItem)
+        return block - 1;
+      return block;
+    };
+    int item = item_of(cs[k].block);
+    if (k > 0 && cs[k - 1].form == QuestionForm::ListItem && cs[k - 1].block >= 0 &&
+        blocks[static_cast<std::size_t>(item_of(cs[k - 1].block))].parent ==
+            blocks[static_cast<std::size_t>(item)].parent) {
+      told_of_couple[k] = told_of_couple[k - 1]; // the same list goes on
+      continue;
+    }
+    // The list's first item: the block before the list, a paragraph announcing it.
+    for (int b = item - 1; b >= 0; --b) {
+      const Block& before = blocks[static_cast<std::size_t>(b)];
+      if (before.kind == BlockKind::ListItem || before.kind == BlockKind::Heading) break;
+      if (before.kind != BlockKind::Paragraph || before.in_quote || before.item_lead) continue;
+      std::string_view intro = trim(text.substr(before.start, before.end - before.start));
+      told_of_couple[k] = intro.ends_with(":") && matcher_.tells_of_a_couple_of_others(intro);
+      break;
+    }
+  }
   // Per candidate: is it about someone else? The first line posing a question under a heading
   // decides for the ones after it there.
   std::vector<char> about(cs.size(), 0);
@@ -431,7 +471,7 @@ std::vector<char> Analyzer::questions_about_others(const Candidates& candidates)
     // With the ex's pronouns configured as "he", "Did I cling to her when she pushed me away?"
     // is about someone else (a mother, a friend); a question quoted from a book keeps the
     // book's pronouns.
-    bool names_other = matcher_.asks_about_other_person(cs[k].plain) ||
+    bool names_other = told_of_couple[k] || matcher_.asks_about_other_person(cs[k].plain) ||
                        matcher_.gives_relationship_to_others(cs[k].plain) ||
                        (!cs[k].quoted && asks_with_others_pronoun(cs[k].plain));
     // Only one of the article's questions asked of someone else decides: a diary's opening
@@ -729,7 +769,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   if (matcher_.opens_as_letter(text)) // an unsent letter: "you" is the ex
     for (auto& c : candidates.lines)
       c.plain = matcher_.said_of_addressee(c.plain);
-  const std::vector<char> about_others = questions_about_others(candidates);
+  const std::vector<char> about_others = questions_about_others(text, outline, candidates);
   Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
                                       options_.threshold_shift, about_others);
   if (asks_of_others_only(candidates, recognition, about_others) ||

@@ -129,7 +129,8 @@ public:
   // only signs are pronouns ("he", "her") is about the ex when one of its recognised questions
   // or sections names them (QuestionMatcher::topic_sign).
   // Candidates that ask about someone else (recognise()'s `about_others`).
-  std::vector<char> questions_about_others(const Candidates& candidates) const;
+  std::vector<char> questions_about_others(std::string_view text, const Outline& outline,
+                                           const Candidates& candidates) const;
   // A note about someone else's relationship (a friend's marriage, a novel's couple): a
   // question gives the relationship to others, or asks one of the writer's own questions of
   // someone else, and none of its questions speaks of the writer.

@@ -143,6 +143,10 @@ public:
   // their couple; or a relative standing as a part of the title ("Mam - session 4", "Therapy
   // worksheet - Mum", "Mom stuff"). Never a title naming the writer ("Me and Tom") or the ex.
   bool titles_a_couple_of_others(std::string_view title) const;
+  // Prose telling of a couple of others: two people joined ("Sipho and Anele are done", "Lui et
+  // Nathalie, c'est le divorce", "Her and Ross are finished"), each a third person's pronoun or
+  // a name nobody configured, the second a name. Never the writer ("Me and Ross") or the ex.
+  bool tells_of_a_couple_of_others(std::string_view prose) const;
   bool titles_a_relative(std::string_view title) const;
   // A title that is a first name of its own ("## Pierre", "Kagiso - notes"), as
   // titles_a_couple_of_others reads a name.

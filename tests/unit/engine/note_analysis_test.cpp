@@ -1407,3 +1407,16 @@ TEST_CASE("a log's entries under dated headings", "[note_analysis][dates]") {
                   "- 2 April: told him I was hurt.\n\n## Monday 29 June 2026\n"
                   "Haven't written for a while.\n") == "4/2 ");
 }
+
+// A friend's couple told of before a question on its line, or in the paragraph announcing the
+// list of questions: the questions are about them.
+TEST_CASE("a friend's couple told of in prose", "[note_analysis][topic]") {
+  CHECK(questions("Braai at Jabu's. Jabu and Anele are done for real. Is it reversible for them? "
+                  "No idea.\n") == "");
+  CHECK(questions("Kirsty came round. Her and Ross are finished. She made me go through it:\n\n"
+                  "- What did he say when he left? He says she is too intense.\n"
+                  "- What wasn't working? He's in Dundee four nights a week.\n") == "");
+  CHECK(questions("- What did he say when he left? He needed space.\n"
+                  "- What wasn't working? The distance.\n") ==
+        "why.official@1+ why.not-working@2+");
+}

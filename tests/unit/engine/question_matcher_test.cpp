@@ -291,6 +291,15 @@ TEST_CASE("titles naming a couple of others or a relative", "[question_matcher][
   CHECK_FALSE(with_ex.titles_a_couple_of_others("Sam & Lucy")); // the ex's new couple
   CHECK(with_ex.titles_a_couple_of_others("Jo & Lucy"));
 
+  // In prose: two people joined, the first a name or a third person's pronoun.
+  CHECK(m.tells_of_a_couple_of_others("Sipho and Anele are done, apparently for real."));
+  CHECK(m.tells_of_a_couple_of_others("Souper chez Julie. Elle pis Kevin, c'est encore off."));
+  CHECK(m.tells_of_a_couple_of_others("Didier est passé. Lui et Nathalie, c'est le divorce."));
+  CHECK_FALSE(m.tells_of_a_couple_of_others("Me and Ross went for a walk."));
+  CHECK_FALSE(m.tells_of_a_couple_of_others("Commander Amoxicilline 500 + Efferalgan"));
+  CHECK_FALSE(m.tells_of_a_couple_of_others("The kids and I had chips."));
+  CHECK_FALSE(with_ex.tells_of_a_couple_of_others("Saw Sam and Lucy at the market."));
+
   CHECK(m.titles_a_relative("Mam - session 4"));
   CHECK(m.titles_a_relative("Therapy worksheet - Mum"));
   CHECK(m.titles_a_relative("Mom stuff - session 6"));
