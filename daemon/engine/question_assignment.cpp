@@ -402,7 +402,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     opens[k] = (cs[k].loose || cs[k].must_ask) && matcher.opens_question(cs[k].plain);
   auto whole_only = [&](std::size_t k) { return cs[k].loose && !cs[k].label && !opens[k]; };
   // A long line (not one cut at its first stop) that does not open asking is posed when the
-  // whole of it is worded as one of the questions ("times i thought i'll never meet anyone again and then did" over its answer).
+  // whole of it is worded as one of the questions ("times i thought i'll never meet anyone again
+  // and then did" over its answer).
   std::vector<char> worded(cs.size(), 0);
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (cs[k].must_ask && !opens[k] && count_words(cs[k].plain) > kLongLineWords) {
@@ -458,8 +459,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // question the title opens (QuestionSpec::asked_by_step_title). So does one without "?"
     // among headings of that step's questions ("## if he says no", then "## what this stops me
     // repeating"), and a title worded as much as one of its step's questions ("### Proof" over
-    // the week's acts is the log, and so is an outliner's "- Proof log" over its items). Worded as the title ("What if his family says no to the
-    // date?" is not): kept when answered and posed by no other line, see below.
+    // the week's acts is the log, and so is an outliner's "- Proof log" over its items). Worded as
+    // the title ("What if his family says no to the date?" is not): kept when answered and posed by
+    // no other line, see below.
     if (step && step->score >= kWordedAsQuestion &&
         (c.question_mark || c.form == QuestionForm::Heading ||
          (c.form == QuestionForm::ListItem && c.has_children)) &&
@@ -519,9 +521,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         const Block* holder = nullptr;
         for (const Block& b : outline.blocks)
           if (b.start <= first && first < b.end) holder = &b;
-        answered = holder && (holder->kind == BlockKind::Paragraph ||
-                              holder->kind == BlockKind::BlockQuote ||
-                              holder->kind == BlockKind::ListItem);
+        answered = holder &&
+                   (holder->kind == BlockKind::Paragraph || holder->kind == BlockKind::BlockQuote ||
+                    holder->kind == BlockKind::ListItem);
       } else { // the next candidate's line: prose or an item that asks nothing ("Réponse :
                // son choix", "- went to his mum's for tea")
         answered = cs[k + 1].form != QuestionForm::Heading && !cs[k + 1].question_mark &&

@@ -1370,9 +1370,9 @@ TEST_CASE("a step's title answered under it is the question it opens", "[note_an
 // A debrief whose only strong words have an everyday sense ("paid separately", "the accounts
 // were never reconciled") holds no question; "feart" and "fraid" are afraid.
 TEST_CASE("everyday senses of topic words and dialect fears", "[note_analysis][topic]") {
-  CHECK(gated_questions("Bake sale debrief\n\nWhat went wrong?\nCash and card were counted "
-                        "separately and never reconciled.\n\nIs it reversible?\nYes, next week.\n") ==
-        "");
+  CHECK(gated_questions(
+            "Bake sale debrief\n\nWhat went wrong?\nCash and card were counted "
+            "separately and never reconciled.\n\nIs it reversible?\nYes, next week.\n") == "");
   CHECK(gated_questions("Year-end close retro\n\nWhat went wrong?\n- partner review squeezed into "
                         "a weekend\n\nWhat would we do differently?\n- book it in June\n") == "");
   // A note titled after a couple of others, "y" joining them as in Spanish.
@@ -1382,8 +1382,7 @@ TEST_CASE("everyday senses of topic words and dialect fears", "[note_analysis][t
   CHECK(questions("Am I just feart of being on my own?\nA bit.\n") == "motives.fear@1+");
   CHECK(questions("**Est-ce la peur de rester seul qui me fait vouloir la récupérer ?**\nNon.\n") ==
         "motives.fear@1+");
-  CHECK(questions("## Ce que j'arrête de refaire\nBouder.\n") ==
-        "new-start.mistakes@1+");
+  CHECK(questions("## Ce que j'arrête de refaire\nBouder.\n") == "new-start.mistakes@1+");
 }
 
 // A long line that does not open asking may be prose wrapped at a margin, unless all of it is
