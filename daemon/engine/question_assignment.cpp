@@ -403,10 +403,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   auto whole_only = [&](std::size_t k) { return cs[k].loose && !cs[k].label && !opens[k]; };
   // A long line (not one cut at its first stop) that does not open asking is posed when the
   // whole of it is worded as one of the questions ("times i thought i'll never meet anyone again
-  // and then did" over its answer).
+  // and then did" over its answer). One holding a comma or a colon is a diary's prose: not
+  // ranked (a diary holds many long lines, and ranking each costs).
   std::vector<char> worded(cs.size(), 0);
   for (std::size_t k = 0; k < cs.size(); ++k)
-    if (cs[k].must_ask && !opens[k] && count_words(cs[k].plain) > kLongLineWords) {
+    if (cs[k].must_ask && !opens[k] && count_words(cs[k].plain) > kLongLineWords &&
+        cs[k].plain.find_first_of(",;:") == std::string::npos) {
       const auto& r = ranked(matcher, cs[k].plain, MatchContext{{}, {}, true});
       worded[k] = !r.empty() && !r.front().step && r.front().score >= kWordedAsQuestion;
     }
@@ -469,7 +471,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       if (question && question->score >= step->score && step_of(question->id) == step->id) {
         titled_question[k] = *question;
       } else if (const QuestionSpec* asked = question_asked_by_title(pack, step->id);
-                 asked && (!question || step->score > question->score)) {
+                 asked && (!question || step->score > question->score) &&
+                 (c.question_mark || step->shared_words >= 2)) { // "## Plans" asks nothing
         QuestionMatcher::Match m = *step;
         m.id = asked->id;
         m.step = false;

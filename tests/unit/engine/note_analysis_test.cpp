@@ -1357,10 +1357,12 @@ TEST_CASE("a step's title answered under it is the question it opens", "[note_an
   check("- [[Sam]]\n    - Proof log\n        - Closed the laptop at eight.\n"
         "        - Said it the same evening.\n",
         "new-start.log@2+");
+  // A title of one word without "?" asks nothing ("## Plans" is no "Plan B").
+  check("## Plans\nCinema on Friday, then the market.\n", "");
   // Someone else's no is not the step's title.
   check("## What if his family says no to the date?\nThen 9 January.\n", "");
   // "Why she left" asks her reasons; over a table (never questions) it titles its section.
-  check("# Tasha\n\n### why she left (her version)\nShe needed space, she said.\n\n"
+  check("# Tasha\n\n### why did she leave?\nShe needed space, she said.\n\n"
         "### what didn't i like about it\nThe silences.\n",
         "why.official@3+ why.disliked@6+");
   CHECK(steps_of("# Erwan\n\n## Pourquoi c'est fini\n\n| Question | Réponse |\n|---|---|\n"
