@@ -520,7 +520,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     while (first < text.size() && std::isspace(static_cast<unsigned char>(text[first])))
       ++first;
     if (!answered && first < text.size()) {
-      if (text.find('\n', first) < next) { // a line that is no candidate: what holds it?
+      std::size_t first_end = std::min(text.find('\n', first), text.size());
+      if (k + 1 >= cs.size() || next >= first_end) { // a line that is no candidate: what holds it?
         const Block* holder = nullptr;
         for (const Block& b : outline.blocks)
           if (b.start <= first && first < b.end) holder = &b;

@@ -1357,6 +1357,9 @@ TEST_CASE("a step's title answered under it is the question it opens", "[note_an
   check("- [[Sam]]\n    - Proof log\n        - Closed the laptop at eight.\n"
         "        - Said it the same evening.\n",
         "new-start.log@2+");
+  // The note's last line, with no newline after it.
+  check("## Et s'il dit non ?\nC'est son droit, j'aurai essayé.", "if-no.accept@1+");
+  check("## if he says no\nHis choice, his right.", "if-no.accept@1+");
   // A title of one word without "?" asks nothing ("## Plans" is no "Plan B").
   check("## Plans\nCinema on Friday, then the market.\n", "");
   // Someone else's no is not the step's title.
