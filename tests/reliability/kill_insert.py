@@ -37,14 +37,19 @@ def main():
     env.pop("MEND_FAULT", None)
     cmd = [mend, "insert", "motives", note, "--today", TODAY]
     try:
-        # The new version, from an uninterrupted run; and how long a run takes.
-        write(note, old)
-        started = time.monotonic()
-        r = subprocess.run(cmd, env=env, capture_output=True)
-        runtime = time.monotonic() - started
-        if r.returncode != 0:
-            print("mend insert failed without a kill:", r.stderr.decode())
-            return 1
+        # The new version, from uninterrupted runs; and how long a run takes: the fastest of
+        # three, since a run slowed by another test on the machine (ctest -j2) would set the
+        # kills too late and let most runs finish first.
+        runtime = None
+        for _ in range(3):
+            write(note, old)
+            started = time.monotonic()
+            r = subprocess.run(cmd, env=env, capture_output=True)
+            took = time.monotonic() - started
+            runtime = took if runtime is None else min(runtime, took)
+            if r.returncode != 0:
+                print("mend insert failed without a kill:", r.stderr.decode())
+                return 1
         new = read(note)
         assert new != old and new.startswith(old), "the insert did not append"
         counts = {"old": 0, "new": 0, "leftover_seen": 0, "leftover_cleaned": 0, "finished": 0}
