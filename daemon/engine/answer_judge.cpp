@@ -919,6 +919,10 @@ std::string_view strip_line_markup(std::string_view line, bool* quoted) {
   return trim(line);
 }
 
+bool is_todo_note(std::string_view text, const PhraseBook& phrases) {
+  return starts_with_any(split_words(fold_for_match(text)), phrases.todo_words);
+}
+
 std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
                                      const PhraseBook& phrases) {
   std::vector<AnswerLine> out;
@@ -956,8 +960,7 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
       continue;
     std::vector<std::string> words = split_words(fold_for_match(text));
     if (words.empty()) continue;
-    // "TODO", "todo: ask Sam": a note to self, not an answer.
-    if (starts_with_any(words, phrases.todo_words)) continue;
+    if (starts_with_any(words, phrases.todo_words)) continue; // is_todo_note, words read once
     // "A: …", "Answer: …": drop the label and judge what follows.
     std::size_t colon = text.find(':');
     if (colon != std::string_view::npos && colon < 40) {

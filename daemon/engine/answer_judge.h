@@ -62,6 +62,9 @@ public:
 // task boxes and heading marks. Sets *quoted when a quote marker was removed.
 std::string_view strip_line_markup(std::string_view line, bool* quoted);
 
+// "TODO", "todo: ask Sam": a note to self (the pack's todo_words), never an answer.
+bool is_todo_note(std::string_view text, const PhraseBook& phrases);
+
 // Keeps only the lines that hold genuine text ("Label:" alone, "A:" prefixes, placeholders,
 // TODO notes and punctuation-only lines are removed).
 std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const PhraseBook& phrases);

@@ -326,12 +326,17 @@ struct EnclosingPart {
   std::size_t start = 0, end = 0;
 };
 
+// The list item a block opens, when it is an item's first block (its paragraph, or a heading
+// "- ## Why"): the item's own; else the block itself.
+int item_of(const std::vector<Block>& blocks, int block) {
+  if (block > 0 && blocks[block].kind != BlockKind::ListItem && blocks[block].parent == block - 1 &&
+      blocks[block - 1].kind == BlockKind::ListItem)
+    return block - 1;
+  return block;
+}
+
 EnclosingPart enclosing_part(const std::vector<Block>& blocks, int block, std::size_t text_size) {
-  // A list item's first block (its paragraph, or a heading "- ## Why") is the item's own.
-  int item = block;
-  if (item > 0 && blocks[item].kind != BlockKind::ListItem && blocks[item].parent == item - 1 &&
-      blocks[item - 1].kind == BlockKind::ListItem)
-    item = item - 1;
+  int item = item_of(blocks, block);
   int parent = blocks[item].parent;
   if (parent >= 0 && blocks[parent].kind == BlockKind::ListItem)
     return {parent, blocks[parent].start, blocks[parent].end};
@@ -433,16 +438,9 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
         matcher_.tells_of_a_couple_of_others(text.substr(line_start, cs[k].start - line_start)))
       told_of_couple[k] = 1;
     if (cs[k].form != QuestionForm::ListItem || told_of_couple[k]) continue;
-    // The item itself: a candidate's block is the item's own paragraph.
-    auto item_of = [&](int block) {
-      if (block > 0 && blocks[static_cast<std::size_t>(block)].kind != BlockKind::ListItem &&
-          blocks[static_cast<std::size_t>(block) - 1].kind == BlockKind::ListItem)
-        return block - 1;
-      return block;
-    };
-    int item = item_of(cs[k].block);
+    int item = item_of(blocks, cs[k].block); // a candidate's block is the item's paragraph
     if (k > 0 && cs[k - 1].form == QuestionForm::ListItem && cs[k - 1].block >= 0 &&
-        blocks[static_cast<std::size_t>(item_of(cs[k - 1].block))].parent ==
+        blocks[static_cast<std::size_t>(item_of(blocks, cs[k - 1].block))].parent ==
             blocks[static_cast<std::size_t>(item)].parent) {
       told_of_couple[k] = told_of_couple[k - 1]; // the same list goes on
       continue;
@@ -944,29 +942,23 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   };
   // "TODO ask Dr. Salinas" written after the question on its line.
   auto starts_with_todo = [&](const QuestionOccurrence& q) {
-    std::size_t eol = text.find('\n', q.answer_start);
-    std::string_view inline_answer = trim(text.substr(
-        q.answer_start, (eol == std::string_view::npos ? text.size() : eol) - q.answer_start));
-    if (inline_answer.empty()) return false;
-    std::vector<std::string> words = split_words(fold_for_match(inline_answer));
-    return std::any_of(phrases_.todo_words.begin(), phrases_.todo_words.end(),
-                       [&](const PhraseBook::Phrase& p) {
-                         return !p.empty() && words.size() >= p.size() &&
-                                std::equal(p.begin(), p.end(), words.begin());
-                       });
+    std::size_t eol = std::min(text.find('\n', q.answer_start), text.size());
+    return is_todo_note(text.substr(q.answer_start, eol - q.answer_start), phrases_);
   };
   // Answers.
   for (std::size_t i = 0; i < out.questions.size(); ++i) {
     QuestionOccurrence& q = out.questions[i];
     int own = occurrence_block[i];
     std::size_t end = text.size();
-    // The level of the heading over the question (0: none), or of its own heading.
-    int section_level = q.form == QuestionForm::Heading ? q.heading_level : 0;
-    for (int h = own - 1; h >= 0 && q.form != QuestionForm::Heading; --h)
-      if (blocks[static_cast<std::size_t>(h)].kind == BlockKind::Heading) {
-        section_level = blocks[static_cast<std::size_t>(h)].level;
-        break;
-      }
+    // The level of the heading over the question (0: none), or of its own heading: read only
+    // for the log, whose dated sub-headings it keeps.
+    auto section_level = [&] {
+      if (q.form == QuestionForm::Heading) return q.heading_level;
+      for (int h = own - 1; h >= 0; --h)
+        if (blocks[static_cast<std::size_t>(h)].kind == BlockKind::Heading)
+          return blocks[static_cast<std::size_t>(h)].level;
+      return 0;
+    };
     std::size_t qa_answer_end = 0;
     // "Q: …" with its "A:" on the next line of the same paragraph: that paragraph is the whole
     // answer, even an empty "A:" (catalogue.md: an "A:" with nothing after it is no answer).
@@ -1046,7 +1038,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         // The log's entries under dated headings ("**Change log (weekly)**" then
         // "### 2026-11-17 (Tue)", "- closed the laptop at 7.30"): each is one of its entries,
         // when it is a part of the section holding the log, not the diary's next day.
-        if (stop && !is_anchor[j] && is_log(q) && b.level > section_level &&
+        if (stop && !is_anchor[j] && is_log(q) && b.level > section_level() &&
             parse_leading_date(trim(text.substr(b.text_start, b.text_end - b.text_start)),
                                pack_.date_names()))
           stop = false;

@@ -32,7 +32,8 @@ struct QuestionSpec {
   // relationship are a pronoun or an everyday word, they show a work retro, not the article.
   bool any_debrief = false;
   // Asked by its step's title posed with "?" and answered right under it ("What if she says
-  // no?" over "Her choice. At least I tried."): if-no.accept, whose wording opens with it.
+  // no?" over "Her choice. At least I tried."): if-no.accept, whose wording opens with it, and
+  // why.official ("Why did she leave?" over her words).
   bool asked_by_step_title = false;
 };
 

@@ -1372,37 +1372,20 @@ bool QuestionMatcher::titles_a_couple_of_others(std::string_view title) const {
 }
 
 bool QuestionMatcher::tells_of_a_couple_of_others(std::string_view prose) const {
-  // Words as written, so that a name is read by its capital.
-  std::vector<std::string_view> words;
-  for (std::size_t i = 0; i < prose.size();) {
-    auto letter = [&](std::size_t k) {
-      unsigned char c = static_cast<unsigned char>(prose[k]);
-      return std::isalpha(c) || c >= 0x80; // "+" and "&" join amounts and items in prose
-    };
-    if (!letter(i)) {
-      ++i;
-      continue;
+  // Read as titles are, a clause a part: "Lui et Nathalie, c'est le divorce" holds the pair.
+  auto known = [&](const std::string& w) { return knows_word(w); };
+  auto name = [&](const TitleWord& w) { return is_title_name({w}, false, known); };
+  auto third_person = [&](const TitleWord& w) {
+    return (topic_pronouns_.count(w.folded) || pronoun_words_.count(w.folded)) &&
+           !me_words_.count(w.folded) && !we_words_.count(w.folded);
+  };
+  for (const auto& part : title_parts(prose))
+    for (std::size_t k = 1; k + 1 < part.size(); ++k) {
+      const std::string& joiner = part[k].folded;
+      // In prose "+" and "&" join amounts and items ("Amoxicilline 500 + Efferalgan").
+      if (joiner == "+" || joiner == "&" || !couple_joiners_.count(joiner)) continue;
+      if ((name(part[k - 1]) || third_person(part[k - 1])) && name(part[k + 1])) return true;
     }
-    std::size_t j = i;
-    while (j < prose.size() && letter(j))
-      ++j;
-    words.push_back(prose.substr(i, j - i));
-    i = j;
-  }
-  auto name = [&](std::string_view w) {
-    if (w.size() < 2 || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
-    std::string folded = fold_for_match(w);
-    return !knows_word(folded) && !ex_words_.count(folded);
-  };
-  auto third_person = [&](std::string_view w) {
-    std::string folded = fold_for_match(w);
-    return (topic_pronouns_.count(folded) > 0 || pronoun_words_.count(folded) > 0) &&
-           !me_words_.count(folded) && !we_words_.count(folded);
-  };
-  for (std::size_t k = 1; k + 1 < words.size(); ++k)
-    if (couple_joiners_.count(fold_for_match(words[k])) &&
-        (name(words[k - 1]) || third_person(words[k - 1])) && name(words[k + 1]))
-      return true;
   return false;
 }
 
