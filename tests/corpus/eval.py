@@ -2,7 +2,7 @@
 """Recognition evaluation of mend on the hand-labelled corpus (tests/corpus/README.md).
 
 Usage:
-  eval.py MEND_BINARY [--corpus DIR ...] [--check] [--verbose] [--json OUT] [--threshold-sweep]
+  eval.py MEND_BINARY [--corpus DIR ...] [--stretch] [--check] [--verbose] [--json OUT] [--threshold-sweep]
 
 For every writer folder of every corpus directory (default: the eighteen corpora of
 tests/corpus/ beside this script, DEFAULT_CORPORA), runs
