@@ -4,8 +4,8 @@
 Usage:
   eval.py MEND_BINARY [--corpus DIR ...] [--stretch] [--check] [--verbose] [--json OUT] [--threshold-sweep]
 
-For every writer folder of every corpus directory (default: the eighteen corpora of
-tests/corpus/ beside this script, DEFAULT_CORPORA), runs
+For every writer folder of every corpus directory (default: the corpora of tests/corpus/
+beside this script listed in DEFAULT_CORPORA; --stretch adds STRETCH_CORPORA), runs
 
     MEND_BINARY scan notes --json --today <labels.today>
 
