@@ -338,36 +338,19 @@ json FolderIndex::folder_json() const {
   return report_around(std::move(notes));
 }
 
-namespace {
-
-std::string dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-} // namespace
-
 std::string FolderIndex::folder_json_text(const json& extra) const {
-  // The report without its notes, a placeholder where they go: nlohmann::json sorts an object's
-  // keys, so the placeholder sits where "notes" would, and the text `"notes":"<placeholder>"` can
-  // only be that key and its value (inside a string, quotes and control characters are escaped).
-  const json placeholder = "\x01"
-                           "notes"
-                           "\x01";
-  json out = report_around(placeholder);
+  json out = report_around(json::array());
   for (const auto& [key, value] : extra.items())
     out[key] = value;
-  const std::string head = dump(out), key = "\"notes\":", value = dump(placeholder);
-  const std::size_t at = head.find(key + value) + key.size();
-  std::string text;
-  text.reserve(std::max(last_text_size_ + last_text_size_ / 8, head.size()));
-  text.append(head, 0, at);
-  text += '[';
-  for (auto it = notes_.begin(); it != notes_.end(); ++it) {
-    if (it != notes_.begin()) text += ',';
-    text += dump(note_json(it->first));
-  }
-  text += ']';
-  text.append(head, at + value.size());
+  std::string text = dump_with_array(
+      std::move(out), "notes",
+      [this](std::string& text) {
+        for (auto it = notes_.begin(); it != notes_.end(); ++it) {
+          if (it != notes_.begin()) text += ',';
+          text += dump_compact(note_json(it->first));
+        }
+      },
+      last_text_size_ + last_text_size_ / 8);
   last_text_size_ = text.size();
   return text;
 }

@@ -312,8 +312,7 @@ void LspServer::on_did_change_watched_files(const json& params) {
 
 // --- Deferred requests ---------------------------------------------------------------------
 
-void LspServer::defer(Reply reply, std::function<json()> work, bool needs_index,
-                      bool needs_report) {
+void LspServer::defer(Reply reply, Work work, bool needs_index, bool needs_report) {
   if (needs_index && workspace_.indexing) {
     waiting_for_index_.push_back(Job{std::move(reply), std::move(work), true, needs_report});
     return;
@@ -338,7 +337,11 @@ void LspServer::run_deferred() {
     }
     try {
       ensure_fresh(job.needs_report);
-      job.reply(job.work());
+      Answer answer = job.work();
+      if (answer.text)
+        job.reply.raw(std::move(*answer.text));
+      else
+        job.reply(std::move(answer.value));
     } catch (const InvalidParams& e) {
       job.reply.error(protocol::ErrorCode::InvalidParams,
                       std::string("invalid params: ") + e.what(), json{{"path", e.path()}});
@@ -825,14 +828,19 @@ void LspServer::on_progress(const json& params, Reply reply) {
           if (!analysis)
             throw InvalidParams("uri", "not an open document nor a note of the folder: " + *uri);
           out["note"] = note_json(ctx.pack, path, *analysis, workspace_.report);
-        } else {
-          json notes = json::array();
-          for (const auto& ref : workspace_.note_refs())
-            notes.push_back(note_json(ctx.pack, ref.path, *ref.analysis, workspace_.report));
-          out["notes"] = notes;
+          out["summary"] = summary_json(workspace_.report);
+          return Answer(std::move(out));
         }
         out["summary"] = summary_json(workspace_.report);
-        return out;
+        return Answer::text_of(dump_with_array(std::move(out), "notes", [this](std::string& text) {
+          const Context& ctx = *workspace_.context;
+          bool first = true;
+          for (const auto& ref : workspace_.note_refs()) {
+            if (!first) text += ',';
+            first = false;
+            text += dump_compact(note_json(ctx.pack, ref.path, *ref.analysis, workspace_.report));
+          }
+        }));
       },
       /*needs_index=*/true);
 }

@@ -65,9 +65,22 @@ public:
 
 private:
   using json = nlohmann::json;
+  // A deferred request's result: a value, or text already serialised (Reply::raw) when the tree
+  // would be large (a whole folder's mend/progress).
+  struct Answer {
+    Answer(json value) : value(std::move(value)) {} // NOLINT: a handler's json converts
+    static Answer text_of(std::string text) {
+      Answer a(nullptr);
+      a.text = std::move(text);
+      return a;
+    }
+    json value;
+    std::optional<std::string> text;
+  };
+  using Work = std::function<Answer()>;
   struct Job {
     protocol::Reply reply;
-    std::function<json()> work;
+    Work work;
     bool needs_index = false;
     bool needs_report = true; // false: the open documents' analyses are enough (symbols)
   };
@@ -98,8 +111,7 @@ private:
   void on_templates(const json& params, protocol::Reply reply);
 
   // Deferred requests (see the header comment).
-  void defer(protocol::Reply reply, std::function<json()> work, bool needs_index = false,
-             bool needs_report = true);
+  void defer(protocol::Reply reply, Work work, bool needs_index = false, bool needs_report = true);
   void run_deferred();
 
   // Diagnostics: re-judge and publish (debounced after changes).

@@ -24,6 +24,31 @@ json suggestion_json(const engine::Suggestion& s, bool with_path) {
   return j;
 }
 
+std::string dump_compact(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string dump_with_array(json object, const std::string& key,
+                            const std::function<void(std::string&)>& write_items,
+                            std::size_t reserve) {
+  // A placeholder where the array goes: nlohmann::json sorts an object's keys, so it sits where
+  // the array would, and the text `"key":"<placeholder>"` can only be that key and its value
+  // (inside a string, quotes and control characters are escaped).
+  const json placeholder = "\x01" + key + "\x01";
+  object[key] = placeholder;
+  const std::string head = dump_compact(object), value = dump_compact(placeholder);
+  const std::string named = dump_compact(json(key)) + ":";
+  const std::size_t at = head.find(named + value) + named.size();
+  std::string text;
+  text.reserve(std::max(reserve, head.size()));
+  text.append(head, 0, at);
+  text += '[';
+  write_items(text);
+  text += ']';
+  text.append(head, at + value.size());
+  return text;
+}
+
 json note_json(const engine::Pack& pack, const std::string& path, const engine::NoteAnalysis& note,
                const engine::FolderReport& report, bool line_level) {
   json questions = json::array();

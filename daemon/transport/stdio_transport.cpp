@@ -40,26 +40,33 @@ int run_stdio_lsp(const StdioOptions& options) {
   int out_fd = options.out_fd;
   bool output_broken = false;
 
+  // Every message's text goes out here, framed; a result given as text (Reply::raw: a whole
+  // folder's mend/progress) comes straight here without a tree.
+  auto write_body = [&](std::string body) {
+    if (output_broken) return;
+    spdlog::trace("--> {}", body);
+    if (!write_all(out_fd, protocol::frame(body))) {
+      output_broken = true;
+      spdlog::error("cannot write to stdout: {}", std::strerror(errno));
+      loop->exit(1);
+    }
+    // A large answer leaves its text (and any tree it came from) free in malloc's arenas:
+    // given back once written.
+    if (body.size() >= server::kLargeMessageBytes) {
+      body = std::string();
+      server::release_free_memory();
+    }
+  };
   protocol::DispatcherOptions dispatcher_options;
   dispatcher_options.require_initialize = true;
   dispatcher_options.log = [](std::string_view message) { spdlog::warn("protocol: {}", message); };
+  dispatcher_options.raw_output = write_body;
   protocol::Dispatcher dispatcher(
       [&](protocol::json message) {
         if (output_broken) return;
         std::string body = message.dump(-1, ' ', false, protocol::json::error_handler_t::replace);
-        message = nullptr; // the tree, before the trim below
-        spdlog::trace("--> {}", body);
-        if (!write_all(out_fd, protocol::frame(body))) {
-          output_broken = true;
-          spdlog::error("cannot write to stdout: {}", std::strerror(errno));
-          loop->exit(1);
-        }
-        // A large answer (a whole folder's mend/progress) leaves its tree and text free in
-        // malloc's arenas: given back once written.
-        if (body.size() >= server::kLargeMessageBytes) {
-          body = std::string();
-          server::release_free_memory();
-        }
+        message = nullptr; // the tree, before the trim in write_body
+        write_body(std::move(body));
       },
       dispatcher_options);
   std::optional<server::LspServer> server;

@@ -89,15 +89,28 @@ class Client {
     }
   }
   onData(chunk) {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
+    // Chunks are joined only once a whole message is there: joining at every chunk copies a
+    // 30 MB answer (a 100k-note mend/progress) hundreds of times, timing the client, not mend.
+    this.chunks = this.chunks || [];
+    this.chunks.push(chunk);
+    this.pendingBytes = (this.pendingBytes || 0) + chunk.length;
+    if (this.needBytes && this.buffer.length + this.pendingBytes < this.needBytes) return;
+    this.buffer = Buffer.concat([this.buffer, ...this.chunks]);
+    this.chunks = [];
+    this.pendingBytes = 0;
+    this.needBytes = 0;
     for (;;) {
       const sep = this.buffer.indexOf("\r\n\r\n");
       if (sep < 0) return;
       const m = /Content-Length: *(\d+)/i.exec(this.buffer.slice(0, sep).toString("ascii"));
       const length = Number(m[1]);
-      if (this.buffer.length < sep + 4 + length) return;
+      if (this.buffer.length < sep + 4 + length) {
+        this.needBytes = sep + 4 + length;
+        return;
+      }
       const body = this.buffer.slice(sep + 4, sep + 4 + length).toString("utf8");
       this.buffer = this.buffer.slice(sep + 4 + length);
+      this.lastBytes = length;
       this.onMessage(JSON.parse(body), performance.now());
     }
   }
@@ -317,6 +330,17 @@ async function scenarioWorkspace() {
   await sleep(config.settle_ms ?? 200);
   const out = { first_ms: firstMs, first_count: (first.result || []).length, warm_ms: warm,
                 rss_kb: rssKb(c.pid), hwm_kb: hwmKb(c.pid), server_cpu_s: cpuSeconds(c.pid) };
+  if (config.progress) {
+    // The whole folder's report, then the memory it leaves.
+    const t = performance.now();
+    const r = await c.request("mend/progress", {});
+    out.progress_ms = r.at - t;
+    out.progress_bytes = c.lastBytes;
+    out.progress_notes = ((r.result || {}).notes || []).length;
+    await sleep(config.settle_ms ?? 200);
+    out.rss_after_progress_kb = rssKb(c.pid);
+    out.hwm_after_progress_kb = hwmKb(c.pid);
+  }
   await c.stop();
   return out;
 }

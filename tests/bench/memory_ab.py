@@ -15,9 +15,10 @@ scale_bench.py's measures: `mend serve`
 spawn → first served `mend/progress`, → index complete, SETTLE s later VmRSS and VmHWM, one
 complete `mend/progress` (its time and size), SETTLE s later VmRSS and VmHWM again; `mend lsp`
 (lsp_driver.js): the first `workspace/symbol` with the index warm, five more queries (the last,
-"w", matches nearly every question), VmRSS and VmHWM SETTLE s later. --evict drops the vault's files (only those) from the page cache before each scan and
-each start (posix_fadvise DONTNEED), as after a reboot: what a warm start reads then comes from
-disk. --no-lsp leaves `mend lsp` out. Timings only: nothing is asserted.
+"w", matches nearly every question), VmRSS and VmHWM SETTLE s later; then one complete
+`mend/progress` (its time and size) and VmRSS and VmHWM SETTLE s after it. --evict drops the
+vault's files (only those) from the page cache before each scan and each start
+(posix_fadvise DONTNEED), as after a reboot: what a warm start reads then comes from disk. --no-lsp leaves `mend lsp` out. Timings only: nothing is asserted.
 """
 import json
 import os
@@ -51,6 +52,10 @@ ROWS = [
     ("lsp: workspace/symbol \"w\" (ms)", lambda s: s["lsp"]["warm_ms"][-1]),
     ("lsp: settled RSS (MB)", lambda s: s["lsp"]["rss_kb"] / 1024),
     ("lsp: peak RSS (MB)", lambda s: s["lsp"]["hwm_kb"] / 1024),
+    ("lsp: complete mend/progress asked then (ms)", lambda s: s["lsp"]["progress_ms"]),
+    ("lsp: its size (MB)", lambda s: s["lsp"]["progress_bytes"] / 1e6),
+    ("lsp: settled RSS after it (MB)", lambda s: s["lsp"]["rss_after_progress_kb"] / 1024),
+    ("lsp: peak RSS after it (MB)", lambda s: s["lsp"]["hwm_after_progress_kb"] / 1024),
 ]
 
 
@@ -110,7 +115,7 @@ def main():
                 evict(vault)
             s["serve"] = scale_bench.serve_start(mend, vault, cache, settle)
             if lsp:
-                s["lsp"] = scale_bench.lsp_workspace(mend, vault, cache, settle)
+                s["lsp"] = scale_bench.lsp_workspace(mend, vault, cache, settle, progress=True)
             samples[name].append(s)
             w = s["serve"]
             complete = "dropped" if w.get("dropped") else f"{w['progress_ms']:.0f} ms"
@@ -120,7 +125,8 @@ def main():
             if lsp:
                 l = s["lsp"]
                 line += (f"; lsp first symbol {l['first_ms']:.0f} ms, 'w' {l['warm_ms'][-1]:.0f} ms, "
-                         f"RSS {l['rss_kb'] / 1024:.0f} MB")
+                         f"RSS {l['rss_kb'] / 1024:.0f} MB, complete progress {l['progress_ms']:.0f} ms, "
+                         f"RSS after {l['rss_after_progress_kb'] / 1024:.0f} MB")
             print(line + "\n         " + s["scan"]["stats"] + "\n         " + w["log"], flush=True)
     print("load average after: %.2f %.2f %.2f" % os.getloadavg())
     names = [n for n, _, _ in sides]

@@ -201,9 +201,11 @@ def serve_start(mend, vault, cache, settle):
     return out
 
 
-def lsp_workspace(mend, vault, cache, settle):
+def lsp_workspace(mend, vault, cache, settle, progress=False):
+    """With `progress`, one complete `mend/progress` after the queries: its time, size, and the
+    RSS it leaves."""
     cfg = {"server": [mend, "lsp"], "env": {"XDG_CACHE_HOME": cache}, "scenario": "workspace",
-           "root": vault, "queries": QUERIES, "settle_ms": int(settle * 1000)}
+           "root": vault, "queries": QUERIES, "settle_ms": int(settle * 1000), "progress": progress}
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(cfg, f)
     try:
