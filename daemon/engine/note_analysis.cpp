@@ -369,8 +369,11 @@ void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outlin
     return asked_by_any_debrief(candidates, r);
   };
   std::vector<char> decided(blocks.size(), 0); // parts already read: each is read once
+  // A word with an everyday sense ("reconciled" before an audit) is no topic of a debrief.
   auto untopical = [&](std::string_view part) {
-    TopicSign sign = topic_sign(part);
+    TopicSign sign = topic_sign(part); // a marker or no gate: Strong
+    if (sign == TopicSign::Strong && options_.topic_gate && part.find("mend:") == part.npos)
+      sign = matcher_.topic_sign(part, /*everyday_senses=*/false);
     return sign == TopicSign::None || sign == TopicSign::Weak;
   };
   std::vector<char> drop(recognition.questions.size(), 0);
@@ -387,18 +390,18 @@ void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outlin
                                             (s.start >= part.start && s.start < part.end);
                                    });
     if (titled_step || !untopical(text.substr(part.start, part.end - part.start))) continue;
+    // Whether the note asks anything else does not matter: the topic it shows elsewhere (the
+    // ex named in the day's other items) is not this part's.
     std::vector<std::size_t> inside;
-    bool others_outside = false, all_debrief = true;
+    bool all_debrief = true;
     for (std::size_t k = 0; k < recognition.questions.size(); ++k) {
       std::size_t at = candidates.lines[recognition.questions[k].candidate].start;
       if (at >= part.start && at < part.end) {
         inside.push_back(k);
         all_debrief = all_debrief && is_debrief(recognition.questions[k]);
-      } else {
-        others_outside = true;
       }
     }
-    if (!all_debrief || !others_outside) continue;
+    if (!all_debrief) continue;
     // Every title above the part: "# Breakup with Sam" over "## Thinking" is the topic.
     bool titles_untopical = true;
     for (EnclosingPart up = enclosing_part(blocks, part.block, text.size());

@@ -1093,7 +1093,7 @@ bool QuestionMatcher::could_be_terse(std::string_view plain) const {
   return false;
 }
 
-TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
+TopicSign QuestionMatcher::topic_sign(std::string_view text, bool everyday_senses) const {
   if (topic_words_.empty() && topic_prefixes_.empty()) return TopicSign::Strong; // no gate
   // One pass over the words, no folded copy: notes without the topic are the many, and are read
   // to the end.
@@ -1109,6 +1109,7 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text) const {
     for_each_match_word(piece, [&](std::string_view w) {
       if (sign == TopicSign::Strong) return;
       std::string word(w);
+      if (!everyday_senses && other_senses_.count(word)) return;
       if (is_strong_word(word) || (weak_topic_words_.count(word) && ++weak >= 2)) {
         sign = TopicSign::Strong;
         return;

@@ -115,7 +115,9 @@ public:
   // partner word, the ex's name or the pack's relationship vocabulary. Pronoun: only words
   // that may refer to the ex ("he", "her"), which every diary holds: then a note is about the
   // ex only if one of its questions names them (names_ex).
-  TopicSign topic_sign(std::string_view text) const;
+  // `everyday_senses`: false to read the strong words that have an everyday other sense
+  // (topic_words_other_senses: a register "reconciled" before an audit) as no sign at all.
+  TopicSign topic_sign(std::string_view text, bool everyday_senses = true) const;
   // Does `text` hold a strong sign of the topic that has no everyday other sense (pack key
   // topic_words_other_senses: "relationship" with a supplier, a stock "rupture")?
   bool has_decisive_sign(std::string_view text) const;

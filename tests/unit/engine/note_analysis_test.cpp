@@ -1103,6 +1103,18 @@ TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][
   CHECK(found("# Week 46\n\n## Why\n- What went wrong? money, mostly\n- Is it reversible? "
               "no\n\n## Sam\n- The relationship I wanted? No.\n") ==
         "why.not-working why.reversible evaluate.ideal");
+  // The note need ask nothing else: the ex named in the day's other items is not the part's
+  // topic, and a register "reconciled" before an audit is no relationship.
+  CHECK(found("- Peak debrief with the shift leads:\n    - What went wrong?\n        - the sorter "
+              "jammed\n    - Is it reversible?\n        - the backlog, yes\n- Sam texted. "
+              "Replied \"ta\". My boyfriend of six years, and that's all I had.\n") == "");
+  CHECK(found("# Week 46\n\n## Clinic\n- Got the register reconciled before the audit\n\n"
+              "### What went wrong\n- Double-booked the surgery again.\n\n## Me\n- Sam "
+              "texted about the dog. My ex, and I answered like an adult.\n") == "");
+  // A part that tells of the ex keeps them.
+  CHECK(found("- Sam moved out, my boyfriend of six years.\n- Thinking it over\n    - What went "
+              "wrong? he stopped talking to me\n    - Is it reversible? no\n") ==
+        "why.not-working why.reversible");
 }
 
 TEST_CASE("a lone word past the last question fills no gap", "[note_analysis][recognition]") {
