@@ -390,18 +390,28 @@ void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outlin
                                             (s.start >= part.start && s.start < part.end);
                                    });
     if (titled_step || !untopical(text.substr(part.start, part.end - part.start))) continue;
-    // Whether the note asks anything else does not matter: the topic it shows elsewhere (the
-    // ex named in the day's other items) is not this part's.
+    // In a note that asks nothing else, the topic it shows elsewhere (the ex named in the day's
+    // other items) is not this part's, unless the part is titled by a name and its questions
+    // speak of the writer's couple ("Qu'est-ce qui ne fonctionnait pas entre nous ?" under
+    // "## Pierre"; a team's "What would we do differently?" sits under a task or a "## Clinic").
     std::vector<std::size_t> inside;
-    bool all_debrief = true;
+    bool others_outside = false, all_debrief = true, of_couple = false;
     for (std::size_t k = 0; k < recognition.questions.size(); ++k) {
       std::size_t at = candidates.lines[recognition.questions[k].candidate].start;
       if (at >= part.start && at < part.end) {
         inside.push_back(k);
         all_debrief = all_debrief && is_debrief(recognition.questions[k]);
+        of_couple = of_couple || matcher_.speaks_of_couple(
+                                     candidates.lines[recognition.questions[k].candidate].plain);
+      } else {
+        others_outside = true;
       }
     }
-    if (!all_debrief) continue;
+    const Block& titled = blocks[static_cast<std::size_t>(part.block)];
+    if (!all_debrief || (!others_outside && of_couple &&
+                         matcher_.titles_a_person(
+                             text.substr(titled.text_start, titled.text_end - titled.text_start))))
+      continue;
     // Every title above the part: "# Breakup with Sam" over "## Thinking" is the topic.
     bool titles_untopical = true;
     for (EnclosingPart up = enclosing_part(blocks, part.block, text.size());
@@ -448,16 +458,49 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
       told_of_couple[k] = told_of_couple[k - 1]; // the same list goes on
       continue;
     }
-    // The list's first item: the block before the list, a paragraph announcing it.
+    // The list's first item: the block before the list, a paragraph announcing it, or the
+    // own text of the item the list is nested in ("- Ceri came round… we did the questions for
+    // them:" over its items).
     for (int b = item - 1; b >= 0; --b) {
       const Block& before = blocks[static_cast<std::size_t>(b)];
       if (before.kind == BlockKind::ListItem || before.kind == BlockKind::Heading) break;
-      if (before.kind != BlockKind::Paragraph || before.in_quote || before.item_lead) continue;
+      bool parent_lead = before.item_lead && before.parent == blocks[item].parent;
+      if (before.kind != BlockKind::Paragraph || before.in_quote ||
+          (before.item_lead && !parent_lead))
+        continue;
       std::string_view intro = trim(text.substr(before.start, before.end - before.start));
       told_of_couple[k] = intro.ends_with(":") && matcher_.tells_of_a_couple_of_others(intro);
       break;
     }
   }
+  // A section titled as a couple of others ("## Clara & Théo" in a daily note) when none of
+  // its lines speaks of the writer: its questions are theirs. Per block: the innermost such
+  // heading it sits under, or -1.
+  std::vector<int> couples_heading(blocks.size(), -1);
+  std::vector<std::pair<int, int>> headings; // (level, the couple's heading or -1), open above
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (blocks[b].kind != BlockKind::Heading) {
+      couples_heading[b] = headings.empty() ? -1 : headings.back().second;
+      continue;
+    }
+    while (!headings.empty() && headings.back().first >= blocks[b].level)
+      headings.pop_back();
+    bool couple = matcher_.titles_a_couple_of_others(
+        text.substr(blocks[b].text_start, blocks[b].text_end - blocks[b].text_start));
+    headings.emplace_back(blocks[b].level, couple
+                                               ? static_cast<int>(b)
+                                               : (headings.empty() ? -1 : headings.back().second));
+  }
+  std::vector<char> writers_own(blocks.size(), 0); // such a heading over the writer's words
+  for (const auto& c : cs)
+    if (c.block >= 0 && couples_heading[static_cast<std::size_t>(c.block)] >= 0 &&
+        matcher_.speaks_of_writer_or_couple(c.plain))
+      writers_own[static_cast<std::size_t>(couples_heading[static_cast<std::size_t>(c.block)])] = 1;
+  auto in_couples_section = [&](const Candidate& c) {
+    if (c.block < 0) return false;
+    int h = couples_heading[static_cast<std::size_t>(c.block)];
+    return h >= 0 && !writers_own[static_cast<std::size_t>(h)];
+  };
   // Per candidate: is it about someone else? The first line posing a question under a heading
   // decides for the ones after it there.
   std::vector<char> about(cs.size(), 0);
@@ -468,17 +511,22 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
       about_other = false;
       continue;
     }
+    if (in_couples_section(cs[k])) {
+      about[k] = 1; // a label too ("- ses raisons officielles : …")
+      continue;
+    }
     if (!cs[k].question_mark && !matcher_.opens_question(cs[k].plain)) continue;
     // With the ex's pronouns configured as "he", "Did I cling to her when she pushed me away?"
     // is about someone else (a mother, a friend); a question quoted from a book keeps the
     // book's pronouns.
-    bool names_other = told_of_couple[k] || matcher_.asks_about_other_person(cs[k].plain) ||
+    bool names_other = matcher_.asks_about_other_person(cs[k].plain) ||
                        matcher_.gives_relationship_to_others(cs[k].plain) ||
                        (!cs[k].quoted && asks_with_others_pronoun(cs[k].plain));
     // Only one of the article's questions asked of someone else decides: a diary's opening
-    // "why she tell my mother first before me?" says nothing of the questions after it.
+    // "why she tell my mother first before me?" says nothing of the questions after it. A
+    // couple told of before a list decides for that list only.
     if (names_other && first_under_heading && matcher_.best(cs[k].plain, "")) about_other = true;
-    about[k] = names_other || about_other;
+    about[k] = told_of_couple[k] || names_other || about_other;
     first_under_heading = false;
   }
   return about;

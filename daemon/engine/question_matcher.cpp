@@ -1235,8 +1235,11 @@ bool QuestionMatcher::speaks_in_first_person(std::string_view plain) const {
 }
 
 bool QuestionMatcher::speaks_of_writer_or_couple(std::string_view plain) const {
-  return speaks_of_writer(plain) ||
-         any_word(plain, [&](const std::string& w) { return we_words_.count(w) > 0; });
+  return speaks_of_writer(plain) || speaks_of_couple(plain);
+}
+
+bool QuestionMatcher::speaks_of_couple(std::string_view plain) const {
+  return any_word(plain, [&](const std::string& w) { return we_words_.count(w) > 0; });
 }
 
 bool QuestionMatcher::gives_relationship_to_others(std::string_view plain) const {

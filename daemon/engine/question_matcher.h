@@ -136,6 +136,8 @@ public:
   bool speaks_in_first_person(std::string_view plain) const;
   // ... or of the writer's couple ("we", "our")?
   bool speaks_of_writer_or_couple(std::string_view plain) const;
+  // Of the writer's couple only: a word of we_words.
+  bool speaks_of_couple(std::string_view plain) const;
   // Does the line give the relationship it speaks of to others, and never speak of the writer
   // ("What wasn't working in their marriage?", "Est-ce que leur couple a un avenir ?",
   // "Marianne's relationship")?

@@ -1435,4 +1435,21 @@ TEST_CASE("a friend's couple told of in prose", "[note_analysis][topic]") {
   CHECK(questions("- What did he say when he left? He needed space.\n"
                   "- What wasn't working? The distance.\n") ==
         "why.official@1+ why.not-working@2+");
+  // The item a list is nested in announces it as well; it decides for that list only.
+  CHECK(questions("- Ceri came round. Her and Jonno are finished, so we did the questions for "
+                  "them:\n    - what were his official reasons? needs space\n    - is it "
+                  "reversible for them? no\n- Sam\n    - Has it got a real future, us?\n"
+                  "        - not sure\n") == "evaluate.future@5+");
+}
+
+// A section titled as a couple of others ("## Clara & Théo") holds their questions, labels
+// too; one whose lines speak of the writer ("## Moé pis Kev") is the writer's.
+TEST_CASE("a section titled as a couple of others", "[note_analysis][topic]") {
+  CHECK(questions("# 2026.11.03\n\n## Clara & Théo\nOn a fait ses questions à elle :\n"
+                  "- ses raisons officielles : il veut partir à Montréal\n"
+                  "- est-ce que c'est réversible ? pour eux oui\n\n## Moi\n"
+                  "- Qu'est-ce que je n'aimais pas dans notre relation ? Le silence.\n") ==
+        "why.disliked@9+");
+  CHECK(questions("# Tom & Ana\n\n- What did I not like about the relationship? The silence.\n"
+                  "- Is it reversible? No.\n") == "why.disliked@3+ why.reversible@4+");
 }
