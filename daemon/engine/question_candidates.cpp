@@ -1045,6 +1045,26 @@ std::optional<Candidate> quoted_question(std::string_view text, const std::vecto
   return c;
 }
 
+namespace {
+
+// "> **Big one: is it a whole-hearted YES?**" over "> Yes, but I'm scared.": a top-level
+// quote opening with a question wholly in bold, its answer on the quote's next lines, is the
+// writer's question set apart as a callout is; someone's quoted words are not written so.
+bool bold_question_over_answer(std::string_view text, const std::vector<Block>& blocks, int i,
+                               std::string_view line) {
+  const Block& b = blocks[static_cast<std::size_t>(i)];
+  const int quote = b.parent;
+  if (quote < 0 || quote + 1 != i || blocks[static_cast<std::size_t>(quote)].parent != -1)
+    return false;
+  std::string_view t = trim(line);
+  if (!(t.starts_with("**") || t.starts_with("__")) || !(t.ends_with("?**") || t.ends_with("?__")))
+    return false;
+  std::size_t after = static_cast<std::size_t>(line.data() - text.data()) + line.size();
+  return after < b.text_end && !trim(text.substr(after, b.text_end - after)).empty();
+}
+
+} // namespace
+
 Candidates find_candidates(std::string_view text, const Outline& outline) {
   Candidates out;
   const auto& blocks = outline.blocks;
@@ -1122,6 +1142,12 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
           if (auto q = quoted_question(text, blocks, i)) {
             q->block = i;
             quoted.push_back(std::move(*q));
+          } else if (bold_question_over_answer(text, blocks, i, line) && read_line(line, base, c) &&
+                     c.question_mark) {
+            // Posed as a callout's title is: the writer's own question and answer set apart.
+            c.form = QuestionForm::Line;
+            c.must_ask = false;
+            out.lines.push_back(std::move(c));
           }
           continue;
         }

@@ -1453,3 +1453,12 @@ TEST_CASE("a section titled as a couple of others", "[note_analysis][topic]") {
   CHECK(questions("# Tom & Ana\n\n- What did I not like about the relationship? The silence.\n"
                   "- Is it reversible? No.\n") == "why.disliked@3+ why.reversible@4+");
 }
+
+// A top-level quote opening with a question wholly in bold, answered on its next lines, is the
+// writer's question set apart; quoted words that do not open so stay someone else's.
+TEST_CASE("a bold question over its answer in a quote", "[note_analysis][recognition]") {
+  CHECK(questions("# Us\n\n> **Big one: is it a whole-hearted, no-question YES?**\n"
+                  "> Yes, but I'm scared.\n") == "evaluate.verdict@3+");
+  CHECK(questions("# Us\n\n> He asked: **is it a big, unanimous yes?**\n> I said nothing.\n") ==
+        "");
+}

@@ -340,3 +340,16 @@ TEST_CASE("whether it can change, and how we could change", "[question_matcher]"
   CHECK(match("Comment on pourrait changer notre façon de faire ensemble ?") != "why.reversible");
   CHECK(match("Comment on pourrait changer notre façon de faire ensemble ?") != "");
 }
+
+// Everyday words for the article's: holding on harder ("grab on", "hang on to"), the couple's
+// ways ("do us differently"), what would reassure ("make me believe"), love bought by being
+// perfect ("only loved if").
+TEST_CASE("everyday words for clinging, the couple's ways, reassurance, perfection",
+          "[question_matcher]") {
+  CHECK(match("When she pulls away, do I grab on harder?") == "patterns.cling");
+  CHECK(match("Do I hang on to her harder when she pulls away?") == "patterns.cling");
+  CHECK(match("Do I hang on even when my needs aren't met?") == "patterns.stay");
+  CHECK(match("How could we do us differently?") == "reach-out.change");
+  CHECK(match("What can make me believe I won't be alone forever?") == "motives.reassure");
+  CHECK(match("Do I believe I only get loved if I'm flawless?") == "patterns.perfect");
+}
