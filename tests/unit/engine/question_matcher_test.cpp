@@ -353,3 +353,15 @@ TEST_CASE("everyday words for clinging, the couple's ways, reassurance, perfecti
   CHECK(match("What can make me believe I won't be alone forever?") == "motives.reassure");
   CHECK(match("Do I believe I only get loved if I'm flawless?") == "patterns.perfect");
 }
+
+// French in other words: "s'agripper" is clinging, "laissée" and "trompée" are abandonment and
+// betrayal, the fear that "parle à ma place" decides, "la conséquence de la sienne" is a
+// reaction to the ex's conduct, a "manière" is a "façon".
+TEST_CASE("French everyday words for the article's", "[question_matcher]") {
+  CHECK(match("Est-ce que je m'agrippe à lui quand il me repousse ?") == "patterns.cling");
+  CHECK(match("La peur d'être laissée, ou trompée : est-ce la mienne ?") == "patterns.abandon");
+  CHECK(match("Est-ce la peur d'être seule qui parle à ma place ?") == "motives.fear");
+  CHECK(match("Puis-je y parvenir seule, ou ma conduite est-elle la conséquence de la sienne ?") ==
+        "wrongs.alone");
+  CHECK(match("Notre nouvelle manière d'être ensemble") == "reach-out.change");
+}
