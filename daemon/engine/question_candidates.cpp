@@ -334,12 +334,23 @@ bool is_type_word(std::string_view bold) {
   return word == "question" || word == "note" || word == "prompt" || word == "q";
 }
 
+// An Org drawer's line (":PROPERTIES:", ":CREATED: [2026-10-11 Sun]", ":END:"): the note
+// tool's metadata, never the writer's words.
+bool org_drawer_line(std::string_view t) {
+  if (t.size() < 3 || t.front() != ':') return false;
+  std::size_t close = t.find(':', 1);
+  if (close == std::string_view::npos || close == 1) return false;
+  for (std::size_t i = 1; i < close; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(t[i])) && t[i] != '_' && t[i] != '-') return false;
+  return close + 1 == t.size() || t[close + 1] == ' ' || t[close + 1] == '\t';
+}
+
 // A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
 // the whole line when it is short and loose. `base` is the line's first byte in the note.
 // Returns false when the line is none of these.
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   std::string_view t = trim(line);
-  if (t.empty() || only_tags(t) || only_link(t)) return false;
+  if (t.empty() || only_tags(t) || only_link(t) || org_drawer_line(t)) return false;
   // An Org headline is posed like a heading, whatever its length: read after its stars.
   if (std::size_t after = org_headline(t); after > 0) {
     const std::size_t offset = static_cast<std::size_t>(t.data() - line.data()) + after;
@@ -502,6 +513,10 @@ std::size_t label_colon(std::string_view line) {
     if (i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t' && line[i + 1] != '*' &&
         line[i + 1] != '_')
       continue; // "ratio:2", ":smile:"
+    // "Chase Faith re: the onboarding numbers": "re:" is "about", no label of its own.
+    if (i >= 2 && (line[i - 1] == 'e' || line[i - 1] == 'E') &&
+        (line[i - 2] == 'r' || line[i - 2] == 'R') && (i == 2 || line[i - 3] == ' '))
+      continue;
     return i;
   }
   return std::string_view::npos;

@@ -1462,3 +1462,15 @@ TEST_CASE("a bold question over its answer in a quote", "[note_analysis][recogni
   CHECK(questions("# Us\n\n> He asked: **is it a big, unanimous yes?**\n> I said nothing.\n") ==
         "");
 }
+
+// An Org drawer's lines are the tool's metadata, and "re:" in a to-do is "about": neither
+// poses anything.
+TEST_CASE("Org drawers and a to-do's re: pose nothing", "[note_analysis][recognition]") {
+  CHECK(questions("* Motives\n** Is it the fear of being on my own doing the deciding?\nSome.\n\n"
+                  "* Why\n:PROPERTIES:\n:CREATED: [2026-10-11 Sun 21:40]\n:END:\n"
+                  "** What he said when he left\n\"I can't keep doing this.\"\n") ==
+        "motives.fear@2+ why.official@9+");
+  CHECK(questions("# Dec 2\n\n- [ ] Chase Faith re: the onboarding numbers\n- [ ] Book flights\n\n"
+                  "## Sam\n- Mistakes I'm not repeating: going cold.\n") ==
+        "new-start.mistakes@7+");
+}
