@@ -394,10 +394,12 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
                            count_words(line.substr(colon + 1, qmark - colon - 1)) >= 2 &&
                            !is_answer_label(line.substr(0, colon));
   // "Everything Alex blames me for: change all of it, or just part?": a label leading into the
-  // question that ends the line is part of it, never its answer.
+  // question that ends the line is part of it, never its answer; sentences after the label
+  // ("Unofficial: his mum. She wanted… Kwani I'm blind?") are its answer.
   if (colon != std::string_view::npos && qmark != std::string_view::npos && colon < qmark &&
       trim(line.substr(qmark + 1)).find_first_not_of("?") == std::string_view::npos &&
       count_words(line.substr(colon + 1, qmark - colon - 1)) >= 2 &&
+      last_sentence_start(line.substr(colon + 1, qmark - colon)) == 0 &&
       count_words(line.substr(0, colon)) <= kMaxLabelWords &&
       !is_answer_label(line.substr(0, colon)))
     labelled_question = true;

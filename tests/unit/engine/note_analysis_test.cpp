@@ -1474,3 +1474,12 @@ TEST_CASE("Org drawers and a to-do's re: pose nothing", "[note_analysis][recogni
                   "## Sam\n- Mistakes I'm not repeating: going cold.\n") ==
         "new-start.mistakes@7+");
 }
+
+// A label's question ending the line is part of the label; sentences after the label, the last
+// of them asking, are its answer.
+TEST_CASE("a label answered in sentences that end asking", "[note_analysis][answers]") {
+  CHECK(questions("## Why it ended\n\n- Unofficial, what I felt: his mum. She never liked me. "
+                  "Kwani I'm blind?\n") == "why.unofficial@3+");
+  CHECK(questions("## My part\n\n- Everything he blames me for: change all of it, or just "
+                  "part?\n") == "wrongs.scope@3-");
+}
