@@ -732,6 +732,31 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       for (std::size_t j = k + 1; j < cs.size() && cs[j].start < cs[k].item_end; ++j)
         if (cs[j].form == QuestionForm::ListItem && !cs[j].question_mark) answer_item[j] = 1;
     }
+    // So are the plain items of the list a posed label announces ("**Mistakes I stop repeating,
+    // and what I do instead:**" over "- Not telling feelings → one feeling a day"): neither
+    // asking with a "?" nor a label of their own.
+    for (const Pair& p : pairs) {
+      const Candidate& c = cs[p.candidate];
+      std::size_t list = static_cast<std::size_t>(c.block) + 1;
+      if (!c.label || c.question_mark || c.block < 0 || c.form == QuestionForm::ListItem ||
+          list >= outline.blocks.size() || outline.blocks[list].kind != BlockKind::ListItem)
+        continue;
+      std::size_t eol = text.find('\n', c.end);
+      if (!trim(text.substr(c.end, (eol == std::string_view::npos ? text.size() : eol) - c.end))
+               .empty())
+        continue; // answered on its line
+      std::size_t list_end = outline.blocks[list].end;
+      for (std::size_t b = list + 1; b < outline.blocks.size(); ++b)
+        if (outline.blocks[b].kind == BlockKind::ListItem &&
+            outline.blocks[b].parent == outline.blocks[list].parent &&
+            outline.blocks[b].start <= list_end + 1)
+          list_end = outline.blocks[b].end;
+        else if (outline.blocks[b].start >= list_end)
+          break;
+      for (std::size_t j = p.candidate + 1; j < cs.size() && cs[j].start < list_end; ++j)
+        if (cs[j].form == QuestionForm::ListItem && !cs[j].question_mark && !cs[j].label)
+          answer_item[j] = 1;
+    }
     std::erase_if(pairs, [&](const Pair& p) { return answer_item[p.candidate] != 0; });
   }
   // A line of prose under a heading posed with its "?", echoing that heading's question, is its

@@ -1483,3 +1483,14 @@ TEST_CASE("a label answered in sentences that end asking", "[note_analysis][answ
   CHECK(questions("## My part\n\n- Everything he blames me for: change all of it, or just "
                   "part?\n") == "wrongs.scope@3-");
 }
+
+// The plain items of a list a posed label announces are its answer, however they echo another
+// question; items asking with a "?" or labelled stay questions of their own.
+TEST_CASE("a posed label's list is its answer", "[note_analysis][answers]") {
+  CHECK(questions("# Change myself\n\n**Mistakes I stop repeating, and what I do instead:**\n"
+                  "- Not telling feelings → tell one feeling per day\n"
+                  "- Working till 11pm → leave at 7\n") == "new-start.mistakes@3+");
+  CHECK(questions("# Sam\n\n**Mistakes I stop repeating:**\n- going cold\n"
+                  "- What didn't I like about the relationship? His silences.\n") ==
+        "new-start.mistakes@3+ why.disliked@5+");
+}
