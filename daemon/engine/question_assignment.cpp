@@ -198,7 +198,7 @@ void fill_run(const std::vector<std::size_t>& lines, const std::vector<std::stri
 }
 
 void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_title,
-               const std::vector<char>& no_gap, const Pack& pack,
+               const std::vector<char>& no_gap, const std::vector<char>& asking, const Pack& pack,
                const std::vector<StepHeading>& sections,
                std::vector<std::optional<RecognisedQuestion>>& chosen,
                std::unordered_set<std::string>& claimed) {
@@ -225,12 +225,23 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
   std::vector<std::size_t> known;
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (chosen[k]) known.push_back(k);
+  // A heading that does not ask, over the next recognised question, titles its section ("## La
+  // suite (on s'est retrouvés le 8 novembre)" over the log's label): no question of its own.
+  auto titles_next = [&](std::size_t k, std::size_t next) {
+    if (cs[k].form != QuestionForm::Heading || cs[k].question_mark || asking[k]) return false;
+    for (std::size_t j = k + 1; j <= next; ++j)
+      if (cs[j].form == QuestionForm::Heading && cs[j].level <= cs[k].level) return false;
+    return true;
+  };
   for (std::size_t i = 0; i + 1 < known.size(); ++i) {
     std::size_t pa = position(chosen[known[i]]->id, all_ids);
     std::size_t pb = position(chosen[known[i + 1]]->id, all_ids);
     if (pa >= pb || pb >= all_ids.size()) continue;
-    fill_run(open_lines(known[i] + 1, known[i + 1]), open_ids(all_ids, pa + 1, pb), chosen,
-             claimed);
+    auto lines = open_lines(known[i] + 1, known[i + 1]);
+    if (std::any_of(lines.begin(), lines.end(),
+                    [&](std::size_t k) { return titles_next(k, known[i + 1]); }))
+      continue;
+    fill_run(lines, open_ids(all_ids, pa + 1, pb), chosen, claimed);
   }
   // After the last and before the first recognised question of a step section.
   for (const auto& s : sections) {
@@ -844,7 +855,11 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         cs[k].has_children)
       open_items.push_back(k);
   }
-  fill_gaps(cs, is_title, no_gap, pack, out.sections, chosen, claimed);
+  std::vector<char> asking = opens; // headings too, for fill_gaps
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if (cs[k].form == QuestionForm::Heading && !asking[k])
+      asking[k] = matcher.opens_question(cs[k].plain);
+  fill_gaps(cs, is_title, no_gap, asking, pack, out.sections, chosen, claimed);
   // A line posing two of a step's questions at once ("Was it my ideal, and were my needs and
   // limits respected?", "Can I change this alone — and if not, how do we change together?")
   // is both, when one clause is the question it was read as and another is, on its own,
