@@ -1498,7 +1498,8 @@ TEST_CASE("a posed label's list is its answer", "[note_analysis][answers]") {
 // A heading that does not ask, over the next recognised question, titles its section: the
 // article's order fills no gap with it. One that asks without its "?" still fills one.
 TEST_CASE("a heading over the next question titles it, filling no gap", "[note_analysis][order]") {
-  CHECK(questions("# Sam\n\n**How could we change the way we interact:** Sunday walks.\n\n"
+  CHECK(questions("# Sam\n\n**How could the two of us change the way we interact:** Sunday "
+                  "walks.\n\n"
                   "## Since then (back together on the 8th)\n\n"
                   "**Proof log, week by week:**\n- 2026-11-10: called instead of texting\n") ==
         "reach-out.change@3+ new-start.log@7+");
