@@ -365,8 +365,11 @@ void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outlin
                                              const Candidates& candidates,
                                              Recognition& recognition) const {
   const auto& blocks = outline.blocks;
+  // Asking with a word of the topic ("… in your next relationship?") is no other topic's
+  // debrief, whatever sense its answer gives that word.
   auto is_debrief = [&](const RecognisedQuestion& r) {
-    return asked_by_any_debrief(candidates, r);
+    return asked_by_any_debrief(candidates, r) &&
+           matcher_.topic_sign(candidates.lines[r.candidate].plain) != TopicSign::Strong;
   };
   std::vector<char> decided(blocks.size(), 0); // parts already read: each is read once
   // A word with an everyday sense ("reconciled" before an audit) is no topic of a debrief.

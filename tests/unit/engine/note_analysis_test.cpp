@@ -1111,6 +1111,10 @@ TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][
   CHECK(found("# Week 46\n\n## Clinic\n- Got the register reconciled before the audit\n\n"
               "### What went wrong\n- Double-booked the surgery again.\n\n## Me\n- Sam "
               "texted about the dog. My ex, and I answered like an adult.\n") == "");
+  // A question asking with a word of the topic is no other topic's debrief.
+  CHECK(found("# Week 46\n\n## Clinic\n- Got the register reconciled\n\n### Later\n"
+              "**What will this help me avoid in my next relationship?**\nRushing.\n\n## Sam\n"
+              "- The relationship I wanted? No.\n") == "if-no.lessons evaluate.ideal");
   // A part that tells of the ex keeps them.
   CHECK(found("- Sam moved out, my boyfriend of six years.\n- Thinking it over\n    - What went "
               "wrong? he stopped talking to me\n    - Is it reversible? no\n") ==
