@@ -358,9 +358,9 @@ EnclosingPart enclosing_part(const std::vector<Block>& blocks, int block, std::s
 
 // A weekly note's "## Work / ### Retro" part (or a "- #work" item) asking "What went wrong?"
 // and "What would I do differently?" of a release, beside the note's questions about the ex:
-// a part whose recognised questions are all ones any debrief asks, none naming the ex, whose
-// words and every title above it hold no sign of a relationship, in a note that asks other
-// questions elsewhere, holds none of them. A part titled as a step ("## Why") keeps them.
+// a part whose recognised questions are all ones any debrief asks, none naming the ex nor
+// asking with a word of the topic, whose words and every title above it hold no sign of a
+// relationship, holds none of them. A part titled as a step ("## Why") keeps them.
 void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outline& outline,
                                              const Candidates& candidates,
                                              Recognition& recognition) const {
