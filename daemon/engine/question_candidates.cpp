@@ -348,7 +348,26 @@ bool org_drawer_line(std::string_view t) {
 // A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
 // the whole line when it is short and loose. `base` is the line's first byte in the note.
 // Returns false when the line is none of these.
+bool read_line_whole(std::string_view line, std::size_t base, Candidate& c);
+
+// A note tool's comment ending the line (Logseq's block id, "… <!-- {"uuid":"5b0e…"} -->")
+// holds none of the writer's words, and is no answer; a marker ("<!-- mend:… -->") is read as
+// one elsewhere.
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
+  if (trim(line).ends_with("-->")) {
+    std::size_t open = line.rfind("<!--");
+    if (open != std::string_view::npos && open > 0 &&
+        line.substr(open).find("mend:") == std::string_view::npos &&
+        line.substr(open + 4).find("<!--") == std::string_view::npos) {
+      if (!read_line_whole(line.substr(0, open), base, c)) return false;
+      if (c.answer_start >= base + open) c.answer_start = base + line.size();
+      return true;
+    }
+  }
+  return read_line_whole(line, base, c);
+}
+
+bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
   std::string_view t = trim(line);
   if (t.empty() || only_tags(t) || only_link(t) || org_drawer_line(t)) return false;
   // An Org headline is posed like a heading, whatever its length: read after its stars.

@@ -1508,3 +1508,13 @@ TEST_CASE("a heading over the next question titles it, filling no gap", "[note_a
                   "**Proof log, week by week:**\n- 2026-11-10: called instead of texting\n") ==
         "reach-out.change@3+ new-start.log@7+");
 }
+
+// A note tool's comment ending the line (Logseq's block ids) holds none of the writer's words
+// and is no answer.
+TEST_CASE("a block id's comment is neither words nor answer", "[note_analysis][recognition]") {
+  CHECK(questions("## Talking to Sam\n\n- [x] How I tell him I still love him and want to start "
+                  "again <!-- {\"uuid\":\"a2c4f6e8-1b3d-4f5a-8c7e-9d0b2e4f6a81\"} -->\n"
+                  "  Just say it, over coffee.\n") == "reach-out.love@3+");
+  CHECK(questions("- [ ] What makes me calm that I won't end up alone?<!-- {\"uuid\":\"3c9e7d21-"
+                  "5a6b-4f0c\"} -->\n") == "motives.reassure@1-");
+}
