@@ -374,9 +374,8 @@ void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outlin
   std::vector<char> decided(blocks.size(), 0); // parts already read: each is read once
   // A word with an everyday sense ("reconciled" before an audit) is no topic of a debrief.
   auto untopical = [&](std::string_view part) {
-    TopicSign sign = topic_sign(part); // a marker or no gate: Strong
-    if (sign == TopicSign::Strong && options_.topic_gate && part.find("mend:") == part.npos)
-      sign = matcher_.topic_sign(part, /*everyday_senses=*/false);
+    if (!options_.topic_gate || part.find("mend:") != part.npos) return false; // as topic_sign
+    TopicSign sign = matcher_.topic_sign(part, /*everyday_senses=*/false);
     return sign == TopicSign::None || sign == TopicSign::Weak;
   };
   std::vector<char> drop(recognition.questions.size(), 0);

@@ -198,7 +198,7 @@ void fill_run(const std::vector<std::size_t>& lines, const std::vector<std::stri
 }
 
 void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_title,
-               const std::vector<char>& no_gap, const std::vector<char>& asking, const Pack& pack,
+               const std::vector<char>& no_gap, const QuestionMatcher& matcher, const Pack& pack,
                const std::vector<StepHeading>& sections,
                std::vector<std::optional<RecognisedQuestion>>& chosen,
                std::unordered_set<std::string>& claimed) {
@@ -228,10 +228,10 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
   // A heading that does not ask, over the next recognised question, titles its section ("## La
   // suite (on s'est retrouvés le 8 novembre)" over the log's label): no question of its own.
   auto titles_next = [&](std::size_t k, std::size_t next) {
-    if (cs[k].form != QuestionForm::Heading || cs[k].question_mark || asking[k]) return false;
+    if (cs[k].form != QuestionForm::Heading || cs[k].question_mark) return false;
     for (std::size_t j = k + 1; j <= next; ++j)
       if (cs[j].form == QuestionForm::Heading && cs[j].level <= cs[k].level) return false;
-    return true;
+    return !matcher.opens_question(cs[k].plain); // read only for a heading in a run
   };
   for (std::size_t i = 0; i + 1 < known.size(); ++i) {
     std::size_t pa = position(chosen[known[i]]->id, all_ids);
@@ -855,11 +855,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         cs[k].has_children)
       open_items.push_back(k);
   }
-  std::vector<char> asking = opens; // headings too, for fill_gaps
-  for (std::size_t k = 0; k < cs.size(); ++k)
-    if (cs[k].form == QuestionForm::Heading && !asking[k])
-      asking[k] = matcher.opens_question(cs[k].plain);
-  fill_gaps(cs, is_title, no_gap, asking, pack, out.sections, chosen, claimed);
+  fill_gaps(cs, is_title, no_gap, matcher, pack, out.sections, chosen, claimed);
   // A line posing two of a step's questions at once ("Was it my ideal, and were my needs and
   // limits respected?", "Can I change this alone — and if not, how do we change together?")
   // is both, when one clause is the question it was read as and another is, on its own,

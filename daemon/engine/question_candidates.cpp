@@ -345,14 +345,13 @@ bool org_drawer_line(std::string_view t) {
   return close + 1 == t.size() || t[close + 1] == ' ' || t[close + 1] == '\t';
 }
 
-// A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
-// the whole line when it is short and loose. `base` is the line's first byte in the note.
-// Returns false when the line is none of these.
 bool read_line_whole(std::string_view line, std::size_t base, Candidate& c);
 
-// A note tool's comment ending the line (Logseq's block id, "… <!-- {"uuid":"5b0e…"} -->")
-// holds none of the writer's words, and is no answer; a marker ("<!-- mend:… -->") is read as
-// one elsewhere.
+// A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
+// the whole line when it is short and loose. `base` is the line's first byte in the note.
+// Returns false when the line is none of these. A note tool's comment ending the line
+// (Logseq's block id, "… <!-- {"uuid":"5b0e…"} -->") holds none of the writer's words and is
+// no answer; a marker ("<!-- mend:… -->") is read as one elsewhere.
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   if (trim(line).ends_with("-->")) {
     std::size_t open = line.rfind("<!--");
@@ -367,6 +366,7 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   return read_line_whole(line, base, c);
 }
 
+// read_line() of a line with no such comment.
 bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
   std::string_view t = trim(line);
   if (t.empty() || only_tags(t) || only_link(t) || org_drawer_line(t)) return false;
