@@ -361,9 +361,10 @@ EnclosingPart enclosing_part(const std::vector<Block>& blocks, int block, std::s
 // a part whose recognised questions are all ones any debrief asks, none naming the ex nor
 // asking with a word of the topic, whose words and every title above it hold no sign of a
 // relationship, holds none of them. A part titled as a step ("## Why") keeps them.
-void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outline& outline,
-                                             const Candidates& candidates,
-                                             Recognition& recognition) const {
+std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_view text,
+                                                                 const Outline& outline,
+                                                                 const Candidates& candidates,
+                                                                 Recognition& recognition) const {
   const auto& blocks = outline.blocks;
   // Asking with a word of the topic ("… in your next relationship?") is no other topic's
   // debrief, whatever sense its answer gives that word.
@@ -426,9 +427,14 @@ void Analyzer::drop_debriefs_of_other_topics(std::string_view text, const Outlin
       drop[k] = 1;
   }
   std::vector<RecognisedQuestion> kept;
+  std::vector<std::size_t> dropped;
   for (std::size_t i = 0; i < recognition.questions.size(); ++i)
-    if (!drop[i]) kept.push_back(std::move(recognition.questions[i]));
+    if (drop[i])
+      dropped.push_back(recognition.questions[i].candidate);
+    else
+      kept.push_back(std::move(recognition.questions[i]));
   recognition.questions = std::move(kept);
+  return dropped;
 }
 
 // A question about someone else ("Qu'est-ce qui ne fonctionnait pas entre votre père et
@@ -856,7 +862,19 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
        (options_.topic_gate && text.find("mend:") == std::string_view::npos &&
         !matcher_.has_decisive_sign(text))))
     return out;
-  drop_debriefs_of_other_topics(text, outline, candidates, recognition);
+  // Another topic's debrief claims none of the article's questions: a work retro's "What would
+  // we do differently?" had taken the mistakes question from the writer's own line below it,
+  // where the article's order places it. Its lines are set aside and the note read again.
+  std::vector<char> set_aside = about_others;
+  set_aside.resize(candidates.lines.size(), 0);
+  for (int pass = 0;; ++pass) {
+    auto dropped = drop_debriefs_of_other_topics(text, outline, candidates, recognition);
+    if (dropped.empty() || pass == 2) break;
+    for (std::size_t k : dropped)
+      set_aside[k] = 1;
+    recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
+                            options_.threshold_shift, set_aside);
+  }
   // Only pronouns: the topic when a question names the ex, in a daily note holding the log
   // ("## Journal du changement" in a dated note that says "il"), or in a note posing the log
   // and another of the article's questions ("## Mistakes I'm done repeating", "## Proof log").

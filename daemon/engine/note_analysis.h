@@ -158,9 +158,12 @@ private:
   // Every question recognised is one any debrief asks (QuestionSpec::any_debrief), none
   // naming the ex, and no step section: nothing of the article but its generic questions.
   bool only_debrief_questions(const Candidates& candidates, const Recognition& recognition) const;
-  // Drops the questions of a part of a mixed note that is another topic's debrief.
-  void drop_debriefs_of_other_topics(std::string_view text, const Outline& outline,
-                                     const Candidates& candidates, Recognition& recognition) const;
+  // Drops the questions of a part of a mixed note that is another topic's debrief; returns
+  // their candidates.
+  std::vector<std::size_t> drop_debriefs_of_other_topics(std::string_view text,
+                                                         const Outline& outline,
+                                                         const Candidates& candidates,
+                                                         Recognition& recognition) const;
   // A log question asked by a group, not the writer ("What we do differently?").
   bool kept_by_a_team(std::string_view plain) const;
 

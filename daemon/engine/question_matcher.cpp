@@ -954,11 +954,10 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
   if (!may_match(plain)) return out; // no word to meet any variant (the cheap common case)
   for (auto [key, m] : scores(plain, !context.whole_line_only)) {
     if (!m.step) {
-      // The section and the neighbour never add up: at most kMaxBonus (could_match).
-      if (in_step(m.id, context.section_step))
-        m.bonus = kSectionBonus;
-      else if (in_step(m.id, context.neighbour_step))
-        m.bonus = kNeighbourBonus;
+      // The section and the neighbour never add up: at most kMaxBonus (could_match). When both
+      // are of the question's step, the stronger counts.
+      if (in_step(m.id, context.neighbour_step)) m.bonus = kNeighbourBonus;
+      if (in_step(m.id, context.section_step)) m.bonus = std::max(m.bonus, kSectionBonus);
       m.score += m.bonus;
     }
     out.push_back(m);

@@ -1121,6 +1121,26 @@ TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][
         "why.not-working why.reversible");
 }
 
+// A work retro's "what would we do differently?" took the mistakes question while it was read
+// with the note; dropped as another topic's, it claimed it still, and the writer's own line,
+// placed by the article's order, went unread. Its lines are set aside and the note read again.
+TEST_CASE("another topic's debrief claims none of the article's questions",
+          "[note_analysis][topic]") {
+  std::string ids;
+  for (const auto& q :
+       gated_analyzer()
+           .analyse("- #work\n    - retro with the team\n        - what went wrong? the deploy\n"
+                    "        - what would we do differently? a checklist\n- #sam\n"
+                    "    - what I tell him, my part included: that I went quiet\n"
+                    "    - how we would do it differently, the two of us: a Sunday walk\n"
+                    "    - he said yes\n        - stuff I am not doing again: going quiet\n"
+                    "        - proof log, dated\n            - 1 Dec: said I was tired\n",
+                    "week.md")
+           .questions)
+    ids += (ids.empty() ? "" : " ") + q.id;
+  CHECK(ids == "reach-out.share reach-out.change new-start.mistakes new-start.log");
+}
+
 TEST_CASE("a lone word past the last question fills no gap", "[note_analysis][recognition]") {
   check("What do I tell him. Including my bit.\nThat I checked out, and he went quiet.\n\n"
         "How do I tell him I still love him and want another go\nNot by text.\n\n"

@@ -365,3 +365,35 @@ TEST_CASE("French everyday words for the article's", "[question_matcher]") {
         "wrongs.alone");
   CHECK(match("Notre nouvelle manière d'être ensemble") == "reach-out.change");
 }
+
+// The wrongs' "how do we change together" and the reach-out's "how do we change the way we
+// interact" share their words: only where the line sits tells them apart. In the wrongs'
+// section, under the wrongs' question before it, both signs count as the stronger one.
+TEST_CASE("a section and the question above of one step weigh as the stronger sign",
+          "[question_matcher]") {
+  auto top = [](std::string_view line, std::string_view section, std::string_view neighbour) {
+    auto r = matcher().rank(line, mend::engine::MatchContext{section, neighbour}, 1);
+    return r.empty() ? std::string() : r.front().id;
+  };
+  const char* line = "How do we change the way we do things, the two of us?";
+  CHECK(top(line, "wrongs", "wrongs") == "wrongs.together");
+  CHECK(top(line, "reach-out", "reach-out") == "reach-out.change");
+  CHECK(top(line, "", "") == "reach-out.change"); // the closer wording, with no context
+  // The section alone is a weaker sign than both.
+  auto both = matcher().rank(line, mend::engine::MatchContext{"wrongs", "wrongs"}, 3);
+  auto section_only = matcher().rank(line, mend::engine::MatchContext{"wrongs", ""}, 3);
+  auto score_of = [](const auto& ranked, std::string_view id) {
+    for (const auto& m : ranked)
+      if (m.id == id) return m.score;
+    return 0.0;
+  };
+  CHECK(score_of(both, "wrongs.together") > score_of(section_only, "wrongs.together"));
+}
+
+TEST_CASE("the reasons never given are the unofficial ones", "[question_matcher]") {
+  CHECK(match("And the reasons he did not give, but which I felt?") == "why.unofficial");
+  CHECK(match("the reasons she never gave") == "why.unofficial");
+  CHECK(match("What reasons did he give?") == "why.official");
+  CHECK(match("Les raisons qu'il ne m'a pas données") == "why.unofficial");
+  CHECK(match("Les raisons qu'il m'a données") == "why.official");
+}
