@@ -742,13 +742,17 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // closet." then "am I doing this bc I'm scared of being alone").
       bool after_stop = !first && (before.ends_with(".") || before.ends_with("!") ||
                                    before.ends_with("?") || before.ends_with("…"));
-      if (c.loose && !c.label && !c.must_ask && more && line_words > most && !defined) {
+      // Among lines written one thought each, a head answered after it on the line ("what she
+      // actually said - \"i cant do the shifts\" …", "how we change together -> …") is as
+      // long as its head: the answer is no part of it.
+      bool answered_on_line = one_thought_lines && c.end - base < trim(line).size();
+      if (c.loose && !c.label && !c.must_ask && more && line_words > most && !defined &&
+          !answered_on_line) {
         if ((!first && !after_stop) || line_words > kMaxLooseWords) continue;
         c.must_ask = true;
       }
       // The last line of prose, unless, among lines written one thought each, it is a head
-      // answered after it ("how we change together -> …").
-      bool answered_on_line = one_thought_lines && c.end - base < trim(line).size();
+      // answered after it.
       if (c.loose && !c.label && !first && !more && !answered_on_line && !chat) continue;
     }
     out.push_back(std::move(c));

@@ -880,6 +880,15 @@ TEST_CASE("lines set off by a dash are one thought each", "[note_analysis][recog
   check("# Alex\n\nMy ex.\n\nMy part\n- what he blames me for - being cold\n"
         "- all of it or just some - some\n",
         "wrongs.scope@7+");
+  // However long the answer after the dash: the head is the line's question.
+  check("# Alex\n\nAlex and I split in September.\n\n"
+        "what he actually said - \"i cant do this anymore, i never see you\" and that im \"not "
+        "going anywhere\". that one stung\n"
+        "what he didnt say but i could tell - his mates were in his ear. and maybe someone at "
+        "work, the lad from the gym, dunno, just a feeling\n"
+        "what wasnt working - the rota. me on lates him on earlies, weekends gone, ships in the "
+        "night\n",
+        "why.official@5+ why.unofficial@6+ why.not-working@7+");
 }
 
 TEST_CASE("'y compris' includes; it is no 'compris' (understood)", "[note_analysis][recognition]") {

@@ -397,3 +397,8 @@ TEST_CASE("the reasons never given are the unofficial ones", "[question_matcher]
   CHECK(match("Les raisons qu'il ne m'a pas données") == "why.unofficial");
   CHECK(match("Les raisons qu'il m'a données") == "why.official");
 }
+
+TEST_CASE("staying when it is not right for me", "[question_matcher]") {
+  CHECK(match("do i stay even when its not right for me?") == "patterns.stay");
+  CHECK(match("Do I stay even when it's not good for me?") == "patterns.stay");
+}
