@@ -402,3 +402,10 @@ TEST_CASE("staying when it is not right for me", "[question_matcher]") {
   CHECK(match("do i stay even when its not right for me?") == "patterns.stay");
   CHECK(match("Do I stay even when it's not good for me?") == "patterns.stay");
 }
+
+TEST_CASE("what I carry into the next one, and working on me", "[question_matcher]") {
+  CHECK(match("What I'd carry into the next one") == "if-no.lessons");
+  CHECK(match("what I take into my next relationship") == "if-no.lessons");
+  CHECK(match("Work on me regardless") == "if-no.self-work");
+  CHECK(match("What am I gonna work on in me now?") == "if-no.self-work");
+}
