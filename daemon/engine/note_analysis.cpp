@@ -296,8 +296,18 @@ bool Analyzer::asked_by_any_debrief(const Candidates& candidates,
   std::string_view plain = candidates.lines[r.candidate].plain;
   // What a team does differently ("What we do differently?") is a debrief's too, never the
   // writer's log.
-  return spec && (spec->any_debrief || (spec->log && kept_by_a_team(plain))) &&
-         !matcher_.names_ex(plain, false);
+  if (!spec || matcher_.names_ex(plain, false)) return false;
+  if (spec->any_debrief || (spec->log && kept_by_a_team(plain))) return true;
+  // A line meeting one word of the question ("What would I do different?": "change") that a
+  // question any debrief asks meets as well: its id was the article's order's tie-break.
+  if (r.matched_by != MatchedBy::Text || r.by_order || r.match.terse || r.match.shared_words > 1)
+    return false;
+  double own = r.match.score - r.match.bonus;
+  for (const auto& m : matcher_.rank(plain, MatchContext{}, 4))
+    if (!m.step && m.score >= own - 1e-9 && m.id != r.id)
+      if (const QuestionSpec* other = pack_.question(m.id); other && other->any_debrief)
+        return true;
+  return false;
 }
 
 bool Analyzer::only_debrief_questions(const Candidates& candidates,

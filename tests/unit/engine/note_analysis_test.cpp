@@ -1124,6 +1124,12 @@ TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][
   CHECK(found("# Week 46\n\n## Clinic\n- Got the register reconciled\n\n### Later\n"
               "**What will this help me avoid in my next relationship?**\nRushing.\n\n## Sam\n"
               "- The relationship I wanted? No.\n") == "if-no.lessons evaluate.ideal");
+  // A question met by one word ("What would I do different?": "change") that a debrief's
+  // question meets as well is a debrief's, whichever the article's order gave it.
+  CHECK(found("# Sunday\n\n## Friday service post-mortem\nWhat went wrong? The walk-in died.\n"
+              "Is it reversible? The stock, no.\nWhat would I do different? Log the temp.\n\n"
+              "## Sam, tonight\nHow do I tell him I still love him and want something new? I "
+              "just say it.\n") == "reach-out.love");
   // A part that tells of the ex keeps them.
   CHECK(found("- Sam moved out, my boyfriend of six years.\n- Thinking it over\n    - What went "
               "wrong? he stopped talking to me\n    - Is it reversible? no\n") ==
