@@ -208,7 +208,7 @@ const std::vector<std::string> kFaultWords = {
     "énerv*", "agaç*", "agac*", "négli*", "dispute*", "disputait", "engueul*", "boud*",
     "susceptib*", "têtu*", "insupportable*", "pénible*", "déçu", "déçue", "décevant*", "déception*",
     "faute*", "tort", "torts", "cachait", "cachott*", "lourd", "lourde", "collant", "collante",
-    "étouffant*"};
+    "étouffant*", "manqué de respect", "manquait de respect", "manque de respect", "irrespectueu*"};
 
 // Praise of someone: "he was kind to me", "il était parfait avec moi".
 const std::vector<std::string> kPraiseWords = {

@@ -62,13 +62,21 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
         "Nothing really. Nothing at all.", "je sais pas trop, honnêtement. Elle était géniale.",
         "I don't really know. He was lovely.",
         "Nothing. I don't think there was anything wrong with us.",
-        "Aucune idée. On s'entendait bien, vraiment.", "→ Nothing, he was lovely."}) {
+        "Aucune idée. On s'entendait bien, vraiment.", "→ Nothing, he was lovely.",
+        "Rien, honnêtement. Il m'a jamais manqué de respect."}) {
     INFO(a);
     AnswerFacts f = judge(a, Kind::FaultFinding);
     CHECK(f.nil);
     CHECK_FALSE(f.answered); // why.disliked / wrongs.scope: the exercise is not done
     CHECK(judge(a, Kind::Ordinary).answered); // elsewhere a nil reply is an answer
   }
+}
+
+TEST_CASE("disrespect named, in French, is a fault", "[answer_judge]") {
+  AnswerFacts f =
+      judge("Rien, sauf qu'il me manquait de respect devant ses amis.", Kind::FaultFinding);
+  CHECK_FALSE(f.nil);
+  CHECK(f.answered);
 }
 
 TEST_CASE("a nil reply in Québec French", "[answer_judge]") {
