@@ -409,3 +409,9 @@ TEST_CASE("what I carry into the next one, and working on me", "[question_matche
   CHECK(match("Work on me regardless") == "if-no.self-work");
   CHECK(match("What am I gonna work on in me now?") == "if-no.self-work");
 }
+
+TEST_CASE("the fear talking, and what tells me I won't end up alone", "[question_matcher]") {
+  CHECK(match("Is it just the fear of being on my own at 38 that's talking?") == "motives.fear");
+  CHECK(match("What would tell the scared bit I won't end up alone?") == "motives.reassure");
+  CHECK(match("Am I scared of ending up alone?") == "motives.fear");
+}
