@@ -415,3 +415,8 @@ TEST_CASE("the fear talking, and what tells me I won't end up alone", "[question
   CHECK(match("What would tell the scared bit I won't end up alone?") == "motives.reassure");
   CHECK(match("Am I scared of ending up alone?") == "motives.fear");
 }
+
+TEST_CASE("véritable is vrai", "[question_matcher]") {
+  CHECK(match("A-t-elle un véritable avenir ?") == "evaluate.future");
+  CHECK(match("Une véritable chance ?") == "evaluate.future");
+}
