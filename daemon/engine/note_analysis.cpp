@@ -389,6 +389,11 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
     TopicSign sign = matcher_.topic_sign(part, /*everyday_senses=*/false);
     return sign == TopicSign::None || sign == TopicSign::Weak;
   };
+  auto titles_step = [&](int block) {
+    return std::any_of(
+        recognition.sections.begin(), recognition.sections.end(),
+        [&](const StepHeading& s) { return candidates.lines[s.candidate].block == block; });
+  };
   std::vector<char> drop(recognition.questions.size(), 0);
   for (std::size_t i = 0; i < recognition.questions.size(); ++i) {
     const RecognisedQuestion& r = recognition.questions[i];
@@ -425,12 +430,14 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
                          matcher_.titles_a_person(
                              text.substr(titled.text_start, titled.text_end - titled.text_start))))
       continue;
-    // Every title above the part: "# Breakup with Sam" over "## Thinking" is the topic.
+    // Every title above the part: "# Breakup with Sam" over "## Thinking" is the topic; so is
+    // a step of the article's ("# Starting again" over "## Not doing again").
     bool titles_untopical = true;
     for (EnclosingPart up = enclosing_part(blocks, part.block, text.size());
          up.block >= 0 && titles_untopical; up = enclosing_part(blocks, up.block, text.size())) {
       const Block& b = blocks[up.block];
-      titles_untopical = untopical(text.substr(b.text_start, b.text_end - b.text_start));
+      titles_untopical =
+          !titles_step(up.block) && untopical(text.substr(b.text_start, b.text_end - b.text_start));
     }
     if (!titles_untopical) continue;
     for (std::size_t k : inside)

@@ -1130,6 +1130,13 @@ TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][
               "Is it reversible? The stock, no.\nWhat would I do different? Log the temp.\n\n"
               "## Sam, tonight\nHow do I tell him I still love him and want something new? I "
               "just say it.\n") == "reach-out.love");
+  // Under a step of the article's, a part is the writer's: "## Not doing again" under
+  // "# Starting again" holds the mistakes question, though its words show no relationship.
+  CHECK(found("# Starting again\n\nSam, my ex, said yes. Trial till Christmas.\n\n"
+              "## Not doing again\nWhich mistakes I am stopping, and what instead:\n"
+              "- Fridays on autopilot -> the Tuesday thing\n- Drinking at work dos -> two max\n"
+              "\n## Proof\n- 2026-10-27 First Tuesday: Ethiopian in Footscray.\n") ==
+        "new-start.mistakes new-start.log");
   // A part that tells of the ex keeps them.
   CHECK(found("- Sam moved out, my boyfriend of six years.\n- Thinking it over\n    - What went "
               "wrong? he stopped talking to me\n    - Is it reversible? no\n") ==
