@@ -954,6 +954,18 @@ TEST_CASE("a label leading into the question that ends its line is part of the q
         "wrongs.scope@1+");
   // A short label before a question answered on its line keeps its answer.
   check("- Verdict: a big, unanimous yes? Yes.\n", "evaluate.verdict@1+");
+  // Three words of label too: the answer is what follows the "?", never the question's end.
+  std::string note = "# Greg\n\n- All things considered: big unanimous YES? Yes. No hesitation.\n";
+  auto analysis = analyzer().analyse(note, "greg.md");
+  REQUIRE(analysis.questions.size() == 1);
+  const auto& q = analysis.questions.front();
+  CHECK(q.id == "evaluate.verdict");
+  CHECK(note.substr(q.answer_start, q.answer_end - q.answer_start).find("Yes. No hesitation.") < 3);
+  // A sentence between the label and the "?" is prose: the label is no question's lead there.
+  std::string week = "# Week\n\nMy ex texted.\n\n- Henderson rehab plan: client wants to go back "
+                     "in Feb. Is it reversible, the graft creep? Not really.\n";
+  for (const auto& c : mend::engine::find_candidates(week, mend::engine::parse_outline(week)).lines)
+    CHECK(c.plain.find("Henderson rehab plan: client") == std::string::npos);
 }
 
 TEST_CASE("an item nested under a posed question is its answer", "[note_analysis][recognition]") {
