@@ -176,7 +176,9 @@ std::optional<Parsed> numeric_date(std::string_view s, std::size_t i) {
   if (first_len == 3 || p >= s.size() || !is_separator(s[p])) return std::nullopt;
   const char sep = s[p];
   int second = 0;
+  const std::size_t second_start = p + 1;
   if (!read_number(s, p + 1, 1, 2, second, p)) return std::nullopt;
+  const std::size_t second_len = p - second_start;
   Date date;
   if (first_len == 4) {
     int day = 0;
@@ -190,6 +192,12 @@ std::optional<Parsed> numeric_date(std::string_view s, std::size_t i) {
     int year = 0;
     if (p < s.size() && s[p] == sep && p + 1 < s.size() && is_digit(s[p + 1])) {
       if (!read_number(s, p + 1, 4, 4, year, p) || year < 1) return std::nullopt;
+    } else if (sep == '.' && p < s.size() && s[p] == '.' && (first_len == 2 || second_len == 2) &&
+               is_valid_date(0, second, first) && !is_word_at(s, p + 1) &&
+               !(p + 1 < s.size() && is_digit(s[p + 1]))) {
+      // "15.11.", "Sun 15.11. – …": day and month as German and Swiss writers date, the
+      // month closed by its dot. Never month first.
+      return Parsed{Date{0, second, first}, p + 1};
     } else if (sep != '/') {
       return std::nullopt; // "1.2" and "3-4" are too often not dates
     }

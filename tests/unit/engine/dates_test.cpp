@@ -97,6 +97,12 @@ TEST_CASE("day-first numeric dates", "[dates]") {
   check_no_date("0/12");
   check_no_date("19/11/26"); // two-digit years are not read
   check_no_date("1.2");      // two-part forms need "/"
+  // The day and month closed by dots, as German and Swiss writers date a log entry.
+  check_leading("15.11. – no laptop", {0, 11, 15}, 6);
+  check_leading("1.12.", {0, 12, 1}, 5);
+  check_no_date("3.4. Subsection"); // a section number, not the 3rd of April
+  check_no_date("31.02.");
+  check_no_date("15.11.5");
   check_no_date("1/2/3");
   check_no_date("19/10abc");
   check_no_date("123/10");
