@@ -574,6 +574,11 @@ TEST_CASE("the log's dates in the forms people write them", "[note_analysis]") {
   // A weekly log's entries, dated by the week's first day.
   CHECK(log_dates("## Proof log\n- Week of Nov 2, 2026: cooked\n- Semaine du 9 novembre : "
                   "appelé\n- weekly chores\n") == "11/2 11/9 ");
+  // French weekdays in two letters before a numeric date, and German dotted dates.
+  CHECK(log_dates("## Preuves, chaque semaine\n- lu 9/11 : GSM dans la cuisine\n- ve 20/11 : "
+                  "demandé le service de jour\n") == "11/9 11/20 ");
+  CHECK(log_dates("## Proof log\n- Sun 15.11. – no laptop\n- Thu 26.11. – real talk\n") ==
+        "11/15 11/26 ");
 }
 
 TEST_CASE("the log recurs in a running note", "[note_analysis][recognition]") {
