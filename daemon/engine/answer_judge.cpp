@@ -800,6 +800,11 @@ bool clear_yes(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases
     std::size_t at = before_yes ? find_any(words, phrases.clear_yes, &len) : std::string::npos;
     if (at == std::string::npos) {
       if (sentences[s].end == '?' && !(before_yes && core.empty())) return false;
+      // "Not unanimous. Part of me says yes.": a denial before the yes takes it back.
+      if (before_yes)
+        for (std::size_t i = 0; i < words.size(); ++i)
+          if (is_negation(words, i, phrases) && !phrase_at(words, i, phrases.unconditional))
+            return false;
       if (!before_yes && core.size() == 1 && (core[0] == "no" || core[0] == "non")) return false;
       continue;
     }

@@ -263,3 +263,17 @@ TEST_CASE("own faults only: whose fault each clause names", "[answer_judge]") {
     CHECK_FALSE(own_only(a));
   }
 }
+
+// A denial before the yes takes it back; "part of me" says yes only in part.
+TEST_CASE("a verdict denied before its yes, or said by part of me, is no clear yes",
+          "[answer_judge]") {
+  auto yes = [](std::string_view a) { return judge(a, Kind::Verdict).clear_yes; };
+  CHECK_FALSE(yes("Not unanimous. Part of me says yes."));
+  CHECK_FALSE(yes("Part of me says yes."));
+  CHECK_FALSE(yes("Pas unanime. Une partie de moi dit oui."));
+  CHECK_FALSE(yes("No. Well, yes."));
+  // An emphatic "no doubt" before it is no denial.
+  CHECK(yes("Not a second of doubt. Yes."));
+  CHECK(yes("Pas de doute. Oui."));
+  CHECK(yes("Yes. No hesitation."));
+}
