@@ -420,3 +420,8 @@ TEST_CASE("véritable is vrai", "[question_matcher]") {
   CHECK(match("A-t-elle un véritable avenir ?") == "evaluate.future");
   CHECK(match("Une véritable chance ?") == "evaluate.future");
 }
+
+TEST_CASE("when nobody would ever want me, and then someone did", "[question_matcher]") {
+  CHECK(match("When did I last think nobody would ever want me, and then someone did?") ==
+        "motives.past");
+}
