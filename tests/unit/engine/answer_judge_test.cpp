@@ -63,7 +63,8 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
         "I don't really know. He was lovely.",
         "Nothing. I don't think there was anything wrong with us.",
         "Aucune idée. On s'entendait bien, vraiment.", "→ Nothing, he was lovely.",
-        "Rien, honnêtement. Il m'a jamais manqué de respect."}) {
+        "Rien, honnêtement. Il m'a jamais manqué de respect.", "Nothing chale.",
+        "None of it, mate. She should change first."}) {
     INFO(a);
     AnswerFacts f = judge(a, Kind::FaultFinding);
     CHECK(f.nil);

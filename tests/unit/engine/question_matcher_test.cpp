@@ -425,3 +425,9 @@ TEST_CASE("when nobody would ever want me, and then someone did", "[question_mat
   CHECK(match("When did I last think nobody would ever want me, and then someone did?") ==
         "motives.past");
 }
+
+TEST_CASE("shook, m'énervait, any of it reversible", "[question_matcher]") {
+  CHECK(match("am I just shook of being on my own?") == "motives.fear");
+  CHECK(match("Ce qui m'énervait chez elle, et chez nous") == "why.disliked");
+  CHECK(match("Is any of it reversible?") == "why.reversible");
+}
