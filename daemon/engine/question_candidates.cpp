@@ -407,10 +407,11 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
   }
   std::size_t colon = label_colon(line);
   // "Verdict: a big, unanimous yes? Yes.", "All things considered: big unanimous YES? Yes." —
-  // up to three words of label before the question: the question is posed, and its answer is
-  // what follows the "?".
+  // up to five words of label before the question ("Neuf ans, deux gosses : un problème de
+  // départ ou de fond ? De fond."), no sentence between: the question is posed, and its answer
+  // is what follows the "?".
   bool labelled_question = colon != std::string_view::npos && qmark != std::string_view::npos &&
-                           colon < qmark && count_words(line.substr(0, colon)) <= 3 &&
+                           colon < qmark && count_words(line.substr(0, colon)) <= 5 &&
                            last_sentence_start(line.substr(colon + 1, qmark - colon)) == 0 &&
                            count_words(line.substr(colon + 1, qmark - colon - 1)) >= 2 &&
                            !is_answer_label(line.substr(0, colon));

@@ -966,6 +966,10 @@ TEST_CASE("a label leading into the question that ends its line is part of the q
   const auto& q = analysis.questions.front();
   CHECK(q.id == "evaluate.verdict");
   CHECK(note.substr(q.answer_start, q.answer_end - q.answer_start).find("Yes. No hesitation.") < 3);
+  // Up to five words of label ("Neuf ans, deux gosses : …").
+  check("# Aurélie\n\nAurélie est partie.\n\n- Neuf ans, deux gosses : un problème de départ ou "
+        "un vrai problème de fond ? Un problème de fond.\n",
+        "why.stage@5+");
   // A sentence between the label and the "?" is prose: the label is no question's lead there.
   std::string week = "# Week\n\nMy ex texted.\n\n- Henderson rehab plan: client wants to go back "
                      "in Feb. Is it reversible, the graft creep? Not really.\n";
