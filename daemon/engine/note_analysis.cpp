@@ -280,9 +280,48 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
     rest = rest.substr(0, rest.find('\n'));
     // An answer on the question's own line is all of it ("- gym: hated it" says nothing of
     // the next item's "her").
-    if (matcher_.names_ex(trim(same).empty() ? rest : same, /*unknown_names=*/false)) return true;
+    if (names_ex_in_answer(trim(same).empty() ? rest : same)) return true;
   }
   return false;
+}
+
+// A pronoun after another person's name in its sentence is theirs ("Ian's grandson and his
+// pals", "a word with Tammy about her kingdom"): only the words before such a name are read.
+// A name written first in its sentence is as often any capitalised word ("Pizza came late"),
+// so it cuts nothing; the ex's own name names the ex.
+bool Analyzer::names_ex_in_answer(std::string_view answer) const {
+  std::string read;
+  bool sentence_start = true, cut = false;
+  for (std::size_t i = 0; i < answer.size();) {
+    char c = answer[i];
+    bool letter =
+        std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    if (!letter) {
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || c == ':') {
+        sentence_start = true;
+        cut = false;
+      }
+      if (!cut) read += c;
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < answer.size() && (std::isalpha(static_cast<unsigned char>(answer[j])) ||
+                                 static_cast<unsigned char>(answer[j]) >= 0x80))
+      ++j;
+    std::string_view word = answer.substr(i, j - i);
+    bool possessive = j + 1 < answer.size() && (answer[j] == '\'') &&
+                      (answer[j + 1] == 's' || answer[j + 1] == 'S');
+    if (!cut && std::isupper(static_cast<unsigned char>(c)) && word.size() > 1 &&
+        (possessive || !sentence_start)) {
+      if (matcher_.names_ex(word, /*unknown_names=*/false)) return true;
+      cut = true; // someone else's: what follows in the sentence is about them
+    }
+    if (!cut) read += word;
+    sentence_start = false;
+    i = j;
+  }
+  return matcher_.names_ex(read, /*unknown_names=*/false);
 }
 
 // "What we do differently?": said by a group ("we") and not by the writer ("I").

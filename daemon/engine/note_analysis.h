@@ -164,6 +164,8 @@ private:
                                                          const Outline& outline,
                                                          const Candidates& candidates,
                                                          Recognition& recognition) const;
+  // Does an answer name the ex, a pronoun after someone else's name in its sentence aside?
+  bool names_ex_in_answer(std::string_view answer) const;
   // A log question asked by a group, not the writer ("What we do differently?").
   bool kept_by_a_team(std::string_view plain) const;
 

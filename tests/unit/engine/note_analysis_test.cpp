@@ -1167,6 +1167,22 @@ TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][
 // A work retro's "what would we do differently?" took the mistakes question while it was read
 // with the note; dropped as another topic's, it claimed it still, and the writer's own line,
 // placed by the article's order, went unread. Its lines are set aside and the note read again.
+// A pronoun after someone else's name in its sentence is theirs: no sign of the topic.
+TEST_CASE("a pronoun after another person's name is theirs", "[note_analysis][topic]") {
+  auto found = [](std::string_view note) {
+    std::string out;
+    for (const auto& q : gated_analyzer().analyse(note, "club.md").questions)
+      out += (out.empty() ? "" : " ") + q.id;
+    return out;
+  };
+  CHECK(found("Club AGM\n\nIs it reversible? The money is lost.\n\nDoes the club have a real "
+              "future? Aye, if the young ones come. Ian's grandson and his pals came to the open "
+              "day.\n") == "");
+  // Written first in its sentence, a capitalised word may be anything: the pronoun counts.
+  CHECK(found("Notes\n\nWas it what I wanted? Sam said he was done.\n\nDoes it have a real "
+              "future? No.\n") == "evaluate.ideal evaluate.future");
+}
+
 TEST_CASE("another topic's debrief claims none of the article's questions",
           "[note_analysis][topic]") {
   std::string ids;
