@@ -431,3 +431,10 @@ TEST_CASE("shook, m'énervait, any of it reversible", "[question_matcher]") {
   CHECK(match("Ce qui m'énervait chez elle, et chez nous") == "why.disliked");
   CHECK(match("Is any of it reversible?") == "why.reversible");
 }
+
+// A weekly review's "Wins" is any week's; small wins kept week by week are the log.
+TEST_CASE("wins alone are no log; small wins are", "[question_matcher]") {
+  CHECK(match("Wins") == "");
+  CHECK(match("Little wins, with dates") == "new-start.log");
+  CHECK(match("Small wins") == "new-start.log");
+}
