@@ -336,7 +336,11 @@ bool Analyzer::asked_by_any_debrief(const Candidates& candidates,
   // What a team does differently ("What we do differently?") is a debrief's too, never the
   // writer's log.
   if (!spec || matcher_.names_ex(plain, false)) return false;
-  if (spec->any_debrief || (spec->log && kept_by_a_team(plain))) return true;
+  // The log asked in the writer's future ("What will I do differently next week?") is a
+  // weekly review's plan, not the log of what was done.
+  if (spec->any_debrief ||
+      (spec->log && (kept_by_a_team(plain) || matcher_.speaks_in_future(plain))))
+    return true;
   // A line meeting one word of the question ("What would I do different?": "change") that a
   // question any debrief asks meets as well: its id was the article's order's tie-break.
   if (r.matched_by != MatchedBy::Text || r.by_order || r.match.terse || r.match.shared_words > 1)

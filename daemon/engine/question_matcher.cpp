@@ -1220,6 +1220,14 @@ bool QuestionMatcher::asks_about_other_person(std::string_view plain) const {
   return found || !person.empty();
 }
 
+bool QuestionMatcher::speaks_in_future(std::string_view plain) const {
+  for (std::size_t l = 0; l < languages_.size(); ++l) {
+    auto w = words(plain, l);
+    if (std::binary_search(w.begin(), w.end(), std::string(kFuture))) return true;
+  }
+  return false;
+}
+
 bool QuestionMatcher::speaks_of_writer(std::string_view plain) const {
   return any_word(plain, [&](const std::string& w) {
     // A lone "t" is English's "doesn't" as often as French's "t'".

@@ -132,6 +132,8 @@ public:
   bool asks_about_other_person(std::string_view plain) const;
   // Does the line speak of the writer ("my needs", "I", "you" as the pack's questions say it)?
   bool speaks_of_writer(std::string_view plain) const;
+  // Is the line in the writer's own future ("What will I do differently next week?")?
+  bool speaks_in_future(std::string_view plain) const;
   // ... in the first person only ("I", "my", "je"): not the "you" of questions put to a friend.
   bool speaks_in_first_person(std::string_view plain) const;
   // ... or of the writer's couple ("we", "our")?

@@ -1151,6 +1151,10 @@ TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][
               "Is it reversible? The stock, no.\nWhat would I do different? Log the temp.\n\n"
               "## Sam, tonight\nHow do I tell him I still love him and want something new? I "
               "just say it.\n") == "reach-out.love");
+  // A weekly review's plan ("What will I do differently next week?") is no log of the change.
+  CHECK(found("# Week 42\n\n## Cian\n**What did he actually tell me?** That he was bored.\n\n"
+              "## Reflection\n**What went well this week?** Work.\n**What will I do differently "
+              "next week?** No wine midweek. Block Friday morning.\n") == "why.official");
   // Under a step of the article's, a part is the writer's: "## Not doing again" under
   // "# Starting again" holds the mistakes question, though its words show no relationship.
   CHECK(found("# Starting again\n\nSam, my ex, said yes. Trial till Christmas.\n\n"
