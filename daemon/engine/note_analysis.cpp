@@ -421,9 +421,15 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
   const auto& blocks = outline.blocks;
   // Asking with a word of the topic ("… in your next relationship?") is no other topic's
   // debrief, whatever sense its answer gives that word.
-  auto is_debrief = [&](const RecognisedQuestion& r) {
-    return asked_by_any_debrief(candidates, r) &&
-           matcher_.topic_sign(candidates.lines[r.candidate].plain) != TopicSign::Strong;
+  // Read once per question: a part's loop reads every question of the note again.
+  std::vector<signed char> debrief(recognition.questions.size(), -1);
+  auto is_debrief = [&](std::size_t q) {
+    if (debrief[q] < 0) {
+      const RecognisedQuestion& r = recognition.questions[q];
+      debrief[q] = asked_by_any_debrief(candidates, r) &&
+                   matcher_.topic_sign(candidates.lines[r.candidate].plain) != TopicSign::Strong;
+    }
+    return debrief[q] != 0;
   };
   std::vector<char> decided(blocks.size(), 0); // parts already read: each is read once
   // A word with an everyday sense ("reconciled" before an audit) is no topic of a debrief.
@@ -441,7 +447,7 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
   for (std::size_t i = 0; i < recognition.questions.size(); ++i) {
     const RecognisedQuestion& r = recognition.questions[i];
     const Candidate& c = candidates.lines[r.candidate];
-    if (drop[i] || !is_debrief(r) || c.block < 0) continue;
+    if (drop[i] || !is_debrief(i) || c.block < 0) continue;
     EnclosingPart part = enclosing_part(blocks, c.block, text.size());
     if (part.block < 0 || decided[static_cast<std::size_t>(part.block)]) continue;
     decided[static_cast<std::size_t>(part.block)] = 1;
@@ -461,7 +467,7 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
       std::size_t at = candidates.lines[recognition.questions[k].candidate].start;
       if (at >= part.start && at < part.end) {
         inside.push_back(k);
-        all_debrief = all_debrief && is_debrief(recognition.questions[k]);
+        all_debrief = all_debrief && is_debrief(k);
         of_couple = of_couple || matcher_.speaks_of_couple(
                                      candidates.lines[recognition.questions[k].candidate].plain);
       } else {
