@@ -438,3 +438,10 @@ TEST_CASE("wins alone are no log; small wins are", "[question_matcher]") {
   CHECK(match("Little wins, with dates") == "new-start.log");
   CHECK(match("Small wins") == "new-start.log");
 }
+
+// "Plaquer" tackles in rugby as often as it dumps: never a decisive sign of the topic alone.
+TEST_CASE("a rugby tackle is no decisive sign of a breakup", "[question_matcher]") {
+  CHECK_FALSE(matcher().has_decisive_sign("on plaque haut, toujours, malgré les entraînements"));
+  CHECK_FALSE(matcher().has_decisive_sign("on bosse le plaquage aux jambes"));
+  CHECK(matcher().has_decisive_sign("il m'a largué en octobre"));
+}
