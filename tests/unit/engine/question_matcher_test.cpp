@@ -444,4 +444,7 @@ TEST_CASE("a rugby tackle is no decisive sign of a breakup", "[question_matcher]
   CHECK_FALSE(matcher().has_decisive_sign("on plaque haut, toujours, malgré les entraînements"));
   CHECK_FALSE(matcher().has_decisive_sign("on bosse le plaquage aux jambes"));
   CHECK(matcher().has_decisive_sign("il m'a largué en octobre"));
+  // Nor is Marie, who folds to "marié".
+  CHECK_FALSE(matcher().has_decisive_sign("Présents : Yvonne, Marie-Jo, Patrick, Soizic."));
+  CHECK(matcher().has_decisive_sign("Je me suis mariée en 2015."));
 }
