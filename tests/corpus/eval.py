@@ -57,12 +57,15 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
                                 "holdout-o", "holdout-p", "holdout-q", "holdout-r",
                                 "holdout-s", "holdout-t", "holdout-u", "holdout-v", "holdout-w",
                                 "holdout-x", "holdout-y", "holdout-aa", "holdout-ab",
-                                "holdout-ac", "holdout-ad", "holdout-ae")]
+                                "holdout-ac", "holdout-ad", "holdout-ae", "holdout-ag",
+                                "holdout-ah")]
 # Read with `--corpus tests/corpus/holdout-z`, outside the defaults and their ctest: writing far
 # from textbook, most of whose misses are what the recognition issue keeps out (a dictated
 # question and its answer as one run-on paragraph of prose: 30 of its 231 questions) or far
-# from every wording (Nigerian Pidgin, SMS French). tests/corpus/README.md reports it.
-STRETCH_CORPORA = [os.path.join(HERE, "holdout-z")]
+# from every wording (Nigerian Pidgin, SMS French). So is holdout-af: writers who think in
+# prose, 35 of whose 236 questions sit in the middle of a paragraph or in a table row, which
+# the issue keeps out too. tests/corpus/README.md reports both.
+STRETCH_CORPORA = [os.path.join(HERE, "holdout-z"), os.path.join(HERE, "holdout-af")]
 
 # The goals of the recognition issue, checked on the combined numbers by --check.
 GOALS = [
