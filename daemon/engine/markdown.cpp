@@ -1182,12 +1182,34 @@ InlineText inline_text(std::string_view line) {
   return result;
 }
 
+// The bytes that may start or end inline syntax (has_inline_syntax()).
+constexpr std::string_view kInlineSyntax = "*_~`<>$\\[]!&";
+
 bool has_inline_syntax(std::string_view s) {
-  return s.find_first_of("*_~`<>$\\[]!&") != std::string_view::npos;
+  return s.find_first_of(kInlineSyntax) != std::string_view::npos;
 }
 
+// Why the text before the first inline syntax is set aside: each inline parse costs about
+// 2,000 instructions a word (more around delimiters), and the prefilter and the candidates
+// read many texts that differ only in what comes before their markup (a line at every offset
+// its container markers reach: "- [ ] x **y**" at " [ ] x **y**", "[ ] x **y**", " x **y**"…;
+// a heading line read whole and as a heading). Words, punctuation and spaces that hold no byte
+// of inline syntax are text tokens that open nothing, and nothing after them reaches back into
+// them but the emphasis scanner's look at the last token, which after a space is "whitespace",
+// as at the start of the text (tree-sitter-markdown-inline's grammar.js: `inline` and
+// `_whitespace` both allow _last_token_whitespace). So the text up to the last space before
+// the first syntax byte is its own plain text, and only the rest is parsed (and memoised, so
+// every reading sharing that rest shares its parse). tests/unit/engine/plain_text_test.cpp
+// checks it against the whole parse on every line of the fixtures and their suffixes.
 std::string plain_text(std::string_view s) {
   if (!has_inline_syntax(s) && is_valid_utf8(s)) return std::string(s);
+  const std::size_t first = s.find_first_of(kInlineSyntax);
+  const std::size_t space = first == std::string_view::npos ? first : s.rfind(' ', first);
+  if (space != std::string_view::npos && s[space + 1] != ' ' && s[space + 1] != '\t') {
+    const std::string_view before = s.substr(0, space + 1);
+    if (before.find_first_of("\r\n") == std::string_view::npos && is_valid_utf8(before))
+      return std::string(before) + inline_text(s.substr(space + 1)).plain;
+  }
   return inline_text(s).plain;
 }
 
