@@ -1190,7 +1190,7 @@ bool has_inline_syntax(std::string_view s) {
 }
 
 // Why only the words holding inline syntax are parsed: each inline parse costs about 2,000
-// instructions a word (more around delimiters), and the prefilter and the candidates read many
+// instructions a byte (more around delimiters), and the prefilter and the candidates read many
 // texts that differ only in the words around their markup (a line at every offset its
 // container markers reach: "- [ ] x **y**" at " [ ] x **y**", "[ ] x **y**", " x **y**"…; a
 // heading line read whole and as a heading; a question's head cut at its "?").
