@@ -1156,7 +1156,7 @@ InlineText parse_inline_text(std::string_view line) {
 // lines but the edited one are unchanged. parse_inline_text is a pure function of `line`, so
 // a per-thread memo of the recent short lines returns the very value a parse would, without the
 // parse. Bounded: cleared when full (a scan of many notes mostly misses, and costs a hash).
-InlineText inline_text(std::string_view line) {
+InlineText inline_text_whole(std::string_view line) {
   constexpr std::size_t kMaxLine = 512, kMaxEntries = 4096;
   if (line.size() > kMaxLine) {
     // Long lines the grammar ran out of time on, by hash and size: a note's analysis reads the
@@ -1182,8 +1182,75 @@ InlineText inline_text(std::string_view line) {
   return result;
 }
 
+// The bytes that may start or end inline syntax (has_inline_syntax()).
+constexpr std::string_view kInlineSyntax = "*_~`<>$\\[]!&";
+
 bool has_inline_syntax(std::string_view s) {
-  return s.find_first_of("*_~`<>$\\[]!&") != std::string_view::npos;
+  return s.find_first_of(kInlineSyntax) != std::string_view::npos;
+}
+
+// Why only the words holding inline syntax are parsed: each inline parse costs about 2,000
+// instructions a byte (more around delimiters), and the prefilter and the candidates read many
+// texts that differ only in the words around their markup (a line at every offset its
+// container markers reach: "- [ ] x **y**" at " [ ] x **y**", "[ ] x **y**", " x **y**"…; a
+// heading line read whole and as a heading; a question's head cut at its "?").
+// - Before the first syntax byte, up to a space: words, punctuation and spaces that open
+//   nothing, and nothing after them reaches back into them but the emphasis scanner's look at
+//   the last token, which after a space is "whitespace", as at the start of the text
+//   (tree-sitter-markdown-inline's grammar.js: `inline` and `_whitespace` both allow
+//   _last_token_whitespace).
+// - After the last syntax byte, from a space: words, punctuation and spaces that close
+//   nothing (no ')' either, which could end a link's destination), and the only look ahead
+//   into them is the scanners' at the character after a delimiter run, which is whitespace
+//   there as at the end of the text (scanner.c: line_end).
+// Both are their own plain text; only the middle is parsed (and memoised, so every reading
+// sharing it shares its parse). tests/unit/engine/plain_text_test.cpp checks it against the
+// whole parse on every line of the fixtures and of the development corpus, and their suffixes.
+namespace {
+
+struct InlineCut {
+  std::size_t from = 0, to = 0; // the part parsed
+};
+
+InlineCut inline_cut(std::string_view s) {
+  InlineCut cut{0, s.size()};
+  const std::size_t first = s.find_first_of(kInlineSyntax);
+  if (first == std::string_view::npos) return cut;
+  const std::size_t space = s.rfind(' ', first);
+  if (space != std::string_view::npos && s[space + 1] != ' ' && s[space + 1] != '\t') {
+    const std::string_view before = s.substr(0, space + 1);
+    if (before.find_first_of("\r\n") == std::string_view::npos && is_valid_utf8(before))
+      cut.from = space + 1;
+  }
+  // Only a rest holding more than blanks and colons is set aside: inline_text() reads a line
+  // ending in those as a whole bold line or not.
+  const std::size_t after = s.find(' ', s.find_last_of(kInlineSyntax));
+  if (after != std::string_view::npos &&
+      s.find_first_of(")\r\n", after) == std::string_view::npos &&
+      s.find_first_not_of(" \t:", after) != std::string_view::npos &&
+      is_valid_utf8(s.substr(after)))
+    cut.to = after;
+  return cut;
+}
+
+} // namespace
+
+InlineText inline_text(std::string_view line) {
+  const InlineCut cut = inline_cut(line);
+  if (cut.from == 0 && cut.to == line.size()) return inline_text_whole(line);
+  InlineText part = inline_text_whole(line.substr(cut.from, cut.to - cut.from));
+  InlineText result;
+  result.plain.reserve(line.size());
+  result.plain.append(line.substr(0, cut.from)).append(part.plain).append(line.substr(cut.to));
+  // A bold lead starts at the line's first non-blank byte: in the part when only blanks come
+  // before it. A whole bold line ends at the last byte but blanks and colons: never in a part
+  // with words after it.
+  if (line.find_first_not_of(" \t") >= cut.from && part.strong_prefix_end != 0) {
+    result.strong_prefix = std::move(part.strong_prefix);
+    result.strong_prefix_end = part.strong_prefix_end + cut.from;
+    result.all_strong = part.all_strong && cut.to == line.size();
+  }
+  return result;
 }
 
 std::string plain_text(std::string_view s) {

@@ -208,7 +208,11 @@ struct InlineText {
 // kMaxInlineMicros) is taken as its own plain text; such lines are remembered per thread, so a
 // note's analysis pays the budget once per hostile line.
 inline constexpr std::uint64_t kMaxInlineMicros = 500'000;
+// Only the words of `line` that hold inline syntax are parsed (markdown.cpp says why it is the
+// same); inline_text_whole() parses the whole line (memoised per thread), for the tests that
+// check that.
 InlineText inline_text(std::string_view line);
+InlineText inline_text_whole(std::string_view line);
 
 // Whether `s` holds a byte the inline grammar may read as syntax: emphasis and strikethrough
 // delimiters, code spans, HTML and autolinks, LaTeX spans, escapes and hard breaks, links and

@@ -454,7 +454,10 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       std::string joined;
       for (const auto& p : split_words(fold_for_match(m)))
         joined += (joined.empty() ? "" : " ") + p;
-      if (!joined.empty()) l.future_markers.push_back(joined);
+      if (!joined.empty()) {
+        l.future_marker_words.push_back(split_words(joined));
+        l.future_markers.push_back(std::move(joined));
+      }
     }
     languages_.push_back(std::move(l));
   }
@@ -583,8 +586,7 @@ std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
   // questions use is read as that verb as well ("je lui dirai" says "dire").
   std::vector<char> in_marker(raw.size(), 0);
   bool future = false;
-  for (const auto& marker : lang.future_markers) {
-    auto parts = split_words(marker);
+  for (const auto& parts : lang.future_marker_words) {
     bool also_a_word = parts.size() == 1 && lang.future_verbs.count(parts[0]);
     for (std::size_t i = 0; i + parts.size() <= raw.size(); ++i)
       if (std::equal(parts.begin(), parts.end(), raw.begin() + static_cast<std::ptrdiff_t>(i))) {

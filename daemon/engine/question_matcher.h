@@ -211,6 +211,8 @@ private:
     std::unordered_set<std::string> phrase_starts;         // each phrase's first two words
     std::unordered_map<std::string, std::string> synonyms; // stem -> canonical stem
     std::vector<std::string> future_markers;               // folded words, space separated
+    // Each of future_markers split into its words once (words_of() reads them for every line).
+    std::vector<std::vector<std::string>> future_marker_words;
     std::unordered_set<std::string> future_verbs; // one-word markers that are question verbs
     // Terse items: per step, word -> the questions of the step whose wording holds it.
     std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::string>>>

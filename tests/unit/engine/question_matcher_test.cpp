@@ -173,6 +173,20 @@ TEST_CASE("a verb in the future is the writer's future and still that verb", "[q
   CHECK(match("Ce que je lui dirai de toute cette réflexion") == "reach-out.share");
 }
 
+TEST_CASE("a future marker of several words is read as one, every line", "[question_matcher]") {
+  // The markers are split into words once, when the matcher is built: "going to" and
+  // "plan to" still mark the future, and their words are no words of their own.
+  for (int i = 0; i < 2; ++i) {
+    auto going = matcher().words("what I am going to say to him");
+    CHECK(std::find(going.begin(), going.end(), "@fut") != going.end());
+    CHECK(std::find(going.begin(), going.end(), "go") == going.end());
+    auto plan = matcher().words("what I plan to tell him");
+    CHECK(std::find(plan.begin(), plan.end(), "@fut") != plan.end());
+    CHECK(std::find(plan.begin(), plan.end(), "plan") == plan.end());
+    CHECK(matcher().words("what I am going to say to him") != matcher().words("what I say to him"));
+  }
+}
+
 TEST_CASE("an elided word is part of the next one when lengths are compared",
           "[question_matcher]") {
   // "ce quelle ma dit" is "ce qu'elle m'a dit" typed without apostrophes: as short as the

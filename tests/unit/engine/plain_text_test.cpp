@@ -1,0 +1,145 @@
+// Unit tests for inline_text() and plain_text() (markdown.cpp): they must give what the inline
+// parse of the whole text gives (inline_text_whole()), whatever shortcut they take (no inline
+// syntax; the words before the first syntax byte and after the last one set aside, and only the
+// middle parsed).
+#include "daemon/engine/markdown.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "test_support.h"
+
+using mend::engine::inline_text;
+using mend::engine::inline_text_whole;
+using mend::engine::plain_text;
+
+namespace {
+
+// Every line of `text`, without its line break.
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, end - pos);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    out.push_back(line);
+    pos = end + 1;
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("inline_text parses only the words that hold inline syntax") {
+  // The texts the prefilter reads: each line from each offset after a blank or a marker, with
+  // one or more blanks before it (' ' and '\t'), as a list item's views are.
+  std::vector<std::string> texts = {
+      "**a** b c",
+      "**a**:",
+      "**a** : b",
+      "  **a b** c",
+      "**a *b* c** d e",
+      "[a](b) c",
+      "[[cat]] and **dog**",
+      "#tag **bold** end",
+      "(a) **b** c",
+      "!**x**",
+      "![img](x.png) caption",
+      "`code` *em*",
+      "<b>x</b> **y**",
+      "&amp; **a**",
+      "\\*not em\\*",
+      "1. **What** now?",
+      "[ ] **task** x",
+      "$x$ and **y**",
+      "a**b**c",
+      "-**(a)**-",
+      "[x] _u_ ~~s~~",
+      ")**a**",
+      "\"**quoted**\"",
+      "**(a)**",
+      "_(a)_ b",
+      "~~(a)~~ b",
+      "*a*",
+      "__a__ b",
+      "**a** [b](c \"d\")",
+      "[a](b c) d",
+      "[a](b c d)",
+      "x [a](b 'c') d",
+      "`a b` c d",
+      "``a ` b`` c",
+      "**a b** c",
+      "*a* (b) c",
+      "**a** )",
+      "x **a b c",
+      "x [a b c",
+      "[a] (b) c",
+      "a_b c_d e",
+      "$a b$ c",
+      "<a b> c",
+      "x *a* b*",
+      "x **a** b** c",
+      "x [a] [b] c",
+      "x [a](<b c>) d",
+      "**a** b, (c) d",
+      "x ~~a~~ b ~c",
+  };
+  for (const std::string& note :
+       mend::test::fixture_notes({"tests/golden", "examples/notes", "templates", "tests/corpus/dev",
+                                  "tests/corpus/dev-2"}))
+    for (std::string_view line : lines_of(note))
+      for (std::size_t p = 0; p < line.size(); ++p)
+        if (p == 0 || line[p - 1] == ' ' || line[p - 1] == '-' || line[p - 1] == '>' ||
+            line[p - 1] == ']')
+          texts.emplace_back(line.substr(p));
+  std::size_t checked = 0, shortcut = 0;
+  for (const std::string& text : texts)
+    for (std::string_view blanks : {"", " ", "  ", "\t", " \t "}) {
+      std::string s = std::string(blanks) + text;
+      INFO("text: [" << s << "]");
+      const mend::engine::InlineText whole = inline_text_whole(s), cut = inline_text(s);
+      REQUIRE(plain_text(s) == whole.plain);
+      REQUIRE(cut.plain == whole.plain);
+      REQUIRE(cut.strong_prefix == whole.strong_prefix);
+      REQUIRE(cut.strong_prefix_end == whole.strong_prefix_end);
+      REQUIRE(cut.all_strong == whole.all_strong);
+      ++checked;
+      const std::size_t first = s.find_first_of("*_~`<>$\\[]!&");
+      if (first != std::string::npos &&
+          ((first > 0 && s.rfind(' ', first) != std::string::npos) ||
+           s.find(' ', s.find_last_of("*_~`<>$\\[]!&")) != std::string::npos))
+        ++shortcut;
+    }
+  CHECK(checked > 10000);
+  CHECK(shortcut > 1000); // the shortcut was taken, and agreed
+}
+
+TEST_CASE("plain_text keeps the text it sets aside as it is") {
+  CHECK(plain_text("  [a](b) c") == "  a c");
+  CHECK(plain_text("\t#tag and **bold**") == "\t#tag and bold");
+  CHECK(plain_text("Evening lake, (fog) _game_ perhaps") == "Evening lake, (fog) game perhaps");
+  // After the space, an opening delimiter reads as at the start of the text.
+  CHECK(plain_text("x **(a)** b") == inline_text_whole("x **(a)** b").plain);
+  CHECK(plain_text("x (**a**)") == "x (a)");
+  CHECK(plain_text("a **b** c, d?") == "a b c, d?");
+  // A ')' after the last syntax byte may close a link: read whole.
+  CHECK(plain_text("x [a](b c) d") == inline_text_whole("x [a](b c) d").plain);
+}
+
+TEST_CASE("inline_text finds a bold lead in the part it parses") {
+  auto lead = inline_text("  **What did he say?** He said it was over.");
+  CHECK(lead.strong_prefix == "What did he say?");
+  CHECK(lead.strong_prefix_end == 22);
+  CHECK_FALSE(lead.all_strong);
+  auto whole = inline_text(" **My part** ");
+  CHECK(whole.all_strong);
+  CHECK(whole.strong_prefix == "My part");
+  // Words before the bold: no lead.
+  auto late = inline_text("Then **this** and more");
+  CHECK(late.strong_prefix.empty());
+  CHECK(late.plain == "Then this and more");
+}
