@@ -462,3 +462,8 @@ TEST_CASE("a rugby tackle is no decisive sign of a breakup", "[question_matcher]
   CHECK_FALSE(matcher().has_decisive_sign("Présents : Yvonne, Marie-Jo, Patrick, Soizic."));
   CHECK(matcher().has_decisive_sign("Je me suis mariée en 2015."));
 }
+
+TEST_CASE("not official reasons are the unofficial ones", "[question_matcher]") {
+  CHECK(match("Not official reasons - what he didnt say clearly but I felt") == "why.unofficial");
+  CHECK(match("His official reasons (what he told)") == "why.official");
+}
