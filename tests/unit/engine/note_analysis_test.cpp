@@ -73,6 +73,14 @@ bool answered(std::string_view question, std::string_view answer) {
   return n.questions[0].answered;
 }
 
+// The ids of the questions the topic-gated analyzer finds in `note`, space separated.
+std::string gated_ids(std::string_view note, std::string_view path) {
+  std::string out;
+  for (const auto& q : gated_analyzer().analyse(note, path).questions)
+    out += (out.empty() ? "" : " ") + q.id;
+  return out;
+}
+
 // The log entries' dates of every question of `note`, "month/day " each.
 std::string log_dates(std::string_view note) {
   std::string out;
@@ -1113,12 +1121,7 @@ TEST_CASE("a debrief's questions alone need a clear sign of the topic", "[note_a
 // A mixed note's part that is another topic's debrief ("## Work / ### Retro", "- #work")
 // holds none of its questions; beside it, or titled by the topic, the same questions stay.
 TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][topic]") {
-  auto found = [](std::string_view note) {
-    std::string out;
-    for (const auto& q : gated_analyzer().analyse(note, "week.md").questions)
-      out += (out.empty() ? "" : " ") + q.id;
-    return out;
-  };
+  auto found = [](std::string_view note) { return gated_ids(note, "week.md"); };
   CHECK(found("# Week 46\n\n## Work\n### Release retro\n- What went wrong? a missed flag\n"
               "- What would I do differently? a config diff\n- Is it reversible? yes\n\n"
               "## Sam\n- The relationship I wanted? No.\n- Real future? Not unless Sam "
@@ -1173,12 +1176,7 @@ TEST_CASE("a debrief part of a mixed note is another topic's", "[note_analysis][
 // placed by the article's order, went unread. Its lines are set aside and the note read again.
 // A pronoun after someone else's name in its sentence is theirs: no sign of the topic.
 TEST_CASE("a pronoun after another person's name is theirs", "[note_analysis][topic]") {
-  auto found = [](std::string_view note) {
-    std::string out;
-    for (const auto& q : gated_analyzer().analyse(note, "club.md").questions)
-      out += (out.empty() ? "" : " ") + q.id;
-    return out;
-  };
+  auto found = [](std::string_view note) { return gated_ids(note, "club.md"); };
   CHECK(found("Club AGM\n\nIs it reversible? The money is lost.\n\nDoes the club have a real "
               "future? Aye, if the young ones come. Ian's grandson and his pals came to the open "
               "day.\n") == "");
@@ -1189,18 +1187,14 @@ TEST_CASE("a pronoun after another person's name is theirs", "[note_analysis][to
 
 TEST_CASE("another topic's debrief claims none of the article's questions",
           "[note_analysis][topic]") {
-  std::string ids;
-  for (const auto& q :
-       gated_analyzer()
-           .analyse("- #work\n    - retro with the team\n        - what went wrong? the deploy\n"
-                    "        - what would we do differently? a checklist\n- #sam\n"
-                    "    - what I tell him, my part included: that I went quiet\n"
-                    "    - how we would do it differently, the two of us: a Sunday walk\n"
-                    "    - he said yes\n        - stuff I am not doing again: going quiet\n"
-                    "        - proof log, dated\n            - 1 Dec: said I was tired\n",
-                    "week.md")
-           .questions)
-    ids += (ids.empty() ? "" : " ") + q.id;
+  std::string ids =
+      gated_ids("- #work\n    - retro with the team\n        - what went wrong? the deploy\n"
+                "        - what would we do differently? a checklist\n- #sam\n"
+                "    - what I tell him, my part included: that I went quiet\n"
+                "    - how we would do it differently, the two of us: a Sunday walk\n"
+                "    - he said yes\n        - stuff I am not doing again: going quiet\n"
+                "        - proof log, dated\n            - 1 Dec: said I was tired\n",
+                "week.md");
   CHECK(ids == "reach-out.share reach-out.change new-start.mistakes new-start.log");
 }
 
