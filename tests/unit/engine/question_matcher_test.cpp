@@ -444,6 +444,8 @@ TEST_CASE("shook, m'énervait, any of it reversible", "[question_matcher]") {
   CHECK(match("am I just shook of being on my own?") == "motives.fear");
   CHECK(match("Ce qui m'énervait chez elle, et chez nous") == "why.disliked");
   CHECK(match("Is any of it reversible?") == "why.reversible");
+  CHECK(match("Is all this reversible?") == "why.reversible");
+  CHECK(match("Is it all reversible?") == "why.reversible");
 }
 
 // A weekly review's "Wins" is any week's; small wins kept week by week are the log.
