@@ -310,8 +310,10 @@ bool Analyzer::names_ex_in_answer(std::string_view answer) const {
                                  static_cast<unsigned char>(answer[j]) >= 0x80))
       ++j;
     std::string_view word = answer.substr(i, j - i);
-    bool possessive = j + 1 < answer.size() && (answer[j] == '\'') &&
-                      (answer[j + 1] == 's' || answer[j + 1] == 'S');
+    // "Ian's", and "Ian’s", whose typographic apostrophe the loop above reads as a letter.
+    bool possessive = (j + 1 < answer.size() && answer[j] == '\'' &&
+                       (answer[j + 1] == 's' || answer[j + 1] == 'S')) ||
+                      word.ends_with("\xE2\x80\x99s");
     if (!cut && std::isupper(static_cast<unsigned char>(c)) && word.size() > 1 &&
         (possessive || !sentence_start)) {
       if (matcher_.names_ex(word, /*unknown_names=*/false)) return true;

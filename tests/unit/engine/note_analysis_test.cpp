@@ -1180,6 +1180,8 @@ TEST_CASE("a pronoun after another person's name is theirs", "[note_analysis][to
   CHECK(found("Club AGM\n\nIs it reversible? The money is lost.\n\nDoes the club have a real "
               "future? Aye, if the young ones come. Ian's grandson and his pals came to the open "
               "day.\n") == "");
+  CHECK(found("Club AGM\n\nIs it reversible? The money is lost.\n\nDoes the club have a real "
+              "future? Aye. Ian\u2019s grandson and his pals came to the open day.\n") == "");
   // Written first in its sentence, a capitalised word may be anything: the pronoun counts.
   CHECK(found("Notes\n\nWas it what I wanted? Sam said he was done.\n\nDoes it have a real "
               "future? No.\n") == "evaluate.ideal evaluate.future");
