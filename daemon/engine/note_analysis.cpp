@@ -453,10 +453,10 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
     EnclosingPart part = enclosing_part(blocks, c.block, text.size());
     if (part.block < 0 || decided[static_cast<std::size_t>(part.block)]) continue;
     decided[static_cast<std::size_t>(part.block)] = 1;
-    bool titled_step = std::any_of(recognition.sections.begin(), recognition.sections.end(),
+    bool titled_step = titles_step(part.block) ||
+                       std::any_of(recognition.sections.begin(), recognition.sections.end(),
                                    [&](const StepHeading& s) {
-                                     return candidates.lines[s.candidate].block == part.block ||
-                                            (s.start >= part.start && s.start < part.end);
+                                     return s.start >= part.start && s.start < part.end;
                                    });
     if (titled_step || !untopical(text.substr(part.start, part.end - part.start))) continue;
     // In a note that asks nothing else, the topic it shows elsewhere (the ex named in the day's
@@ -933,11 +933,14 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   // Another topic's debrief claims none of the article's questions: a work retro's "What would
   // we do differently?" had taken the mistakes question from the writer's own line below it,
   // where the article's order places it. Its lines are set aside and the note read again.
+  // Setting a part aside may let another line take a debrief's question: read again at most
+  // twice (a third part found then is dropped as before, its claims kept).
+  constexpr int kRereads = 2;
   std::vector<char> set_aside = about_others;
   set_aside.resize(candidates.lines.size(), 0);
-  for (int pass = 0;; ++pass) {
+  for (int reread = 0;; ++reread) {
     auto dropped = drop_debriefs_of_other_topics(text, outline, candidates, recognition);
-    if (dropped.empty() || pass == 2) break;
+    if (dropped.empty() || reread == kRereads) break;
     for (std::size_t k : dropped)
       set_aside[k] = 1;
     recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
