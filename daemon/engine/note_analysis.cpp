@@ -256,7 +256,8 @@ std::string Analyzer::detect_language(std::string_view text) const {
 
 // Only pronouns in the note ("he", "her"): it is about the ex when a recognised question or
 // section names them, or the first line written under a question does ("Asked him how his day
-// was" under "## Change log"); there by a pronoun, a partner word or the configured name only.
+// was" under "## Change log"), or the words leading into a question on its line; there by a
+// pronoun, a partner word or the configured name only.
 bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
                            const Recognition& recognition) const {
   // In an unsent letter, "you" is the ex ("So what did you actually tell me?").
@@ -281,6 +282,12 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
     // An answer on the question's own line is all of it ("- gym: hated it" says nothing of
     // the next item's "her").
     if (names_ex_in_answer(trim(same).empty() ? rest : same)) return true;
+    // So is what leads into it on its line ("Its her choice. What does trying stop me
+    // regretting?").
+    std::size_t line_start = text.rfind('\n', c.start == 0 ? 0 : c.start - 1);
+    line_start = line_start == std::string_view::npos || c.start == 0 ? 0 : line_start + 1;
+    if (line_start < c.start && names_ex_in_answer(text.substr(line_start, c.start - line_start)))
+      return true;
   }
   return false;
 }
@@ -315,7 +322,7 @@ bool Analyzer::names_ex_in_answer(std::string_view answer) const {
                        (answer[j + 1] == 's' || answer[j + 1] == 'S')) ||
                       word.ends_with("\xE2\x80\x99s");
     if (!cut && std::isupper(static_cast<unsigned char>(c)) && word.size() > 1 &&
-        (possessive || !sentence_start)) {
+        ((possessive && matcher_.is_unknown_word(word)) || !sentence_start)) {
       if (matcher_.names_ex(word, /*unknown_names=*/false)) return true;
       cut = true; // someone else's: what follows in the sentence is about them
     }
@@ -1087,6 +1094,14 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     std::size_t eol = std::min(text.find('\n', q.answer_start), text.size());
     return is_todo_note(text.substr(q.answer_start, eol - q.answer_start), phrases_);
   };
+  // A block written inside a list item: the grammar puts a heading at column 0 after an item's
+  // indented paragraphs in the item too, which Markdown does not.
+  auto inside_list_item = [&](std::size_t block) {
+    int p = blocks[block].parent;
+    std::size_t start = blocks[block].start;
+    return p >= 0 && blocks[static_cast<std::size_t>(p)].kind == BlockKind::ListItem && start > 0 &&
+           text[start - 1] != '\n';
+  };
   // Answers.
   for (std::size_t i = 0; i < out.questions.size(); ++i) {
     QuestionOccurrence& q = out.questions[i];
@@ -1161,9 +1176,12 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
           starts_with_answer_label(text.substr(b.text_start, b.text_end - b.text_start)))
         qa_answer_end = b.end;
       // A nested item's answer stays inside the item that holds it ("\t- do I stick around…"
-      // under "- the patterns bit": the next top-level item is the day going on).
-      if (q.form == QuestionForm::ListItem && own >= 0 &&
-          blocks[static_cast<std::size_t>(own)].parent >= 0 &&
+      // under "- the patterns bit": the next top-level item is the day going on). So does a
+      // heading's inside an item: an outliner's empty bullet under a line ("- Do I think I have
+      // to be perfect?" then "\t-") underlines it as a heading, left unanswered.
+      if ((q.form == QuestionForm::ListItem ||
+           (q.form == QuestionForm::Heading && inside_list_item(static_cast<std::size_t>(own)))) &&
+          own >= 0 && blocks[static_cast<std::size_t>(own)].parent >= 0 &&
           b.start >=
               blocks[static_cast<std::size_t>(blocks[static_cast<std::size_t>(own)].parent)].end) {
         stop = true;

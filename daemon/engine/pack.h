@@ -106,6 +106,10 @@ struct LanguagePack {
   std::vector<std::vector<std::string>> months, weekdays;
   // Words people use for the same thing ("left", "dumped", "broke up"): matched as the first.
   std::vector<std::vector<std::string>> synonyms;
+  // Words speech drops from a phrase without changing it (French "ne": "personne voudrait de
+  // moi" is "personne ne voudrait de moi"): a synonym phrase holding one is matched without it
+  // too.
+  std::vector<std::string> droppable_words;
   std::vector<StepSpec> steps; // sorted by order
   std::string source;
 

@@ -574,11 +574,13 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     bool items = false; // a list item or heading of its step follows it: a section's parts
     std::map<std::string, int> other_steps; // the items' steps when not the heading's
     bool first = true, prose_first = false; // is the first line under it no question?
+    bool prose_right_under = false;         // ... not even another step's?
     for (std::size_t j = k + 1; j < cs.size() && cs[j].start < end; ++j) {
       if (is_title[j]) break; // a section of its own starts: what follows is its
       bool was_first = std::exchange(first, false);
       if (bound.count(j) || unposed(j)) {
         prose_first = prose_first || was_first;
+        prose_right_under = prose_right_under || (was_first && !bound.count(j));
         continue;
       }
       // Underlined headings have two levels, and notes written in them alternate "===" and
@@ -592,6 +594,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         const auto& alone = ranked(matcher, cs[j].plain, MatchContext{{}, {}, whole_only(j)});
         if (!alone.empty() && !alone.front().step && passes(cs[j], alone.front(), shift))
           ++other_steps[step_of(alone.front().id)];
+        else
+          prose_right_under = prose_right_under || was_first;
         continue;
       }
       (r.front().id == plain_best[k]->id ? same : others)++;
@@ -603,6 +607,15 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     bool answered_first =
         prose_first || (next > c.answer_start &&
                         !trim(text.substr(c.answer_start, next - c.answer_start)).empty());
+    // Prose written between it and the next line that could pose something (not its marks:
+    // "### " or "- " of the next line are none).
+    std::size_t next_line = next;
+    if (std::size_t nl = text.rfind('\n', next == 0 ? 0 : next - 1);
+        nl != std::string_view::npos && nl + 1 < next && nl >= c.answer_start)
+      next_line = nl + 1;
+    bool prose_under = prose_right_under ||
+                       (next_line > c.answer_start &&
+                        !trim(text.substr(c.answer_start, next_line - c.answer_start)).empty());
     // Worded as one of the step's questions and answered right under it ("### what I didn't
     // like" over a paragraph, then the step's next questions as lines of their own, no list
     // of them), it is that question, however many follow.
@@ -611,10 +624,15 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     if ((others >= 1 && !answered_first) || (same + others >= 2 && !asked_and_answered)) {
       title_step[k] = step;
       is_title[k] = 1;
-    } else if (same == 0 && other_steps.size() == 1 && other_steps.begin()->second >= 2) {
+    } else if (same == 0 && other_steps.size() == 1 && other_steps.begin()->second >= 2 &&
+               !(prose_under && !plain_best[k]->step &&
+                 plain_best[k]->score >= kLooseThreshold + shift &&
+                 plain_best[k]->shared_words >= 2)) {
       // A heading over questions of one other step only ("Mes vraies raisons" over the three
       // questions on the writer's motives): its questions say which section it titles; a
-      // question holds no questions of its own.
+      // question holds no questions of its own. Worded as a question and answered in prose
+      // first ("Times I was sure I'd never find someone" over a paragraph, then the why's
+      // questions), it is that question and they are the next ones.
       title_step[k] = other_steps.begin()->first;
       is_title[k] = 1;
     }

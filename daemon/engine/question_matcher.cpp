@@ -422,6 +422,10 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
         return written.count(entry.first) && !negation_words_.count(entry.first);
       });
     }
+    std::unordered_set<std::string> droppable;
+    for (const auto& w : lang.droppable_words)
+      for (auto& part : split_words(fold_for_match(w)))
+        droppable.insert(std::move(part));
     for (const auto& group : lang.synonyms) {
       if (group.empty()) continue;
       std::string head_folded = fold_for_match(group.front());
@@ -435,11 +439,19 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
           std::string s = stem(parts[0], l.code);
           if (s != head) l.synonyms[s] = head;
         } else if (parts.size() > 1) {
-          // A phrase: rewritten to the group's word before the words are cut.
-          std::string joined;
-          for (const auto& p : parts)
+          // A phrase: rewritten to the group's word before the words are cut; and so is the
+          // phrase as speech says it, its droppable words left out ("personne voudrait de moi"),
+          // when two words are left of it.
+          std::string joined, spoken;
+          std::size_t spoken_words = 0;
+          for (const auto& p : parts) {
             joined += (joined.empty() ? "" : " ") + p;
+            if (droppable.count(p)) continue;
+            spoken += (spoken.empty() ? "" : " ") + p;
+            ++spoken_words;
+          }
           l.phrases.emplace_back(joined, head_parts[0]);
+          if (spoken != joined && spoken_words >= 2) l.phrases.emplace_back(spoken, head_parts[0]);
         }
       }
     }
@@ -1352,6 +1364,11 @@ bool QuestionMatcher::titles_a_person(std::string_view title) const {
     if (is_title_name(part, false, [&](const std::string& w) { return knows_word(w); }))
       return true;
   return false;
+}
+
+bool QuestionMatcher::is_unknown_word(std::string_view word) const {
+  if (word.ends_with("\xE2\x80\x99s")) word.remove_suffix(4); // "It’s": the word is "It"
+  return !knows_word(fold_for_match(word));
 }
 
 bool QuestionMatcher::knows_word(const std::string& folded) const {

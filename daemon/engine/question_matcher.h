@@ -178,6 +178,9 @@ public:
   // `unknown_names`: a capitalised word no pack knows counts as a name ("What did Sam say?");
   // false for prose, where such words are as often places ("Alfama, or Príncipe Real").
   bool names_ex(std::string_view plain, bool unknown_names = true) const;
+  // Is `word` (as written) a word no pack knows, nor the writer's, the ex's, a relative's or a
+  // date's: a name, when it is capitalised ("Ian's" is someone's; "It's" is nobody's)?
+  bool is_unknown_word(std::string_view word) const;
 
   // A line posed as a question (a "?", a heading, a bold lead) must reach kThreshold; the
   // analysis asks more of weaker forms, never less than kLowestThreshold.

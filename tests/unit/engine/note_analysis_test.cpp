@@ -1597,3 +1597,42 @@ TEST_CASE("a block id's comment is neither words nor answer", "[note_analysis][r
   CHECK(questions("- [ ] What makes me calm that I won't end up alone?<!-- {\"uuid\":\"3c9e7d21-"
                   "5a6b-4f0c\"} -->\n") == "motives.reassure@1-");
 }
+
+// An outliner's empty bullet under an item ("\t-") underlines its line as a heading, in
+// Markdown's reading: that heading's answer is inside its item, and the next top-level item is
+// the day going on.
+TEST_CASE("a heading inside a list item is answered inside it", "[note_analysis][answers]") {
+  check("- Patterns, from the book\n\t- Do I cling when someone pulls away?\n\t\t- Always.\n"
+        "\t- Do I think I have to be perfect to be loved?\n\t\t-\n- Lunch with Jo, tacos.\n",
+        "patterns.cling@2+ patterns.perfect@4-");
+  // A heading at the start of its line is no part of the item above it, whatever the grammar
+  // nests it in.
+  check("- Do I cling when someone pulls away?\n\n    Always, since school.\n\n## Do I think I "
+        "have to be perfect to be loved?\n\n- yes, at work too\n",
+        "patterns.cling@1+ patterns.perfect@5+");
+}
+
+// Only pronouns in the note: the words leading into a question on its line may name the ex.
+TEST_CASE("a question's lead-in on its line may name the ex", "[note_analysis][topic]") {
+  auto found = [](std::string_view note) { return gated_ids(note, "after.md"); };
+  CHECK(found("After\n\nRain all week. Gerry came round.\n\nIt's her call. What does having "
+              "tried spare me from regretting?\nThe what-ifs.\n\nWhat do I work on in me now?\n"
+              "Drinking less.\n") == "if-no.accept if-no.self-work");
+  // "It’s" opening the sentence is nobody's possessive.
+  CHECK(found("After\n\nRain all week.\n\nIt\u2019s her call. What does having tried spare "
+              "me from regretting?\nThe what-ifs.\n\nWhat do I work on in me now?\nSleep.\n") ==
+        "if-no.accept if-no.self-work");
+  CHECK(found("After\n\nRain all week. Gerry came round.\n\nIt's raining. What does having "
+              "tried spare me from regretting?\nThe what-ifs.\n\nWhat do I work on in me now?\n"
+              "Drinking less.\n") == "");
+}
+
+// A heading worded as a question and answered in prose first is that question, though the
+// questions after it are another step's: it is no title of their section.
+TEST_CASE("a heading answered in prose before another step's questions is a question",
+          "[note_analysis][recognition]") {
+  check("Times I was sure I'd never find someone\n---\n\nAfter uni, two years alone. Then Sam."
+        "\n\n**What did she actually tell me?** Work, always work.\n\n**What did she never say "
+        "but I could feel?** Boredom.\n",
+        "motives.past@1+ why.official@6+ why.unofficial@8+");
+}

@@ -469,3 +469,20 @@ TEST_CASE("not official reasons are the unofficial ones", "[question_matcher]") 
   CHECK(match("Not official reasons - what he didnt say clearly but I felt") == "why.unofficial");
   CHECK(match("His official reasons (what he told)") == "why.official");
 }
+
+// Speech drops the "ne" of French negation: a phrase of the pack holding it matches without it.
+TEST_CASE("spoken French drops ne", "[question_matcher]") {
+  CHECK(matcher().words("plus personne voudrait de moi", 1) ==
+        matcher().words("plus personne ne voudrait de moi", 1));
+  CHECK(match("Les fois où j'ai cru que personne voudrait de moi") == "motives.past");
+}
+
+// The second half of the times one was sure to stay alone ("and then somebody did", "et
+// finalement si") is the question's own, not words it lacks.
+TEST_CASE("the times I was sure, and then someone came along", "[question_matcher]") {
+  CHECK(match("Times I believed no one else would want me") == "motives.past");
+  CHECK(matcher().words("I thought I'd never meet anyone, and then someone came along") ==
+        matcher().words("I thought I'd never meet anyone, and then I did"));
+  CHECK(matcher().words("je pensais rencontrer personne, et puis si", 1) ==
+        matcher().words("je pensais rencontrer personne, et finalement si", 1));
+}
