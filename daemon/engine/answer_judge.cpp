@@ -624,11 +624,19 @@ bool is_reporting_verb(const std::string& w) {
 // "He said it was all my fault", "Alex kept telling me it was all my fault", "You always
 // said it was my fault": the ex's accusation reported, not the writer's own view. Needs,
 // before `at`, a word naming the ex (a second-person word counts: drafts speak to them) and a
-// reporting verb after it.
+// reporting verb after it. A name no setting gave, right before the verb ("Jérôme dit que tout
+// est de ma faute"), is someone's too: the ex's, or anyone's but the writer's.
+// `names_too`: only where the words reported are the accusation itself; a line around a quote
+// ("Joan says it is too much") tells whose the quote is, and a friend's opinion of it is not.
 bool reported_speech(const std::vector<std::string>& words, std::size_t at,
-                     const PhraseBook& phrases, const QuestionMatcher& matcher) {
-  bool ex_seen = false;
+                     const PhraseBook& phrases, const QuestionMatcher& matcher,
+                     bool names_too = false) {
+  bool ex_seen = false, writer_seen = false; // "Deep down I kinda think": the writer's
   for (std::size_t i = 0; i < at && i < words.size(); ++i) {
+    writer_seen = writer_seen || phrase_at(words, i, phrases.first_person);
+    if (names_too && i > 0 && !writer_seen && is_reporting_verb(words[i]) &&
+        words[i - 1].size() > 1 && matcher.is_unknown_word(words[i - 1]))
+      return true;
     if (matcher.refers_to_ex(words[i]) || phrase_at(words, i, phrases.second_person))
       ex_seen = true;
     else if (ex_seen &&
@@ -716,7 +724,8 @@ int self_blame_line(const std::vector<AnswerLine>& cleaned, const PhraseBook& ph
       std::size_t len = 0;
       for (std::size_t at = find_any(words, phrases.self_blame, &len); at != std::string::npos;
            at = find_any(words, phrases.self_blame, &len, at + 1)) {
-        if (!negated_before(words, at, phrases) && !reported_speech(words, at, phrases, matcher) &&
+        if (!negated_before(words, at, phrases) &&
+            !reported_speech(words, at, phrases, matcher, /*names_too=*/true) &&
             !denied_next(sentences, s)) {
           found = line.line;
           break;
@@ -1070,10 +1079,24 @@ int day_under_month(std::string_view text, const DateNames& names) {
 
 std::optional<Date> entry_date(std::string_view text, const DateNames& names) {
   // "**Mon 19 Oct** — called my sister": emphasis around the date is common, and so are
-  // org-mode's "<2026-11-10 Tue>" and "(12 Nov)".
-  while (!text.empty() && (text.front() == '*' || text.front() == '_' || text.front() == '[' ||
-                           text.front() == '<' || text.front() == '('))
-    text.remove_prefix(1);
+  // org-mode's "<2026-11-10 Tue>" and "(12 Nov)", and an org export's HTML around it
+  // ('<span class="timestamp">&lt;2026-11-10 mar.&gt;</span>').
+  for (bool more = true; more && !text.empty();) {
+    more = false;
+    if (text.front() == '*' || text.front() == '_' || text.front() == '[' || text.front() == '(') {
+      text.remove_prefix(1);
+      more = true;
+    } else if (text.front() == '<') {
+      bool tag =
+          text.size() > 1 && (std::isalpha(static_cast<unsigned char>(text[1])) || text[1] == '/');
+      std::size_t close = tag ? text.find('>') : std::string_view::npos;
+      text.remove_prefix(close == std::string_view::npos ? 1 : close + 1);
+      more = true;
+    } else if (text.starts_with("&lt;")) {
+      text.remove_prefix(4);
+      more = true;
+    }
+  }
   // A weekly log's entries: "Week of Nov 16, 2026: …", "Semaine du 16 novembre : …", dated by
   // the week's first day.
   for (std::string_view week : {"week of ", "semaine du ", "w/c "})

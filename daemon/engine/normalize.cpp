@@ -218,6 +218,11 @@ std::size_t after_numbering(std::string_view text) {
         text[j - 1] != ':' && text[i] != ':')
       return j + 1;
   }
+  // An outliner's task state in capitals: org-mode's and Logseq's "TODO What will I tell
+  // him?", "DONE Ce que je lui dis". Never a word of the question.
+  for (std::string_view state : {"TODO ", "DONE ", "DOING ", "NOW ", "LATER ", "NEXT ", "WAITING ",
+                                 "CANCELED ", "CANCELLED "})
+    if (text.substr(i).starts_with(state)) return i + state.size();
   // A worksheet's parts: "Part A — Why it ended", "Step 2: …", "Partie B : …". The word, a
   // letter or number, then a stop; "Part of me…" has no stop and stays.
   for (std::string_view word :

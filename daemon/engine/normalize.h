@@ -32,7 +32,8 @@ bool has_no_word(std::string_view text);
 std::string_view trim(std::string_view text);
 
 // Where a line's words start after a number that counts the writer's questions ("2/", "Q3.",
-// "2.3") or a voice memo's time stamp ("[0:19]"): none of their words. 0 when there is none.
+// "2.3"), a voice memo's time stamp ("[0:19]") or an outliner's task state ("TODO", "DONE"):
+// none of their words. 0 when there is none.
 std::size_t after_numbering(std::string_view text);
 
 } // namespace mend::engine

@@ -1139,6 +1139,22 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
           q.answer_start, (eol == std::string_view::npos ? text.size() : eol) - q.answer_start);
       if (!trim(inline_answer).empty()) end = blocks[static_cast<std::size_t>(own)].end;
     }
+    // A bold lead answered on its line among others in its paragraph ("**Needs respected?**
+    // Not always.\n**Big yes?** Yes."): each holds its answer on its line, and what follows the
+    // paragraph is the note going on.
+    if (q.form == QuestionForm::Bold && own >= 0 && end == text.size()) {
+      const Block& ob = blocks[static_cast<std::size_t>(own)];
+      std::size_t eol = text.find('\n', q.answer_start);
+      std::string_view inline_answer = text.substr(
+          q.answer_start, (eol == std::string_view::npos ? text.size() : eol) - q.answer_start);
+      bool among_others =
+          std::any_of(out.questions.begin(), out.questions.end(), [&](const auto& o) {
+            return &o != &q && o.form == QuestionForm::Bold && o.start >= ob.start &&
+                   o.start < ob.end;
+          });
+      if (ob.kind == BlockKind::Paragraph && among_others && !trim(inline_answer).empty())
+        end = ob.end;
+    }
     // "> [!question] What reassures me?" holds its answer in its own callout: what comes after
     // it (tags, another callout's tip) is the note going on.
     if (q.callout && own >= 0) {

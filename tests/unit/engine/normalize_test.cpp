@@ -88,3 +88,13 @@ TEST_CASE("for_each_match_word cuts the words split_words(fold_for_match) cuts",
     CHECK(words_of(t) == mend::engine::split_words(mend::engine::fold_for_match(t)));
   }
 }
+
+// org-mode's and Logseq's task states are none of a question's words; a word that only
+// begins like one, or one in lower case, is the writer's.
+TEST_CASE("an outliner's task state is no word of the line", "[normalize]") {
+  CHECK(after_numbering("TODO What will I tell him?") == 5);
+  CHECK(after_numbering("DONE Ce que je lui dis") == 5);
+  CHECK(after_numbering("WAITING Big yes?") == 8);
+  CHECK(after_numbering("TODOS los días") == 0);
+  CHECK(after_numbering("done with it?") == 0);
+}

@@ -152,6 +152,12 @@ TEST_CASE("self-blame: the writer's own words only", "[answer_judge]") {
   CHECK_FALSE(self_blame("It wasn't all my fault."));
   CHECK_FALSE(self_blame("He said \"it was all my fault\"."));
   CHECK_FALSE(self_blame("He always said it was all my fault."));
+  // Someone named, no setting saying who: the accusation is theirs, never the writer's view.
+  CHECK_FALSE(self_blame("Marcus thinks it was all my fault."));
+  CHECK(self_blame("Deep down I kinda think it was all my fault."));
+  // Around a quoted draft, a friend's opinion of it gives the draft to nobody else.
+  CHECK(self_blame("For Joan to read first:\n\n> It was all my fault.\n\nJoan says it is too "
+                   "much."));
   // A draft in a block quote is the writer's own words (catalogue.md, self-blame).
   CHECK(self_blame("> It was all my fault."));
 }
@@ -587,6 +593,9 @@ TEST_CASE("the log's dates in the forms people write them", "[note_analysis]") {
                   "demandé le service de jour\n") == "11/9 11/20 ");
   CHECK(log_dates("## Proof log\n- Sun 15.11. – no laptop\n- Thu 26.11. – real talk\n") ==
         "11/15 11/26 ");
+  // An org export's timestamps in HTML, escaped or not.
+  CHECK(log_dates("## Proof log\n- <span class=\"timestamp\">&lt;2026-11-10 Tue&gt;</span> "
+                  "told her\n- &lt;2026-11-12 Thu&gt; asked\n") == "11/10 11/12 ");
 }
 
 TEST_CASE("the log recurs in a running note", "[note_analysis][recognition]") {
@@ -1635,4 +1644,19 @@ TEST_CASE("a heading answered in prose before another step's questions is a ques
         "\n\n**What did she actually tell me?** Work, always work.\n\n**What did she never say "
         "but I could feel?** Boredom.\n",
         "motives.past@1+ why.official@6+ why.unofficial@8+");
+}
+
+// Several bold leads in one paragraph, each answered on its line: what follows the paragraph is
+// the note going on, not the last one's answer.
+TEST_CASE("a bold lead among others holds its answer on its line", "[note_analysis][answers]") {
+  auto verdict_clear = [](std::string_view after) {
+    std::string note = "**Was it what I wanted?** At first.\n**Is it a big unanimous yes?** Yes.\n"
+                       "\n" +
+                       std::string(after) + "\n";
+    NoteAnalysis n = analyzer().analyse(note, "note.md");
+    REQUIRE(n.questions.size() == 2);
+    return n.questions[1].clear_yes;
+  };
+  CHECK(verdict_clear("Mum thinks I am too soft, I guess."));
+  CHECK(verdict_clear("Lunch with Ana."));
 }
