@@ -467,6 +467,14 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       if (!m.step && !question && passes(c, m, shift)) question = &m;
     }
     if (question) plain_best[k] = *question;
+    // A step's title asking its question names the step by the whole line ("worth it y/n", "If
+    // he says no, what do I get from having tried?"), not by one clause of an item about
+    // something else ("one weekend away every season, just us — Porto again?").
+    auto titles_whole_line = [&](const std::string& step_id) {
+      for (const auto& m : ranked(matcher, c.plain, MatchContext{{}, {}, true}))
+        if (m.step && m.id == step_id) return m.score >= QuestionMatcher::kThreshold;
+      return false;
+    };
     // "## Et s'il dit non ?" over "C'est son droit. J'aurai essayé…", "**If he says no?** His
     // call.": a step's title posed with "?" and answered right under it or on its line asks the
     // question the title opens (QuestionSpec::asked_by_step_title). So does one without "?"
@@ -483,7 +491,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         titled_question[k] = *question;
       } else if (const QuestionSpec* asked = question_asked_by_title(pack, step->id);
                  asked && (!question || step->score > question->score) &&
-                 (c.question_mark || step->shared_words >= 2)) { // "## Plans" asks nothing
+                 (c.question_mark || step->shared_words >= 2) && // "## Plans" asks nothing
+                 titles_whole_line(step->id)) {
         QuestionMatcher::Match m = *step;
         m.id = asked->id;
         m.step = false;

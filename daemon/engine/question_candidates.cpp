@@ -55,13 +55,37 @@ std::string_view first_line(std::string_view text, std::size_t start, std::size_
   return s;
 }
 
+// Where a yes-or-no marker ending the line starts ("worth it y/n", "(o/n)", "yes/no"), after
+// the space before it; npos when the line ends otherwise.
+std::size_t yes_no_marker(std::string_view line) {
+  std::string_view t = line.substr(0, (trim(line).data() - line.data()) + trim(line).size());
+  bool bracketed = t.ends_with(")") || t.ends_with("]");
+  if (bracketed) t.remove_suffix(1);
+  for (std::string_view marker : {"y/n", "o/n", "yes/no", "oui/non"}) {
+    if (t.size() <= marker.size() + (bracketed ? 1 : 0)) continue;
+    std::string_view end = t.substr(t.size() - marker.size());
+    bool same = std::equal(end.begin(), end.end(), marker.begin(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
+    if (!same) continue;
+    std::size_t at = t.size() - marker.size();
+    if (bracketed) {
+      if (t[at - 1] != '(' && t[at - 1] != '[') continue;
+      --at;
+    }
+    if (at == 0 || t[at - 1] != ' ') continue;
+    return at;
+  }
+  return std::string_view::npos;
+}
+
 bool ends_with_question_mark(std::string_view s) {
   s = trim(s);
   if (s.ends_with("?")) return true;
   // "Are you afraid? **" or "…?*": emphasis closing after the mark.
   while (!s.empty() && (s.back() == '*' || s.back() == '_' || s.back() == ' '))
     s.remove_suffix(1);
-  return s.ends_with("?") || s.ends_with("？");
+  return s.ends_with("?") || s.ends_with("？") || yes_no_marker(s) != std::string_view::npos;
 }
 
 // "incl", "e.g", "vs", "Dr", a single letter: the word before a "." that ends no sentence.
@@ -441,6 +465,25 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     c.end = base + qmark + (line.substr(qmark, 1) == "?" ? 1 : 3);
     c.answer_start = c.end;
     return true;
+  }
+  // A phone note's "worth it y/n", "ça vaut le coup o/n": a yes-or-no question, posed as one
+  // ending in "?" is.
+  if (std::size_t marker = yes_no_marker(line); marker != std::string_view::npos) {
+    std::string_view head = line.substr(0, marker);
+    std::size_t from = last_sentence_start(head);
+    head = trim(head.substr(from));
+    if (!head.empty() && head.size() <= kMaxQuestionLine) {
+      std::size_t lead = from;
+      while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t'))
+        ++lead;
+      c.start = base + lead;
+      c.plain = plain_text(head);
+      c.question_mark = true;
+      c.after_prose = from > 0;
+      c.end = base + (trim(line).data() - line.data()) + trim(line).size();
+      c.answer_start = c.end;
+      return true;
+    }
   }
   if (std::size_t property = line.find("::"); property != std::string_view::npos) {
     // Logseq's "key:: value" property: a label when its key is words ("official-reasons:: …").

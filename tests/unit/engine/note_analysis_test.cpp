@@ -1660,3 +1660,17 @@ TEST_CASE("a bold lead among others holds its answer on its line", "[note_analys
   CHECK(verdict_clear("Mum thinks I am too soft, I guess."));
   CHECK(verdict_clear("Lunch with Ana."));
 }
+
+// A phone note's "y/n" poses a yes-or-no question as a "?" does; and the evaluation's title
+// asked and answered right under it ("worth it y/n" then "y?? idk") is its verdict. A clause
+// naming the step in an item about something else asks nothing.
+TEST_CASE("y/n poses a question; the evaluation's title asked is the verdict",
+          "[note_analysis][recognition]") {
+  check("Sam stuff\n\nwhat did he tell me y/n\n\nworth it y/n\nyeah probably\n",
+        "why.official@3- evaluate.verdict@5+");
+  check("Sam stuff\n\nça vaut le coup (o/n)\nnon\n", "evaluate.verdict@3+");
+  check("#### How to tell him I still love him and want to start again\n\nPlainly.\n\n#### How "
+        "do we change the way we are together?\n\n- the Sunday walk\n- a weekend away every "
+        "spring, just us — Lisbon again?\n",
+        "reach-out.love@1+ reach-out.change@5+");
+}
