@@ -269,6 +269,9 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
   for (const auto& r : recognition.questions) {
     const Candidate& c = candidates.lines[r.candidate];
     if (matcher_.names_ex(c.plain)) return true;
+    // A question asked of someone else's ("Were the patient's needs respected?"): the pronouns
+    // of its answer are theirs ("He rang twice").
+    if (asks_of_someone_elses(c.plain)) continue;
     std::size_t from = std::min(c.answer_start, text.size());
     std::string_view after = text.substr(from, 400);
     // The rest of the question's own line and the first line written under it.
@@ -288,6 +291,26 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
     line_start = line_start == std::string_view::npos || c.start == 0 ? 0 : line_start + 1;
     if (line_start < c.start && names_ex_in_answer(text.substr(line_start, c.start - line_start)))
       return true;
+  }
+  return false;
+}
+
+// A possessive of someone who is not the ex: "the patient's needs", "Dad's side" (the ex's own,
+// "my ex's reasons" or their name's, is theirs).
+bool Analyzer::asks_of_someone_elses(std::string_view plain) const {
+  for (std::size_t i = 1; i + 1 < plain.size(); ++i) {
+    bool straight = plain[i] == '\'' && (plain[i + 1] == 's' || plain[i + 1] == 'S');
+    bool curly = plain.substr(i).starts_with("\xE2\x80\x99s");
+    if (!straight && !curly) continue;
+    std::size_t after = i + (straight ? 2 : 4);
+    if (after < plain.size() && std::isalpha(static_cast<unsigned char>(plain[after]))) continue;
+    std::size_t start = i;
+    while (start > 0 && (std::isalpha(static_cast<unsigned char>(plain[start - 1])) ||
+                         static_cast<unsigned char>(plain[start - 1]) >= 0x80))
+      --start;
+    if (start == i) continue;
+    std::string_view owner = plain.substr(start, i - start);
+    if (!matcher_.refers_to_ex(fold_for_match(owner)) && !matcher_.names_ex(owner)) return true;
   }
   return false;
 }

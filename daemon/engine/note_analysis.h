@@ -166,6 +166,8 @@ private:
                                                          Recognition& recognition) const;
   // Does an answer name the ex, a pronoun after someone else's name in its sentence aside?
   bool names_ex_in_answer(std::string_view answer) const;
+  // Does a question ask of someone else's ("the patient's needs"), not the ex's?
+  bool asks_of_someone_elses(std::string_view plain) const;
   // A log question asked by a group, not the writer ("What we do differently?").
   bool kept_by_a_team(std::string_view plain) const;
 

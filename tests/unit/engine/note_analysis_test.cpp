@@ -1674,3 +1674,13 @@ TEST_CASE("y/n poses a question; the evaluation's title asked is the verdict",
         "spring, just us — Lisbon again?\n",
         "reach-out.love@1+ reach-out.change@5+");
 }
+
+// A question asked of someone else's ("the resident's needs"): the pronouns of its answer are
+// theirs, no sign of the ex in a work debrief.
+TEST_CASE("the answer to a question of someone else's speaks of them", "[note_analysis][topic]") {
+  auto found = [](std::string_view note) { return gated_ids(note, "incident.md"); };
+  CHECK(found("# Room 4 incident\n\nWhat went wrong?\nThe resident walked alone to the lift.\n\n"
+              "Were the resident's needs respected?\nPartly. He asked twice for help.\n") == "");
+  CHECK(found("# Notes\n\nWhat went wrong?\nI walked alone, always.\n\nWere my needs "
+              "respected?\nPartly. He never asked.\n") == "why.not-working evaluate.needs");
+}
