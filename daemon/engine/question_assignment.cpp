@@ -695,8 +695,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       if (s.start < cs[k].start && cs[k].start < s.section_end) innermost = &s;
     return innermost;
   };
+  std::size_t neighbour_line = cs.size(); // the line of the question above
   auto set_neighbour = [&](std::size_t k, std::string step) {
     neighbour = std::move(step);
+    neighbour_line = k;
     const StepHeading* holder = innermost_section(k);
     neighbour_until = holder ? holder->section_end : std::string::npos;
   };
@@ -714,6 +716,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       below[k - 1] = below[k];
   }
   auto step_below = [&](std::size_t k) -> const std::string& { return below[k]; };
+  auto no_answer_on_line = [&](std::size_t k) {
+    std::size_t eol = text.find('\n', cs[k].end);
+    return trim(text.substr(cs[k].end,
+                            (eol == std::string_view::npos ? text.size() : eol) - cs[k].end))
+        .empty();
+  };
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (is_title[k] || ignored[k]) continue;
     if (chosen[k]) {
@@ -748,7 +756,14 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     }
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;
-      if (one_word && (section.empty() || step_of(m.id) != section)) continue;
+      // Right under a question of its step, a one-word label announcing what follows ("Preuves :"
+      // over dated items, after the mistakes) is that step's next question.
+      // Not in the answer of a heading ("## What went wrong?" over "Reasons:").
+      bool after_its_step = cs[k].label && step_of(m.id) == neighbour && no_answer_on_line(k) &&
+                            neighbour_line < cs.size() &&
+                            cs[neighbour_line].form != QuestionForm::Heading &&
+                            cs[neighbour_line].form != QuestionForm::Bold;
+      if (one_word && (section.empty() || step_of(m.id) != section) && !after_its_step) continue;
       if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section &&
           step_of(m.id) != neighbour && step_of(m.id) != step_below(k))
         continue;

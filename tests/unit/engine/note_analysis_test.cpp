@@ -1684,3 +1684,12 @@ TEST_CASE("the answer to a question of someone else's speaks of them", "[note_an
   CHECK(found("# Notes\n\nWhat went wrong?\nI walked alone, always.\n\nWere my needs "
               "respected?\nPartly. He never asked.\n") == "why.not-working evaluate.needs");
 }
+
+// Right under a question of its step, a one-word label over what follows is its next question;
+// alone, a one-word label is any note-taking.
+TEST_CASE("a one-word label under its step's question", "[note_analysis][recognition]") {
+  check("Semaine 46\n\nLes erreurs que j'arrête, et ce que je fais à la place :\n- me taire → le "
+        "dire\n\nPreuves :\n- mar. 10.11 — café ensemble\n",
+        "new-start.mistakes@3+ new-start.log@6+");
+  check("Semaine 46\n\nBoulot :\n- livraison\n\nPreuves :\n- mar. 10.11 — café\n", "");
+}
