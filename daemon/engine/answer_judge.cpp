@@ -933,6 +933,25 @@ std::string_view strip_line_markup(std::string_view line, bool* quoted) {
   return trim(line);
 }
 
+namespace {
+
+// The text without its struck-out spans ("~~…~~"); an unclosed "~~" is kept as written.
+std::string without_struck_out(std::string_view text) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t open = text.find("~~"); open != std::string_view::npos;
+       open = text.find("~~", from)) {
+    std::size_t close = text.find("~~", open + 2);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(from, open - from));
+    from = close + 2;
+  }
+  out.append(text.substr(from));
+  return out;
+}
+
+} // namespace
+
 bool is_todo_note(std::string_view text, const PhraseBook& phrases) {
   return starts_with_any(split_words(fold_for_match(text)), phrases.todo_words);
 }
@@ -956,6 +975,9 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
   std::string intro;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     AnswerLine line = raw[i];
+    // "~~Nothing, he was fine.~~ EDIT: his weekends away": what the writer struck out is taken
+    // back, no part of the answer.
+    if (line.text.find("~~") != std::string::npos) line.text = without_struck_out(line.text);
     line.quote_outro = outros[i];
     std::string_view text = trim(line.text);
     if (!text.empty()) {

@@ -1693,3 +1693,11 @@ TEST_CASE("a one-word label under its step's question", "[note_analysis][recogni
         "new-start.mistakes@3+ new-start.log@6+");
   check("Semaine 46\n\nBoulot :\n- livraison\n\nPreuves :\n- mar. 10.11 — café\n", "");
 }
+
+// What the writer struck out is taken back: no part of the answer.
+TEST_CASE("struck-out text is no part of an answer", "[note_analysis][answers]") {
+  CHECK(answered("What didn't I like about us?", "~~Nothing, he was fine.~~ EDIT: his weekends "
+                                                 "away, every month."));
+  CHECK_FALSE(answered("What didn't I like about us?", "~~His weekends away.~~"));
+  CHECK(answered("What went wrong?", "~~ unclosed, kept as written"));
+}
