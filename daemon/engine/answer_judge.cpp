@@ -512,10 +512,15 @@ std::vector<Clause> read_clauses(const std::vector<Sentence>& sentences, const P
       last_pronoun = c.writer_pronoun;
       out.push_back(std::move(c));
     };
+    // Conjunctions in a row open one clause ("and then I go quiet"): alone, "and" would take
+    // the subject of the clause before it.
+    bool only_conjunctions = false;
     for (std::size_t i = 0; i < s.words.size(); ++i) {
       bool cut = next_cut < s.cuts.size() && s.cuts[next_cut] == i;
       if (cut) ++next_cut;
-      if (cut || phrase_at(s.words, i, phrases.conjunctions)) flush();
+      bool conjunction = phrase_at(s.words, i, phrases.conjunctions) > 0;
+      if (cut || (conjunction && !only_conjunctions)) flush();
+      only_conjunctions = conjunction && (words.empty() || only_conjunctions);
       words.push_back(s.words[i]);
     }
     flush();
@@ -591,13 +596,13 @@ bool own_faults_only(const std::vector<AnswerLine>& cleaned, const std::vector<s
   for (const Clause& c : read_clauses(answer_sentences(cleaned), phrases, matcher)) {
     if (c.empty_of_meaning) continue;
     any = true;
-    if (c.subject == Who::Couple) return false;
+    if (c.subject == Who::Couple && !c.circumstance) return false;
     if (c.subject == Who::Ex &&
         (c.criticises() || !(c.praise || c.negated_fault || c.circumstance)))
       return false;
     if (c.subject == Who::Writer && c.complaint) return false;
-    // "when he was away" only sets the scene of the writer's act.
-    if (c.subject == Who::Ex && c.circumstance) continue;
+    // "when he was away", "when we fight" only set the scene of the writer's act.
+    if ((c.subject == Who::Ex || c.subject == Who::Couple) && c.circumstance) continue;
     all_writer_acts = all_writer_acts && c.subject == Who::Writer && c.writer_pronoun;
   }
   return any && (cue || all_writer_acts);

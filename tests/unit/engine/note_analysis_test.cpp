@@ -172,6 +172,11 @@ TEST_CASE("shared blame: only the writer's faults", "[answer_judge]") {
   CHECK(own_only("I was too jealous, I should have listened."));
   CHECK_FALSE(own_only("I was too jealous, but he never listened to me either."));
   CHECK_FALSE(own_only("His temper."));
+  // "when he goes out", "when we fight" only set the scene of the writer's acts; "and then"
+  // opens the writer's next one, not his.
+  CHECK(own_only("- I sulk when he goes out and then I go quiet for days\n- I bring up the past "
+                 "when we fight"));
+  CHECK_FALSE(own_only("I sulk when he goes out and then he lies about it."));
 }
 
 TEST_CASE("a verdict is a clear yes only without a hedge", "[answer_judge]") {
