@@ -625,24 +625,26 @@ std::vector<std::string> QuestionMatcher::words_of(const std::vector<std::string
         std::fill_n(in_marker.begin() + static_cast<std::ptrdiff_t>(i), parts.size(), 1);
     }
   }
+  // Compared by size and byte, not as C strings: this runs for every word of every line read.
+  auto is_t = [&](std::size_t k) { return raw[k].size() == 1 && raw[k][0] == 't'; };
   for (std::size_t k = 0; k < raw.size(); ++k) {
     const std::string& w = raw[k];
     if (in_marker[k]) continue;
     // "didn't" splits into "didn" + "t": that "t" is no word (and French lists "t'" as the
     // person's own "te", which would make every negation read as "you").
-    if (w == "t" && k > 0 && raw[k - 1].ends_with("n")) {
+    if (is_t(k) && k > 0 && !raw[k - 1].empty() && raw[k - 1].back() == 'n') {
       out.emplace_back(kNot);
       continue;
     }
     if (is_symbol_token(w)) continue;
     // "won't" is "will not": the writer's future, not the word "won".
-    if (w == "won" && k + 1 < raw.size() && raw[k + 1] == "t" && lang.code == "en") {
+    if (w.size() == 3 && w == "won" && k + 1 < raw.size() && is_t(k + 1) && lang.code == "en") {
       future = true;
       continue;
     }
     // "shouldn't", "wouldn't", "hasn't" split into "shouldn" + "t": the verb is the function
     // word it contracts ("should"), the "t" the negation read above.
-    if (k + 1 < raw.size() && raw[k + 1] == "t" && w.size() > 3 && w.back() == 'n' &&
+    if (k + 1 < raw.size() && is_t(k + 1) && w.size() > 3 && w.back() == 'n' &&
         stop_words_.count(w.substr(0, w.size() - 1)))
       continue;
     switch (facts_at[k]->kind) {
