@@ -86,12 +86,24 @@ template <typename Put> void fold(std::string_view text, Fold mode, Put put) {
     put(std::string_view(&lower, 1));
     held = std::string_view::npos;
   };
+  // A run of ASCII goes out lower-cased in one piece, all but its last byte, which is held.
+  std::string lowered;
   std::size_t i = 0;
   while (i < text.size()) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       flush(i);
       put_held();
-      held = i++;
+      std::size_t end = i + 1;
+      while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80)
+        ++end;
+      if (end - i > 1) {
+        lowered.assign(text.data() + i, end - 1 - i);
+        for (char& c : lowered)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        put(std::string_view(lowered));
+      }
+      held = end - 1;
+      i = end;
       continue;
     }
     const Utf8Char c = decode_utf8(text, i);
@@ -137,13 +149,20 @@ void for_each_match_word(std::string_view text,
                          const std::function<void(std::string_view)>& visit) {
   std::string word;
   fold(text, Fold::Match, [&](std::string_view piece) {
-    for (char c : piece) {
-      if (is_word_byte(static_cast<unsigned char>(c))) {
-        word += c;
-      } else if (!word.empty()) {
-        visit(word);
-        word.clear();
+    for (std::size_t k = 0; k < piece.size();) {
+      if (!is_word_byte(static_cast<unsigned char>(piece[k]))) {
+        if (!word.empty()) {
+          visit(word);
+          word.clear();
+        }
+        ++k;
+        continue;
       }
+      std::size_t end = k + 1; // a word may go on into the next piece
+      while (end < piece.size() && is_word_byte(static_cast<unsigned char>(piece[end])))
+        ++end;
+      word.append(piece.data() + k, end - k);
+      k = end;
     }
   });
   if (!word.empty()) visit(word);
@@ -151,19 +170,17 @@ void for_each_match_word(std::string_view text,
 
 std::vector<std::string> split_words(std::string_view folded) {
   std::vector<std::string> words;
-  std::string current;
-  for (char ch : folded) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    bool word =
-        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-    if (word) {
-      current += ch;
-    } else if (!current.empty()) {
-      words.push_back(std::move(current));
-      current.clear();
+  for (std::size_t i = 0; i < folded.size();) {
+    if (!is_word_byte(static_cast<unsigned char>(folded[i]))) {
+      ++i;
+      continue;
     }
+    std::size_t end = i + 1;
+    while (end < folded.size() && is_word_byte(static_cast<unsigned char>(folded[end])))
+      ++end;
+    words.emplace_back(folded.substr(i, end - i));
+    i = end;
   }
-  if (!current.empty()) words.push_back(std::move(current));
   return words;
 }
 

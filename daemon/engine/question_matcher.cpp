@@ -471,6 +471,13 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
         l.future_markers.push_back(std::move(joined));
       }
     }
+    // Before the first variant is read: words_of() looks for phrases and markers through these.
+    for (const auto& start : l.phrase_starts)
+      for (std::size_t space = start.find(' '); space != std::string::npos;
+           space = start.find(' ', space + 1))
+        l.phrase_heads.insert(start.substr(0, space));
+    for (const auto& parts : l.future_marker_words)
+      l.future_heads.insert(parts[0]);
     languages_.push_back(std::move(l));
   }
 
@@ -564,91 +571,142 @@ std::vector<std::string> QuestionMatcher::words(std::string_view text, std::size
   return words_of(split_words(fold_for_match(text)), language);
 }
 
-std::vector<std::string> QuestionMatcher::words_of(std::vector<std::string> raw,
+std::vector<std::string> QuestionMatcher::words_of(const std::vector<std::string>& folded,
                                                    std::size_t language) const {
   std::vector<std::string> out;
   if (language >= languages_.size()) return out;
   const Language& lang = languages_[language];
-  if (std::any_of(raw.begin(), raw.end(),
-                  [&](const std::string& w) { return lang.contractions.count(w) > 0; })) {
+  WordFactsMemo& memo = word_facts();
+  // The line's words and their facts; rewritten (a copy) only when a contraction or a phrase
+  // is there, which most lines hold neither of.
+  const std::vector<std::string>* words = &folded;
+  std::vector<std::string> rewritten;
+  std::vector<const WordFacts*> facts_at;
+  auto read_facts = [&] {
+    facts_at.clear();
+    for (const auto& w : *words)
+      facts_at.push_back(&facts(memo, language, w));
+  };
+  read_facts();
+  if (std::any_of(facts_at.begin(), facts_at.end(),
+                  [](const WordFacts* f) { return f->contraction; })) {
     std::vector<std::string> spelt;
-    for (auto& w : raw) {
-      auto it = lang.contractions.find(w);
-      if (it == lang.contractions.end())
-        spelt.push_back(std::move(w));
-      else
-        spelt.insert(spelt.end(), it->second.begin(), it->second.end());
+    for (std::size_t k = 0; k < words->size(); ++k) {
+      const std::string& w = (*words)[k];
+      if (!facts_at[k]->contraction) {
+        spelt.push_back(w);
+      } else {
+        const auto& parts = lang.contractions.at(w);
+        spelt.insert(spelt.end(), parts.begin(), parts.end());
+      }
     }
-    raw = std::move(spelt);
+    rewritten = std::move(spelt);
+    words = &rewritten;
+    read_facts();
   }
   // Phrases are found among the words (punctuation and apostrophes gone, one space between):
   // "didn't like" is "didn t like" on both sides.
   // Most lines hold no phrase's first two words: no rewriting, no second split.
   bool phrase_here = false;
-  for (std::size_t i = 0; i + 1 < raw.size() && !phrase_here; ++i)
-    phrase_here = lang.phrase_starts.count(raw[i] + ' ' + raw[i + 1]) > 0;
+  for (std::size_t i = 0; i + 1 < words->size() && !phrase_here; ++i)
+    phrase_here = facts_at[i]->phrase_head &&
+                  lang.phrase_starts.count((*words)[i] + ' ' + (*words)[i + 1]) > 0;
   if (phrase_here) {
     std::string joined;
-    for (const auto& w : raw)
+    for (const auto& w : *words)
       joined += (joined.empty() ? "" : " ") + w;
-    raw = split_words(rewrite_phrases(std::move(joined), lang.phrases));
+    rewritten = split_words(rewrite_phrases(std::move(joined), lang.phrases));
+    words = &rewritten;
+    read_facts();
   }
+  const std::vector<std::string>& raw = *words;
   // The writer's own future ("I'll", "going to", "je vais"): a marker's words in a row become
   // one token, and are not read as words ("going" is no "go"). A verb in the future that
   // questions use is read as that verb as well ("je lui dirai" says "dire").
   std::vector<char> in_marker(raw.size(), 0);
   bool future = false;
-  for (const auto& parts : lang.future_marker_words) {
-    bool also_a_word = parts.size() == 1 && lang.future_verbs.count(parts[0]);
-    for (std::size_t i = 0; i + parts.size() <= raw.size(); ++i)
-      if (std::equal(parts.begin(), parts.end(), raw.begin() + static_cast<std::ptrdiff_t>(i))) {
-        future = true;
-        if (!also_a_word)
-          std::fill_n(in_marker.begin() + static_cast<std::ptrdiff_t>(i), parts.size(), 1);
-      }
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (!facts_at[i]->future_head) continue; // no marker starts here
+    for (const auto& parts : lang.future_marker_words) {
+      if (i + parts.size() > raw.size() ||
+          !std::equal(parts.begin(), parts.end(), raw.begin() + static_cast<std::ptrdiff_t>(i)))
+        continue;
+      future = true;
+      bool also_a_word = parts.size() == 1 && lang.future_verbs.count(parts[0]);
+      if (!also_a_word)
+        std::fill_n(in_marker.begin() + static_cast<std::ptrdiff_t>(i), parts.size(), 1);
+    }
   }
-  std::string previous;
+  // Compared by size and byte, not as C strings: this runs for every word of every line read.
+  auto is_t = [&](std::size_t k) { return raw[k].size() == 1 && raw[k][0] == 't'; };
   for (std::size_t k = 0; k < raw.size(); ++k) {
     const std::string& w = raw[k];
-    if (in_marker[k]) {
-      previous = w;
-      continue;
-    }
+    if (in_marker[k]) continue;
     // "didn't" splits into "didn" + "t": that "t" is no word (and French lists "t'" as the
     // person's own "te", which would make every negation read as "you").
-    bool negation_tail = w == "t" && previous.ends_with("n");
-    previous = w;
-    if (negation_tail) {
+    if (is_t(k) && k > 0 && !raw[k - 1].empty() && raw[k - 1].back() == 'n') {
       out.emplace_back(kNot);
       continue;
     }
     if (is_symbol_token(w)) continue;
     // "won't" is "will not": the writer's future, not the word "won".
-    if (w == "won" && k + 1 < raw.size() && raw[k + 1] == "t" && lang.code == "en") {
+    if (w.size() == 3 && w == "won" && k + 1 < raw.size() && is_t(k + 1) && lang.code == "en") {
       future = true;
       continue;
     }
     // "shouldn't", "wouldn't", "hasn't" split into "shouldn" + "t": the verb is the function
     // word it contracts ("should"), the "t" the negation read above.
-    if (k + 1 < raw.size() && raw[k + 1] == "t" && w.size() > 3 && w.back() == 'n' &&
+    if (k + 1 < raw.size() && is_t(k + 1) && w.size() > 3 && w.back() == 'n' &&
         stop_words_.count(w.substr(0, w.size() - 1)))
       continue;
-    if (negation_words_.count(w)) {
+    switch (facts_at[k]->kind) {
+    case WordFacts::Kind::Not:
       out.emplace_back(kNot);
-    } else if (me_words_.count(w)) {
+      break;
+    case WordFacts::Kind::Me:
       out.emplace_back(kMe);
-    } else if (ex_words_.count(w)) {
+      break;
+    case WordFacts::Kind::Ex:
       out.emplace_back(kEx);
-    } else if (stop_words_.count(w) || (w.size() == 1 && !(w[0] >= '0' && w[0] <= '9'))) {
-      continue;
-    } else {
-      out.push_back(canonical_stem(language, w));
+      break;
+    case WordFacts::Kind::Skip:
+      break;
+    case WordFacts::Kind::Stem:
+      out.push_back(facts_at[k]->stem);
+      break;
     }
   }
   if (future) out.emplace_back(kFuture);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+WordFacts QuestionMatcher::facts_of(std::size_t language, const std::string& word) const {
+  const Language& lang = languages_[language];
+  WordFacts f;
+  // In words_of()'s order: a negation before the writer, the writer before the ex.
+  if (negation_words_.count(word)) {
+    f.kind = WordFacts::Kind::Not;
+  } else if (me_words_.count(word)) {
+    f.kind = WordFacts::Kind::Me;
+  } else if (ex_words_.count(word)) {
+    f.kind = WordFacts::Kind::Ex;
+  } else if (stop_words_.count(word) || (word.size() == 1 && !(word[0] >= '0' && word[0] <= '9'))) {
+    f.kind = WordFacts::Kind::Skip;
+  }
+  f.contraction = lang.contractions.count(word) > 0;
+  f.phrase_head = lang.phrase_heads.count(word) > 0;
+  f.future_head = lang.future_heads.count(word) > 0;
+  f.stem = canonical_stem(language, word);
+  f.indexed = index_.count(f.stem) > 0;
+  return f;
+}
+
+WordFactsMemo& QuestionMatcher::word_facts() const {
+  thread_local WordFactsMemo memo;
+  memo.start(built_ ? id_ : 0, languages_.size());
+  return memo;
 }
 
 const std::string& QuestionMatcher::canonical_stem(std::size_t language,
@@ -1053,22 +1111,35 @@ bool QuestionMatcher::may_match(std::string_view plain) const {
   // variant is in index_ after stemming and synonyms, or comes from a phrase.
   // A phrase counts once its first two words are there, in a row.
   bool found = false;
+  WordFactsMemo& memo = word_facts();
   std::vector<std::string> previous(languages_.size());
+  // Whether previous[l] begins some phrase start: only then is the pair looked up.
+  std::vector<char> previous_heads(languages_.size());
+  for (std::size_t l = 0; l < languages_.size(); ++l)
+    previous_heads[l] = languages_[l].phrase_heads.count("") > 0;
   for_each_match_word(plain, [&](std::string_view w) {
     if (found) return;
     std::string word(w);
     for (std::size_t l = 0; l < languages_.size(); ++l) {
       const Language& lang = languages_[l];
-      auto contraction = lang.contractions.find(word);
-      const std::vector<std::string> alone{word};
-      for (const auto& part :
-           contraction == lang.contractions.end() ? alone : contraction->second) {
-        if (lang.phrase_starts.count(previous[l] + ' ' + part) ||
-            index_.count(canonical_stem(l, part))) {
+      const WordFacts& whole = facts(memo, l, word);
+      const std::string* parts = &word; // the word, or the words its contraction spells
+      std::size_t count = 1;
+      if (whole.contraction) {
+        const auto& spelt = lang.contractions.at(word);
+        parts = spelt.data();
+        count = spelt.size();
+      }
+      for (std::size_t p = 0; p < count; ++p) {
+        const std::string& part = parts[p];
+        const WordFacts& f = whole.contraction ? facts(memo, l, part) : whole;
+        if ((previous_heads[l] && lang.phrase_starts.count(previous[l] + ' ' + part)) ||
+            f.indexed) {
           found = true;
           return;
         }
         previous[l] = part;
+        previous_heads[l] = f.phrase_head;
       }
     }
   });

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "daemon/engine/pack.h"
+#include "daemon/engine/word_facts.h"
 
 namespace mend::engine {
 
@@ -216,6 +217,10 @@ private:
     std::vector<std::string> future_markers;               // folded words, space separated
     // Each of future_markers split into its words once (words_of() reads them for every line).
     std::vector<std::vector<std::string>> future_marker_words;
+    // What a word must be for a line to hold a phrase start or a future marker from it: every
+    // w such that some phrase start begins "w " (phrase_starts' texts before each space), and
+    // each future marker's first word. Most words are neither (WordFacts).
+    std::unordered_set<std::string> phrase_heads, future_heads;
     std::unordered_set<std::string> future_verbs; // one-word markers that are question verbs
     // Terse items: per step, word -> the questions of the step whose wording holds it.
     std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::string>>>
@@ -238,7 +243,16 @@ private:
   std::unordered_map<std::size_t, Match> compute_scores(std::string_view plain,
                                                         bool with_clauses) const;
   // words() of a text already folded and cut into words.
-  std::vector<std::string> words_of(std::vector<std::string> folded, std::size_t language) const;
+  std::vector<std::string> words_of(const std::vector<std::string>& folded,
+                                    std::size_t language) const;
+  // The facts of `word` in languages_[language]: from `memo` once built (start() it first).
+  WordFacts facts_of(std::size_t language, const std::string& word) const;
+  const WordFacts& facts(WordFactsMemo& memo, std::size_t language, const std::string& word) const {
+    return memo.get(language, word, [&] { return facts_of(language, word); });
+  }
+  // The per-thread memo, started for this matcher: references from it stay valid until the
+  // next call (so for one words_of() or may_match()).
+  WordFactsMemo& word_facts() const;
   // Questions of `step` that the terse item `plain` names by a word only that question has.
   std::vector<Match> terse_matches(std::string_view plain, std::string_view step) const;
   bool could_be_terse(std::string_view plain) const;

@@ -486,3 +486,21 @@ TEST_CASE("the times I was sure, and then someone came along", "[question_matche
   CHECK(matcher().words("je pensais rencontrer personne, et puis si", 1) ==
         matcher().words("je pensais rencontrer personne, et finalement si", 1));
 }
+
+TEST_CASE("the per-thread word facts belong to one matcher", "[question_matcher]") {
+  // word_facts.h remembers what each word is (the ex's, a stem, …) per thread: two matchers
+  // read on one thread in turn must each keep their own reading ("Sam" is the ex to one only).
+  const QuestionMatcher with_sam(pack(), "Sam");
+  const QuestionMatcher without(pack(), "");
+  auto sam = with_sam.words("what did Sam say");
+  auto other = without.words("what did Sam say");
+  CHECK(std::find(sam.begin(), sam.end(), "@ex") != sam.end());
+  CHECK(std::find(other.begin(), other.end(), "@ex") == other.end());
+  for (int i = 0; i < 3; ++i) {
+    CHECK(with_sam.words("what did Sam say") == sam);
+    CHECK(without.words("what did Sam say") == other);
+  }
+  // A contraction and a phrase read through the facts as through the sets.
+  CHECK(without.words("what i didnt like") == without.words("what I didn't like"));
+  CHECK(without.words("he said no") == without.words("he refused"));
+}
