@@ -504,3 +504,9 @@ TEST_CASE("the per-thread word facts belong to one matcher", "[question_matcher]
   CHECK(without.words("what i didnt like") == without.words("what I didn't like"));
   CHECK(without.words("he said no") == without.words("he refused"));
 }
+
+// Text speak: "wat" is "what", a word that opens asking.
+TEST_CASE("wat is what", "[question_matcher]") {
+  CHECK(matcher().words("wat wasnt working") == matcher().words("what wasnt working"));
+  CHECK(matcher().opens_question("wat do i get from trying"));
+}
