@@ -510,3 +510,9 @@ TEST_CASE("wat is what", "[question_matcher]") {
   CHECK(matcher().words("wat wasnt working") == matcher().words("what wasnt working"));
   CHECK(matcher().opens_question("wat do i get from trying"));
 }
+
+// Beating oneself up, kicking oneself: the regrets having tried spares; "she said no" is the no.
+TEST_CASE("kicking myself is regretting; they said no", "[question_matcher]") {
+  CHECK(match("What will having tried stop me kicking myself about?") == "if-no.accept");
+  CHECK(match("He said no") == "step:if-no");
+}
