@@ -79,6 +79,13 @@ std::size_t yes_no_marker(std::string_view line) {
   return std::string_view::npos;
 }
 
+// A line opening in bold ("**Big yes?** No.") or with an Org-style heading's stars ("** What I
+// tell her") sets off a thought of its own, even after a line that ran on ("* Talking to her").
+bool opens_in_bold(std::string_view line) {
+  std::string_view t = trim(line);
+  return t.starts_with("**") || t.starts_with("__");
+}
+
 bool ends_with_question_mark(std::string_view s) {
   s = trim(s);
   if (s.ends_with("?")) return true;
@@ -705,7 +712,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     bool after_break = first || before.empty() || one_thought_lines || qa_lines ||
                        before.ends_with(".") || before.ends_with("?") || before.ends_with("!") ||
                        before.ends_with(":") || before.ends_with("\"") || before.ends_with("…") ||
-                       before.ends_with(")") || before.ends_with("**");
+                       before.ends_with(")") || before.ends_with("**") || opens_in_bold(line);
     Candidate c;
     c.block = block;
     c.depth = b.depth;

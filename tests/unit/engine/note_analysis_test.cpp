@@ -1706,3 +1706,11 @@ TEST_CASE("struck-out text is no part of an answer", "[note_analysis][answers]")
   CHECK_FALSE(answered("What didn't I like about us?", "~~His weekends away.~~"));
   CHECK(answered("What went wrong?", "~~ unclosed, kept as written"));
 }
+
+// Org-style headings in a Markdown file: "** …" lines continue the paragraph of the "* …" item
+// above them, yet each opens a thought of its own, as a bold lead does.
+TEST_CASE("a line opening in bold after a line that ran on", "[note_analysis][recognition]") {
+  check("* New start\n** Mistakes I stop repeating, and what I do instead\n- silence -> say it\n"
+        "\n* Since then\n** Proof log, every week\n- 2026-11-13 closed the laptop at seven\n",
+        "new-start.mistakes@2+ new-start.log@6+");
+}
