@@ -638,7 +638,7 @@ bool reported_speech(const std::vector<std::string>& words, std::size_t at,
                      bool names_too = false) {
   bool ex_seen = false, writer_seen = false; // "Deep down I kinda think": the writer's
   for (std::size_t i = 0; i < at && i < words.size(); ++i) {
-    writer_seen = writer_seen || phrase_at(words, i, phrases.first_person);
+    writer_seen = writer_seen || (names_too && phrase_at(words, i, phrases.first_person));
     if (names_too && i > 0 && !writer_seen && is_reporting_verb(words[i]) &&
         words[i - 1].size() > 1 && matcher.is_unknown_word(words[i - 1]))
       return true;

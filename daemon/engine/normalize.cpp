@@ -198,14 +198,18 @@ bool has_no_word(std::string_view text) {
   return true;
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' ||
-                           text.front() == '\r' || text.front() == '\f' || text.front() == '\v'))
-    text.remove_prefix(1);
+std::string_view trim_end(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' ||
                            text.back() == '\r' || text.back() == '\f' || text.back() == '\v'))
     text.remove_suffix(1);
   return text;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' ||
+                           text.front() == '\r' || text.front() == '\f' || text.front() == '\v'))
+    text.remove_prefix(1);
+  return trim_end(text);
 }
 
 // "2/ Ce qu'elle n'a pas dit", "Q3. What did he say?", "2.3 Early days?": a number opening a

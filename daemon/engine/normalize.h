@@ -30,6 +30,8 @@ std::vector<std::string> split_words(std::string_view folded);
 bool has_no_word(std::string_view text);
 
 std::string_view trim(std::string_view text);
+// The same at the end only: what stays keeps its start, so offsets into `text` hold.
+std::string_view trim_end(std::string_view text);
 
 // Where a line's words start after a number that counts the writer's questions ("2/", "Q3.",
 // "2.3"), a voice memo's time stamp ("[0:19]") or an outliner's task state ("TODO", "DONE"):

@@ -20,6 +20,23 @@
 namespace mend::engine {
 namespace {
 
+// A byte of a word as names are read: an ASCII letter, or any byte of a UTF-8 sequence (so
+// "Ian’s" is one word, its typographic apostrophe with it).
+bool is_name_byte(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The owner when `word`, ending at `end` in `text`, is a possessive ("Ian's", "Ian’s"); empty
+// otherwise.
+std::string_view possessor(std::string_view text, std::size_t end, std::string_view word) {
+  if (end + 1 < text.size() && text[end] == '\'' &&
+      (text[end + 1] == 's' || text[end + 1] == 'S') &&
+      (end + 2 == text.size() || !is_name_byte(text[end + 2])))
+    return word;
+  if (word.size() > 4 && word.ends_with("\xE2\x80\x99s")) return word.substr(0, word.size() - 4);
+  return {};
+}
+
 // Guidance left in the note by a template is not an answer.
 constexpr double kGuidanceSimilarity = 0.75;
 
@@ -287,8 +304,8 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
     if (names_ex_in_answer(trim(same).empty() ? rest : same)) return true;
     // So is what leads into it on its line ("Its her choice. What does trying stop me
     // regretting?").
-    std::size_t line_start = text.rfind('\n', c.start == 0 ? 0 : c.start - 1);
-    line_start = line_start == std::string_view::npos || c.start == 0 ? 0 : line_start + 1;
+    std::size_t nl = text.substr(0, c.start).rfind('\n');
+    std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
     if (line_start < c.start && names_ex_in_answer(text.substr(line_start, c.start - line_start)))
       return true;
   }
@@ -298,19 +315,19 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
 // A possessive of someone who is not the ex: "the patient's needs", "Dad's side" (the ex's own,
 // "my ex's reasons" or their name's, is theirs).
 bool Analyzer::asks_of_someone_elses(std::string_view plain) const {
-  for (std::size_t i = 1; i + 1 < plain.size(); ++i) {
-    bool straight = plain[i] == '\'' && (plain[i + 1] == 's' || plain[i + 1] == 'S');
-    bool curly = plain.substr(i).starts_with("\xE2\x80\x99s");
-    if (!straight && !curly) continue;
-    std::size_t after = i + (straight ? 2 : 4);
-    if (after < plain.size() && std::isalpha(static_cast<unsigned char>(plain[after]))) continue;
-    std::size_t start = i;
-    while (start > 0 && (std::isalpha(static_cast<unsigned char>(plain[start - 1])) ||
-                         static_cast<unsigned char>(plain[start - 1]) >= 0x80))
-      --start;
-    if (start == i) continue;
-    std::string_view owner = plain.substr(start, i - start);
-    if (!matcher_.refers_to_ex(fold_for_match(owner)) && !matcher_.names_ex(owner)) return true;
+  for (std::size_t i = 0; i < plain.size();) {
+    if (!is_name_byte(plain[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < plain.size() && is_name_byte(plain[j]))
+      ++j;
+    std::string_view owner = possessor(plain, j, plain.substr(i, j - i));
+    if (!owner.empty() && !matcher_.refers_to_ex(fold_for_match(owner)) &&
+        !matcher_.names_ex(owner))
+      return true;
+    i = j;
   }
   return false;
 }
@@ -324,9 +341,7 @@ bool Analyzer::names_ex_in_answer(std::string_view answer) const {
   bool sentence_start = true, cut = false;
   for (std::size_t i = 0; i < answer.size();) {
     char c = answer[i];
-    bool letter =
-        std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-    if (!letter) {
+    if (!is_name_byte(c)) {
       if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || c == ':') {
         sentence_start = true;
         cut = false;
@@ -336,16 +351,12 @@ bool Analyzer::names_ex_in_answer(std::string_view answer) const {
       continue;
     }
     std::size_t j = i;
-    while (j < answer.size() && (std::isalpha(static_cast<unsigned char>(answer[j])) ||
-                                 static_cast<unsigned char>(answer[j]) >= 0x80))
+    while (j < answer.size() && is_name_byte(answer[j]))
       ++j;
     std::string_view word = answer.substr(i, j - i);
-    // "Ian's", and "Ian’s", whose typographic apostrophe the loop above reads as a letter.
-    bool possessive = (j + 1 < answer.size() && answer[j] == '\'' &&
-                       (answer[j + 1] == 's' || answer[j + 1] == 'S')) ||
-                      word.ends_with("\xE2\x80\x99s");
+    std::string_view owner = possessor(answer, j, word); // "Ian's"; "It's" is nobody's
     if (!cut && std::isupper(static_cast<unsigned char>(c)) && word.size() > 1 &&
-        ((possessive && matcher_.is_unknown_word(word)) || !sentence_start)) {
+        ((!owner.empty() && matcher_.is_unknown_word(owner)) || !sentence_start)) {
       if (matcher_.names_ex(word, /*unknown_names=*/false)) return true;
       cut = true; // someone else's: what follows in the sentence is about them
     }
@@ -1112,11 +1123,21 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     const QuestionSpec* spec = pack_.question(q.id);
     return spec && spec->log;
   };
+  // What the question's own line holds after it: an answer written on its line, or nothing.
+  auto rest_of_line = [&](const QuestionOccurrence& q) {
+    std::size_t eol = std::min(text.find('\n', q.answer_start), text.size());
+    return text.substr(q.answer_start, eol - q.answer_start);
+  };
   // "TODO ask Dr. Salinas" written after the question on its line.
   auto starts_with_todo = [&](const QuestionOccurrence& q) {
-    std::size_t eol = std::min(text.find('\n', q.answer_start), text.size());
-    return is_todo_note(text.substr(q.answer_start, eol - q.answer_start), phrases_);
+    return is_todo_note(rest_of_line(q), phrases_);
   };
+  // How many bold leads each block poses ("**Needs respected?** Not always.\n**Big yes?** Yes."
+  // is one paragraph of two).
+  std::vector<int> bold_leads_in(blocks.size(), 0);
+  for (std::size_t i = 0; i < out.questions.size(); ++i)
+    if (out.questions[i].form == QuestionForm::Bold && occurrence_block[i] >= 0)
+      ++bold_leads_in[static_cast<std::size_t>(occurrence_block[i])];
   // A block written inside a list item: the grammar puts a heading at column 0 after an item's
   // indented paragraphs in the item too, which Markdown does not.
   auto inside_list_item = [&](std::size_t block) {
@@ -1157,25 +1178,15 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     // ask Dr. Salinas"): the diary's next paragraph is no answer to it.
     if ((q.form == QuestionForm::ListItem || q.form == QuestionForm::Line) && own >= 0 &&
         (q.label || starts_with_todo(q))) {
-      std::size_t eol = text.find('\n', q.answer_start);
-      std::string_view inline_answer = text.substr(
-          q.answer_start, (eol == std::string_view::npos ? text.size() : eol) - q.answer_start);
-      if (!trim(inline_answer).empty()) end = blocks[static_cast<std::size_t>(own)].end;
+      if (!trim(rest_of_line(q)).empty()) end = blocks[static_cast<std::size_t>(own)].end;
     }
     // A bold lead answered on its line among others in its paragraph ("**Needs respected?**
     // Not always.\n**Big yes?** Yes."): each holds its answer on its line, and what follows the
     // paragraph is the note going on.
     if (q.form == QuestionForm::Bold && own >= 0 && end == text.size()) {
       const Block& ob = blocks[static_cast<std::size_t>(own)];
-      std::size_t eol = text.find('\n', q.answer_start);
-      std::string_view inline_answer = text.substr(
-          q.answer_start, (eol == std::string_view::npos ? text.size() : eol) - q.answer_start);
-      bool among_others =
-          std::any_of(out.questions.begin(), out.questions.end(), [&](const auto& o) {
-            return &o != &q && o.form == QuestionForm::Bold && o.start >= ob.start &&
-                   o.start < ob.end;
-          });
-      if (ob.kind == BlockKind::Paragraph && among_others && !trim(inline_answer).empty())
+      if (ob.kind == BlockKind::Paragraph && bold_leads_in[static_cast<std::size_t>(own)] >= 2 &&
+          !trim(rest_of_line(q)).empty())
         end = ob.end;
     }
     // "> [!question] What reassures me?" holds its answer in its own callout: what comes after
@@ -1218,9 +1229,10 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       // under "- the patterns bit": the next top-level item is the day going on). So does a
       // heading's inside an item: an outliner's empty bullet under a line ("- Do I think I have
       // to be perfect?" then "\t-") underlines it as a heading, left unanswered.
-      if ((q.form == QuestionForm::ListItem ||
+      if (own >= 0 &&
+          (q.form == QuestionForm::ListItem ||
            (q.form == QuestionForm::Heading && inside_list_item(static_cast<std::size_t>(own)))) &&
-          own >= 0 && blocks[static_cast<std::size_t>(own)].parent >= 0 &&
+          blocks[static_cast<std::size_t>(own)].parent >= 0 &&
           b.start >=
               blocks[static_cast<std::size_t>(blocks[static_cast<std::size_t>(own)].parent)].end) {
         stop = true;

@@ -619,8 +619,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // Prose written between it and the next line that could pose something (not its marks:
     // "### " or "- " of the next line are none).
     std::size_t next_line = next;
-    if (std::size_t nl = text.rfind('\n', next == 0 ? 0 : next - 1);
-        nl != std::string_view::npos && nl + 1 < next && nl >= c.answer_start)
+    if (std::size_t nl = text.substr(0, next).rfind('\n');
+        nl != std::string_view::npos && nl >= c.answer_start)
       next_line = nl + 1;
     bool prose_under = prose_right_under ||
                        (next_line > c.answer_start &&

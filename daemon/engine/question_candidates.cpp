@@ -58,7 +58,7 @@ std::string_view first_line(std::string_view text, std::size_t start, std::size_
 // Where a yes-or-no marker ending the line starts ("worth it y/n", "(o/n)", "yes/no"), after
 // the space before it; npos when the line ends otherwise.
 std::size_t yes_no_marker(std::string_view line) {
-  std::string_view t = line.substr(0, (trim(line).data() - line.data()) + trim(line).size());
+  std::string_view t = trim_end(line);
   bool bracketed = t.ends_with(")") || t.ends_with("]");
   if (bracketed) t.remove_suffix(1);
   for (std::string_view marker : {"y/n", "o/n", "yes/no", "oui/non"}) {
@@ -487,7 +487,7 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
       c.plain = plain_text(head);
       c.question_mark = true;
       c.after_prose = from > 0;
-      c.end = base + (trim(line).data() - line.data()) + trim(line).size();
+      c.end = base + trim_end(line).size();
       c.answer_start = c.end;
       return true;
     }

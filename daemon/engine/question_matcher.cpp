@@ -1438,7 +1438,6 @@ bool QuestionMatcher::titles_a_person(std::string_view title) const {
 }
 
 bool QuestionMatcher::is_unknown_word(std::string_view word) const {
-  if (word.ends_with("\xE2\x80\x99s")) word.remove_suffix(4); // "It’s": the word is "It"
   return !knows_word(fold_for_match(word));
 }
 
