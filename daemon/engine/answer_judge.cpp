@@ -239,6 +239,14 @@ const std::vector<std::string> kComplaints = {
     "sentais", "senti", "sentie", "m'ennuyais", "manquait", "voulais", "aurais voulu",
     "aurais aimé", "avais besoin", "étais malheureux", "étais malheureuse", "en avais marre"};
 
+// The complaints that are dislikes: aimed at the writer ("I didn't like who I was", "je
+// n'aimais pas ce que j'étais devenue") they name the writer's own faults.
+const std::vector<std::string> kDislikes = {
+    "didn't like",    "did not like",    "didnt like",    "don't like",     "do not like",
+    "dont like",      "never liked",     "hated",         "hate",           "disliked",
+    "couldn't stand", "could not stand", "couldnt stand", "can't stand",    "n'aimais pas",
+    "aimais pas",     "n'ai pas aimé",   "détestais",     "supportais pas", "supportais plus"};
+
 // Words that start a new clause (kept as its first word).
 const std::vector<std::string> kConjunctions = {
     "and",   "but",     "because", "cause",    "cuz",    "since", "while", "whereas", "when",
@@ -387,6 +395,21 @@ struct Clause {
   bool criticises() const { return fault || (negation && !negated_fault && !praise); }
 };
 
+// A third person's possessive that names no one acting: company ("even with his colleagues",
+// "avec ses amis"), the object of a gerund ("checking his location": the act is the doer's of
+// the clause before) or family, someone else ("his mum", "sa mère").
+bool names_someone_else(const std::vector<std::string>& words, std::size_t i,
+                        const QuestionMatcher& matcher) {
+  static const char* const possessives[] = {"his", "her", "their", "sa",
+                                            "son", "ses", "leur",  "leurs"};
+  if (std::none_of(std::begin(possessives), std::end(possessives),
+                   [&](const char* p) { return words[i] == p; }))
+    return false;
+  if (i > 0 && (words[i - 1] == "with" || words[i - 1] == "avec")) return true;
+  if (i > 0 && words[i - 1].size() > 4 && words[i - 1].ends_with("ing")) return true;
+  return i + 1 < words.size() && matcher.is_other_person(words[i + 1]);
+}
+
 // Who the clause is about: the first word naming a person decides, since word order puts the
 // subject (the one doing what the clause says) first: "I read his messages" is the writer's
 // act. A possessive of the writer's before a partner word ("my ex was cold") names the ex.
@@ -422,6 +445,7 @@ Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
     // Second person: a draft to the ex ("You did nothing wrong").
     if (phrase_at(words, i, phrases.second_person)) return Who::Ex;
     const std::string& w = words[i];
+    if (names_someone_else(words, i, matcher)) continue;
     // French third-person possessives: "sa froideur me blessait" is about the ex.
     if (w == "sa" || w == "son" || w == "ses" || w == "leur" || w == "leurs") return Who::Ex;
     if (w != "le" && w != "la" && w != "les" && w != "l" && w != "e" && matcher.refers_to_ex(w) &&
@@ -429,6 +453,40 @@ Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
       return Who::Ex;
   }
   return Who::None;
+}
+
+bool is_possessive_of_writer(const std::string& w) {
+  static const char* const possessives[] = {"my",   "mine",   "ma",    "mon",    "mes",
+                                            "mien", "mienne", "miens", "miennes"};
+  return std::any_of(std::begin(possessives), std::end(possessives),
+                     [&](const char* p) { return w == p; });
+}
+
+// A dislike whose object is the writer: "I didn't like who I was by the end", "how I'd shut
+// down", "je n'aimais pas ce que j'étais devenue". The first person named after the dislike
+// is the writer ("I", "je", not "my"), and nothing in the clause makes them the one suffering
+// it ("how I was treated", "that I had to do everything", "how I felt").
+bool dislikes_writer(const std::vector<std::string>& w, const PhraseBook& phrases,
+                     const QuestionMatcher& matcher) {
+  std::size_t len = 0;
+  std::size_t at = find_any(w, phrases.dislikes, &len);
+  if (at == std::string::npos) return false;
+  static const char* const suffered[] = {
+      "treated", "made",   "felt",    "feel",      "feeling", "had",     "have",   "has",
+      "alone",   "lonely", "ignored", "invisible", "traite",  "traitee", "devais", "fallait",
+      "sentais", "seul",   "seule",   "ignore",    "ignoree", "oblige",  "obligee"};
+  for (std::size_t i = at + len; i < w.size(); ++i)
+    if (std::any_of(std::begin(suffered), std::end(suffered),
+                    [&](const char* s) { return w[i] == s; }))
+      return false;
+  for (std::size_t i = at + len; i < w.size() && i < at + len + 5; ++i) {
+    if (phrase_at(w, i, phrases.first_person)) return !is_possessive_of_writer(w[i]);
+    bool article = w[i] == "le" || w[i] == "la" || w[i] == "les" || w[i] == "l";
+    if ((!article && matcher.refers_to_ex(w[i])) || phrase_at(w, i, phrases.second_person) ||
+        phrase_at(w, i, phrases.shared_words) || matcher.is_other_person(w[i]))
+      return false;
+  }
+  return false;
 }
 
 Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
@@ -446,6 +504,10 @@ Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
         return x == "no" || x == "non" || x == "nope" || x == "nah";
       });
   c.own_cue = find_any(w, phrases.own_fault_cues) != std::string::npos;
+  if (c.complaint && dislikes_writer(w, phrases, matcher)) {
+    c.complaint = false;
+    c.own_cue = true;
+  }
   c.exception = find_any(w, phrases.exceptions) != std::string::npos;
   bool negated = false; // a negation seen earlier in the clause
   for (std::size_t i = 0; i < w.size();) {
@@ -508,8 +570,12 @@ std::vector<Clause> read_clauses(const std::vector<Sentence>& sentences, const P
         c.subject = last;
         c.writer_pronoun = last_pronoun;
       }
-      last = c.subject;
-      last_pronoun = c.writer_pronoun;
+      // A circumstance is subordinate: "The way I got when he went out: texting every half
+      // hour" goes on with the writer, not with "he".
+      if (!c.circumstance) {
+        last = c.subject;
+        last_pronoun = c.writer_pronoun;
+      }
       out.push_back(std::move(c));
     };
     // Conjunctions in a row open one clause ("and then I go quiet"): alone, "and" would take
@@ -581,6 +647,26 @@ bool nil_reply(const std::vector<AnswerLine>& cleaned, const std::vector<std::st
   return true;
 }
 
+// A clause that is only the writer, as the answer to what they disliked: "Me.", "Moi-même,
+// surtout.", "Honestly? Me.", "all me".
+bool names_only_writer(const Clause& c, const PhraseBook& phrases) {
+  static const char* const self[] = {"me", "myself", "moi"};
+  static const char* const degree[] = {"meme", "mostly", "mainly", "surtout", "all", "just"};
+  auto in = [](const std::string& w, const auto& list) {
+    return std::any_of(std::begin(list), std::end(list), [&](const char* x) { return w == x; });
+  };
+  std::vector<std::string> core = without_fillers(c.words, phrases);
+  if (core.size() > 3) return false;
+  bool self_named = false;
+  for (const auto& w : core) {
+    if (in(w, self))
+      self_named = true;
+    else if (!in(w, degree))
+      return false;
+  }
+  return self_named;
+}
+
 // Only the writer's faults, in a clause-by-clause reading: no clause about the couple ("we
 // fought"), none about the ex ("she kept score", "her phone at dinner", "because she flirted")
 // unless it praises or clears them ("he was always patient", "he never did anything wrong") or
@@ -596,6 +682,7 @@ bool own_faults_only(const std::vector<AnswerLine>& cleaned, const std::vector<s
   for (const Clause& c : read_clauses(answer_sentences(cleaned), phrases, matcher)) {
     if (c.empty_of_meaning) continue;
     any = true;
+    cue = cue || c.own_cue || names_only_writer(c, phrases);
     if (c.subject == Who::Couple && !c.circumstance) return false;
     if (c.subject == Who::Ex &&
         (c.criticises() || !(c.praise || c.negated_fault || c.circumstance)))
@@ -884,6 +971,7 @@ PhraseBook::PhraseBook(const Pack& pack) {
   conjunctions = split_all(kConjunctions);
   circumstances = split_all(kCircumstances);
   complaints = split_all(kComplaints);
+  dislikes = split_all(kDislikes);
   conditionals = split_all(kConditionals);
   for (const auto& h : holder) {
     std::string key = placeholder_key(h);

@@ -54,7 +54,7 @@ public:
   // ("I felt", "je détestais"); conjunctions that start a clause, and those of time that make
   // it a circumstance ("when he slept"); conditionals that do not hedge a yes when a
   // conditional main clause goes with them ("I'd go tonight if she called").
-  std::vector<Phrase> exceptions, fault_words, praise_words, complaints, conjunctions,
+  std::vector<Phrase> exceptions, fault_words, praise_words, complaints, dislikes, conjunctions,
       circumstances, conditionals;
 };
 

@@ -111,6 +111,10 @@ public:
   bool refers_to_ex(std::string_view folded_word) const {
     return ex_words_.count(std::string(folded_word)) > 0;
   }
+  // Family and others named as such ("mum", "sister", "mère"), folded: never the ex.
+  bool is_other_person(std::string_view folded_word) const {
+    return other_people_.count(std::string(folded_word)) > 0;
+  }
 
   // The topic gate (design.md): the strongest sign of a relationship in `text`. Strong: a
   // partner word, the ex's name or the pack's relationship vocabulary. Pronoun: only words

@@ -265,6 +265,36 @@ TEST_CASE("own faults only: whose fault each clause names", "[answer_judge]") {
   }
 }
 
+// What the writer disliked was themself: a dislike aimed at the writer is no complaint, a
+// clause naming only the writer is the answer, and the acts after it stay the writer's
+// (a gerund's object, company, family, and a clause of time do not change who acts).
+TEST_CASE("own faults only: the writer named as what they disliked", "[answer_judge]") {
+  auto own_only = [](std::string_view a) { return judge(a, Kind::FaultFinding).own_fault_only; };
+  for (const char* a :
+       {"I didn't like how I'd shut down every time she brought up money. Pretty much I didn't "
+        "like how I was.",
+        "How short I got with him. The nagging. Honestly I didn't like who I was by the end.",
+        "Je n'aimais pas ce que j'étais devenue.",
+        "Moi-même, surtout. Ma froideur, mon ironie, qui blesse.",
+        "Honestly? Me. My moods, my hours.",
+        "The way I got when he went out: texting every half hour, checking his location, the "
+        "sulking.",
+        "I get jealous, even with his officemates. All me.",
+        "That I nagged him about the bins and the car and his mum."}) {
+    INFO(a);
+    CHECK(own_only(a));
+  }
+  for (const char* a :
+       {"I didn't like how I was treated.", "I didn't like that I had to do everything.",
+        "I didn't like how I felt around her.", "I didn't like that he ignored me.",
+        "Me. And his drinking.", "Me, mostly. But he lied too.",
+        "My needs came last. My feelings didn't matter.",
+        "Checking his location, he was never where he said."}) {
+    INFO(a);
+    CHECK_FALSE(own_only(a));
+  }
+}
+
 // A denial before the yes takes it back; "part of me" says yes only in part.
 TEST_CASE("a verdict denied before its yes, or said by part of me, is no clear yes",
           "[answer_judge]") {
