@@ -134,6 +134,7 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.topic_words_other_senses = strings(fm.value("topic_words_other_senses", json()), true);
   pack.second_person = strings(fm.value("second_person", json()), true);
   pack.question_openers = strings(fm.value("question_openers", json()), true);
+  pack.question_leads = strings(fm.value("question_leads", json()), true);
   pack.months = string_lists(fm.value("months", json()));
   pack.weekdays = string_lists(fm.value("weekdays", json()));
   pack.synonyms = string_lists(fm.value("synonyms", json()));

@@ -103,6 +103,10 @@ struct LanguagePack {
   // Words that open a question ("what", "did", "pourquoi"): a list item or line starting with
   // one is posed as a question even without its "?" ("1. What went wrong").
   std::vector<std::string> question_openers;
+  // Phrases that open a line posing one of the article's prompts without asking: its
+  // imperative ("Remember the times…") and the noun phrase people make of it ("The times I
+  // thought I'd never meet anyone", "Les fois où…"). Such a line is posed as an opener's is.
+  std::vector<std::string> question_leads;
   std::vector<std::vector<std::string>> months, weekdays;
   // Words people use for the same thing ("left", "dumped", "broke up"): matched as the first.
   std::vector<std::vector<std::string>> synonyms;

@@ -303,6 +303,11 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& o : lang.question_openers)
       if (auto parts = split_words(fold_for_match(o)); !parts.empty())
         question_openers_.insert(parts.front());
+    for (const auto& o : lang.question_leads)
+      if (auto parts = split_words(fold_for_match(o)); !parts.empty()) {
+        question_lead_heads_.insert(parts.front());
+        question_leads_.push_back(std::move(parts));
+      }
     for (const auto& p : lang.topic_pronouns)
       for (auto& s : split_words(fold_for_match(p)))
         topic_pronouns_.insert(s);
@@ -1561,14 +1566,20 @@ bool QuestionMatcher::opens_question(std::string_view plain) const {
     std::string first(plain.substr(i, j - i));
     for (char& c : first)
       c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return question_openers_.count(first) > 0;
+    if (question_openers_.count(first)) return true;
+    if (!question_lead_heads_.count(first)) return false;
   }
   // Otherwise fold the line's first few dozen bytes, not all of it.
   std::size_t cut = std::min<std::size_t>(plain.size(), 48);
   while (cut < plain.size() && (static_cast<unsigned char>(plain[cut]) & 0xC0) == 0x80)
     ++cut; // never inside a UTF-8 sequence
   auto words = split_words(fold_for_match(plain.substr(0, cut)));
-  return !words.empty() && question_openers_.count(words.front()) > 0;
+  if (words.empty()) return false;
+  if (question_openers_.count(words.front())) return true;
+  // "The times I thought I'd never meet anyone": the prompt's lead, whole, then more words.
+  return std::any_of(question_leads_.begin(), question_leads_.end(), [&](const auto& lead) {
+    return words.size() > lead.size() && std::equal(lead.begin(), lead.end(), words.begin());
+  });
 }
 
 bool QuestionMatcher::names_ex(std::string_view plain, bool unknown_names) const {

@@ -278,8 +278,10 @@ private:
   std::unordered_set<std::string> me_words_, ex_words_, stop_words_, negation_words_;
   std::unordered_set<std::string> first_person_; // me_words_ without the second person
   std::unordered_set<std::string> pronoun_words_, topic_pronouns_; // every set's; the gate's
-  std::unordered_set<std::string> question_openers_; // first words, folded, every language
-  std::unordered_set<std::string> vocabulary_;       // every folded word of the pack
+  std::vector<std::vector<std::string>> question_leads_; // folded words, as question_leads
+  std::unordered_set<std::string> question_lead_heads_;  // their first words
+  std::unordered_set<std::string> question_openers_;     // first words, folded, every language
+  std::unordered_set<std::string> vocabulary_;           // every folded word of the pack
   // The topic gate's words (folded, every language) and word prefixes ("relationship*").
   std::unordered_set<std::string> topic_words_, weak_topic_words_;
   std::unordered_set<std::string> other_senses_;      // strong topic words with other senses

@@ -92,6 +92,19 @@ std::string log_dates(std::string_view note) {
 
 } // namespace
 
+// "Remember the times you thought you'd never meet anyone again" is an imperative: people
+// write its noun phrase, long and without "?", over the answer.
+TEST_CASE("the times lead poses the prompt of past times", "[note_analysis]") {
+  check("the times i thought nobody else would ever come along and then someone did\n"
+        "after Jo in 2019. then Sam.\n",
+        "motives.past@1+");
+  check("Les fois où j'ai cru que j'allais plus jamais trouver personne, et puis si\n\n"
+        "Après Marc. Puis Théo.\n",
+        "motives.past@1+");
+  // Prose opening with the same words asks nothing.
+  check("The times we went to the lake were the best of that summer, and I miss them.\n", "");
+}
+
 TEST_CASE("what is not an answer", "[note_analysis]") {
   for (const char* a : {"", "   ", "_your answer_", "TODO", "todo: ask Sam first", "TODO — later",
                         "...", "…", "?", "Reasons:", "A:", "- [x]", "> _your answer_"}) {

@@ -162,6 +162,20 @@ TEST_CASE("a line opening with a question word asks", "[question_matcher]") {
   CHECK_FALSE(matcher().opens_question("Work, then what"));
 }
 
+// The article's imperative and the noun phrase people make of it pose its prompt as an opener
+// does; the lead's words alone, or a longer word that starts like it, do not.
+TEST_CASE("a line opening with a prompt's lead poses it", "[question_matcher]") {
+  CHECK(matcher().opens_question("The times I thought I'd never meet anyone again"));
+  CHECK(matcher().opens_question("- all the times I was sure nobody else would come along"));
+  CHECK(matcher().opens_question("Remember the times you thought it was over"));
+  CHECK(matcher().opens_question("Les fois où j'ai cru que j'allais finir seule"));
+  CHECK(matcher().opens_question("Me souvenir des fois où j'étais sûre"));
+  CHECK_FALSE(matcher().opens_question("The timing was off"));
+  CHECK_FALSE(matcher().opens_question("The times"));
+  CHECK_FALSE(matcher().opens_question("Les fichiers sont partis"));
+  CHECK_FALSE(matcher().opens_question("Timesheet due Friday"));
+}
+
 TEST_CASE("a verb in the future is the writer's future and still that verb", "[question_matcher]") {
   // "dirai" is "dire" said in the future: both the future token and the verb.
   auto words = matcher().words("Ce que je lui dirai de ma réflexion", 1);
