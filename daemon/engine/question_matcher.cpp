@@ -166,6 +166,49 @@ std::string rewrite_phrases(std::string folded,
 // The clauses of a line: "How long were we together, and was it timing?" -> "How long were we
 // together", "and was it timing". Cut at sentence and clause punctuation only: "or" usually
 // joins the alternatives of one question ("timing or a real problem").
+// Words that open a question of their own inside a line, folded: "what", "qu'est-ce que",
+// "est-ce que", "how", "why", "pourquoi". Not "is", "do": they join clauses as often.
+std::size_t spoken_opener_at(std::string_view s, std::size_t i) {
+  static const char* const openers[] = {"what ",           "how ",       "why ",    "pourquoi ",
+                                        "qu'est-ce ",      "qu'est ce ", "est-ce ", "est ce ",
+                                        "qu\u2019est-ce ", "comment "};
+  for (const char* o : openers) {
+    std::string_view w(o);
+    if (s.size() - i < w.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < w.size() && same; ++k)
+      same = std::tolower(static_cast<unsigned char>(s[i + k])) == static_cast<unsigned char>(w[k]);
+    if (same) return w.size();
+  }
+  return 0;
+}
+
+// The questions of a line said without stops, cut before each opener that follows at least
+// four words of the question before it and has four words of its own; the line whole when
+// there is no such opener or it is shorter than two questions said in full are ("How we could
+// change how we talk" is one).
+std::vector<std::string> spoken_questions(const std::string& line) {
+  constexpr std::size_t kQuestionWords = 4, kLineWords = 10;
+  std::vector<std::size_t> spaces;
+  for (std::size_t i = 0; i < line.size(); ++i)
+    if (line[i] == ' ') spaces.push_back(i);
+  if (spaces.size() + 1 < kLineWords) return {line};
+  std::vector<std::string> out;
+  std::size_t start = 0, words = 0;
+  for (std::size_t k = 0; k < spaces.size(); ++k) {
+    ++words;
+    std::size_t i = spaces[k];
+    bool room_after = spaces.size() - k >= kQuestionWords;
+    if (words >= kQuestionWords && room_after && spoken_opener_at(line, i + 1)) {
+      out.push_back(line.substr(start, i - start));
+      start = i + 1;
+      words = 0;
+    }
+  }
+  out.push_back(line.substr(start));
+  return out;
+}
+
 std::vector<std::string> clauses_of(std::string_view plain) {
   std::vector<std::string> out;
   std::string current;
@@ -922,6 +965,12 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
   if (std::string bare = without_asides(named); !bare.empty() && bare.size() != named.size())
     texts.push_back(std::move(bare));
   auto clauses = with_clauses ? clauses_of(named) : std::vector<std::string>{};
+  // A line said rather than typed runs its questions together without a stop ("is it
+  // reversible what would have to change on my side or his", "est-ce que c'est réversible
+  // qu'est-ce qui doit changer"): it is cut again before each word that opens a question of
+  // its own after a few words.
+  if (with_clauses && clauses.size() <= 1 && named.find_first_of("?,;:.") == std::string::npos)
+    clauses = spoken_questions(named);
   if (clauses.size() > 1)
     for (auto& c : clauses)
       texts.push_back(std::move(c));

@@ -162,6 +162,15 @@ TEST_CASE("a line opening with a question word asks", "[question_matcher]") {
   CHECK_FALSE(matcher().opens_question("Work, then what"));
 }
 
+// A line said rather than typed runs two questions together without a stop: each is read
+// on its own.
+TEST_CASE("a line said without stops is read question by question", "[question_matcher]") {
+  CHECK(match("What didn't I like about it what did I not like about her be honest lad") ==
+        "why.disliked");
+  CHECK(match("est-ce que c'est réversible qu'est-ce qui doit changer de mon côté ou du sien") ==
+        "why.reversible");
+}
+
 // The article's imperative and the noun phrase people make of it pose its prompt as an opener
 // does; the lead's words alone, or a longer word that starts like it, do not.
 TEST_CASE("a line opening with a prompt's lead poses it", "[question_matcher]") {
