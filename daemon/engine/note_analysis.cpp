@@ -170,10 +170,25 @@ Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
     // "elle" is as often the relationship ("Était-elle conforme à mon idéal ?"), "il" nobody.
     if (named)
       for (const auto& lang : pack_.languages())
-        if (lang.pronouns_name_people)
+        if (lang.pronouns_name_people) {
           for (const auto& p : lang.topic_pronouns)
             for (auto& w : split_words(fold_for_match(p)))
               if (!ex_pronouns_.count(w)) others_pronouns_.insert(std::move(w));
+          // The writer's own words in each pronoun's place: the default set's ("they",
+          // "them", "their") said of the writer by the pack's first person, in its order
+          // ("i", "me", "my", "mine", "myself").
+          static const char* const first[][2] = {{"they", "i"},
+                                                 {"them", "me"},
+                                                 {"their", "my"},
+                                                 {"theirs", "mine"},
+                                                 {"themself", "myself"}};
+          for (const auto& [set_name, set] : lang.pronouns)
+            for (const auto& [variable, word] : set)
+              for (const auto& [var, mine] : first)
+                if (variable == var)
+                  for (auto& w : split_words(fold_for_match(word)))
+                    if (others_pronouns_.count(w)) third_person_to_first_.try_emplace(w, mine);
+        }
   }
   // Folded once, not on every note (every keystroke in an editor).
   for (const auto& lang : pack_.languages()) {
@@ -660,6 +675,53 @@ bool Analyzer::asks_with_others_pronoun(std::string_view plain) const {
   return others && !theirs;
 }
 
+bool Analyzer::writes_of_self_in_third_person(std::string_view text,
+                                              const Candidates& candidates) const {
+  if (third_person_to_first_.empty() || options_.ex_name.empty()) return false;
+  constexpr int kQuestionsInThirdPerson = 2;
+  int third = 0, with_ex = 0;
+  for (const auto& c : candidates.lines) {
+    if (!c.question_mark && !matcher_.opens_question(c.plain)) continue;
+    bool others = false, theirs = false;
+    for_each_match_word(c.plain, [&](std::string_view w) {
+      std::string word(w);
+      others = others || others_pronouns_.count(word) > 0;
+      theirs = theirs || ex_pronouns_.count(word) > 0;
+    });
+    if (!others) continue;
+    if (matcher_.speaks_in_first_person(c.plain)) return false;
+    if (!matcher_.best(said_of_writer(c.plain), "")) continue;
+    ++third;
+    if (theirs) ++with_ex;
+  }
+  if (third < kQuestionsInThirdPerson || with_ex == 0) return false;
+  // The ex by name, a word of its own anywhere in the note (its title included).
+  std::vector<std::string> name = split_words(fold_for_match(options_.ex_name));
+  if (name.empty()) return false;
+  bool named = false;
+  for_each_match_word(text, [&](std::string_view w) { named = named || w == name.front(); });
+  return named;
+}
+
+std::string Analyzer::said_of_writer(std::string_view plain) const {
+  std::string out, word;
+  auto flush = [&] {
+    auto it = third_person_to_first_.find(fold_for_match(word));
+    out += it == third_person_to_first_.end() ? word : it->second;
+    word.clear();
+  };
+  for (char c : plain) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      word += c;
+    } else {
+      if (!word.empty()) flush();
+      out += c;
+    }
+  }
+  if (!word.empty()) flush();
+  return out;
+}
+
 std::string Analyzer::without_gendered_nouns_pronouns(std::string_view plain) const {
   // Cut at blanks and apostrophes, the pieces kept as written: names are read by their capital.
   std::string out, piece;
@@ -932,9 +994,13 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   // sections, and the question each line is.
   const auto& blocks = outline.blocks;
   Candidates candidates = find_candidates(text, outline);
-  if (matcher_.opens_as_letter(text)) // an unsent letter: "you" is the ex
+  if (matcher_.opens_as_letter(text)) { // an unsent letter: "you" is the ex
     for (auto& c : candidates.lines)
       c.plain = matcher_.said_of_addressee(c.plain);
+  } else if (writes_of_self_in_third_person(text, candidates)) {
+    for (auto& c : candidates.lines)
+      c.plain = said_of_writer(c.plain);
+  }
   const std::vector<char> about_others = questions_about_others(text, outline, candidates);
   Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
                                       options_.threshold_shift, about_others);

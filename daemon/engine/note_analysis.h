@@ -191,6 +191,18 @@ private:
   std::string without_gendered_nouns_pronouns(std::string_view plain) const;
   // Does the line ask with a pronoun that is not the ex's, and nothing that names the ex?
   bool asks_with_others_pronoun(std::string_view plain) const;
+  // With the ex's pronouns configured, the other sets' words of languages whose pronouns name
+  // people, folded, each to the first person's word in its place ("she" -> "i", "her" ->
+  // "my"): a writer may write of themself in the third person.
+  std::unordered_map<std::string, std::string> third_person_to_first_;
+  // A note written of the writer in the third person, as a case note is ("Is she frightened of
+  // being on her own?", "Does she want to change everything he blames her for?"): several of
+  // its questions ask with another set's pronoun, one of them with the ex's too, none asks in
+  // the first person, and the note names the ex by the configured name (a friend's couple would
+  // not).
+  bool writes_of_self_in_third_person(std::string_view text, const Candidates& candidates) const;
+  // `plain` with the third person's pronouns said in the first person.
+  std::string said_of_writer(std::string_view plain) const;
   PhraseBook phrases_;
   // Per language of the pack (same order): its folded stopwords (detect_language).
   struct WordHash { // FNV-1a: the words hashed are short, and a note has thousands of them

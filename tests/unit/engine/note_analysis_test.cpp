@@ -1076,6 +1076,35 @@ TEST_CASE("a question asked with pronouns that are not the ex's", "[note_analysi
         "why.official why.not-working");
 }
 
+// A writer may write of themself in the third person, as a case note does: several questions
+// with another set's pronoun, one with the ex's too, none in the first person, the ex named as
+// configured. A friend's couple, not naming the ex, stays someone else's.
+TEST_CASE("a note written of the writer in the third person", "[note_analysis][topic]") {
+  static const Pack pack = [] {
+    std::vector<mend::engine::PackProblem> problems;
+    return Pack::load(mend::engine::builtin_pack_files(), &problems);
+  }();
+  const Analyzer he(pack, {"Craig", "", true, "he"});
+  auto lines = [&](std::string_view note) {
+    std::string out;
+    for (const auto& q : he.analyse(note, "note.md").questions)
+      out += (out.empty() ? "" : " ") + q.id + "@" + std::to_string(q.line + 1);
+    return out;
+  };
+  const char* self = "Craig - what next\n\nDoes she cling on when he pushes her away?\nShe did "
+                     "in August.\n\nDoes she stay when her needs aren't met?\nFifteen years "
+                     "of it.\n\nIs she afraid of being left, or cheated on?\nBoth.\n";
+  CHECK(lines(self) == "patterns.cling@3 patterns.stay@6 patterns.abandon@9");
+  const char* friends = "Anna and Tom\n\nDoes she cling on when he pushes her away?\nShe did "
+                        "in August.\n\nDoes she stay when her needs aren't met?\nYears.\n";
+  CHECK(lines(friends).empty());
+  // One question of hers in the writer's own note is someone else's (a mother's, a friend's).
+  const char* mixed = "Craig\n\nDo I cling on when he pushes me away?\nYes.\n\nDoes she stay "
+                      "when her needs aren't met?\nYears.\n\nIs she afraid of being left?\n"
+                      "Yes.\n";
+  CHECK(lines(mixed) == "patterns.cling@3");
+}
+
 // A chat app's export of messages to oneself: every message is read after its time stamp and
 // sender, one thought a line; the app's own lines and the stamps are none of the words.
 TEST_CASE("a chat export's messages are read one a line", "[note_analysis][forms]") {
