@@ -135,6 +135,9 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.second_person = strings(fm.value("second_person", json()), true);
   pack.question_openers = strings(fm.value("question_openers", json()), true);
   pack.question_leads = strings(fm.value("question_leads", json()), true);
+  if (auto it = fm.find("spellings"); it != fm.end() && it->is_object())
+    for (const auto& [typed, meant] : it->items())
+      pack.spellings[typed] = scalar(meant);
   pack.months = string_lists(fm.value("months", json()));
   pack.weekdays = string_lists(fm.value("weekdays", json()));
   pack.synonyms = string_lists(fm.value("synonyms", json()));

@@ -107,6 +107,9 @@ struct LanguagePack {
   // imperative ("Remember the times…") and the noun phrase people make of it ("The times I
   // thought I'd never meet anyone", "Les fois où…"). Such a line is posed as an opener's is.
   std::vector<std::string> question_leads;
+  // Words as typed in a hurry, and the words they stand for ("koi" -> "quoi", "jvé" -> "je
+  // vais", "abt" -> "about"): read as those words wherever the pack's questions are matched.
+  std::map<std::string, std::string> spellings;
   std::vector<std::vector<std::string>> months, weekdays;
   // Words people use for the same thing ("left", "dumped", "broke up"): matched as the first.
   std::vector<std::vector<std::string>> synonyms;

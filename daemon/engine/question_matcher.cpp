@@ -469,6 +469,14 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       std::erase_if(l.contractions, [&](const auto& entry) {
         return written.count(entry.first) && !negation_words_.count(entry.first);
       });
+      // Hurried spellings are read as contractions are, one typed word for the words it
+      // stands for; never one the pack itself writes.
+      for (const auto& [typed, meant] : lang.spellings) {
+        auto key = split_words(fold_for_match(typed));
+        auto parts = split_words(fold_for_match(meant));
+        if (key.size() == 1 && !parts.empty() && !written.count(key.front()))
+          l.contractions.try_emplace(key.front(), std::move(parts));
+      }
     }
     std::unordered_set<std::string> droppable;
     for (const auto& w : lang.droppable_words)

@@ -162,6 +162,17 @@ TEST_CASE("a line opening with a question word asks", "[question_matcher]") {
   CHECK_FALSE(matcher().opens_question("Work, then what"));
 }
 
+// Words typed in a hurry are read as the words they stand for (the pack's spellings); a word
+// the pack writes itself keeps its own reading.
+TEST_CASE("hurried spellings read as their words", "[question_matcher]") {
+  CHECK(matcher().words("koi marchait pa entre nou", 1) ==
+        matcher().words("quoi marchait pas entre nous", 1));
+  CHECK(matcher().words("ce ke jvé lui dire", 1) == matcher().words("ce que je vais lui dire", 1));
+  CHECK(matcher().words("what i didnt like abt us") ==
+        matcher().words("what i didnt like about us"));
+  CHECK(match("koi marchait pa entre nou ?") == "why.not-working");
+}
+
 // A line said rather than typed runs two questions together without a stop: each is read
 // on its own.
 TEST_CASE("a line said without stops is read question by question", "[question_matcher]") {
