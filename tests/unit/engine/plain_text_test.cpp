@@ -143,3 +143,43 @@ TEST_CASE("inline_text finds a bold lead in the part it parses") {
   CHECK(late.strong_prefix.empty());
   CHECK(late.plain == "Then this and more");
 }
+
+TEST_CASE("inline_text reads single emphasised words as the parse does") {
+  // Words that are one emphasised run (read without the parse), near misses (parsed), and
+  // words and blanks around them, in random texts.
+  const std::vector<std::string> words = {
+      "**hopeful**", "__team__", "*will*",  "_new_", "**2011**", "_a_",    "**a**",
+      "**a*",        "*a**",     "__a_",    "_a_b_", "***a***",  "**a**,", "*a*:",
+      "**a-b**",     "**",       "_",       "*",     "**é**",    "a_b",    "x",
+      "went",        "home",     ":",       "",      "(a)",      "#tag",   "it's",
+      "Déjà-vu",     "?",        "**Why**?"};
+  std::uint32_t seed = 7;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  std::size_t checked = 0, simple = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s = std::vector<std::string>{"", " ", "  ", "\t"}[next() % 4];
+    const std::size_t count = 1 + next() % 5;
+    bool all_simple = true;
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::string& w = words[next() % words.size()];
+      all_simple = all_simple && k < 16 && w != "**a*" && w != "*a**" && w != "__a_" &&
+                   w != "_a_b_" && w != "***a***" && w != "**a**," && w != "*a*:" &&
+                   w != "**a-b**" && w != "**" && w != "_" && w != "*" && w != "**é**" &&
+                   w != "a_b" && w != "**Why**?";
+      s += (k ? " " : "") + w;
+    }
+    if (next() % 4 == 0) s += std::vector<std::string>{":", " ", " :", "  "}[next() % 4];
+    INFO("text: [" << s << "]");
+    const mend::engine::InlineText whole = inline_text_whole(s), fast = inline_text(s);
+    REQUIRE(fast.plain == whole.plain);
+    REQUIRE(fast.strong_prefix == whole.strong_prefix);
+    REQUIRE(fast.strong_prefix_end == whole.strong_prefix_end);
+    REQUIRE(fast.all_strong == whole.all_strong);
+    ++checked;
+    simple += all_simple && s.find('\t') == std::string::npos ? 1 : 0;
+  }
+  CHECK(simple > 2000); // texts the shortcut reads, and agreed
+}
