@@ -1235,14 +1235,16 @@ InlineCut inline_cut(std::string_view s) {
 
 // Why: a diary's marked-up words are mostly single words in emphasis ("**hopeful** **team**
 // with", "Quiet _will_ **new**"), and their parse cost ~0.2 M instructions a line. A text whose
-// words hold no inline syntax but for words that are exactly a run of one to two '*' or '_', an
-// ASCII letter or digit run, and the same run again ("**team**", "_will_") reads as the parse
-// reads it, without the parse (CommonMark's emphasis rules, which the inline grammar's
-// scanner.c follows): the opening run has a space or the start before it and a letter after it,
-// so it is left-flanking and not right-flanking (it may open, even as '_'); the closing run has
-// a letter before it and a space or the end after it, so it may close and not open; nothing
-// between them is a delimiter, so each pair is one emphasis (one '*' or '_') or strong emphasis
-// (two), and the plain text is the words without the runs. The root's named children are those
+// words hold no inline syntax but for '!' and for words that are exactly a run of one to two
+// '*' or '_', an ASCII letter or digit run, the same run again, and sentence punctuation
+// ("**team**", "_will_", "**done**!") reads as the parse reads it, without the parse
+// (CommonMark's emphasis rules, which the inline grammar's scanner.c follows): the opening run
+// has a space or the start before it and a letter after it, so it is left-flanking and not
+// right-flanking (it may open, even as '_'); the closing run has a letter before it and a
+// space, the end or punctuation after it, so it may close and not open; nothing between them
+// is a delimiter, so each pair is one emphasis (one '*' or '_') or strong emphasis (two), and
+// the plain text is the words without the runs. A '!' opens an image only right before a '[',
+// which such a text never holds: it is punctuation. The root's named children are the
 // emphases, in order (a word without syntax is no node): a strong word first in the text is its
 // bold lead, and a bold line when it is the only word but for blanks and colons. Tabs, line
 // breaks and text that is not valid UTF-8 are left to the parse. tests/unit/engine/
@@ -1260,24 +1262,28 @@ std::optional<InlineText> emphasised_words(std::string_view s) {
   for (std::size_t pos = 0; pos <= s.size();) {
     std::size_t end = std::min(s.find(' ', pos), s.size());
     std::string_view word = s.substr(pos, end - pos);
-    if (has_inline_syntax(word)) {
+    const std::size_t syntax = word.find_first_of(kInlineSyntax);
+    if (syntax == std::string_view::npos ||
+        word.find_first_not_of('!', syntax) == std::string_view::npos) {
+      out.plain.append(word); // '!' opens an image only before '[', which no word here holds
+    } else {
+      // An emphasised word: a run, letters and digits, the same run, sentence punctuation.
       const char d = word[0];
       std::size_t run = 0;
       while (run < word.size() && run < 3 && word[run] == d)
         ++run;
-      if ((d != '*' && d != '_') || run > 2 || word.size() < 2 * run + 1) return std::nullopt;
-      std::string_view inner = word.substr(run, word.size() - 2 * run);
-      for (std::size_t k = 0; k < run; ++k)
-        if (word[word.size() - 1 - k] != d) return std::nullopt;
-      for (char c : inner)
-        if (!is_alnum(c)) return std::nullopt;
+      if ((d != '*' && d != '_') || run > 2) return std::nullopt;
+      std::size_t close = run;
+      while (close < word.size() && is_alnum(word[close]))
+        ++close;
+      if (close == run || word.substr(close, run) != word.substr(0, run) ||
+          word.find_first_not_of(".,;:!?", close + run) != std::string_view::npos)
+        return std::nullopt;
       if (emphases++ == 0 && pos == s.find_first_not_of(' ')) {
         strong_first = run == 2;
-        first_end = end;
+        first_end = pos + close + run;
       }
-      out.plain.append(inner);
-    } else {
-      out.plain.append(word);
+      out.plain.append(word.substr(run, close - run)).append(word.substr(close + run));
     }
     if (end == s.size()) break;
     out.plain += ' ';
