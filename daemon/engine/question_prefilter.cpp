@@ -385,20 +385,24 @@ bool read_remaining_lines(std::string_view text, const QuestionMatcher& matcher,
                           std::vector<LineRead>& reads,
                           const std::function<bool(int, std::size_t)>& found) {
   const LineReader reader{matcher, false};
-  int number = 0;
-  for (std::size_t pos = 0; number < static_cast<int>(reads.size()); ++number) {
-    std::size_t nl = text.find('\n', pos);
-    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-    if (reads[number] == LineRead::Unread) {
+  // As the prefilter: the likely candidates first, so that a note holding questions is told
+  // (by `found`) before its other lines are read.
+  for (bool likely : {true, false}) {
+    int number = 0;
+    for (std::size_t pos = 0; number < static_cast<int>(reads.size()); ++number) {
+      std::size_t nl = text.find('\n', pos);
+      std::size_t end = nl == std::string_view::npos ? text.size() : nl;
       std::string_view line = text.substr(pos, end - pos);
-      bool crlf = line.ends_with('\r');
-      if (crlf) line.remove_suffix(1);
-      bool candidate = read_line(reader, number, line, crlf) != ParseReason::None;
-      reads[number] = candidate ? LineRead::Candidate : LineRead::Nothing;
-      if (candidate && !found(number, pos)) return false;
+      if (reads[number] == LineRead::Unread && likely_candidate(line) == likely) {
+        bool crlf = line.ends_with('\r');
+        if (crlf) line.remove_suffix(1);
+        bool candidate = read_line(reader, number, line, crlf) != ParseReason::None;
+        reads[number] = candidate ? LineRead::Candidate : LineRead::Nothing;
+        if (candidate && !found(number, pos)) return false;
+      }
+      if (nl == std::string_view::npos) break;
+      pos = nl + 1;
     }
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
   }
   return true;
 }

@@ -76,7 +76,8 @@ enum class LineRead : std::uint8_t { Unread, Nothing, Candidate };
 // what it read on each line before its verdict.
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
                                 TopicSign sign, std::vector<LineRead>& reads);
-// Reads every line of `text` still Unread in `reads` (as filled above), in order, and calls
+// Reads every line of `text` still Unread in `reads` (as filled above), the prefilter's likely
+// candidates first (headings and '?' lines), each pass in order, and calls
 // `found(line, offset)` for each new Candidate line (`offset`: its first byte); stops, and
 // returns false, when `found` returns false.
 bool read_remaining_lines(std::string_view text, const QuestionMatcher& matcher,
