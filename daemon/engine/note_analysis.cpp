@@ -11,6 +11,7 @@
 
 #include "daemon/engine/front_matter.h"
 #include "daemon/engine/normalize.h"
+#include "daemon/engine/note_regions.h"
 #include "daemon/engine/question_prefilter.h"
 #include "daemon/engine/render.h"
 #include "daemon/engine/text.h"
@@ -879,55 +880,6 @@ NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) con
   return analyse(text, outline, path, sign);
 }
 
-namespace {
-
-// Lines that can only make blocks analysis never reads outside an answer, and that leave
-// nothing open after them: after quote markers and list markers, the line starts with none of
-// the characters that begin a heading, a fence, HTML or a setext underline ("#`~<="), is not
-// made of '-', '*', '_', '+' alone (a thematic break, an underline, empty markers), and holds
-// no table pipe. Conservative: "- # x", "* * *", "   ```" and "<b>" all fail.
-bool inert_lines(std::string_view body) {
-  for (std::size_t pos = 0; pos < body.size();) {
-    std::size_t nl = body.find('\n', pos);
-    std::string_view line =
-        body.substr(pos, nl == std::string_view::npos ? body.size() - pos : nl - pos);
-    pos = nl == std::string_view::npos ? body.size() : nl + 1;
-    if (line.find('|') != std::string_view::npos) return false;
-    std::size_t i = 0;
-    for (;;) {
-      while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
-        ++i;
-      if (i < line.size() && line[i] == '>') {
-        ++i;
-        continue;
-      }
-      if (i + 1 < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+') &&
-          (line[i + 1] == ' ' || line[i + 1] == '\t')) {
-        i += 2;
-        continue;
-      }
-      std::size_t d = i;
-      while (d < line.size() && line[d] >= '0' && line[d] <= '9')
-        ++d;
-      if (d > i && d + 1 < line.size() && (line[d] == '.' || line[d] == ')') &&
-          (line[d + 1] == ' ' || line[d + 1] == '\t')) {
-        i = d + 2;
-        continue;
-      }
-      break;
-    }
-    std::string_view rest = line.substr(i);
-    if (rest.empty()) continue;
-    if (std::string_view("#`~<=").find(rest[0]) != std::string_view::npos) return false;
-    if (std::string_view("-*_+").find(rest[0]) != std::string_view::npos &&
-        rest.find_first_not_of("-*_+= \t\r") == std::string_view::npos)
-      return false;
-  }
-  return true;
-}
-
-} // namespace
-
 // Why: `mend scan` and the daemons' cold index are bounded by the block parse, and in a note
 // that holds questions most of the text is usually no question and no answer. The note is cut
 // where a segment of an open note may start (markdown.h: column-0 headings, and letter lines
@@ -1520,9 +1472,13 @@ NoteAnalysis Analyzer::analyse_cold(std::string_view text, std::string_view path
   // Analyzer::topic_sign is the prefilter's own test once markers are ruled out, and a note
   // with a marker is parsed before the sign is looked at.
   TopicSign sign = topic_sign(text);
-  bool parse = !prefilter_note(text, matcher_, sign).skip();
-  if (parsed) *parsed = parse;
-  if (!parse) return note_facts(text, path, LineIndex(text));
+  std::vector<LineRead> reads;
+  PrefilterVerdict verdict = prefilter_note(text, matcher_, sign, reads);
+  if (parsed) *parsed = false;
+  if (verdict.skip()) return note_facts(text, path, LineIndex(text));
+  if (verdict.reason == ParseReason::Candidate)
+    if (auto analysis = analyse_in_regions(text, path, reads)) return *std::move(analysis);
+  if (parsed) *parsed = true;
   Outline outline = parse_outline_in_parts(text);
   return analyse(text, outline, path, sign);
 }

@@ -21,6 +21,7 @@
 #include "daemon/engine/question_assignment.h"
 #include "daemon/engine/question_candidates.h"
 #include "daemon/engine/question_matcher.h"
+#include "daemon/engine/question_prefilter.h"
 #include "daemon/engine/text.h"
 
 namespace mend::engine {
@@ -115,9 +116,21 @@ public:
   // same language, date and line count). std::nullopt when the note must be parsed.
   std::optional<NoteAnalysis> analyse_without_parse(std::string_view text,
                                                     std::string_view path) const;
+  // The analysis of a note the prefilter could not skip, when parsing only the regions around
+  // its candidate lines proves it holds no step, question or marker (note_regions.cpp): then
+  // it equals analyse(text, path). `reads`: the prefilter's readings of the note's lines
+  // (question_prefilter.h), completed here. std::nullopt when the note must be parsed whole.
+  // `min_bytes`: a shorter note is left to the whole parse, which costs it less. `probe`: give
+  // up as soon as a candidate line's piece, analysed on its own, holds anything (a guess that
+  // saves a note holding questions the reading of all its lines). Tests pass 0 and false.
+  std::optional<NoteAnalysis> analyse_in_regions(std::string_view text, std::string_view path,
+                                                 std::vector<LineRead>& reads,
+                                                 std::size_t min_bytes = kRegionsMinBytes,
+                                                 bool probe = true) const;
+  static constexpr std::size_t kRegionsMinBytes = 4096;
   // What a cold scan does with a note (server/folder_scan.cpp): analyse_without_parse() when
-  // it applies, else analyse(), with the note's topic read once for both. `parsed` (optional)
-  // tells which.
+  // it applies, else analyse_in_regions() when it applies, else analyse(), with the note's
+  // topic read once for all. `parsed` (optional) tells whether the note was parsed whole.
   NoteAnalysis analyse_cold(std::string_view text, std::string_view path,
                             bool* parsed = nullptr) const;
 

@@ -294,10 +294,20 @@ bool likely_candidate(std::string_view line) {
          line.find("\xEF\xBC\x9F") != std::string_view::npos;
 }
 
+// Reads one line of a whole note (or of a part, with `reader` built for one); the first line
+// also without a byte order mark, which tree-sitter skips. Candidate, Nesting or None.
+ParseReason read_line(const LineReader& reader, int number, std::string_view line, bool crlf) {
+  ParseReason reason = reader.read(line, crlf);
+  if (reason == ParseReason::None && number == 0 && line.starts_with("\xEF\xBB\xBF"))
+    reason = reader.read(line.substr(3), crlf);
+  return reason;
+}
+
 // `sign`: the topic sign of the note, or a function reading it (read only when needed).
+// `reads`: where to record each line's reading (may be null).
 template <typename Sign>
 PrefilterVerdict prefilter(std::string_view text, const QuestionMatcher& matcher, bool whole_note,
-                           Sign&& sign) {
+                           Sign&& sign, std::vector<LineRead>* reads = nullptr) {
   // Marker comments bind to the candidate before them, or stand alone as questions; HTML
   // blocks are read for them. Not attempted line by line.
   if (text.find("<!--") != std::string_view::npos || text.find("mend:") != std::string_view::npos)
@@ -320,11 +330,11 @@ PrefilterVerdict prefilter(std::string_view text, const QuestionMatcher& matcher
   // With only pronouns, analysis keeps a note whose question or first answer line names the ex:
   // a line alone cannot tell, so every candidate line counts as in a note on the topic.
   const LineReader reader{matcher, !whole_note};
+  if (reads) reads->assign(std::count(text.begin(), text.end(), '\n') + 1, LineRead::Unread);
   auto read = [&](int number, std::string_view line, bool crlf) -> PrefilterVerdict {
-    ParseReason reason = reader.read(line, crlf);
-    // tree-sitter skips a byte order mark at the start of the text: read the line both ways.
-    if (reason == ParseReason::None && number == 0 && line.starts_with("\xEF\xBB\xBF"))
-      reason = reader.read(line.substr(3), crlf);
+    ParseReason reason = read_line(reader, number, line, crlf);
+    if (reads)
+      (*reads)[number] = reason == ParseReason::None ? LineRead::Nothing : LineRead::Candidate;
     if (reason == ParseReason::Candidate && ++candidates_seen < candidates_needed)
       reason = ParseReason::None;
     return {reason, reason == ParseReason::None ? -1 : number};
@@ -363,6 +373,38 @@ PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& ma
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
                                 TopicSign sign) {
   return prefilter(text, matcher, true, [sign] { return sign; });
+}
+
+PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
+                                TopicSign sign, std::vector<LineRead>& reads) {
+  return prefilter(
+      text, matcher, true, [sign] { return sign; }, &reads);
+}
+
+bool read_remaining_lines(std::string_view text, const QuestionMatcher& matcher,
+                          std::vector<LineRead>& reads,
+                          const std::function<bool(int, std::size_t)>& found) {
+  const LineReader reader{matcher, false};
+  // As the prefilter: the likely candidates first, so that a note holding questions is told
+  // (by `found`) before its other lines are read.
+  for (bool likely : {true, false}) {
+    int number = 0;
+    for (std::size_t pos = 0; number < static_cast<int>(reads.size()); ++number) {
+      std::size_t nl = text.find('\n', pos);
+      std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+      std::string_view line = text.substr(pos, end - pos);
+      if (reads[number] == LineRead::Unread && likely_candidate(line) == likely) {
+        bool crlf = line.ends_with('\r');
+        if (crlf) line.remove_suffix(1);
+        bool candidate = read_line(reader, number, line, crlf) != ParseReason::None;
+        reads[number] = candidate ? LineRead::Candidate : LineRead::Nothing;
+        if (candidate && !found(number, pos)) return false;
+      }
+      if (nl == std::string_view::npos) break;
+      pos = nl + 1;
+    }
+  }
+  return true;
 }
 
 const char* to_string(ParseReason reason) {

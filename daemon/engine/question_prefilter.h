@@ -28,7 +28,10 @@
 // every fixture note.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string_view>
+#include <vector>
 
 #include "daemon/engine/question_matcher.h"
 
@@ -62,6 +65,24 @@ PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& ma
 // scan reads it once for the prefilter and the analysis).
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
                                 TopicSign sign);
+
+// What the reading found on each line of a whole note (0-based, one entry per line), kept for
+// the regions of a note the prefilter could not skip (Analyzer::analyse_in_regions), so that no
+// line is read twice. `Candidate`: some view of the line could match on its own (a terse item or
+// a line placed by the article's order is never counted: in a whole note, each needs such a
+// line too), or the line is too nested to read.
+enum class LineRead : std::uint8_t { Unread, Nothing, Candidate };
+// The prefilter of a whole note as above, recording in `reads` (resized to the note's lines)
+// what it read on each line before its verdict.
+PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
+                                TopicSign sign, std::vector<LineRead>& reads);
+// Reads every line of `text` still Unread in `reads` (as filled above), the prefilter's likely
+// candidates first (headings and '?' lines), each pass in order, and calls
+// `found(line, offset)` for each new Candidate line (`offset`: its first byte); stops, and
+// returns false, when `found` returns false.
+bool read_remaining_lines(std::string_view text, const QuestionMatcher& matcher,
+                          std::vector<LineRead>& reads,
+                          const std::function<bool(int, std::size_t)>& found);
 
 const char* to_string(ParseReason reason);
 

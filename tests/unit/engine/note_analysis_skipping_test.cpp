@@ -3,7 +3,7 @@
 // analysis must be the one a parse of the whole note gives: compared here over long notes made
 // of the fixtures, rewrites of them, random mixtures with the constructs that end answers and
 // sections, and generated vaults of both profiles. The cold path (analyse_cold: the prefilter,
-// then the whole parse) is checked on the same notes.
+// the regions of note_regions.cpp, then the whole parse) is checked on the same notes.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>

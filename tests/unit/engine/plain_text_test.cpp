@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -142,4 +143,45 @@ TEST_CASE("inline_text finds a bold lead in the part it parses") {
   auto late = inline_text("Then **this** and more");
   CHECK(late.strong_prefix.empty());
   CHECK(late.plain == "Then this and more");
+}
+
+TEST_CASE("inline_text reads single emphasised words as the parse does") {
+  // Words that are one emphasised run (read without the parse), near misses (parsed), and
+  // words and blanks around them, in random texts.
+  const std::vector<std::string> words = {
+      "**hopeful**", "__team__", "*will*",  "_new_",   "**2011**", "_a_",     "**a**", "**a**!",
+      "_a_.",        "*a*:",     "**a**?!", "cried!",  "!",        "a!b",     "!!",    "**a*",
+      "*a**",        "__a_",     "_a_b_",   "***a***", "**a**!x",  "**a**:b", "!*a*",  "**a-b**",
+      "**",          "_",        "*",       "**é**",   "a_b",      "x",       "went",  "home",
+      ":",           "",         "(a)",     "#tag",    "it's",     "Déjà-vu", "?",     "**Why**?",
+      "[a]",         "![a]",     "**a**;",  "_a_,"};
+  const std::vector<std::string> misses = {
+      "**a*",    "*a**", "__a_", "_a_b_", "***a***", "**a**!x", "**a**:b", "!*a*",
+      "**a-b**", "**",   "_",    "*",     "**é**",   "a_b",     "[a]",     "![a]"};
+  std::uint32_t seed = 7;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  std::size_t checked = 0, simple = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s = std::vector<std::string>{"", " ", "  ", "\t"}[next() % 4];
+    const std::size_t count = 1 + next() % 5;
+    bool all_simple = true;
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::string& w = words[next() % words.size()];
+      all_simple = all_simple && std::find(misses.begin(), misses.end(), w) == misses.end();
+      s += (k ? " " : "") + w;
+    }
+    if (next() % 4 == 0) s += std::vector<std::string>{":", " ", " :", "  "}[next() % 4];
+    INFO("text: [" << s << "]");
+    const mend::engine::InlineText whole = inline_text_whole(s), fast = inline_text(s);
+    REQUIRE(fast.plain == whole.plain);
+    REQUIRE(fast.strong_prefix == whole.strong_prefix);
+    REQUIRE(fast.strong_prefix_end == whole.strong_prefix_end);
+    REQUIRE(fast.all_strong == whole.all_strong);
+    ++checked;
+    simple += all_simple && s.find('\t') == std::string::npos ? 1 : 0;
+  }
+  CHECK(simple > 2000); // texts the shortcut reads, and agreed
 }
