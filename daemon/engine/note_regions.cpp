@@ -164,9 +164,12 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   std::optional<Outline> outline = parse_outline_skipping(text, skipped);
   if (!outline) return std::nullopt;
   Candidates candidates = find_candidates(text, *outline);
-  if (matcher_.opens_as_letter(text))
+  if (matcher_.opens_as_letter(text)) {
     for (auto& c : candidates.lines)
       c.plain = matcher_.said_of_addressee(c.plain);
+  } else if (writes_of_self_in_third_person(text, candidates)) {
+    return std::nullopt; // its lines read as the writer's: the whole analysis decides
+  }
   LineIndex lines(text);
   if (recognises_anything(
           recognise(text, *outline, candidates, matcher_, pack_, lines, options_.threshold_shift)))
