@@ -1039,6 +1039,27 @@ void shift_to(Candidate& c, std::size_t base) {
   if (c.item_end) c.item_end += base;
 }
 
+// A task item is posed to be answered, even written as one sentence with a stop ("- [x] Les
+// fois où je me suis dit que je rencontrerais plus jamais personne... et puis si."): read
+// without its stop, and posed only when it opens asking, as a line's first sentence is.
+bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c) {
+  std::string_view bare = trim_end(line);
+  while (!bare.empty() && (bare.back() == '*' || bare.back() == '_'))
+    bare.remove_suffix(1);
+  if (!bare.ends_with('.') || first_break(bare).at != std::string_view::npos ||
+      label_colon(bare) != std::string_view::npos)
+    return false;
+  std::size_t words = own_words(bare);
+  if (words < 3 || words > kMaxLooseWords) return false;
+  c.plain = plain_text(bare.substr(0, bare.size() - 1));
+  c.loose = true;
+  c.must_ask = true;
+  c.start = base;
+  c.end = base + bare.size();
+  c.answer_start = c.end;
+  return true;
+}
+
 // read_line() of a list item's line, memoised per thread as paragraph_lines_memo() is.
 bool read_line_memo(std::string_view line, std::size_t base, Candidate& c) {
   thread_local ThreadMemo<std::optional<Candidate>> memo;
@@ -1213,7 +1234,9 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
     } else if (b.kind == BlockKind::ListItem) {
       if (b.text_end <= b.text_start || (b.in_quote && !in_callout_body(blocks, text, i))) continue;
       std::string_view line = first_line(text, b.text_start, b.text_end);
-      if (!read_line_memo(line, b.text_start, c)) continue;
+      if (!read_line_memo(line, b.text_start, c) &&
+          !(b.task && read_task_sentence(line, b.text_start, c)))
+        continue;
       c.form = QuestionForm::ListItem;
       c.task = b.task;
       c.item_end = b.end;

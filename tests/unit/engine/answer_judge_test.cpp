@@ -217,7 +217,9 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
                         "Maybe?",
                         "Yes, if he's willing to talk.",
                         "Oui, s'il change.",
-                        "Yes. If he changes."}) {
+                        "Yes. If he changes.",
+                        "Yeah. Think so anyway.",
+                        "Yes, I reckon."}) {
     INFO(a);
     CHECK_FALSE(yes(a));
   }
@@ -263,6 +265,13 @@ TEST_CASE("own faults only: whose fault each clause names", "[answer_judge]") {
     INFO(a);
     CHECK_FALSE(own_only(a));
   }
+}
+
+// "Nothing only": an emphatic "only" after the nil is no more than the nil (Indian English).
+TEST_CASE("an emphatic only leaves a nil reply nil", "[answer_judge]") {
+  auto nil = [](std::string_view a) { return judge(a, Kind::OwnWrongs).nil; };
+  CHECK(nil("Nothing only. I was not the problem, she was the one who changed."));
+  CHECK_FALSE(nil("Only some of it. The phone, yes."));
 }
 
 // What the writer disliked was themself: a dislike aimed at the writer is no complaint, a

@@ -105,6 +105,16 @@ TEST_CASE("the times lead poses the prompt of past times", "[note_analysis]") {
   check("The times we went to the lake were the best of that summer, and I miss them.\n", "");
 }
 
+// A task item is posed to be answered: one sentence with a stop asks when it opens asking.
+TEST_CASE("a task item ended by a stop", "[note_analysis]") {
+  check("- [x] Les fois où je me suis dit que je rencontrerais plus jamais personne... et puis "
+        "si.\n  Après le divorce, en 2009.\n",
+        "motives.past@1+");
+  check("- [ ] What weren't working between us.\n  Nowt, by the end.\n", "why.not-working@1+");
+  // A task that does not open asking is a task.
+  check("- [ ] Buy milk and call the plumber about the boiler.\n", "");
+}
+
 TEST_CASE("what is not an answer", "[note_analysis]") {
   for (const char* a : {"", "   ", "_your answer_", "TODO", "todo: ask Sam first", "TODO — later",
                         "...", "…", "?", "Reasons:", "A:", "- [x]", "> _your answer_"}) {
