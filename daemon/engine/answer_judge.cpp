@@ -395,6 +395,14 @@ struct Clause {
   bool criticises() const { return fault || (negation && !negated_fault && !praise); }
 };
 
+// "my", "mes": the writer's things, not the writer acting.
+bool is_possessive_of_writer(const std::string& w) {
+  static const char* const possessives[] = {"my",   "mine",   "ma",    "mon",    "mes",
+                                            "mien", "mienne", "miens", "miennes"};
+  return std::any_of(std::begin(possessives), std::end(possessives),
+                     [&](const char* p) { return w == p; });
+}
+
 // A third person's possessive that names no one acting: company ("even with his colleagues",
 // "avec ses amis"), the object of a gerund ("checking his location": the act is the doer's of
 // the clause before) or family, someone else ("his mum", "sa mère").
@@ -430,10 +438,7 @@ Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
     if (phrase_at(words, i, phrases.shared_words) && !english_on(i)) return Who::Couple;
     if (phrase_at(words, i, phrases.first_person)) {
       // "I", "je", "moi" act; "my job", "mes amis" are only the writer's things.
-      static const char* const possessives[] = {"my",   "mine",   "ma",    "mon",    "mes",
-                                                "mien", "mienne", "miens", "miennes"};
-      bool possessive = std::any_of(std::begin(possessives), std::end(possessives),
-                                    [&](const char* p) { return words[i] == p; });
+      bool possessive = is_possessive_of_writer(words[i]);
       // "my ex was cold", "mon copain": the ex; "je lui faisais des scènes" is the writer acting
       // on the ex.
       if (possessive && i + 1 < words.size() && matcher.refers_to_ex(words[i + 1]) &&
@@ -453,13 +458,6 @@ Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
       return Who::Ex;
   }
   return Who::None;
-}
-
-bool is_possessive_of_writer(const std::string& w) {
-  static const char* const possessives[] = {"my",   "mine",   "ma",    "mon",    "mes",
-                                            "mien", "mienne", "miens", "miennes"};
-  return std::any_of(std::begin(possessives), std::end(possessives),
-                     [&](const char* p) { return w == p; });
 }
 
 // A dislike whose object is the writer: "I didn't like who I was by the end", "how I'd shut

@@ -51,9 +51,9 @@ public:
   // Built in, English and French (answer_judge.cpp says why they are not pack keys yet):
   // "except", "à part" (what follows names something); words naming a fault ("lies",
   // "temper", "mensonges") and praise ("kind", "parfait"); the writer's feelings and dislikes
-  // ("I felt", "je détestais"); conjunctions that start a clause, and those of time that make
-  // it a circumstance ("when he slept"); conditionals that do not hedge a yes when a
-  // conditional main clause goes with them ("I'd go tonight if she called").
+  // ("I felt", "je détestais"), the dislikes among them apart; conjunctions that start a clause,
+  // and those of time that make it a circumstance ("when he slept"); conditionals that do not hedge
+  // a yes when a conditional main clause goes with them ("I'd go tonight if she called").
   std::vector<Phrase> exceptions, fault_words, praise_words, complaints, dislikes, conjunctions,
       circumstances, conditionals;
 };

@@ -163,11 +163,9 @@ std::string rewrite_phrases(std::string folded,
   return folded;
 }
 
-// The clauses of a line: "How long were we together, and was it timing?" -> "How long were we
-// together", "and was it timing". Cut at sentence and clause punctuation only: "or" usually
-// joins the alternatives of one question ("timing or a real problem").
-// Words that open a question of their own inside a line, folded: "what", "qu'est-ce que",
-// "est-ce que", "how", "why", "pourquoi". Not "is", "do": they join clauses as often.
+// Words that open a question of their own inside a line, lower-case: "what", "qu'est-ce que",
+// "est-ce que", "how", "why", "pourquoi". Not the pack's other openers ("is", "do", "que"):
+// inside a line they join clauses as often as they ask.
 std::size_t spoken_opener_at(std::string_view s, std::size_t i) {
   static const char* const openers[] = {"what ",           "how ",       "why ",    "pourquoi ",
                                         "qu'est-ce ",      "qu'est ce ", "est-ce ", "est ce ",
@@ -209,6 +207,9 @@ std::vector<std::string> spoken_questions(const std::string& line) {
   return out;
 }
 
+// The clauses of a line: "How long were we together, and was it timing?" -> "How long were we
+// together", "and was it timing". Cut at sentence and clause punctuation only: "or" usually
+// joins the alternatives of one question ("timing or a real problem").
 std::vector<std::string> clauses_of(std::string_view plain) {
   std::vector<std::string> out;
   std::string current;
