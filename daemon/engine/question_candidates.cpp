@@ -228,8 +228,10 @@ LineBreak first_break(std::string_view line) {
     if (line[i] == '.' && line[i + 1] == ' ' && i > 0 && line[i - 1] != '.' &&
         !ends_with_abbreviation(line.substr(0, i))) {
       after = i + 1;
-    } else if (line[i] == ' ') {
-      // ">>" and ";;" set a flashcard's answer off from its question (RemNote's cards).
+    } else if (line[i] == ' ' &&
+               std::string_view("-=>;\xE2").find(line[i + 1]) != std::string_view::npos) {
+      // ">>" and ";;" set a flashcard's answer off from its question (RemNote's cards). Only
+      // after a blank followed by a mark's first byte: a line has many blanks and few marks.
       for (std::string_view mark : {"-> ", "=> ", "→ ", "— ", "– ", "- ", ">> ", ";; "})
         if (line.substr(i + 1, mark.size()) == mark) {
           after = i + 1 + mark.size();
