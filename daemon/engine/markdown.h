@@ -179,6 +179,15 @@ struct SkippedSection {
   std::size_t start = 0, end = 0;
   bool heading = true;
 };
+// Adds the piece [start, end) to `skipped` (pieces come in order): joined to the one before
+// when it follows it and does not start with a heading.
+inline void add_skipped(std::vector<SkippedSection>& skipped, std::size_t start, std::size_t end,
+                        bool heading) {
+  if (!skipped.empty() && skipped.back().end == start && !heading)
+    skipped.back().end = end;
+  else
+    skipped.push_back({start, end, heading});
+}
 // Parses `text` except `skipped` (sorted, disjoint). The parts in between are parsed as documents
 // of their own, as MarkdownDocument's segments are, and the outline is theirs joined with each
 // skipped section's heading. Empty when a boundary would not hold (a part before a skipped section

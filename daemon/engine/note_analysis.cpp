@@ -914,11 +914,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_skipping_sections(std::string_view
     bool no_question = prefilter_note(piece, matcher_, false, false).skip();
     bool skip = no_question && (heading || !answer_possible) && inert_lines(piece.substr(body));
     if (!no_question) answer_possible = true;
-    if (!skip) continue;
-    if (!skipped.empty() && skipped.back().end == starts[k] && !heading)
-      skipped.back().end = starts[k + 1]; // one part with the one before
-    else
-      skipped.push_back({starts[k], starts[k + 1], heading});
+    if (skip) add_skipped(skipped, starts[k], starts[k + 1], heading);
   }
   if (skipped.empty()) return std::nullopt;
   std::optional<Outline> outline = parse_outline_skipping(text, skipped);

@@ -154,11 +154,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   std::vector<SkippedSection> skipped;
   for (std::size_t k = 1; k + 1 < count; ++k) {
     if (whole[k]) continue;
-    bool heading = heading_piece(k);
-    if (!skipped.empty() && skipped.back().end == starts[k] && !heading)
-      skipped.back().end = starts[k + 1]; // one part with the one before
-    else
-      skipped.push_back({starts[k], starts[k + 1], heading});
+    add_skipped(skipped, starts[k], starts[k + 1], heading_piece(k));
   }
   if (skipped.empty()) return std::nullopt;
   std::optional<Outline> outline = parse_outline_skipping(text, skipped);
