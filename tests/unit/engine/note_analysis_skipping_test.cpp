@@ -43,47 +43,10 @@ void check_same(const Analyzer& analyzer, const std::string& text, const std::st
   REQUIRE(mend::test::summary(analyzer.analyse_cold(text, "n.md")) == whole);
 }
 
-// Lines that open, close or end things, and questions in several forms, to splice into notes.
-const std::vector<std::string> kPieces = {"\n## Why did it end?\n\n",
-                                          "\n# Heading\n\n",
-                                          "\n### Notes\n\n",
-                                          "\n---\n\n",
-                                          "\n* * *\n",
-                                          "\n```\ncode\n",
-                                          "\n```\n",
-                                          "\n<div>\n",
-                                          "\n</div>\n\n",
-                                          "\n<!-- mend:q why.real -->\n",
-                                          "\n| a | b |\n|---|---|\n| c | d |\n\n",
-                                          "\n- **What did I do wrong?** Nothing.\n",
-                                          "\nWhat were the official reasons?\n\n",
-                                          "\nQ: Can you change this on your own?\n",
-                                          "\nTitle\n=====\n\n",
-                                          "\n> # quoted\n> text\n\n",
-                                          "\n- # listed heading\n",
-                                          "\n    indented # code\n\n",
-                                          "\nPlain words of a day, nothing asked.\n\n",
-                                          "\n1. First thing\n2. Second thing\n\n",
-                                          "\n_your answer_\n\n",
-                                          "\n- [ ] a task\n",
-                                          "\n#\n",
-                                          "\n+++\n",
-                                          "\n<script>\n",
-                                          "\nAnother paragraph here.\n"};
-
 std::string long_note(const std::vector<std::string>& notes, std::mt19937& rng) {
   std::string text;
   while (text.size() < 12 * 1024)
     text += notes[rng() % notes.size()] + "\n";
-  return text;
-}
-
-std::string spliced(std::string text, std::mt19937& rng, int pieces) {
-  for (int i = 0; i < pieces; ++i) {
-    std::size_t at = text.find('\n', rng() % text.size());
-    if (at == std::string::npos) at = text.size();
-    text.insert(at, kPieces[rng() % kPieces.size()]);
-  }
   return text;
 }
 
@@ -108,7 +71,7 @@ TEST_CASE("a note analysed without its inert parts equals the whole parse: long 
   for (int n = 0; n < 60; ++n) {
     std::string text = long_note(notes, rng);
     check_same(analyzer, text, "long note " + std::to_string(n), tally);
-    check_same(analyzer, spliced(text, rng, 12), "spliced " + std::to_string(n), tally);
+    check_same(analyzer, mend::test::spliced(text, rng, 12), "spliced " + std::to_string(n), tally);
     check_same(analyzer, crlf(text), "crlf " + std::to_string(n), tally);
   }
   INFO("notes " << tally.notes << ", analysed with parts skipped " << tally.skipped);
@@ -139,7 +102,8 @@ Tally check_vault(const std::string& profile, int notes, int seed) {
     std::string text = s.str();
     check_same(analyzer, text, e.path().string(), tally);
     if (text.size() > 4096)
-      check_same(analyzer, spliced(text, rng, 6), "spliced " + e.path().string(), tally);
+      check_same(analyzer, mend::test::spliced(text, rng, 6), "spliced " + e.path().string(),
+                 tally);
   }
   fs::remove_all(dir);
   return tally;

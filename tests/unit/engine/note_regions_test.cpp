@@ -72,46 +72,6 @@ void check_same(const Analyzer& analyzer, const std::string& text, const std::st
   REQUIRE(mend::test::summary(analyzer.analyse_cold(text, "n.md")) == whole);
 }
 
-// Lines that open, close or end things, and questions and step titles in several forms, to
-// splice into notes.
-const std::vector<std::string> kPieces = {"\n## Why did it end?\n\n",
-                                          "\n# Heading\n\n",
-                                          "\n### Notes\n\n",
-                                          "\n## Plans\n\n",
-                                          "\n## My part\n\n",
-                                          "\n- Chances?\n- Official reasons:\n",
-                                          "\n---\n\n",
-                                          "\n* * *\n",
-                                          "\n```\ncode\n",
-                                          "\n```\n",
-                                          "\n<div>\n",
-                                          "\n</div>\n\n",
-                                          "\n| a | b |\n|---|---|\n| c | d |\n\n",
-                                          "\n- **What did I do wrong?** Nothing.\n",
-                                          "\nWhat were the official reasons?\n\n",
-                                          "\nWere my needs respected?\n",
-                                          "\nQ: Can you change this on your own?\n",
-                                          "\nTitle\n=====\n\n",
-                                          "\n> # quoted\n> text\n\n",
-                                          "\n- # listed heading\n",
-                                          "\n    indented # code\n\n",
-                                          "\nPlain words of a day, nothing asked.\n\n",
-                                          "\n1. First thing\n2. Second thing\n\n",
-                                          "\n_your answer_\n\n",
-                                          "\n- [ ] a task\n",
-                                          "\n#\n",
-                                          "\n+++\n",
-                                          "\nAnother paragraph here.\n"};
-
-std::string spliced(std::string text, std::mt19937& rng, int pieces) {
-  for (int i = 0; i < pieces; ++i) {
-    std::size_t at = text.find('\n', rng() % text.size());
-    if (at == std::string::npos) at = text.size();
-    text.insert(at, kPieces[rng() % kPieces.size()]);
-  }
-  return text;
-}
-
 // Paragraphs of a day (no candidate line) around `note`, so that most of it can be left out.
 std::string in_a_diary(const std::string& note, std::mt19937& rng) {
   static const std::vector<std::string> days = {
@@ -147,7 +107,7 @@ TEST_CASE("prefilter: a note analysed in regions equals the whole parse: fixture
     check_same(analyzer, text, "note " + std::to_string(i), tally);
     std::string diary = in_a_diary(text, rng);
     check_same(analyzer, diary, "in a diary " + std::to_string(i), tally);
-    check_same(analyzer, spliced(diary, rng, 4), "spliced " + std::to_string(i), tally);
+    check_same(analyzer, mend::test::spliced(diary, rng, 4), "spliced " + std::to_string(i), tally);
   }
   INFO("notes " << notes.size() << ", tried " << tally.tried << ", proven " << tally.proven);
   CHECK(tally.proven > 20); // the regions path was really taken (most of these hold questions)
@@ -171,7 +131,7 @@ TEST_CASE("prefilter: a note analysed in regions equals the whole parse: generat
     for (std::size_t i = 0; i < notes.size(); ++i) {
       check_same(analyzer, notes[i], std::string(profile) + " " + std::to_string(i), tally);
       if (notes[i].size() > 4096)
-        check_same(analyzer, spliced(notes[i], rng, 6),
+        check_same(analyzer, mend::test::spliced(notes[i], rng, 6),
                    std::string(profile) + " spliced " + std::to_string(i), tally);
     }
     fs::remove_all(dir);

@@ -1,10 +1,12 @@
-// What several engine tests share: the built-in pack, and the repository's fixture notes.
+// What several engine tests share: the built-in pack, the repository's fixture notes, and the
+// pieces the differential tests of the skipping paths splice into notes.
 #pragma once
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -40,6 +42,54 @@ inline std::vector<std::string> fixture_notes(std::initializer_list<const char*>
     notes.push_back(text.str());
   }
   return notes;
+}
+
+// Lines that open, close or end things (headings, breaks, fences, HTML, tables, markers), and
+// questions and step titles in several forms: spliced into notes, they test that a path
+// leaving parts of a note unparsed agrees with the whole parse.
+inline const std::vector<std::string>& splice_pieces() {
+  static const std::vector<std::string> pieces = {"\n## Why did it end?\n\n",
+                                                  "\n# Heading\n\n",
+                                                  "\n### Notes\n\n",
+                                                  "\n## Plans\n\n",
+                                                  "\n## My part\n\n",
+                                                  "\n- Chances?\n- Official reasons:\n",
+                                                  "\n---\n\n",
+                                                  "\n* * *\n",
+                                                  "\n```\ncode\n",
+                                                  "\n```\n",
+                                                  "\n<div>\n",
+                                                  "\n</div>\n\n",
+                                                  "\n<!-- mend:q why.real -->\n",
+                                                  "\n| a | b |\n|---|---|\n| c | d |\n\n",
+                                                  "\n- **What did I do wrong?** Nothing.\n",
+                                                  "\nWhat were the official reasons?\n\n",
+                                                  "\nWere my needs respected?\n",
+                                                  "\nQ: Can you change this on your own?\n",
+                                                  "\nTitle\n=====\n\n",
+                                                  "\n> # quoted\n> text\n\n",
+                                                  "\n- # listed heading\n",
+                                                  "\n    indented # code\n\n",
+                                                  "\nPlain words of a day, nothing asked.\n\n",
+                                                  "\n1. First thing\n2. Second thing\n\n",
+                                                  "\n_your answer_\n\n",
+                                                  "\n- [ ] a task\n",
+                                                  "\n#\n",
+                                                  "\n+++\n",
+                                                  "\n<script>\n",
+                                                  "\nAnother paragraph here.\n"};
+  return pieces;
+}
+
+// `text` with `count` of splice_pieces() inserted at line ends `rng` chooses.
+inline std::string spliced(std::string text, std::mt19937& rng, int count) {
+  const auto& pieces = splice_pieces();
+  for (int i = 0; i < count; ++i) {
+    std::size_t at = text.find('\n', rng() % text.size());
+    if (at == std::string::npos) at = text.size();
+    text.insert(at, pieces[rng() % pieces.size()]);
+  }
+  return text;
 }
 
 // Everything an analysis says, as one comparable string.
