@@ -271,8 +271,12 @@ try {
   const beforeIgnore = read("why-it-ended.md").toString();
   await page.evaluate(() => document.getElementById("note-title").focus());
   await tabTo(page, "ignore-why-official");
-  const ignoreName = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
+  // Read by its id: a refresh of the note may re-render the control (and drop its focus) after
+  // Tab reached it; Tab reaches it again before Enter.
+  const ignoreName = await page.evaluate(() =>
+      document.getElementById("ignore-why-official")?.getAttribute("aria-label"));
   if (!/^Not a question: .*official reasons/.test(ignoreName)) fail("the control is named " + ignoreName);
+  await tabTo(page, "ignore-why-official");
   await page.keyboard.press("Enter");
   await waitFor(page, () => !document.querySelector('#note-body .question[data-id="why.official"]') &&
       /mend:ignore/.test(document.getElementById("note-status").textContent), null, 3000,
