@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 
 #include "daemon/engine/normalize.h"
+#include "daemon/engine/question_candidates.h"
 
 namespace mend::engine {
 namespace {
@@ -199,6 +201,8 @@ const std::vector<std::string> kFaultWords = {
     "condescending", "patroni*", "judgmental", "judgemental", "impatient", "irresponsible",
     "clingy", "needy", "demanding", "difficult", "disappoint*", "frustrat*", "resent*", "regret*",
     "let me down", "let down", "blame*", "silences", "silent treatment", "ghosted", "cruelty",
+    "raised his voice", "raised her voice", "raised their voice", "raise his voice",
+    "raise her voice", "raise their voice",
     // French
     "mensonge*", "menteur", "menteuse", "ment", "mentait", "menti", "mentir", "colère*", "jalou*",
     "tromp*", "infidèle*", "infidélité*", "égoïs*", "froid", "froide", "froideur", "distante",
@@ -428,10 +432,19 @@ Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
   static const char* const not_after_on[] = {
       "the", "a",    "an", "my", "his", "her",  "their", "our", "your", "top",
       "him", "them", "me", "us", "it",  "this", "that",  "and", "time", "weekends"};
+  // After English words in its own clause it is English too: "and zone out on film".
+  static const char* const english_before_on[] = {
+      "the",  "and",  "to",    "of",   "out",  "up",  "off",  "i",    "it",   "is",
+      "was",  "were", "with",  "at",   "in",   "for", "from", "be",   "been", "have",
+      "had",  "has",  "would", "just", "then", "how", "what", "down", "back", "so",
+      "went", "got",  "spent", "my",   "his",  "her", "their"};
   auto english_on = [&](std::size_t i) {
     if (words[i] != "on" || i + 1 >= words.size()) return words[i] == "on";
     for (const char* w : not_after_on)
       if (words[i + 1] == w) return true;
+    for (std::size_t j = 0; j < i; ++j)
+      for (const char* w : english_before_on)
+        if (words[j] == w) return true;
     return false;
   };
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -549,6 +562,24 @@ Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
   return c;
 }
 
+// A new subject and its verb right after a nil reply typed without a stop: "nothing tbh he was
+// perfect", "nothin she was good to me", "rien il était parfait". In English only before a form
+// of "be" or "have" (or "always"/"never"): "Nothing he did was enough" is one clause, whose
+// "nothing" is not a nil reply. French puts "que" before such a relative clause, so any word
+// after its pronoun will do.
+bool opens_clause_after_nil(const std::vector<std::string>& words, std::size_t i) {
+  static const char* const english[] = {"he", "she", "they", "we"};
+  static const char* const french[] = {"il", "elle", "ils", "elles", "on"};
+  static const char* const verbs[] = {"was", "were", "is",     "s",     "has",    "had",
+                                      "re",  "been", "always", "never", "treated"};
+  auto in = [](const std::string& w, const auto& list) {
+    return std::any_of(std::begin(list), std::end(list), [&](const char* x) { return w == x; });
+  };
+  if (i + 1 >= words.size()) return false;
+  if (in(words[i], french)) return true;
+  return in(words[i], english) && in(words[i + 1], verbs);
+}
+
 // The clauses of the given sentences: each sentence cut at its commas and at conjunctions
 // ("and", "because", "mais"), the conjunction kept at the start of its clause. A clause naming
 // no one takes the previous clause's subject ("He was cold, distant, never home").
@@ -583,7 +614,9 @@ std::vector<Clause> read_clauses(const std::vector<Sentence>& sentences, const P
       bool cut = next_cut < s.cuts.size() && s.cuts[next_cut] == i;
       if (cut) ++next_cut;
       bool conjunction = phrase_at(s.words, i, phrases.conjunctions) > 0;
-      if (cut || (conjunction && !only_conjunctions)) flush();
+      if (cut || (conjunction && !only_conjunctions) ||
+          (!words.empty() && opens_clause_after_nil(s.words, i) && is_nil_phrase(words, phrases)))
+        flush();
       only_conjunctions = conjunction && (words.empty() || only_conjunctions);
       words.push_back(s.words[i]);
     }
@@ -592,12 +625,34 @@ std::vector<Clause> read_clauses(const std::vector<Sentence>& sentences, const P
   return out;
 }
 
-// All the words of the answer, one sentence list over its lines (each line ends a sentence).
-std::vector<Sentence> answer_sentences(const std::vector<AnswerLine>& lines) {
+// All the words of the answer, one sentence list over its lines (each line ends a sentence),
+// hurried spellings read as the words they stand for ("nuthin", "bc", "tt").
+std::vector<Sentence> answer_sentences(const std::vector<AnswerLine>& lines,
+                                       const PhraseBook& phrases) {
   std::string text;
   for (const auto& line : lines)
     text += fold_for_match(line.text) + "\n";
-  return read_sentences(text);
+  std::vector<Sentence> sentences = read_sentences(text);
+  if (phrases.spellings.empty()) return sentences;
+  for (auto& s : sentences) {
+    if (std::none_of(s.words.begin(), s.words.end(),
+                     [&](const std::string& w) { return phrases.spellings.count(w); }))
+      continue;
+    std::vector<std::string> words;
+    std::size_t next_cut = 0;
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      while (next_cut < s.cuts.size() && s.cuts[next_cut] == i)
+        s.cuts[next_cut++] = words.size();
+      if (auto it = phrases.spellings.find(s.words[i]); it != phrases.spellings.end())
+        words.insert(words.end(), it->second.begin(), it->second.end());
+      else
+        words.push_back(std::move(s.words[i]));
+    }
+    while (next_cut < s.cuts.size())
+      s.cuts[next_cut++] = words.size();
+    s.words = std::move(words);
+  }
+  return sentences;
 }
 
 // ---- The facts ----------------------------------------------------------------------------
@@ -628,7 +683,7 @@ bool nil_reply(const std::vector<AnswerLine>& cleaned, const std::vector<std::st
   if (std::none_of(phrases.nil_replies.begin(), phrases.nil_replies.end(),
                    [&](const Phrase& n) { return matches_at(core, 0, n); }))
     return false;
-  std::vector<Clause> clauses = read_clauses(answer_sentences(cleaned), phrases, matcher);
+  std::vector<Clause> clauses = read_clauses(answer_sentences(cleaned, phrases), phrases, matcher);
   std::size_t i = 0;
   while (i < clauses.size() && without_fillers(clauses[i].words, phrases).empty())
     ++i; // "Honestly? Nothing."
@@ -677,7 +732,7 @@ bool own_faults_only(const std::vector<AnswerLine>& cleaned, const std::vector<s
                      const PhraseBook& phrases, const QuestionMatcher& matcher) {
   bool cue = find_any(all, phrases.own_fault_cues) != std::string::npos;
   bool all_writer_acts = true, any = false;
-  for (const Clause& c : read_clauses(answer_sentences(cleaned), phrases, matcher)) {
+  for (const Clause& c : read_clauses(answer_sentences(cleaned, phrases), phrases, matcher)) {
     if (c.empty_of_meaning) continue;
     any = true;
     cue = cue || c.own_cue || names_only_writer(c, phrases);
@@ -825,7 +880,7 @@ int self_blame_line(const std::vector<AnswerLine>& cleaned, const PhraseBook& ph
     }
   }
   if (found < 0) return -1;
-  for (const Clause& c : read_clauses(answer_sentences(own_words), phrases, matcher))
+  for (const Clause& c : read_clauses(answer_sentences(own_words, phrases), phrases, matcher))
     if ((c.subject == Who::Ex || c.subject == Who::Couple) && c.fault) return -1;
   return found;
 }
@@ -879,7 +934,7 @@ bool hedged(const std::vector<std::string>& words, const PhraseBook& phrases,
 // I don't know."). So a yes may go on ("Yes, absolutely. I'd take the train tonight if she
 // called.") but not hedge ("Yes?? I think?", "Mostly", "Yes, but…", "Oui… enfin je crois").
 bool clear_yes(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases) {
-  std::vector<Sentence> sentences = answer_sentences(cleaned);
+  std::vector<Sentence> sentences = answer_sentences(cleaned, phrases);
   std::size_t yes_sentence = sentences.size();
   bool unconditional = false; // "Yes. No hesitation.": the sentences after speak of other things
   for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -975,6 +1030,23 @@ PhraseBook::PhraseBook(const Pack& pack) {
     std::string key = placeholder_key(h);
     if (!key.empty()) placeholders.push_back(key);
   }
+  // A hurried spelling stands for its words unless a phrase list writes it as it is ("idk",
+  // "dunno" are nil replies of their own).
+  std::unordered_set<std::string> written;
+  for (const auto* list :
+       {&nil_replies,   &fillers,    &todo_words,    &labels,       &own_fault_cues, &self_blame,
+        &negations,     &clear_yes,  &unconditional, &hedges,       &shared_words,   &first_person,
+        &second_person, &exceptions, &fault_words,   &praise_words, &conjunctions,   &circumstances,
+        &complaints,    &dislikes,   &conditionals})
+    for (const auto& phrase : *list)
+      written.insert(phrase.begin(), phrase.end());
+  for (const auto& lang : pack.languages())
+    for (const auto& [typed, meant] : lang.spellings) {
+      auto key = split_words(fold_for_match(typed));
+      auto parts = split_words(fold_for_match(meant));
+      if (key.size() == 1 && !parts.empty() && !written.count(key.front()))
+        spellings.try_emplace(key.front(), std::move(parts));
+    }
 }
 
 std::string_view strip_line_markup(std::string_view line, bool* quoted) {
@@ -1047,6 +1119,22 @@ bool is_todo_note(std::string_view text, const PhraseBook& phrases) {
   return starts_with_any(split_words(fold_for_match(text)), phrases.todo_words);
 }
 
+// A voice memo's or a chat export's stamp before the words: "[4:26] Nothing, honestly.",
+// "(12:03) …", "11/11/2026, 06:04 - Otieno: Nothing, to be honest." What is left is the
+// answer; a stamp alone leaves nothing.
+std::string_view without_time_stamp(std::string_view text) {
+  if (auto message = chat_message(text)) return trim(text.substr(message->text));
+  if (std::size_t words = after_time_stamp(text)) return trim(text.substr(words));
+  // "[4:26]" alone: after_time_stamp wants words after it.
+  std::string_view t = trim(text);
+  if (t.size() >= 5 && t.size() <= 10 && (t.front() == '[' || t.front() == '(') &&
+      (t.back() == ']' || t.back() == ')') &&
+      t.substr(1, t.size() - 2).find_first_not_of("0123456789:") == std::string_view::npos &&
+      t.find(':') != std::string_view::npos)
+    return {};
+  return text;
+}
+
 std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
                                      const PhraseBook& phrases) {
   std::vector<AnswerLine> out;
@@ -1070,7 +1158,7 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
     // back, no part of the answer.
     if (line.text.find("~~") != std::string::npos) line.text = without_struck_out(line.text);
     line.quote_outro = outros[i];
-    std::string_view text = trim(line.text);
+    std::string_view text = without_time_stamp(trim(line.text));
     if (!text.empty()) {
       if (line.quoted) {
         line.quote_intro = intro;
@@ -1124,7 +1212,7 @@ AnswerFacts judge_answer(const std::vector<AnswerLine>& cleaned, const QuestionS
   if (cleaned.empty()) return facts;
   facts.answered = true;
   std::vector<std::string> all; // every word of the answer, punctuation and symbols aside
-  for (const auto& sentence : answer_sentences(cleaned))
+  for (const auto& sentence : answer_sentences(cleaned, phrases))
     all.insert(all.end(), sentence.words.begin(), sentence.words.end());
   facts.nil = nil_reply(cleaned, all, question, phrases, matcher);
   // The article's fault-finding questions: there a nil reply is the exercise not done.

@@ -18,6 +18,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "daemon/engine/dates.h"
@@ -56,11 +57,17 @@ public:
   // a yes when a conditional main clause goes with them ("I'd go tonight if she called").
   std::vector<Phrase> exceptions, fault_words, praise_words, complaints, dislikes, conjunctions,
       circumstances, conditionals;
+  // Every language's hurried spellings ("nuthin" -> "nothing"), but none a list above writes.
+  std::unordered_map<std::string, std::vector<std::string>> spellings;
 };
 
 // Removes a line's Markdown containers: indentation, "> " quote markers, list markers,
 // task boxes and heading marks. Sets *quoted when a quote marker was removed.
 std::string_view strip_line_markup(std::string_view line, bool* quoted);
+
+// The words after a voice memo's or a chat export's stamp ("[4:26] Nothing.", "11/11/2026,
+// 06:04 - Ana: Nothing."); the text itself when it has none.
+std::string_view without_time_stamp(std::string_view text);
 
 // "TODO", "todo: ask Sam": a note to self (the pack's todo_words), never an answer.
 bool is_todo_note(std::string_view text, const PhraseBook& phrases);

@@ -212,14 +212,11 @@ std::string_view trim(std::string_view text) {
   return trim_end(text);
 }
 
-// "2/ Ce qu'elle n'a pas dit", "Q3. What did he say?", "2.3 Early days?": a number opening a
-// line counts the writer's questions, it is none of their words. Returns where the words start
-// (0 when the line opens with no such number; a date's or a table's numbers stay).
-std::size_t after_numbering(std::string_view text) {
+// A voice memo's transcript stamps its lines: "[0:19] Am I just afraid…", "(12:05) …".
+std::size_t after_time_stamp(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && text[i] == ' ')
     ++i;
-  // A voice memo's transcript stamps its lines: "[0:19] Am I just afraid…", "(12:05) …".
   if (i < text.size() && (text[i] == '[' || text[i] == '(')) {
     char close = text[i] == '[' ? ']' : ')';
     std::size_t end = text.find(close, i);
@@ -239,6 +236,17 @@ std::size_t after_numbering(std::string_view text) {
         text[j - 1] != ':' && text[i] != ':')
       return j + 1;
   }
+  return 0;
+}
+
+// "2/ Ce qu'elle n'a pas dit", "Q3. What did he say?", "2.3 Early days?": a number opening a
+// line counts the writer's questions, it is none of their words. Returns where the words start
+// (0 when the line opens with no such number; a date's or a table's numbers stay).
+std::size_t after_numbering(std::string_view text) {
+  if (std::size_t words = after_time_stamp(text)) return words;
+  std::size_t i = 0;
+  while (i < text.size() && text[i] == ' ')
+    ++i;
   // An outliner's task state in capitals: org-mode's and Logseq's "TODO What will I tell
   // him?", "DONE Ce que je lui dis". Never a word of the question.
   for (std::string_view state : {"TODO ", "DONE ", "DOING ", "NOW ", "LATER ", "NEXT ", "WAITING ",

@@ -33,6 +33,10 @@ std::string_view trim(std::string_view text);
 // The same at the end only: what stays keeps its start, so offsets into `text` hold.
 std::string_view trim_end(std::string_view text);
 
+// Where a line's words start after a voice memo's time stamp ("[0:19] …", "(12:05) …", or
+// "0:19 …" as Markdown leaves "[0:19]"); 0 when there is none.
+std::size_t after_time_stamp(std::string_view text);
+
 // Where a line's words start after a number that counts the writer's questions ("2/", "Q3.",
 // "2.3"), a voice memo's time stamp ("[0:19]") or an outliner's task state ("TODO", "DONE"):
 // none of their words. 0 when there is none.

@@ -73,6 +73,57 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
   }
 }
 
+TEST_CASE("a nil reply typed without a stop ends where a new subject starts", "[answer_judge]") {
+  // "nothing tbh he was perfect": the nil, then praise of the ex in a clause of its own.
+  for (const char* a : {"nothing tbh he was perfect", "nothin she was good to me honestly",
+                        "Nowt really. He were good to me, never once raised his voice.",
+                        "rien il était parfait avec moi", "nada she's lovely"}) {
+    INFO(a);
+    AnswerFacts f = judge(a, Kind::FaultFinding);
+    CHECK(f.nil);
+    CHECK_FALSE(f.answered);
+  }
+  // No new subject and verb after it: the nil takes what follows, and names something.
+  for (const char* a :
+       {"nothing he did was enough", "nothing she said made sense to me",
+        "nothing he was perfect except his temper", "nothin she was good to me but she lied"}) {
+    INFO(a);
+    AnswerFacts f = judge(a, Kind::FaultFinding);
+    CHECK_FALSE(f.nil);
+    CHECK(f.answered);
+  }
+}
+
+TEST_CASE("hurried spellings in an answer read as their words", "[answer_judge]") {
+  // "nuthin", "nowt": nothing; "bc" starts a clause as "because" does.
+  CHECK(judge("nuthin. she was kind", Kind::FaultFinding).nil);
+  CHECK(judge("nowt", Kind::FaultFinding).nil);
+  CHECK_FALSE(judge("nothing bc he lied", Kind::FaultFinding).nil);
+  // A spelling a phrase list writes as it is stays itself: "idk" is a nil reply of its own.
+  CHECK(judge("idk", Kind::FaultFinding).nil);
+  // Filipino English's "wala" (none).
+  CHECK(judge("Wala. None. He blamed me for everything and none of it was fair.", Kind::OwnWrongs)
+            .nil);
+}
+
+TEST_CASE("a voice memo's or a chat export's stamp is no word of the answer", "[answer_judge]") {
+  CHECK(without_time_stamp("[4:26] Nothing, honestly.") == "Nothing, honestly.");
+  CHECK(without_time_stamp("(12:03) ok") == "ok");
+  CHECK(without_time_stamp("11/11/2026, 06:04 - Otieno Ouma: Nothing, to be honest.") ==
+        "Nothing, to be honest.");
+  CHECK(without_time_stamp("[4:26]").empty());
+  // Dates and times that are the writer's own words stay.
+  CHECK(without_time_stamp("12/11 ran 5k") == "12/11 ran 5k");
+  CHECK(without_time_stamp("2026-11-24 06:30 walked to work") == "2026-11-24 06:30 walked to work");
+  CHECK(without_time_stamp("[[Nov 25th, 2026]] called her") == "[[Nov 25th, 2026]] called her");
+  AnswerFacts f = judge("[4:26] Nothing, honestly. She was good to me, better than I deserved\n"
+                        "[4:51] okay that's enough for tonight",
+                        Kind::FaultFinding);
+  CHECK(f.nil);
+  CHECK(judge("[4:26] His temper.", Kind::FaultFinding).answered);
+  CHECK_FALSE(judge("[4:26]", Kind::Ordinary).answered);
+}
+
 TEST_CASE("disrespect named, in French, is a fault", "[answer_judge]") {
   AnswerFacts f =
       judge("Rien, sauf qu'il me manquait de respect devant ses amis.", Kind::FaultFinding);
@@ -246,7 +297,9 @@ TEST_CASE("own faults only: whose fault each clause names", "[answer_judge]") {
         "I was moody and snapped at her about nothing.",
         // A clause of time about the ex sets the scene; scare quotes start no clause.
         "I got needy on the phone when he was away.",
-        "How I'd \"joke\" about his mum in front of friends."}) {
+        "How I'd \"joke\" about his mum in front of friends.",
+        // "on" after English words of its clause is English: no French "on" (the couple).
+        "Me, mostly. How I'd come home late and zone out on film till midnight."}) {
     INFO(a);
     CHECK(own_only(a));
   }
