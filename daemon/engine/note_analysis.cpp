@@ -1317,7 +1317,18 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     for (std::size_t j = 0; j < blocks.size(); ++j) {
       const Block& b = blocks[j];
       if (b.end <= q.answer_start || b.start >= q.answer_end) continue;
-      if (b.kind == BlockKind::Html || b.kind == BlockKind::FrontMatter) {
+      if (b.kind == BlockKind::Html) {
+        // A Notion callout's text answers, its "<aside>" and "</aside>" lines do not.
+        std::size_t body = aside_body(text, b);
+        excluded.emplace_back(b.start, body);
+        if (body < b.end) {
+          std::string_view inner = trim_end(text.substr(body, b.end - body));
+          std::size_t last = inner.rfind('\n');
+          std::size_t last_start = last == std::string_view::npos ? 0 : last + 1;
+          if (fold_case(trim(inner.substr(last_start))) == "</aside>")
+            excluded.emplace_back(body + last_start, b.end);
+        }
+      } else if (b.kind == BlockKind::FrontMatter) {
         excluded.emplace_back(b.start, b.end);
       } else if ((b.kind == BlockKind::BlockQuote ||
                   (b.kind == BlockKind::Paragraph && !b.in_quote && !b.item_lead))) {

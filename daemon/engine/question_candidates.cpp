@@ -40,6 +40,8 @@ constexpr std::size_t kMaxQuestionLine = 300;
 // A label ("Reasons she gave: …") or a plain item or line without "?" is a few words; longer,
 // it is a sentence someone wrote, not a question they posed.
 constexpr std::size_t kMaxLabelWords = 16;
+// A follow-up question after the first on its line ("… respected? My limits?").
+constexpr std::size_t kMaxFollowUpWords = 6;
 // A label that asks may be a whole question before its colon ("Est-ce que je veux tout changer
 // de ce qu'il me reproche, ou seulement une partie : Tout.").
 constexpr std::size_t kMaxLabelQuestionWords = 24;
@@ -134,6 +136,19 @@ bool ends_like_sentence(std::string_view s) {
     s.remove_suffix(1);
   return s.ends_with(".") || s.ends_with("!") || s.ends_with("…") || s.ends_with(";") ||
          s.ends_with(",");
+}
+
+// "Yes??", "I think?", "Oui ? Je pense ?", "maybe?": words that reply, however unsure, rather
+// than ask on.
+bool opens_with_a_reply(std::string_view text) {
+  static const char* const replies[] = {"yes",   "yeah",    "yep",      "yup",    "aye", "no",
+                                        "nope",  "nah",     "oui",      "ouais",  "non", "si",
+                                        "maybe", "perhaps", "probably", "mostly", "i",   "je",
+                                        "j",     "idk",     "dunno",    "bof",    "peut"};
+  std::string folded = fold_for_match(text.substr(0, std::min<std::size_t>(text.size(), 24)));
+  std::vector<std::string> words = split_words(folded);
+  return !words.empty() && std::any_of(std::begin(replies), std::end(replies),
+                                       [&](const char* r) { return words.front() == r; });
 }
 
 // "? no. i wanted a partner", "? Oui, au début": the text after a question starts with a
@@ -463,6 +478,18 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     std::string_view head = line.substr(0, qmark + 1);
     // "Reasons, short version. What did he say?": the question is the last sentence.
     std::size_t from = last_sentence_start(head);
+    // "Were my needs respected? My limits?": a short follow-up that asks too, with no stop of
+    // its own, goes on with the question; it is no answer. A reply unsure of itself ("Yes?? I
+    // think?", "Oui… je crois ?") is one.
+    if (std::string_view rest = trim(line.substr(qmark + 1));
+        (colon == std::string_view::npos || colon > qmark) && rest.ends_with('?') &&
+        rest.find_first_not_of('?') != std::string_view::npos &&
+        count_words(rest) <= kMaxFollowUpWords &&
+        rest.find_first_of(".!:") == std::string_view::npos &&
+        rest.find("\u2026") == std::string_view::npos && !opens_with_a_reply(rest)) {
+      qmark = static_cast<std::size_t>(rest.data() - line.data()) + rest.size() - 1;
+      head = line.substr(0, qmark + 1);
+    }
     head.remove_prefix(from);
     // A question cut from the end of prose is a few words at least ("… progress??" is not).
     if (head.size() > kMaxQuestionLine || count_words(head) < (from > 0 ? 3u : 1u)) return false;
@@ -1104,9 +1131,7 @@ void paragraph_lines_memo(std::string_view text, const Block& b, int block,
   }
 }
 
-// Where the text of an HTML block opened by a line "<aside>" alone starts (the next line), or
-// the block's end when it is no such block or holds nothing else.
-static std::size_t aside_body(std::string_view text, const Block& b) {
+std::size_t aside_body(std::string_view text, const Block& b) {
   std::size_t eol = text.find('\n', b.start);
   if (eol == std::string_view::npos || eol + 1 >= b.end) return b.end;
   std::string_view first = trim(text.substr(b.start, eol - b.start));

@@ -105,6 +105,11 @@ bool is_answer_label(std::string_view label);
 // A label that opens with a reason ("Since it's not a clear yes:"): prose, not a question.
 bool opens_with_a_reason(std::string_view label);
 
+// Where the text of an HTML block opened by a line "<aside>" alone starts (the next line), or
+// the block's end when it is no such block or holds nothing else: Notion exports a callout so,
+// and its text is the writer's own.
+std::size_t aside_body(std::string_view text, const Block& b);
+
 // "Q: …", "Q1: …", "Question 3 - …" → the byte where the question after the prefix starts.
 std::optional<std::size_t> qa_prefix(std::string_view line);
 // A line of a dialogue written down, "**Chi:** what did he say when he ended it?" or "Chi: …":

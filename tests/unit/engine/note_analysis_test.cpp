@@ -1766,3 +1766,26 @@ TEST_CASE("a line opening in bold after a line that ran on", "[note_analysis][re
         "\n* Since then\n** Proof log, every week\n- 2026-11-13 closed the laptop at seven\n",
         "new-start.mistakes@2+ new-start.log@6+");
 }
+
+TEST_CASE("a short follow-up question on the question's line is no answer", "[analysis]") {
+  // "My limits?" asks on; a reply however unsure ("Yes?? I think?") answers.
+  CHECK(questions("# Evaluate the relationship\n\nWere my needs respected? My limits?\n\n"
+                  "Is there a real future here?\n\nYes.\n") ==
+        "evaluate.needs@3- evaluate.future@5+");
+  CHECK(questions("# Evaluate the relationship\n\n- Big unanimous YES? Yes?? I think?\n") ==
+        "evaluate.verdict@3+");
+  CHECK(questions("# Évaluer la relation\n\n- Un grand OUI unanime ? Oui… je crois ?\n") ==
+        "evaluate.verdict@3+");
+}
+
+TEST_CASE("a Notion callout's text under a question is its answer", "[analysis]") {
+  // Notion exports a callout as "<aside>", its text, a blank line, "</aside>".
+  CHECK(questions("# Reaching out\n\nWhat am I going to tell her, my part included?\n\n<aside>\n"
+                  "💬 I've had a proper think. My part was the silences.\n\n</aside>\n") ==
+        "reach-out.share@3+");
+  CHECK(questions("# Reaching out\n\nWhat am I going to tell her, my part included?\n\n<aside>\n"
+                  "</aside>\n") == "reach-out.share@3-");
+  // Other HTML answers nothing.
+  CHECK(questions("# Reaching out\n\nWhat am I going to tell her, my part included?\n\n"
+                  "<div class=\"x\">\nsome markup\n</div>\n") == "reach-out.share@3-");
+}
