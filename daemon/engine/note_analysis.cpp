@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <unordered_map>
 
 #include "daemon/engine/front_matter.h"
@@ -566,6 +567,78 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
 // vous ?", a therapist's questions about a parent copied into a note) is none of the article's;
 // when it is the first question under its heading, it sets what the ones after it there are
 // about too ("Qu'est-ce que vous n'aimiez pas chez lui ?").
+namespace {
+
+// A title or a list's announcement of questions to put to someone else: "Questions for Moana:",
+// "## Questions for the mediator", "Questions to ask him", "# Questions à poser au prochain
+// date", "## Questions pour Juju", "first date questions". Not the writer's own: "Questions for
+// me", "Questions to ask myself", "Questions for next week", "questions à travailler".
+bool announces_questions_for_others(std::string_view title) {
+  // The words as written, for a name's capital, and folded.
+  std::vector<std::string_view> written;
+  for (std::size_t i = 0; i < title.size();) {
+    auto letter = [&](std::size_t k) {
+      unsigned char c = static_cast<unsigned char>(title[k]);
+      return std::isalnum(c) || c >= 0x80;
+    };
+    if (!letter(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < title.size() && letter(j))
+      ++j;
+    written.push_back(title.substr(i, j - i));
+    i = j;
+  }
+  std::vector<std::string> words;
+  for (auto w : written)
+    words.push_back(fold_for_match(w));
+  auto in = [](const std::string& w, std::initializer_list<const char*> list) {
+    return std::any_of(list.begin(), list.end(), [&](const char* x) { return w == x; });
+  };
+  static const std::initializer_list<const char*> writer = {"me",   "myself", "moi", "meme",
+                                                            "self", "us",     "nous"};
+  // Times, not people: "Questions for next week", "pour lundi".
+  static const std::initializer_list<const char*> times = {
+      "next",     "later",    "today",      "tonight",   "tomorrow",   "this",
+      "future",   "week",     "weekend",    "monday",    "tuesday",    "wednesday",
+      "thursday", "friday",   "saturday",   "sunday",    "plus",       "demain",
+      "ce",       "cette",    "semaine",    "lundi",     "mardi",      "mercredi",
+      "jeudi",    "vendredi", "samedi",     "dimanche",  "prochain",   "prochaine",
+      "futur",    "avenir",   "reflection", "reflexion", "journaling", "thought"};
+  static const std::initializer_list<const char*> determiners = {
+      "the", "my",  "his", "her", "their", "him",  "them", "le",   "la",  "l",  "les", "mon",
+      "ma",  "mes", "son", "sa",  "ses",   "leur", "lui",  "elle", "eux", "au", "aux"};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!in(words[i], {"questions", "question", "qs"})) continue;
+    if (i > 0 && words[i - 1] == "date") return true; // "first date questions"
+    std::size_t j = i + 1;
+    if (j >= words.size()) continue;
+    // "to ask", "to put to", "à poser": asked of someone, unless of oneself.
+    if ((words[j] == "to" || written[j] == "à" || words[j] == "a") && j + 1 < words.size() &&
+        in(words[j + 1], {"ask", "put", "poser", "pose", "demander"})) {
+      std::size_t k = j + 2;
+      if (k < words.size() && in(words[k], {"to", "a", "au", "aux"})) ++k;
+      if (k < words.size() && in(words[k], writer)) continue;
+      return true;
+    }
+    if (!(words[j] == "for" || words[j] == "pour" || written[j] == "à")) continue;
+    std::size_t k = j + 1;
+    if (k >= words.size() || in(words[k], writer) || in(words[k], times)) continue;
+    if (in(words[k], determiners)) {
+      if (k + 1 < words.size() && (in(words[k + 1], times) || in(words[k + 1], writer))) continue;
+      return true;
+    }
+    // A name: "Questions for Moana", "pour Juju".
+    unsigned char first = static_cast<unsigned char>(written[k].front());
+    if (std::isupper(first)) return true;
+  }
+  return false;
+}
+
+} // namespace
+
 std::vector<char> Analyzer::questions_about_others(std::string_view text, const Outline& outline,
                                                    const Candidates& candidates) const {
   const auto& cs = candidates.lines;
@@ -602,7 +675,10 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
           (before.item_lead && !parent_lead))
         continue;
       std::string_view intro = trim(text.substr(before.start, before.end - before.start));
-      told_of_couple[k] = intro.ends_with(":") && matcher_.tells_of_a_couple_of_others(intro);
+      while (intro.ends_with("*") || intro.ends_with("_"))
+        intro.remove_suffix(1); // "**Questions for book club:**"
+      told_of_couple[k] = intro.ends_with(":") && (matcher_.tells_of_a_couple_of_others(intro) ||
+                                                   announces_questions_for_others(intro));
       break;
     }
   }
@@ -610,7 +686,8 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
   // its lines speaks of the writer: its questions are theirs. Per block: the innermost such
   // heading it sits under, or -1.
   std::vector<int> couples_heading(blocks.size(), -1);
-  std::vector<std::pair<int, int>> headings; // (level, the couple's heading or -1), open above
+  std::vector<char> announcing(blocks.size(), 0); // "## Questions for the mediator"
+  std::vector<std::pair<int, int>> headings;      // (level, the couple's heading or -1), open above
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     if (blocks[b].kind != BlockKind::Heading) {
       couples_heading[b] = headings.empty() ? -1 : headings.back().second;
@@ -618,17 +695,25 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     }
     while (!headings.empty() && headings.back().first >= blocks[b].level)
       headings.pop_back();
-    bool couple = matcher_.titles_a_couple_of_others(
-        text.substr(blocks[b].text_start, blocks[b].text_end - blocks[b].text_start));
+    std::string_view heading =
+        text.substr(blocks[b].text_start, blocks[b].text_end - blocks[b].text_start);
+    bool couple =
+        matcher_.titles_a_couple_of_others(heading) || announces_questions_for_others(heading);
+    if (couple && !matcher_.titles_a_couple_of_others(heading)) announcing[b] = 1;
     headings.emplace_back(blocks[b].level, couple
                                                ? static_cast<int>(b)
                                                : (headings.empty() ? -1 : headings.back().second));
   }
   std::vector<char> writers_own(blocks.size(), 0); // such a heading over the writer's words
-  for (const auto& c : cs)
-    if (c.block >= 0 && couples_heading[static_cast<std::size_t>(c.block)] >= 0 &&
-        matcher_.speaks_of_writer_or_couple(c.plain))
-      writers_own[static_cast<std::size_t>(couples_heading[static_cast<std::size_t>(c.block)])] = 1;
+  for (const auto& c : cs) {
+    if (c.block < 0 || couples_heading[static_cast<std::size_t>(c.block)] < 0) continue;
+    auto h = static_cast<std::size_t>(couples_heading[static_cast<std::size_t>(c.block)]);
+    // Under "## Questions pour Juju" the writer's lines around the questions ("ses réponses,
+    // pas les miennes") are theirs; only a question the writer asks of themselves makes it theirs.
+    bool writers = announcing[h] ? c.question_mark && matcher_.speaks_in_first_person(c.plain)
+                                 : matcher_.speaks_of_writer_or_couple(c.plain);
+    if (writers) writers_own[h] = 1;
+  }
   auto in_couples_section = [&](const Candidate& c) {
     if (c.block < 0) return false;
     int h = couples_heading[static_cast<std::size_t>(c.block)];
@@ -646,6 +731,11 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     }
     if (in_couples_section(cs[k])) {
       about[k] = 1; // a label too ("- ses raisons officielles : …")
+      continue;
+    }
+    // "Questions for Moana:" announces others' questions; it asks none of the writer's.
+    if (cs[k].label && announces_questions_for_others(cs[k].plain)) {
+      about[k] = 1;
       continue;
     }
     if (!cs[k].question_mark && !matcher_.opens_question(cs[k].plain)) continue;
@@ -805,7 +895,9 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
                              candidates.lines[r.candidate].plain);
                        });
   };
-  if (any_title([&](std::string_view t) { return matcher_.titles_a_couple_of_others(t); }) &&
+  if (any_title([&](std::string_view t) {
+        return matcher_.titles_a_couple_of_others(t) || announces_questions_for_others(t);
+      }) &&
       !writers_questions())
     return true;
   // A relative's note may say "wedding dress" in an answer: only the questions show whether

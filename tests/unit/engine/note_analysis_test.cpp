@@ -1789,3 +1789,28 @@ TEST_CASE("a Notion callout's text under a question is its answer", "[analysis]"
   CHECK(questions("# Reaching out\n\nWhat am I going to tell her, my part included?\n\n"
                   "<div class=\"x\">\nsome markup\n</div>\n") == "reach-out.share@3-");
 }
+
+TEST_CASE("questions announced for someone else are not the writer's", "[analysis]") {
+  // A list announced as questions for a guest, a heading of questions for a friend, a note of
+  // questions to ask on a date: none is the writer's reflection.
+  CHECK(questions("# Episode 14\n\nQuestions for Moana:\n\n"
+                  "* What's the difference between the official reasons and the real ones?\n"
+                  "* Are you afraid of being alone?\n") == "");
+  CHECK(questions("# Samedi\n\n## Questions pour Juju\n\nJe l'aide, ses réponses pas les "
+                  "miennes :\n\n* T'as peur d'être tout seul ?\n  « Les deux. »\n"
+                  "* C'est réversible, ou c'est mort ?\n  Mort.\n") == "");
+  // (The note's titles are read where the topic is: with the topic gate.)
+  CHECK(gated_questions("- are you scared of being alone since your breakup?\n- were your "
+                        "needs met in your last relationship\n",
+                        "first date questions.md") == "");
+  CHECK(questions("# Questions à poser au prochain date\n\n- Tu penses qu'il faut être parfait "
+                  "pour être aimé ?\n") == "");
+  // The writer's own: questions for themselves, or for a time.
+  CHECK(questions("Questions for me:\n\n- Am I afraid of being alone?\n  Yes.\n") ==
+        "motives.fear@3+");
+  CHECK(questions("## Questions for next week\n\n- Am I afraid of being alone?\n  Yes.\n") ==
+        "motives.fear@3+");
+  // A question the writer asks of themselves in a date note stays theirs.
+  CHECK(gated_questions("- am I scared of being alone since the breakup?\n  yes\n",
+                        "first date questions.md") == "motives.fear@1");
+}
