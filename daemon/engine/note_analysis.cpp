@@ -744,7 +744,9 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     // book's pronouns.
     bool names_other = matcher_.asks_about_other_person(cs[k].plain) ||
                        matcher_.gives_relationship_to_others(cs[k].plain) ||
-                       (!cs[k].quoted && asks_with_others_pronoun(cs[k].plain));
+                       (!cs[k].quoted && asks_with_others_pronoun(cs[k].plain)) ||
+                       (asks_of_writer_about_someone_else(cs[k].plain) &&
+                        !answered_in_first_person_on_its_line(text, cs[k]));
     // Only one of the article's questions asked of someone else decides: a diary's opening
     // "why she tell my mother first before me?" says nothing of the questions after it. A
     // couple told of before a list decides for that list only.
@@ -753,6 +755,27 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     first_under_heading = false;
   }
   return about;
+}
+
+bool Analyzer::answered_in_first_person_on_its_line(std::string_view text,
+                                                    const Candidate& c) const {
+  // "Does he stay when his needs are not respected? — No. I am stubborn": a writer asking of
+  // themselves in the third person answers as "I".
+  if (c.answer_start >= text.size()) return false;
+  std::size_t eol = text.find('\n', c.answer_start);
+  std::string_view rest =
+      text.substr(c.answer_start, eol == std::string_view::npos ? eol : eol - c.answer_start);
+  return matcher_.speaks_in_first_person(rest);
+}
+
+bool Analyzer::asks_of_writer_about_someone_else(std::string_view plain) const {
+  // "Were her needs respected?", "Is she just afraid of being alone?": the article asks these
+  // of the writer ("Were my needs…", "Am I afraid…", or "you" as it words them).
+  if (!matcher_.speaks_of_third_person_only(plain)) return false;
+  auto best = matcher_.best(plain, "");
+  if (!best) return false;
+  const QuestionSpec* spec = pack_.question(best->id);
+  return spec && spec->of_writer;
 }
 
 bool Analyzer::asks_with_others_pronoun(std::string_view plain) const {

@@ -203,6 +203,11 @@ private:
   // `plain` as its folded words, those pronouns left out.
   std::string without_gendered_nouns_pronouns(std::string_view plain) const;
   // Does the line ask with a pronoun that is not the ex's, and nothing that names the ex?
+  // An of_writer question asked of someone in the third person only ("Were her needs
+  // respected?"): someone else's, not the writer's.
+  bool asks_of_writer_about_someone_else(std::string_view plain) const;
+  // The rest of the candidate's line, its answer there, says "I" / "je".
+  bool answered_in_first_person_on_its_line(std::string_view text, const Candidate& c) const;
   bool asks_with_others_pronoun(std::string_view plain) const;
   // With the ex's pronouns configured, the other sets' words of languages whose pronouns name
   // people, folded, each to the first person's word in its place ("she" -> "i", "her" ->

@@ -1393,6 +1393,38 @@ bool QuestionMatcher::speaks_of_writer_or_couple(std::string_view plain) const {
   return speaks_of_writer(plain) || speaks_of_couple(plain);
 }
 
+bool QuestionMatcher::speaks_of_third_person_only(std::string_view plain) const {
+  // Someone acting or owning: "she", "his", "her needs", "elle", "il" (not French's impersonal
+  // "il faut", "faut-il", "il y a"); never an object ("wants him back", "miss her").
+  static const char* const subjects[] = {"he", "she", "his", "il", "elle"};
+  static const char* const impersonal[] = {"faut", "fallait", "y", "suffit", "semble", "parait"};
+  static const char* const after_object[] = {"back", "to",    "about",   "when", "and",
+                                             "or",   "again", "anymore", "more", "so",
+                                             "too",  "if",    "that",    "for"};
+  auto in = [](const std::string& w, const auto& list) {
+    return std::any_of(std::begin(list), std::end(list), [&](const char* x) { return w == x; });
+  };
+  std::vector<std::string> words;
+  for_each_match_word(plain, [&](std::string_view w) { words.emplace_back(w); });
+  bool third = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (we_words_.count(w) || second_person_.count(w) ||
+        ((w.size() > 1 || w == "i" || w == "j" || w == "m") && first_person_.count(w)))
+      return false;
+    if (!topic_pronouns_.count(w)) continue;
+    if (w == "il" && ((i + 1 < words.size() && in(words[i + 1], impersonal)) ||
+                      (i > 0 && in(words[i - 1], impersonal))))
+      continue;
+    if (w == "her")
+      third = third || (i + 1 < words.size() && !in(words[i + 1], after_object) &&
+                        !stop_words_.count(words[i + 1]));
+    else
+      third = third || in(w, subjects);
+  }
+  return third;
+}
+
 bool QuestionMatcher::speaks_of_couple(std::string_view plain) const {
   return any_word(plain, [&](const std::string& w) { return we_words_.count(w) > 0; });
 }

@@ -145,6 +145,9 @@ public:
   bool speaks_of_writer_or_couple(std::string_view plain) const;
   // Of the writer's couple only: a word of we_words.
   bool speaks_of_couple(std::string_view plain) const;
+  // Of someone in the third person only ("Were her needs respected?", "Is he afraid of being
+  // alone?"): a topic pronoun, and no word of the writer, the couple or the one addressed.
+  bool speaks_of_third_person_only(std::string_view plain) const;
   // Does the line give the relationship it speaks of to others, and never speak of the writer
   // ("What wasn't working in their marriage?", "Est-ce que leur couple a un avenir ?",
   // "Marianne's relationship")?

@@ -1814,3 +1814,26 @@ TEST_CASE("questions announced for someone else are not the writer's", "[analysi
   CHECK(gated_questions("- am I scared of being alone since the breakup?\n  yes\n",
                         "first date questions.md") == "motives.fear@1");
 }
+
+TEST_CASE("a question of the writer's own asked of someone in the third person is theirs",
+          "[analysis]") {
+  // The article asks these of the writer: asked of "her" or "she", they are someone else's.
+  CHECK(questions("- Were her needs respected?\n  Yes, the staff rang her family.\n") == "");
+  CHECK(questions("- Is she just afraid of being alone?\n  She says no.\n") == "");
+  CHECK(questions("- Were my needs respected?\n  Mostly.\n") == "evaluate.needs@1+");
+  // An object pronoun, French's impersonal "il", or an answer in the first person leave it
+  // the writer's.
+  CHECK(questions("## Motives\n\n- Is it fear of being alone talking? Is that what wants him "
+                  "back?\n  Yes.\n- What reassures me I will not end up alone?\n  My sister.\n") ==
+        "motives.fear@3+ motives.reassure@5+");
+  CHECK(questions("## Mes mécanismes en amour\n\n1. Faut-il être parfaite pour être aimée ?\n"
+                  "2. Est-ce que je reste quand mes besoins ne sont pas respectés ?\n") ==
+        "patterns.perfect@3- patterns.stay@4-");
+  CHECK(questions("## My patterns\n\n- Do I cling when he pulls away? Yes.\n- Does he stay when "
+                  "his needs are not respected? — No. I am stubborn.\n") ==
+        "patterns.cling@3+ patterns.stay@4+");
+  CHECK(questions("## My patterns\n\n- Do I cling when he pulls away? Yes.\n- Does he stay when "
+                  "his needs are not respected? — No. Stubborn.\n") == "patterns.cling@3+");
+  CHECK(questions("## Evaluate\n\n- Was it my ideal? No.\n- Were her needs respected? Yes, the "
+                  "staff rang.\n") == "evaluate.ideal@3+");
+}
