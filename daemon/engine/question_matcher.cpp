@@ -1404,6 +1404,9 @@ bool QuestionMatcher::speaks_of_third_person_only(std::string_view plain) const 
   auto in = [](const std::string& w, const auto& list) {
     return std::any_of(std::begin(list), std::end(list), [&](const char* x) { return w == x; });
   };
+  auto in_list = [](const std::string& w, std::initializer_list<const char*> list) {
+    return std::any_of(list.begin(), list.end(), [&](const char* x) { return w == x; });
+  };
   std::vector<std::string> words;
   for_each_match_word(plain, [&](std::string_view w) { words.emplace_back(w); });
   bool third = false;
@@ -1412,6 +1415,17 @@ bool QuestionMatcher::speaks_of_third_person_only(std::string_view plain) const 
     if (we_words_.count(w) || second_person_.count(w) ||
         ((w.size() > 1 || w == "i" || w == "j" || w == "m") && first_person_.count(w)))
       return false;
+    // Someone else's by a possessive: "the patient's needs", "the members' needs", "ses
+    // besoins", "their needs", "les besoins des vendangeurs".
+    if (w == "s" && i > 0 && !stop_words_.count(words[i - 1]) &&
+        !topic_pronouns_.count(words[i - 1]))
+      third = true;
+    if (in_list(w, {"ses", "son", "sa", "leur", "leurs", "their"})) third = true;
+    if (w == "the" && i + 2 < words.size() && (words[i + 2] == "needs" || words[i + 2] == "need"))
+      third = true;
+    if ((w == "besoins" || w == "besoin" || w == "needs") && i + 1 < words.size() &&
+        in_list(words[i + 1], {"des", "du", "of"}))
+      third = true;
     if (!topic_pronouns_.count(w)) continue;
     if (w == "il" && ((i + 1 < words.size() && in(words[i + 1], impersonal)) ||
                       (i > 0 && in(words[i - 1], impersonal))))

@@ -1836,4 +1836,17 @@ TEST_CASE("a question of the writer's own asked of someone in the third person i
                   "his needs are not respected? — No. Stubborn.\n") == "patterns.cling@3+");
   CHECK(questions("## Evaluate\n\n- Was it my ideal? No.\n- Were her needs respected? Yes, the "
                   "staff rang.\n") == "evaluate.ideal@3+");
+  // Owned by someone else: "the patient's needs", "the members' needs", "ses besoins", "les
+  // besoins des vendangeurs".
+  for (const char* other :
+       {"Were the patient's needs respected?", "Were the members' needs respected?",
+        "Were their needs respected?", "Ses besoins sont-ils respectés ?",
+        "Les besoins des bénévoles ont-ils été respectés ?"}) {
+    INFO(other);
+    CHECK(questions(std::string("## Evaluate\n\n- Was it my ideal? No.\n- ") + other +
+                    " Not really.\n") == "evaluate.ideal@3+");
+  }
+  // "it's", "that's" own nothing.
+  CHECK(questions("## Evaluate\n\n- Was it my ideal? No.\n- Were the needs respected, that's the "
+                  "question? Not really.\n") == "evaluate.ideal@3+ evaluate.needs@4+");
 }
