@@ -241,6 +241,12 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
     if (std::any_of(lines.begin(), lines.end(),
                     [&](std::size_t k) { return titles_next(k, known[i + 1]); }))
       continue;
+    // Across a step's end, a heading posed without "?" right over the next step's question
+    // opens that step's section ("## Was it right" over "> Was it what I'd wanted?").
+    if (!lines.empty() && step_of(chosen[known[i]]->id) != step_of(chosen[known[i + 1]]->id) &&
+        cs[lines.back()].form == QuestionForm::Heading && !cs[lines.back()].question_mark &&
+        lines.back() + 1 == known[i + 1])
+      continue;
     fill_run(lines, open_ids(all_ids, pa + 1, pb), chosen, claimed);
   }
   // After the last and before the first recognised question of a step section.

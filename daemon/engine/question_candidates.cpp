@@ -1204,6 +1204,21 @@ bool bold_question_over_answer(std::string_view text, const std::vector<Block>& 
   return after < b.text_end && !trim(text.substr(after, b.text_end - after)).empty();
 }
 
+// "> Was it what I'd wanted, us two?" over "> Aye, at the start.": a top-level quote whose
+// first line is a question and nothing else, its answer on the quote's next lines. Quoted
+// questions count only in a note that quotes two or more (find_candidates).
+bool question_over_answer_in_quote(std::string_view text, const std::vector<Block>& blocks, int i,
+                                   std::string_view line) {
+  const Block& b = blocks[static_cast<std::size_t>(i)];
+  const int quote = b.parent;
+  if (quote < 0 || quote + 1 != i || blocks[static_cast<std::size_t>(quote)].parent != -1)
+    return false;
+  std::string_view t = trim(line);
+  if (!t.ends_with("?") || t.find('?') + 1 != t.size()) return false;
+  std::size_t after = static_cast<std::size_t>(line.data() - text.data()) + line.size();
+  return after < b.text_end && !trim(text.substr(after, b.text_end - after)).empty();
+}
+
 } // namespace
 
 Candidates find_candidates(std::string_view text, const Outline& outline) {
@@ -1285,6 +1300,14 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
           if (auto q = quoted_question(text, blocks, i)) {
             q->block = i;
             quoted.push_back(std::move(*q));
+          } else if (question_over_answer_in_quote(text, blocks, i, line) &&
+                     read_line(line, base, c) && c.question_mark &&
+                     c.answer_start >= base + trim_end(line).size()) {
+            // "> Has it got a proper future?" over "> No.": read as a quoted question is, in a
+            // note that quotes two or more.
+            c.form = QuestionForm::Line;
+            c.quoted = true;
+            quoted.push_back(std::move(c));
           } else if (bold_question_over_answer(text, blocks, i, line) && read_line(line, base, c) &&
                      c.question_mark) {
             // Posed as a callout's title is: the writer's own question and answer set apart.

@@ -1850,3 +1850,20 @@ TEST_CASE("a question of the writer's own asked of someone in the third person i
   CHECK(questions("## Evaluate\n\n- Was it my ideal? No.\n- Were the needs respected, that's the "
                   "question? Not really.\n") == "evaluate.ideal@3+ evaluate.needs@4+");
 }
+
+TEST_CASE("quoted questions answered inside their quotes, and a heading opening the next step",
+          "[analysis]") {
+  // "> question" over "> answer" in two quotes or more: the writer's questions set apart.
+  CHECK(questions("## Evaluate\n\n> Was it what I wanted, us two?\n> Aye.\n\n"
+                  "> Did she respect my needs, my limits?\n> Not really.\n") ==
+        "evaluate.ideal@3+ evaluate.needs@6+");
+  // One quote alone may be anyone's words (an epigraph, a message).
+  CHECK(questions("## Evaluate\n\n> Did she respect my needs, my limits?\n> Not really.\n") == "");
+  // "## Was it right" between the wrongs' questions and the evaluation's titles the evaluation:
+  // the article's order does not make it the missing wrongs.together.
+  CHECK(questions("## My share\n\n- [x] Do I change everything she blamed me for, or just some?\n"
+                  "  The drink.\n- [x] Can I do it on my own, or is it because of what she does?\n"
+                  "  Mine.\n\n## Was it right\n\n> Was it what I had wanted, us two?\n"
+                  "> At the start.\n\n> Did she respect my needs, my limits?\n> No.\n") ==
+        "wrongs.scope@3+ wrongs.alone@5+ evaluate.ideal@10+ evaluate.needs@13+");
+}
