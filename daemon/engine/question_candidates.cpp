@@ -1215,6 +1215,12 @@ bool question_over_answer_in_quote(std::string_view text, const std::vector<Bloc
     return false;
   std::string_view t = trim(line);
   if (!t.ends_with("?") || t.find('?') + 1 != t.size()) return false;
+  // A letter's greeting ("> Dear Tom, what were your reasons?"): a draft to someone, not a
+  // question set apart.
+  std::string first = fold_for_match(t.substr(0, std::min<std::size_t>(t.size(), 12)));
+  for (std::string_view greeting :
+       {"dear ", "hi ", "hey ", "hello ", "cher ", "chere ", "salut ", "coucou ", "bonjour "})
+    if (first.starts_with(greeting)) return false;
   std::size_t after = static_cast<std::size_t>(line.data() - text.data()) + line.size();
   return after < b.text_end && !trim(text.substr(after, b.text_end - after)).empty();
 }

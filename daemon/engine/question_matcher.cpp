@@ -1410,11 +1410,18 @@ bool QuestionMatcher::speaks_of_third_person_only(std::string_view plain) const 
   std::vector<std::string> words;
   for_each_match_word(plain, [&](std::string_view w) { words.emplace_back(w); });
   bool third = false;
+  // Past "when", "if", "quand": the ex acting on the writer ("clingy when he pulls away?"), the
+  // question still the writer's.
+  bool subordinate = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     if (we_words_.count(w) || second_person_.count(w) ||
         ((w.size() > 1 || w == "i" || w == "j" || w == "m") && first_person_.count(w)))
       return false;
+    if (in_list(w, {"when", "whenever", "if", "because", "while", "until", "once", "quand",
+                    "lorsque", "si", "parce", "dès", "des"}))
+      subordinate = true;
+    if (subordinate) continue;
     // Someone else's by a possessive: "the patient's needs", "the members' needs", "ses
     // besoins", "their needs", "les besoins des vendangeurs".
     if (w == "s" && i > 0 && !stop_words_.count(words[i - 1]) &&
