@@ -1249,6 +1249,21 @@ InlineCut inline_cut(std::string_view s) {
 // bold lead, and a bold line when it is the only word but for blanks and colons. Tabs, line
 // breaks and text that is not valid UTF-8 are left to the parse. tests/unit/engine/
 // plain_text_test.cpp compares it with the parse on generated texts and every fixture line.
+// A wiki link's word ("[[museum]]", "[[2011]]."): "[[", ASCII letters and digits, "]]",
+// then sentence punctuation. Returns the length up to the "]]" included, 0 for any other word.
+std::size_t wiki_link_word(std::string_view word) {
+  if (!word.starts_with("[[")) return 0;
+  std::size_t close = 2;
+  while (close < word.size() &&
+         ((word[close] >= 'a' && word[close] <= 'z') ||
+          (word[close] >= 'A' && word[close] <= 'Z') || (word[close] >= '0' && word[close] <= '9')))
+    ++close;
+  if (close == 2 || word.substr(close, 2) != "]]" ||
+      word.find_first_not_of(".,;:!?", close + 2) != std::string_view::npos)
+    return 0;
+  return close + 2;
+}
+
 std::optional<InlineText> emphasised_words(std::string_view s) {
   if (s.find_first_of("\t\r\n") != std::string_view::npos || !is_valid_utf8(s)) return std::nullopt;
   auto is_alnum = [](char c) {
@@ -1266,6 +1281,8 @@ std::optional<InlineText> emphasised_words(std::string_view s) {
     if (syntax == std::string_view::npos ||
         word.find_first_not_of('!', syntax) == std::string_view::npos) {
       out.plain.append(word); // '!' opens an image only before '[', which no word here holds
+    } else if (std::size_t link = wiki_link_word(word); link != 0) {
+      out.plain.append(word.substr(1, link - 2)).append(word.substr(link)); // "[a]" and after
     } else {
       // An emphasised word: a run, letters and digits, the same run, sentence punctuation.
       const char d = word[0];

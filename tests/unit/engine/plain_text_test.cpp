@@ -146,18 +146,24 @@ TEST_CASE("inline_text finds a bold lead in the part it parses") {
 }
 
 TEST_CASE("inline_text reads single emphasised words as the parse does") {
-  // Words that are one emphasised run (read without the parse), near misses (parsed), and
-  // words and blanks around them, in random texts.
+  // Words that are one emphasised run or one wiki link (read without the parse), near misses
+  // (parsed), and words and blanks around them, in random texts.
   const std::vector<std::string> words = {
-      "**hopeful**", "__team__", "*will*",  "_new_",   "**2011**", "_a_",     "**a**", "**a**!",
-      "_a_.",        "*a*:",     "**a**?!", "cried!",  "!",        "a!b",     "!!",    "**a*",
-      "*a**",        "__a_",     "_a_b_",   "***a***", "**a**!x",  "**a**:b", "!*a*",  "**a-b**",
-      "**",          "_",        "*",       "**é**",   "a_b",      "x",       "went",  "home",
-      ":",           "",         "(a)",     "#tag",    "it's",     "Déjà-vu", "?",     "**Why**?",
-      "[a]",         "![a]",     "**a**;",  "_a_,"};
+      "**hopeful**", "__team__", "*will*", "_new_", "**2011**", "_a_", "**a**", "**a**!", "_a_.",
+      "*a*:", "**a**?!", "cried!", "!", "a!b", "!!", "**a*", "*a**", "__a_", "_a_b_", "***a***",
+      "**a**!x", "**a**:b", "!*a*", "**a-b**", "**", "_", "*", "**é**", "a_b", "x", "went", "home",
+      ":", "", "(a)", "#tag", "it's", "Déjà-vu", "?", "**Why**?", "[a]", "![a]", "**a**;", "_a_,",
+      // Wiki links (read without the parse: "[[a]]" is "[a]") and their near misses.
+      "[[museum]]", "[[2011]]", "[[a]]", "[[a]].", "[[a]]?!", "[[a]]:", "[[a]]!", "[[a]]]",
+      "[[[a]]]", "[[a", "b]]", "[[a]](b)", "![[a]]", "[[a]][[b]]", "[[é]]", "[[a-b]]", "[[]]",
+      "[[a]", "[a]]", "a[[b]]", "[[a]]x", "**[[a]]**", "[[**a**]]", "[[_a_]]", "(b)", ")", "(", "]",
+      "[", "[[a]]()", "[[a]]:b"};
   const std::vector<std::string> misses = {
-      "**a*",    "*a**", "__a_", "_a_b_", "***a***", "**a**!x", "**a**:b", "!*a*",
-      "**a-b**", "**",   "_",    "*",     "**é**",   "a_b",     "[a]",     "![a]"};
+      "**a*",    "*a**",    "__a_", "_a_b_",   "***a***",  "**a**!x", "**a**:b",    "!*a*",
+      "**a-b**", "**",      "_",    "*",       "**é**",    "a_b",     "[a]",        "![a]",
+      "[[a]]]",  "[[[a]]]", "[[a",  "b]]",     "[[a]](b)", "![[a]]",  "[[a]][[b]]", "[[é]]",
+      "[[a-b]]", "[[]]",    "[[a]", "[a]]",    "a[[b]]",   "[[a]]x",  "**[[a]]**",  "[[**a**]]",
+      "[[_a_]]", "]",       "[",    "[[a]]()", "[[a]]:b"};
   std::uint32_t seed = 7;
   auto next = [&seed] {
     seed = seed * 1664525u + 1013904223u;
