@@ -1233,6 +1233,42 @@ InlineCut inline_cut(std::string_view s) {
   return cut;
 }
 
+// A word that is exactly a link, then sentence punctuation, read as the inline grammar reads
+// it: a wiki link ("[[museum]]", "[[2011]].": "[[", ASCII letters and digits, "]]") as "[a]",
+// an inline link ("[museum](https://example.com/9)": "[", ASCII letters and digits, "](", a
+// destination of ASCII letters, digits and ":/.-", ")") as "a". Appends its plain text to
+// `plain` and returns true; false (appending nothing) for any other word.
+bool link_word(std::string_view word, std::string& plain) {
+  auto alnum_end = [&](std::size_t from) {
+    while (from < word.size() &&
+           ((word[from] >= 'a' && word[from] <= 'z') || (word[from] >= 'A' && word[from] <= 'Z') ||
+            (word[from] >= '0' && word[from] <= '9')))
+      ++from;
+    return from;
+  };
+  auto punctuation_from = [&](std::size_t from) {
+    return from <= word.size() && word.find_first_not_of(".,;:!?", from) == std::string_view::npos;
+  };
+  if (word.starts_with("[[")) {
+    const std::size_t close = alnum_end(2);
+    if (close == 2 || word.substr(close, 2) != "]]" || !punctuation_from(close + 2)) return false;
+    plain.append(word.substr(1, close)).append(word.substr(close + 2)); // "[a]" and after
+    return true;
+  }
+  if (!word.starts_with("[")) return false;
+  const std::size_t close = alnum_end(1);
+  if (close == 1 || word.substr(close, 2) != "](") return false;
+  std::size_t dest = close + 2;
+  while (dest < word.size() &&
+         ((word[dest] >= 'a' && word[dest] <= 'z') || (word[dest] >= 'A' && word[dest] <= 'Z') ||
+          (word[dest] >= '0' && word[dest] <= '9') || word[dest] == ':' || word[dest] == '/' ||
+          word[dest] == '.' || word[dest] == '-'))
+    ++dest;
+  if (dest >= word.size() || word[dest] != ')' || !punctuation_from(dest + 1)) return false;
+  plain.append(word.substr(1, close - 1)).append(word.substr(dest + 1));
+  return true;
+}
+
 // Why: a diary's marked-up words are mostly single words in emphasis ("**hopeful** **team**
 // with", "Quiet _will_ **new**"), and their parse cost ~0.2 M instructions a line. A text whose
 // words hold no inline syntax but for '!' and for words that are exactly a run of one to two
@@ -1243,27 +1279,16 @@ InlineCut inline_cut(std::string_view s) {
 // right-flanking (it may open, even as '_'); the closing run has a letter before it and a
 // space, the end or punctuation after it, so it may close and not open; nothing between them
 // is a delimiter, so each pair is one emphasis (one '*' or '_') or strong emphasis (two), and
-// the plain text is the words without the runs. A '!' opens an image only right before a '[',
-// which such a text never holds: it is punctuation. The root's named children are the
-// emphases, in order (a word without syntax is no node): a strong word first in the text is its
-// bold lead, and a bold line when it is the only word but for blanks and colons. Tabs, line
+// the plain text is the words without the runs. Links whose word is exactly a link
+// (link_word()) read as the grammar reads them: a wiki link "[[a]]" as "[a]", an inline link
+// "[a](https://x.org/1)" as "a"; a text holding no other '[' or ']', no bracket pairs with
+// theirs. A '!' opens an image only right before a '[', which such a text never holds (a
+// link's word starts after a space or the start): it is punctuation. The root's named
+// children are the emphases and links, in order (a word without syntax is no node): a strong
+// word first in the text is its bold lead, and a bold line when it is the only word but for
+// blanks and colons. Tabs, line
 // breaks and text that is not valid UTF-8 are left to the parse. tests/unit/engine/
 // plain_text_test.cpp compares it with the parse on generated texts and every fixture line.
-// A wiki link's word ("[[museum]]", "[[2011]]."): "[[", ASCII letters and digits, "]]",
-// then sentence punctuation. Returns the length up to the "]]" included, 0 for any other word.
-std::size_t wiki_link_word(std::string_view word) {
-  if (!word.starts_with("[[")) return 0;
-  std::size_t close = 2;
-  while (close < word.size() &&
-         ((word[close] >= 'a' && word[close] <= 'z') ||
-          (word[close] >= 'A' && word[close] <= 'Z') || (word[close] >= '0' && word[close] <= '9')))
-    ++close;
-  if (close == 2 || word.substr(close, 2) != "]]" ||
-      word.find_first_not_of(".,;:!?", close + 2) != std::string_view::npos)
-    return 0;
-  return close + 2;
-}
-
 std::optional<InlineText> emphasised_words(std::string_view s) {
   if (s.find_first_of("\t\r\n") != std::string_view::npos || !is_valid_utf8(s)) return std::nullopt;
   auto is_alnum = [](char c) {
@@ -1281,8 +1306,8 @@ std::optional<InlineText> emphasised_words(std::string_view s) {
     if (syntax == std::string_view::npos ||
         word.find_first_not_of('!', syntax) == std::string_view::npos) {
       out.plain.append(word); // '!' opens an image only before '[', which no word here holds
-    } else if (std::size_t link = wiki_link_word(word); link != 0) {
-      out.plain.append(word.substr(1, link - 2)).append(word.substr(link)); // "[a]" and after
+    } else if (link_word(word, out.plain)) {
+      // a link's word: its plain text appended
     } else {
       // An emphasised word: a run, letters and digits, the same run, sentence punctuation.
       const char d = word[0];

@@ -146,7 +146,7 @@ TEST_CASE("inline_text finds a bold lead in the part it parses") {
 }
 
 TEST_CASE("inline_text reads single emphasised words as the parse does") {
-  // Words that are one emphasised run or one wiki link (read without the parse), near misses
+  // Words that are one emphasised run or one link (read without the parse), near misses
   // (parsed), and words and blanks around them, in random texts.
   const std::vector<std::string> words = {
       "**hopeful**", "__team__", "*will*", "_new_", "**2011**", "_a_", "**a**", "**a**!", "_a_.",
@@ -157,13 +157,21 @@ TEST_CASE("inline_text reads single emphasised words as the parse does") {
       "[[museum]]", "[[2011]]", "[[a]]", "[[a]].", "[[a]]?!", "[[a]]:", "[[a]]!", "[[a]]]",
       "[[[a]]]", "[[a", "b]]", "[[a]](b)", "![[a]]", "[[a]][[b]]", "[[é]]", "[[a-b]]", "[[]]",
       "[[a]", "[a]]", "a[[b]]", "[[a]]x", "**[[a]]**", "[[**a**]]", "[[_a_]]", "(b)", ")", "(", "]",
-      "[", "[[a]]()", "[[a]]:b"};
+      "[", "[[a]]()", "[[a]]:b",
+      // Inline links (read without the parse: "[a](x)" is "a") and their near misses.
+      "[museum](https://example.com/989)", "[b](https://x.org/1).", "[b](x)", "[1](2)", "[b]()",
+      "[b](x):", "[b](<x>)", "[b](x_y)", "[b](x)(c)", "![b](x)", "[b](x))", "[[b]](x)", "[b]](x)",
+      "[b](x", "[b](", "[b]", "x)", "(c)", "[b](x)a", "[b](*x*)", "[*b*](x)", "**[b](x)**",
+      "[b](x)**"};
   const std::vector<std::string> misses = {
-      "**a*",    "*a**",    "__a_", "_a_b_",   "***a***",  "**a**!x", "**a**:b",    "!*a*",
-      "**a-b**", "**",      "_",    "*",       "**é**",    "a_b",     "[a]",        "![a]",
-      "[[a]]]",  "[[[a]]]", "[[a",  "b]]",     "[[a]](b)", "![[a]]",  "[[a]][[b]]", "[[é]]",
-      "[[a-b]]", "[[]]",    "[[a]", "[a]]",    "a[[b]]",   "[[a]]x",  "**[[a]]**",  "[[**a**]]",
-      "[[_a_]]", "]",       "[",    "[[a]]()", "[[a]]:b"};
+      "**a*",     "*a**",       "__a_",      "_a_b_",     "***a***",   "**a**!x", "**a**:b",
+      "!*a*",     "**a-b**",    "**",        "_",         "*",         "**é**",   "a_b",
+      "[a]",      "![a]",       "[[a]]]",    "[[[a]]]",   "[[a",       "b]]",     "[[a]](b)",
+      "![[a]]",   "[[a]][[b]]", "[[é]]",     "[[a-b]]",   "[[]]",      "[[a]",    "[a]]",
+      "a[[b]]",   "[[a]]x",     "**[[a]]**", "[[**a**]]", "[[_a_]]",   "]",       "[",
+      "[[a]]()",  "[[a]]:b",    "[b](<x>)",  "[b](x_y)",  "[b](x)(c)", "![b](x)", "[b](x))",
+      "[[b]](x)", "[b]](x)",    "[b](x",     "[b](",      "[b]",       "[b](x)a", "[b](*x*)",
+      "[*b*](x)", "**[b](x)**", "[b](x)**"};
   std::uint32_t seed = 7;
   auto next = [&seed] {
     seed = seed * 1664525u + 1013904223u;
