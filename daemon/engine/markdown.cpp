@@ -1279,16 +1279,19 @@ bool link_word(std::string_view word, std::string& plain) {
 // right-flanking (it may open, even as '_'); the closing run has a letter before it and a
 // space, the end or punctuation after it, so it may close and not open; nothing between them
 // is a delimiter, so each pair is one emphasis (one '*' or '_') or strong emphasis (two), and
-// the plain text is the words without the runs. Links whose word is exactly a link
+// the plain text is the words without the runs. The same holds for a run opening one word and
+// closing a later one with plain words between ("**On should** You"). Where the grammar's
+// scanner departs from CommonMark, the parse decides: an '_' run after a digit never closes
+// there ("_28_" stays as written). Links whose word is exactly a link
 // (link_word()) read as the grammar reads them: a wiki link "[[a]]" as "[a]", an inline link
 // "[a](https://x.org/1)" as "a"; a text holding no other '[' or ']', no bracket pairs with
 // theirs. A '!' opens an image only right before a '[', which such a text never holds (a
 // link's word starts after a space or the start): it is punctuation. The root's named
 // children are the emphases and links, in order (a word without syntax is no node): a strong
 // word first in the text is its bold lead, and a bold line when it is the only word but for
-// blanks and colons. Tabs, line
-// breaks and text that is not valid UTF-8 are left to the parse. tests/unit/engine/
-// plain_text_test.cpp compares it with the parse on generated texts and every fixture line.
+// blanks and colons. Tabs, line breaks and text that is not valid UTF-8 are left to the parse.
+// tests/unit/engine/plain_text_test.cpp compares it with the parse on generated texts and every
+// fixture line.
 std::optional<InlineText> emphasised_words(std::string_view s) {
   if (s.find_first_of("\t\r\n") != std::string_view::npos || !is_valid_utf8(s)) return std::nullopt;
   auto is_alnum = [](char c) {
@@ -1299,6 +1302,18 @@ std::optional<InlineText> emphasised_words(std::string_view s) {
   std::size_t emphases = 0;
   bool strong_first = false;
   std::size_t first_end = 0;
+  // An emphasis opened by a word and closed by a later one ("**On should**"): its run, and
+  // whether it is the text's first word.
+  std::string_view open;
+  bool open_first = false;
+  auto punctuation_from = [](std::string_view word, std::size_t from) {
+    return word.find_first_not_of(".,;:!?", from) == std::string_view::npos;
+  };
+  // The grammar's scanner never closes an '_' run after a digit ("_28_", "_a 2026_" stay as
+  // written), as CommonMark would: left to the parse.
+  auto closes_after_digit = [](char d, std::string_view word, std::size_t close) {
+    return d == '_' && word[close - 1] >= '0' && word[close - 1] <= '9';
+  };
   for (std::size_t pos = 0; pos <= s.size();) {
     std::size_t end = std::min(s.find(' ', pos), s.size());
     std::string_view word = s.substr(pos, end - pos);
@@ -1306,10 +1321,25 @@ std::optional<InlineText> emphasised_words(std::string_view s) {
     if (syntax == std::string_view::npos ||
         word.find_first_not_of('!', syntax) == std::string_view::npos) {
       out.plain.append(word); // '!' opens an image only before '[', which no word here holds
+    } else if (!open.empty()) {
+      // The word closing the open emphasis: letters and digits, its run, sentence punctuation.
+      std::size_t close = 0;
+      while (close < word.size() && is_alnum(word[close]))
+        ++close;
+      if (close == 0 || word.substr(close, open.size()) != open ||
+          !punctuation_from(word, close + open.size()) || closes_after_digit(open[0], word, close))
+        return std::nullopt;
+      if (open_first) {
+        strong_first = open.size() == 2;
+        first_end = pos + close + open.size();
+      }
+      out.plain.append(word.substr(0, close)).append(word.substr(close + open.size()));
+      open = {};
     } else if (link_word(word, out.plain)) {
       // a link's word: its plain text appended
     } else {
-      // An emphasised word: a run, letters and digits, the same run, sentence punctuation.
+      // An emphasised word: a run, letters and digits, the same run, sentence punctuation; or
+      // a run and letters and digits, opening an emphasis a later word closes.
       const char d = word[0];
       std::size_t run = 0;
       while (run < word.size() && run < 3 && word[run] == d)
@@ -1318,19 +1348,28 @@ std::optional<InlineText> emphasised_words(std::string_view s) {
       std::size_t close = run;
       while (close < word.size() && is_alnum(word[close]))
         ++close;
-      if (close == run || word.substr(close, run) != word.substr(0, run) ||
-          word.find_first_not_of(".,;:!?", close + run) != std::string_view::npos)
-        return std::nullopt;
-      if (emphases++ == 0 && pos == s.find_first_not_of(' ')) {
-        strong_first = run == 2;
-        first_end = pos + close + run;
+      if (close == run) return std::nullopt;
+      const bool first = emphases++ == 0 && pos == s.find_first_not_of(' ');
+      if (close == word.size()) {
+        open = word.substr(0, run);
+        open_first = first;
+        out.plain.append(word.substr(run));
+      } else {
+        if (word.substr(close, run) != word.substr(0, run) ||
+            !punctuation_from(word, close + run) || closes_after_digit(d, word, close))
+          return std::nullopt;
+        if (first) {
+          strong_first = run == 2;
+          first_end = pos + close + run;
+        }
+        out.plain.append(word.substr(run, close - run)).append(word.substr(close + run));
       }
-      out.plain.append(word.substr(run, close - run)).append(word.substr(close + run));
     }
     if (end == s.size()) break;
     out.plain += ' ';
     pos = end + 1;
   }
+  if (!open.empty()) return std::nullopt; // never closed: the parse decides
   if (strong_first) {
     const std::size_t last = s.find_last_not_of(" \t\r\n:");
     out.all_strong = emphases == 1 && first_end >= last + 1;
