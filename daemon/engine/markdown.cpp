@@ -1233,6 +1233,42 @@ InlineCut inline_cut(std::string_view s) {
   return cut;
 }
 
+// A word that is exactly a link, then sentence punctuation, read as the inline grammar reads
+// it: a wiki link ("[[museum]]", "[[2011]].": "[[", ASCII letters and digits, "]]") as "[a]",
+// an inline link ("[museum](https://example.com/9)": "[", ASCII letters and digits, "](", a
+// destination of ASCII letters, digits and ":/.-", ")") as "a". Appends its plain text to
+// `plain` and returns true; false (appending nothing) for any other word.
+bool link_word(std::string_view word, std::string& plain) {
+  auto alnum_end = [&](std::size_t from) {
+    while (from < word.size() &&
+           ((word[from] >= 'a' && word[from] <= 'z') || (word[from] >= 'A' && word[from] <= 'Z') ||
+            (word[from] >= '0' && word[from] <= '9')))
+      ++from;
+    return from;
+  };
+  auto punctuation_from = [&](std::size_t from) {
+    return from <= word.size() && word.find_first_not_of(".,;:!?", from) == std::string_view::npos;
+  };
+  if (word.starts_with("[[")) {
+    const std::size_t close = alnum_end(2);
+    if (close == 2 || word.substr(close, 2) != "]]" || !punctuation_from(close + 2)) return false;
+    plain.append(word.substr(1, close)).append(word.substr(close + 2)); // "[a]" and after
+    return true;
+  }
+  if (!word.starts_with("[")) return false;
+  const std::size_t close = alnum_end(1);
+  if (close == 1 || word.substr(close, 2) != "](") return false;
+  std::size_t dest = close + 2;
+  while (dest < word.size() &&
+         ((word[dest] >= 'a' && word[dest] <= 'z') || (word[dest] >= 'A' && word[dest] <= 'Z') ||
+          (word[dest] >= '0' && word[dest] <= '9') || word[dest] == ':' || word[dest] == '/' ||
+          word[dest] == '.' || word[dest] == '-'))
+    ++dest;
+  if (dest >= word.size() || word[dest] != ')' || !punctuation_from(dest + 1)) return false;
+  plain.append(word.substr(1, close - 1)).append(word.substr(dest + 1));
+  return true;
+}
+
 // Why: a diary's marked-up words are mostly single words in emphasis ("**hopeful** **team**
 // with", "Quiet _will_ **new**"), and their parse cost ~0.2 M instructions a line. A text whose
 // words hold no inline syntax but for '!' and for words that are exactly a run of one to two
@@ -1243,12 +1279,19 @@ InlineCut inline_cut(std::string_view s) {
 // right-flanking (it may open, even as '_'); the closing run has a letter before it and a
 // space, the end or punctuation after it, so it may close and not open; nothing between them
 // is a delimiter, so each pair is one emphasis (one '*' or '_') or strong emphasis (two), and
-// the plain text is the words without the runs. A '!' opens an image only right before a '[',
-// which such a text never holds: it is punctuation. The root's named children are the
-// emphases, in order (a word without syntax is no node): a strong word first in the text is its
-// bold lead, and a bold line when it is the only word but for blanks and colons. Tabs, line
-// breaks and text that is not valid UTF-8 are left to the parse. tests/unit/engine/
-// plain_text_test.cpp compares it with the parse on generated texts and every fixture line.
+// the plain text is the words without the runs. The same holds for a run opening one word and
+// closing a later one with plain words between ("**On should** You"). Where the grammar's
+// scanner departs from CommonMark, the parse decides: an '_' run after a digit never closes
+// there ("_28_" stays as written). Links whose word is exactly a link
+// (link_word()) read as the grammar reads them: a wiki link "[[a]]" as "[a]", an inline link
+// "[a](https://x.org/1)" as "a"; a text holding no other '[' or ']', no bracket pairs with
+// theirs. A '!' opens an image only right before a '[', which such a text never holds (a
+// link's word starts after a space or the start): it is punctuation. The root's named
+// children are the emphases and links, in order (a word without syntax is no node): a strong
+// word first in the text is its bold lead, and a bold line when it is the only word but for
+// blanks and colons. Tabs, line breaks and text that is not valid UTF-8 are left to the parse.
+// tests/unit/engine/plain_text_test.cpp compares it with the parse on generated texts and every
+// fixture line.
 std::optional<InlineText> emphasised_words(std::string_view s) {
   if (s.find_first_of("\t\r\n") != std::string_view::npos || !is_valid_utf8(s)) return std::nullopt;
   auto is_alnum = [](char c) {
@@ -1259,6 +1302,18 @@ std::optional<InlineText> emphasised_words(std::string_view s) {
   std::size_t emphases = 0;
   bool strong_first = false;
   std::size_t first_end = 0;
+  // An emphasis opened by a word and closed by a later one ("**On should**"): its run, and
+  // whether it is the text's first word.
+  std::string_view open;
+  bool open_first = false;
+  auto punctuation_from = [](std::string_view word, std::size_t from) {
+    return word.find_first_not_of(".,;:!?", from) == std::string_view::npos;
+  };
+  // The grammar's scanner never closes an '_' run after a digit ("_28_", "_a 2026_" stay as
+  // written), as CommonMark would: left to the parse.
+  auto closes_after_digit = [](char d, std::string_view word, std::size_t close) {
+    return d == '_' && word[close - 1] >= '0' && word[close - 1] <= '9';
+  };
   for (std::size_t pos = 0; pos <= s.size();) {
     std::size_t end = std::min(s.find(' ', pos), s.size());
     std::string_view word = s.substr(pos, end - pos);
@@ -1266,8 +1321,25 @@ std::optional<InlineText> emphasised_words(std::string_view s) {
     if (syntax == std::string_view::npos ||
         word.find_first_not_of('!', syntax) == std::string_view::npos) {
       out.plain.append(word); // '!' opens an image only before '[', which no word here holds
+    } else if (!open.empty()) {
+      // The word closing the open emphasis: letters and digits, its run, sentence punctuation.
+      std::size_t close = 0;
+      while (close < word.size() && is_alnum(word[close]))
+        ++close;
+      if (close == 0 || word.substr(close, open.size()) != open ||
+          !punctuation_from(word, close + open.size()) || closes_after_digit(open[0], word, close))
+        return std::nullopt;
+      if (open_first) {
+        strong_first = open.size() == 2;
+        first_end = pos + close + open.size();
+      }
+      out.plain.append(word.substr(0, close)).append(word.substr(close + open.size()));
+      open = {};
+    } else if (link_word(word, out.plain)) {
+      // a link's word: its plain text appended
     } else {
-      // An emphasised word: a run, letters and digits, the same run, sentence punctuation.
+      // An emphasised word: a run, letters and digits, the same run, sentence punctuation; or
+      // a run and letters and digits, opening an emphasis a later word closes.
       const char d = word[0];
       std::size_t run = 0;
       while (run < word.size() && run < 3 && word[run] == d)
@@ -1276,19 +1348,28 @@ std::optional<InlineText> emphasised_words(std::string_view s) {
       std::size_t close = run;
       while (close < word.size() && is_alnum(word[close]))
         ++close;
-      if (close == run || word.substr(close, run) != word.substr(0, run) ||
-          word.find_first_not_of(".,;:!?", close + run) != std::string_view::npos)
-        return std::nullopt;
-      if (emphases++ == 0 && pos == s.find_first_not_of(' ')) {
-        strong_first = run == 2;
-        first_end = pos + close + run;
+      if (close == run) return std::nullopt;
+      const bool first = emphases++ == 0 && pos == s.find_first_not_of(' ');
+      if (close == word.size()) {
+        open = word.substr(0, run);
+        open_first = first;
+        out.plain.append(word.substr(run));
+      } else {
+        if (word.substr(close, run) != word.substr(0, run) ||
+            !punctuation_from(word, close + run) || closes_after_digit(d, word, close))
+          return std::nullopt;
+        if (first) {
+          strong_first = run == 2;
+          first_end = pos + close + run;
+        }
+        out.plain.append(word.substr(run, close - run)).append(word.substr(close + run));
       }
-      out.plain.append(word.substr(run, close - run)).append(word.substr(close + run));
     }
     if (end == s.size()) break;
     out.plain += ' ';
     pos = end + 1;
   }
+  if (!open.empty()) return std::nullopt; // never closed: the parse decides
   if (strong_first) {
     const std::size_t last = s.find_last_not_of(" \t\r\n:");
     out.all_strong = emphases == 1 && first_end >= last + 1;

@@ -139,6 +139,12 @@ TEST_CASE("inline_text finds a bold lead in the part it parses") {
   auto whole = inline_text(" **My part** ");
   CHECK(whole.all_strong);
   CHECK(whole.strong_prefix == "My part");
+  // A bold lead of several words.
+  auto phrase = inline_text("**On should** You angry watched");
+  CHECK(phrase.strong_prefix == "On should");
+  CHECK(phrase.strong_prefix_end == 13);
+  CHECK(phrase.plain == "On should You angry watched");
+  CHECK(inline_text("  **My own part** ").all_strong);
   // Words before the bold: no lead.
   auto late = inline_text("Then **this** and more");
   CHECK(late.strong_prefix.empty());
@@ -146,18 +152,33 @@ TEST_CASE("inline_text finds a bold lead in the part it parses") {
 }
 
 TEST_CASE("inline_text reads single emphasised words as the parse does") {
-  // Words that are one emphasised run (read without the parse), near misses (parsed), and
-  // words and blanks around them, in random texts.
+  // Words that are one emphasised run or one link (read without the parse), near misses
+  // (parsed), and words and blanks around them, in random texts.
   const std::vector<std::string> words = {
-      "**hopeful**", "__team__", "*will*",  "_new_",   "**2011**", "_a_",     "**a**", "**a**!",
-      "_a_.",        "*a*:",     "**a**?!", "cried!",  "!",        "a!b",     "!!",    "**a*",
-      "*a**",        "__a_",     "_a_b_",   "***a***", "**a**!x",  "**a**:b", "!*a*",  "**a-b**",
-      "**",          "_",        "*",       "**é**",   "a_b",      "x",       "went",  "home",
-      ":",           "",         "(a)",     "#tag",    "it's",     "Déjà-vu", "?",     "**Why**?",
-      "[a]",         "![a]",     "**a**;",  "_a_,"};
+      "**hopeful**", "__team__", "*will*", "_new_", "**2011**", "_a_", "**a**", "**a**!", "_a_.",
+      "*a*:", "**a**?!", "cried!", "!", "a!b", "!!", "**a*", "*a**", "__a_", "_a_b_", "***a***",
+      "**a**!x", "**a**:b", "!*a*", "**a-b**", "**", "_", "*", "**é**", "a_b", "x", "went", "home",
+      ":", "", "(a)", "#tag", "it's", "Déjà-vu", "?", "**Why**?", "[a]", "![a]", "**a**;", "_a_,",
+      "_a1_", "__28__", "_1_", "_1a_", "_28_.", "*28*",
+      // Wiki links (read without the parse: "[[a]]" is "[a]") and their near misses.
+      "[[museum]]", "[[2011]]", "[[a]]", "[[a]].", "[[a]]?!", "[[a]]:", "[[a]]!", "[[a]]]",
+      "[[[a]]]", "[[a", "b]]", "[[a]](b)", "![[a]]", "[[a]][[b]]", "[[é]]", "[[a-b]]", "[[]]",
+      "[[a]", "[a]]", "a[[b]]", "[[a]]x", "**[[a]]**", "[[**a**]]", "[[_a_]]", "(b)", ")", "(", "]",
+      "[", "[[a]]()", "[[a]]:b",
+      // Inline links (read without the parse: "[a](x)" is "a") and their near misses.
+      "[museum](https://example.com/989)", "[b](https://x.org/1).", "[b](x)", "[1](2)", "[b]()",
+      "[b](x):", "[b](<x>)", "[b](x_y)", "[b](x)(c)", "![b](x)", "[b](x))", "[[b]](x)", "[b]](x)",
+      "[b](x", "[b](", "[b]", "x)", "(c)", "[b](x)a", "[b](*x*)", "[*b*](x)", "**[b](x)**",
+      "[b](x)**"};
   const std::vector<std::string> misses = {
-      "**a*",    "*a**", "__a_", "_a_b_", "***a***", "**a**!x", "**a**:b", "!*a*",
-      "**a-b**", "**",   "_",    "*",     "**é**",   "a_b",     "[a]",     "![a]"};
+      "**a*",     "*a**",       "__a_",      "_a_b_",     "***a***",   "**a**!x", "**a**:b",
+      "!*a*",     "**a-b**",    "**",        "_",         "*",         "**é**",   "a_b",
+      "[a]",      "![a]",       "[[a]]]",    "[[[a]]]",   "[[a",       "b]]",     "[[a]](b)",
+      "![[a]]",   "[[a]][[b]]", "[[é]]",     "[[a-b]]",   "[[]]",      "[[a]",    "[a]]",
+      "a[[b]]",   "[[a]]x",     "**[[a]]**", "[[**a**]]", "[[_a_]]",   "]",       "[",
+      "[[a]]()",  "[[a]]:b",    "[b](<x>)",  "[b](x_y)",  "[b](x)(c)", "![b](x)", "[b](x))",
+      "[[b]](x)", "[b]](x)",    "[b](x",     "[b](",      "[b]",       "[b](x)a", "[b](*x*)",
+      "[*b*](x)", "**[b](x)**", "[b](x)**",  "_a1_",      "__28__",    "_1_",     "_28_."};
   std::uint32_t seed = 7;
   auto next = [&seed] {
     seed = seed * 1664525u + 1013904223u;
@@ -184,4 +205,51 @@ TEST_CASE("inline_text reads single emphasised words as the parse does") {
     simple += all_simple && s.find('\t') == std::string::npos ? 1 : 0;
   }
   CHECK(simple > 2000); // texts the shortcut reads, and agreed
+}
+
+TEST_CASE("inline_text reads emphasis over several words as the parse does") {
+  // "**On should** You angry": an opening run before a word and the same run closing a later
+  // word, plain words between (read without the parse), and near misses (parsed), in random
+  // texts that start and end with a word holding syntax, so that inline_text() reads them whole
+  // (the words it sets aside around the syntax are the first test case's).
+  const std::vector<std::string> opening = {"**On", "_a",    "__a", "*a",    "**2011",
+                                            "***a", "**a,",  "**",  "*",     "**a*",
+                                            "_x_y", "**a**", "_a_", "[[a]]", "[b](x)"};
+  const std::vector<std::string> closing = {
+      "should**", "should**.", "b_",    "b__",   "b*",  "2011**", "b**x",
+      "b***",     "a**",       "b**?",  "**",    "*",   "_b_",    "**b**",
+      "b*!",      "b_:",       "[[b]]", "2026_", "b1_", "b1__",   "2026*"};
+  const std::vector<std::string> between = {
+      "x",    "went", "home", "it's", "(a)", "Déjà-vu", "?",  "a!b", "!",     "",
+      "#tag", "a.",   "wow!", "b**",  "**c", "_d",      "d_", "*e*", "**f**", "[[g]]"};
+  std::uint32_t seed = 11;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  std::size_t paired = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s = opening[next() % opening.size()];
+    const std::size_t count = next() % 5;
+    for (std::size_t k = 0; k < count; ++k)
+      s += " " + between[next() % between.size()];
+    s += " " + closing[next() % closing.size()];
+    INFO("text: [" << s << "]");
+    const mend::engine::InlineText whole = inline_text_whole(s), fast = inline_text(s);
+    REQUIRE(fast.plain == whole.plain);
+    REQUIRE(fast.strong_prefix == whole.strong_prefix);
+    REQUIRE(fast.strong_prefix_end == whole.strong_prefix_end);
+    REQUIRE(fast.all_strong == whole.all_strong);
+    paired += whole.plain.find_first_of("*_") == std::string::npos ? 1 : 0;
+  }
+  CHECK(paired > 1500); // texts whose delimiters all paired
+}
+
+TEST_CASE("inline_text reads a run of three at the end of its part otherwise than the parse") {
+  // FIXME: the words after the last syntax byte are set aside (inline_cut()), but the grammar
+  // pairs an unmatched opening run and a closing run of three at the end of a text otherwise
+  // than before a space and words. Found by generated delimiter soup; no line of the corpus or
+  // of the generated vaults reads differently (every suffix of their lines was compared).
+  CHECK(inline_text_whole("**a ***b*** zz").plain == "*a b* zz");
+  CHECK(inline_text("**a ***b*** zz").plain == "**a b zz");
 }
