@@ -1188,20 +1188,27 @@ std::optional<Candidate> quoted_question(std::string_view text, const std::vecto
 
 namespace {
 
+// A top-level quote's paragraph `i` whose first line `line` has more of the quote after it (its
+// answer, on the quote's next lines).
+bool first_line_of_quote_over_more(std::string_view text, const std::vector<Block>& blocks, int i,
+                                   std::string_view line) {
+  const Block& b = blocks[static_cast<std::size_t>(i)];
+  const int quote = b.parent;
+  if (quote < 0 || quote + 1 != i || blocks[static_cast<std::size_t>(quote)].parent != -1)
+    return false;
+  std::size_t after = static_cast<std::size_t>(line.data() - text.data()) + line.size();
+  return after < b.text_end && !trim(text.substr(after, b.text_end - after)).empty();
+}
+
 // "> **Big one: is it a whole-hearted YES?**" over "> Yes, but I'm scared.": a top-level
 // quote opening with a question wholly in bold, its answer on the quote's next lines, is the
 // writer's question set apart as a callout is; someone's quoted words are not written so.
 bool bold_question_over_answer(std::string_view text, const std::vector<Block>& blocks, int i,
                                std::string_view line) {
-  const Block& b = blocks[static_cast<std::size_t>(i)];
-  const int quote = b.parent;
-  if (quote < 0 || quote + 1 != i || blocks[static_cast<std::size_t>(quote)].parent != -1)
-    return false;
   std::string_view t = trim(line);
-  if (!(t.starts_with("**") || t.starts_with("__")) || !(t.ends_with("?**") || t.ends_with("?__")))
-    return false;
-  std::size_t after = static_cast<std::size_t>(line.data() - text.data()) + line.size();
-  return after < b.text_end && !trim(text.substr(after, b.text_end - after)).empty();
+  return (t.starts_with("**") || t.starts_with("__")) &&
+         (t.ends_with("?**") || t.ends_with("?__")) &&
+         first_line_of_quote_over_more(text, blocks, i, line);
 }
 
 // "> Was it what I'd wanted, us two?" over "> Aye, at the start.": a top-level quote whose
@@ -1209,10 +1216,6 @@ bool bold_question_over_answer(std::string_view text, const std::vector<Block>& 
 // questions count only in a note that quotes two or more (find_candidates).
 bool question_over_answer_in_quote(std::string_view text, const std::vector<Block>& blocks, int i,
                                    std::string_view line) {
-  const Block& b = blocks[static_cast<std::size_t>(i)];
-  const int quote = b.parent;
-  if (quote < 0 || quote + 1 != i || blocks[static_cast<std::size_t>(quote)].parent != -1)
-    return false;
   std::string_view t = trim(line);
   if (!t.ends_with("?") || t.find('?') + 1 != t.size()) return false;
   // A letter's greeting ("> Dear Tom, what were your reasons?"): a draft to someone, not a
@@ -1221,8 +1224,7 @@ bool question_over_answer_in_quote(std::string_view text, const std::vector<Bloc
   for (std::string_view greeting :
        {"dear ", "hi ", "hey ", "hello ", "cher ", "chere ", "salut ", "coucou ", "bonjour "})
     if (first.starts_with(greeting)) return false;
-  std::size_t after = static_cast<std::size_t>(line.data() - text.data()) + line.size();
-  return after < b.text_end && !trim(text.substr(after, b.text_end - after)).empty();
+  return first_line_of_quote_over_more(text, blocks, i, line);
 }
 
 } // namespace
