@@ -181,6 +181,7 @@ StepSpec read_step(const json& fm, std::string_view body, const std::string& fal
     spec.of_writer = flag(q, "of_writer");
     spec.any_debrief = flag(q, "any_debrief");
     spec.asked_by_step_title = flag(q, "asked_by_step_title");
+    spec.said_by_ex = flag(q, "said_by_ex");
     if (spec.id.empty() || spec.text.empty()) {
       if (problems)
         problems->push_back(

@@ -35,6 +35,9 @@ struct QuestionSpec {
   // no?" over "Her choice. At least I tried."): if-no.accept, whose wording opens with it, and
   // why.official ("Why did she leave?" over her words).
   bool asked_by_step_title = false;
+  // What the ex said or left unsaid (why.official, why.unofficial): a line where the writer is
+  // the one telling ("What I'll say to him", "Ce que je lui ai dit") never asks it.
+  bool said_by_ex = false;
 };
 
 struct StepSpec {

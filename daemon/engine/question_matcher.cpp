@@ -65,6 +65,40 @@ bool writer_speaks(const std::vector<std::string>& raw,
   return false;
 }
 
+// "What I'll say to him", "Ce que je lui ai dit", "what i told her": the writer is the one
+// telling, a verb of telling within a few words after "I" with no one else its subject.
+bool writer_tells(const std::vector<std::string>& folded,
+                  const std::unordered_set<std::string>& ex_words,
+                  const std::unordered_set<std::string>& pronoun_words) {
+  static const std::unordered_set<std::string> telling = {
+      "tell",      "told",     "telling",     "say",      "said",    "saying",    "write",
+      "wrote",     "explain",  "explained",   "text",     "texted",  "dire",      "dis",
+      "dit",       "dirai",    "dirais",      "ecrire",   "ecris",   "ecrit",     "ecrirai",
+      "expliquer", "explique", "expliquerai", "raconter", "raconte", "raconterai"};
+  static const std::unordered_set<std::string> someone_else = {"he", "she", "they", "you", "we",
+                                                               "it", "il",  "elle", "ils", "elles",
+                                                               "on", "tu",  "vous", "nous"};
+  constexpr std::size_t kWordsBetween = 4; // "I", "am going to", "tell"; "je", "vais lui", "dire"
+  // French "j'" only before a verb it elides into: a lone "J" is as often someone's initial.
+  static const std::unordered_set<std::string> after_j = {"ai",    "avais",   "aurai",   "aurais",
+                                                          "ecris", "ecrirai", "explique"};
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (folded[i] != "i" && folded[i] != "je" &&
+        !(folded[i] == "j" && i + 1 < folded.size() && after_j.count(folded[i + 1])))
+      continue;
+    for (std::size_t k = i + 1; k < folded.size() && k <= i + kWordsBetween + 1; ++k) {
+      // "I could tell", "I can tell": what the writer sensed, not said.
+      if (folded[k] == "tell" && (folded[k - 1] == "could" || folded[k - 1] == "can")) break;
+      if (telling.count(folded[k])) return true;
+      // The ex by name or as "my ex" speaking; "lui", "him" are only told.
+      if (someone_else.count(folded[k]) ||
+          (ex_words.count(folded[k]) && !pronoun_words.count(folded[k])))
+        break;
+    }
+  }
+  return false;
+}
+
 // "{Their} reasons, {date}" -> " exref  reasons,  ": variables that name the ex become one
 // token that the ex's real name and pronouns also map to.
 std::string strip_variables(std::string_view text) {
@@ -554,6 +588,7 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       int k = 0;
       for (const auto& q : step.questions) {
         order_.emplace(q.id, step.order * 100 + ++k);
+        const std::size_t first_variant = variants_.size();
         add_variant(q.id, false, li, q.text);
         // Each clause of the question's own wording too: people write "Do I want to change
         // everything he blames me for?" without "or only part of it".
@@ -564,6 +599,8 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
               add_variant(q.id, false, li, c);
         for (const auto& a : q.aliases)
           add_variant(q.id, false, li, a, true);
+        for (std::size_t v = first_variant; v < variants_.size(); ++v)
+          variants_[v].said_by_ex = q.said_by_ex;
       }
     }
   }
@@ -1001,6 +1038,7 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
     std::size_t raw = written_words(folded);
     // The line only: the pack's wordings say "I'll" where they mean it.
     const bool speaks = writer_speaks(folded, me_words_, ex_words_);
+    const bool tells = writer_tells(folded, ex_words_, pronoun_words_);
     for (std::size_t l = 0; l < languages_.size(); ++l) {
       auto words = words_of(folded, l);
       if (speaks) {
@@ -1017,6 +1055,8 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
             // Nor does a clause of a line that is a question whole: "What I want to tell them
             // about all this, my part included" is no "My part" section.
             if (variant.step && t > 0 && whole_line_question >= kThreshold) return;
+            // What the writer tells the ex is never what the ex said.
+            if (tells && variant.said_by_ex) return;
             int index = static_cast<int>(&variant - variants_.data());
             auto [it, added] = best.try_emplace(
                 variant.key, Match{variant.id, variant.step, score, false, shared, index});

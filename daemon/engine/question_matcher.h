@@ -214,6 +214,7 @@ private:
     std::size_t key = 0;       // one per (id, step): scores() keeps the best per key
     std::string text;          // the wording as the pack writes it (wording())
     bool alias = false;
+    bool said_by_ex = false; // QuestionSpec::said_by_ex
   };
   struct Language {
     std::string code;

@@ -1867,3 +1867,20 @@ TEST_CASE("quoted questions answered inside their quotes, and a heading opening 
                   "> At the start.\n\n> Did she respect my needs, my limits?\n> No.\n") ==
         "wrongs.scope@3+ wrongs.alone@5+ evaluate.ideal@10+ evaluate.needs@13+");
 }
+
+TEST_CASE("what the writer tells the ex is never what the ex said", "[analysis]") {
+  // The writer is the one telling: a plan or a report of their own words, never the ex's
+  // official or unofficial reasons.
+  for (const char* told : {"## What I tell her (24.10., café)", "## Ce que je lui ai dit",
+                           "## Ce que je lui ai dit (préparé la veille)"}) {
+    INFO(told);
+    std::string found = questions(std::string("# Sam\n\n") + told + "\n\nThat I am sorry.\n");
+    CHECK(found.find("why.") == std::string::npos);
+  }
+  CHECK(questions("# Sam\n\n- What I will say to him\n") == "reach-out.share@3-");
+  // The ex telling, or what the writer sensed, stay the ex's.
+  CHECK(questions("# Sam\n\n- What did she tell me when she left?\n") == "why.official@3-");
+  CHECK(questions("# Sam\n\n- what she didnt say but i could tell\n") == "why.unofficial@3-");
+  CHECK(questions("# Sam\n\n- What did I feel that she never said?\n") == "why.unofficial@3-");
+  CHECK(questions("# Sam\n\n- what J said: \"we want different things\"\n") == "why.official@3+");
+}
