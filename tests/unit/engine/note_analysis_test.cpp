@@ -1884,3 +1884,9 @@ TEST_CASE("what the writer tells the ex is never what the ex said", "[analysis]"
   CHECK(questions("# Sam\n\n- What did I feel that she never said?\n") == "why.unofficial@3-");
   CHECK(questions("# Sam\n\n- what J said: \"we want different things\"\n") == "why.official@3+");
 }
+
+TEST_CASE("a log is what proves the change", "[analysis]") {
+  // "prove" is the log's word as "proof" is ("Every week: what I did that proves it").
+  CHECK(questions("# Changing\n\n## What I did this week that proves it\n- 3 Nov: let him "
+                  "choose the restaurant.\n") == "new-start.log@3+");
+}
