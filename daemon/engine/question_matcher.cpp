@@ -1433,6 +1433,26 @@ bool QuestionMatcher::speaks_of_writer_or_couple(std::string_view plain) const {
   return speaks_of_writer(plain) || speaks_of_couple(plain);
 }
 
+namespace {
+
+// Québec French asks with a particle "-tu" after the verb ("c'est-tu", "ont-tu été
+// respectés"), which is no "tu": a verb inverted before "tu" ends in "s" or "x" ("as-tu",
+// "peux-tu"). Returns the line without such particles.
+std::string without_tu_particle(std::string_view plain) {
+  std::string out(plain);
+  for (std::size_t at = out.find("-tu"); at != std::string::npos; at = out.find("-tu", at + 1)) {
+    bool word_ends = at + 3 == out.size() || !std::isalpha(static_cast<unsigned char>(out[at + 3]));
+    char before =
+        at > 0 ? static_cast<char>(std::tolower(static_cast<unsigned char>(out[at - 1]))) : ' ';
+    if (word_ends && std::isalpha(static_cast<unsigned char>(before)) && before != 's' &&
+        before != 'x')
+      out.replace(at, 3, "   ");
+  }
+  return out;
+}
+
+} // namespace
+
 bool QuestionMatcher::speaks_of_third_person_only(std::string_view plain) const {
   // Someone acting or owning: "she", "his", "her needs", "elle", "il" (not French's impersonal
   // "il faut", "faut-il", "il y a"); never an object ("wants him back", "miss her").
@@ -1448,20 +1468,23 @@ bool QuestionMatcher::speaks_of_third_person_only(std::string_view plain) const 
     return std::any_of(list.begin(), list.end(), [&](const char* x) { return w == x; });
   };
   std::vector<std::string> words;
-  for_each_match_word(plain, [&](std::string_view w) { words.emplace_back(w); });
+  for_each_match_word(without_tu_particle(plain),
+                      [&](std::string_view w) { words.emplace_back(w); });
   bool third = false;
   // Past "when", "if", "quand": the ex acting on the writer ("clingy when he pulls away?"), the
   // question still the writer's.
   bool subordinate = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
+    if (in_list(w, {"when", "whenever", "if", "because", "while", "until", "once", "since", "quand",
+                    "lorsque", "si", "parce", "dès", "des", "depuis"}))
+      subordinate = true;
+    // Past it, the writer too is only told of ("Is she afraid of being left, since her
+    // mother and I split up?").
+    if (subordinate) continue;
     if (we_words_.count(w) || second_person_.count(w) ||
         ((w.size() > 1 || w == "i" || w == "j" || w == "m") && first_person_.count(w)))
       return false;
-    if (in_list(w, {"when", "whenever", "if", "because", "while", "until", "once", "quand",
-                    "lorsque", "si", "parce", "dès", "des"}))
-      subordinate = true;
-    if (subordinate) continue;
     // Someone else's by a possessive: "the patient's needs", "the members' needs", "ses
     // besoins", "their needs", "les besoins des vendangeurs".
     if (w == "s" && i > 0 && !stop_words_.count(words[i - 1]) &&

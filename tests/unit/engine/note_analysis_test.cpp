@@ -1890,3 +1890,16 @@ TEST_CASE("a log is what proves the change", "[analysis]") {
   CHECK(questions("# Changing\n\n## What I did this week that proves it\n- 3 Nov: let him "
                   "choose the restaurant.\n") == "new-start.log@3+");
 }
+
+TEST_CASE("a third person asked of past a clause of time, or with Québec's -tu, is someone else",
+          "[analysis]") {
+  // Past "since", "depuis", the writer is only told of: the question is the daughter's.
+  CHECK(questions("## Mes mécanismes\n\n- Est-ce que je m'accroche quand l'autre me repousse ? Oui.\n"
+                  "- Est-ce qu'elle a peur qu'on l'abandonne, depuis que sa mère et moi on s'est "
+                  "séparés ?\n") == "patterns.cling@3+");
+  // Québec's particle "-tu" ("ont-tu", "c'est-tu") is no "tu"; "as-tu", "peux-tu" are.
+  CHECK(questions("## Évaluer\n\n- C'était mon idéal ? Non.\n- Les besoins du chat ont-tu été "
+                  "respectés ? Non.\n") == "evaluate.ideal@3+");
+  CHECK(questions("## Évaluer\n\n- C'était mon idéal ? Non.\n- Tes besoins ont-ils été respectés, "
+                  "dis-tu ? Non.\n") == "evaluate.ideal@3+ evaluate.needs@4+");
+}
