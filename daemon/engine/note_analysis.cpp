@@ -751,7 +751,10 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     // "why she tell my mother first before me?" says nothing of the questions after it. A
     // couple told of before a list decides for that list only.
     if (names_other && first_under_heading && matcher_.best(cs[k].plain, "")) about_other = true;
-    about[k] = told_of_couple[k] || names_other || about_other;
+    // Asked of someone as "vous" decides for that line only: an interview's prep or a
+    // column's advice may sit above the writer's own questions.
+    about[k] = told_of_couple[k] || names_other || about_other ||
+               matcher_.addresses_someone_formally(cs[k].plain);
     first_under_heading = false;
   }
   return about;

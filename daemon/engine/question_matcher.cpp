@@ -1509,6 +1509,25 @@ bool QuestionMatcher::speaks_of_third_person_only(std::string_view plain) const 
   return third;
 }
 
+bool QuestionMatcher::addresses_someone_formally(std::string_view plain) const {
+  static const std::unordered_set<std::string> formal = {"vous", "votre", "vos"};
+  static const std::unordered_set<std::string> familiar_or_own = {
+      "tu", "te", "t", "toi", "ton", "ta", "tes", "je", "j", "me", "m", "moi", "mon", "ma", "mes"};
+  static const std::unordered_set<std::string> of_a_couple = {
+      "deux", "ensemble", "entre", "couple", "relation", "histoire", "mariage"};
+  // Every formal word opens with "vo": most lines hold none (read for each posed line).
+  if (plain.find("vo") == std::string_view::npos && plain.find("Vo") == std::string_view::npos &&
+      plain.find("VO") == std::string_view::npos)
+    return false;
+  bool addressed = false;
+  for (const std::string_view w : split_words(fold_for_match(plain))) {
+    std::string word(w);
+    if (familiar_or_own.count(word) || of_a_couple.count(word)) return false;
+    addressed = addressed || formal.count(word) > 0;
+  }
+  return addressed;
+}
+
 bool QuestionMatcher::speaks_of_couple(std::string_view plain) const {
   return any_word(plain, [&](const std::string& w) { return we_words_.count(w) > 0; });
 }

@@ -148,6 +148,10 @@ public:
   // Of someone in the third person only ("Were her needs respected?", "Is he afraid of being
   // alone?"): a topic pronoun, and no word of the writer, the couple or the one addressed.
   bool speaks_of_third_person_only(std::string_view plain) const;
+  // To someone addressed as French's formal "vous" ("Vos besoins étaient-ils respectés ?",
+  // "Quelles erreurs ne voulez-vous plus répéter ?"): the article says "tu" to the writer and
+  // "vous" only to the couple ("entre vous", "à deux", "ensemble").
+  bool addresses_someone_formally(std::string_view plain) const;
   // Does the line give the relationship it speaks of to others, and never speak of the writer
   // ("What wasn't working in their marriage?", "Est-ce que leur couple a un avenir ?",
   // "Marianne's relationship")?

@@ -1903,3 +1903,16 @@ TEST_CASE("a third person asked of past a clause of time, or with Québec's -tu,
   CHECK(questions("## Évaluer\n\n- C'était mon idéal ? Non.\n- Tes besoins ont-ils été respectés, "
                   "dis-tu ? Non.\n") == "evaluate.ideal@3+ evaluate.needs@4+");
 }
+
+TEST_CASE("a question put to someone as French's formal vous is not the writer's", "[analysis]") {
+  // An interview's prep or a client's session: "vous" to one person, the line only.
+  CHECK(questions("# Entretien\n\nVos besoins étaient-ils respectés ? Pas vraiment.\n\n"
+                  "Qu'est-ce que vous feriez autrement ? Le contrat écrit.\n\n"
+                  "Est-ce que c'est la peur d'être seul qui me fait la vouloir ? Oui.\n") ==
+        "motives.fear@7+");
+  // The article's "vous" is the couple's: "entre vous", "à deux", "ensemble".
+  CHECK(questions("## Pourquoi\n\n- Qu'est-ce qui ne fonctionnait pas entre vous ? Les horaires.\n") ==
+        "why.not-working@3+");
+  CHECK(questions("## Reprendre contact\n\n- Comment pourriez-vous, à deux, changer votre façon "
+                  "d'interagir ? Parler le dimanche.\n") == "reach-out.change@3+");
+}
