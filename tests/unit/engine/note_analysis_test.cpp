@@ -1175,6 +1175,9 @@ TEST_CASE("a debrief's questions alone need a clear sign of the topic", "[note_a
   CHECK(found("Peak review\n\nWhat went wrong?\n- Late trucks. Relationship with the depot "
               "strained.\n\nIs it reversible?\n- Yes.\n",
               "review.md") == "");
+  CHECK(found("Near miss\n\nWhat went wrong?\n- Two strengths on one shelf.\n\nIs it "
+              "reversible?\n- Yes. Ours: separate the strengths onto two bays.\n",
+              "review.md") == "");
   CHECK(found("After the breakup\n\nWhat went wrong?\n- Our relationship had gone quiet.\n\n"
               "Is it reversible?\n- Maybe.\n",
               "note.md") == "why.not-working why.reversible");
