@@ -416,9 +416,15 @@ bool Analyzer::asked_by_any_debrief(const Candidates& candidates,
 bool Analyzer::only_debrief_questions(const Candidates& candidates,
                                       const Recognition& recognition) const {
   if (recognition.questions.empty() || !recognition.sections.empty()) return false;
-  return std::all_of(
-      recognition.questions.begin(), recognition.questions.end(),
-      [&](const RecognisedQuestion& r) { return asked_by_any_debrief(candidates, r); });
+  // A line the article's order filled between two debrief questions ("can we turn it round
+  // before Christmas?" after "what went wrong?") says nothing of the topic either way.
+  bool any = false;
+  for (const RecognisedQuestion& r : recognition.questions) {
+    if (r.by_order) continue;
+    if (!asked_by_any_debrief(candidates, r)) return false;
+    any = true;
+  }
+  return any;
 }
 
 namespace {

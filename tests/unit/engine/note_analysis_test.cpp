@@ -1175,6 +1175,11 @@ TEST_CASE("a debrief's questions alone need a clear sign of the topic", "[note_a
   CHECK(found("Peak review\n\nWhat went wrong?\n- Late trucks. Relationship with the depot "
               "strained.\n\nIs it reversible?\n- Yes.\n",
               "review.md") == "");
+  // A line the article's order fills between them is no sign of the topic either.
+  CHECK(found("U10s, lost by 40 runs\n\n- what went wrong? fielding.\n- can we turn it round "
+              "before Christmas? reckon so\n- were the kids' needs looked after? the little "
+              "ones never got a bat.\n- what'd I do different? rotate the order.\n",
+              "cricket.md") == "");
   CHECK(found("Near miss\n\nWhat went wrong?\n- Two strengths on one shelf.\n\nIs it "
               "reversible?\n- Yes. Ours: separate the strengths onto two bays.\n",
               "review.md") == "");
