@@ -1924,3 +1924,12 @@ TEST_CASE("a question put to someone as French's formal vous is not the writer's
   CHECK(questions("## Reprendre contact\n\n- Comment pourriez-vous, à deux, changer votre façon "
                   "d'interagir ? Parler le dimanche.\n") == "reach-out.change@3+");
 }
+
+TEST_CASE("every week is the log's, and for real only insists", "[analysis]") {
+  CHECK(questions("# Sandrine\n\n## Chaque semaine, ce que j'ai fait pour de vrai\n- 22/11 : "
+                  "rentré à 19 h.\n") == "new-start.log@3+");
+  CHECK(questions("# Sam\n\n## Every week, what I did\n- 22 Nov: home by 7.\n") ==
+        "new-start.log@3+");
+  // The real reasons stay the unofficial ones.
+  CHECK(questions("# Sam\n\n## What were the real reasons?\nHer job.\n") == "why.unofficial@3+");
+}
