@@ -1135,6 +1135,17 @@ std::string_view without_time_stamp(std::string_view text) {
   return text;
 }
 
+namespace {
+
+// "A", "Answer", "Réponse", "Rép": a word that only labels the answer after it.
+bool is_answer_label(const std::vector<std::string>& words, const PhraseBook& phrases) {
+  if (words.size() == 1 && words[0] == "a") return true;
+  return std::any_of(phrases.labels.begin(), phrases.labels.end(),
+                     [&](const auto& l) { return words == l; });
+}
+
+} // namespace
+
 std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
                                      const PhraseBook& phrases) {
   std::vector<AnswerLine> out;
@@ -1176,15 +1187,20 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
     std::vector<std::string> words = split_words(fold_for_match(text));
     if (words.empty()) continue;
     if (starts_with_any(words, phrases.todo_words)) continue; // is_todo_note, words read once
-    // "A: …", "Answer: …": drop the label and judge what follows.
+    // "A: …", "Answer: …": drop the label and judge what follows. So for one short label
+    // cut with a stop ("Ans. Nothing.", "R. Rien."), as Q./A. pairs are written.
     std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos || colon >= 40) {
+      std::size_t stop = text.find('.');
+      if (stop != std::string_view::npos && stop > 0 && stop <= 4 &&
+          (stop + 1 == text.size() || text[stop + 1] == ' ') &&
+          is_answer_label(split_words(fold_for_match(text.substr(0, stop))), phrases))
+        colon = stop;
+    }
     if (colon != std::string_view::npos && colon < 40) {
       std::string_view label = text.substr(0, colon);
       auto label_words = split_words(fold_for_match(label));
-      bool known_label = false;
-      for (const auto& l : phrases.labels)
-        known_label = known_label || label_words == l;
-      if (label_words.size() == 1 && label_words[0] == "a") known_label = true;
+      bool known_label = is_answer_label(label_words, phrases);
       std::string_view rest = trim(text.substr(colon + 1));
       if (known_label) {
         if (rest.empty() || has_no_word(rest)) continue;

@@ -383,3 +383,18 @@ TEST_CASE("a verdict denied before its yes, or said by part of me, is no clear y
   CHECK(yes("Pas de doute. Oui."));
   CHECK(yes("Yes. No hesitation."));
 }
+
+TEST_CASE("an answer label cut with a stop labels the answer", "[answer_judge]") {
+  // Q./A. pairs: "Ans.", "A.", "Rép." alone leave the question empty; what follows is judged.
+  for (const char* empty : {"Ans.", "A.", "Rép."})
+    CHECK(lines_of(empty).empty());
+  AnswerFacts nil = judge("Ans. Nothing.", Kind::FaultFinding);
+  CHECK(nil.nil);
+  CHECK_FALSE(nil.answered);
+  CHECK(judge("Ans. His temper.", Kind::FaultFinding).answered);
+  // A short reply with its stop is no label: "No.", "Me.", "Dr. Park…".
+  for (const char* reply : {"No.", "Me.", "Yes.", "Dr. Park says it was both of us."}) {
+    INFO(reply);
+    CHECK(judge(reply, Kind::Ordinary).answered);
+  }
+}
