@@ -640,6 +640,20 @@ bool announces_questions_for_others(std::string_view title) {
     unsigned char first = static_cast<unsigned char>(written[k].front());
     if (std::isupper(first)) return true;
   }
+  // "What I want to ask the counsellor:", "Ce que je veux demander à la dame du PMS :": a
+  // list of what to ask someone, unless oneself.
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (!in(words[i], {"ask", "demander", "poser"})) continue;
+    // French's own asking: "à me demander", "se poser" (English "made me ask her" asks her).
+    if (words[i] != "ask" && i > 0 && in(words[i - 1], {"me", "m", "se", "nous"})) continue;
+    std::size_t k = i + 1;
+    if (written[k] == "à" || in(words[k], {"a", "au", "aux"})) ++k;
+    if (k >= words.size() || in(words[k], writer) || in(words[k], times)) continue;
+    // A name, not a word in capitals ("AVANT de lui écrire").
+    bool name = written[k].size() > 1 && std::isupper(static_cast<unsigned char>(written[k][0])) &&
+                !std::isupper(static_cast<unsigned char>(written[k][1]));
+    if (in(words[k], determiners) || name) return true;
+  }
   return false;
 }
 

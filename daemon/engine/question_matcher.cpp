@@ -1389,8 +1389,13 @@ template <typename Test> bool any_word(std::string_view plain, const Test& test)
 } // namespace
 
 bool QuestionMatcher::asks_about_other_person(std::string_view plain) const {
+  // "au cabanon de mon père", "at my mum's", "with my sister": a person after a preposition
+  // is where or with whom, not who is asked about.
+  static const std::unordered_set<std::string> prepositions = {
+      "de",   "du", "d",  "chez", "avec", "a",    "au",   "pour",    "sans",  "comme", "of",
+      "with", "at", "to", "for",  "from", "like", "near", "without", "about", "by"};
   bool found = false;
-  std::string previous, person;
+  std::string before_previous, previous, person;
   for_each_match_word(plain, [&](std::string_view w) {
     std::string word(w);
     // "… la peur de finir seule, avec ma tante qui me demande à chaque fête ?": a person a
@@ -1401,8 +1406,10 @@ bool QuestionMatcher::asks_about_other_person(std::string_view plain) const {
     }
     // Folded, "mémé" is "même": a function word is never a person.
     if (!found && other_people_.count(word) && !stop_words_.count(word) &&
-        (me_words_.count(previous) || topic_pronouns_.count(previous) || previous == "the"))
+        (me_words_.count(previous) || topic_pronouns_.count(previous) || previous == "the") &&
+        !prepositions.count(before_previous))
       person = word;
+    before_previous = std::move(previous);
     previous = std::move(word);
   });
   return found || !person.empty();

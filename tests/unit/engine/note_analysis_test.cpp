@@ -528,7 +528,9 @@ TEST_CASE("a task item is posed; an aside in brackets is read past",
           "[note_analysis][recognition]") {
   // One shared content word: enough for a task item, as it would be inside the step.
   check("- [ ] ce que moi j'aimais pas (lui compris)\n  rien\n", "why.disliked@1-");
-  check("- ce que moi j'aimais pas\n  rien\n", "");
+  check("- les trucs que moi j'aimais pas\n  rien\n", "");
+  // "Ce que", "ce qui" open asking as "what" does.
+  check("- ce que moi j'aimais pas\n  rien\n", "why.disliked@1-");
   check("- [ ] what i didnt like (his stuff too)\n  his temper\n", "why.disliked@1+");
 }
 
@@ -1932,4 +1934,33 @@ TEST_CASE("every week is the log's, and for real only insists", "[analysis]") {
         "new-start.log@3+");
   // The real reasons stay the unofficial ones.
   CHECK(questions("# Sam\n\n## What were the real reasons?\nHer job.\n") == "why.unofficial@3+");
+}
+
+TEST_CASE("French's ce que, ce qui open a question as what does", "[analysis]") {
+  // An item holding its answer in nested items, worded "Ce qu'il m'a dit" as "What he told me".
+  CHECK(questions("## Pourquoi\n\n1. Ce qu'il m'a dit, officiellement\n    - Qu'il avait besoin "
+                  "de calme.\n") == "why.official@3+");
+}
+
+TEST_CASE("a relative after a preposition is a place or company, not who is asked of",
+          "[analysis]") {
+  // "au cabanon de mon père": the writer's fear, and the questions after it stay the writer's.
+  CHECK(questions("## La peur\n\n- peur de me retrouver tout seul, au cabanon de mon père, et "
+                  "c'est ça qui choisit pour moi ?\n  Un peu.\n- ce qui me rassure : quelqu'un "
+                  "comme moi qui s'en est sorti\n  Momo.\n") ==
+        "motives.fear@3+ motives.reassure@5+");
+  // The relative as the one asked of stays someone else's.
+  CHECK(questions("## La peur\n\n- ma mère a-t-elle peur de finir seule ?\n  Oui.\n") == "");
+}
+
+TEST_CASE("a list of what to ask someone else holds none of the writer's questions",
+          "[analysis]") {
+  CHECK(questions("# Lou\n\nCe que je veux demander à la dame du PMS :\n- Est-ce qu'elle a peur "
+                  "qu'on l'abandonne ?\n- Qu'est-ce que je peux faire autrement, les week-ends ?\n")
+            .find("wrongs.") == std::string::npos);
+  CHECK(questions("# Sam\n\nWhat I want to ask the counsellor:\n- Is he afraid of being alone?\n"
+                  "- Could I have fixed it alone?\n") == "");
+  // Asking oneself: "à me demander", "to ask myself".
+  CHECK(questions("# Après Hugo\n\nTrucs à me demander AVANT de lui écrire :\n\n- Est-ce que "
+                  "c'est juste la trouille d'être toute seule ?\n\t- oui.\n") == "motives.fear@5+");
 }
