@@ -111,6 +111,26 @@ NameTable make_table(const DateNames& names) {
   return {fold_names(names.months, 12), fold_names(names.weekdays, 7)};
 }
 
+// make_table(names), kept per thread with the names it was made of. Why: recognition reads
+// every short candidate and heading for a date, and folding every month and weekday name of
+// every language each time cost 2% of a diary scan. The names are compared whole (a pack's
+// are a few hundred bytes), so another DateNames, or the same one changed, is never read with
+// a stale table.
+const NameTable& table_for(const DateNames& names) {
+  struct Memo {
+    bool made = false;
+    DateNames names;
+    NameTable table;
+  };
+  thread_local Memo memo;
+  if (!memo.made || memo.names.months != names.months || memo.names.weekdays != names.weekdays) {
+    memo.table = make_table(names);
+    memo.names = names;
+    memo.made = true;
+  }
+  return memo.table;
+}
+
 // A name from `table` as the whole word at `i`, with an optional abbreviation dot; returns its
 // index and sets `end`, or -1.
 int read_name(std::string_view s, std::size_t i,
@@ -283,7 +303,7 @@ std::optional<Parsed> date_at(std::string_view s, std::size_t i, const NameTable
 } // namespace
 
 std::optional<DateMatch> parse_leading_date(std::string_view text, const DateNames& names) {
-  const NameTable table = make_table(names);
+  const NameTable& table = table_for(names);
   const std::size_t start = skip_blanks(text, 0);
   const auto parsed = date_at(text, start, table);
   if (!parsed) return std::nullopt;
@@ -291,7 +311,7 @@ std::optional<DateMatch> parse_leading_date(std::string_view text, const DateNam
 }
 
 std::optional<DateMatch> find_date(std::string_view text, const DateNames& names, std::size_t* at) {
-  const NameTable table = make_table(names);
+  const NameTable& table = table_for(names);
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (!is_word_at(text, i) || word_before(text, i)) continue;
     // Not the tail of a longer numeric run: "11/19" in "2026-11/19", "2/3" in "1/2/3".

@@ -157,6 +157,26 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
     add_skipped(skipped, starts[k], starts[k + 1], heading_piece(k));
   }
   if (skipped.empty()) return std::nullopt;
+  // Quoted questions count only in a note that quotes two or more (find_candidates): a quote in
+  // a piece left out, matching nothing itself, makes a quoted question that could match in a
+  // parsed piece a candidate of the whole parse, and not of the regions'. So a note with a quote
+  // line that could match and a quote in a piece left out is parsed whole (a diary of 10,000
+  // notes held one such note). A quoted line that matches nothing is no question of either.
+  bool quote_left_out = false, quote_candidate = false;
+  int number = 0;
+  for (std::size_t pos = 0, s = 0; pos < text.size(); ++number) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    while (s < skipped.size() && skipped[s].end <= pos)
+      ++s;
+    std::size_t i = text.find_first_not_of(" \t", pos);
+    if (i < end && text[i] == '>') {
+      if (s < skipped.size() && pos >= skipped[s].start) quote_left_out = true;
+      if (reads[static_cast<std::size_t>(number)] == LineRead::Candidate) quote_candidate = true;
+      if (quote_left_out && quote_candidate) return std::nullopt;
+    }
+    pos = end + 1;
+  }
   std::optional<Outline> outline = parse_outline_skipping(text, skipped);
   if (!outline) return std::nullopt;
   Candidates candidates = find_candidates(text, *outline);

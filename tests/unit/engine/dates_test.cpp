@@ -323,3 +323,22 @@ TEST_CASE("weekly notes are dated by the Sunday ending their ISO week", "[dates]
   CHECK(mend::engine::date_from_days(mend::engine::days_since_epoch(Date{2024, 2, 29})) ==
         Date{2024, 2, 29});
 }
+
+// parse_leading_date() and find_date() keep the folded names per thread (dates.cpp,
+// table_for): another set of names, or the same set changed, must be read with its own.
+TEST_CASE("each set of names is read with its own folded table", "[dates]") {
+  DateNames other = names();
+  other.months[10].push_back("Brumaire"); // folded when read: "brumaire" is November here
+  for (int round = 0; round < 3; ++round) {
+    CHECK_FALSE(parse_leading_date("3 brumaire 2026", names()));
+    auto d = parse_leading_date("3 brumaire 2026", other);
+    REQUIRE(d);
+    CHECK(d->date == Date{2026, 11, 3});
+    CHECK_FALSE(find_date("on 3 brumaire", names()));
+    CHECK(find_date("on 3 brumaire", other));
+  }
+  DateNames changed = other; // the same object, changed between reads
+  CHECK(parse_leading_date("3 brumaire", changed));
+  changed.months[10].pop_back();
+  CHECK_FALSE(parse_leading_date("3 brumaire", changed));
+}
