@@ -602,8 +602,6 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
 
 } // namespace
 
-bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c);
-
 // The colon that ends a label: "Reasons she gave: she wanted…", "Official reasons :" (French
 // spacing), never a time ("10:30"), a link ("https://"), Logseq's "key:: value" property or
 // an emoji shortcode.
@@ -789,10 +787,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     }
     std::string_view t = trim(line);
     bool strong = t.starts_with("**") || t.starts_with("__");
-    // A paragraph opening with one sentence ended by a stop ("Me souvenir des fois où j'ai cru
-    // ne plus jamais rencontrer personne."): posed only when it opens asking, as a task's is.
-    if (!read_line(line, base, c) && !(first && !strong && read_task_sentence(line, base, c)))
-      continue;
+    if (!read_line(line, base, c)) continue;
     if (strong) {
       c.form = QuestionForm::Bold;
     } else {

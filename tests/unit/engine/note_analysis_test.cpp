@@ -1964,12 +1964,3 @@ TEST_CASE("a list of what to ask someone else holds none of the writer's questio
   CHECK(questions("# Après Hugo\n\nTrucs à me demander AVANT de lui écrire :\n\n- Est-ce que "
                   "c'est juste la trouille d'être toute seule ?\n\t- oui.\n") == "motives.fear@5+");
 }
-
-TEST_CASE("a paragraph opening with one sentence ended by a stop is posed when it asks",
-          "[analysis]") {
-  CHECK(questions("# Olivier\n\nMe souvenir des fois où j'étais sûre de ne plus jamais "
-                  "rencontrer personne.\nAprès Marc, en 2019.\n") == "motives.past@3+");
-  CHECK(questions("# Craig\n\nWhat weren't working.\nMoney, mostly.\n") == "why.not-working@3+");
-  // Prose that does not open asking stays prose.
-  CHECK(questions("# Craig\n\nMoney was never what wasn't working.\nThe hours were.\n") == "");
-}
