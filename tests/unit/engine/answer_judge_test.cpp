@@ -75,9 +75,9 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
 
 TEST_CASE("a nil reply then praise in everyday words stays nil", "[answer_judge]") {
   // "never moaned" clears the ex as "never did anything wrong" does; "o", "oh" only insist.
-  for (const char* a : {"nothing really, she was lovely to me. Always had a brew on, never moaned",
-                        "Nothing o. He was a good man, I can't lie.",
-                        "Rien. Elle ne râlait jamais."}) {
+  for (const char* a :
+       {"nothing really, she was lovely to me. Always had a brew on, never moaned",
+        "Nothing o. He was a good man, I can't lie.", "Rien. Elle ne râlait jamais."}) {
     INFO(a);
     AnswerFacts f = judge(a, Kind::FaultFinding);
     CHECK(f.nil);

@@ -1904,9 +1904,10 @@ TEST_CASE("a log is what proves the change", "[analysis]") {
 TEST_CASE("a third person asked of past a clause of time, or with Québec's -tu, is someone else",
           "[analysis]") {
   // Past "since", "depuis", the writer is only told of: the question is the daughter's.
-  CHECK(questions("## Mes mécanismes\n\n- Est-ce que je m'accroche quand l'autre me repousse ? Oui.\n"
-                  "- Est-ce qu'elle a peur qu'on l'abandonne, depuis que sa mère et moi on s'est "
-                  "séparés ?\n") == "patterns.cling@3+");
+  CHECK(
+      questions("## Mes mécanismes\n\n- Est-ce que je m'accroche quand l'autre me repousse ? Oui.\n"
+                "- Est-ce qu'elle a peur qu'on l'abandonne, depuis que sa mère et moi on s'est "
+                "séparés ?\n") == "patterns.cling@3+");
   // Québec's particle "-tu" ("ont-tu", "c'est-tu") is no "tu"; "as-tu", "peux-tu" are.
   CHECK(questions("## Évaluer\n\n- C'était mon idéal ? Non.\n- Les besoins du chat ont-tu été "
                   "respectés ? Non.\n") == "evaluate.ideal@3+");
@@ -1921,7 +1922,8 @@ TEST_CASE("a question put to someone as French's formal vous is not the writer's
                   "Est-ce que c'est la peur d'être seul qui me fait la vouloir ? Oui.\n") ==
         "motives.fear@7+");
   // The article's "vous" is the couple's: "entre vous", "à deux", "ensemble".
-  CHECK(questions("## Pourquoi\n\n- Qu'est-ce qui ne fonctionnait pas entre vous ? Les horaires.\n") ==
+  CHECK(questions(
+            "## Pourquoi\n\n- Qu'est-ce qui ne fonctionnait pas entre vous ? Les horaires.\n") ==
         "why.not-working@3+");
   CHECK(questions("## Reprendre contact\n\n- Comment pourriez-vous, à deux, changer votre façon "
                   "d'interagir ? Parler le dimanche.\n") == "reach-out.change@3+");
@@ -1953,8 +1955,7 @@ TEST_CASE("a relative after a preposition is a place or company, not who is aske
   CHECK(questions("## La peur\n\n- ma mère a-t-elle peur de finir seule ?\n  Oui.\n") == "");
 }
 
-TEST_CASE("a list of what to ask someone else holds none of the writer's questions",
-          "[analysis]") {
+TEST_CASE("a list of what to ask someone else holds none of the writer's questions", "[analysis]") {
   CHECK(questions("# Lou\n\nCe que je veux demander à la dame du PMS :\n- Est-ce qu'elle a peur "
                   "qu'on l'abandonne ?\n- Qu'est-ce que je peux faire autrement, les week-ends ?\n")
             .find("wrongs.") == std::string::npos);
