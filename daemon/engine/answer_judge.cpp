@@ -1137,8 +1137,9 @@ std::string_view without_time_stamp(std::string_view text) {
 
 namespace {
 
-// "A", "Answer", "Réponse", "Rép": a word that only labels the answer after it.
-bool is_answer_label(const std::vector<std::string>& words, const PhraseBook& phrases) {
+// "A", "Answer", "Réponse", "Rép": a word that only labels the answer after it, by the pack's
+// `labels` (question_candidates.h's is_answer_label() is the pack-free list the finder uses).
+bool is_pack_answer_label(const std::vector<std::string>& words, const PhraseBook& phrases) {
   if (words.size() == 1 && words[0] == "a") return true;
   return std::any_of(phrases.labels.begin(), phrases.labels.end(),
                      [&](const auto& l) { return words == l; });
@@ -1194,13 +1195,13 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
       std::size_t stop = text.find('.');
       if (stop != std::string_view::npos && stop > 0 && stop <= 4 &&
           (stop + 1 == text.size() || text[stop + 1] == ' ') &&
-          is_answer_label(split_words(fold_for_match(text.substr(0, stop))), phrases))
+          is_pack_answer_label(split_words(fold_for_match(text.substr(0, stop))), phrases))
         colon = stop;
     }
     if (colon != std::string_view::npos && colon < 40) {
       std::string_view label = text.substr(0, colon);
       auto label_words = split_words(fold_for_match(label));
-      bool known_label = is_answer_label(label_words, phrases);
+      bool known_label = is_pack_answer_label(label_words, phrases);
       std::string_view rest = trim(text.substr(colon + 1));
       if (known_label) {
         if (rest.empty() || has_no_word(rest)) continue;

@@ -52,13 +52,17 @@ constexpr std::size_t kTerseMaxWords = 5;
 // named is "I" / "je", and the line holds a verb of speech), which is what the writer will
 // say, as "What I'll tell him" is; "What did he tell me" names the ex first. Both languages'
 // subject pronouns and verbs are listed here: the pack has no key for them.
+// Verbs of speech as the writer's plans word them (now, or the infinitive after "going to").
+bool is_speech_verb(const std::string& w) {
+  static const std::unordered_set<std::string> speech = {
+      "tell", "say", "explain", "write", "dis", "dire", "explique", "expliquer", "ecris", "ecrire"};
+  return speech.count(w) > 0;
+}
+
 bool writer_speaks(const std::vector<std::string>& raw,
                    const std::unordered_set<std::string>& me_words,
                    const std::unordered_set<std::string>& ex_words) {
-  static const std::unordered_set<std::string> speech = {
-      "tell", "say", "explain", "write", "dis", "dire", "explique", "expliquer", "ecris", "ecrire"};
-  bool speaks = std::any_of(raw.begin(), raw.end(),
-                            [&](const std::string& w) { return speech.count(w) > 0; });
+  bool speaks = std::any_of(raw.begin(), raw.end(), is_speech_verb);
   if (!speaks) return false;
   for (const auto& w : raw)
     if (me_words.count(w) || ex_words.count(w)) return w == "i" || w == "je" || w == "j";
@@ -70,11 +74,12 @@ bool writer_speaks(const std::vector<std::string>& raw,
 bool writer_tells(const std::vector<std::string>& folded,
                   const std::unordered_set<std::string>& ex_words,
                   const std::unordered_set<std::string>& pronoun_words) {
-  static const std::unordered_set<std::string> telling = {
-      "tell",      "told",     "telling",     "say",      "said",    "saying",    "write",
-      "wrote",     "explain",  "explained",   "text",     "texted",  "dire",      "dis",
-      "dit",       "dirai",    "dirais",      "ecrire",   "ecris",   "ecrit",     "ecrirai",
-      "expliquer", "explique", "expliquerai", "raconter", "raconte", "raconterai"};
+  // Those of is_speech_verb() and their other tenses.
+  static const std::unordered_set<std::string> other_tenses = {
+      "told",    "telling",     "said",     "saying",  "wrote",     "explained",
+      "text",    "texted",      "dit",      "dirai",   "dirais",    "ecrit",
+      "ecrirai", "expliquerai", "raconter", "raconte", "raconterai"};
+  auto telling = [&](const std::string& w) { return is_speech_verb(w) || other_tenses.count(w); };
   static const std::unordered_set<std::string> someone_else = {"he", "she", "they", "you", "we",
                                                                "it", "il",  "elle", "ils", "elles",
                                                                "on", "tu",  "vous", "nous"};
@@ -89,7 +94,7 @@ bool writer_tells(const std::vector<std::string>& folded,
     for (std::size_t k = i + 1; k < folded.size() && k <= i + kWordsBetween + 1; ++k) {
       // "I could tell", "I can tell": what the writer sensed, not said.
       if (folded[k] == "tell" && (folded[k - 1] == "could" || folded[k - 1] == "can")) break;
-      if (telling.count(folded[k])) return true;
+      if (telling(folded[k])) return true;
       // The ex by name or as "my ex" speaking; "lui", "him" are only told.
       if (someone_else.count(folded[k]) ||
           (ex_words.count(folded[k]) && !pronoun_words.count(folded[k])))
@@ -1474,9 +1479,14 @@ bool QuestionMatcher::speaks_of_third_person_only(std::string_view plain) const 
   auto in_list = [](const std::string& w, std::initializer_list<const char*> list) {
     return std::any_of(list.begin(), list.end(), [&](const char* x) { return w == x; });
   };
+  // Copied only when it may hold the particle: most posed lines do not.
+  std::string unparticled;
+  if (plain.find("-tu") != std::string_view::npos) {
+    unparticled = without_tu_particle(plain);
+    plain = unparticled;
+  }
   std::vector<std::string> words;
-  for_each_match_word(without_tu_particle(plain),
-                      [&](std::string_view w) { words.emplace_back(w); });
+  for_each_match_word(plain, [&](std::string_view w) { words.emplace_back(w); });
   bool third = false;
   // Past "when", "if", "quand": the ex acting on the writer ("clingy when he pulls away?"), the
   // question still the writer's.
@@ -1526,13 +1536,14 @@ bool QuestionMatcher::addresses_someone_formally(std::string_view plain) const {
   if (plain.find("vo") == std::string_view::npos && plain.find("Vo") == std::string_view::npos &&
       plain.find("VO") == std::string_view::npos)
     return false;
-  bool addressed = false;
-  for (const std::string_view w : split_words(fold_for_match(plain))) {
+  bool addressed = false, to_writer_or_couple = false;
+  for_each_match_word(plain, [&](std::string_view w) {
     std::string word(w);
-    if (familiar_or_own.count(word) || of_a_couple.count(word)) return false;
+    to_writer_or_couple =
+        to_writer_or_couple || familiar_or_own.count(word) || of_a_couple.count(word);
     addressed = addressed || formal.count(word) > 0;
-  }
-  return addressed;
+  });
+  return addressed && !to_writer_or_couple;
 }
 
 bool QuestionMatcher::speaks_of_couple(std::string_view plain) const {
