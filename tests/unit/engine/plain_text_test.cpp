@@ -33,6 +33,15 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   return out;
 }
 
+// inline_text() reads `s` as the whole inline parse does (`whole`), every field of it.
+void require_read_as_parsed(const std::string& s, const mend::engine::InlineText& whole) {
+  const mend::engine::InlineText fast = inline_text(s);
+  REQUIRE(fast.plain == whole.plain);
+  REQUIRE(fast.strong_prefix == whole.strong_prefix);
+  REQUIRE(fast.strong_prefix_end == whole.strong_prefix_end);
+  REQUIRE(fast.all_strong == whole.all_strong);
+}
+
 } // namespace
 
 TEST_CASE("inline_text parses only the words that hold inline syntax") {
@@ -196,11 +205,8 @@ TEST_CASE("inline_text reads single emphasised words as the parse does") {
     }
     if (next() % 4 == 0) s += std::vector<std::string>{":", " ", " :", "  "}[next() % 4];
     INFO("text: [" << s << "]");
-    const mend::engine::InlineText whole = inline_text_whole(s), fast = inline_text(s);
-    REQUIRE(fast.plain == whole.plain);
-    REQUIRE(fast.strong_prefix == whole.strong_prefix);
-    REQUIRE(fast.strong_prefix_end == whole.strong_prefix_end);
-    REQUIRE(fast.all_strong == whole.all_strong);
+    const mend::engine::InlineText whole = inline_text_whole(s);
+    require_read_as_parsed(s, whole);
     ++checked;
     simple += all_simple && s.find('\t') == std::string::npos ? 1 : 0;
   }
@@ -235,11 +241,8 @@ TEST_CASE("inline_text reads emphasis over several words as the parse does") {
       s += " " + between[next() % between.size()];
     s += " " + closing[next() % closing.size()];
     INFO("text: [" << s << "]");
-    const mend::engine::InlineText whole = inline_text_whole(s), fast = inline_text(s);
-    REQUIRE(fast.plain == whole.plain);
-    REQUIRE(fast.strong_prefix == whole.strong_prefix);
-    REQUIRE(fast.strong_prefix_end == whole.strong_prefix_end);
-    REQUIRE(fast.all_strong == whole.all_strong);
+    const mend::engine::InlineText whole = inline_text_whole(s);
+    require_read_as_parsed(s, whole);
     paired += whole.plain.find_first_of("*_") == std::string::npos ? 1 : 0;
   }
   CHECK(paired > 1500); // texts whose delimiters all paired
