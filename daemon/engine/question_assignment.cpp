@@ -791,6 +791,36 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       for (std::size_t j = k + 1; j < cs.size() && cs[j].start < cs[k].item_end; ++j)
         if (cs[j].form == QuestionForm::ListItem && !cs[j].question_mark) answer_item[j] = 1;
     }
+    // So is an item nested under an item posing the same question without its "?" ("- What
+    // I'm going to tell him, my bit included" over "  - That I've worked out my share: …"):
+    // it echoes the question it answers, and the question above lends it the score to win.
+    // Under an item that reads as well as its step's name ("- What I'll say to him" over
+    // "  - **What I tell him, my share included:** …"), the child is the question, its
+    // item a title.
+    auto names_its_step = [&](std::size_t k, const std::string& id) {
+      for (const auto& m : ranked(matcher, cs[k].plain, MatchContext{}))
+        if (m.step && m.id == step_of(id)) return true;
+      return false;
+    };
+    {
+      std::unordered_map<std::size_t, const Pair*> best_of_line;
+      for (const auto& p : pairs) {
+        auto [it, added] = best_of_line.try_emplace(p.candidate, &p);
+        if (!added && p.match.score > it->second->match.score) it->second = &p;
+      }
+      for (const auto& [k, parent] : best_of_line) {
+        if (cs[k].form != QuestionForm::ListItem || cs[k].question_mark || !cs[k].has_children ||
+            is_title[k])
+          continue;
+        for (std::size_t j = k + 1; j < cs.size() && cs[j].start < cs[k].item_end; ++j) {
+          auto child = best_of_line.find(j);
+          if (cs[j].form == QuestionForm::ListItem && !cs[j].question_mark &&
+              child != best_of_line.end() && child->second->match.id == parent->match.id &&
+              !names_its_step(k, parent->match.id))
+            answer_item[j] = 1;
+        }
+      }
+    }
     // So are the plain items of the list a posed label announces ("**Mistakes I stop repeating,
     // and what I do instead:**" over "- Not telling feelings → one feeling a day"): neither
     // asking with a "?" nor a label of their own.

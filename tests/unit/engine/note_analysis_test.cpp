@@ -1033,6 +1033,20 @@ TEST_CASE("an item nested under a posed question is its answer", "[note_analysis
         "why.not-working@1- why.official@2+");
 }
 
+TEST_CASE("an item nested under an item posing the same question is its answer",
+          "[note_analysis][recognition]") {
+  // Without a "?": the child echoes the question ("my share") and would win by the bonus the
+  // question above lends it.
+  check("- Meeting Hemi at 4.\n\t- What I'm going to tell him about all this thinking, my bit "
+        "included\n\t\t- That I've worked out my share: the shifts, the shutting down. It was "
+        "both of us.\n",
+        "reach-out.share@2+");
+  // An item reading as well as its step's name titles the question nested under it.
+  check("- What I will say to him\n\t- My reflection, including my part:: that I made every "
+        "problem an emergency\n",
+        "reach-out.share@2+");
+}
+
 TEST_CASE("a worksheet's part numbers are none of its section's words", "[note_analysis]") {
   CHECK(steps_of(
             "## Part A — Why the relationship ended\n\nQ: What did she say when she left?\n"
