@@ -1124,6 +1124,7 @@ bool is_todo_note(std::string_view text, const PhraseBook& phrases) {
 // answer; a stamp alone leaves nothing.
 std::string_view without_time_stamp(std::string_view text) {
   if (auto message = chat_message(text)) return trim(text.substr(message->text));
+  if (chat_header(text)) return {};
   if (std::size_t words = after_time_stamp(text)) return trim(text.substr(words));
   // "[4:26]" alone: after_time_stamp wants words after it.
   std::string_view t = trim(text);

@@ -1,8 +1,10 @@
 // Candidate lines and marker comments of a note (question_candidates.h).
 #include "daemon/engine/question_candidates.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/text.h"
@@ -546,7 +548,8 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     std::size_t from = last_sentence_start(label);
     label.remove_prefix(from);
     if (count_words(label) == 0 || count_words(label) > kMaxLabelQuestionWords ||
-        ends_like_sentence(label) || is_answer_label(label) || opens_with_a_reason(label))
+        ends_like_sentence(label) || is_answer_label(label) || opens_with_a_reason(label) ||
+        reports_speech(label))
       return false;
     c.start = base + from;
     c.plain = plain_text(label);
@@ -644,6 +647,35 @@ bool is_writer_name(std::string_view name) {
 void paragraph_lines(std::string_view text, const Block& b, int block, std::vector<Candidate>& out,
                      bool skip_first) {
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
+  // Messages copied with their sender and stamp over each ("Wanjiru Kamau, [01.11.2026
+  // 19:22]" then the message, no blank line between): each message is read as a paragraph
+  // of its own, its first line first.
+  if (!skip_first && para.find(", [") != std::string_view::npos) {
+    std::vector<std::pair<std::size_t, std::size_t>> messages; // (start, end) in para
+    std::size_t message_start = std::string_view::npos;
+    for (std::size_t from = 0; from < para.size();) {
+      std::size_t nl = para.find('\n', from);
+      std::size_t stop = nl == std::string_view::npos ? para.size() : nl;
+      if (chat_header(para.substr(from, stop - from))) {
+        if (message_start != std::string_view::npos && from > message_start)
+          messages.emplace_back(message_start, from - 1);
+        message_start = stop + 1;
+      } else if (message_start == std::string_view::npos && from == 0) {
+        break; // text before any header: no export's paragraph
+      }
+      from = stop + 1;
+    }
+    if (message_start != std::string_view::npos) {
+      if (message_start < para.size()) messages.emplace_back(message_start, para.size());
+      for (auto [start, end] : messages) {
+        Block message = b;
+        message.text_start = b.text_start + start;
+        message.text_end = b.text_start + end;
+        paragraph_lines(text, message, block, out, false);
+      }
+      return;
+    }
+  }
   // How the paragraph is written, read once over its lines:
   // - "Mes besoins respectés ? je sais pas trop" / "Un avenir ? Peut-être.": several lines that
   //   each ask, then answer on the line, are a list of questions, however short (qa_lines);
@@ -929,6 +961,35 @@ bool opens_with_a_reason(std::string_view label) {
   return false;
 }
 
+// "Elle m'a dit en partant", "Samedi, au Nektar, elle a dit", "He told me": a report of what
+// someone said, its words after the colon, never a label posing a question (that asks what:
+// "What she said", "Ce qu'elle m'a dit", "Elle a dit quoi, officiellement"). Read in the
+// label's last part set off by commas, which opens with the one speaking.
+bool reports_speech(std::string_view label) {
+  std::vector<std::string> all = split_words(fold_for_match(label));
+  static const std::unordered_set<std::string> asking = {
+      "what", "why",    "how",      "which",   "whether", "if",  "quoi", "que",  "qu",
+      "quel", "quelle", "pourquoi", "comment", "si",      "wat", "wot",  "whit", "fit"};
+  if (std::any_of(all.begin(), all.end(), [](const auto& w) { return asking.count(w) > 0; }))
+    return false;
+  std::size_t comma = label.rfind(',');
+  std::vector<std::string> words = split_words(
+      fold_for_match(comma == std::string_view::npos ? label : label.substr(comma + 1)));
+  static const std::unordered_set<std::string> speakers = {"she",  "he", "they",
+                                                           "elle", "il", "iel"};
+  if (words.size() < 2 || !speakers.count(words[0])) return false;
+  // Object pronouns and "a" of the compound past sit between the one speaking and the verb.
+  static const std::unordered_set<std::string> between = {"m",   "me",   "l", "la",   "le",
+                                                          "lui", "nous", "a", "just", "then"};
+  static const std::unordered_set<std::string> verbs = {
+      "said", "says", "told", "tells", "dit", "sorti", "sortie", "balance", "lache"};
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (verbs.count(words[i])) return true;
+    if (!between.count(words[i])) return false;
+  }
+  return false;
+}
+
 std::size_t qa_inline_answer(std::string_view rest) {
   for (std::size_t at = rest.find(" A:"); at != std::string_view::npos;
        at = rest.find(" A:", at + 1))
@@ -1058,6 +1119,43 @@ std::optional<Speaker> chat_message(std::string_view line) {
   while (text < line.size() && line[text] == ' ')
     ++text;
   return Speaker{name, text};
+}
+
+bool chat_header(std::string_view line) {
+  line = trim(line);
+  std::size_t open = line.rfind(", [");
+  if (open == std::string_view::npos || open == 0 || open > 40 || !line.ends_with("]"))
+    return false;
+  if (line.substr(0, open).find_first_of(".!?:") != std::string_view::npos) return false;
+  std::string_view stamp = line.substr(open + 3, line.size() - open - 4);
+  std::size_t i = 0;
+  auto digits = [&](std::size_t most) {
+    std::size_t from = i;
+    while (i < stamp.size() && i - from < most &&
+           std::isdigit(static_cast<unsigned char>(stamp[i])))
+      ++i;
+    return i - from;
+  };
+  for (int group = 0; group < 3; ++group) {
+    if (digits(4) == 0) return false;
+    if (group < 2) {
+      if (i >= stamp.size() || (stamp[i] != '/' && stamp[i] != '.' && stamp[i] != '-'))
+        return false;
+      ++i;
+    }
+  }
+  if (i < stamp.size() && stamp[i] == ',') ++i;
+  if (i >= stamp.size() || stamp[i] != ' ') return false;
+  ++i;
+  if (digits(2) == 0 || i >= stamp.size() || stamp[i] != ':') return false;
+  ++i;
+  if (digits(2) != 2) return false;
+  if (i < stamp.size() && stamp[i] == ':') {
+    ++i;
+    if (digits(2) != 2) return false;
+  }
+  std::string_view rest = stamp.substr(i);
+  return rest.empty() || rest == " AM" || rest == " PM" || rest == " am" || rest == " pm";
 }
 
 // A candidate read at offset 0 of its own text, moved to where that text sits in the note.

@@ -104,6 +104,8 @@ std::size_t count_words(std::string_view text);
 bool is_answer_label(std::string_view label);
 // A label that opens with a reason ("Since it's not a clear yes:"): prose, not a question.
 bool opens_with_a_reason(std::string_view label);
+// A label reporting what someone said ("Elle m'a dit en partant", "He told me"): prose.
+bool reports_speech(std::string_view label);
 
 // Where the text of an HTML block opened by a line "<aside>" alone starts (the next line), or
 // the block's end when it is no such block or holds nothing else: Notion exports a callout so,
@@ -124,6 +126,9 @@ std::optional<Speaker> speaker_prefix(std::string_view line);
 // nullopt for any other line, and for the app's own lines ("12/10/2026 23:40 - Messages are
 // end-to-end encrypted.").
 std::optional<Speaker> chat_message(std::string_view line);
+// "Wanjiru Kamau, [01.11.2026 19:22]": a message's sender and stamp on a line of their own over
+// the message, as Telegram's export and a copy of its messages write them.
+bool chat_header(std::string_view line);
 // Where "Q: What did she say? A: that I never listen" has its answer on the question's own
 // line: the offset of that " A:" in `rest` (the text after the "Q:" prefix), or npos.
 std::size_t qa_inline_answer(std::string_view rest);

@@ -1149,6 +1149,33 @@ TEST_CASE("a chat export's messages are read one a line", "[note_analysis][forms
   CHECK(mend::engine::chat_message("Priya: what did he say?") == std::nullopt);
 }
 
+// "Elle a dit : « … »" reports what she said: the words after the colon are hers, the label
+// asks nothing. "Ce qu'elle m'a dit :" and "Elle a dit quoi :" ask what.
+TEST_CASE("a label reporting speech poses no question", "[note_analysis][forms]") {
+  check("# Élo\n\nElle m'a dit en partant : « t'as jamais de plan, Noah ». Fair.\n\n"
+        "Samedi, au Nektar, elle a dit : « on essaie, mais pour vrai cette fois ».\n",
+        "");
+  check("# Élo\n\nCe qu'elle m'a dit en partant : « t'as jamais de plan ».\n", "why.official@3+");
+  CHECK(mend::engine::reports_speech("He told me"));
+  CHECK(mend::engine::reports_speech("Samedi, au Nektar, elle a dit"));
+  CHECK_FALSE(mend::engine::reports_speech("Elle a dit quoi, officiellement"));
+  CHECK_FALSE(mend::engine::reports_speech("Reasons he said out loud"));
+  CHECK_FALSE(mend::engine::reports_speech("What she said"));
+}
+
+// Telegram's export writes the sender and stamp on a line of their own over each message.
+TEST_CASE("messages under their sender's stamp are read one a message", "[note_analysis][forms]") {
+  check("Wanjiru Kamau, [01.11.2026 19:22]\nwhat I tell him from all this (my part too)\n\n"
+        "Wanjiru Kamau, [01.11.2026 19:27]\nthat I saw my part, and his part. 50 50\n\n"
+        "Wanjiru Kamau, [01.11.2026 19:28]\nhow to say I still love him + want to start new\n\n"
+        "Wanjiru Kamau, [01.11.2026 19:31]\nhow we change how we interact\n",
+        "reach-out.share@2+ reach-out.love@8- reach-out.change@11-");
+  CHECK(mend::engine::chat_header("Wanjiru Kamau, [01.11.2026 19:22]"));
+  CHECK(mend::engine::chat_header("Me, [1/11/26, 7:22 PM]"));
+  CHECK_FALSE(mend::engine::chat_header("Went to Nairobi, [see map]"));
+  CHECK_FALSE(mend::engine::chat_header("what did she say, [01.11.2026 19:22] then?"));
+}
+
 // RemNote's cards set the answer off with ">>" or ";;"; Org's state keyword is no word of its
 // headline.
 TEST_CASE("flashcard separators and org state keywords", "[note_analysis][forms]") {
