@@ -616,6 +616,16 @@ bool announces_questions_for_others(std::string_view title) {
   static const std::initializer_list<const char*> determiners = {
       "the", "my",  "his", "her", "their", "him",  "them", "le",   "la",  "l",  "les", "mon",
       "ma",  "mes", "son", "sa",  "ses",   "leur", "lui",  "elle", "eux", "au", "aux"};
+  // Questions for a first date, asked of the date ("Questions que Jérôme dit de poser au
+  // premier rendez-vous", "Ammi's questions for a first meet").
+  bool asking = false, first_meeting = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (in(words[i], {"questions", "question", "qs", "ask", "poser", "demander"})) asking = true;
+    if (i + 1 < words.size() && in(words[i], {"first", "1st", "premier", "premiere", "1er"}) &&
+        in(words[i + 1], {"date", "dates", "meet", "meeting", "rendez", "rdv", "rencard"}))
+      first_meeting = true;
+  }
+  if (asking && first_meeting) return true;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!in(words[i], {"questions", "question", "qs"})) continue;
     if (i > 0 && words[i - 1] == "date") return true; // "first date questions"

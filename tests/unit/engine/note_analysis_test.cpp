@@ -1856,6 +1856,12 @@ TEST_CASE("questions announced for someone else are not the writer's", "[analysi
                         "first date questions.md") == "");
   CHECK(questions("# Questions à poser au prochain date\n\n- Tu penses qu'il faut être parfait "
                   "pour être aimé ?\n") == "");
+  // Questions for a first date, however announced.
+  CHECK(questions("# Profil\n\nQuestions que Jérôme dit de poser au premier rendez-vous :\n"
+                  "- T'as peur d'être seule, ou tu cherches vraiment quelqu'un ?\n"
+                  "- Qu'est-ce qui marchait pas avec ton ex ?\n") == "");
+  CHECK(questions("# Sunday\n\nAmmi's questions for a first meet:\n\n- Are you afraid of "
+                  "ending up on your own, or are you actually ready?\n") == "");
   // The writer's own: questions for themselves, or for a time.
   CHECK(questions("Questions for me:\n\n- Am I afraid of being alone?\n  Yes.\n") ==
         "motives.fear@3+");
