@@ -648,9 +648,10 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
                      bool skip_first) {
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
   // Messages copied with their sender and stamp over each ("Wanjiru Kamau, [01.11.2026
-  // 19:22]" then the message, no blank line between): each message is read as a paragraph
-  // of its own, its first line first.
-  if (!skip_first && para.find(", [") != std::string_view::npos) {
+  // 19:22]" then the message, no blank line between), a transcript's stamp over what was said
+  // ("00:31" then the words): each message is read as a paragraph of its own, its first line
+  // first.
+  if (!skip_first && (para.find(", [") != std::string_view::npos || para.find(':') < 9)) {
     std::vector<std::pair<std::size_t, std::size_t>> messages; // (start, end) in para
     std::size_t message_start = std::string_view::npos;
     for (std::size_t from = 0; from < para.size();) {
@@ -1123,6 +1124,17 @@ std::optional<Speaker> chat_message(std::string_view line) {
 
 bool chat_header(std::string_view line) {
   line = trim(line);
+  // A transcript's stamp: "00:31", "[1:02:15]", "(12:03)".
+  if (!line.empty() && line.size() <= 10) {
+    std::string_view time = line;
+    if ((time.front() == '[' && time.back() == ']') || (time.front() == '(' && time.back() == ')'))
+      time = time.substr(1, time.size() - 2);
+    std::size_t colon = time.find(':');
+    if (colon != std::string_view::npos && colon >= 1 && colon <= 2 &&
+        time.find_first_not_of("0123456789:") == std::string_view::npos &&
+        (time.size() == colon + 3 || (time.size() == colon + 6 && time[colon + 3] == ':')))
+      return true;
+  }
   std::size_t open = line.rfind(", [");
   if (open == std::string_view::npos || open == 0 || open > 40 || !line.ends_with("]"))
     return false;

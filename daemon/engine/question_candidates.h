@@ -127,7 +127,8 @@ std::optional<Speaker> speaker_prefix(std::string_view line);
 // end-to-end encrypted.").
 std::optional<Speaker> chat_message(std::string_view line);
 // "Wanjiru Kamau, [01.11.2026 19:22]": a message's sender and stamp on a line of their own over
-// the message, as Telegram's export and a copy of its messages write them.
+// the message, as Telegram's export and a copy of its messages write them; or a transcript's
+// time stamp alone ("00:31", "[1:02:15]") over what was said.
 bool chat_header(std::string_view line);
 // Where "Q: What did she say? A: that I never listen" has its answer on the question's own
 // line: the offset of that " A:" in `rest` (the text after the "Q:" prefix), or npos.
