@@ -1171,10 +1171,11 @@ TEST_CASE("messages under their sender's stamp are read one a message", "[note_a
         "Wanjiru Kamau, [01.11.2026 19:31]\nhow we change how we interact\n",
         "reach-out.share@2+ reach-out.love@8- reach-out.change@11-");
   // A transcript's time stamps, each alone over what was said.
-  check("Recording 14 Oct\n\n00:31\nfirst one am I scared of being on my own, is that what's "
-        "making me want him back\n00:39\naye probably if I'm honest\n01:25\nwhat tells me I "
-        "won't end up on my own. my sister\n",
-        "motives.fear@4+ motives.reassure@8+");
+  check("Recording 14 Oct\n\n00:31\nfirst one am I scared of being on my own is that what's "
+        "making me want him back\n\n00:39\naye probably if I'm honest. forty seven in a room "
+        "and kitchen wi a cat\n\n01:25\nwhat tells me I won't end up on my own. I don't know, "
+        "my sister maybe, she met Davie at fifty one\n",
+        "motives.fear@4+ motives.reassure@10+");
   CHECK(mend::engine::chat_header("00:31"));
   CHECK(mend::engine::chat_header("[1:02:15]"));
   CHECK_FALSE(mend::engine::chat_header("10:30 gym"));
