@@ -132,6 +132,22 @@ std::size_t last_sentence_start(std::string_view s) {
 }
 
 // Ends like a sentence someone wrote ("I went to the gym.") rather than a title or a label.
+// "what must change", "and how long", "qu'est-ce qui", "pourquoi": a fragment that asks.
+bool opens_with_a_wh_word(std::string_view text) {
+  std::vector<std::string> words = split_words(fold_for_match(text.substr(0, 40)));
+  std::size_t i = 0;
+  if (i < words.size() && (words[i] == "and" || words[i] == "et" || words[i] == "or" ||
+                           words[i] == "ou" || words[i] == "but" || words[i] == "mais"))
+    ++i;
+  if (i >= words.size()) return false;
+  static const std::unordered_set<std::string> asking = {
+      "what",   "whats", "wht",     "wat",     "how",      "why",    "which",
+      "who",    "when",  "where",   "qu",      "que",      "quoi",   "quel",
+      "quelle", "quels", "quelles", "comment", "pourquoi", "combien"};
+  if (words[i] == "est") return i + 1 < words.size() && words[i + 1] == "ce"; // "est-ce que"
+  return asking.count(words[i]) > 0;
+}
+
 bool ends_like_sentence(std::string_view s) {
   s = trim(s);
   while (!s.empty() && (s.back() == '*' || s.back() == '_'))
@@ -492,7 +508,33 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
       qmark = static_cast<std::size_t>(rest.data() - line.data()) + rest.size() - 1;
       head = line.substr(0, qmark + 1);
     }
+    // "reversible?? what must change, me or him", "stage? how long": a word or two asked, then
+    // the question it stands for, opening with a word that asks and no stop of its own, goes
+    // on with it up to a label's colon ("reversible? wht needs to change: only if …").
+    std::size_t follow_end = std::string_view::npos;
+    if (from == 0 && count_words(head) <= 2 && qmark + 1 < line.size()) {
+      std::string_view rest = line.substr(qmark + 1);
+      std::size_t own_colon = rest.find(':');
+      std::string_view follow = trim(rest.substr(0, own_colon));
+      follow = follow.substr(follow.find_first_not_of('?') == std::string_view::npos
+                                 ? follow.size()
+                                 : follow.find_first_not_of('?'));
+      follow = trim(follow);
+      if (!follow.empty() && count_words(follow) <= kMaxFollowUpWords + 2 &&
+          follow.find_first_of(".!?") == std::string_view::npos &&
+          follow.find("\u2026") == std::string_view::npos && opens_with_a_wh_word(follow))
+        follow_end = static_cast<std::size_t>(follow.data() - line.data()) + follow.size();
+    }
     head.remove_prefix(from);
+    if (follow_end != std::string_view::npos) {
+      c.start = base;
+      c.plain = plain_text(line.substr(0, follow_end));
+      c.question_mark = true;
+      c.end = base + follow_end;
+      std::size_t colon_after = line.find(':', follow_end);
+      c.answer_start = colon_after == std::string_view::npos ? c.end : base + colon_after + 1;
+      return true;
+    }
     // A question cut from the end of prose is a few words at least ("… progress??" is not).
     if (head.size() > kMaxQuestionLine || count_words(head) < (from > 0 ? 3u : 1u)) return false;
     // "- What did she say? She said…" or a question line alone.

@@ -1836,6 +1836,14 @@ TEST_CASE("a short follow-up question on the question's line is no answer", "[an
         "evaluate.verdict@3+");
   CHECK(questions("# Évaluer la relation\n\n- Un grand OUI unanime ? Oui… je crois ?\n") ==
         "evaluate.verdict@3+");
+  // A word asked, then the question it stands for: one question, whose answer is below it or
+  // after a label's colon.
+  CHECK(questions("Telegram\n\nreversible?? what must change, me or him\n\nif he goes to "
+                  "counselling\n") == "why.reversible@3+");
+  CHECK(questions("- reversible? wht needs to change:\n- how long + early or deeper: 3 yrs\n") ==
+        "why.reversible@1- why.stage@2+");
+  // A reply after the word asked is its answer, as before.
+  CHECK(questions("- reversible? yes, if he stops drinking\n") == "why.reversible@1+");
 }
 
 TEST_CASE("a Notion callout's text under a question is its answer", "[analysis]") {
