@@ -964,6 +964,14 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
                   [&](const RecognisedQuestion& r) {
                     return topic_sign(candidates.lines[r.candidate].plain) == TopicSign::Strong;
                   });
+  // "Redundancy: what actually happened", "Book club - The Salt Year": another subject's note,
+  // unless one of its questions or titles names the topic ("breakup.md" titled "# Claire /
+  // postmortem") or it names the writer's own relationship ("Too close to my breakup").
+  if (!a_question_on_the_topic &&
+      any_title([&](std::string_view t) { return matcher_.titles_another_subject(t); }) &&
+      !any_title([&](std::string_view t) { return topic_sign(t) == TopicSign::Strong; }) &&
+      !matcher_.names_writers_relationship(text))
+    return true;
   if (a_question_on_the_topic ||
       !any_title([&](std::string_view t) { return matcher_.titles_a_relative(t); }))
     return false;

@@ -93,7 +93,9 @@ struct LanguagePack {
   std::vector<std::string> relative_pronouns;
   // relatives: family a note may be titled after ("Mam - session 4"): it is about them.
   // couple_joiners: what joins a pair of people in a title ("Jen and Mark", "Inès & Karim").
-  std::vector<std::string> relatives, couple_joiners;
+  // other_subjects: words of a title naming another subject ("Redundancy: what happened",
+  // "Book club", "Boulot - démission"): the note asks the article's questions of it.
+  std::vector<std::string> relatives, couple_joiners, other_subjects;
   // unconditional: what says a yes has no condition ("no hesitation", "sans réserve").
   std::vector<std::string> unconditional;
   // topic_words_other_senses: strong topic words with an everyday other sense ("relationship"

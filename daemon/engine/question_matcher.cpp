@@ -421,6 +421,8 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       relatives_.insert(fold_for_match(t)); // "grand-mère" whole, as title_parts reads it
     for (const auto& t : lang.couple_joiners)
       couple_joiners_.insert(fold_for_match(t));
+    for (const auto& t : lang.other_subjects)
+      other_subjects_.insert(fold_for_match(t));
     for (const auto& t : lang.weak_topic_words)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         weak_topic_words_.insert(parts[0]);
@@ -1715,6 +1717,26 @@ bool QuestionMatcher::titles_a_relative(std::string_view title) const {
     if (relatives_.count(word) && !stop_words_.count(word)) return true;
   }
   return false;
+}
+
+bool QuestionMatcher::titles_another_subject(std::string_view title) const {
+  bool found = false;
+  for_each_match_word(title, [&](std::string_view w) {
+    found = found || other_subjects_.count(std::string(w)) > 0;
+  });
+  return found;
+}
+
+bool QuestionMatcher::names_writers_relationship(std::string_view text) const {
+  bool found = false, after_own = false;
+  for_each_match_word(text, [&](std::string_view w) {
+    if (found) return;
+    std::string word(w);
+    found = after_own && !other_senses_.count(word) && is_strong_word(word);
+    after_own = (first_person_.count(word) || we_words_.count(word)) && word != "i" &&
+                word != "je" && word != "j" && word != "we" && word != "nous" && word != "on";
+  });
+  return found;
 }
 
 bool QuestionMatcher::has_weak_topic_word(std::string_view plain) const {

@@ -166,6 +166,12 @@ public:
   // a name nobody configured, the second a name. Never the writer ("Me and Ross") or the ex.
   bool tells_of_a_couple_of_others(std::string_view prose) const;
   bool titles_a_relative(std::string_view title) const;
+  // A title naming another subject than the writer's relationship by one of its words ("Ep 14
+  // script", "Case study, Client A", "Boulot - démission").
+  bool titles_another_subject(std::string_view title) const;
+  // The writer's own relationship named in `text`: a word of the topic right after "my",
+  // "our", "mon", "notre" ("too close to my breakup", "since our separation").
+  bool names_writers_relationship(std::string_view text) const;
   // A title that is a first name of its own ("## Pierre", "Kagiso - notes"), as
   // titles_a_couple_of_others reads a name.
   bool titles_a_person(std::string_view title) const;
@@ -296,6 +302,7 @@ private:
   std::unordered_set<std::string> other_people_;      // "Mum", "Dad": capitalised, never the ex
   std::unordered_set<std::string> relative_pronouns_; // "who", "qui": a person told of
   std::unordered_set<std::string> relatives_, couple_joiners_; // titles (titles_a_relative)
+  std::unordered_set<std::string> other_subjects_;             // titles_another_subject
   std::unordered_set<std::string> letter_salutations_;
   std::unordered_set<std::string> we_words_, others_possessives_, relationship_nouns_;
   std::unordered_set<std::string> date_words_; // month and weekday names: "Sunday," greets no one

@@ -229,6 +229,19 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
             "# Schema change\n\n## Can this be undone?\nYes, with the down migration.\n") == "");
   CHECK(gated_questions("# Trip debrief\n\n## What would I change next time?\nBook earlier.\n") ==
         "");
+  // A note titled after another subject (a job, a book club, a show) asks them of it, though
+  // its words are the topic's ("take him back", "the blame"), unless a title or a question
+  // names the topic.
+  CHECK(gated_questions("# Redundancy: what actually happened\n\nofficial reason they gave:\n"
+                        "\"Restructure.\"\n\nwhat wasn't working for me there anyway?\n- on-call "
+                        "every third week\n\ndid I do anything wrong?\nprobably gobby.\n") == "");
+  CHECK(gated_questions("1. Fintan leaves Nuala. What reason does he give her?\n2. Whose fault "
+                        "is it? Does she take too much of the blame?\n3. Should she take him "
+                        "back? Is it a big yes?\n",
+                        "Book club - The Salt Year.md") == "");
+  CHECK(gated_questions("# Claire / postmortem\n\n* Cause\n** What did she say when she left: "
+                        "\"not happy.\"\n** What wasn't working: no shared time.\n",
+                        "breakup.md") == "why.official@4 why.not-working@5");
   // A partner word, the ex's configured name or the vocabulary of a relationship opens it.
   CHECK(gated_questions("## What went wrong?\nMy ex never listened.\n") == "why.not-working@1");
   CHECK(gated_questions("## What went wrong?\nSam never listened.\n") == "why.not-working@1");
