@@ -422,7 +422,8 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& t : lang.couple_joiners)
       couple_joiners_.insert(fold_for_match(t));
     for (const auto& t : lang.other_subjects)
-      other_subjects_.insert(fold_for_match(t));
+      if (auto words = split_words(fold_for_match(t)); !words.empty())
+        other_subjects_.push_back(std::move(words));
     for (const auto& t : lang.weak_topic_words)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         weak_topic_words_.insert(parts[0]);
@@ -1720,11 +1721,13 @@ bool QuestionMatcher::titles_a_relative(std::string_view title) const {
 }
 
 bool QuestionMatcher::titles_another_subject(std::string_view title) const {
-  bool found = false;
-  for_each_match_word(title, [&](std::string_view w) {
-    found = found || other_subjects_.count(std::string(w)) > 0;
-  });
-  return found;
+  std::vector<std::string> words;
+  for_each_match_word(title, [&](std::string_view w) { words.emplace_back(w); });
+  for (const auto& subject : other_subjects_) // a word, or words in a row ("book club")
+    for (std::size_t i = 0; i + subject.size() <= words.size(); ++i)
+      if (std::equal(subject.begin(), subject.end(), words.begin() + static_cast<long>(i)))
+        return true;
+  return false;
 }
 
 bool QuestionMatcher::names_writers_relationship(std::string_view text) const {

@@ -302,7 +302,7 @@ private:
   std::unordered_set<std::string> other_people_;      // "Mum", "Dad": capitalised, never the ex
   std::unordered_set<std::string> relative_pronouns_; // "who", "qui": a person told of
   std::unordered_set<std::string> relatives_, couple_joiners_; // titles (titles_a_relative)
-  std::unordered_set<std::string> other_subjects_;             // titles_another_subject
+  std::vector<std::vector<std::string>> other_subjects_; // titles_another_subject, word by word
   std::unordered_set<std::string> letter_salutations_;
   std::unordered_set<std::string> we_words_, others_possessives_, relationship_nouns_;
   std::unordered_set<std::string> date_words_; // month and weekday names: "Sunday," greets no one
