@@ -900,18 +900,41 @@ double QuestionMatcher::weight_of(const std::string& word) const {
   return 1.0;
 }
 
+namespace {
+
+// A text's normalised words in one language and the sum of their weights, in their order.
+struct WeighedWords {
+  std::vector<std::string> words;
+  double total = 0;
+};
+
+} // namespace
+
 double QuestionMatcher::similarity(std::string_view a, std::string_view b) const {
+  // Why a memo: the answers' check for guidance compares every block of an answer with each
+  // language's guidance of its question, so the same guidance (every note) and the same block
+  // (each question and language) had their words read again on each call (3% of a diary
+  // scan). The words and their weights are a pure function of the matcher, the language and
+  // the text, summed in the same order as before: the result is the very same double.
+  // One memo per side: a lookup in one (which may clear it when full) leaves the other's
+  // entries in place.
+  thread_local ThreadMemo<WeighedWords> firsts, seconds;
+  auto weighed = [&](ThreadMemo<WeighedWords>& memo, std::string_view text,
+                     std::size_t l) -> const WeighedWords& {
+    return memo.get(id_, memo_key(std::to_string(l), text), [&] {
+      WeighedWords out{words(strip_variables(text), l), 0};
+      for (const auto& w : out.words)
+        out.total += weight_of(w);
+      return out;
+    });
+  };
   double best = 0;
   for (std::size_t l = 0; l < languages_.size(); ++l) {
-    auto wa = words(strip_variables(a), l);
-    auto wb = words(strip_variables(b), l);
-    double ta = 0, tb = 0, shared = 0;
-    for (const auto& w : wa)
-      ta += weight_of(w);
-    for (const auto& w : wb)
-      tb += weight_of(w);
-    for (const auto& w : wa)
-      if (std::binary_search(wb.begin(), wb.end(), w)) shared += weight_of(w);
+    const WeighedWords& wa = weighed(firsts, a, l);
+    const WeighedWords& wb = weighed(seconds, b, l);
+    double ta = wa.total, tb = wb.total, shared = 0;
+    for (const auto& w : wa.words)
+      if (std::binary_search(wb.words.begin(), wb.words.end(), w)) shared += weight_of(w);
     if (ta + tb > 0) best = std::max(best, 2 * shared / (ta + tb));
   }
   return best;
