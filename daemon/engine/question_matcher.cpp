@@ -1614,8 +1614,14 @@ std::vector<std::vector<TitleWord>> title_parts(std::string_view title) {
   auto flush = [&] {
     if (word.empty()) return;
     TitleWord w;
-    w.capitalised = upper_first(word) == word && fold_for_match(word) != word;
     w.folded = fold_for_match(word);
+    // An ASCII word starts with a letter (see below), is its own NFC form and folds to its
+    // lower case: capitalised exactly when that letter is a capital. Why: tells_of_a_couple_of_
+    // others reads whole paragraphs this way, and upper_first() normalises each word.
+    bool ascii = std::all_of(word.begin(), word.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    w.capitalised =
+        ascii ? word[0] >= 'A' && word[0] <= 'Z' : upper_first(word) == word && w.folded != word;
     parts.back().push_back(std::move(w));
     word.clear();
   };

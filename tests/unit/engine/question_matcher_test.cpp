@@ -585,3 +585,18 @@ TEST_CASE("similarity is the same with its words remembered", "[question_matcher
   CHECK(first[1][1] == 1.0);
   CHECK(first[1][2] < 1.0);
 }
+
+// Titles and prose are read word by word for names: an ASCII word is capitalised by its first
+// letter, any other word by its upper-cased NFC form.
+TEST_CASE("a couple told of in prose is named with capitals", "[question_matcher][topic]") {
+  const QuestionMatcher& m = matcher();
+  CHECK(m.tells_of_a_couple_of_others("Yesterday Sipho and Anele broke up"));
+  CHECK_FALSE(m.tells_of_a_couple_of_others("yesterday sipho and anele broke up"));
+  CHECK_FALSE(m.tells_of_a_couple_of_others("Yesterday sipho and Anele broke up"));
+  CHECK(m.tells_of_a_couple_of_others("Hier Élodie et Karim se sont séparés"));
+  CHECK_FALSE(m.tells_of_a_couple_of_others("hier élodie et karim se sont séparés"));
+  CHECK(m.titles_a_person("Ágota"));
+  CHECK_FALSE(m.titles_a_person("ágota"));
+  CHECK(m.titles_a_person("Ngozi"));
+  CHECK_FALSE(m.titles_a_person("ngozi"));
+}
