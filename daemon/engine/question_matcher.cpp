@@ -628,6 +628,7 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       index_[w].push_back(i);
     }
     variants_[i].weight = total;
+    variants_[i].content = content_words(variants_[i].words);
   }
   // Terse items: which questions of each step own each content word.
   for (const auto& v : variants_) {
@@ -964,9 +965,14 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
                                         std::size_t language, std::size_t candidate_raw,
                                         bool candidate_asks, Visit&& visit) const {
   if (candidate.empty()) return;
+  // Each word's weight, looked up once (summed in the same order as before).
+  thread_local std::vector<double> weights;
+  weights.clear();
   double candidate_weight = 0;
-  for (const auto& w : candidate)
-    candidate_weight += weight_of(w);
+  for (const auto& w : candidate) {
+    weights.push_back(weight_of(w));
+    candidate_weight += weights.back();
+  }
   // Only the person's and the ex's tokens: "What did he tell you?" minus function words is not
   // enough to call it any question.
   bool has_content = std::any_of(candidate.begin(), candidate.end(),
@@ -979,10 +985,10 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
   thread_local std::vector<std::size_t> touched;
   if (shared_weight.size() < variants_.size()) shared_weight.assign(variants_.size(), 0.0);
   touched.clear();
-  for (const auto& w : candidate) {
-    auto it = index_.find(w);
+  for (std::size_t k = 0; k < candidate.size(); ++k) {
+    auto it = index_.find(candidate[k]);
     if (it == index_.end()) continue;
-    double weight = weight_of(w);
+    double weight = weights[k];
     for (std::size_t v : it->second)
       if (variants_[v].language == language) {
         if (shared_weight[v] == 0.0) touched.push_back(v);
@@ -1007,14 +1013,15 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
     // content word, written about as briefly: "The future" is not "Does it have a future?"
     // (and a line of common words only, "What didn't I like?", only such a line).
     // Longer lines must share at least two content words, never just one.
-    std::size_t variant_content = content_words(variant.words);
+    std::size_t variant_content = variant.content;
+    std::size_t shared = shared_content(candidate, variant.words);
     if (candidate_content <= 1 || variant_content <= 1) {
       if (candidate_content != variant_content) continue;
       if (variant.raw_words > candidate_raw + (candidate_asks ? 2 : 1)) continue;
-    } else if (shared_content(candidate, variant.words) < 2) {
+    } else if (shared < 2) {
       continue;
     }
-    visit(variant, score, shared_content(candidate, variant.words));
+    visit(variant, score, shared);
   }
 }
 
