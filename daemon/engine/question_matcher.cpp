@@ -631,6 +631,7 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       index_[w].push_back(i);
     }
     variants_[i].weight = total;
+    variants_[i].content = content_words(variants_[i].words);
   }
   // Terse items: which questions of each step own each content word.
   for (const auto& v : variants_) {
@@ -903,18 +904,41 @@ double QuestionMatcher::weight_of(const std::string& word) const {
   return 1.0;
 }
 
+namespace {
+
+// A text's normalised words in one language and the sum of their weights, in their order.
+struct WeighedWords {
+  std::vector<std::string> words;
+  double total = 0;
+};
+
+} // namespace
+
 double QuestionMatcher::similarity(std::string_view a, std::string_view b) const {
+  // Why a memo: the answers' check for guidance compares every block of an answer with each
+  // language's guidance of its question, so the same guidance (every note) and the same block
+  // (each question and language) had their words read again on each call (3% of a diary
+  // scan). The words and their weights are a pure function of the matcher, the language and
+  // the text, summed in the same order as before: the result is the very same double.
+  // One memo per side: a lookup in one (which may clear it when full) leaves the other's
+  // entries in place.
+  thread_local ThreadMemo<WeighedWords> firsts, seconds;
+  auto weighed = [&](ThreadMemo<WeighedWords>& memo, std::string_view text,
+                     std::size_t l) -> const WeighedWords& {
+    return memo.get(id_, memo_key(std::to_string(l), text), [&] {
+      WeighedWords out{words(strip_variables(text), l), 0};
+      for (const auto& w : out.words)
+        out.total += weight_of(w);
+      return out;
+    });
+  };
   double best = 0;
   for (std::size_t l = 0; l < languages_.size(); ++l) {
-    auto wa = words(strip_variables(a), l);
-    auto wb = words(strip_variables(b), l);
-    double ta = 0, tb = 0, shared = 0;
-    for (const auto& w : wa)
-      ta += weight_of(w);
-    for (const auto& w : wb)
-      tb += weight_of(w);
-    for (const auto& w : wa)
-      if (std::binary_search(wb.begin(), wb.end(), w)) shared += weight_of(w);
+    const WeighedWords& wa = weighed(firsts, a, l);
+    const WeighedWords& wb = weighed(seconds, b, l);
+    double ta = wa.total, tb = wb.total, shared = 0;
+    for (const auto& w : wa.words)
+      if (std::binary_search(wb.words.begin(), wb.words.end(), w)) shared += weight_of(w);
     if (ta + tb > 0) best = std::max(best, 2 * shared / (ta + tb));
   }
   return best;
@@ -944,9 +968,14 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
                                         std::size_t language, std::size_t candidate_raw,
                                         bool candidate_asks, Visit&& visit) const {
   if (candidate.empty()) return;
+  // Each word's weight, looked up once (summed in the same order as before).
+  thread_local std::vector<double> weights;
+  weights.clear();
   double candidate_weight = 0;
-  for (const auto& w : candidate)
-    candidate_weight += weight_of(w);
+  for (const auto& w : candidate) {
+    weights.push_back(weight_of(w));
+    candidate_weight += weights.back();
+  }
   // Only the person's and the ex's tokens: "What did he tell you?" minus function words is not
   // enough to call it any question.
   bool has_content = std::any_of(candidate.begin(), candidate.end(),
@@ -959,10 +988,10 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
   thread_local std::vector<std::size_t> touched;
   if (shared_weight.size() < variants_.size()) shared_weight.assign(variants_.size(), 0.0);
   touched.clear();
-  for (const auto& w : candidate) {
-    auto it = index_.find(w);
+  for (std::size_t k = 0; k < candidate.size(); ++k) {
+    auto it = index_.find(candidate[k]);
     if (it == index_.end()) continue;
-    double weight = weight_of(w);
+    double weight = weights[k];
     for (std::size_t v : it->second)
       if (variants_[v].language == language) {
         if (shared_weight[v] == 0.0) touched.push_back(v);
@@ -987,14 +1016,15 @@ void QuestionMatcher::eligible_variants(const std::vector<std::string>& candidat
     // content word, written about as briefly: "The future" is not "Does it have a future?"
     // (and a line of common words only, "What didn't I like?", only such a line).
     // Longer lines must share at least two content words, never just one.
-    std::size_t variant_content = content_words(variant.words);
+    std::size_t variant_content = variant.content;
+    std::size_t shared = shared_content(candidate, variant.words);
     if (candidate_content <= 1 || variant_content <= 1) {
       if (candidate_content != variant_content) continue;
       if (variant.raw_words > candidate_raw + (candidate_asks ? 2 : 1)) continue;
-    } else if (shared_content(candidate, variant.words) < 2) {
+    } else if (shared < 2) {
       continue;
     }
-    visit(variant, score, shared_content(candidate, variant.words));
+    visit(variant, score, shared);
   }
 }
 
@@ -1594,8 +1624,14 @@ std::vector<std::vector<TitleWord>> title_parts(std::string_view title) {
   auto flush = [&] {
     if (word.empty()) return;
     TitleWord w;
-    w.capitalised = upper_first(word) == word && fold_for_match(word) != word;
     w.folded = fold_for_match(word);
+    // An ASCII word starts with a letter (see below), is its own NFC form and folds to its
+    // lower case: capitalised exactly when that letter is a capital. Why: tells_of_a_couple_of_
+    // others reads whole paragraphs this way, and upper_first() normalises each word.
+    bool ascii = std::all_of(word.begin(), word.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    w.capitalised =
+        ascii ? word[0] >= 'A' && word[0] <= 'Z' : upper_first(word) == word && w.folded != word;
     parts.back().push_back(std::move(w));
     word.clear();
   };

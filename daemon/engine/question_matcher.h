@@ -220,6 +220,7 @@ private:
     std::size_t language = 0;
     std::vector<std::string> words;
     double weight = 0;
+    std::size_t content = 0;   // content_words(words), counted once idf_ is known
     std::size_t raw_words = 0; // words as written, function words included
     std::size_t key = 0;       // one per (id, step): scores() keeps the best per key
     std::string text;          // the wording as the pack writes it (wording())

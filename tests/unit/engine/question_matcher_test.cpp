@@ -550,3 +550,53 @@ TEST_CASE("kicking myself is regretting; they said no", "[question_matcher]") {
   CHECK(match("What will having tried stop me kicking myself about?") == "if-no.accept");
   CHECK(match("He said no") == "step:if-no");
 }
+
+// similarity() keeps each text's words per language in two per-thread memos (one per side, each
+// cleared when full): the answer's check for guidance reads the same guidance for every note.
+// Every pair gives the value a matcher of its own gives it on a first call, whatever was read
+// before it, in which order, on which side, and after the memos were flooded and cleared.
+TEST_CASE("similarity is the same with its words remembered", "[question_matcher]") {
+  std::vector<std::string> texts = {"", "Why did he leave me?", "What did she tell me?"};
+  for (const auto& lang : pack().languages())
+    for (const auto& step : pack().step_ids())
+      for (const auto& id : pack().question_ids(step))
+        if (const auto* q = lang.question(id); q && !q->guidance.empty())
+          texts.push_back(q->guidance);
+  texts.push_back("Pourquoi est-il parti ? Il m'a dit qu'il avait besoin d'air.");
+  texts.push_back("He said he needed space; I think it was the move, and my hours.");
+  REQUIRE(texts.size() > 10);
+  std::vector<std::vector<double>> first(texts.size(), std::vector<double>(texts.size()));
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    for (std::size_t j = 0; j < texts.size(); ++j) {
+      QuestionMatcher fresh(pack(), "Alex"); // a new id: both memos start empty
+      first[i][j] = fresh.similarity(texts[i], texts[j]);
+    }
+  const QuestionMatcher& m = matcher();
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t i = texts.size(); i-- > 0;)
+      for (std::size_t j = 0; j < texts.size(); ++j) {
+        CHECK(m.similarity(texts[i], texts[j]) == first[i][j]);
+        CHECK(m.similarity(texts[j], texts[i]) == first[j][i]);
+      }
+    // More texts than a memo holds: both are cleared on the way.
+    for (int k = 0; k < 5000; ++k)
+      m.similarity("filler " + std::to_string(k), "other " + std::to_string(k));
+  }
+  CHECK(first[1][1] == 1.0);
+  CHECK(first[1][2] < 1.0);
+}
+
+// Titles and prose are read word by word for names: an ASCII word is capitalised by its first
+// letter, any other word by its upper-cased NFC form.
+TEST_CASE("a couple told of in prose is named with capitals", "[question_matcher][topic]") {
+  const QuestionMatcher& m = matcher();
+  CHECK(m.tells_of_a_couple_of_others("Yesterday Sipho and Anele broke up"));
+  CHECK_FALSE(m.tells_of_a_couple_of_others("yesterday sipho and anele broke up"));
+  CHECK_FALSE(m.tells_of_a_couple_of_others("Yesterday sipho and Anele broke up"));
+  CHECK(m.tells_of_a_couple_of_others("Hier Élodie et Karim se sont séparés"));
+  CHECK_FALSE(m.tells_of_a_couple_of_others("hier élodie et karim se sont séparés"));
+  CHECK(m.titles_a_person("Ágota"));
+  CHECK_FALSE(m.titles_a_person("ágota"));
+  CHECK(m.titles_a_person("Ngozi"));
+  CHECK_FALSE(m.titles_a_person("ngozi"));
+}
