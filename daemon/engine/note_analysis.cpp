@@ -967,7 +967,15 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
   // "Redundancy: what actually happened", "Book club - The Salt Year": another subject's note,
   // unless one of its questions or titles names the topic ("breakup.md" titled "# Claire /
   // postmortem") or it names the writer's own relationship ("Too close to my breakup").
-  if (!a_question_on_the_topic &&
+  // A question's "partner" may be a supplier's ("on our side or the partner's?"): only a word
+  // that always names the topic counts there.
+  bool a_question_names_the_topic =
+      a_question_on_the_topic &&
+      std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                  [&](const RecognisedQuestion& r) {
+                    return matcher_.has_decisive_sign(candidates.lines[r.candidate].plain);
+                  });
+  if (!a_question_names_the_topic &&
       any_title([&](std::string_view t) { return matcher_.titles_another_subject(t); }) &&
       !any_title([&](std::string_view t) { return topic_sign(t) == TopicSign::Strong; }) &&
       !matcher_.names_writers_relationship(text))

@@ -239,6 +239,9 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
                         "is it? Does she take too much of the blame?\n3. Should she take him "
                         "back? Is it a big yes?\n",
                         "Book club - The Salt Year.md") == "");
+  // A supplier's "partner" in a question names no relationship.
+  CHECK(gated_questions("# Sprint 41 retro\n\n### What went wrong?\nThe vendor's API.\n\n### What "
+                        "has to change – on our side or the partner's?\nTheir SLA.\n") == "");
   CHECK(gated_questions("# Claire / postmortem\n\n* Cause\n** What did she say when she left: "
                         "\"not happy.\"\n** What wasn't working: no shared time.\n",
                         "breakup.md") == "why.official@4 why.not-working@5");
