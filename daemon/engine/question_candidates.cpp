@@ -1110,42 +1110,49 @@ std::optional<Speaker> speaker_prefix(std::string_view line) {
   return Speaker{name, i};
 }
 
-std::optional<Speaker> chat_message(std::string_view line) {
-  std::size_t i = 0;
+namespace {
+
+// A chat export's date and time from `line[i]` on ("12/10/2026, 23:42:10", "1/11/26 7:22 PM",
+// "01.11.2026 19:22"): where they end, or npos when none is there.
+std::size_t after_date_and_time(std::string_view line, std::size_t i) {
+  constexpr std::size_t none = std::string_view::npos;
   auto digits = [&](std::size_t most) {
     std::size_t from = i;
     while (i < line.size() && i - from < most && std::isdigit(static_cast<unsigned char>(line[i])))
       ++i;
     return i - from;
   };
-  const bool bracket = line.starts_with("[");
-  if (bracket) ++i;
   // The date: three groups of digits joined by '/', '.' or '-' ("12/10/2026", "10/12/26").
   for (int group = 0; group < 3; ++group) {
-    if (digits(4) == 0) return std::nullopt;
+    if (digits(4) == 0) return none;
     if (group < 2) {
-      if (i >= line.size() || (line[i] != '/' && line[i] != '.' && line[i] != '-'))
-        return std::nullopt;
+      if (i >= line.size() || (line[i] != '/' && line[i] != '.' && line[i] != '-')) return none;
       ++i;
     }
   }
   if (i < line.size() && line[i] == ',') ++i;
-  if (i >= line.size() || line[i] != ' ') return std::nullopt;
+  if (i >= line.size() || line[i] != ' ') return none;
   ++i;
   // The time: "23:42", "23:42:10", "11:42 PM", "11:42 p. m.".
-  if (digits(2) == 0 || i >= line.size() || line[i] != ':') return std::nullopt;
+  if (digits(2) == 0 || i >= line.size() || line[i] != ':') return none;
   ++i;
-  if (digits(2) != 2) return std::nullopt;
+  if (digits(2) != 2) return none;
   if (i < line.size() && line[i] == ':') {
     ++i;
-    if (digits(2) != 2) return std::nullopt;
+    if (digits(2) != 2) return none;
   }
   for (std::string_view meridiem :
        {" AM", " PM", " am", " pm", " a.m.", " p.m.", " a. m.", " p. m."})
-    if (line.substr(i, meridiem.size()) == meridiem) {
-      i += meridiem.size();
-      break;
-    }
+    if (line.substr(i, meridiem.size()) == meridiem) return i + meridiem.size();
+  return i;
+}
+
+} // namespace
+
+std::optional<Speaker> chat_message(std::string_view line) {
+  const bool bracket = line.starts_with("[");
+  std::size_t i = after_date_and_time(line, bracket ? 1 : 0);
+  if (i == std::string_view::npos) return std::nullopt;
   if (bracket) {
     if (line.substr(i, 2) != "] ") return std::nullopt;
     i += 2;
@@ -1182,34 +1189,8 @@ bool chat_header(std::string_view line) {
     return false;
   if (line.substr(0, open).find_first_of(".!?:") != std::string_view::npos) return false;
   std::string_view stamp = line.substr(open + 3, line.size() - open - 4);
-  std::size_t i = 0;
-  auto digits = [&](std::size_t most) {
-    std::size_t from = i;
-    while (i < stamp.size() && i - from < most &&
-           std::isdigit(static_cast<unsigned char>(stamp[i])))
-      ++i;
-    return i - from;
-  };
-  for (int group = 0; group < 3; ++group) {
-    if (digits(4) == 0) return false;
-    if (group < 2) {
-      if (i >= stamp.size() || (stamp[i] != '/' && stamp[i] != '.' && stamp[i] != '-'))
-        return false;
-      ++i;
-    }
-  }
-  if (i < stamp.size() && stamp[i] == ',') ++i;
-  if (i >= stamp.size() || stamp[i] != ' ') return false;
-  ++i;
-  if (digits(2) == 0 || i >= stamp.size() || stamp[i] != ':') return false;
-  ++i;
-  if (digits(2) != 2) return false;
-  if (i < stamp.size() && stamp[i] == ':') {
-    ++i;
-    if (digits(2) != 2) return false;
-  }
-  std::string_view rest = stamp.substr(i);
-  return rest.empty() || rest == " AM" || rest == " PM" || rest == " am" || rest == " pm";
+  std::size_t i = after_date_and_time(stamp, 0);
+  return i == stamp.size();
 }
 
 // A candidate read at offset 0 of its own text, moved to where that text sits in the note.
