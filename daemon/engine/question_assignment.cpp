@@ -296,6 +296,17 @@ struct Pair {
   QuestionMatcher::Match match;
 };
 
+// Each line's best pair, by score (the first of equals).
+std::unordered_map<std::size_t, const Pair*>
+best_pair_of_each_line(const std::vector<Pair>& pairs) {
+  std::unordered_map<std::size_t, const Pair*> best;
+  for (const auto& p : pairs) {
+    auto [it, added] = best.try_emplace(p.candidate, &p);
+    if (!added && p.match.score > it->second->match.score) it->second = &p;
+  }
+  return best;
+}
+
 // A question split over two lines: "She blames me for: the hours, …" lists the reproaches that
 // "Change all of it, or only some?" then asks about. The line posed with "?" just after takes
 // the question the unposed line before it also matches.
@@ -803,11 +814,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       return false;
     };
     {
-      std::unordered_map<std::size_t, const Pair*> best_of_line;
-      for (const auto& p : pairs) {
-        auto [it, added] = best_of_line.try_emplace(p.candidate, &p);
-        if (!added && p.match.score > it->second->match.score) it->second = &p;
-      }
+      const auto best_of_line = best_pair_of_each_line(pairs);
       for (const auto& [k, parent] : best_of_line) {
         if (cs[k].form != QuestionForm::ListItem || cs[k].question_mark || !cs[k].has_children ||
             is_title[k])
@@ -857,11 +864,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       if (cs[p.candidate].form == QuestionForm::Heading && cs[p.candidate].question_mark)
         heading_pairs.emplace(p.candidate, p.match.id);
     // The line's best pair decides: echoing the heading, all of its pairs go.
-    std::unordered_map<std::size_t, const Pair*> best_of_line;
-    for (const auto& p : pairs) {
-      auto [it, added] = best_of_line.try_emplace(p.candidate, &p);
-      if (!added && p.match.score > it->second->match.score) it->second = &p;
-    }
+    const auto best_of_line = best_pair_of_each_line(pairs);
     std::vector<char> echo(cs.size(), 0);
     for (const auto& [k, p] : best_of_line) {
       if (cs[k].form != QuestionForm::Line || cs[k].question_mark) continue;

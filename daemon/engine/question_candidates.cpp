@@ -131,7 +131,15 @@ std::size_t last_sentence_start(std::string_view s) {
   return 0;
 }
 
-// Ends like a sentence someone wrote ("I went to the gym.") rather than a title or a label.
+// A word that asks what, why, how…: "what", "wht", "qu" (of "qu'est-ce"), "pourquoi".
+bool is_asking_word(const std::string& word) {
+  static const std::unordered_set<std::string> asking = {
+      "what",   "whats", "wht",     "wat",     "wot",      "whit",   "how",  "why",
+      "which",  "who",   "when",    "where",   "qu",       "que",    "quoi", "quel",
+      "quelle", "quels", "quelles", "comment", "pourquoi", "combien"};
+  return asking.count(word) > 0;
+}
+
 // "what must change", "and how long", "qu'est-ce qui", "pourquoi": a fragment that asks.
 bool opens_with_a_wh_word(std::string_view text) {
   std::vector<std::string> words = split_words(fold_for_match(text.substr(0, 40)));
@@ -140,14 +148,11 @@ bool opens_with_a_wh_word(std::string_view text) {
                            words[i] == "ou" || words[i] == "but" || words[i] == "mais"))
     ++i;
   if (i >= words.size()) return false;
-  static const std::unordered_set<std::string> asking = {
-      "what",   "whats", "wht",     "wat",     "how",      "why",    "which",
-      "who",    "when",  "where",   "qu",      "que",      "quoi",   "quel",
-      "quelle", "quels", "quelles", "comment", "pourquoi", "combien"};
   if (words[i] == "est") return i + 1 < words.size() && words[i + 1] == "ce"; // "est-ce que"
-  return asking.count(words[i]) > 0;
+  return is_asking_word(words[i]);
 }
 
+// Ends like a sentence someone wrote ("I went to the gym.") rather than a title or a label.
 bool ends_like_sentence(std::string_view s) {
   s = trim(s);
   while (!s.empty() && (s.back() == '*' || s.back() == '_'))
@@ -693,6 +698,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
   // 19:22]" then the message, no blank line between), a transcript's stamp over what was said
   // ("00:31" then the words): each message is read as a paragraph of its own, its first line
   // first.
+  // (Cheap first: the paragraph opens with such a line, so a sender's ", [" or a stamp's ':'
+  // within its first bytes.)
   if (!skip_first && (para.find(", [") != std::string_view::npos || para.find(':') < 9)) {
     std::vector<std::pair<std::size_t, std::size_t>> messages; // (start, end) in para
     std::size_t message_start = std::string_view::npos;
@@ -1010,10 +1017,10 @@ bool opens_with_a_reason(std::string_view label) {
 // label's last part set off by commas, which opens with the one speaking.
 bool reports_speech(std::string_view label) {
   std::vector<std::string> all = split_words(fold_for_match(label));
-  static const std::unordered_set<std::string> asking = {
-      "what", "why",    "how",      "which",   "whether", "if",  "quoi", "que",  "qu",
-      "quel", "quelle", "pourquoi", "comment", "si",      "wat", "wot",  "whit", "fit"};
-  if (std::any_of(all.begin(), all.end(), [](const auto& w) { return asking.count(w) > 0; }))
+  // Asking what, or whether ("if", "si"; Doric's "fit" is "what").
+  if (std::any_of(all.begin(), all.end(), [](const std::string& w) {
+        return is_asking_word(w) || w == "whether" || w == "if" || w == "si" || w == "fit";
+      }))
     return false;
   std::size_t comma = label.rfind(',');
   std::vector<std::string> words = split_words(
