@@ -458,6 +458,15 @@ TEST_CASE("what I carry into the next one, and working on me", "[question_matche
   CHECK(match("What am I gonna work on in me now?") == "if-no.self-work");
 }
 
+TEST_CASE("what all this will stop me doing is what it helps me avoid", "[question_matcher]") {
+  CHECK(match("What will all this stop me doing next time?") == "if-no.lessons");
+  CHECK(match("What will this keep me from repeating with the next person?") == "if-no.lessons");
+  CHECK(match("Qu'est-ce que cette réflexion va m'éviter de refaire ?") == "if-no.lessons");
+  CHECK(match("Ce que ça m'évitera de revivre la prochaine fois") == "if-no.lessons");
+  // "tout ça" alone is everything blamed, never the reflection.
+  CHECK(match("Je veux changer tout ça, ou juste une partie ?") == "wrongs.scope");
+}
+
 TEST_CASE("the fear talking, and what tells me I won't end up alone", "[question_matcher]") {
   CHECK(match("Is it just the fear of being on my own at 38 that's talking?") == "motives.fear");
   CHECK(match("What would tell the scared bit I won't end up alone?") == "motives.reassure");
