@@ -907,6 +907,14 @@ bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recogniti
   return of_others;
 }
 
+Candidates Analyzer::posed_candidates(std::string_view text, const Outline& outline) const {
+  Candidates candidates = find_candidates(text, outline);
+  std::erase_if(candidates.lines, [&](const Candidate& c) {
+    return c.stop_ended && !matcher_.opens_with_prompt_lead(c.plain);
+  });
+  return candidates;
+}
+
 namespace {
 
 // The titles a note goes by: its file's name without extension (and without the id a Notion
@@ -1105,7 +1113,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   // Stages 1-3 (question_candidates.h, question_assignment.h): candidate lines, step
   // sections, and the question each line is.
   const auto& blocks = outline.blocks;
-  Candidates candidates = find_candidates(text, outline);
+  Candidates candidates = posed_candidates(text, outline);
   if (matcher_.opens_as_letter(text)) { // an unsent letter: "you" is the ex
     for (auto& c : candidates.lines)
       c.plain = matcher_.said_of_addressee(c.plain);

@@ -141,6 +141,10 @@ public:
   // question and no step section ("# Quarterly review / ## What didn't go well?"). A note whose
   // only signs are pronouns ("he", "her") is about the ex when one of its recognised questions
   // or sections names them (QuestionMatcher::topic_sign).
+  // The note's candidate lines (find_candidates()), without the paragraphs' sentences ended by
+  // a stop that no prompt's lead opens (Candidate::stop_ended): those are no candidate at all,
+  // for corrections, sections or where an answer ends.
+  Candidates posed_candidates(std::string_view text, const Outline& outline) const;
   // Candidates that ask about someone else (recognise()'s `about_others`).
   std::vector<char> questions_about_others(std::string_view text, const Outline& outline,
                                            const Candidates& candidates) const;

@@ -137,7 +137,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
     if (!probe) return true;
     std::string_view piece = text.substr(starts[k], starts[k + 1] - starts[k]);
     Outline outline = parse_outline(piece);
-    Candidates candidates = find_candidates(piece, outline);
+    Candidates candidates = posed_candidates(piece, outline);
     return !recognises_anything(recognise(piece, outline, candidates, matcher_, pack_,
                                           LineIndex(piece), options_.threshold_shift));
   };
@@ -179,7 +179,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   }
   std::optional<Outline> outline = parse_outline_skipping(text, skipped);
   if (!outline) return std::nullopt;
-  Candidates candidates = find_candidates(text, *outline);
+  Candidates candidates = posed_candidates(text, *outline);
   if (matcher_.opens_as_letter(text)) {
     for (auto& c : candidates.lines)
       c.plain = matcher_.said_of_addressee(c.plain);

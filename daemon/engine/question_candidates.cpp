@@ -675,6 +675,12 @@ std::size_t label_colon(std::string_view line) {
   return std::string_view::npos;
 }
 
+bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c,
+                        std::size_t most_words = kMaxLooseWords);
+// A prompt's lead may open a longer sentence ("Me rappeler les fois où j'ai cru ne plus jamais
+// rencontrer personne, et où c'est arrivé quand même.").
+constexpr std::size_t kMaxPromptSentenceWords = 24;
+
 // A line this short, before a paragraph's last, was ended by its writer, not by a margin.
 constexpr std::size_t kMaxShortLineWords = 5;
 
@@ -869,7 +875,13 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     }
     std::string_view t = trim(line);
     bool strong = t.starts_with("**") || t.starts_with("__");
-    if (!read_line(line, base, c)) continue;
+    if (!read_line(line, base, c)) {
+      if (!first || strong || !read_task_sentence(line, base, c, kMaxPromptSentenceWords)) continue;
+      c.form = QuestionForm::Line;
+      c.stop_ended = true;
+      out.push_back(std::move(c));
+      continue;
+    }
     if (strong) {
       c.form = QuestionForm::Bold;
     } else {
@@ -987,14 +999,19 @@ bool asking_callout(std::string_view line) {
 
 std::optional<LineReading> line_reading(std::string_view line) {
   Candidate c;
-  if (!read_line(line, 0, c)) return std::nullopt;
+  if (!read_line(line, 0, c)) {
+    // As long as any sentence read_task_sentence() takes, for a task or a paragraph.
+    if (!read_task_sentence(line, 0, c, kMaxPromptSentenceWords)) return std::nullopt;
+    return LineReading{std::move(c.plain), c.loose, false, false, false, c.must_ask, true};
+  }
   std::string_view t = trim(line);
   return LineReading{std::move(c.plain),
                      c.loose,
                      c.label,
                      c.question_mark,
                      t.starts_with("**") || t.starts_with("__"),
-                     c.must_ask};
+                     c.must_ask,
+                     false};
 }
 
 bool is_answer_label(std::string_view label) {
@@ -1210,8 +1227,10 @@ void shift_to(Candidate& c, std::size_t base) {
 
 // A task item is posed to be answered, even written as one sentence with a stop ("- [x] Les
 // fois où je me suis dit que je rencontrerais plus jamais personne... et puis si."): read
-// without its stop, and posed only when it opens asking, as a line's first sentence is.
-bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c) {
+// without its stop, and posed only when it opens asking, as a line's first sentence is. So is a
+// paragraph's first line (Candidate::stop_ended), posed only by a prompt's lead.
+bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c,
+                        std::size_t most_words) {
   std::string_view bare = trim_end(line);
   while (!bare.empty() && (bare.back() == '*' || bare.back() == '_'))
     bare.remove_suffix(1);
@@ -1219,7 +1238,7 @@ bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c) {
       label_colon(bare) != std::string_view::npos)
     return false;
   std::size_t words = own_words(bare);
-  if (words < 3 || words > kMaxLooseWords) return false;
+  if (words < 3 || words > most_words) return false;
   c.plain = plain_text(bare.substr(0, bare.size() - 1));
   c.loose = true;
   c.must_ask = true;
@@ -1480,7 +1499,13 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
           line = line.substr(title);
           base += title;
         }
-        if (!read_line(line, base, c)) continue;
+        if (!read_line(line, base, c)) {
+          if (!read_task_sentence(line, base, c, kMaxPromptSentenceWords)) continue;
+          c.form = QuestionForm::Line;
+          c.stop_ended = true;
+          out.lines.push_back(std::move(c));
+          continue;
+        }
         c.form = QuestionForm::Line;
         // A callout's title is posed, like a heading; in a "question" callout (Obsidian's
         // question, help and faq types), however it is worded.

@@ -53,6 +53,11 @@ struct Candidate {
   // A question quoted on its own and answered under the quote (quoted_question): the
   // writer's line, though in a quote, and no callout's title.
   bool quoted = false;
+  // A paragraph's first line written as one sentence ended by a stop ("Me souvenir des fois où
+  // j'étais sûre de ne plus rencontrer personne."): posed only when it opens with one of the
+  // pack's prompt leads, the article's way of asking without a question (never a wh-word:
+  // "What a week." asks nothing).
+  bool stop_ended = false;
 };
 
 struct Marker {
@@ -84,6 +89,9 @@ struct LineReading {
   bool question_mark = false;
   bool strong = false;   // a bold lead
   bool must_ask = false; // as Candidate::must_ask
+  // One sentence ended by a stop, read without it: a task item's or a paragraph's first line
+  // (Candidate::stop_ended), posed only when it opens asking.
+  bool sentence = false;
 };
 std::optional<LineReading> line_reading(std::string_view line);
 

@@ -1848,7 +1848,19 @@ bool QuestionMatcher::opens_question(std::string_view plain) const {
   auto words = split_words(fold_for_match(plain.substr(0, cut)));
   if (words.empty()) return false;
   if (question_openers_.count(words.front())) return true;
-  // "The times I thought I'd never meet anyone": the prompt's lead, whole, then more words.
+  return opens_with_lead(words);
+}
+
+bool QuestionMatcher::opens_with_prompt_lead(std::string_view plain) const {
+  plain.remove_prefix(after_numbering(plain));
+  std::size_t cut = std::min<std::size_t>(plain.size(), 48);
+  while (cut < plain.size() && (static_cast<unsigned char>(plain[cut]) & 0xC0) == 0x80)
+    ++cut; // never inside a UTF-8 sequence
+  return opens_with_lead(split_words(fold_for_match(plain.substr(0, cut))));
+}
+
+// "The times I thought I'd never meet anyone": the prompt's lead, whole, then more words.
+bool QuestionMatcher::opens_with_lead(const std::vector<std::string>& words) const {
   return std::any_of(question_leads_.begin(), question_leads_.end(), [&](const auto& lead) {
     return words.size() > lead.size() && std::equal(lead.begin(), lead.end(), words.begin());
   });

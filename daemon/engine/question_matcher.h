@@ -184,6 +184,9 @@ public:
   std::string said_of_addressee(std::string_view plain) const;
   // Does the line open with a word that asks ("what", "did", "pourquoi")?
   bool opens_question(std::string_view plain) const;
+  // Does it open with one of the pack's prompt leads ("Remember the times", "Me souvenir des
+  // fois où"), the article's own way of posing a question without asking?
+  bool opens_with_prompt_lead(std::string_view plain) const;
   // True when `plain` holds a word of its own in some language: not only function words and
   // persons ("him", "moi").
   bool has_words(std::string_view plain) const;
@@ -214,6 +217,7 @@ public:
   static constexpr double kTerseScore = 0.6;
 
 private:
+  bool opens_with_lead(const std::vector<std::string>& folded_words) const;
   struct Variant {
     std::string id;
     bool step = false;

@@ -91,6 +91,12 @@ struct LineReader {
     return matcher.could_match(plain, terse_possible, bar);
   }
 
+  // A sentence ended by a stop is posed only when it opens asking (a task item) or with a
+  // prompt's lead (a paragraph's first line), both read by opens_question().
+  bool reading_matches(const LineReading& r) const {
+    return (!r.sentence || matcher.opens_question(r.plain)) && matches(r.plain, r.loose);
+  }
+
   // One view: the text a candidate block could start with, read in every way
   // question_candidates.cpp may read it: the whole line (headings, loose items and lines), the
   // strong prefix (bold leads), the cut after the first '?' or '？', the label before its
@@ -109,7 +115,7 @@ struct LineReader {
     }
     // The block's first line, read as question_candidates.cpp reads it (every paragraph and
     // list item form), as the rest after a "Q:" prefix, and as a callout's title.
-    if (auto r = line_reading(v); r && matches(r->plain, r->loose)) return true;
+    if (auto r = line_reading(v); r && reading_matches(*r)) return true;
     std::string_view qa[2];
     std::size_t qa_count = qa_rests(v, qa); // "Q:" lines
     for (std::size_t k = 0; k < qa_count; ++k) {
@@ -121,8 +127,7 @@ struct LineReader {
     }
     // A chat export's message ("12/10/2026 23:42 - Nadège: …"), read as a line of its own.
     if (auto message = chat_message(v); message && message->text < v.size())
-      if (auto r = line_reading(v.substr(message->text)); r && matches(r->plain, r->loose))
-        return true;
+      if (auto r = line_reading(v.substr(message->text)); r && reading_matches(*r)) return true;
     // A dialogue's line ("**Chi:** what did he say?"): what the speaker said, read whole.
     if (auto sp = speaker_prefix(v);
         sp && sp->text < v.size() && matches(plain_text(v.substr(sp->text))))
@@ -130,7 +135,8 @@ struct LineReader {
     std::size_t callout = callout_title(v);
     if (callout != std::string_view::npos && callout < v.size())
       if (auto r = line_reading(v.substr(callout));
-          r && matches(r->plain, r->loose && !r->label && !asking_callout(v)))
+          r && (!r->sentence || matcher.opens_question(r->plain)) &&
+          matches(r->plain, r->loose && !r->label && !asking_callout(v)))
         return true;
     return false;
   }

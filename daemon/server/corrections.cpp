@@ -104,7 +104,7 @@ std::optional<LineCandidate> line_candidate(const NoteContext& note, int line) {
   if (note.doc.too_large() || line < 0 || line >= line_count(note)) return std::nullopt;
   const std::string& text = note.doc.text();
   const engine::Outline& outline = note.doc.markdown().outline();
-  engine::Candidates candidates = engine::find_candidates(text, outline);
+  engine::Candidates candidates = note.ctx.analyzer->posed_candidates(text, outline);
   const engine::NoteAnalysis& analysis = note.doc.analysis;
   for (auto& c : candidates.lines) {
     if (static_cast<int>(note.doc.lines.line_of(c.start)) != line) continue;

@@ -115,6 +115,21 @@ TEST_CASE("a task item ended by a stop", "[note_analysis]") {
   check("- [ ] Buy milk and call the plumber about the boiler.\n", "");
 }
 
+TEST_CASE("a paragraph's first line ended by a stop poses a prompt's lead only",
+          "[note_analysis]") {
+  check("# Olivier\n\nEst-ce que j'ai peur de finir seule ?\nOui.\n\nMe souvenir des fois où "
+        "j'étais sûre de ne plus jamais rencontrer personne.\n\nAprès Julien, en 2019.\n",
+        "motives.fear@3+ motives.past@6+");
+  check("> [!NOTE]\n> Remember the times I was sure I'd never meet anyone again.\n>\n> After "
+        "Tom, 2019.\n",
+        "motives.past@2+");
+  // Prose: a wh-word opening a sentence ended by a stop asks nothing, nor does a line inside
+  // a paragraph.
+  check("Am I scared of being alone?\nYes.\n\nWhat a week it was for being alone.\n\nWork "
+        "again. Remember the times I thought I'd never meet anyone again.\n",
+        "motives.fear@1+");
+}
+
 TEST_CASE("what is not an answer", "[note_analysis]") {
   for (const char* a : {"", "   ", "_your answer_", "TODO", "todo: ask Sam first", "TODO — later",
                         "...", "…", "?", "Reasons:", "A:", "- [x]", "> _your answer_"}) {

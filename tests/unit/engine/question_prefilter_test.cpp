@@ -236,6 +236,9 @@ TEST_CASE("every form of question makes the note parsed", "[question_prefilter]"
       "# Pourquoi est-ce fini ?\n\nIl est parti.\n",                  // French
       "Walk.\rWhat did he tell me?\n",                                // lone CR
       "---\ntitle: x\n---  \n# What wasn't working?\n",               // front matter
+      "Walk.\n\nRemember the times I was sure I'd never meet anyone again.\n\nAfter Tom.\n",
+      // a prompt's lead opening a sentence ended by a stop
+      "- [ ] Remember the times I was sure I'd never meet anyone again.\n", // as a task
   };
   for (const char* note : notes) {
     INFO(note);
