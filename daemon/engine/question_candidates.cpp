@@ -681,6 +681,96 @@ bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c,
 // rencontrer personne, et où c'est arrivé quand même.").
 constexpr std::size_t kMaxPromptSentenceWords = 24;
 
+// A question wrapped at a margin ("What were the reasons he gave me, the official ones he said
+// out" / "loud in the kitchen?"; "1. Est-ce que j'ai peur de rester seule, et" / "est-ce que
+// c'est cette peur qui décide ?"): `line` opens asking and runs on, without a stop, into
+// the lines after it (`following`, a line or two), which go on in lower case up to a "?".
+// Returns how much of `following` to read with `line` (up to the end of the line holding the
+// "?", its answer included), or 0 when `line` stands alone.
+std::size_t wrapped_question_end(std::string_view line, std::string_view following) {
+  auto runs_on_from = [](std::string_view t) {
+    return !t.empty() && t.find('?') == std::string_view::npos &&
+           t.find("\xEF\xBC\x9F") == std::string_view::npos && !ends_like_sentence(t) &&
+           !t.ends_with(":") && !t.ends_with(";") && !t.ends_with("\u2026");
+  };
+  // The line holds nothing but the question's start: no stop, dash, arrow or label inside it,
+  // and it ends on a word ("…he said out", "…toute seule, et"), never on a dash or a bracket.
+  std::string_view t = trim(line);
+  if (!runs_on_from(t) || first_break(t).at != std::string_view::npos ||
+      label_colon(t) != std::string_view::npos ||
+      !(std::isalnum(static_cast<unsigned char>(t.back())) || t.back() == ',' ||
+        static_cast<unsigned char>(t.back()) >= 0x80))
+    return 0;
+  // The lines the question goes on over: in lower case, no stop before the "?" (at most two).
+  std::string_view rest;
+  std::size_t end = 0;
+  bool short_end = false; // a word or two, then the "?"
+  for (int read = 0; read < 2; ++read) {
+    std::size_t nl = following.find('\n', end);
+    std::string_view next =
+        following.substr(end, (nl == std::string_view::npos ? following.size() : nl) - end);
+    if (!next.empty() && next.back() == '\r') next.remove_suffix(1);
+    std::size_t lead = next.find_first_not_of(" \t>");
+    if (lead == std::string_view::npos || next[lead] < 'a' || next[lead] > 'z') return 0;
+    std::string_view words = next.substr(lead);
+    std::size_t q = words.find('?');
+    if (first_break(words.substr(0, q == std::string_view::npos ? words.size() : q)).at !=
+        std::string_view::npos)
+      return 0;
+    if (rest.empty()) rest = words;
+    end += next.size();
+    if (q != std::string_view::npos && read == 0 && count_words(words.substr(0, q)) < 3)
+      short_end = true;
+    if (q != std::string_view::npos) break;
+    if (read == 1 || !runs_on_from(trim(words)) || nl == std::string_view::npos) return 0;
+    end = nl + 1;
+  }
+  // The question opens the line, after its number: "1. Est-ce que…", "what were…", "am I…".
+  // (or its last clause: "Si ça vient de lui, comment on change notre").
+  std::string_view head = t.substr(after_numbering(t));
+  std::vector<std::string> words = split_words(fold_for_match(head.substr(0, 40)));
+  static const std::unordered_set<std::string> yes_no = {
+      "am",  "is",    "are",   "was",    "were", "do",   "does", "did",
+      "can", "could", "would", "should", "will", "have", "has",  "had"};
+  std::size_t comma = head.rfind(", ");
+  if (words.empty() ||
+      !(opens_with_a_wh_word(head) || yes_no.count(words.front()) ||
+        (comma != std::string_view::npos && opens_with_a_wh_word(head.substr(comma + 2)))))
+    return 0;
+  // "kind of?", "yeah mostly?? …" under a line in lower case: a reply unsure of itself, as
+  // people who write without capitals reply; a capitalised question goes on ("Qu'est-ce qui
+  // me rassure que je finirai pas" / "toute seule?").
+  if (short_end && head.front() >= 'a' && head.front() <= 'z') return 0;
+  // A line ending on a word that cannot end a question ("et", "the", "just") runs on whatever
+  // follows; otherwise a next line that asks of its own ("what wasnt working" / "why did she
+  // go?") is a question of its own, and a short line ("is it reversible" / "maybe?") no wrap.
+  std::vector<std::string> all = split_words(fold_for_match(t));
+  static const std::unordered_set<std::string> joining = {
+      "and",  "or",    "but",   "the",  "a",   "an",  "of",  "to",   "in",  "on",   "for",
+      "with", "about", "that",  "if",   "is",  "was", "am",  "are",  "be",  "just", "my",
+      "his",  "her",   "their", "your", "our", "et",  "ou",  "mais", "de",  "du",   "des",
+      "le",   "la",    "les",   "un",   "une", "que", "qui", "a",    "au",  "aux",  "en",
+      "pour", "avec",  "sur",   "mon",  "ma",  "mes", "son", "sa",   "ses", "ce",   "cette"};
+  bool runs_on = !all.empty() && joining.count(all.back());
+  std::vector<std::string> next_words = split_words(fold_for_match(rest.substr(0, 40)));
+  bool next_asks =
+      opens_with_a_wh_word(rest) || (!next_words.empty() && yes_no.count(next_words.front()) > 0);
+  if (!runs_on && (next_asks || written_words(t) < 6)) return 0;
+  return end;
+}
+
+// A question's words read over the lines it was wrapped on, as one line.
+std::string one_line_of_words(std::string_view plain) {
+  std::string one;
+  for (char ch : plain) {
+    bool blank = ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ';
+    if (!blank || (!one.empty() && one.back() != ' ')) one += blank ? ' ' : ch;
+  }
+  while (!one.empty() && one.back() == ' ')
+    one.pop_back();
+  return one;
+}
+
 // A line this short, before a paragraph's last, was ended by its writer, not by a margin.
 constexpr std::size_t kMaxShortLineWords = 5;
 
@@ -811,6 +901,13 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     if (first && skip_first) { // a list item's own line, read as the item
       previous = line;
       start = nl == std::string_view::npos ? para.size() + 1 : nl + 1;
+      // Its question wrapped onto the next line was read with it (find_candidates).
+      if (nl != std::string_view::npos)
+        if (std::size_t w = wrapped_question_end(line, para.substr(start))) {
+          previous = para.substr(start, w);
+          start = para.find('\n', start + w);
+          start = start == std::string_view::npos ? para.size() + 1 : start + 1;
+        }
       continue;
     }
     std::size_t base = b.text_start + start;
@@ -859,6 +956,18 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     if (auto prefix = qa_prefix(line)) {
       c.form = QuestionForm::QA;
       std::string_view posed = line.substr(*prefix);
+      // "Q : Est-ce que je veux changer tout ce qu'il me" / "reproche ou juste une partie ?"
+      bool wrapped = false;
+      if (nl != std::string_view::npos && qa_inline_answer(posed) == std::string_view::npos)
+        if (std::size_t w = wrapped_question_end(posed, para.substr(start))) {
+          std::size_t from = base - b.text_start;
+          line = para.substr(from, start + w - from);
+          posed = line.substr(*prefix);
+          previous = para.substr(start, w);
+          start = para.find('\n', start + w);
+          start = start == std::string_view::npos ? para.size() + 1 : start + 1;
+          wrapped = true;
+        }
       std::size_t inline_answer = qa_inline_answer(posed);
       c.start = base + *prefix;
       c.end = base + line.size();
@@ -869,10 +978,23 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
         c.end = c.start + posed.size();
       }
       c.plain = plain_text(posed);
+      if (wrapped) c.plain = one_line_of_words(c.plain);
       c.question_mark = ends_with_question_mark(posed);
       out.push_back(std::move(c));
       continue;
     }
+    // A question wrapped at a margin is read with its rest on the next line.
+    bool wrapped = false;
+    if (nl != std::string_view::npos && !chat)
+      if (std::size_t w = wrapped_question_end(line, para.substr(start))) {
+        std::size_t from = base - b.text_start;
+        line = para.substr(from, start + w - from);
+        previous = para.substr(start, w);
+        start = para.find('\n', start + w);
+        start = start == std::string_view::npos ? para.size() + 1 : start + 1;
+        more = start < para.size() && !trim(para.substr(start)).empty();
+        wrapped = true;
+      }
     std::string_view t = trim(line);
     bool strong = t.starts_with("**") || t.starts_with("__");
     if (!read_line(line, base, c)) {
@@ -882,6 +1004,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       out.push_back(std::move(c));
       continue;
     }
+    if (wrapped) c.plain = one_line_of_words(c.plain);
     if (strong) {
       c.form = QuestionForm::Bold;
     } else {
@@ -1443,9 +1566,21 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
     } else if (b.kind == BlockKind::ListItem) {
       if (b.text_end <= b.text_start || (b.in_quote && !in_callout_body(blocks, text, i))) continue;
       std::string_view line = first_line(text, b.text_start, b.text_end);
+      // Its question wrapped onto the item's next line is read with it.
+      bool wrapped = false;
+      if (std::size_t after = b.text_start + line.size();
+          after < b.text_end &&
+          (text.substr(after).starts_with("\n") || text.substr(after).starts_with("\r\n"))) {
+        after += text[after] == '\r' ? 2 : 1;
+        if (std::size_t w = wrapped_question_end(line, text.substr(after, b.text_end - after))) {
+          line = text.substr(b.text_start, after + w - b.text_start);
+          wrapped = true;
+        }
+      }
       if (!read_line_memo(line, b.text_start, c) &&
           !(b.task && read_task_sentence(line, b.text_start, c)))
         continue;
+      if (wrapped) c.plain = one_line_of_words(c.plain);
       c.form = QuestionForm::ListItem;
       c.task = b.task;
       c.item_end = b.end;

@@ -103,6 +103,11 @@ struct LineReader {
   // colon, the rest after a "Q:" prefix, and a callout's title after its "[!type]".
   bool view_could_match(std::string_view v, bool heading, bool crlf) const {
     if (trim(v).empty()) return false;
+    // A question wrapped at a margin ends on a line in lower case holding its "?"
+    // (question_candidates.cpp, wrapped_question_end): whatever its words, such a line makes
+    // the note parsed, for the line above it is read with it.
+    if (!heading && v.front() >= 'a' && v.front() <= 'z' && v.find('?') != std::string_view::npos)
+      return true;
     // In a part of a note, any line posed as a question may fill a gap in the article's order
     // between questions found around it (question_assignment.h), whatever its words.
     if (terse_possible && (heading || qa_prefix(v))) return true;

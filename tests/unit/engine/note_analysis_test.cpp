@@ -130,6 +130,30 @@ TEST_CASE("a paragraph's first line ended by a stop poses a prompt's lead only",
         "motives.fear@1+");
 }
 
+TEST_CASE("a question wrapped at a margin is read over its lines", "[note_analysis]") {
+  // A hard-wrapped paragraph: the question goes on, in lower case, to its "?".
+  check("# Marc\n\nWhat were the reasons he gave me, the official ones he said out\nloud in the "
+        "kitchen?\nThat he was tired.\n\nWhat wasn't working between us?\nMoney.\n",
+        "why.official@3+ why.not-working@7+");
+  // A numbered item, a "Q :" line and three lines of a notebook read by OCR.
+  check("1. Est-ce que j'ai peur de rester toute seule, et\n   est-ce que c'est cette peur qui "
+        "décide à ma place ?\n   Oui, un peu.\n2. Qu'est-ce qui ne marchait pas entre nous ?\n   "
+        "Tout.\n",
+        "motives.fear@1+ why.not-working@4+");
+  check("Q : Est-ce que je veux changer tout ce qu'il me\nreproche ou juste une partie ?\nR : Une "
+        "partie.\n",
+        "wrongs.scope@1+");
+  check("Qu'est-ce qui me rassure que je finirai pas\ntoute seule?\nJosiane, remariée à 64 "
+        "ans.\n",
+        "motives.reassure@1+");
+  // Lines written one thought each, in lower case: a short reply unsure of itself, or a
+  // question of its own, is no rest of the line above.
+  check("was it what i wanted in a relationship tho\nkind of?\n\nwere my needs respected\nnot "
+        "really\n",
+        "evaluate.ideal@1+ evaluate.needs@4+");
+  check("Am I scared of being alone\nwhat am I afraid of?\n", "motives.fear@1+");
+}
+
 TEST_CASE("what is not an answer", "[note_analysis]") {
   for (const char* a : {"", "   ", "_your answer_", "TODO", "todo: ask Sam first", "TODO — later",
                         "...", "…", "?", "Reasons:", "A:", "- [x]", "> _your answer_"}) {

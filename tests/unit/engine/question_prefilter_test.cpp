@@ -239,6 +239,8 @@ TEST_CASE("every form of question makes the note parsed", "[question_prefilter]"
       "Walk.\n\nRemember the times I was sure I'd never meet anyone again.\n\nAfter Tom.\n",
       // a prompt's lead opening a sentence ended by a stop
       "- [ ] Remember the times I was sure I'd never meet anyone again.\n", // as a task
+      "Walk.\n\nWhat were the reasons he gave me, the official ones he said out\nloud?\n",
+      // a question wrapped at a margin, its words on two lines
   };
   for (const char* note : notes) {
     INFO(note);
