@@ -172,6 +172,16 @@ Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
     // "elle" is as often the relationship ("Était-elle conforme à mon idéal ?"), "il" nobody.
     if (named)
       for (const auto& lang : pack_.languages())
+        if (!lang.pronouns_name_people && !lang.person_objects.empty()) {
+          for (const auto& p : lang.topic_pronouns)
+            for (auto& w : split_words(fold_for_match(p)))
+              if (!ex_pronouns_.count(w)) others_pronouns_before_objects_.insert(std::move(w));
+          for (const auto& o : lang.person_objects)
+            for (auto& w : split_words(fold_for_match(o)))
+              person_objects_.insert(std::move(w));
+        }
+    if (named)
+      for (const auto& lang : pack_.languages())
         if (lang.pronouns_name_people) {
           for (const auto& p : lang.topic_pronouns)
             for (auto& w : split_words(fold_for_match(p)))
@@ -812,12 +822,15 @@ bool Analyzer::asks_of_writer_about_someone_else(std::string_view plain) const {
 }
 
 bool Analyzer::asks_with_others_pronoun(std::string_view plain) const {
-  if (others_pronouns_.empty()) return false;
+  if (others_pronouns_.empty() && others_pronouns_before_objects_.empty()) return false;
   bool others = false, theirs = false;
+  std::string previous;
   for_each_match_word(plain, [&](std::string_view w) {
     std::string word(w);
-    others = others || others_pronouns_.count(word) > 0;
+    others = others || others_pronouns_.count(word) > 0 ||
+             (person_objects_.count(word) && others_pronouns_before_objects_.count(previous));
     theirs = theirs || ex_pronouns_.count(word) > 0;
+    previous = std::move(word);
   });
   return others && !theirs;
 }

@@ -201,6 +201,9 @@ private:
   // With the ex's pronouns configured ("he/him"), the gendered pronouns that are not theirs
   // ("she", "her", "elle"), folded: a question asked with only those is about someone else.
   std::unordered_set<std::string> others_pronouns_, ex_pronouns_;
+  // Where pronouns may stand for things: another person's pronoun, and the words after which it
+  // names a person (Pack::person_objects): "Quelles raisons il m'a données ?" of an ex "elle".
+  std::unordered_set<std::string> others_pronouns_before_objects_, person_objects_;
   // Pronouns of languages whose nouns have a gender ("elle" is the relationship as often as a
   // person: "Peur d'être seule, et c'est elle qui décide ?"), folded.
   std::unordered_set<std::string> noun_pronouns_;

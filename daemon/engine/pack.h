@@ -96,6 +96,9 @@ struct LanguagePack {
   // other_subjects: words of a title naming another subject ("Redundancy: what happened",
   // "Book club", "Boulot - démission"): the note asks the article's questions of it.
   std::vector<std::string> relatives, couple_joiners, other_subjects;
+  // person_objects: where pronouns may stand for things (pronouns_name_people false), the
+  // words after which one names a person all the same ("il m'a dit", "elle t'a donné").
+  std::vector<std::string> person_objects;
   // unconditional: what says a yes has no condition ("no hesitation", "sans réserve").
   std::vector<std::string> unconditional;
   // topic_words_other_senses: strong topic words with an everyday other sense ("relationship"

@@ -1186,6 +1186,30 @@ TEST_CASE("a note written of the writer in the third person", "[note_analysis][t
   CHECK(lines(mixed) == "patterns.cling@3");
 }
 
+// French pronouns may stand for things ("elle" for the relationship), but not before an object
+// pronoun: "il m'a données" is a person's giving, someone else's when the ex is "elle".
+TEST_CASE("a French pronoun before an object pronoun names a person", "[note_analysis][topic]") {
+  static const Pack pack = [] {
+    std::vector<mend::engine::PackProblem> problems;
+    return Pack::load(mend::engine::builtin_pack_files(), &problems);
+  }();
+  const Analyzer elle(pack, {"Camille", "", true, "elle"});
+  const Analyzer il(pack, {"Karim", "", true, "il"});
+  auto ids = [](const Analyzer& a, std::string_view note) {
+    std::string out;
+    for (const auto& q : a.analyse(note, "note.md").questions)
+      out += (out.empty() ? "" : " ") + q.id;
+    return out;
+  };
+  const char* supervisor = "# notes 3\n\nHollender part à Montréal.\n\nQuelles raisons il m'a "
+                           "données ?\nUne chaire.\n\nEt ce qu'il ne m'a pas dit ?\nLa fusion "
+                           "des labos.\n";
+  CHECK(ids(elle, supervisor).empty());
+  CHECK(ids(il, supervisor) == "why.official why.unofficial");
+  // "elle" alone may be the relationship: no person's pronoun there.
+  CHECK(ids(il, "# Karim\n\nÉtait-elle conforme à mon idéal ?\nPresque.\n") == "evaluate.ideal");
+}
+
 // A chat app's export of messages to oneself: every message is read after its time stamp and
 // sender, one thought a line; the app's own lines and the stamps are none of the words.
 TEST_CASE("a chat export's messages are read one a line", "[note_analysis][forms]") {
