@@ -144,6 +144,34 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   std::size_t first_candidate = count;
   int read_end = static_cast<int>(reads.size());
   auto others_from = [&] { return first_lines[first_candidate > 0 ? first_candidate - 1 : 0]; };
+  // A line posing a question that names someone else, read without the block's structure (its
+  // last sentence before the '?'): a guess at where a candidate asking of someone else is (the
+  // proof reads the candidates). A note holding none is not tried (the proof would find no
+  // such candidate, or seldom); the first piece that would be left out holding one is parsed.
+  auto looks_asked_of_others = [&](std::size_t from, std::size_t to) {
+    for (std::size_t q = text.find('?', from); q < to; q = text.find('?', q + 1)) {
+      std::size_t nl = text.rfind('\n', q);
+      std::size_t start = nl == std::string_view::npos || nl < from ? from : nl + 1;
+      std::size_t stop = text.substr(start, q - start).find_last_of(".!?");
+      if (stop != std::string_view::npos) start += stop + 1;
+      std::string_view asked = text.substr(start, q + 1 - start);
+      if (matcher_.asks_about_other_person(asked) || matcher_.gives_relationship_to_others(asked))
+        return true;
+      q = std::min(text.find('\n', q), text.size());
+    }
+    return false;
+  };
+  std::optional<bool> any_asked_of_others;
+  auto may_ask_of_others = [&] {
+    if (!any_asked_of_others) any_asked_of_others = looks_asked_of_others(0, text.size());
+    return *any_asked_of_others;
+  };
+  // The bytes kept from the piece before the first candidate line's on: a quarter of the note
+  // at least must be left out (below), and that piece only moves up as lines are read.
+  auto others_fit = [&] {
+    std::size_t from = starts[first_candidate > 1 ? first_candidate - 1 : 0];
+    return (text.size() - from) * 4 <= text.size() * 3;
+  };
   // A guess that a note holds questions (the whole analysis decides): a marker, or a question
   // recognised that speaks of the writer.
   auto asked_by_writer = [&](const Recognition& r, const Candidates& candidates) {
@@ -159,7 +187,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
     first_candidate = std::min(first_candidate, k);
     if (others) {
       read_end = others_from();
-      return true;
+      return others_fit();
     }
     if (candidate[k]) return true;
     candidate[k] = 1;
@@ -179,7 +207,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
     if (asked_by_writer(r, candidates)) return false;
     others = true;
     read_end = others_from();
-    return true;
+    return others_fit() && may_ask_of_others();
   };
   auto piece_of = [&](int number) {
     return static_cast<std::size_t>(
@@ -261,23 +289,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   std::size_t h = piece_of(open);
   while (h > 0 && !heading_piece(h))
     --h;
-  if (h < 3) return std::nullopt;
-  // A line posing a question that names someone else, read without the block's structure (its
-  // last sentence before the '?'): a guess at where a candidate asking of someone else is (the
-  // proof reads the candidates). The first piece that would be left out holding one is parsed.
-  auto looks_asked_of_others = [&](std::size_t from, std::size_t to) {
-    for (std::size_t q = text.find('?', from); q < to; q = text.find('?', q + 1)) {
-      std::size_t nl = text.rfind('\n', q);
-      std::size_t start = nl == std::string_view::npos || nl < from ? from : nl + 1;
-      std::size_t stop = text.substr(start, q - start).find_last_of(".!?");
-      if (stop != std::string_view::npos) start += stop + 1;
-      std::string_view asked = text.substr(start, q + 1 - start);
-      if (matcher_.asks_about_other_person(asked) || matcher_.gives_relationship_to_others(asked))
-        return true;
-      q = std::min(text.find('\n', q), text.size());
-    }
-    return false;
-  };
+  if (h < 3 || !may_ask_of_others()) return std::nullopt;
   // Quoted questions count only in a note that quotes two or more (find_candidates), and a
   // quoted question's line holds its '?': with such a quote line left out, the whole parse may
   // count one more. That changes nothing before h (a candidate there is none the recognition
