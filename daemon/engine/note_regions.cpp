@@ -90,8 +90,8 @@ bool recognises_anything(const Recognition& r) {
 // the inert pieces before that left out (but the first piece holding a line that looks asked
 // of someone else, and quoted questions as below), and asks_of_others_only_in_regions() decides
 // (note_analysis.cpp, where the proof is). That costs a second parse of the part kept, so it is
-// tried only when no question recognised speaks of the writer, and when it leaves out a quarter
-// of the note or more.
+// tried only when no question recognised speaks of the writer, a line of the note looks asked
+// of someone else, and it leaves out a quarter of the note or more.
 //
 // A note that holds questions would pay for reading all its lines for nothing, so each piece
 // holding a candidate line is first analysed on its own as it is found: recognising anything
