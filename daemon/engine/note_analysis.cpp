@@ -802,7 +802,7 @@ bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) 
 // Why: in a diary, a note whose only questions are asked of someone else ("why she tell my
 // mother first?") holds none (asks_of_others_only), and the regions, which set no line aside,
 // recognise something in it and gave up: the whole note was parsed to find nothing (15 notes,
-// 392 KB, of the 300-note diary vault).
+// 376 KB, of the 300-note diary vault).
 //
 // The whole analysis drops every question when one candidate asks of someone else and no
 // recognised question speaks of the writer; its recognition runs with those candidates set

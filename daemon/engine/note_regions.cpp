@@ -84,7 +84,7 @@ bool recognises_anything(const Recognition& r) {
 // the note is parsed whole: never a different answer, only time.
 //
 // When the regions recognise something, the note may still hold nothing: its only questions
-// may be asked of someone else (asks_of_others_only: 15 notes, 392 KB, of the 300-note diary
+// may be asked of someone else (asks_of_others_only: 15 notes, 376 KB, of the 300-note diary
 // vault). The regions cannot tell (they set no line aside), so the note is parsed again from
 // the piece before the last heading piece that comes before its first line that could match,
 // the inert pieces before that left out (but the first piece holding a line that looks asked
