@@ -779,14 +779,7 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
       continue;
     }
     if (!cs[k].question_mark && !matcher_.opens_question(cs[k].plain)) continue;
-    // With the ex's pronouns configured as "he", "Did I cling to her when she pushed me away?"
-    // is about someone else (a mother, a friend); a question quoted from a book keeps the
-    // book's pronouns.
-    bool names_other = matcher_.asks_about_other_person(cs[k].plain) ||
-                       matcher_.gives_relationship_to_others(cs[k].plain) ||
-                       (!cs[k].quoted && asks_with_others_pronoun(cs[k].plain)) ||
-                       (asks_of_writer_about_someone_else(cs[k].plain) &&
-                        !answered_in_first_person_on_its_line(text, cs[k]));
+    bool names_other = names_someone_else(text, cs[k]);
     // Only one of the article's questions asked of someone else decides: a diary's opening
     // "why she tell my mother first before me?" says nothing of the questions after it. A
     // couple told of before a list decides for that list only.
@@ -798,6 +791,91 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     first_under_heading = false;
   }
   return about;
+}
+
+bool Analyzer::names_someone_else(std::string_view text, const Candidate& c) const {
+  // With the ex's pronouns configured as "he", "Did I cling to her when she pushed me away?"
+  // is about someone else (a mother, a friend); a question quoted from a book keeps the
+  // book's pronouns.
+  return matcher_.asks_about_other_person(c.plain) ||
+         matcher_.gives_relationship_to_others(c.plain) ||
+         (!c.quoted && asks_with_others_pronoun(c.plain)) ||
+         (asks_of_writer_about_someone_else(c.plain) &&
+          !answered_in_first_person_on_its_line(text, c));
+}
+
+bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) const {
+  return c.form != QuestionForm::Heading && (c.question_mark || matcher_.opens_question(c.plain)) &&
+         (names_someone_else(text, c) || matcher_.addresses_someone_formally(c.plain));
+}
+
+// Why: in a diary, a note whose only questions are asked of someone else ("why she tell my
+// mother first?") holds none (asks_of_others_only), and the regions, which set no line aside,
+// recognise something in it and gave up: the whole note was parsed to find nothing (15 notes,
+// 376 KB, of the 300-note diary vault).
+//
+// The whole analysis drops every question when one candidate asks of someone else and no
+// recognised question speaks of the writer; its recognition runs with those candidates set
+// aside. From the regions (`outline`, `candidates`: the pieces left out all end by
+// `left_out_end`), that is proven when, with h the last heading candidate such that no line
+// before its line could match on its own (`reads`: Nothing), every piece left out ends before
+// h and no heading before h titles a couple of others or announces questions for them:
+//  - every line the whole recognition gives an id or a section to lies at h or after it: it
+//    could match on its own (question_prefilter.h), or is a terse item inside a step section
+//    (whose title could), or is placed by the article's order between, after or inside what
+//    such lines make (fill_gaps counts only candidates from the first recognised one on); and
+//    what a candidate before h is (its match, its gap, whether it is set aside) reaches no
+//    decision about a line from h on;
+//  - from h on, the candidates are the whole parse's, and so is whether each asks of someone
+//    else (questions_about_others reads, for a line, the lines since the heading above it, the
+//    list it is in and the block announcing that list, all from h on, and the couple headings
+//    above it, none before h);
+// so recognise() on the regions with questions_about_others() of the regions gives the whole
+// recognition's questions. Before h, a candidate counts as asking of someone else only when
+// its own words say so (asked_of_someone_else: then questions_about_others says so in any
+// note). Quoted questions count only when a note quotes two or more: the caller leaves out no
+// quote line posing a question when one lies in the pieces parsed from before h on. A note
+// written of the writer in the third person (said_of_writer) is read whole.
+// tests/unit/engine/note_regions_test.cpp compares with the whole analysis, and fails when
+// a line left out after h is given an id by the article's order.
+bool Analyzer::asks_of_others_only_in_regions(std::string_view text, const Outline& outline,
+                                              const Candidates& candidates, const LineIndex& lines,
+                                              const std::vector<LineRead>& reads,
+                                              std::size_t left_out_end) const {
+  if (!third_person_to_first_.empty() && !options_.ex_name.empty()) return false;
+  const auto& cs = candidates.lines;
+  // Where the first line that could match (or was not read) starts.
+  std::size_t open = text.size();
+  for (std::size_t number = 0, pos = 0; number < reads.size() && pos < text.size(); ++number) {
+    if (reads[number] != LineRead::Nothing) {
+      open = pos;
+      break;
+    }
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  std::size_t h = cs.size();
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    std::size_t nl = text.rfind('\n', cs[k].start);
+    std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+    if (line_start > open) break;
+    if (cs[k].form == QuestionForm::Heading) h = k;
+  }
+  if (h == cs.size() || cs[h].start < left_out_end) return false;
+  for (int i = 0; i < cs[h].block; ++i) {
+    const Block& b = outline.blocks[static_cast<std::size_t>(i)];
+    if (b.kind != BlockKind::Heading) continue;
+    std::string_view heading = text.substr(b.text_start, b.text_end - b.text_start);
+    if (matcher_.titles_a_couple_of_others(heading) || announces_questions_for_others(heading))
+      return false;
+  }
+  std::vector<char> about = questions_about_others(text, outline, candidates);
+  Recognition recognition =
+      recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift, about);
+  for (std::size_t k = 0; k <= h; ++k)
+    about[k] = asked_of_someone_else(text, cs[k]);
+  return asks_of_others_only(candidates, recognition, about);
 }
 
 bool Analyzer::answered_in_first_person_on_its_line(std::string_view text,

@@ -117,11 +117,12 @@ public:
   std::optional<NoteAnalysis> analyse_without_parse(std::string_view text,
                                                     std::string_view path) const;
   // The analysis of a note the prefilter could not skip, when parsing only the regions around
-  // its candidate lines proves it holds no step, question or marker (note_regions.cpp): then
-  // it equals analyse(text, path). `reads`: the prefilter's readings of the note's lines
-  // (question_prefilter.h), completed here. std::nullopt when the note must be parsed whole.
-  // `min_bytes`: a shorter note is left to the whole parse, which costs it less. `probe`: give
-  // up as soon as a candidate line's piece, analysed on its own, holds anything (a guess that
+  // its candidate lines proves it holds no step, question or marker, or that all it holds is
+  // asked of others only (note_regions.cpp): then it equals analyse(text, path). `reads`: the
+  // prefilter's readings of the note's lines (question_prefilter.h), completed here as far as
+  // the proof needs. std::nullopt when the note must be parsed whole. `min_bytes`: a shorter
+  // note is left to the whole parse, which costs it less. `probe`: give up as soon as a
+  // candidate line's piece, analysed on its own, holds a question the writer asks (a guess that
   // saves a note holding questions the reading of all its lines). Tests pass 0 and false.
   std::optional<NoteAnalysis> analyse_in_regions(std::string_view text, std::string_view path,
                                                  std::vector<LineRead>& reads,
@@ -216,6 +217,21 @@ private:
   // The rest of the candidate's line, its answer there, says "I" / "je".
   bool answered_in_first_person_on_its_line(std::string_view text, const Candidate& c) const;
   bool asks_with_others_pronoun(std::string_view plain) const;
+  // Do the candidate's own words name someone else as the one asked about (another person,
+  // the relationship given to others, another's pronoun, the writer's question asked in the
+  // third person and not answered as "I" on its line)?
+  bool names_someone_else(std::string_view text, const Candidate& c) const;
+  // A candidate posed as a question (not a heading) that asks of someone else by its own
+  // words: questions_about_others() says so of it in any note, whatever surrounds it.
+  bool asked_of_someone_else(std::string_view text, const Candidate& c) const;
+  // From the regions of a note (note_regions.cpp, the pieces left out ending by
+  // `left_out_end`): true when the whole analysis would find that it asks of others only
+  // (asks_of_others_only), and so holds no step and no question. False when that is not
+  // proven.
+  bool asks_of_others_only_in_regions(std::string_view text, const Outline& outline,
+                                      const Candidates& candidates, const LineIndex& lines,
+                                      const std::vector<LineRead>& reads,
+                                      std::size_t left_out_end) const;
   // With the ex's pronouns configured, the other sets' words of languages whose pronouns name
   // people, folded, each to the first person's word in its place ("she" -> "i", "her" ->
   // "my"): a writer may write of themself in the third person.

@@ -83,9 +83,21 @@ bool recognises_anything(const Recognition& r) {
 // (something recognised, a boundary that does not hold, too much to parse) std::nullopt, and
 // the note is parsed whole: never a different answer, only time.
 //
+// When the regions recognise something, the note may still hold nothing: its only questions
+// may be asked of someone else (asks_of_others_only: 15 notes, 376 KB, of the 300-note diary
+// vault). The regions cannot tell (they set no line aside), so the note is parsed again from
+// the piece before the last heading piece that comes before its first line that could match,
+// the inert pieces before that left out (but the first piece holding a line that looks asked
+// of someone else, and quoted questions as below), and asks_of_others_only_in_regions() decides
+// (note_analysis.cpp, where the proof is). That costs a second parse of the part kept, so it is
+// tried only when no question recognised speaks of the writer, a line of the note looks asked
+// of someone else, and it leaves out a quarter of the note or more.
+//
 // A note that holds questions would pay for reading all its lines for nothing, so each piece
 // holding a candidate line is first analysed on its own as it is found: recognising anything
-// there ends the attempt (a guess, not a proof: it only decides to parse whole).
+// the writer asks there ends the attempt (a guess, not a proof: it only decides to parse
+// whole); recognising only what the writer does not ask parses the note as just said, at once,
+// and its lines from there on are not read.
 // tests/unit/engine/note_regions_test.cpp compares with the whole analysis.
 std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
                                                          std::string_view path,
@@ -114,18 +126,69 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   // Bytes that must be parsed: when that reaches half the note, parsing it whole costs less.
   // `whole`: the piece is parsed whole (else only its heading line, if it starts with one).
   const std::size_t budget = text.size() / 2;
-  std::vector<char> whole(count, 1), candidate(count, 0);
+  std::vector<char> inert(count, 0), whole(count, 1), candidate(count, 0);
   std::size_t parsed = text.size();
   for (std::size_t k = 1; k + 1 < count; ++k) {
     std::size_t body = body_start(k);
     if (!inert_lines(text.substr(body, starts[k + 1] - body))) continue;
+    inert[k] = 1;
     whole[k] = 0;
     parsed -= starts[k + 1] - body;
   }
   if (parsed > budget) return std::nullopt;
+  // `others`: a piece analysed on its own recognised something, and none of its questions
+  // speaks of the writer: the note may ask of others only (asks_of_others_only_in_regions).
+  // Then every piece from the one before the first candidate line's on is parsed, and the
+  // lines from there on (`read_end`) need no reading.
+  bool others = false;
+  std::size_t first_candidate = count;
+  int read_end = static_cast<int>(reads.size());
+  auto others_from = [&] { return first_lines[first_candidate > 0 ? first_candidate - 1 : 0]; };
+  // A line posing a question that names someone else, read without the block's structure (its
+  // last sentence before the '?'): a guess at where a candidate asking of someone else is (the
+  // proof reads the candidates). A note holding none is not tried (the proof would find no
+  // such candidate, or seldom); the first piece that would be left out holding one is parsed.
+  auto looks_asked_of_others = [&](std::size_t from, std::size_t to) {
+    for (std::size_t q = text.find('?', from); q < to; q = text.find('?', q + 1)) {
+      std::size_t nl = text.rfind('\n', q);
+      std::size_t start = nl == std::string_view::npos || nl < from ? from : nl + 1;
+      std::size_t stop = text.substr(start, q - start).find_last_of(".!?");
+      if (stop != std::string_view::npos) start += stop + 1;
+      std::string_view asked = text.substr(start, q + 1 - start);
+      if (matcher_.asks_about_other_person(asked) || matcher_.gives_relationship_to_others(asked))
+        return true;
+      q = std::min(text.find('\n', q), text.size());
+    }
+    return false;
+  };
+  std::optional<bool> any_asked_of_others;
+  auto may_ask_of_others = [&] {
+    if (!any_asked_of_others) any_asked_of_others = looks_asked_of_others(0, text.size());
+    return *any_asked_of_others;
+  };
+  // The bytes kept from the piece before the first candidate line's on: a quarter of the note
+  // at least must be left out (below), and that piece only moves up as lines are read.
+  auto others_fit = [&] {
+    std::size_t from = starts[first_candidate > 1 ? first_candidate - 1 : 0];
+    return (text.size() - from) * 4 <= text.size() * 3;
+  };
+  // A guess that a note holds questions (the whole analysis decides): a marker, or a question
+  // recognised that speaks of the writer.
+  auto asked_by_writer = [&](const Recognition& r, const Candidates& candidates) {
+    return !r.markers.empty() || !r.loose_markers.empty() ||
+           std::any_of(r.questions.begin(), r.questions.end(), [&](const RecognisedQuestion& q) {
+             return matcher_.speaks_of_writer_or_couple(candidates.lines[q.candidate].plain);
+           });
+  };
   // A piece with a candidate line is parsed, and so are the pieces beside it. It is first
-  // analysed on its own: false when that recognises anything, or too much is to be parsed.
+  // analysed on its own: false when that recognises anything the writer asks, or too much is
+  // to be parsed.
   auto mark = [&](std::size_t k) {
+    first_candidate = std::min(first_candidate, k);
+    if (others) {
+      read_end = others_from();
+      return others_fit();
+    }
     if (candidate[k]) return true;
     candidate[k] = 1;
     for (std::size_t j = k > 0 ? k - 1 : 0; j <= k + 1 && j < count; ++j)
@@ -138,8 +201,13 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
     std::string_view piece = text.substr(starts[k], starts[k + 1] - starts[k]);
     Outline outline = parse_outline(piece);
     Candidates candidates = posed_candidates(piece, outline);
-    return !recognises_anything(recognise(piece, outline, candidates, matcher_, pack_,
-                                          LineIndex(piece), options_.threshold_shift));
+    Recognition r = recognise(piece, outline, candidates, matcher_, pack_, LineIndex(piece),
+                              options_.threshold_shift);
+    if (!recognises_anything(r)) return true;
+    if (asked_by_writer(r, candidates)) return false;
+    others = true;
+    read_end = others_from();
+    return others_fit() && may_ask_of_others();
   };
   auto piece_of = [&](int number) {
     return static_cast<std::size_t>(
@@ -147,50 +215,124 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   };
   for (int number = 0; number < static_cast<int>(reads.size()); ++number)
     if (reads[number] == LineRead::Candidate && !mark(piece_of(number))) return std::nullopt;
-  if (!read_remaining_lines(text, matcher_, reads,
-                            [&](int number, std::size_t) { return mark(piece_of(number)); }))
+  if (!read_remaining_lines(
+          text, matcher_, reads, [&](int number, std::size_t) { return mark(piece_of(number)); },
+          &read_end))
     return std::nullopt;
 
-  std::vector<SkippedSection> skipped;
-  for (std::size_t k = 1; k + 1 < count; ++k) {
-    if (whole[k]) continue;
-    add_skipped(skipped, starts[k], starts[k + 1], heading_piece(k));
-  }
-  if (skipped.empty()) return std::nullopt;
-  // Quoted questions count only in a note that quotes two or more (find_candidates): a quote in
-  // a piece left out, matching nothing itself, makes a quoted question that could match in a
-  // parsed piece a candidate of the whole parse, and not of the regions'. So a note with a quote
-  // line that could match and a quote in a piece left out is parsed whole (a diary of 10,000
-  // notes held one such note). A quoted line that matches nothing is no question of either.
-  bool quote_left_out = false, quote_candidate = false;
-  int number = 0;
-  for (std::size_t pos = 0, s = 0; pos < text.size(); ++number) {
-    std::size_t nl = text.find('\n', pos);
-    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-    while (s < skipped.size() && skipped[s].end <= pos)
-      ++s;
-    std::size_t i = text.find_first_not_of(" \t", pos);
-    if (i < end && text[i] == '>') {
-      if (s < skipped.size() && pos >= skipped[s].start) quote_left_out = true;
-      if (reads[static_cast<std::size_t>(number)] == LineRead::Candidate) quote_candidate = true;
-      if (quote_left_out && quote_candidate) return std::nullopt;
-    }
-    pos = end + 1;
-  }
-  std::optional<Outline> outline = parse_outline_skipping(text, skipped);
-  if (!outline) return std::nullopt;
-  Candidates candidates = posed_candidates(text, *outline);
-  if (matcher_.opens_as_letter(text)) {
-    for (auto& c : candidates.lines)
-      c.plain = matcher_.said_of_addressee(c.plain);
-  } else if (writes_of_self_in_third_person(text, candidates)) {
-    return std::nullopt; // its lines read as the writer's: the whole analysis decides
-  }
   LineIndex lines(text);
-  if (recognises_anything(
-          recognise(text, *outline, candidates, matcher_, pack_, lines, options_.threshold_shift)))
-    return std::nullopt;
-  return note_facts(text, path, lines);
+  // The regions parsed with `skipped` left out: their outline and candidates, as the whole
+  // analysis reads them (std::nullopt when it must decide).
+  struct Regions {
+    Outline outline;
+    Candidates candidates;
+  };
+  auto parse_regions = [&](const std::vector<SkippedSection>& skipped) -> std::optional<Regions> {
+    std::optional<Outline> outline = parse_outline_skipping(text, skipped);
+    if (!outline) return std::nullopt;
+    Candidates candidates = posed_candidates(text, *outline);
+    if (matcher_.opens_as_letter(text)) {
+      for (auto& c : candidates.lines)
+        c.plain = matcher_.said_of_addressee(c.plain);
+    } else if (writes_of_self_in_third_person(text, candidates)) {
+      return std::nullopt; // its lines read as the writer's: the whole analysis decides
+    }
+    return Regions{std::move(*outline), std::move(candidates)};
+  };
+  auto recognition_of = [&](const Regions& r) {
+    return recognise(text, r.outline, r.candidates, matcher_, pack_, lines,
+                     options_.threshold_shift);
+  };
+  if (!others) {
+    std::vector<SkippedSection> skipped;
+    for (std::size_t k = 1; k + 1 < count; ++k) {
+      if (whole[k]) continue;
+      add_skipped(skipped, starts[k], starts[k + 1], heading_piece(k));
+    }
+    if (skipped.empty()) return std::nullopt;
+    // Quoted questions count only in a note that quotes two or more (find_candidates): a quote
+    // in a piece left out, matching nothing itself, makes a quoted question that could match in
+    // a parsed piece a candidate of the whole parse, and not of the regions'. So a note with a
+    // quote line that could match and a quote in a piece left out is parsed whole (a diary of
+    // 10,000 notes held one such note). A quoted line that matches nothing is no question of
+    // either.
+    bool quote_left_out = false, quote_candidate = false;
+    int number = 0;
+    for (std::size_t pos = 0, s = 0; pos < text.size(); ++number) {
+      std::size_t nl = text.find('\n', pos);
+      std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+      while (s < skipped.size() && skipped[s].end <= pos)
+        ++s;
+      std::size_t i = text.find_first_not_of(" \t", pos);
+      if (i < end && text[i] == '>') {
+        if (s < skipped.size() && pos >= skipped[s].start) quote_left_out = true;
+        if (reads[static_cast<std::size_t>(number)] == LineRead::Candidate) quote_candidate = true;
+        if (quote_left_out && quote_candidate) return std::nullopt;
+      }
+      pos = end + 1;
+    }
+    std::optional<Regions> regions = parse_regions(skipped);
+    if (!regions) return std::nullopt;
+    Recognition recognition = recognition_of(*regions);
+    if (!recognises_anything(recognition)) return note_facts(text, path, lines);
+    if (asked_by_writer(recognition, regions->candidates)) return std::nullopt;
+  }
+
+  // Something recognised (or a piece's own analysis did): the note may still ask of others
+  // only. Parsed: every piece from the one before the last heading piece that comes before the
+  // first line that could match (or was not read) on, and the piece of one line asking of
+  // someone else when no line from there on looks like one; left out: the inert pieces before.
+  int open = 0;
+  while (open < static_cast<int>(reads.size()) && reads[open] == LineRead::Nothing)
+    ++open;
+  if (open == static_cast<int>(reads.size())) return std::nullopt;
+  std::size_t h = piece_of(open);
+  while (h > 0 && !heading_piece(h))
+    --h;
+  if (h < 3 || !may_ask_of_others()) return std::nullopt;
+  // Quoted questions count only in a note that quotes two or more (find_candidates), and a
+  // quoted question's line holds its '?': with such a quote line left out, the whole parse may
+  // count one more. That changes nothing before h (a candidate there is none the recognition
+  // reads, and one fewer asking of someone else only proves less), so when one lies from the
+  // piece before h on, the pieces holding one are parsed.
+  auto asks_in_quote = [&](std::size_t from, std::size_t to) {
+    for (std::size_t pos = from; pos < to;) {
+      std::size_t nl = text.find('\n', pos);
+      std::size_t end = std::min(nl == std::string_view::npos ? text.size() : nl, to);
+      std::size_t i = text.find_first_not_of(" \t", pos);
+      if (i < end && text[i] == '>') {
+        std::string_view line = text.substr(pos, end - pos);
+        if (line.find('?') != std::string_view::npos ||
+            line.find("\xEF\xBC\x9F") != std::string_view::npos) // '？'
+          return true;
+      }
+      pos = end + 1;
+    }
+    return false;
+  };
+  const bool quote_parsed = asks_in_quote(starts[h - 1], text.size());
+  bool witness = false;
+  std::vector<SkippedSection> skipped;
+  std::size_t kept = text.size();
+  for (std::size_t k = 1; k + 1 < h; ++k) {
+    if (!inert[k]) continue;
+    std::size_t body = body_start(k);
+    if (!witness && looks_asked_of_others(body, starts[k + 1])) {
+      witness = true;
+      continue;
+    }
+    if (quote_parsed && asks_in_quote(body, starts[k + 1])) continue;
+    add_skipped(skipped, starts[k], starts[k + 1], heading_piece(k));
+    kept -= starts[k + 1] - body;
+  }
+  if (skipped.empty() || kept * 4 > text.size() * 3) return std::nullopt;
+  std::optional<Regions> regions = parse_regions(skipped);
+  if (!regions) return std::nullopt;
+  if (!recognises_anything(recognition_of(*regions)) ||
+      asks_of_others_only_in_regions(text, regions->outline, regions->candidates, lines, reads,
+                                     skipped.back().end))
+    return note_facts(text, path, lines);
+  return std::nullopt;
 }
 
 } // namespace mend::engine

@@ -394,13 +394,14 @@ PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& ma
 
 bool read_remaining_lines(std::string_view text, const QuestionMatcher& matcher,
                           std::vector<LineRead>& reads,
-                          const std::function<bool(int, std::size_t)>& found) {
+                          const std::function<bool(int, std::size_t)>& found, const int* end_line) {
   const LineReader reader{matcher, false};
   // As the prefilter: the likely candidates first, so that a note holding questions is told
   // (by `found`) before its other lines are read.
   for (bool likely : {true, false}) {
     int number = 0;
-    for (std::size_t pos = 0; number < static_cast<int>(reads.size()); ++number) {
+    for (std::size_t pos = 0;
+         number < static_cast<int>(reads.size()) && (!end_line || number < *end_line); ++number) {
       std::size_t nl = text.find('\n', pos);
       std::size_t end = nl == std::string_view::npos ? text.size() : nl;
       std::string_view line = text.substr(pos, end - pos);

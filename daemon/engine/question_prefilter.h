@@ -79,10 +79,12 @@ PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& ma
 // Reads every line of `text` still Unread in `reads` (as filled above), the prefilter's likely
 // candidates first (headings and '?' lines), each pass in order, and calls
 // `found(line, offset)` for each new Candidate line (`offset`: its first byte); stops, and
-// returns false, when `found` returns false.
+// returns false, when `found` returns false. `end_line` (optional, read before each line):
+// the lines from *end_line on are left Unread.
 bool read_remaining_lines(std::string_view text, const QuestionMatcher& matcher,
                           std::vector<LineRead>& reads,
-                          const std::function<bool(int, std::size_t)>& found);
+                          const std::function<bool(int, std::size_t)>& found,
+                          const int* end_line = nullptr);
 
 const char* to_string(ParseReason reason);
 

@@ -6,6 +6,7 @@
 // each tried at any size (the scan tries only notes of kRegionsMinBytes or more).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -171,4 +172,115 @@ TEST_CASE("prefilter: a note analysed in regions equals the whole parse: quoted 
   Tally tally;
   check_same(analyzer, text, "quoted questions apart", tally);
   CHECK(tally.tried == 1);
+}
+
+// A note whose only questions are asked of someone else holds none (asks_of_others_only), and
+// the regions, which set no line aside, recognise something in it: the proof from the regions
+// (Analyzer::asks_of_others_only_in_regions) must then agree with the whole parse. Notes built
+// of a diary's days, then a heading and what may be questions: lines asking of someone else,
+// the article's questions without the writer, and lines around them that turn the whole parse's
+// answer, the article's order placing a line of the writer's between two questions ("Did I
+// leave the kettle on again?"), a question of the couple, a first question under a heading
+// that tells nothing, quoted questions, a couple's heading; before the heading too. Most
+// notes name the breakup (else the topic gate empties nearly all of them).
+TEST_CASE("prefilter: a note analysed in regions equals the whole parse: asked of others only",
+          "[analysis][regions]") {
+  Analyzer analyzer(mend::test::builtin_pack(), {});
+  const std::vector<std::string> days = {
+      "Walked to the market, bought apples and bread.\nRain all afternoon.\n\n",
+      "Work was long. The train was late again and I read on the platform.\n\n",
+      "Slept badly. Coffee with Ana, we talked about her new flat.\n\n",
+      "- groceries\n- call the bank\n\n"};
+  // Lines no reading matches on its own: the whole parse may still give them a part.
+  const std::vector<std::string> asides = {
+      "Did the bus come late again?\n\n",         // a first question under a heading
+      "Did I leave the kettle on again?\n\n",     // the writer's, placed by the article's order
+      "Why did my sister leave her husband?\n\n", // asked of someone else
+      "She left him in May, my sister says. Was she happy there?\n\n",
+      "> Why did she laugh at the winter?\n> said the book, and no more.\n\n",
+      "## Clara & Théo\n\n",
+      "### Later\n\n"};
+  // The article's questions, none of the writer's, then one of the couple's.
+  const std::vector<std::string> questions = {
+      "What were the official reasons?\n\n",
+      "What were the unofficial reasons?\n\n",
+      "What wasn't working?\n\n",
+      "Are these reasons reversible?\n\n",
+      "What wasn't working between us?\n\n",
+      "## Plans\n\n",
+      "> What wasn't working between us?\n> Too much work, too little time.\n\n"};
+  std::mt19937 rng(29);
+  Tally tally;
+  std::size_t of_others = 0; // proven by the new proof: the whole parse recognises before
+                             // setting aside the lines asked of others
+  std::size_t kept = 0;      // a line asks of someone else, and the note keeps its questions
+  auto pick = [&](const std::vector<std::string>& from) { return from[rng() % from.size()]; };
+  for (int n = 0; n < 1200; ++n) {
+    std::string text =
+        rng() % 4 ? "# 2026-03-02, a month after the breakup\n\n" : "# 2026-03-02\n\n";
+    for (int i = 0, count = 6 + static_cast<int>(rng() % 10); i < count; ++i)
+      text += rng() % 3 ? pick(days) : rng() % 8 ? pick(asides) : pick(questions);
+    text += rng() % 4 ? (rng() % 2 ? "## Evening\n\n" : "### Evening\n\n") : "Evening\n\n";
+    for (int i = 0, count = 2 + static_cast<int>(rng() % 6); i < count; ++i)
+      text += rng() % 4 == 0 ? pick(days) : rng() % 2 ? pick(asides) : pick(questions);
+    text += days[0];
+    std::size_t proven = tally.proven;
+    check_same(analyzer, text, "note " + std::to_string(n), tally);
+    Outline outline = parse_outline(text);
+    Candidates candidates = find_candidates(text, outline);
+    Recognition recognition =
+        recognise(text, outline, candidates, analyzer.matcher(), analyzer.pack(), LineIndex(text));
+    bool recognised = !recognition.questions.empty() || !recognition.sections.empty();
+    if (tally.proven > proven && recognised) ++of_others;
+    std::vector<char> about = analyzer.questions_about_others(text, outline, candidates);
+    if (std::count(about.begin(), about.end(), 1) > 0 &&
+        !analyzer.analyse(text, "n.md").questions.empty())
+      ++kept;
+  }
+  INFO("tried " << tally.tried << ", proven " << tally.proven << ", of them asked of others only "
+                << of_others << "; kept with a line asked of others " << kept);
+  CHECK(of_others > 50);
+  CHECK(kept > 50);
+}
+
+// The same, on notes built so that a proof reading less than it must would be wrong: each
+// holds a line asking of someone else and keeps its questions in the whole parse, by a line
+// the regions could leave out.
+TEST_CASE("prefilter: a note analysed in regions equals the whole parse: asked of others only, "
+          "the lines that keep the questions",
+          "[analysis][regions]") {
+  Analyzer analyzer(mend::test::builtin_pack(), {});
+  const std::string days = "Walked to the market, bought apples and bread.\nRain all afternoon.\n\n"
+                           "Work was long. The train was late again and I read on the platform.\n\n"
+                           "Slept badly. Coffee with Ana, we talked about her new flat.\n\n";
+  const std::string title = "# 2026-03-02, a month after the breakup\n\n";
+  const std::vector<std::pair<std::string, std::string>> notes = {
+      // The article's order gives the writer's line between two questions the question
+      // between them.
+      {"order", title + days + days + "## Evening\n\nWhy did my sister leave her husband?\n\n" +
+                    days + "What were the official reasons?\n\n" + days +
+                    "Did I leave the kettle on again?\n\n" + days + "What wasn't working?\n\n" +
+                    days},
+      // A quote far before the heading makes the one under it a question (two quoted), and
+      // the article's order gives it the question between the two around it.
+      {"quotes", title + days +
+                     "> Why did she laugh at the winter?\n> said the book, and no more.\n\n" +
+                     days + days +
+                     "## Evening\n\nWhy did my sister leave her husband?\n\nWhat were the "
+                     "official reasons?\n\n> Did I leave the kettle on again?\n> Probably.\n\n"
+                     "What wasn't working?\n\n" +
+                     days},
+      // A couple's heading over the writer's line: their section is the writer's, and the
+      // questions under it are not asked of the couple.
+      {"couple", title + days + "## Clara & Théo\n\n" + days +
+                     "Did I leave the kettle on again?\n\n" + days + days +
+                     "### Evening\n\nWhat were the official reasons?\n\nWhat wasn't working?\n\n" +
+                     days}};
+  for (const auto& [what, text] : notes) {
+    INFO(what);
+    REQUIRE_FALSE(analyzer.analyse(text, "n.md").questions.empty());
+    Tally tally;
+    check_same(analyzer, text, what, tally);
+    CHECK(tally.tried == 1);
+  }
 }

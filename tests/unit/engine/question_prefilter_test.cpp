@@ -460,3 +460,24 @@ TEST_CASE("differential: skipped notes hold nothing, over a generated diary vaul
   CHECK(tally.notes == 300);
   CHECK(gated_tally.skipped > 30); // the skipping path was really taken
 }
+
+// FIXME(prefilter, found by the twenty-first performance session): a note with no sign of the
+// topic holds questions only when it poses three of one step in order, one of the writer's
+// (poses_a_step_in_order), and the prefilter counts three lines that could match for that;
+// but the article's order gives a question to a line that matches nothing ("Did I leave the
+// kettle on again?" between the first and third of a step's questions), so two such lines can
+// make the three. The prefilter skips this note and the whole parse finds three questions:
+// `mend scan` and `--no-prefilter` differ on it. Asserted as it is.
+TEST_CASE("a note with no sign of the topic, a step's run made by the article's order",
+          "[question_prefilter]") {
+  Analyzer analyzer(mend::test::builtin_pack(), {});
+  const std::string days =
+      "Walked to the market, bought apples and bread.\nRain all afternoon.\n\n"
+      "Work was long. The train was late again and I read on the platform.\n\n";
+  const std::string text = "# 2026-03-02\n\n" + days +
+                           "## Evening\n\nWhat were the official reasons?\n\n"
+                           "Did I leave the kettle on again?\n\nWhat wasn't working?\n\n" +
+                           days;
+  CHECK(prefilter_note(text, analyzer.matcher()).skip());      // FIXME: should not skip
+  CHECK(analyzer.analyse(text, "n.md").questions.size() == 3); // the whole parse's answer
+}
