@@ -891,7 +891,15 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
         chat || (lines >= 3 && (all_short || short_inside || (asking + labelled) * 2 >= lines + 1));
   }
   std::string_view previous;
-  for (std::size_t start = 0; start <= para.size();) {
+  std::size_t start = 0;
+  // Past the `w` bytes of the lines a wrapped question went on over (wrapped_question_end):
+  // they were read with the line above, the last of them is the line before the next.
+  auto go_past_wrap = [&](std::size_t w) {
+    previous = para.substr(start, w);
+    start = para.find('\n', start + w);
+    start = start == std::string_view::npos ? para.size() + 1 : start + 1;
+  };
+  while (start <= para.size()) {
     std::size_t nl = para.find('\n', start);
     std::size_t stop = nl == std::string_view::npos ? para.size() : nl;
     std::string_view line = para.substr(start, stop - start);
@@ -904,9 +912,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // Its question wrapped onto the next line was read with it (find_candidates).
       if (nl != std::string_view::npos)
         if (std::size_t w = wrapped_question_end(line, para.substr(start))) {
-          previous = para.substr(start, w);
-          start = para.find('\n', start + w);
-          start = start == std::string_view::npos ? para.size() + 1 : start + 1;
+          go_past_wrap(w);
         }
       continue;
     }
@@ -963,9 +969,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
           std::size_t from = base - b.text_start;
           line = para.substr(from, start + w - from);
           posed = line.substr(*prefix);
-          previous = para.substr(start, w);
-          start = para.find('\n', start + w);
-          start = start == std::string_view::npos ? para.size() + 1 : start + 1;
+          go_past_wrap(w);
           wrapped = true;
         }
       std::size_t inline_answer = qa_inline_answer(posed);
@@ -989,9 +993,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       if (std::size_t w = wrapped_question_end(line, para.substr(start))) {
         std::size_t from = base - b.text_start;
         line = para.substr(from, start + w - from);
-        previous = para.substr(start, w);
-        start = para.find('\n', start + w);
-        start = start == std::string_view::npos ? para.size() + 1 : start + 1;
+        go_past_wrap(w);
         more = start < para.size() && !trim(para.substr(start)).empty();
         wrapped = true;
       }
