@@ -278,6 +278,15 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
                         "is it? Does she take too much of the blame?\n3. Should she take him "
                         "back? Is it a big yes?\n",
                         "Book club - The Salt Year.md") == "");
+  // An employee leaving is asked the same questions in an exit interview or a one-on-one.
+  CHECK(gated_questions("# Exit interview - Dale\n\n**Why are you leaving? Official reason:** "
+                        "a regional job.\n**What wasn't working for you here?** His loads kept "
+                        "changing.\n**Is this reversible?** Maybe.\n") == "");
+  CHECK(gated_questions("- Real reason she left, we think? Burned out.\n- Is it reversible, can "
+                        "we still counter-offer? No, her last day is Friday.\n",
+                        "Work/1on1 - Ben.md") == "");
+  CHECK(gated_questions("# Comité de thèse\n\n- As-tu peur de ne pas finir dans les temps ?\n"
+                        "  - Oui.\n- Est-ce réversible ?\n  - Oui si on resoumet.\n") == "");
   // A supplier's "partner" in a question names no relationship.
   CHECK(gated_questions("# Sprint 41 retro\n\n### What went wrong?\nThe vendor's API.\n\n### What "
                         "has to change – on our side or the partner's?\nTheir SLA.\n") == "");
