@@ -1580,8 +1580,14 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         }
       }
       if (!read_line_memo(line, b.text_start, c) &&
-          !(b.task && read_task_sentence(line, b.text_start, c)))
-        continue;
+          !(b.task && read_task_sentence(line, b.text_start, c))) {
+        // "2. Me souvenir des fois où j'ai cru ne plus rencontrer personne." over its answer:
+        // an item written as one sentence with a stop, posed only by a prompt's lead, as a
+        // paragraph's first line is (Candidate::stop_ended).
+        if (wrapped || !read_task_sentence(line, b.text_start, c, kMaxPromptSentenceWords))
+          continue;
+        c.stop_ended = true;
+      }
       if (wrapped) c.plain = one_line_of_words(c.plain);
       c.form = QuestionForm::ListItem;
       c.task = b.task;

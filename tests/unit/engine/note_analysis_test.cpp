@@ -123,6 +123,12 @@ TEST_CASE("a paragraph's first line ended by a stop poses a prompt's lead only",
   check("> [!NOTE]\n> Remember the times I was sure I'd never meet anyone again.\n>\n> After "
         "Tom, 2019.\n",
         "motives.past@2+");
+  // So is a list item's: the question is the item, not the answer nested under it.
+  check("## 1. Motivations\n\n1. Est-ce que j'ai peur d'être seul ?\n   - Non.\n2. Me souvenir des "
+        "fois où j'ai cru ne plus jamais rencontrer personne.\n   - Après Thomas, en 2020 : "
+        "j'étais certain que c'était fini.\n3. Qu'est-ce qui me rassure ?\n   - Les chiffres.\n",
+        "motives.fear@3+ motives.past@5+ motives.reassure@7+");
+  check("- Tidy the garage before the weekend.\n  - Done.\n- Times are hard at work.\n", "");
   // Prose: a wh-word opening a sentence ended by a stop asks nothing, nor does a line inside
   // a paragraph.
   check("Am I scared of being alone?\nYes.\n\nWhat a week it was for being alone.\n\nWork "
