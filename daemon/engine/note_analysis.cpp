@@ -148,6 +148,13 @@ std::string_view stem_of(std::string_view path) {
   return dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
+// The name of the folder holding the file: "Clients/M - session 4.md" is "Clients".
+std::string_view folder_of(std::string_view path) {
+  std::size_t slash = path.find_last_of("/\\");
+  if (slash == std::string_view::npos) return {};
+  return base_name(path.substr(0, slash));
+}
+
 } // namespace
 
 Analyzer::Analyzer(const Pack& pack, AnalysisOptions options)
@@ -889,6 +896,35 @@ bool Analyzer::answered_in_first_person_on_its_line(std::string_view text,
   return matcher_.speaks_in_first_person(rest);
 }
 
+bool Analyzer::answered_in_first_person(std::string_view text, const Candidate& c) const {
+  if (c.answer_start >= text.size()) return false;
+  // The rest of the question's line, or else the first line written under it.
+  std::string_view after = text.substr(c.answer_start, 600);
+  std::string_view line = after.substr(0, after.find('\n'));
+  while (trim(line).empty() && line.size() < after.size()) {
+    after.remove_prefix(line.size() + 1);
+    line = after.substr(0, after.find('\n'));
+  }
+  // What someone else said, quoted ("He said \"I need space\""), is theirs.
+  std::string own;
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    std::string_view rest = line.substr(i);
+    if (rest.starts_with("\"")) {
+      quoted = !quoted;
+    } else if (rest.starts_with("\u201c") || rest.starts_with("\u00ab")) {
+      quoted = true;
+    } else if (rest.starts_with("\u201d") || rest.starts_with("\u00bb")) {
+      quoted = false;
+    } else if (!quoted) {
+      own += line[i];
+      continue;
+    }
+    own += ' ';
+  }
+  return matcher_.speaks_in_first_person(own);
+}
+
 bool Analyzer::asks_of_writer_about_someone_else(std::string_view plain) const {
   // "Were her needs respected?", "Is she just afraid of being alone?": the article asks these
   // of the writer ("Were my needs…", "Am I afraid…", or "you" as it words them).
@@ -998,6 +1034,25 @@ bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recogniti
   return of_others;
 }
 
+// A note filed or named after someone the writer helps ("Circle/Circle - week 5 plan", "Clients/
+// M. - session 4", "Aiman 1-1") or another subject may hold the writer's own questions after the
+// ones put to that person ("My turn." then "Q: Do I cling to Otieno?"): a line put to "you",
+// with no word of the writer or the couple and not answered as "I", is the other person's, and
+// is set aside before the ids are given out. Only the path decides which notes, so that the
+// regions (note_regions.cpp), which may not hold the note's title, read as the whole does.
+bool Analyzer::set_aside_questions_put_to_someone_helped(std::string_view text,
+                                                         std::string_view path,
+                                                         Candidates& candidates) const {
+  std::string_view name = stem_of(path);
+  if (!matcher_.titles_someone_helped(name) && !matcher_.titles_someone_helped(folder_of(path)) &&
+      !matcher_.titles_another_subject(name))
+    return false;
+  if (matcher_.opens_as_letter(text)) return false; // a letter's "you" is the ex
+  return std::erase_if(candidates.lines, [&](const Candidate& c) {
+           return matcher_.put_to_addressee_only(c.plain) && !answered_in_first_person(text, c);
+         }) > 0;
+}
+
 Candidates Analyzer::posed_candidates(std::string_view text, const Outline& outline) const {
   Candidates candidates = find_candidates(text, outline);
   std::erase_if(candidates.lines, [&](const Candidate& c) {
@@ -1035,7 +1090,8 @@ std::vector<std::string_view> titles_of(std::string_view text, const Outline& ou
 
 bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& outline,
                                          std::string_view path, const Candidates& candidates,
-                                         const Recognition& recognition, TopicSign sign) const {
+                                         const Recognition& recognition, TopicSign sign,
+                                         bool put_to_someone_set_aside) const {
   if (!options_.topic_gate || recognition.questions.empty() ||
       text.find("mend:") != std::string_view::npos)
     return false;
@@ -1074,8 +1130,31 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
                   [&](const RecognisedQuestion& r) {
                     return matcher_.has_decisive_sign(candidates.lines[r.candidate].plain);
                   });
-  if (!a_question_names_the_topic &&
-      any_title([&](std::string_view t) { return matcher_.titles_another_subject(t); }) &&
+  bool titled_after_another_subject =
+      any_title([&](std::string_view t) { return matcher_.titles_another_subject(t); });
+  // "Client worksheet", "Aiman 1-1", a note filed under "Courrier/": the article's own
+  // questions put to a client, a mentee or a reader ("What reasons did he give you?") name the
+  // topic, but they speak to that person, and none of the writer (nor a letter's "you", the ex).
+  auto put_to_someone_only = [&] {
+    if (matcher_.opens_as_letter(text)) return false;
+    bool to_someone = put_to_someone_set_aside;
+    int answered_as_i = 0;
+    for (const auto& r : recognition.questions) {
+      const Candidate& c = candidates.lines[r.candidate];
+      if (matcher_.speaks_in_first_person(c.plain) || matcher_.speaks_of_couple(c.plain))
+        return false;
+      to_someone = to_someone || matcher_.put_to_addressee_only(c.plain);
+      answered_as_i += answered_in_first_person(text, c);
+    }
+    // A pastor's worksheet the writer fills in ("Q: Are you afraid…" / "A: Yes. I have not
+    // slept alone in thirty years") is answered as "I": its questions are the writer's.
+    return to_someone && 2 * answered_as_i < static_cast<int>(recognition.questions.size());
+  };
+  auto helped = [&](std::string_view t) { return matcher_.titles_someone_helped(t); };
+  if ((titled_after_another_subject || any_title(helped) || helped(folder_of(path))) &&
+      put_to_someone_only())
+    return true;
+  if (!a_question_names_the_topic && titled_after_another_subject &&
       !any_title([&](std::string_view t) { return topic_sign(t) == TopicSign::Strong; }) &&
       !matcher_.names_writers_relationship(text))
     return true;
@@ -1205,6 +1284,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   // sections, and the question each line is.
   const auto& blocks = outline.blocks;
   Candidates candidates = posed_candidates(text, outline);
+  const bool put_to_someone = set_aside_questions_put_to_someone_helped(text, path, candidates);
   if (matcher_.opens_as_letter(text)) { // an unsent letter: "you" is the ex
     for (auto& c : candidates.lines)
       c.plain = matcher_.said_of_addressee(c.plain);
@@ -1216,7 +1296,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
                                       options_.threshold_shift, about_others);
   if (asks_of_others_only(candidates, recognition, about_others) ||
-      titled_after_someone_else(text, outline, path, candidates, recognition, sign))
+      titled_after_someone_else(text, outline, path, candidates, recognition, sign, put_to_someone))
     return out;
   // The log of the change (the article's own), whether it names the ex or not.
   auto holds_log = [&] {

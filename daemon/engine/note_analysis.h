@@ -159,7 +159,8 @@ public:
   // "Therapy worksheet - Mum") when nothing in it is a strong sign of the writer's relationship.
   bool titled_after_someone_else(std::string_view text, const Outline& outline,
                                  std::string_view path, const Candidates& candidates,
-                                 const Recognition& recognition, TopicSign sign) const;
+                                 const Recognition& recognition, TopicSign sign,
+                                 bool put_to_someone_set_aside) const;
   // The topic gate's test for a note with no sign of the topic (kUntopicalStepRun).
   bool poses_a_step_in_order(const Candidates& candidates, const Recognition& recognition) const;
   TopicSign topic_sign(std::string_view text) const;
@@ -214,6 +215,13 @@ private:
   // An of_writer question asked of someone in the third person only ("Were her needs
   // respected?"): someone else's, not the writer's.
   bool asks_of_writer_about_someone_else(std::string_view plain) const;
+  // Is the answer written right after the question (on its line, or else the first line under
+  // it) in the first person, outside what it quotes?
+  bool answered_in_first_person(std::string_view text, const Candidate& c) const;
+  // Drops the lines put to someone the writer helps, in a note filed or named after them;
+  // true when it dropped one.
+  bool set_aside_questions_put_to_someone_helped(std::string_view text, std::string_view path,
+                                                 Candidates& candidates) const;
   // The rest of the candidate's line, its answer there, says "I" / "je".
   bool answered_in_first_person_on_its_line(std::string_view text, const Candidate& c) const;
   bool asks_with_others_pronoun(std::string_view plain) const;

@@ -231,6 +231,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
     std::optional<Outline> outline = parse_outline_skipping(text, skipped);
     if (!outline) return std::nullopt;
     Candidates candidates = posed_candidates(text, *outline);
+    set_aside_questions_put_to_someone_helped(text, path, candidates);
     if (matcher_.opens_as_letter(text)) {
       for (auto& c : candidates.lines)
         c.plain = matcher_.said_of_addressee(c.plain);

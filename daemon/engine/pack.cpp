@@ -131,6 +131,7 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.relatives = strings(fm.value("relatives", json()), true);
   pack.couple_joiners = strings(fm.value("couple_joiners", json()), true);
   pack.other_subjects = strings(fm.value("other_subjects", json()), true);
+  pack.helped_titles = strings(fm.value("helped_titles", json()), true);
   pack.person_objects = strings(fm.value("person_objects", json()), true);
   pack.unconditional = strings(fm.value("unconditional", json()), true);
   pack.topic_words_other_senses = strings(fm.value("topic_words_other_senses", json()), true);

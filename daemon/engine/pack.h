@@ -95,7 +95,9 @@ struct LanguagePack {
   // couple_joiners: what joins a pair of people in a title ("Jen and Mark", "Inès & Karim").
   // other_subjects: words of a title naming another subject ("Redundancy: what happened",
   // "Book club", "Boulot - démission"): the note asks the article's questions of it.
-  std::vector<std::string> relatives, couple_joiners, other_subjects;
+  // helped_titles: words of a title naming someone the writer helps ("Client M.", "Aiman 1-1",
+  // "Courrier - Nour"): the article's questions put to them in the second person are theirs.
+  std::vector<std::string> relatives, couple_joiners, other_subjects, helped_titles;
   // person_objects: where pronouns may stand for things (pronouns_name_people false), the
   // words after which one names a person all the same ("il m'a dit", "elle t'a donné").
   std::vector<std::string> person_objects;

@@ -421,9 +421,11 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       relatives_.insert(fold_for_match(t)); // "grand-mère" whole, as title_parts reads it
     for (const auto& t : lang.couple_joiners)
       couple_joiners_.insert(fold_for_match(t));
-    for (const auto& t : lang.other_subjects)
-      if (auto words = split_words(fold_for_match(t)); !words.empty())
-        other_subjects_.push_back(std::move(words));
+    for (const auto& [list, phrases] : {std::pair{&lang.other_subjects, &other_subjects_},
+                                        std::pair{&lang.helped_titles, &helped_titles_}})
+      for (const auto& t : *list)
+        if (auto words = split_words(fold_for_match(t)); !words.empty())
+          phrases->push_back(std::move(words));
     for (const auto& t : lang.weak_topic_words)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         weak_topic_words_.insert(parts[0]);
@@ -1498,6 +1500,27 @@ std::string without_tu_particle(std::string_view plain) {
 
 } // namespace
 
+bool QuestionMatcher::put_to_addressee_only(std::string_view plain) const {
+  // Neither Québec's particle ("c'est-tu") nor the "t" French puts between a verb and its
+  // pronoun ("m'a-t-il dit") is a "you".
+  std::string read =
+      plain.find("-tu") != std::string_view::npos ? without_tu_particle(plain) : std::string(plain);
+  for (std::size_t at = read.find("-t-"); at != std::string::npos; at = read.find("-t-", at))
+    read.replace(at, 3, "   ");
+  // Nor is English's "n't" ("wasn't") an elided French "t'".
+  for (const char* nt : {"n't", "n\u2019t"})
+    for (std::size_t at = read.find(nt); at != std::string::npos; at = read.find(nt, at + 1))
+      read.erase(at + 1, std::string_view(nt).size() - 2); // "wasnt"
+  bool you = false, writer_or_couple = false;
+  for_each_match_word(read, [&](std::string_view w) {
+    std::string word(w);
+    you = you || second_person_.count(word) > 0;
+    // Every word of the writer, an elided "m'" as much as "my".
+    writer_or_couple = writer_or_couple || first_person_.count(word) || we_words_.count(word);
+  });
+  return you && !writer_or_couple;
+}
+
 bool QuestionMatcher::speaks_of_third_person_only(std::string_view plain) const {
   // Someone acting or owning: "she", "his", "her needs", "elle", "il" (not French's impersonal
   // "il faut", "faut-il", "il y a"); never an object ("wants him back", "miss her").
@@ -1756,14 +1779,27 @@ bool QuestionMatcher::titles_a_relative(std::string_view title) const {
   return false;
 }
 
-bool QuestionMatcher::titles_another_subject(std::string_view title) const {
+namespace {
+
+// Does the title hold one of the phrases: a word, or words in a row ("book club")?
+bool title_holds(std::string_view title, const std::vector<std::vector<std::string>>& phrases) {
   std::vector<std::string> words;
   for_each_match_word(title, [&](std::string_view w) { words.emplace_back(w); });
-  for (const auto& subject : other_subjects_) // a word, or words in a row ("book club")
-    for (std::size_t i = 0; i + subject.size() <= words.size(); ++i)
-      if (std::equal(subject.begin(), subject.end(), words.begin() + static_cast<long>(i)))
+  for (const auto& phrase : phrases)
+    for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i)
+      if (std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<long>(i)))
         return true;
   return false;
+}
+
+} // namespace
+
+bool QuestionMatcher::titles_another_subject(std::string_view title) const {
+  return title_holds(title, other_subjects_);
+}
+
+bool QuestionMatcher::titles_someone_helped(std::string_view title) const {
+  return title_holds(title, helped_titles_);
 }
 
 bool QuestionMatcher::names_writers_relationship(std::string_view text) const {

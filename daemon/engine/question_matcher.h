@@ -143,6 +143,9 @@ public:
   bool speaks_in_first_person(std::string_view plain) const;
   // ... or of the writer's couple ("we", "our")?
   bool speaks_of_writer_or_couple(std::string_view plain) const;
+  // Put to "you" only: a second-person word and no word of the writer or the couple (the
+  // questions of a worksheet handed to a client, a reader's letter answered).
+  bool put_to_addressee_only(std::string_view plain) const;
   // Of the writer's couple only: a word of we_words.
   bool speaks_of_couple(std::string_view plain) const;
   // Of someone in the third person only ("Were her needs respected?", "Is he afraid of being
@@ -169,6 +172,9 @@ public:
   // A title naming another subject than the writer's relationship by one of its words ("Ep 14
   // script", "Case study, Client A", "Boulot - démission").
   bool titles_another_subject(std::string_view title) const;
+  // Does a title name someone the writer helps (pack key helped_titles: "Client M. - session
+  // 4", "Aiman 1-1", "Courrier - Nour de Rabat")?
+  bool titles_someone_helped(std::string_view title) const;
   // The writer's own relationship named in `text`: a word of the topic right after "my",
   // "our", "mon", "notre" ("too close to my breakup", "since our separation").
   bool names_writers_relationship(std::string_view text) const;
@@ -308,6 +314,7 @@ private:
   std::unordered_set<std::string> relative_pronouns_; // "who", "qui": a person told of
   std::unordered_set<std::string> relatives_, couple_joiners_; // titles (titles_a_relative)
   std::vector<std::vector<std::string>> other_subjects_; // titles_another_subject, word by word
+  std::vector<std::vector<std::string>> helped_titles_;  // titles_someone_helped, word by word
   std::unordered_set<std::string> letter_salutations_;
   std::unordered_set<std::string> we_words_, others_possessives_, relationship_nouns_;
   std::unordered_set<std::string> date_words_; // month and weekday names: "Sunday," greets no one

@@ -293,6 +293,31 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
                         "Work/1on1 - Ben.md") == "");
   CHECK(gated_questions("# Comité de thèse\n\n- As-tu peur de ne pas finir dans les temps ?\n"
                         "  - Oui.\n- Est-ce réversible ?\n  - Oui si on resoumet.\n") == "");
+  // A note named or filed after someone the writer helps: the article's questions put to them
+  // as "you" are theirs, though they name the topic...
+  const char* worksheet = "1. Are you afraid of being on your own?\n\n2. What reasons did he give "
+                          "you for leaving?\n\n3. Hand on heart: is going back a big YES?\n";
+  CHECK(gated_questions(worksheet, "After a breakup - client worksheet.md") == "");
+  CHECK(gated_questions("Quelles raisons t'a-t-il données, avec ses mots à lui ?\n\nAs-tu peur "
+                        "de rester seule ?\n",
+                        "Courrier/Nour de Rabat.md") == "");
+  // ...unless they are answered as "I" (a pastor's worksheet the writer fills in)...
+  CHECK(gated_questions("Q: Are you afraid of being by yourself?\nA: Yes. I have not slept alone "
+                        "in thirty years.\n\nQ: What reasons did he give you for leaving?\nA: He "
+                        "said \"I'm tired\". I think it was the layoff.\n",
+                        "Pastor Jim worksheet.md") == "motives.fear@1 why.official@4");
+  // ...and the writer's own questions after them get their ids.
+  CHECK(gated_questions("Read aloud, then five minutes of writing:\n- Do you stay even when "
+                        "your needs aren't met?\n- Are you afraid of being abandoned?\n\nMy "
+                        "turn, not for the circle.\n\nQ: Do I stay with him when my needs "
+                        "aren't respected?\nA: Two years too long.\n\nQ: Am I afraid of being "
+                        "abandoned?\nA: Yes. Dad left when I was nine.\n",
+                        "Circle/Week 5 plan.md") == "patterns.stay@7 patterns.abandon@10");
+  // The same questions in the writer's own note, in the article's "you", are the writer's;
+  // French's "-t-il" is no "you", "m'" is the writer.
+  CHECK(gated_questions(worksheet, "Breakup notes.md") != "");
+  CHECK(gated_questions("1) Quelles raisons Marc m'a-t-il données pour partir ?\nLe travail.\n",
+                        "Carnet/Fiche 1 - le pourquoi.md") == "why.official@1");
   // A supplier's "partner" in a question names no relationship.
   CHECK(gated_questions("# Sprint 41 retro\n\n### What went wrong?\nThe vendor's API.\n\n### What "
                         "has to change – on our side or the partner's?\nTheir SLA.\n") == "");
