@@ -148,6 +148,12 @@ std::string_view stem_of(std::string_view path) {
   return dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
+// Does the line open with a quotation mark (someone else's words, quoted)?
+bool opens_with_quotation_mark(std::string_view plain) {
+  plain = trim(plain);
+  return plain.starts_with("\"") || plain.starts_with("\u201c") || plain.starts_with("\u00ab");
+}
+
 // The name of the folder holding the file: "Clients/M - session 4.md" is "Clients".
 std::string_view folder_of(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
@@ -770,6 +776,18 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
   // decides for the ones after it there.
   std::vector<char> about(cs.size(), 0);
   bool first_under_heading = true, about_other = false;
+  // The outermost list item a candidate sits in (-1 outside lists).
+  auto root_item = [&](int block) {
+    if (block < 0) return -1;
+    int item = item_of(blocks, block);
+    if (blocks[static_cast<std::size_t>(item)].kind != BlockKind::ListItem) return -1;
+    while (blocks[static_cast<std::size_t>(item)].parent >= 0 &&
+           blocks[static_cast<std::size_t>(blocks[static_cast<std::size_t>(item)].parent)].kind ==
+               BlockKind::ListItem)
+      item = blocks[static_cast<std::size_t>(item)].parent;
+    return item;
+  };
+  int deciding_root = -1;
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (cs[k].form == QuestionForm::Heading) {
       first_under_heading = true;
@@ -790,10 +808,22 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     // Only one of the article's questions asked of someone else decides: a diary's opening
     // "why she tell my mother first before me?" says nothing of the questions after it. A
     // couple told of before a list decides for that list only.
-    if (names_other && first_under_heading && matcher_.best(cs[k].plain, "")) about_other = true;
+    if (names_other && first_under_heading && matcher_.best(cs[k].plain, "")) {
+      about_other = true;
+      deciding_root = root_item(cs[k].block);
+    }
     // Asked of someone as "vous" decides for that line only: an interview's prep or a
     // column's advice may sit above the writer's own questions.
-    about[k] = told_of_couple[k] || names_other || about_other ||
+    // The writer asking as "I" or "we" in another outline block asks of themselves ("- Exit
+    // interview" over "- Why is she leaving, officially?" in a Logseq journal, then "- Drafting
+    // what I'd say to Matt" over "- What will I tell him of all this?"), but not in words
+    // quoted from someone ("- \"Can the marriage be saved, or are we pretending?\"").
+    int root = root_item(cs[k].block);
+    bool writers_own_block =
+        root >= 0 && root != deciding_root && root != item_of(blocks, cs[k].block) &&
+        !opens_with_quotation_mark(cs[k].plain) &&
+        (matcher_.speaks_in_first_person(cs[k].plain) || matcher_.speaks_of_couple(cs[k].plain));
+    about[k] = told_of_couple[k] || names_other || (about_other && !writers_own_block) ||
                matcher_.addresses_someone_formally(cs[k].plain);
     first_under_heading = false;
   }

@@ -318,6 +318,17 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   CHECK(gated_questions(worksheet, "Breakup notes.md") != "");
   CHECK(gated_questions("1) Quelles raisons Marc m'a-t-il données pour partir ?\nLe travail.\n",
                         "Carnet/Fiche 1 - le pourquoi.md") == "why.official@1");
+  // A question asked of someone else first decides for the ones after it, but not for the
+  // writer's own, asked as "I" or "we" (a Logseq journal's blocks)...
+  CHECK(gated_questions("- Coffee with my sister.\n\t- What were my sister's official reasons "
+                        "for leaving him? The drinking.\n- Drafting what I'd say to Sam\n\t- What "
+                        "will I tell Sam of all this, including my bit?\n\t\t- That I let us go "
+                        "flat.\n\t- How could we change how we are with each other?\n\t\t- "
+                        "Sundays.\n") == "reach-out.share@4 reach-out.change@6");
+  // ...unless quoted from someone ("we" in an editor's words on a novel).
+  CHECK(gated_questions("Notes for my sister:\n\n- What were my sister's official reasons for "
+                        "leaving him?\n- \"Can the marriage be saved, or are we pretending?\"\n") ==
+        "");
   // A supplier's "partner" in a question names no relationship.
   CHECK(gated_questions("# Sprint 41 retro\n\n### What went wrong?\nThe vendor's API.\n\n### What "
                         "has to change – on our side or the partner's?\nTheir SLA.\n") == "");
