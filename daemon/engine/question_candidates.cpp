@@ -695,6 +695,13 @@ std::size_t wrapped_question_end(std::string_view line, std::string_view followi
            t.find("\xEF\xBC\x9F") == std::string_view::npos && !ends_like_sentence(t) &&
            !t.ends_with(":") && !t.ends_with(";") && !t.ends_with("\u2026");
   };
+  // The next line goes on in lower case (read again below): told first, before the scans of
+  // this one, for most lines are followed by none such.
+  {
+    std::string_view next = following.substr(0, following.find('\n'));
+    std::size_t lead = next.find_first_not_of(" \t>");
+    if (lead == std::string_view::npos || next[lead] < 'a' || next[lead] > 'z') return 0;
+  }
   // The line holds nothing but the question's start: no stop, dash, arrow or label inside it,
   // and it ends on a word ("…he said out", "…toute seule, et"), never on a dash or a bracket.
   std::string_view t = trim(line);
@@ -1370,6 +1377,9 @@ bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c,
     return false;
   std::size_t words = own_words(bare);
   if (words < 3 || words > most_words) return false;
+  // Its first words before its plain text: most of a diary's sentences open with neither a
+  // lead nor a word that asks. (Asked after the scans above, which turn most lines away for
+  // less: asked before them it cost more on the diary vault, performance.md.)
   if (may_ask && !may_ask(bare.substr(0, bare.size() - 1))) return false;
   c.plain = plain_text(bare.substr(0, bare.size() - 1));
   c.loose = true;
