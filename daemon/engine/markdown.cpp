@@ -1410,4 +1410,11 @@ std::string plain_text(std::string_view s) {
   return inline_text(s).plain;
 }
 
+std::size_t plain_text_kept_prefix(std::string_view s) {
+  if (!has_inline_syntax(s) && is_valid_utf8(s)) return s.size();
+  // inline_text(): the bytes before the part it parses are appended as they are.
+  const InlineCut cut = inline_cut(s);
+  return cut.from == 0 && cut.to == s.size() ? 0 : cut.from;
+}
+
 } // namespace mend::engine

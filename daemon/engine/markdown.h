@@ -231,5 +231,10 @@ bool has_inline_syntax(std::string_view s);
 // UTF-8: such a text is its own plain text (tests/unit/engine/question_prefilter_test.cpp checks
 // it on every line of the fixtures).
 std::string plain_text(std::string_view s);
+// How many bytes at the start of `s` plain_text(s) starts with, as they are in `s`, read
+// without the inline parse: all of `s` when it is its own plain text, else the words before
+// the one holding its first syntax byte (inline_text() parses only from there), else 0. What a
+// reading of a line's first words may test before paying for its plain text.
+std::size_t plain_text_kept_prefix(std::string_view s);
 
 } // namespace mend::engine

@@ -249,6 +249,16 @@ std::size_t after_time_stamp(std::string_view text) {
   return 0;
 }
 
+namespace {
+
+// after_numbering()'s words, each with the space after it.
+constexpr std::string_view kTaskStates[] = {"TODO ", "DONE ",    "DOING ",    "NOW ",      "LATER ",
+                                            "NEXT ", "WAITING ", "CANCELED ", "CANCELLED "};
+constexpr std::string_view kPartWords[] = {"part ",   "step ",  "section ", "chapter ",
+                                           "partie ", "étape ", "etape ",   "chapitre "};
+
+} // namespace
+
 // "2/ Ce qu'elle n'a pas dit", "Q3. What did he say?", "2.3 Early days?": a number opening a
 // line counts the writer's questions, it is none of their words. Returns where the words start
 // (0 when the line opens with no such number; a date's or a table's numbers stay).
@@ -259,13 +269,11 @@ std::size_t after_numbering(std::string_view text) {
     ++i;
   // An outliner's task state in capitals: org-mode's and Logseq's "TODO What will I tell
   // him?", "DONE Ce que je lui dis". Never a word of the question.
-  for (std::string_view state : {"TODO ", "DONE ", "DOING ", "NOW ", "LATER ", "NEXT ", "WAITING ",
-                                 "CANCELED ", "CANCELLED "})
+  for (std::string_view state : kTaskStates)
     if (text.substr(i).starts_with(state)) return i + state.size();
   // A worksheet's parts: "Part A — Why it ended", "Step 2: …", "Partie B : …". The word, a
   // letter or number, then a stop; "Part of me…" has no stop and stays.
-  for (std::string_view word :
-       {"part ", "step ", "section ", "chapter ", "partie ", "étape ", "etape ", "chapitre "}) {
+  for (std::string_view word : kPartWords) {
     if (text.size() < i + word.size()) continue;
     bool same = true;
     for (std::size_t k = 0; k < word.size() && same; ++k)
@@ -296,6 +304,33 @@ std::size_t after_numbering(std::string_view text) {
     ++i;
   if (i >= text.size() || text[i] != ' ' || i == start) return 0;
   return i;
+}
+
+// Read against after_numbering() above, for a text `head` opens (its first byte a letter):
+// no time stamp (which opens with '[', '(' or a digit); a task state only when the whole word,
+// in its case, is one (a state is a word then a space); a part word likewise, in any case (and
+// what follows it is not read here, so the word alone makes this false); no "Q" then a digit
+// (the byte after the word is none). So after_numbering() is 0.
+bool opens_unnumbered(std::string_view head) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::size_t j = 0;
+  while (j < head.size() && letter(head[j]))
+    ++j;
+  if (j == 0 || j >= head.size()) return false;
+  const auto next = static_cast<unsigned char>(head[j]);
+  if (next >= 0x80 || std::isalnum(next)) return false;
+  const std::string_view word = head.substr(0, j);
+  for (std::string_view state : kTaskStates)
+    if (word == state.substr(0, state.size() - 1)) return false;
+  for (std::string_view part : kPartWords) {
+    if (part.size() - 1 != j) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < j && same; ++k)
+      same =
+          std::tolower(static_cast<unsigned char>(word[k])) == static_cast<unsigned char>(part[k]);
+    if (same) return false;
+  }
+  return true;
 }
 
 } // namespace mend::engine

@@ -91,5 +91,10 @@ std::size_t after_time_stamp(std::string_view text);
 // "2.3"), a voice memo's time stamp ("[0:19]") or an outliner's task state ("TODO", "DONE"):
 // none of their words. 0 when there is none.
 std::size_t after_numbering(std::string_view text);
+// Whether after_numbering() is 0 for every text that starts with `head`, told from `head`
+// alone: it opens with a word of ASCII letters ended, within `head`, by an ASCII byte that is
+// no letter or digit, and that word is neither a task state nor a worksheet's part word
+// ("Part A — …", whose numbering lies past the word). False when it cannot be told so.
+bool opens_unnumbered(std::string_view head);
 
 } // namespace mend::engine

@@ -675,8 +675,10 @@ std::size_t label_colon(std::string_view line) {
   return std::string_view::npos;
 }
 
+// `may_ask`: as line_reading()'s, asked before the plain text is built.
 bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c,
-                        std::size_t most_words = kMaxLooseWords);
+                        std::size_t most_words = kMaxLooseWords,
+                        const std::function<bool(std::string_view)>& may_ask = nullptr);
 // A prompt's lead may open a longer sentence ("Me rappeler les fois où j'ai cru ne plus jamais
 // rencontrer personne, et où c'est arrivé quand même.").
 constexpr std::size_t kMaxPromptSentenceWords = 24;
@@ -693,6 +695,13 @@ std::size_t wrapped_question_end(std::string_view line, std::string_view followi
            t.find("\xEF\xBC\x9F") == std::string_view::npos && !ends_like_sentence(t) &&
            !t.ends_with(":") && !t.ends_with(";") && !t.ends_with("\u2026");
   };
+  // The next line goes on in lower case (read again below): told first, before the scans of
+  // this one, for most lines are followed by none such.
+  {
+    std::string_view next = following.substr(0, following.find('\n'));
+    std::size_t lead = next.find_first_not_of(" \t>");
+    if (lead == std::string_view::npos || next[lead] < 'a' || next[lead] > 'z') return 0;
+  }
   // The line holds nothing but the question's start: no stop, dash, arrow or label inside it,
   // and it ends on a word ("…he said out", "…toute seule, et"), never on a dash or a bracket.
   std::string_view t = trim(line);
@@ -788,7 +797,7 @@ bool is_writer_name(std::string_view name) {
 // first line, only when the line before ended a sentence (never the end of a wrapped
 // sentence of prose).
 void paragraph_lines(std::string_view text, const Block& b, int block, std::vector<Candidate>& out,
-                     bool skip_first) {
+                     bool skip_first, const SentenceGate& gate) {
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
   // Messages copied with their sender and stamp over each ("Wanjiru Kamau, [01.11.2026
   // 19:22]" then the message, no blank line between), a transcript's stamp over what was said
@@ -817,7 +826,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
         Block message = b;
         message.text_start = b.text_start + start;
         message.text_end = b.text_start + end;
-        paragraph_lines(text, message, block, out, false);
+        paragraph_lines(text, message, block, out, false, gate);
       }
       return;
     }
@@ -1000,7 +1009,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     std::string_view t = trim(line);
     bool strong = t.starts_with("**") || t.starts_with("__");
     if (!read_line(line, base, c)) {
-      if (!first || strong || !read_task_sentence(line, base, c, kMaxPromptSentenceWords)) continue;
+      if (!first || strong ||
+          !read_task_sentence(line, base, c, kMaxPromptSentenceWords, gate.may_pose))
+        continue;
       c.form = QuestionForm::Line;
       c.stop_ended = true;
       out.push_back(std::move(c));
@@ -1122,11 +1133,12 @@ bool asking_callout(std::string_view line) {
          type == "q";
 }
 
-std::optional<LineReading> line_reading(std::string_view line) {
+std::optional<LineReading> line_reading(std::string_view line,
+                                        const std::function<bool(std::string_view)>& may_ask) {
   Candidate c;
   if (!read_line(line, 0, c)) {
     // As long as any sentence read_task_sentence() takes, for a task or a paragraph.
-    if (!read_task_sentence(line, 0, c, kMaxPromptSentenceWords)) return std::nullopt;
+    if (!read_task_sentence(line, 0, c, kMaxPromptSentenceWords, may_ask)) return std::nullopt;
     return LineReading{std::move(c.plain), c.loose, false, false, false, c.must_ask, true};
   }
   std::string_view t = trim(line);
@@ -1355,7 +1367,8 @@ void shift_to(Candidate& c, std::size_t base) {
 // without its stop, and posed only when it opens asking, as a line's first sentence is. So is a
 // paragraph's first line (Candidate::stop_ended), posed only by a prompt's lead.
 bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c,
-                        std::size_t most_words) {
+                        std::size_t most_words,
+                        const std::function<bool(std::string_view)>& may_ask) {
   std::string_view bare = trim_end(line);
   while (!bare.empty() && (bare.back() == '*' || bare.back() == '_'))
     bare.remove_suffix(1);
@@ -1364,6 +1377,10 @@ bool read_task_sentence(std::string_view line, std::size_t base, Candidate& c,
     return false;
   std::size_t words = own_words(bare);
   if (words < 3 || words > most_words) return false;
+  // Its first words before its plain text: most of a diary's sentences open with neither a
+  // lead nor a word that asks. (Asked after the scans above, which turn most lines away for
+  // less: asked before them it cost more on the diary vault, performance.md.)
+  if (may_ask && !may_ask(bare.substr(0, bare.size() - 1))) return false;
   c.plain = plain_text(bare.substr(0, bare.size() - 1));
   c.loose = true;
   c.must_ask = true;
@@ -1393,17 +1410,18 @@ bool read_line_memo(std::string_view line, std::size_t base, Candidate& c) {
 // paragraph_lines() depends only on the paragraph's own text (and whether its first line is a
 // list item's): an editor analyses the note again after every keystroke, and all paragraphs but
 // the edited one are the same text, at other offsets. A per-thread memo of their candidates,
-// kept relative to the paragraph's text, returns what a call would.
+// kept relative to the paragraph's text, returns what a call would (with the same gate: its
+// owner keys the memo).
 void paragraph_lines_memo(std::string_view text, const Block& b, int block,
-                          std::vector<Candidate>& out, bool skip_first) {
+                          std::vector<Candidate>& out, bool skip_first, const SentenceGate& gate) {
   thread_local ThreadMemo<std::vector<Candidate>> memo;
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
-  const auto& found = memo.get(1, memo_key(skip_first ? "item" : "para", para), [&] {
+  const auto& found = memo.get(gate.owner, memo_key(skip_first ? "item" : "para", para), [&] {
     std::vector<Candidate> lines;
     Block alone = b;
     alone.text_start = 0;
     alone.text_end = para.size();
-    paragraph_lines(para, alone, 0, lines, skip_first);
+    paragraph_lines(para, alone, 0, lines, skip_first, gate);
     return lines;
   });
   for (const Candidate& relative : found) {
@@ -1513,7 +1531,8 @@ bool question_over_answer_in_quote(std::string_view text, const std::vector<Bloc
 
 } // namespace
 
-Candidates find_candidates(std::string_view text, const Outline& outline) {
+Candidates find_candidates(std::string_view text, const Outline& outline,
+                           const SentenceGate& gate) {
   Candidates out;
   const auto& blocks = outline.blocks;
   // Quoted questions count only in a note that quotes two or more (a reading note's habit),
@@ -1539,7 +1558,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         if (last != std::string_view::npos && last >= body &&
             fold_case(trim(text.substr(last + 1, inner.text_end - last - 1))) == "</aside>")
           inner.text_end = last;
-        if (inner.text_end > body) paragraph_lines_memo(text, inner, i, out.lines, false);
+        if (inner.text_end > body) paragraph_lines_memo(text, inner, i, out.lines, false, gate);
       }
       continue;
     }
@@ -1643,7 +1662,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
           base += title;
         }
         if (!read_line(line, base, c)) {
-          if (!read_task_sentence(line, base, c, kMaxPromptSentenceWords)) continue;
+          if (!read_task_sentence(line, base, c, kMaxPromptSentenceWords, gate.may_pose)) continue;
           c.form = QuestionForm::Line;
           c.stop_ended = true;
           out.lines.push_back(std::move(c));
@@ -1658,11 +1677,11 @@ Candidates find_candidates(std::string_view text, const Outline& outline) {
         out.lines.push_back(std::move(c));
         continue;
       }
-      paragraph_lines_memo(text, b, i, out.lines, false);
+      paragraph_lines_memo(text, b, i, out.lines, false, gate);
     } else if (b.kind == BlockKind::Paragraph && b.item_lead && !b.in_quote) {
       // The lines a list item's paragraph runs on with ("- gym\nproof log (what I did):"):
       // read as a paragraph's lines, past the item's own.
-      paragraph_lines_memo(text, b, i, out.lines, true);
+      paragraph_lines_memo(text, b, i, out.lines, true, gate);
     }
   }
   if (quoted.size() >= 2) {

@@ -11,6 +11,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,7 +78,18 @@ struct Candidates {
   std::vector<Marker> markers;
 };
 
-Candidates find_candidates(std::string_view text, const Outline& outline);
+// Which first lines written as one sentence ended by a stop (Candidate::stop_ended: a
+// paragraph's, a callout's title) are read: `may_pose`, when given, is asked about each (its
+// text as written, without the stop) before its plain text is built, and must say yes to every
+// one the caller keeps (Analyzer::posed_candidates: QuestionMatcher::may_open_with_prompt_lead);
+// `owner` names it in the per-thread memo of paragraphs (QuestionMatcher::id(); 0 for none).
+struct SentenceGate {
+  std::uint64_t owner = 0;
+  std::function<bool(std::string_view)> may_pose;
+};
+
+Candidates find_candidates(std::string_view text, const Outline& outline,
+                           const SentenceGate& gate = {});
 
 // What a candidate form reads on a line that starts a block and is no heading: the bold lead,
 // the question up to its "?", the label before its colon, or the whole short line; nothing
@@ -93,7 +106,11 @@ struct LineReading {
   // (Candidate::stop_ended), posed only when it opens asking.
   bool sentence = false;
 };
-std::optional<LineReading> line_reading(std::string_view line);
+// `may_ask`, when given, is asked first about a sentence ended by a stop (its text as written,
+// without the stop), whose plain text is built only when it says yes: it must say yes to
+// every sentence the caller would take (QuestionMatcher::may_open_question).
+std::optional<LineReading>
+line_reading(std::string_view line, const std::function<bool(std::string_view)>& may_ask = nullptr);
 
 // The colon that ends a label ("Reasons she gave: …"), or npos (question_prefilter.h reads
 // the same label).

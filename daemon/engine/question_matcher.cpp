@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "daemon/engine/markdown.h"
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/stemmer.h"
 #include "daemon/engine/thread_memo.h"
@@ -1893,6 +1894,45 @@ bool QuestionMatcher::opens_with_prompt_lead(std::string_view plain) const {
   while (cut < plain.size() && (static_cast<unsigned char>(plain[cut]) & 0xC0) == 0x80)
     ++cut; // never inside a UTF-8 sequence
   return opens_with_lead(split_words(fold_for_match(plain.substr(0, cut))));
+}
+
+namespace {
+
+// The first word of the plain text of `raw` (its first `kept` bytes kept as they are,
+// plain_text_kept_prefix), lower-cased, when it is read there as opens_question() and
+// opens_with_prompt_lead() read it: no numbering before it (opens_unnumbered: ASCII letters
+// from the first byte, ended by an ASCII byte that is no letter or digit, where both cut),
+// that byte one no combining mark after it composes with (NFC makes '=' and U+0338 one
+// character, which fold_for_match() would join to the word), and the word within the 48 bytes
+// opens_with_prompt_lead() folds. Empty when it cannot be read so.
+std::string kept_first_word(std::string_view raw, std::size_t kept) {
+  const std::string_view head = raw.substr(0, kept);
+  if (!opens_unnumbered(head)) return {};
+  std::size_t j = 0;
+  while (std::isalpha(static_cast<unsigned char>(head[j])))
+    ++j;
+  if (j >= 48 || std::string_view(" \t,.;:!?'\"-/()").find(head[j]) == std::string_view::npos)
+    return {};
+  std::string word(head.substr(0, j));
+  for (char& c : word)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return word;
+}
+
+} // namespace
+
+bool QuestionMatcher::may_open_question(std::string_view raw) const {
+  const std::size_t kept = plain_text_kept_prefix(raw);
+  if (kept == raw.size()) return opens_question(raw); // its own plain text
+  const std::string first = kept_first_word(raw, kept);
+  return first.empty() || question_openers_.count(first) || question_lead_heads_.count(first);
+}
+
+bool QuestionMatcher::may_open_with_prompt_lead(std::string_view raw) const {
+  const std::size_t kept = plain_text_kept_prefix(raw);
+  if (kept == raw.size()) return opens_with_prompt_lead(raw);
+  const std::string first = kept_first_word(raw, kept);
+  return first.empty() || question_lead_heads_.count(first);
 }
 
 // "The times I thought I'd never meet anyone": the prompt's lead, whole, then more words.

@@ -193,6 +193,12 @@ public:
   // Does it open with one of the pack's prompt leads ("Remember the times", "Me souvenir des
   // fois où"), the article's own way of posing a question without asking?
   bool opens_with_prompt_lead(std::string_view plain) const;
+  // The two above of plain_text(raw), told without the plain text (an inline parse where the
+  // line holds markup) when its first word is enough: false only where they are false, true
+  // when they may be (they are then read on the plain text). For the sentences ended by a stop
+  // that a diary's lines mostly are (Candidate::stop_ended, LineReading::sentence).
+  bool may_open_question(std::string_view raw) const;
+  bool may_open_with_prompt_lead(std::string_view raw) const;
   // True when `plain` holds a word of its own in some language: not only function words and
   // persons ("him", "moi").
   bool has_words(std::string_view plain) const;

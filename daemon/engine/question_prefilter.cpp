@@ -84,6 +84,12 @@ struct LineReader {
   // note (Analyzer::analyse_skipping_sections) may sit in a section opened before it, and
   // between questions found before and after it.
   bool terse_possible = true;
+  // A sentence ended by a stop is read only when its first words may open asking (below): most
+  // lines of a diary are such sentences, and their plain text (an inline parse where they hold
+  // markup) is then not built.
+  std::function<bool(std::string_view)> may_ask = [&m = matcher](std::string_view raw) {
+    return m.may_open_question(raw);
+  };
 
   // `loose`: read as a loose item or line, whose questions must reach kLooseThreshold.
   bool matches(std::string_view plain, bool loose = false) const {
@@ -112,7 +118,8 @@ struct LineReader {
     // between questions found around it (question_assignment.h), whatever its words.
     if (terse_possible && (heading || qa_prefix(v))) return true;
     if (terse_possible)
-      if (auto r = line_reading(v); r && (r->question_mark || r->label || r->strong)) return true;
+      if (auto r = line_reading(v, may_ask); r && (r->question_mark || r->label || r->strong))
+        return true;
     if (heading) {
       if (matches(plain_text(v))) return true; // a heading's text, read whole
       // A CRLF heading's text may keep its '\r', which analysis turns into a space.
@@ -120,7 +127,7 @@ struct LineReader {
     }
     // The block's first line, read as question_candidates.cpp reads it (every paragraph and
     // list item form), as the rest after a "Q:" prefix, and as a callout's title.
-    if (auto r = line_reading(v); r && reading_matches(*r)) return true;
+    if (auto r = line_reading(v, may_ask); r && reading_matches(*r)) return true;
     std::string_view qa[2];
     std::size_t qa_count = qa_rests(v, qa); // "Q:" lines
     for (std::size_t k = 0; k < qa_count; ++k) {
@@ -132,14 +139,15 @@ struct LineReader {
     }
     // A chat export's message ("12/10/2026 23:42 - Nadège: …"), read as a line of its own.
     if (auto message = chat_message(v); message && message->text < v.size())
-      if (auto r = line_reading(v.substr(message->text)); r && reading_matches(*r)) return true;
+      if (auto r = line_reading(v.substr(message->text), may_ask); r && reading_matches(*r))
+        return true;
     // A dialogue's line ("**Chi:** what did he say?"): what the speaker said, read whole.
     if (auto sp = speaker_prefix(v);
         sp && sp->text < v.size() && matches(plain_text(v.substr(sp->text))))
       return true;
     std::size_t callout = callout_title(v);
     if (callout != std::string_view::npos && callout < v.size())
-      if (auto r = line_reading(v.substr(callout));
+      if (auto r = line_reading(v.substr(callout), may_ask);
           r && (!r->sentence || matcher.opens_question(r->plain)) &&
           matches(r->plain, r->loose && !r->label && !asking_callout(v)))
         return true;

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "daemon/engine/markdown.h"
 #include "daemon/engine/pack.h"
 #include "test_support.h"
 
@@ -194,6 +195,60 @@ TEST_CASE("a line opening with a prompt's lead poses it", "[question_matcher]") 
   CHECK_FALSE(matcher().opens_question("The times"));
   CHECK_FALSE(matcher().opens_question("Les fichiers sont partis"));
   CHECK_FALSE(matcher().opens_question("Timesheet due Friday"));
+}
+
+// may_open_question() and may_open_with_prompt_lead() read a sentence as written, before its
+// plain text is built: never false where the reading of the plain text is true, whatever
+// markup, numbering or stamp the raw text holds around its first words (links, emphasis, code
+// spans, escapes, entities, HTML, task states, a worksheet's parts), and false for most prose.
+TEST_CASE("a sentence's first words are read before its plain text", "[question_matcher]") {
+  const QuestionMatcher& m = matcher();
+  auto check = [&](const std::string& raw) {
+    INFO(raw);
+    const std::string plain = mend::engine::plain_text(raw);
+    if (m.opens_question(plain)) CHECK(m.may_open_question(raw));
+    if (m.opens_with_prompt_lead(plain)) CHECK(m.may_open_with_prompt_lead(raw));
+    // A prompt's lead opens a question: the looser test says yes wherever the narrower does.
+    if (m.may_open_with_prompt_lead(raw)) CHECK(m.may_open_question(raw));
+  };
+  const char* befores[] = {"",         "**",        "_",     "*",       "[",     "[[",
+                           "`",        "\\",        "\\*",   "&amp;",   "&#87;", "<b>",
+                           "~~",       "![",        "TODO ", "DONE **", "NOW ",  "Part A — ",
+                           "Step 2: ", "part b - ", "Q1. ",  "1. ",     "2/ ",   "[12:30] ",
+                           "(0:19) ",  "0:19 ",     "  ",    "> ",      "- ",    "<span>"};
+  const char* firsts[] = {"What",      "what", "Remember", "remember", "The",    "Times",
+                          "Me",        "Les",  "Pourquoi", "Où",       "Did",    "Went",
+                          "Walked",    "Wh",   "Rem",      "TODO",     "Part",   "Q",
+                          "Timesheet", "Hope", "Écrire",   "Now",      "Quelle", "Est-ce"};
+  const char* afters[] = {"",  "**", "_",     "*",     "](x)", "]]",     "`",      "\\",
+                          ";", "=",  "&amp;", "&#97;", "</b>", "'s",     "\u0301", "=\u0338",
+                          "s", "1",  ",",     ".",     " —",   "\u2019s"};
+  const char* rests[] = {" the times I thought I'd never meet anyone again",
+                         " des fois où j'étais sûre", " to the [[park]] with **Anna**", ""};
+  std::size_t prose_rejected = 0;
+  for (const char* before : befores)
+    for (const char* first : firsts)
+      for (const char* after : afters)
+        for (const char* rest : rests) {
+          std::string raw = std::string(before) + first + after + rest;
+          check(raw);
+          check("So " + raw); // the same words past the first
+          if (std::string_view(before).empty() && std::string_view(first) == "Walked" &&
+              !m.may_open_question(raw))
+            ++prose_rejected;
+        }
+  // Prose is told without its plain text, markup after the first word or not.
+  CHECK(prose_rejected > 20);
+  CHECK_FALSE(m.may_open_question("Walked to the [[park]] with **Anna** after work"));
+  CHECK_FALSE(m.may_open_question("Went home early, tired"));
+  CHECK_FALSE(m.may_open_with_prompt_lead("What a week, and **Anna** again"));
+  CHECK(m.may_open_question("What a week, and **Anna** again"));
+  CHECK(m.may_open_with_prompt_lead("Remember the times I was *sure*"));
+  // Markup in the first word, or numbering before it: read on the plain text.
+  CHECK(m.may_open_with_prompt_lead("Re*member* the times I was sure"));
+  CHECK(m.may_open_with_prompt_lead("TODO **Remember** the times I was sure"));
+  CHECK(m.may_open_with_prompt_lead("Part A — *Remember* the times I was sure"));
+  CHECK(m.may_open_with_prompt_lead("&#82;emember the times I was *sure*"));
 }
 
 TEST_CASE("a verb in the future is the writer's future and still that verb", "[question_matcher]") {

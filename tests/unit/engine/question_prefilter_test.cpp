@@ -20,6 +20,7 @@
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/note_analysis.h"
 #include "daemon/engine/pack.h"
+#include "daemon/engine/question_candidates.h"
 #include "test_support.h"
 
 using mend::engine::Analyzer;
@@ -459,6 +460,72 @@ TEST_CASE("differential: skipped notes hold nothing, over a generated diary vaul
   report("diary vault variants", variant_tally);
   CHECK(tally.notes == 300);
   CHECK(gated_tally.skipped > 30); // the skipping path was really taken
+}
+
+// The sentences ended by a stop (a paragraph's first line, a callout's title, a task item) are
+// read on their first words before their plain text is built (QuestionMatcher::
+// may_open_question): lines whose markup, entities, escapes or numbering make the plain text's
+// first word differ from the raw one are read exactly as before, by the prefilter
+// (line_reading) and by the candidates (Analyzer::posed_candidates against find_candidates
+// without the gate).
+TEST_CASE("a sentence ended by a stop is read on its first words first", "[question_prefilter]") {
+  const auto& m = analyzer().matcher();
+  const char* lines[] = {
+      "Remember the times I thought I'd never meet *anyone* again.",
+      "**Remember** the times I thought I'd never meet anyone again.",
+      "[Remember](notes/x.md) the times I thought I'd never meet anyone again.",
+      "[[Remember]] the times I thought I'd never meet anyone again.",
+      "Re*member* the times I thought I'd never meet anyone again.",
+      "`Remember` the times I thought I'd never meet anyone again.",
+      "\\Remember the times I thought I'd never meet anyone again.",
+      "&#82;emember the times I thought I'd never meet anyone again.",
+      "&amp; remember the times I thought I'd never meet anyone again.",
+      "<b>Remember</b> the times I thought I'd never meet anyone again.",
+      "TODO **Remember** the times I thought I'd never meet anyone again.",
+      "Part A — *Remember* the times I thought I'd never meet anyone again.",
+      "[0:19] The times I thought I'd never meet anyone **again**.",
+      "Me souvenir des fois où j'étais *sûre* de ne plus rencontrer personne.",
+      "*Me* souvenir des fois où j'étais sûre de ne plus rencontrer personne.",
+      "Les fois où j'ai cru que j'allais finir [[seule]].",
+      "What did I *really* want from it.",
+      "Wh&#97;t did I really want from it.",
+      "Walked to the [[park]] with **Anna** after work.",
+      "The train was late again and I read on the `platform`.",
+      "Went home early, tired.",
+  };
+  auto no_lead = [&](const mend::engine::Candidate& c) {
+    return c.stop_ended && !m.opens_with_prompt_lead(c.plain);
+  };
+  for (const char* line : lines) {
+    INFO(line);
+    for (std::string_view view : {std::string_view(line), std::string_view(line).substr(2)}) {
+      auto whole = mend::engine::line_reading(view);
+      auto gated = mend::engine::line_reading(
+          view, [&](std::string_view raw) { return m.may_open_question(raw); });
+      if (whole && whole->sentence && m.opens_question(whole->plain)) {
+        REQUIRE(gated);
+        CHECK(gated->plain == whole->plain);
+      }
+      if (gated) CHECK((whole && gated->plain == whole->plain));
+    }
+    for (const std::string& note :
+         {std::string("# Tuesday\n\n") + line + "\n", std::string("> [!note] ") + line + "\n",
+          std::string("- [ ] ") + line + "\n",
+          std::string("Rain.\n\n") + line + "\nMore words after it.\n"}) {
+      auto outline = mend::engine::parse_outline(note);
+      auto expected = mend::engine::find_candidates(note, outline).lines;
+      std::erase_if(expected, no_lead);
+      auto posed = analyzer().posed_candidates(note, outline).lines;
+      REQUIRE(posed.size() == expected.size());
+      for (std::size_t k = 0; k < posed.size(); ++k) {
+        CHECK(posed[k].start == expected[k].start);
+        CHECK(posed[k].plain == expected[k].plain);
+      }
+    }
+  }
+  // Prose is passed over without its plain text.
+  CHECK_FALSE(m.may_open_question("Walked to the [[park]] with **Anna** after work"));
+  CHECK_FALSE(m.may_open_with_prompt_lead("What did I *really* want from it"));
 }
 
 // FIXME(prefilter, found by the twenty-first performance session): a note with no sign of the
