@@ -1603,7 +1603,8 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
         // "2. Me souvenir des fois où j'ai cru ne plus rencontrer personne." over its answer:
         // an item written as one sentence with a stop, posed only by a prompt's lead, as a
         // paragraph's first line is (Candidate::stop_ended).
-        if (wrapped || !read_task_sentence(line, b.text_start, c, kMaxPromptSentenceWords))
+        if (wrapped ||
+            !read_task_sentence(line, b.text_start, c, kMaxPromptSentenceWords, gate.may_pose))
           continue;
         c.stop_ended = true;
       }
