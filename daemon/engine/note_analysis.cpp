@@ -1073,6 +1073,8 @@ bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recogniti
 bool Analyzer::set_aside_questions_put_to_someone_helped(std::string_view text,
                                                          std::string_view path,
                                                          Candidates& candidates) const {
+  // Markers decide outright; without the topic gate every question is read as posed.
+  if (!options_.topic_gate || text.find("mend:") != std::string_view::npos) return false;
   std::string_view name = stem_of(path);
   if (!matcher_.titles_someone_helped(name) && !matcher_.titles_someone_helped(folder_of(path)) &&
       !matcher_.titles_another_subject(name))

@@ -298,6 +298,8 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   const char* worksheet = "1. Are you afraid of being on your own?\n\n2. What reasons did he give "
                           "you for leaving?\n\n3. Hand on heart: is going back a big YES?\n";
   CHECK(gated_questions(worksheet, "After a breakup - client worksheet.md") == "");
+  CHECK(gated_questions(std::string(worksheet) + "<!-- mend:q evaluate.verdict -->\n",
+                        "After a breakup - client worksheet.md") != ""); // a marker decides
   CHECK(gated_questions("Quelles raisons t'a-t-il données, avec ses mots à lui ?\n\nAs-tu peur "
                         "de rester seule ?\n",
                         "Courrier/Nour de Rabat.md") == "");
