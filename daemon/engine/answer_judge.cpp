@@ -152,20 +152,6 @@ bool negated_before(const std::vector<std::string>& words, std::size_t at,
   return false;
 }
 
-// Drops text between double quotes: someone else's words ("you said it was all my fault").
-std::string without_quoted(std::string_view folded) {
-  std::string out;
-  bool inside = false;
-  for (char c : folded) {
-    if (c == '"') {
-      inside = !inside;
-      continue;
-    }
-    if (!inside) out += c;
-  }
-  return out;
-}
-
 // ---- Built-in word lists -------------------------------------------------------------------
 //
 // English and French, written as people write them (folded and split like the pack's lists).

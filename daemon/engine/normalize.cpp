@@ -333,4 +333,17 @@ bool opens_unnumbered(std::string_view head) {
   return true;
 }
 
+std::string without_quoted(std::string_view folded) {
+  std::string out;
+  bool inside = false;
+  for (char c : folded) {
+    if (c == '"') {
+      inside = !inside;
+      continue;
+    }
+    if (!inside) out += c;
+  }
+  return out;
+}
+
 } // namespace mend::engine

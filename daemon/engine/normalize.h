@@ -18,6 +18,9 @@ std::string fold_case(std::string_view text);
 // typographic quotes and dashes become their ASCII forms, other punctuation, arrows, symbols
 // and emoji a space. Bytes that are not UTF-8 pass through unchanged.
 std::string fold_for_match(std::string_view text);
+// Folded text without what it holds between double quotes (fold_for_match makes every quote
+// mark one): someone else's words ("you said it was all my fault").
+std::string without_quoted(std::string_view folded);
 // Each word of split_words(fold_for_match(text)), in order, without building the folded text
 // (language detection reads 32 KB of every note).
 void for_each_match_word(std::string_view text, const std::function<void(std::string_view)>& visit);

@@ -936,23 +936,7 @@ bool Analyzer::answered_in_first_person(std::string_view text, const Candidate& 
     line = after.substr(0, after.find('\n'));
   }
   // What someone else said, quoted ("He said \"I need space\""), is theirs.
-  std::string own;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    std::string_view rest = line.substr(i);
-    if (rest.starts_with("\"")) {
-      quoted = !quoted;
-    } else if (rest.starts_with("\u201c") || rest.starts_with("\u00ab")) {
-      quoted = true;
-    } else if (rest.starts_with("\u201d") || rest.starts_with("\u00bb")) {
-      quoted = false;
-    } else if (!quoted) {
-      own += line[i];
-      continue;
-    }
-    own += ' ';
-  }
-  return matcher_.speaks_in_first_person(own);
+  return matcher_.speaks_in_first_person(without_quoted(fold_for_match(line)));
 }
 
 bool Analyzer::asks_of_writer_about_someone_else(std::string_view plain) const {
