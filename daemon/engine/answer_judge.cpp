@@ -188,7 +188,8 @@ const std::vector<std::string> kFaultWords = {
     "judgemental", "impatient", "irresponsible", "clingy", "needy", "demanding", "difficult",
     "disappoint*", "frustrat*", "resent*", "regret*", "let me down", "let down", "blame*",
     "silences", "silent treatment", "ghosted", "cruelty", "raised his voice", "raised her voice",
-    "raised their voice", "raise his voice", "raise her voice", "raise their voice",
+    "raised their voice", "raise his voice", "raise her voice", "raise their voice", "cross word",
+    "cross words", "harsh word", "harsh words", "bad word", "bad words",
     // French
     "mensonge*", "menteur", "menteuse", "ment", "mentait", "menti", "mentir", "colère*", "jalou*",
     "tromp*", "infidèle*", "infidélité*", "égoïs*", "froid", "froide", "froideur", "distante",
@@ -208,6 +209,7 @@ const std::vector<std::string> kPraiseWords = {
     "thoughtful", "considerate", "fair", "honest", "loyal", "faithful", "respectful",
     "understanding", "fun", "funny", "calm", "adorable", "awesome", "incredible", "best", "happy",
     "tender", "affectionate", "reliable", "there for me", "treated me well", "treated me right",
+    "sound", "a gem", "a diamond", "a sweetheart", "a saint", "a peach", "a good one",
     // French
     "gentil", "gentille", "gentillesse", "parfait", "parfaite", "patiente", "doux", "douce",
     "attentionné", "attentionnée", "génial", "géniale", "super", "bien", "top", "généreux",
@@ -1132,11 +1134,42 @@ bool is_pack_answer_label(const std::vector<std::string>& words, const PhraseBoo
                      [&](const auto& l) { return words == l; });
 }
 
+// The writer's own mark that an answer is still to come: only dots, ellipses, question and
+// exclamation marks ("...", "…", "??"), or a note to self ("TODO", "TODO - ask him first"),
+// bare or after an answer label ("A: ...", "A. TODO"). Dashes and underscores are not among
+// them: a line of them is a rule or a heading's underline.
+bool marks_not_yet(std::string_view text, const PhraseBook& phrases) {
+  auto open_marks_only = [](std::string_view t) {
+    t = trim(t);
+    if (t.empty()) return false;
+    for (std::size_t i = 0; i < t.size();) {
+      if (t[i] == '.' || t[i] == '?' || t[i] == '!' || t[i] == ' ') {
+        ++i;
+      } else if (t.substr(i).starts_with("\xE2\x80\xA6") ||
+                 t.substr(i).starts_with("\xEF\xBC\x9F")) {
+        i += 3; // "…", the full-width "？"
+      } else {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (open_marks_only(text) || is_todo_note(text, phrases)) return true;
+  std::size_t cut = text.find(':');
+  if (cut == std::string_view::npos || cut >= 40) cut = text.find('.');
+  if (cut == std::string_view::npos || cut == 0 || cut >= 40) return false;
+  if (!is_pack_answer_label(split_words(fold_for_match(text.substr(0, cut))), phrases))
+    return false;
+  std::string_view rest = trim(text.substr(cut + 1));
+  return open_marks_only(rest) || is_todo_note(rest, phrases);
+}
+
 } // namespace
 
-std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
-                                     const PhraseBook& phrases) {
+std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const PhraseBook& phrases,
+                                     bool first_line_decides) {
   std::vector<AnswerLine> out;
+  bool first_written = true; // the next line with text is the answer's first
   // The lines around a quote block ("He wrote:" before it, "That is what he wrote" after it),
   // kept for its quoted lines even when dropped below as a bare label: self-blame tells the
   // ex's words from a quoted draft by them.
@@ -1165,6 +1198,10 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw,
       } else {
         intro = text;
       }
+    }
+    if (first_line_decides && first_written && !text.empty() && !only_task_tags(text)) {
+      first_written = false;
+      if (marks_not_yet(text, phrases)) return {};
     }
     if (text.empty() || has_no_word(text) || only_task_tags(text)) continue;
     // A bare placeholder the template left, in any of its spellings.

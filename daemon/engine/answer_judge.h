@@ -73,8 +73,14 @@ std::string_view without_time_stamp(std::string_view text);
 bool is_todo_note(std::string_view text, const PhraseBook& phrases);
 
 // Keeps only the lines that hold genuine text ("Label:" alone, "A:" prefixes, placeholders,
-// TODO notes and punctuation-only lines are removed).
-std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const PhraseBook& phrases);
+// TODO notes and punctuation-only lines are removed). With `first_line_decides`, an answer
+// whose first written line is the writer's own mark of "not yet" ("...", "??", "TODO: ask
+// Ana", "A. TODO") is no answer at all, whatever follows it: the mark holds the answer's
+// place, and the lines after it are the writer's other thoughts (the next chat message, a
+// remark under a letter's last question). The template's own placeholder is no such mark: a
+// person may write under "_your answer_" without deleting it.
+std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const PhraseBook& phrases,
+                                     bool first_line_decides = false);
 
 struct AnswerFacts {
   bool answered = false;

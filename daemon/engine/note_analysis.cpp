@@ -1734,6 +1734,11 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
             (trim(line_text).ends_with("?") || trim(line_text).ends_with("\xEF\xBC\x9F")) &&
             matcher_.opens_question(trim(line_text)))
           continue;
+        // "scared of being alone??": marks glued to the question's own are its punctuation,
+        // no answer (a placeholder after a space, "**Why?** ...", is one).
+        if (from == q.answer_start && to > from && text[from] != ' ' && text[from] != '\t' &&
+            has_no_word(line_text))
+          continue;
         std::string_view content = (from == q.answer_start && q.form != QuestionForm::Heading &&
                                     q.form != QuestionForm::Marker)
                                        ? trim(line_text)
@@ -1741,7 +1746,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         raw.push_back({std::string(content), static_cast<int>(ln), quoted});
       }
     }
-    std::vector<AnswerLine> cleaned = clean_answer(raw, phrases_);
+    // A log's first line may be a reminder over its entries ("TODO: every Sunday").
+    std::vector<AnswerLine> cleaned = clean_answer(raw, phrases_, !(spec && spec->log));
     if (spec && spec->log) {
       // "- 2026-11-20 — _your answer_": a date with nothing written after it is no entry,
       // unless what follows it is written under it ("### 2026-11-22" over "- kopi together").

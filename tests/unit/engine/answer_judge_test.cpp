@@ -77,13 +77,18 @@ TEST_CASE("a nil reply then praise in everyday words stays nil", "[answer_judge]
   // "never moaned" clears the ex as "never did anything wrong" does; "o", "oh" only insist.
   for (const char* a :
        {"nothing really, she was lovely to me. Always had a brew on, never moaned",
-        "Nothing o. He was a good man, I can't lie.", "Rien. Elle ne râlait jamais."}) {
+        "Nothing o. He was a good man, I can't lie.", "Rien. Elle ne râlait jamais.",
+        // "never a cross word" clears the ex; "sound", "a gem" praise in everyday words.
+        "Not a thing. She was sound, never a harsh word between us.",
+        "Nothing really. He's a gem. Never a cross word out of him in ten years."}) {
     INFO(a);
     AnswerFacts f = judge(a, Kind::FaultFinding);
     CHECK(f.nil);
     CHECK_FALSE(f.answered);
   }
   CHECK(judge("Nothing really, except she moaned about my mates.", Kind::FaultFinding).answered);
+  // A negation that praises nothing still criticises: "never a thank you".
+  CHECK(judge("Nothing. He was fine. Never a thank you, though.", Kind::FaultFinding).answered);
 }
 
 TEST_CASE("a nil reply typed without a stop ends where a new subject starts", "[answer_judge]") {

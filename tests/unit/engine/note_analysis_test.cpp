@@ -168,6 +168,31 @@ TEST_CASE("what is not an answer", "[note_analysis]") {
   }
 }
 
+TEST_CASE("a first line that marks the answer as still to come holds its place",
+          "[note_analysis]") {
+  // The writer's "not yet" first, then other thoughts: a remark under a letter's last
+  // question, the next chat message, a reminder under a bare label.
+  for (const char* a :
+       {"...\n\nMum rang while I was writing this, so that's that for tonight.",
+        "??\nAnd I still haven't booked the dentist.", "TODO - after Thursday's session\n\nOk.",
+        "A: …\n\nThe rest of the evening was quiet.", "A. TODO\nWalked the dog."}) {
+    INFO(a);
+    CHECK_FALSE(answered("How could we change the way we are together?", a));
+  }
+  // A line of chat export messages: the "..." message answers nothing.
+  check("# Sam\n\n12/10/2026, 21:24 - Me: How could we change the way we are together?\n"
+        "12/10/2026, 21:25 - Me: ...\n12/10/2026, 21:31 - Me: Rain again, the bus was late.\n",
+        "reach-out.change@3-");
+  // The marks must open the answer: under a real first line they are only more of it; a
+  // template's placeholder left above the writer's words is no mark of theirs; dashes rule.
+  CHECK(answered("How could we change the way we are together?", "Talk on Sundays.\n\n..."));
+  CHECK(answered("How could we change the way we are together?", "_your answer_\nTalk more."));
+  // A question's own doubled marks are its punctuation, not a placeholder after it.
+  check("# Sam\n\nam I just scared of being alone??\nYes, mostly.\n", "motives.fear@3+");
+  // A log may open with a reminder over its entries.
+  CHECK(answered("Log, week by week", "TODO: every Sunday\n- 2026-11-29 cooked for Mum"));
+}
+
 TEST_CASE("any genuine text is an answer, nil replies too on ordinary questions",
           "[note_analysis]") {
   for (const char* a :
