@@ -422,10 +422,11 @@ Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
       "him", "them", "me", "us", "it",  "this", "that",  "and", "time", "weekends"};
   // After English words in its own clause it is English too: "and zone out on film".
   static const char* const english_before_on[] = {
-      "the",  "and",  "to",    "of",   "out",  "up",  "off",  "i",    "it",   "is",
-      "was",  "were", "with",  "at",   "in",   "for", "from", "be",   "been", "have",
-      "had",  "has",  "would", "just", "then", "how", "what", "down", "back", "so",
-      "went", "got",  "spent", "my",   "his",  "her", "their"};
+      "the",   "and",    "to",    "of",         "out",     "up",    "off",  "i",    "it",
+      "is",    "was",    "were",  "with",       "at",      "in",    "for",  "from", "be",
+      "been",  "have",   "had",   "has",        "would",   "just",  "then", "how",  "what",
+      "down",  "back",   "so",    "went",       "got",     "spent", "my",   "his",  "her",
+      "their", "always", "never", "constantly", "forever", "still", "late"};
   auto english_on = [&](std::size_t i) {
     if (words[i] != "on" || i + 1 >= words.size()) return words[i] == "on";
     for (const char* w : not_after_on)
@@ -534,6 +535,13 @@ Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
         ++i;
         continue;
       }
+    }
+    // "everything that went wrong", "where it goes wrong": something happened, no one's fault
+    // named.
+    if (i + 1 < w.size() && w[i + 1] == "wrong" &&
+        (w[i] == "went" || w[i] == "go" || w[i] == "goes" || w[i] == "gone" || w[i] == "going")) {
+      i += 2;
+      continue;
     }
     if (std::size_t len = phrase_at(w, i, phrases.fault_words)) {
       (negated ? c.negated_fault : c.fault) = true;
@@ -741,14 +749,16 @@ bool own_faults_only(const std::vector<AnswerLine>& cleaned, const std::vector<s
 // so both languages' forms are listed here, folded.
 bool is_reporting_verb(const std::string& w) {
   static const char* const verbs[] = {
-      "said",     "says",     "say",        "saying",  "told",    "tells",     "tell",
-      "thinks",   "thought",  "think",      "claims",  "claimed", "claim",     "accused",
-      "accuses",  "accuse",   "blamed",     "blames",  "blame",   "insisted",  "insists",
-      "wrote",    "writes",   "texted",     "shouted", "yelled",  "believes",  "believed",
-      "put",      "puts",     "putting",    "gave",    "gives",   "laid",      "lays",
-      "pinned",   "placed",   "dit",        "disait",  "dire",    "pense",     "pensait",
-      "accusait", "reproche", "reprochait", "ecrit",   "affirme", "affirmait", "repetait",
-      "crie",     "criait",   "mettait",    "met",     "rejette", "rejetait",  "rejete"};
+      "said", "says", "say", "saying", "told", "tells", "tell", "thinks", "thought", "think",
+      "claims", "claimed", "claim", "accused", "accuses", "accuse", "blamed", "blames", "blame",
+      "insisted", "insists", "wrote", "writes", "texted", "shouted", "yelled", "believes",
+      "believed", "put", "puts", "putting", "gave", "gives", "laid", "lays", "pinned", "placed",
+      "dit", "disait", "dire", "pense", "pensait", "accusait", "reproche", "reprochait", "ecrit",
+      "affirme", "affirmait", "repetait", "crie", "criait", "mettait", "met", "rejette", "rejetait",
+      "rejete",
+      // Second person, as drafts speak to the ex: "tu me dis que tout est de ma faute".
+      "dis", "disais", "reproches", "reprochais", "accuses", "accusais", "penses", "pensais",
+      "trouves", "trouvais", "ecris", "ecrivais"};
   for (const char* v : verbs)
     if (w == v) return true;
   return false;
@@ -765,12 +775,19 @@ bool reported_speech(const std::vector<std::string>& words, std::size_t at,
                      const PhraseBook& phrases, const QuestionMatcher& matcher,
                      bool names_too = false) {
   bool ex_seen = false, writer_seen = false; // "Deep down I kinda think": the writer's
+  bool writer_speaks = false; // the writer named first: "je vais lui dire que…" is theirs
   for (std::size_t i = 0; i < at && i < words.size(); ++i) {
-    writer_seen = writer_seen || (names_too && phrase_at(words, i, phrases.first_person));
+    bool first_person = phrase_at(words, i, phrases.first_person) > 0;
+    writer_speaks = writer_speaks || first_person;
+    writer_seen = writer_seen || (names_too && first_person);
     if (names_too && i > 0 && !writer_seen && is_reporting_verb(words[i]) &&
         words[i - 1].size() > 1 && matcher.is_unknown_word(words[i - 1]))
       return true;
-    if (matcher.refers_to_ex(words[i]) || phrase_at(words, i, phrases.second_person))
+    // The ex as whom the writer speaks to ("je lui dis", "I told him") reports nothing of theirs.
+    bool spoken_to = writer_speaks && (is_object_pronoun(words, i) || words[i] == "lui" ||
+                                       words[i] == "te" || words[i] == "t");
+    if ((matcher.refers_to_ex(words[i]) || phrase_at(words, i, phrases.second_person)) &&
+        !spoken_to)
       ex_seen = true;
     else if (ex_seen &&
              (is_reporting_verb(words[i]) || (words[i].size() > 4 && words[i].starts_with("tell"))))
@@ -839,6 +856,48 @@ bool denied_next(const std::vector<Sentence>& sentences, std::size_t s) {
 // after gives to the ex. In a sentence, a negation just before the phrase or the ex's
 // reported accusation clears it; in the answer, a clause giving the ex or the couple a fault
 // ("you hurt me too", "we both messed up") shares the blame, so it is not 100%.
+// "Everything that went wrong between us was my fault", "all of it is on me", "tout ce qui
+// s'est passé est de ma faute": the whole of what happened, given to the writer within a few
+// words. The position of the phrase that gives it, or npos.
+std::size_t everything_given_to_writer(const std::vector<std::string>& words) {
+  static const std::vector<std::vector<std::string>> wholes = {{"everything"},
+                                                               {"all", "of", "it"},
+                                                               {"every", "bit", "of", "it"},
+                                                               {"tout", "ce", "qui"},
+                                                               {"tout", "ce", "que"}};
+  static const std::vector<std::vector<std::string>> given = {{"my", "fault"},
+                                                              {"on", "me"},
+                                                              {"my", "doing"},
+                                                              {"down", "to", "me"},
+                                                              {"ma", "faute"},
+                                                              {"sur", "moi"},
+                                                              {"a", "cause", "de", "moi"}};
+  auto at = [&](std::size_t i, const std::vector<std::string>& p) {
+    return i + p.size() <= words.size() && std::equal(p.begin(), p.end(), words.begin() + i);
+  };
+  for (std::size_t i = 0; i < words.size(); ++i)
+    for (const auto& whole : wholes) {
+      if (!at(i, whole)) continue;
+      for (std::size_t j = i + whole.size(); j < words.size() && j <= i + whole.size() + 8; ++j)
+        for (const auto& g : given)
+          if (at(j, g)) return j;
+    }
+  return std::string::npos;
+}
+
+// A line that is one quotation from its first character: the writer's draft written in
+// quotation marks, read as a block-quoted draft is. A quotation that opens after other words
+// ("she said \"it's all your fault\"") is someone else's and is left out.
+std::string own_words_of(std::string_view folded) {
+  std::string_view t = trim(folded);
+  if (!t.empty() && t.front() == '"') {
+    std::string out(t.substr(1));
+    std::erase(out, '"');
+    return out;
+  }
+  return without_quoted(folded);
+}
+
 int self_blame_line(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases,
                     const QuestionMatcher& matcher) {
   int found = -1;
@@ -851,25 +910,37 @@ int self_blame_line(const std::vector<AnswerLine>& cleaned, const PhraseBook& ph
     if (found >= 0) continue;
     // Sentence by sentence: a negation or a "he said" in one sentence says nothing about the
     // next ("I won't repeat that. It was all my fault.").
-    auto sentences = read_sentences(without_quoted(fold_for_match(line.text)));
+    auto sentences = read_sentences(own_words_of(fold_for_match(line.text)));
     for (std::size_t s = 0; s < sentences.size(); ++s) {
       const auto& words = sentences[s].words;
+      auto takes_it_all = [&](std::size_t at) {
+        return !negated_before(words, at, phrases) &&
+               !reported_speech(words, at, phrases, matcher, /*names_too=*/true) &&
+               !denied_next(sentences, s);
+      };
       std::size_t len = 0;
       for (std::size_t at = find_any(words, phrases.self_blame, &len); at != std::string::npos;
            at = find_any(words, phrases.self_blame, &len, at + 1)) {
-        if (!negated_before(words, at, phrases) &&
-            !reported_speech(words, at, phrases, matcher, /*names_too=*/true) &&
-            !denied_next(sentences, s)) {
+        if (takes_it_all(at)) {
           found = line.line;
           break;
         }
+      }
+      if (found < 0) {
+        std::size_t at = everything_given_to_writer(words);
+        if (at != std::string::npos && takes_it_all(at)) found = line.line;
       }
       if (found >= 0) break;
     }
   }
   if (found < 0) return -1;
+  // The clause that takes it all is no share given ("Everything that went wrong between us
+  // was my fault" names the couple).
   for (const Clause& c : read_clauses(answer_sentences(own_words, phrases), phrases, matcher))
-    if ((c.subject == Who::Ex || c.subject == Who::Couple) && c.fault) return -1;
+    if ((c.subject == Who::Ex || c.subject == Who::Couple) && c.fault &&
+        find_any(c.words, phrases.self_blame) == std::string::npos &&
+        everything_given_to_writer(c.words) == std::string::npos)
+      return -1;
   return found;
 }
 

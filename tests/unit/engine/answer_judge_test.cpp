@@ -244,6 +244,27 @@ TEST_CASE("self-blame: drafts in block quotes count, the ex's words do not", "[a
   CHECK(line("It was all my fault. It was, truly.") == 1);
 }
 
+TEST_CASE("self-blame: the whole of it given to the writer, a draft in quotation marks",
+          "[answer_judge]") {
+  auto line = [](std::string_view a) { return judge(a, Kind::SelfBlame).self_blame_line; };
+  // "Everything that went wrong … was my fault": what went wrong between them is no share
+  // given to the couple.
+  CHECK(line("> Hi. Everything that went wrong between us was my doing, and I know it.") == 1);
+  CHECK(line("All of it is on me, the late nights and the rest.") == 1);
+  CHECK(line("> Tout ce qui s'est passé cette année est de ma faute.") == 1);
+  CHECK(line("Everything that went wrong was my fault, but you lied to me too.") == -1);
+  CHECK(line("Everything was fine until I got the job.") == -1);
+  // A line that is one quotation is the writer's draft; a quotation after other words is
+  // someone else's.
+  CHECK(line("\"Hey. I messed it all up and I know it.\"") == 1);
+  CHECK(line("« Salut. C'est toute ma faute, je le sais. »") == 1);
+  CHECK(line("She kept saying \"it's all on me\" and I never agreed.") == -1);
+  // The writer telling the ex is the writer's view; the ex telling the writer is not.
+  CHECK(line("Je vais lui dire que tout est de ma faute.") == 1);
+  CHECK(line("> Tu me dis que tout est de ma faute. On a chacun notre part.") == -1);
+  CHECK(line("Il m'a dit que tout était de ma faute.") == -1);
+}
+
 TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
   auto yes = [](std::string_view a) { return judge(a, Kind::Verdict).clear_yes; };
   for (const char* a :
