@@ -318,6 +318,13 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
                         "Work/1on1 - Ben.md") == "");
   CHECK(gated_questions("# Comité de thèse\n\n- As-tu peur de ne pas finir dans les temps ?\n"
                         "  - Oui.\n- Est-ce réversible ?\n  - Oui si on resoumet.\n") == "");
+  // A staff meeting, a competition's debrief.
+  CHECK(gated_questions("# Réunion de service\n\n- Pourquoi Mme Roy est partie ? La raison "
+                        "officielle et la vraie ?\n- Les collègues ont peur de rester seules la "
+                        "nuit ?\n") == "");
+  CHECK(gated_questions("# Choir competition - how it went\n\n- Why did Alun leave the "
+                        "tenors, the real reason?\n- Are we scared of ending up alone in the "
+                        "second division?\n") == "");
   // A note named or filed after someone the writer helps: the article's questions put to them
   // as "you" are theirs, though they name the topic...
   const char* worksheet = "1. Are you afraid of being on your own?\n\n2. What reasons did he give "
