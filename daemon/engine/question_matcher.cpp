@@ -360,11 +360,14 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
   id_ = next_id++;
   std::unordered_set<std::string> partner_tokens;
   for (const auto& lang : pack.languages()) {
-    for (const auto& w : lang.first_person)
-      for (auto& s : split_words(fold_for_match(w))) {
+    for (const auto& w : lang.first_person) {
+      std::vector<std::string> parts = split_words(fold_for_match(w));
+      // Only the pronoun of a contracted form: "i'll" gives "i", not the "ll" of "you'll";
+      // "moi-même" gives "moi", not the "même" of "la même chose".
+      if (!parts.empty()) first_person_.insert(parts.front());
+      for (auto& s : parts)
         me_words_.insert(s);
-        first_person_.insert(s);
-      }
+    }
     for (const auto& w : lang.second_person)
       for (auto& s : split_words(fold_for_match(w)))
         me_words_.insert(s);

@@ -664,3 +664,18 @@ TEST_CASE("a couple told of in prose is named with capitals", "[question_matcher
   CHECK(m.titles_a_person("Ngozi"));
   CHECK_FALSE(m.titles_a_person("ngozi"));
 }
+
+TEST_CASE("the writer's own pronouns, not the parts of their contracted forms", "[matcher]") {
+  // "i'll", "i've", "moi-même" are in the packs' first-person lists: their pronoun counts,
+  // not the "ll" of "you'll", the "ve" of "they've" or the "même" of "la même chose".
+  for (const char* line : {"Are you scared you'll not meet anyone else?", "Have they've gone?",
+                           "Est-ce la même chose pour lui ?", "Will he'd call?"}) {
+    INFO(line);
+    CHECK_FALSE(matcher().speaks_in_first_person(line));
+  }
+  for (const char* line : {"I'll ask him", "What have I've done?", "Moi-même, j'ai peur ?",
+                           "What did I do?", "Est-ce que j'ai peur ?"}) {
+    INFO(line);
+    CHECK(matcher().speaks_in_first_person(line));
+  }
+}
