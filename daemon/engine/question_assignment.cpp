@@ -227,10 +227,14 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
     if (chosen[k]) known.push_back(k);
   // A heading that does not ask, over the next recognised question, titles its section ("## La
   // suite (on s'est retrouvés le 8 novembre)" over the log's label): no question of its own.
+  // So does a heading over the next question's own heading a level down, with its "?" or
+  // not: "## Back to him?" over "### Was it what I wanted?" is the evaluation's section.
   auto titles_next = [&](std::size_t k, std::size_t next) {
-    if (cs[k].form != QuestionForm::Heading || cs[k].question_mark) return false;
+    if (cs[k].form != QuestionForm::Heading) return false;
     for (std::size_t j = k + 1; j <= next; ++j)
       if (cs[j].form == QuestionForm::Heading && cs[j].level <= cs[k].level) return false;
+    if (cs[next].form == QuestionForm::Heading && cs[next].level > cs[k].level) return true;
+    if (cs[k].question_mark) return false;
     return !matcher.opens_question(cs[k].plain); // read only for a heading in a run
   };
   for (std::size_t i = 0; i + 1 < known.size(); ++i) {

@@ -1876,6 +1876,12 @@ TEST_CASE("a heading over the next question titles it, filling no gap", "[note_a
                   "## Since then (back together on the 8th)\n\n"
                   "**Proof log, week by week:**\n- 2026-11-10: called instead of texting\n") ==
         "reach-out.change@3+ new-start.log@7+");
+  // A heading over the next question's own heading a level down is its section, "?" or not.
+  CHECK(questions("# Sam\n\n## My part\n- Everything he blames me for, or only some? — Some.\n"
+                  "- Can I fix that alone, or is it partly a reaction to him? — Partly.\n\n"
+                  "## Back to him?\n### Was it what I wanted?\nMostly.\n### Were my needs "
+                  "respected?\nYes.\n") ==
+        "wrongs.scope@4+ wrongs.alone@5+ evaluate.ideal@8+ evaluate.needs@10+");
 }
 
 // A note tool's comment ending the line (Logseq's block ids) holds none of the writer's words
