@@ -912,7 +912,7 @@ bool Analyzer::asks_of_others_only_in_regions(std::string_view text, const Outli
       recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift, about);
   for (std::size_t k = 0; k <= h; ++k)
     about[k] = asked_of_someone_else(text, cs[k]);
-  return asks_of_others_only(candidates, recognition, about);
+  return asks_of_others_only(outline, candidates, recognition, about);
 }
 
 bool Analyzer::answered_in_first_person_on_its_line(std::string_view text,
@@ -1034,9 +1034,23 @@ std::string Analyzer::without_gendered_nouns_pronouns(std::string_view plain) co
   return out;
 }
 
-bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recognition& recognition,
+bool Analyzer::asks_of_others_only(const Outline& outline, const Candidates& candidates,
+                                   const Recognition& recognition,
                                    const std::vector<char>& about_others) const {
-  bool of_others = std::any_of(about_others.begin(), about_others.end(), [](char c) { return c; });
+  auto first_about = std::find(about_others.begin(), about_others.end(), 1);
+  bool of_others = first_about != about_others.end();
+  // The block of the last heading before the first line asked of someone else: a recognised
+  // question before that heading stands apart from them.
+  int apart_before = -1;
+  if (of_others) {
+    std::size_t k = static_cast<std::size_t>(first_about - about_others.begin());
+    for (int b = k < candidates.lines.size() ? candidates.lines[k].block : -1; b >= 0; --b)
+      if (outline.blocks[static_cast<std::size_t>(b)].kind == BlockKind::Heading) {
+        apart_before = b;
+        break;
+      }
+  }
+  bool apart = false; // a question speaking of no one, before that heading
   for (const auto& r : recognition.questions) {
     std::string_view plain = candidates.lines[r.candidate].plain;
     if (matcher_.speaks_of_writer_or_couple(plain)) return false;
@@ -1044,8 +1058,10 @@ bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recogniti
     const QuestionSpec* spec = pack_.question(r.id);
     if (spec && spec->of_writer && matcher_.names_ex(without_gendered_nouns_pronouns(plain)))
       of_others = true;
+    else if (int block = candidates.lines[r.candidate].block; block >= 0 && block < apart_before)
+      apart = true;
   }
-  return of_others;
+  return of_others && !apart;
 }
 
 // A note filed or named after someone the writer helps ("Circle/Circle - week 5 plan", "Clients/
@@ -1228,8 +1244,18 @@ TopicSign Analyzer::topic_sign(std::string_view text) const {
   return matcher_.topic_sign(text);
 }
 
-NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) const {
+TopicSign Analyzer::topic_sign(std::string_view text, std::string_view path) const {
   TopicSign sign = topic_sign(text);
+  if (sign == TopicSign::Strong) return sign;
+  // The path as written, without its extension: only a word that always names the topic
+  // counts ("Relationships/" may be a sales team's).
+  std::string_view stem = stem_of(path);
+  std::string_view name = path.substr(0, stem.data() + stem.size() - path.data());
+  return matcher_.has_decisive_sign(name) ? TopicSign::Strong : sign;
+}
+
+NoteAnalysis Analyzer::analyse(std::string_view text, std::string_view path) const {
+  TopicSign sign = topic_sign(text, path);
   // FIXME(performance issue): analyse_skipping_sections() is exact but no longer pays, and a
   // cheaper check would not change that: on the 2,000-note bench vault (docs/performance.md)
   // its per-part check costs 2.1 s and proves 127 KB of the 16 MB in parts skippable. In a
@@ -1292,7 +1318,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_skipping_sections(std::string_view
 
 NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
                                std::string_view path) const {
-  return analyse(text, outline, path, topic_sign(text));
+  return analyse(text, outline, path, topic_sign(text, path));
 }
 
 NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, std::string_view path,
@@ -1315,7 +1341,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   const std::vector<char> about_others = questions_about_others(text, outline, candidates);
   Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
                                       options_.threshold_shift, about_others);
-  if (asks_of_others_only(candidates, recognition, about_others) ||
+  if (asks_of_others_only(outline, candidates, recognition, about_others) ||
       titled_after_someone_else(text, outline, path, candidates, recognition, sign, put_to_someone))
     return out;
   // The log of the change (the article's own), whether it names the ex or not.
@@ -1838,7 +1864,7 @@ NoteAnalysis Analyzer::note_facts(std::string_view text, std::string_view path,
 
 std::optional<NoteAnalysis> Analyzer::analyse_without_parse(std::string_view text,
                                                             std::string_view path) const {
-  if (!prefilter_note(text, matcher_, true, options_.topic_gate).skip()) return std::nullopt;
+  if (!prefilter_note(text, matcher_, topic_sign(text, path)).skip()) return std::nullopt;
   return note_facts(text, path, LineIndex(text));
 }
 
@@ -1847,7 +1873,7 @@ NoteAnalysis Analyzer::analyse_cold(std::string_view text, std::string_view path
   // The topic sign (one pass over the note's words) serves the prefilter and the analysis:
   // Analyzer::topic_sign is the prefilter's own test once markers are ruled out, and a note
   // with a marker is parsed before the sign is looked at.
-  TopicSign sign = topic_sign(text);
+  TopicSign sign = topic_sign(text, path);
   std::vector<LineRead> reads;
   PrefilterVerdict verdict = prefilter_note(text, matcher_, sign, reads);
   if (parsed) *parsed = false;

@@ -152,7 +152,10 @@ public:
   // A note about someone else's relationship (a friend's marriage, a novel's couple): a
   // question gives the relationship to others, or asks one of the writer's own questions of
   // someone else, and none of its questions speaks of the writer.
-  bool asks_of_others_only(const Candidates& candidates, const Recognition& recognition,
+  // A question speaking of no one that comes before them all, under a heading of its own,
+  // is the writer's ("Q: Big unanimous yes?" over "## Noelani" and the questions for her).
+  bool asks_of_others_only(const Outline& outline, const Candidates& candidates,
+                           const Recognition& recognition,
                            const std::vector<char>& about_others) const;
   // A note its title gives to someone else: a pair of people ("Jen and Mark.md", "# Inès et
   // Karim") when none of its questions speaks of the writer; a relative ("Mam - session 4",
@@ -164,6 +167,9 @@ public:
   // The topic gate's test for a note with no sign of the topic (kUntopicalStepRun).
   bool poses_a_step_in_order(const Candidates& candidates, const Recognition& recognition) const;
   TopicSign topic_sign(std::string_view text) const;
+  // The note's sign, its file's name and folders read too: a note filed under "Breakup/" or
+  // named "divorce - week 3" is on the topic whatever its own words ("December", "Big yes?").
+  TopicSign topic_sign(std::string_view text, std::string_view path) const;
   // The language whose function words are most frequent in `text`.
   std::string detect_language(std::string_view text) const;
 

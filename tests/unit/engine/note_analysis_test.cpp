@@ -2199,3 +2199,26 @@ TEST_CASE("a list of what to ask someone else holds none of the writer's questio
   CHECK(questions("# Après Hugo\n\nTrucs à me demander AVANT de lui écrire :\n\n- Est-ce que "
                   "c'est juste la trouille d'être toute seule ?\n\t- oui.\n") == "motives.fear@5+");
 }
+
+// The writer's own question before a section for someone else, under a heading of its own,
+// stays the writer's; in that section, or with no heading between, it goes with them.
+// A note filed under the topic, or named after it, is on it whatever its own words say.
+TEST_CASE("the note's folders and name are read for the topic", "[analysis]") {
+  const char* note = "# December\n\nQ: So. Big unanimous yes?\nA: Not sure yet.\n\nStill "
+                     "can't sleep.\n";
+  CHECK(gated_ids(note, "Journal/December.md") == "");
+  CHECK(gated_ids(note, "Breakup/December.md") == "evaluate.verdict");
+  CHECK(gated_ids(note, "Journal/december - after the breakup.md") == "evaluate.verdict");
+  // Only a word that always names the topic: a sales team's "Relationships" is not.
+  CHECK(gated_ids(note, "Relationships/December.md") == "");
+}
+
+TEST_CASE("a question of no one's before a section for someone else", "[analysis]") {
+  const char* note = "# December\n\nQ: Honestly, a big unanimous yes?\nA: …\n\n## Noelani\n"
+                     "She rang about Brandon. What I'll ask her on Sunday:\n- What did he say, "
+                     "his reasons?\n- Is she scared of being alone, is that why she texts him?\n";
+  CHECK(gated_ids(note, "Breakup/December.md") == "evaluate.verdict");
+  std::string together = note;
+  together.erase(together.find("## Noelani\n"), 11);
+  CHECK(gated_ids(together, "Breakup/December.md") == "");
+}
