@@ -1009,8 +1009,11 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     std::string_view t = trim(line);
     bool strong = t.starts_with("**") || t.starts_with("__");
     if (!read_line(line, base, c)) {
-      if (!first || strong ||
-          !read_task_sentence(line, base, c, kMaxPromptSentenceWords, gate.may_pose))
+      // Or any line over an answer's label ("Remember the times I was sure." / "Ans: 2015."),
+      // a Q/A pair without its "Q:".
+      if (!(first ||
+            (nl != std::string_view::npos && opens_with_answer_label(para.substr(start)))) ||
+          strong || !read_task_sentence(line, base, c, kMaxPromptSentenceWords, gate.may_pose))
         continue;
       c.form = QuestionForm::Line;
       c.stop_ended = true;
@@ -1149,6 +1152,13 @@ std::optional<LineReading> line_reading(std::string_view line,
                      t.starts_with("**") || t.starts_with("__"),
                      c.must_ask,
                      false};
+}
+
+bool opens_with_answer_label(std::string_view text) {
+  std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 12));
+  std::size_t cut = head.find_first_of(":.");
+  return cut != std::string_view::npos && cut > 0 && cut + 1 < text.size() &&
+         (text[cut + 1] == ' ' || text[cut + 1] == '\t') && is_answer_label(head.substr(0, cut));
 }
 
 bool is_answer_label(std::string_view label) {

@@ -127,6 +127,8 @@ bool asking_callout(std::string_view line);
 std::size_t count_words(std::string_view text);
 
 bool is_answer_label(std::string_view label);
+// "Ans: …", "A. …", "Réponse : …": a line opening with an answer's label, its words after it.
+bool opens_with_answer_label(std::string_view text);
 // A label that opens with a reason ("Since it's not a clear yes:"): prose, not a question.
 bool opens_with_a_reason(std::string_view label);
 // A label reporting what someone said ("Elle m'a dit en partant", "He told me"): prose.

@@ -623,6 +623,17 @@ TEST_CASE("more readings of a line", "[note_analysis][recognition]") {
         "reach-out.share@1+ reach-out.change@5+");
 }
 
+// A prompt written as a sentence with a stop, inside a paragraph, over an answer's label.
+TEST_CASE("a prompt's sentence over an answer's label is posed", "[note_analysis]") {
+  check("# Sam - why\n\nAm I afraid of being alone?\nAns: A bit.\nRemember the times I was sure "
+        "nobody else would come along.\nAns: After Jo, in 2019.\n",
+        "motives.fear@3+ motives.past@5+");
+  // Without the label under it, the same sentence inside a paragraph is prose.
+  check("# Sam - why\n\nAm I afraid of being alone?\nAns: A bit.\nRemember the times I was sure "
+        "nobody else would come along.\nAfter Jo, in 2019.\n",
+        "motives.fear@3+");
+}
+
 TEST_CASE("a question answered on its own line after a stop, a dash or an \"or\"",
           "[note_analysis][recognition]") {
   // Posed without "?", answered after the first stop: read up to it when it opens asking.
