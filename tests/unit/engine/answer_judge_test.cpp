@@ -282,7 +282,11 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
     INFO(a);
     CHECK(yes(a));
   }
-  for (const char* a : {"Yes?? I think?",
+  for (const char* a : {"Yes-ish. Ask me again after Christmas.",
+                        "Yes. We'll see in spring.",
+                        "Oui, sur le papier.",
+                        "Oui. Redemande-moi en janvier.",
+                        "Yes?? I think?",
                         "I'd say so. 90%.",
                         "oui jcrois",
                         "Mostly",
