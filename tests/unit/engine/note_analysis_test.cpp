@@ -318,6 +318,11 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
                         "Work/1on1 - Ben.md") == "");
   CHECK(gated_questions("# Comité de thèse\n\n- As-tu peur de ne pas finir dans les temps ?\n"
                         "  - Oui.\n- Est-ce réversible ?\n  - Oui si on resoumet.\n") == "");
+  // A grief journal, a work coach's session.
+  CHECK(gated_questions("# Journal de deuil\n\nEst-ce que j'ai peur de rester seul maintenant "
+                        "qu'il est parti ? Oui.\nQu'est-ce qui me rassure ? Le chœur.\n") == "");
+  CHECK(gated_questions("# Coaching - session 2\n\n- Are you scared of going it alone? Yes.\n- "
+                        "What wasn't working between you and Tom? He took the credit.\n") == "");
   // A staff meeting, a competition's debrief.
   CHECK(gated_questions("# Réunion de service\n\n- Pourquoi Mme Roy est partie ? La raison "
                         "officielle et la vraie ?\n- Les collègues ont peur de rester seules la "
