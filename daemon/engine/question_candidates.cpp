@@ -732,6 +732,9 @@ std::size_t wrapped_question_end(std::string_view line, std::string_view followi
       short_end = true;
     if (q != std::string_view::npos) break;
     if (read == 1 || !runs_on_from(trim(words)) || nl == std::string_view::npos) return 0;
+    // A line the question runs over is no longer than the margin its first line was cut at:
+    // a dictated answer under a question without its "?" is far longer than the question.
+    if (trim(words).size() > t.size() * 3 / 2 + 8) return 0;
     end = nl + 1;
   }
   // The question opens the line, after its number: "1. Est-ce que…", "what were…", "am I…".

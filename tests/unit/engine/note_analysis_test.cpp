@@ -158,6 +158,11 @@ TEST_CASE("a question wrapped at a margin is read over its lines", "[note_analys
         "really\n",
         "evaluate.ideal@1+ evaluate.needs@4+");
   check("Am I scared of being alone\nwhat am I afraid of?\n", "motives.fear@1+");
+  // A dictated answer far longer than the question above it is no line it wraps over.
+  check("# Sam\n\nwhat did he tell me when he left\nhe say the job in Leeds pay better and "
+        "he need to be near his mum and he can't do the commute again\nwhat are the reasons he "
+        "never say but I feel?\nsomebody else maybe\n",
+        "why.official@3+ why.unofficial@5+");
 }
 
 TEST_CASE("what is not an answer", "[note_analysis]") {
