@@ -185,6 +185,7 @@ StepSpec read_step(const json& fm, std::string_view body, const std::string& fal
     spec.any_debrief = flag(q, "any_debrief");
     spec.asked_by_step_title = flag(q, "asked_by_step_title");
     spec.said_by_ex = flag(q, "said_by_ex");
+    spec.told_by_writer = flag(q, "told_by_writer");
     if (spec.id.empty() || spec.text.empty()) {
       if (problems)
         problems->push_back(

@@ -38,6 +38,9 @@ struct QuestionSpec {
   // What the ex said or left unsaid (why.official, why.unofficial): a line where the writer is
   // the one telling ("What I'll say to him", "Ce que je lui ai dit") never asks it.
   bool said_by_ex = false;
+  // What the writer will tell the ex (reach-out.share): a line telling what the ex says about
+  // the writer ("What he says about me: …") never asks it.
+  bool told_by_writer = false;
 };
 
 struct StepSpec {

@@ -1464,8 +1464,17 @@ std::size_t aside_body(std::string_view text, const Block& b) {
 std::optional<Candidate> quoted_question(std::string_view text, const std::vector<Block>& blocks,
                                          int i) {
   const Block& b = blocks[static_cast<std::size_t>(i)];
-  const int quote = b.parent;
-  if (quote < 0 || quote + 1 != i) return std::nullopt;
+  int quote = b.parent;
+  // An email's reply quotes a numbered question ("> 2. What reasons did he give?") as a list
+  // of one item: the item's own text, the quote's only content, is read as a quoted line.
+  if (b.item_lead && quote >= 0 &&
+      blocks[static_cast<std::size_t>(quote)].kind == BlockKind::ListItem) {
+    const int item = quote;
+    quote = blocks[static_cast<std::size_t>(item)].parent;
+    if (quote < 0 || quote + 1 != item || item + 1 != i) return std::nullopt;
+  } else if (quote < 0 || quote + 1 != i) {
+    return std::nullopt;
+  }
   const Block& q = blocks[static_cast<std::size_t>(quote)];
   if (q.kind != BlockKind::BlockQuote || q.parent != -1) return std::nullopt;
   const std::size_t next = static_cast<std::size_t>(i) + 1;
@@ -1692,6 +1701,12 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
         continue;
       }
       paragraph_lines_memo(text, b, i, out.lines, false, gate);
+    } else if (b.kind == BlockKind::Paragraph && b.item_lead && b.in_quote &&
+               !in_callout_body(blocks, text, i)) {
+      if (auto q = quoted_question(text, blocks, i)) {
+        q->block = i;
+        quoted.push_back(std::move(*q));
+      }
     } else if (b.kind == BlockKind::Paragraph && b.item_lead && !b.in_quote) {
       // The lines a list item's paragraph runs on with ("- gym\nproof log (what I did):"):
       // read as a paragraph's lines, past the item's own.

@@ -70,6 +70,20 @@ bool writer_speaks(const std::vector<std::string>& raw,
   return false;
 }
 
+// "What she says about me", "What Desmond said of me", "Ce qu'il pense de moi": what the ex
+// holds against the writer, the matter of their own wrongs, not the reasons given for leaving.
+bool judges_writer(const std::vector<std::string>& folded) {
+  static const std::unordered_set<std::string> verbs = {
+      "say", "says",   "said", "saying", "think",   "thinks", "thought",
+      "dit", "disait", "dira", "pense",  "pensait", "trouve", "trouvait"};
+  static const std::unordered_set<std::string> of = {"about", "of", "sur", "de"};
+  for (std::size_t i = 0; i + 2 < folded.size(); ++i)
+    if (verbs.count(folded[i]) && of.count(folded[i + 1]) &&
+        (folded[i + 2] == "me" || folded[i + 2] == "moi"))
+      return true;
+  return false;
+}
+
 // "What I'll say to him", "Ce que je lui ai dit", "what i told her": the writer is the one
 // telling, a verb of telling within a few words after "I" with no one else its subject.
 bool writer_tells(const std::vector<std::string>& folded,
@@ -613,8 +627,10 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
               add_variant(q.id, false, li, c);
         for (const auto& a : q.aliases)
           add_variant(q.id, false, li, a, true);
-        for (std::size_t v = first_variant; v < variants_.size(); ++v)
+        for (std::size_t v = first_variant; v < variants_.size(); ++v) {
           variants_[v].said_by_ex = q.said_by_ex;
+          variants_[v].told_by_writer = q.told_by_writer;
+        }
       }
     }
   }
@@ -1082,7 +1098,8 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
     std::size_t raw = written_words(folded);
     // The line only: the pack's wordings say "I'll" where they mean it.
     const bool speaks = writer_speaks(folded, me_words_, ex_words_);
-    const bool tells = writer_tells(folded, ex_words_, pronoun_words_);
+    const bool judges = judges_writer(folded);
+    const bool tells = judges || writer_tells(folded, ex_words_, pronoun_words_);
     for (std::size_t l = 0; l < languages_.size(); ++l) {
       auto words = words_of(folded, l);
       if (speaks) {
@@ -1099,8 +1116,11 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
             // Nor does a clause of a line that is a question whole: "What I want to tell them
             // about all this, my part included" is no "My part" section.
             if (variant.step && t > 0 && whole_line_question >= kThreshold) return;
-            // What the writer tells the ex is never what the ex said.
+            // What the writer tells the ex is never what the ex said; what the ex holds
+            // against the writer is neither what the ex said on leaving nor what the writer
+            // will tell.
             if (tells && variant.said_by_ex) return;
+            if (judges && variant.told_by_writer) return;
             int index = static_cast<int>(&variant - variants_.data());
             auto [it, added] = best.try_emplace(
                 variant.key, Match{variant.id, variant.step, score, false, shared, index});

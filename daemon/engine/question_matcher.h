@@ -241,7 +241,8 @@ private:
     std::size_t key = 0;       // one per (id, step): scores() keeps the best per key
     std::string text;          // the wording as the pack writes it (wording())
     bool alias = false;
-    bool said_by_ex = false; // QuestionSpec::said_by_ex
+    bool said_by_ex = false;     // QuestionSpec::said_by_ex
+    bool told_by_writer = false; // QuestionSpec::told_by_writer
   };
   struct Language {
     std::string code;

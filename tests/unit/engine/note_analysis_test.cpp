@@ -633,6 +633,29 @@ TEST_CASE("more readings of a line", "[note_analysis][recognition]") {
         "reach-out.share@1+ reach-out.change@5+");
 }
 
+// An email's reply answering between the quoted questions, numbered as the first email wrote
+// them: each quote holds one numbered item.
+TEST_CASE("numbered questions quoted in a reply are answered under each quote", "[note_analysis]") {
+  check("# Re: Sam\n\nAnswering in between.\n\n> 2. What reasons did he give me, the official "
+        "ones?\n\nThat he needed air.\n\n> 3. What did he not say, but I felt?\n\nThat he "
+        "was bored.\n",
+        "why.official@5+ why.unofficial@9+");
+  // A numbered list quoted with more in the quote is someone else's words.
+  check("# Sam\n\n> 2. What reasons did he give?\n> 3. What did he not say?\n\nNo idea.\n", "");
+}
+
+// What the ex holds against the writer is the matter of their own wrongs, not the reasons the
+// ex gave for leaving.
+TEST_CASE("what the ex says about the writer is no reason given", "[note_analysis]") {
+  check("# Sam - my part\n\nWhat he says about me: I'm never home, I plan everything.\n\n- "
+        "Change all of it, or only some? Some.\n",
+        "wrongs.scope@5+");
+  check("# Sam - pourquoi\n\nCe qu'il pense de moi : que je suis froide.\n\n- Tout changer ou "
+        "une partie ? Une partie.\n",
+        "wrongs.scope@5+");
+  check("# Sam - why\n\nWhat he said when he left: that he needed air.\n", "why.official@3+");
+}
+
 // A prompt written as a sentence with a stop, inside a paragraph, over an answer's label.
 TEST_CASE("a prompt's sentence over an answer's label is posed", "[note_analysis]") {
   check("# Sam - why\n\nAm I afraid of being alone?\nAns: A bit.\nRemember the times I was sure "
