@@ -1273,7 +1273,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_skipping_sections(std::string_view
     if (heading) answer_possible = false;
     std::string_view piece = text.substr(starts[k], starts[k + 1] - starts[k]);
     std::size_t body = heading ? piece.find('\n') + 1 : 0; // segment lines have their break
-    bool no_question = prefilter_note(piece, matcher_, false, false).skip();
+    bool no_question = prefilter_note(piece, matcher_, false).skip();
     bool skip = no_question && (heading || !answer_possible) && inert_lines(piece.substr(body));
     if (!no_question) answer_possible = true;
     if (skip) add_skipped(skipped, starts[k], starts[k + 1], heading);
@@ -1832,23 +1832,22 @@ NoteAnalysis Analyzer::note_facts(std::string_view text, std::string_view path,
 
 std::optional<NoteAnalysis> Analyzer::analyse_without_parse(std::string_view text,
                                                             std::string_view path) const {
-  if (!prefilter_note(text, matcher_, true, options_.topic_gate).skip()) return std::nullopt;
+  if (!prefilter_note(text, matcher_).skip()) return std::nullopt;
   return note_facts(text, path, LineIndex(text));
 }
 
 NoteAnalysis Analyzer::analyse_cold(std::string_view text, std::string_view path,
                                     bool* parsed) const {
-  // The topic sign (one pass over the note's words) serves the prefilter and the analysis:
-  // Analyzer::topic_sign is the prefilter's own test once markers are ruled out, and a note
-  // with a marker is parsed before the sign is looked at.
-  TopicSign sign = topic_sign(text);
+  // The topic sign (one pass over the note's words) is read only for a note parsed whole: the
+  // prefilter and the regions do not need it.
   std::vector<LineRead> reads;
-  PrefilterVerdict verdict = prefilter_note(text, matcher_, sign, reads);
+  PrefilterVerdict verdict = prefilter_note(text, matcher_, reads);
   if (parsed) *parsed = false;
   if (verdict.skip()) return note_facts(text, path, LineIndex(text));
   if (verdict.reason == ParseReason::Candidate)
     if (auto analysis = analyse_in_regions(text, path, reads)) return *std::move(analysis);
   if (parsed) *parsed = true;
+  TopicSign sign = topic_sign(text);
   Outline outline = parse_outline_in_parts(text);
   return analyse(text, outline, path, sign);
 }

@@ -130,8 +130,8 @@ public:
                                                  bool probe = true) const;
   static constexpr std::size_t kRegionsMinBytes = 4096;
   // What a cold scan does with a note (server/folder_scan.cpp): analyse_without_parse() when
-  // it applies, else analyse_in_regions() when it applies, else analyse(), with the note's
-  // topic read once for all. `parsed` (optional) tells whether the note was parsed whole.
+  // it applies, else analyse_in_regions() when it applies, else analyse() (the note's topic
+  // read only then). `parsed` (optional) tells whether the note was parsed whole.
   NoteAnalysis analyse_cold(std::string_view text, std::string_view path,
                             bool* parsed = nullptr) const;
 

@@ -56,8 +56,7 @@ std::vector<std::string> notes_under(const fs::path& root) {
 void check_same(const Analyzer& analyzer, const std::string& text, const std::string& what,
                 Tally& tally) {
   std::vector<LineRead> reads;
-  PrefilterVerdict verdict =
-      prefilter_note(text, analyzer.matcher(), analyzer.topic_sign(text), reads);
+  PrefilterVerdict verdict = prefilter_note(text, analyzer.matcher(), reads);
   if (verdict.reason != ParseReason::Candidate) return;
   ++tally.tried;
   // Without the probes, which guess and would hide a hole in the proof.
