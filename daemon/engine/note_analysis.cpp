@@ -900,19 +900,27 @@ bool Analyzer::asks_of_others_only_in_regions(std::string_view text, const Outli
     if (cs[k].form == QuestionForm::Heading) h = k;
   }
   if (h == cs.size() || cs[h].start < left_out_end) return false;
-  for (int i = 0; i < cs[h].block; ++i) {
-    const Block& b = outline.blocks[static_cast<std::size_t>(i)];
-    if (b.kind != BlockKind::Heading) continue;
-    std::string_view heading = text.substr(b.text_start, b.text_end - b.text_start);
-    if (matcher_.titles_a_couple_of_others(heading) || announces_questions_for_others(heading))
-      return false;
-  }
+  if (titles_others_before(text, outline,
+                           outline.blocks[static_cast<std::size_t>(cs[h].block)].start))
+    return false;
   std::vector<char> about = questions_about_others(text, outline, candidates);
   Recognition recognition =
       recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift, about);
   for (std::size_t k = 0; k <= h; ++k)
     about[k] = asked_of_someone_else(text, cs[k]);
   return asks_of_others_only(candidates, recognition, about);
+}
+
+bool Analyzer::titles_others_before(std::string_view text, const Outline& outline,
+                                    std::size_t before) const {
+  for (const Block& b : outline.blocks) {
+    if (b.start >= before) break;
+    if (b.kind != BlockKind::Heading) continue;
+    std::string_view heading = text.substr(b.text_start, b.text_end - b.text_start);
+    if (matcher_.titles_a_couple_of_others(heading) || announces_questions_for_others(heading))
+      return true;
+  }
+  return false;
 }
 
 bool Analyzer::answered_in_first_person_on_its_line(std::string_view text,
@@ -1054,16 +1062,20 @@ bool Analyzer::asks_of_others_only(const Candidates& candidates, const Recogniti
 // with no word of the writer or the couple and not answered as "I", is the other person's, and
 // is set aside before the ids are given out. Only the path decides which notes, so that the
 // regions (note_regions.cpp), which may not hold the note's title, read as the whole does.
-bool Analyzer::set_aside_questions_put_to_someone_helped(std::string_view text,
-                                                         std::string_view path,
-                                                         Candidates& candidates) const {
+bool Analyzer::may_set_aside_put_to_someone(std::string_view text, std::string_view path) const {
   // Markers decide outright; without the topic gate every question is read as posed.
   if (!options_.topic_gate || text.find("mend:") != std::string_view::npos) return false;
   std::string_view name = stem_of(path);
   if (!matcher_.titles_someone_helped(name) && !matcher_.titles_someone_helped(folder_of(path)) &&
       !matcher_.titles_another_subject(name))
     return false;
-  if (matcher_.opens_as_letter(text)) return false; // a letter's "you" is the ex
+  return !matcher_.opens_as_letter(text); // a letter's "you" is the ex
+}
+
+bool Analyzer::set_aside_questions_put_to_someone_helped(std::string_view text,
+                                                         std::string_view path,
+                                                         Candidates& candidates) const {
+  if (!may_set_aside_put_to_someone(text, path)) return false;
   return std::erase_if(candidates.lines, [&](const Candidate& c) {
            return matcher_.put_to_addressee_only(c.plain) && !answered_in_first_person(text, c);
          }) > 0;
@@ -1296,7 +1308,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
 }
 
 NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, std::string_view path,
-                               TopicSign sign) const {
+                               TopicSign sign, bool* writers_question) const {
   LineIndex lines(text);
   NoteAnalysis out = note_facts(text, path, lines);
 
@@ -1315,6 +1327,12 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   const std::vector<char> about_others = questions_about_others(text, outline, candidates);
   Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
                                       options_.threshold_shift, about_others);
+  if (writers_question)
+    *writers_question = std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                                    [&](const RecognisedQuestion& r) {
+                                      return matcher_.speaks_of_writer_or_couple(
+                                          candidates.lines[r.candidate].plain);
+                                    });
   if (asks_of_others_only(candidates, recognition, about_others) ||
       titled_after_someone_else(text, outline, path, candidates, recognition, sign, put_to_someone))
     return out;
@@ -1848,6 +1866,9 @@ NoteAnalysis Analyzer::analyse_cold(std::string_view text, std::string_view path
     if (auto analysis = analyse_in_regions(text, path, reads)) return *std::move(analysis);
   if (parsed) *parsed = true;
   TopicSign sign = topic_sign(text);
+  if (verdict.reason == ParseReason::Candidate)
+    if (auto analysis = analyse_past_inert_prefix(text, path, reads, sign))
+      return *std::move(analysis);
   Outline outline = parse_outline_in_parts(text);
   return analyse(text, outline, path, sign);
 }
