@@ -900,19 +900,27 @@ bool Analyzer::asks_of_others_only_in_regions(std::string_view text, const Outli
     if (cs[k].form == QuestionForm::Heading) h = k;
   }
   if (h == cs.size() || cs[h].start < left_out_end) return false;
-  for (int i = 0; i < cs[h].block; ++i) {
-    const Block& b = outline.blocks[static_cast<std::size_t>(i)];
-    if (b.kind != BlockKind::Heading) continue;
-    std::string_view heading = text.substr(b.text_start, b.text_end - b.text_start);
-    if (matcher_.titles_a_couple_of_others(heading) || announces_questions_for_others(heading))
-      return false;
-  }
+  if (titles_others_before(text, outline,
+                           outline.blocks[static_cast<std::size_t>(cs[h].block)].start))
+    return false;
   std::vector<char> about = questions_about_others(text, outline, candidates);
   Recognition recognition =
       recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift, about);
   for (std::size_t k = 0; k <= h; ++k)
     about[k] = asked_of_someone_else(text, cs[k]);
   return asks_of_others_only(outline, candidates, recognition, about);
+}
+
+bool Analyzer::titles_others_before(std::string_view text, const Outline& outline,
+                                    std::size_t before) const {
+  for (const Block& b : outline.blocks) {
+    if (b.start >= before) break;
+    if (b.kind != BlockKind::Heading) continue;
+    std::string_view heading = text.substr(b.text_start, b.text_end - b.text_start);
+    if (matcher_.titles_a_couple_of_others(heading) || announces_questions_for_others(heading))
+      return true;
+  }
+  return false;
 }
 
 bool Analyzer::answered_in_first_person_on_its_line(std::string_view text,
@@ -1070,16 +1078,20 @@ bool Analyzer::asks_of_others_only(const Outline& outline, const Candidates& can
 // with no word of the writer or the couple and not answered as "I", is the other person's, and
 // is set aside before the ids are given out. Only the path decides which notes, so that the
 // regions (note_regions.cpp), which may not hold the note's title, read as the whole does.
-bool Analyzer::set_aside_questions_put_to_someone_helped(std::string_view text,
-                                                         std::string_view path,
-                                                         Candidates& candidates) const {
+bool Analyzer::may_set_aside_put_to_someone(std::string_view text, std::string_view path) const {
   // Markers decide outright; without the topic gate every question is read as posed.
   if (!options_.topic_gate || text.find("mend:") != std::string_view::npos) return false;
   std::string_view name = stem_of(path);
   if (!matcher_.titles_someone_helped(name) && !matcher_.titles_someone_helped(folder_of(path)) &&
       !matcher_.titles_another_subject(name))
     return false;
-  if (matcher_.opens_as_letter(text)) return false; // a letter's "you" is the ex
+  return !matcher_.opens_as_letter(text); // a letter's "you" is the ex
+}
+
+bool Analyzer::set_aside_questions_put_to_someone_helped(std::string_view text,
+                                                         std::string_view path,
+                                                         Candidates& candidates) const {
+  if (!may_set_aside_put_to_someone(text, path)) return false;
   return std::erase_if(candidates.lines, [&](const Candidate& c) {
            return matcher_.put_to_addressee_only(c.plain) && !answered_in_first_person(text, c);
          }) > 0;
@@ -1299,7 +1311,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_skipping_sections(std::string_view
     if (heading) answer_possible = false;
     std::string_view piece = text.substr(starts[k], starts[k + 1] - starts[k]);
     std::size_t body = heading ? piece.find('\n') + 1 : 0; // segment lines have their break
-    bool no_question = prefilter_note(piece, matcher_, false, false).skip();
+    bool no_question = prefilter_note(piece, matcher_, false).skip();
     bool skip = no_question && (heading || !answer_possible) && inert_lines(piece.substr(body));
     if (!no_question) answer_possible = true;
     if (skip) add_skipped(skipped, starts[k], starts[k + 1], heading);
@@ -1322,7 +1334,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline,
 }
 
 NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, std::string_view path,
-                               TopicSign sign) const {
+                               TopicSign sign, bool* writers_question) const {
   LineIndex lines(text);
   NoteAnalysis out = note_facts(text, path, lines);
 
@@ -1341,6 +1353,12 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   const std::vector<char> about_others = questions_about_others(text, outline, candidates);
   Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
                                       options_.threshold_shift, about_others);
+  if (writers_question)
+    *writers_question = std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                                    [&](const RecognisedQuestion& r) {
+                                      return matcher_.speaks_of_writer_or_couple(
+                                          candidates.lines[r.candidate].plain);
+                                    });
   if (asks_of_others_only(outline, candidates, recognition, about_others) ||
       titled_after_someone_else(text, outline, path, candidates, recognition, sign, put_to_someone))
     return out;
@@ -1864,23 +1882,25 @@ NoteAnalysis Analyzer::note_facts(std::string_view text, std::string_view path,
 
 std::optional<NoteAnalysis> Analyzer::analyse_without_parse(std::string_view text,
                                                             std::string_view path) const {
-  if (!prefilter_note(text, matcher_, topic_sign(text, path)).skip()) return std::nullopt;
+  if (!prefilter_note(text, matcher_).skip()) return std::nullopt;
   return note_facts(text, path, LineIndex(text));
 }
 
 NoteAnalysis Analyzer::analyse_cold(std::string_view text, std::string_view path,
                                     bool* parsed) const {
-  // The topic sign (one pass over the note's words) serves the prefilter and the analysis:
-  // Analyzer::topic_sign is the prefilter's own test once markers are ruled out, and a note
-  // with a marker is parsed before the sign is looked at.
-  TopicSign sign = topic_sign(text, path);
+  // The topic sign (one pass over the note's words, and the note's path) is read only for a
+  // note parsed whole: the prefilter and the regions do not need it.
   std::vector<LineRead> reads;
-  PrefilterVerdict verdict = prefilter_note(text, matcher_, sign, reads);
+  PrefilterVerdict verdict = prefilter_note(text, matcher_, reads);
   if (parsed) *parsed = false;
   if (verdict.skip()) return note_facts(text, path, LineIndex(text));
   if (verdict.reason == ParseReason::Candidate)
     if (auto analysis = analyse_in_regions(text, path, reads)) return *std::move(analysis);
   if (parsed) *parsed = true;
+  TopicSign sign = topic_sign(text, path);
+  if (verdict.reason == ParseReason::Candidate)
+    if (auto analysis = analyse_past_inert_prefix(text, path, reads, sign))
+      return *std::move(analysis);
   Outline outline = parse_outline_in_parts(text);
   return analyse(text, outline, path, sign);
 }

@@ -129,9 +129,21 @@ public:
                                                  std::size_t min_bytes = kRegionsMinBytes,
                                                  bool probe = true) const;
   static constexpr std::size_t kRegionsMinBytes = 4096;
+  // The analysis of a note parsed whole, but for inert pieces before the heading above its
+  // first line that could match on its own (note_regions.cpp, where the proof is): equal to
+  // analyse(text, path) when it returns one; std::nullopt when that is not proven. `reads`: as
+  // analyse_in_regions() (completed here up to that line); `sign`: topic_sign(text). `gates`:
+  // not tried on a note under kRegionsMinBytes, nor when less than an eighth of it would be
+  // left out, nor when no line that could match speaks of the writer (a guess at what the
+  // proof needs). Tests pass false.
+  std::optional<NoteAnalysis> analyse_past_inert_prefix(std::string_view text,
+                                                        std::string_view path,
+                                                        std::vector<LineRead>& reads,
+                                                        TopicSign sign, bool gates = true) const;
   // What a cold scan does with a note (server/folder_scan.cpp): analyse_without_parse() when
-  // it applies, else analyse_in_regions() when it applies, else analyse(), with the note's
-  // topic read once for all. `parsed` (optional) tells whether the note was parsed whole.
+  // it applies, else analyse_in_regions() when it applies, else analyse_past_inert_prefix()
+  // when it applies, else analyse() (the note's topic read only for those two). `parsed`
+  // (optional) tells whether the note was parsed (whole, or past an inert prefix).
   NoteAnalysis analyse_cold(std::string_view text, std::string_view path,
                             bool* parsed = nullptr) const;
 
@@ -196,9 +208,11 @@ private:
   // A log question asked by a group, not the writer ("What we do differently?").
   bool kept_by_a_team(std::string_view plain) const;
 
-  // analyse(text, outline, path) for a note whose topic_sign() is `sign`.
+  // analyse(text, outline, path) for a note whose topic_sign() is `sign`. `writers_question`
+  // (optional): set to whether a question the first recognition gives out speaks of the writer
+  // or the couple (then asks_of_others_only() is false whatever the other candidates are).
   NoteAnalysis analyse(std::string_view text, const Outline& outline, std::string_view path,
-                       TopicSign sign) const;
+                       TopicSign sign, bool* writers_question = nullptr) const;
   // What every analysis starts with: line count, language, the daily note's date.
   NoteAnalysis note_facts(std::string_view text, std::string_view path,
                           const LineIndex& lines) const;
@@ -246,6 +260,13 @@ private:
                                       const Candidates& candidates, const LineIndex& lines,
                                       const std::vector<LineRead>& reads,
                                       std::size_t left_out_end) const;
+  // A heading before `before` titles a couple of others or announces questions for them
+  // (questions_about_others reads those for the lines under them, however far).
+  bool titles_others_before(std::string_view text, const Outline& outline,
+                            std::size_t before) const;
+  // The note's candidates put to someone the writer helps may be set aside
+  // (set_aside_questions_put_to_someone_helped: its path and its opening decide).
+  bool may_set_aside_put_to_someone(std::string_view text, std::string_view path) const;
   // With the ex's pronouns configured, the other sets' words of languages whose pronouns name
   // people, folded, each to the first person's word in its place ("she" -> "i", "her" ->
   // "my"): a writer may write of themself in the third person.

@@ -337,3 +337,164 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
 }
 
 } // namespace mend::engine
+
+namespace mend::engine {
+
+// Why: a note holding questions was parsed whole for its analysis, and in a diary most of it
+// is days written before them (the 300-note diary vault: 1.48 MB of the 1.76 MB parsed whole
+// is in notes holding questions, 3.8 G of the cold scan's 8.0 G instructions in all).
+//
+// With h the last heading piece at or before the piece of the note's first line that could
+// match on its own (question_prefilter.h; every line before it read), the inert pieces from the
+// second to the one two before h are left out of the parse (inert_lines: the piece after each
+// parses as a segment does, parse_outline_skipping; a heading piece keeps its heading line),
+// and the whole analysis runs on the rest. It is the whole parse's when:
+//  - recognition: every line the whole recognition gives an id or a section lies at h or after
+//    it, nothing a candidate before h is reaches a decision about a line from h on, and no
+//    heading before h titles a couple of others or announces questions for them (checked), so
+//    the recognition and the lines set aside as asking of others are the whole's from h on:
+//    the argument of asks_of_others_only_in_regions (note_analysis.cpp), which needs h to be
+//    a heading of the whole parse (checked: a '#' line may sit in a fence);
+//  - quoted questions count only in a note quoting two or more: as there, no quote line posing
+//    a question is left out when one lies from the piece before h on;
+//  - the readers of every candidate: whether the note asks of others only (one candidate
+//    asking of someone else, anywhere, and no question of the writer's) is proven only when a
+//    question the recognition gives out speaks of the writer (`writers_question`); a note whose
+//    lines put to someone helped may be set aside (by its path), and a note of the writer in the
+//    third person (the ex's name configured), are not tried; the lines that pose (`poses`) and
+//    the title-like ones are read only inside answers;
+//  - the titles: titles_of reads the path and the first block, parsed (checked); the headings'
+//    lines are parsed in the pieces left out, and an inert body holds none;
+//  - answers, sections, anchors and the parts a debrief is read in start at or after h, or are
+//    bounded by headings; the topic sign, the language and the date are read from the text.
+// tests/unit/engine/note_regions_test.cpp compares with the whole analysis.
+std::optional<NoteAnalysis> Analyzer::analyse_past_inert_prefix(std::string_view text,
+                                                                std::string_view path,
+                                                                std::vector<LineRead>& reads,
+                                                                TopicSign sign, bool gates) const {
+  if (gates && text.size() < kRegionsMinBytes) return std::nullopt;
+  if (!third_person_to_first_.empty() && !options_.ex_name.empty()) return std::nullopt;
+  if (may_set_aside_put_to_someone(text, path)) return std::nullopt;
+  std::vector<std::size_t> starts{0};
+  std::vector<int> first_lines{0};
+  int line = 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string_view::npos;
+       nl = text.find('\n', nl + 1)) {
+    ++line;
+    if (starts_segment_line(text, nl + 1)) {
+      starts.push_back(nl + 1);
+      first_lines.push_back(line);
+    }
+  }
+  const std::size_t count = starts.size();
+  if (count < 4) return std::nullopt;
+  starts.push_back(text.size());
+  auto heading_piece = [&](std::size_t k) { return k > 0 && text[starts[k]] == '#'; };
+  auto body_start = [&](std::size_t k) {
+    return heading_piece(k) ? text.find('\n', starts[k]) + 1 : starts[k];
+  };
+  auto first_candidate = [&] {
+    int number = 0;
+    while (number < static_cast<int>(reads.size()) && reads[number] != LineRead::Candidate)
+      ++number;
+    return number;
+  };
+  // The last heading piece at or before the piece of line `open`.
+  auto heading_before = [&](int open) {
+    auto h = static_cast<std::size_t>(
+        std::upper_bound(first_lines.begin(), first_lines.end(), open) - first_lines.begin() - 1);
+    while (h > 0 && !heading_piece(h))
+      --h;
+    return h;
+  };
+  std::vector<char> inert(count, 0);
+  auto left_out_before = [&](std::size_t h) {
+    std::size_t bytes = 0;
+    for (std::size_t k = 1; k + 1 < h; ++k)
+      if (inert[k]) bytes += starts[k + 1] - body_start(k);
+    return bytes;
+  };
+  // Less than an eighth of the note left out: parsing in pieces costs about as much.
+  auto worth_it = [&](std::size_t bytes) { return !gates || bytes * 8 >= text.size(); };
+  int open = first_candidate();
+  if (open >= static_cast<int>(reads.size())) return std::nullopt;
+  std::size_t h = heading_before(open);
+  if (h < 3) return std::nullopt;
+  for (std::size_t k = 1; k + 1 < h; ++k) {
+    std::size_t body = body_start(k);
+    inert[k] = inert_lines(text.substr(body, starts[k + 1] - body));
+  }
+  // Reading the lines before the first line that could match only moves it up: that bound
+  // first, and a guess that the proof will hold (it needs a question of the writer's).
+  if (!worth_it(left_out_before(h))) return std::nullopt;
+  bool writer_asks = !gates;
+  for (std::size_t number = 0, pos = 0; number < reads.size() && !writer_asks; ++number) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    if (reads[number] == LineRead::Candidate)
+      writer_asks = matcher_.speaks_of_writer_or_couple(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  if (!writer_asks) return std::nullopt;
+  // Every line before the first that could match on its own is read (the prefilter read the
+  // likely candidates first, and stopped at one).
+  read_remaining_lines(
+      text, matcher_, reads,
+      [&](int number, std::size_t) {
+        open = std::min(open, number);
+        return true;
+      },
+      &open);
+  h = heading_before(open);
+  if (h < 3) return std::nullopt;
+  auto asks_in_quote = [&](std::size_t from, std::size_t to) {
+    for (std::size_t pos = from; pos < to;) {
+      std::size_t nl = text.find('\n', pos);
+      std::size_t end = std::min(nl == std::string_view::npos ? text.size() : nl, to);
+      std::size_t i = text.find_first_not_of(" \t", pos);
+      if (i < end && text[i] == '>') {
+        std::string_view l = text.substr(pos, end - pos);
+        if (l.find('?') != std::string_view::npos ||
+            l.find("\xEF\xBC\x9F") != std::string_view::npos) // '？'
+          return true;
+      }
+      pos = end + 1;
+    }
+    return false;
+  };
+  const bool quote_parsed = asks_in_quote(starts[h - 1], text.size());
+  std::vector<SkippedSection> skipped;
+  std::size_t left_out = 0;
+  for (std::size_t k = 1; k + 1 < h; ++k) {
+    if (!inert[k]) continue;
+    std::size_t body = body_start(k);
+    if (quote_parsed && asks_in_quote(body, starts[k + 1])) continue;
+    add_skipped(skipped, starts[k], starts[k + 1], heading_piece(k));
+    left_out += starts[k + 1] - body;
+  }
+  if (skipped.empty() || !worth_it(left_out)) return std::nullopt;
+  std::optional<Outline> outline = parse_outline_skipping(text, skipped);
+  if (!outline) return std::nullopt;
+  // The note's title is its first block after front matter: one parsed before the first piece
+  // left out, or that piece's heading line (parsed on its own), is the whole parse's.
+  for (const Block& b : outline->blocks) {
+    if (b.kind == BlockKind::FrontMatter) continue;
+    if (b.start > skipped.front().start ||
+        (b.start == skipped.front().start && !skipped.front().heading))
+      return std::nullopt;
+    break;
+  }
+  // h is a heading of the whole parse (its line could sit in a fence opened before it; from the
+  // piece before h on, the blocks are the whole parse's), and none before it titles others.
+  if (std::none_of(
+          outline->blocks.begin(), outline->blocks.end(),
+          [&](const Block& b) { return b.kind == BlockKind::Heading && b.start == starts[h]; }) ||
+      titles_others_before(text, *outline, starts[h]))
+    return std::nullopt;
+  bool writers_question = false;
+  NoteAnalysis analysis = analyse(text, *outline, path, sign, &writers_question);
+  if (!writers_question) return std::nullopt;
+  return analysis;
+}
+
+} // namespace mend::engine

@@ -322,23 +322,13 @@ ParseReason read_line(const LineReader& reader, int number, std::string_view lin
   return reason;
 }
 
-// `sign`: the topic sign of the note, or a function reading it (read only when needed).
 // `reads`: where to record each line's reading (may be null).
-template <typename Sign>
 PrefilterVerdict prefilter(std::string_view text, const QuestionMatcher& matcher, bool whole_note,
-                           Sign&& sign, std::vector<LineRead>* reads = nullptr) {
+                           std::vector<LineRead>* reads = nullptr) {
   // Marker comments bind to the candidate before them, or stand alone as questions; HTML
   // blocks are read for them. Not attempted line by line.
   if (text.find("<!--") != std::string_view::npos || text.find("mend:") != std::string_view::npos)
     return {ParseReason::Marker, -1};
-  // The topic gate (Analyzer::topic_sign): without a marker, a note with no sign of a
-  // relationship holds questions only when it poses three of one step (kUntopicalStepRun in
-  // note_analysis.cpp), so it needs three lines that may be questions.
-  const int candidates_needed = sign() == TopicSign::None ? 3 : 1;
-  int candidates_seen = 0;
-  // Three candidate lines need three lines: a one-line note of 100 KB ("> > > … a") is not read.
-  if (candidates_needed > 1 && std::count(text.begin(), text.end(), '\n') < candidates_needed - 1)
-    return {};
   // Line breaks are "\n" and "\r\n" here. A lone '\r' (which the grammar may read as a break)
   // or a NUL byte (which it may read as the end) would make our lines differ from its.
   if (std::memchr(text.data(), '\0', text.size()) != nullptr) return {ParseReason::OddText, -1};
@@ -354,8 +344,6 @@ PrefilterVerdict prefilter(std::string_view text, const QuestionMatcher& matcher
     ParseReason reason = read_line(reader, number, line, crlf);
     if (reads)
       (*reads)[number] = reason == ParseReason::None ? LineRead::Nothing : LineRead::Candidate;
-    if (reason == ParseReason::Candidate && ++candidates_seen < candidates_needed)
-      reason = ParseReason::None;
     return {reason, reason == ParseReason::None ? -1 : number};
   };
   // Two passes, the likely candidates first. Why: a note that must be parsed is mostly told by a
@@ -383,21 +371,13 @@ PrefilterVerdict prefilter(std::string_view text, const QuestionMatcher& matcher
 } // namespace
 
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
-                                bool whole_note, bool topic_gate) {
-  return prefilter(text, matcher, whole_note, [&] {
-    return whole_note && topic_gate ? matcher.topic_sign(text) : TopicSign::Strong;
-  });
+                                bool whole_note) {
+  return prefilter(text, matcher, whole_note);
 }
 
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
-                                TopicSign sign) {
-  return prefilter(text, matcher, true, [sign] { return sign; });
-}
-
-PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
-                                TopicSign sign, std::vector<LineRead>& reads) {
-  return prefilter(
-      text, matcher, true, [sign] { return sign; }, &reads);
+                                std::vector<LineRead>& reads) {
+  return prefilter(text, matcher, true, &reads);
 }
 
 bool read_remaining_lines(std::string_view text, const QuestionMatcher& matcher,

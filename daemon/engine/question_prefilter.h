@@ -57,14 +57,13 @@ struct PrefilterVerdict {
 
 // Pure; safe to call from many threads with the same matcher.
 // `whole_note`: `text` is a whole note; false for a part of one
-// (Analyzer::analyse_skipping_sections), whose lines may sit in a section opened before it and
-// whose topic is the whole note's. `topic_gate`: as the analysis (AnalysisOptions::topic_gate).
+// (Analyzer::analyse_skipping_sections), whose lines may sit in a section opened before it.
+// The note's topic is not read: a note with no sign of it holds questions only when it poses
+// three of one step in order (poses_a_step_in_order), and one line that could match is as
+// needed there as in a note on the topic (the article's order places lines around it, and a
+// step section's terse items sit under its title), so the verdict is the same either way.
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
-                                bool whole_note = true, bool topic_gate = true);
-// The same for a whole note whose topic sign is already read (Analyzer::topic_sign(text): a
-// scan reads it once for the prefilter and the analysis).
-PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
-                                TopicSign sign);
+                                bool whole_note = true);
 
 // What the reading found on each line of a whole note (0-based, one entry per line), kept for
 // the regions of a note the prefilter could not skip (Analyzer::analyse_in_regions), so that no
@@ -75,7 +74,7 @@ enum class LineRead : std::uint8_t { Unread, Nothing, Candidate };
 // The prefilter of a whole note as above, recording in `reads` (resized to the note's lines)
 // what it read on each line before its verdict.
 PrefilterVerdict prefilter_note(std::string_view text, const QuestionMatcher& matcher,
-                                TopicSign sign, std::vector<LineRead>& reads);
+                                std::vector<LineRead>& reads);
 // Reads every line of `text` still Unread in `reads` (as filled above), the prefilter's likely
 // candidates first (headings and '?' lines), each pass in order, and calls
 // `found(line, offset)` for each new Candidate line (`offset`: its first byte); stops, and

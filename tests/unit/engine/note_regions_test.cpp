@@ -3,7 +3,9 @@
 // analysis, that must be the whole parse's: compared here on every note the prefilter cannot
 // skip among the fixtures, the corpus, long notes made of them (spliced with the constructs that
 // end answers and sections, and with candidate lines), and generated vaults of both profiles,
-// each tried at any size (the scan tries only notes of kRegionsMinBytes or more).
+// each tried at any size (the scan tries only notes of kRegionsMinBytes or more). So must
+// Analyzer::analyse_past_inert_prefix's (the whole parse but for the inert pieces before the
+// first line that could match), tried on the same notes without its gates.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -27,7 +29,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Tally {
-  std::size_t tried = 0, proven = 0;
+  std::size_t tried = 0, proven = 0, past_prefix = 0;
 };
 
 std::string read_file(const fs::path& p) {
@@ -56,17 +58,23 @@ std::vector<std::string> notes_under(const fs::path& root) {
 void check_same(const Analyzer& analyzer, const std::string& text, const std::string& what,
                 Tally& tally) {
   std::vector<LineRead> reads;
-  PrefilterVerdict verdict =
-      prefilter_note(text, analyzer.matcher(), analyzer.topic_sign(text), reads);
+  PrefilterVerdict verdict = prefilter_note(text, analyzer.matcher(), reads);
   if (verdict.reason != ParseReason::Candidate) return;
   ++tally.tried;
+  std::string whole = mend::test::summary(analyzer.analyse(text, "n.md"));
+  INFO(what << "\n" << text.substr(0, 3000));
+  // The whole parse but for an inert prefix (analyse_past_inert_prefix), without its gates.
+  std::vector<LineRead> prefix_reads = reads;
+  if (auto prefix = analyzer.analyse_past_inert_prefix(text, "n.md", prefix_reads,
+                                                       analyzer.topic_sign(text), false)) {
+    ++tally.past_prefix;
+    REQUIRE(mend::test::summary(*prefix) == whole);
+  }
   // Without the probes, which guess and would hide a hole in the proof.
   std::vector<LineRead> unprobed = reads;
   auto regions = analyzer.analyse_in_regions(text, "n.md", unprobed, 0, false);
   if (!regions) return;
   ++tally.proven;
-  std::string whole = mend::test::summary(analyzer.analyse(text, "n.md"));
-  INFO(what << "\n" << text.substr(0, 3000));
   REQUIRE(mend::test::summary(*regions) == whole);
   if (auto probed = analyzer.analyse_in_regions(text, "n.md", reads, 0))
     REQUIRE(mend::test::summary(*probed) == whole);
@@ -110,8 +118,10 @@ TEST_CASE("prefilter: a note analysed in regions equals the whole parse: fixture
     check_same(analyzer, diary, "in a diary " + std::to_string(i), tally);
     check_same(analyzer, mend::test::spliced(diary, rng, 4), "spliced " + std::to_string(i), tally);
   }
-  INFO("notes " << notes.size() << ", tried " << tally.tried << ", proven " << tally.proven);
+  INFO("notes " << notes.size() << ", tried " << tally.tried << ", proven " << tally.proven
+                << ", past a prefix " << tally.past_prefix);
   CHECK(tally.proven > 20); // the regions path was really taken (most of these hold questions)
+  CHECK(tally.past_prefix > 100);
 }
 
 TEST_CASE("prefilter: a note analysed in regions equals the whole parse: generated vaults of "
@@ -137,8 +147,10 @@ TEST_CASE("prefilter: a note analysed in regions equals the whole parse: generat
     }
     fs::remove_all(dir);
   }
-  INFO("tried " << tally.tried << ", proven " << tally.proven);
+  INFO("tried " << tally.tried << ", proven " << tally.proven << ", past a prefix "
+                << tally.past_prefix);
   CHECK(tally.proven > 20);
+  CHECK(tally.past_prefix > 20);
 }
 
 // Quoted questions count only in a note that quotes two or more (find_candidates): a quoted
@@ -282,5 +294,53 @@ TEST_CASE("prefilter: a note analysed in regions equals the whole parse: asked o
     Tally tally;
     check_same(analyzer, text, what, tally);
     CHECK(tally.tried == 1);
+  }
+}
+
+// The whole parse but for an inert prefix (Analyzer::analyse_past_inert_prefix), on notes built
+// so that a proof reading less than it must would be wrong: a line asking of someone else in
+// the days left out empties a note whose questions do not speak of the writer (so the proof
+// needs one that does), and a quote posing a question left out makes the one under the heading
+// a question (two quoted).
+TEST_CASE("prefilter: a note analysed past an inert prefix equals the whole parse",
+          "[analysis][regions]") {
+  Analyzer analyzer(mend::test::builtin_pack(), {});
+  const std::string days = "Walked to the market, bought apples and bread.\nRain all afternoon.\n\n"
+                           "Work was long. The train was late again and I read on the platform.\n\n"
+                           "Slept badly. Coffee with Ana, we talked about her new flat.\n\n";
+  const std::string title = "# 2026-03-02, a month after the breakup\n\n";
+  const std::string sister = "Why did my sister leave her husband?\n\n";
+  struct Case {
+    std::string what, text;
+    bool holds, proven; // the whole parse holds questions; the prefix is left out
+  };
+  const std::vector<Case> cases = {
+      {"others before, none of the writer's",
+       title + days + sister + days + days +
+           "## Evening\n\nWhat were the official reasons?\n\nWhat wasn't working?\n\n" + days,
+       false, false},
+      {"others before, the writer's",
+       title + days + sister + days + days +
+           "## Evening\n\nWhat were the official reasons?\n\nWhat wasn't working for me?\n\n" +
+           days,
+       true, true},
+      {"a quote before",
+       title + days + "> Why did she laugh at the winter?\n> said the book, and no more.\n\n" +
+           days + days +
+           "## Evening\n\nWhat were my official reasons?\n\n> Did I leave the kettle on "
+           "again?\n> Probably.\n\nWhat wasn't working for me?\n\n" +
+           days,
+       true, true}};
+  for (const auto& c : cases) {
+    INFO(c.what);
+    NoteAnalysis whole = analyzer.analyse(c.text, "n.md");
+    CHECK(whole.questions.empty() != c.holds);
+    std::vector<LineRead> reads;
+    REQUIRE(prefilter_note(c.text, analyzer.matcher(), reads).reason == ParseReason::Candidate);
+    auto prefix = analyzer.analyse_past_inert_prefix(c.text, "n.md", reads,
+                                                     analyzer.topic_sign(c.text), false);
+    CHECK(prefix.has_value() == c.proven);
+    if (prefix) CHECK(mend::test::summary(*prefix) == mend::test::summary(whole));
+    CHECK(mend::test::summary(analyzer.analyse_cold(c.text, "n.md")) == mend::test::summary(whole));
   }
 }
