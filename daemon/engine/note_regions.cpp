@@ -59,6 +59,47 @@ bool recognises_anything(const Recognition& r) {
          !r.loose_markers.empty();
 }
 
+// The pieces a note is cut into where a segment of an open note may start (markdown.h:
+// column-0 headings, and letter lines after a blank line): where each starts, then the text's
+// end, and the number of each one's first line.
+struct Pieces {
+  std::vector<std::size_t> starts{0};
+  std::vector<int> first_lines{0};
+  std::size_t count() const { return first_lines.size(); }
+};
+
+// Does a quoted line between `from` and `to` hold a '?' (a quoted question's line holds its)?
+bool asks_in_quote(std::string_view text, std::size_t from, std::size_t to) {
+  for (std::size_t pos = from; pos < to;) {
+    std::size_t nl = text.find('\n', pos);
+    std::size_t end = std::min(nl == std::string_view::npos ? text.size() : nl, to);
+    std::size_t i = text.find_first_not_of(" \t", pos);
+    if (i < end && text[i] == '>') {
+      std::string_view line = text.substr(pos, end - pos);
+      if (line.find('?') != std::string_view::npos ||
+          line.find("\xEF\xBC\x9F") != std::string_view::npos) // '？'
+        return true;
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
+Pieces pieces_of(std::string_view text) {
+  Pieces pieces;
+  int line = 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string_view::npos;
+       nl = text.find('\n', nl + 1)) {
+    ++line;
+    if (starts_segment_line(text, nl + 1)) {
+      pieces.starts.push_back(nl + 1);
+      pieces.first_lines.push_back(line);
+    }
+  }
+  pieces.starts.push_back(text.size());
+  return pieces;
+}
+
 } // namespace
 
 // Why: in a diary, most notes the prefilter cannot skip hold no question after all: one line
@@ -104,21 +145,11 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
                                                          std::vector<LineRead>& reads,
                                                          std::size_t min_bytes, bool probe) const {
   if (text.size() < min_bytes) return std::nullopt;
-  // The pieces: where each starts, and the number of its first line.
-  std::vector<std::size_t> starts{0};
-  std::vector<int> first_lines{0};
-  int line = 0;
-  for (std::size_t nl = text.find('\n'); nl != std::string_view::npos;
-       nl = text.find('\n', nl + 1)) {
-    ++line;
-    if (starts_segment_line(text, nl + 1)) {
-      starts.push_back(nl + 1);
-      first_lines.push_back(line);
-    }
-  }
-  const std::size_t count = starts.size();
+  Pieces pieces = pieces_of(text);
+  const std::size_t count = pieces.count();
   if (count < 3) return std::nullopt;
-  starts.push_back(text.size());
+  const std::vector<std::size_t>& starts = pieces.starts;
+  const std::vector<int>& first_lines = pieces.first_lines;
   auto heading_piece = [&](std::size_t k) { return k > 0 && text[starts[k]] == '#'; };
   auto body_start = [&](std::size_t k) {
     return heading_piece(k) ? text.find('\n', starts[k]) + 1 : starts[k];
@@ -296,22 +327,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   // count one more. That changes nothing before h (a candidate there is none the recognition
   // reads, and one fewer asking of someone else only proves less), so when one lies from the
   // piece before h on, the pieces holding one are parsed.
-  auto asks_in_quote = [&](std::size_t from, std::size_t to) {
-    for (std::size_t pos = from; pos < to;) {
-      std::size_t nl = text.find('\n', pos);
-      std::size_t end = std::min(nl == std::string_view::npos ? text.size() : nl, to);
-      std::size_t i = text.find_first_not_of(" \t", pos);
-      if (i < end && text[i] == '>') {
-        std::string_view line = text.substr(pos, end - pos);
-        if (line.find('?') != std::string_view::npos ||
-            line.find("\xEF\xBC\x9F") != std::string_view::npos) // '？'
-          return true;
-      }
-      pos = end + 1;
-    }
-    return false;
-  };
-  const bool quote_parsed = asks_in_quote(starts[h - 1], text.size());
+  const bool quote_parsed = asks_in_quote(text, starts[h - 1], text.size());
   bool witness = false;
   std::vector<SkippedSection> skipped;
   std::size_t kept = text.size();
@@ -322,7 +338,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
       witness = true;
       continue;
     }
-    if (quote_parsed && asks_in_quote(body, starts[k + 1])) continue;
+    if (quote_parsed && asks_in_quote(text, body, starts[k + 1])) continue;
     add_skipped(skipped, starts[k], starts[k + 1], heading_piece(k));
     kept -= starts[k + 1] - body;
   }
@@ -375,20 +391,11 @@ std::optional<NoteAnalysis> Analyzer::analyse_past_inert_prefix(std::string_view
   if (gates && text.size() < kRegionsMinBytes) return std::nullopt;
   if (!third_person_to_first_.empty() && !options_.ex_name.empty()) return std::nullopt;
   if (may_set_aside_put_to_someone(text, path)) return std::nullopt;
-  std::vector<std::size_t> starts{0};
-  std::vector<int> first_lines{0};
-  int line = 0;
-  for (std::size_t nl = text.find('\n'); nl != std::string_view::npos;
-       nl = text.find('\n', nl + 1)) {
-    ++line;
-    if (starts_segment_line(text, nl + 1)) {
-      starts.push_back(nl + 1);
-      first_lines.push_back(line);
-    }
-  }
-  const std::size_t count = starts.size();
+  Pieces pieces = pieces_of(text);
+  const std::size_t count = pieces.count();
   if (count < 4) return std::nullopt;
-  starts.push_back(text.size());
+  const std::vector<std::size_t>& starts = pieces.starts;
+  const std::vector<int>& first_lines = pieces.first_lines;
   auto heading_piece = [&](std::size_t k) { return k > 0 && text[starts[k]] == '#'; };
   auto body_start = [&](std::size_t k) {
     return heading_piece(k) ? text.find('\n', starts[k]) + 1 : starts[k];
@@ -447,28 +454,13 @@ std::optional<NoteAnalysis> Analyzer::analyse_past_inert_prefix(std::string_view
       &open);
   h = heading_before(open);
   if (h < 3) return std::nullopt;
-  auto asks_in_quote = [&](std::size_t from, std::size_t to) {
-    for (std::size_t pos = from; pos < to;) {
-      std::size_t nl = text.find('\n', pos);
-      std::size_t end = std::min(nl == std::string_view::npos ? text.size() : nl, to);
-      std::size_t i = text.find_first_not_of(" \t", pos);
-      if (i < end && text[i] == '>') {
-        std::string_view l = text.substr(pos, end - pos);
-        if (l.find('?') != std::string_view::npos ||
-            l.find("\xEF\xBC\x9F") != std::string_view::npos) // '？'
-          return true;
-      }
-      pos = end + 1;
-    }
-    return false;
-  };
-  const bool quote_parsed = asks_in_quote(starts[h - 1], text.size());
+  const bool quote_parsed = asks_in_quote(text, starts[h - 1], text.size());
   std::vector<SkippedSection> skipped;
   std::size_t left_out = 0;
   for (std::size_t k = 1; k + 1 < h; ++k) {
     if (!inert[k]) continue;
     std::size_t body = body_start(k);
-    if (quote_parsed && asks_in_quote(body, starts[k + 1])) continue;
+    if (quote_parsed && asks_in_quote(text, body, starts[k + 1])) continue;
     add_skipped(skipped, starts[k], starts[k + 1], heading_piece(k));
     left_out += starts[k + 1] - body;
   }

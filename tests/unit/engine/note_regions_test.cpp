@@ -255,6 +255,13 @@ TEST_CASE("prefilter: a note analysed in regions equals the whole parse: asked o
   CHECK(kept > 50);
 }
 
+// Days of a diary that ask nothing, and a title naming the topic: the filler of the notes below.
+const char* const kUneventfulDays =
+    "Walked to the market, bought apples and bread.\nRain all afternoon.\n\n"
+    "Work was long. The train was late again and I read on the platform.\n\n"
+    "Slept badly. Coffee with Ana, we talked about her new flat.\n\n";
+const char* const kMonthAfterTitle = "# 2026-03-02, a month after the breakup\n\n";
+
 // The same, on notes built so that a proof reading less than it must would be wrong: each
 // holds a line asking of someone else and keeps its questions in the whole parse, by a line
 // the regions could leave out.
@@ -262,10 +269,8 @@ TEST_CASE("prefilter: a note analysed in regions equals the whole parse: asked o
           "the lines that keep the questions",
           "[analysis][regions]") {
   Analyzer analyzer(mend::test::builtin_pack(), {});
-  const std::string days = "Walked to the market, bought apples and bread.\nRain all afternoon.\n\n"
-                           "Work was long. The train was late again and I read on the platform.\n\n"
-                           "Slept badly. Coffee with Ana, we talked about her new flat.\n\n";
-  const std::string title = "# 2026-03-02, a month after the breakup\n\n";
+  const std::string days = kUneventfulDays;
+  const std::string title = kMonthAfterTitle;
   const std::vector<std::pair<std::string, std::string>> notes = {
       // The article's order gives the writer's line between two questions the question
       // between them.
@@ -305,10 +310,8 @@ TEST_CASE("prefilter: a note analysed in regions equals the whole parse: asked o
 TEST_CASE("prefilter: a note analysed past an inert prefix equals the whole parse",
           "[analysis][regions]") {
   Analyzer analyzer(mend::test::builtin_pack(), {});
-  const std::string days = "Walked to the market, bought apples and bread.\nRain all afternoon.\n\n"
-                           "Work was long. The train was late again and I read on the platform.\n\n"
-                           "Slept badly. Coffee with Ana, we talked about her new flat.\n\n";
-  const std::string title = "# 2026-03-02, a month after the breakup\n\n";
+  const std::string days = kUneventfulDays;
+  const std::string title = kMonthAfterTitle;
   const std::string sister = "Why did my sister leave her husband?\n\n";
   struct Case {
     std::string what, text;
