@@ -170,6 +170,18 @@ struct LineReader {
   // Every offset of `line` reachable through optional container markers, each view read;
   // after an ATX '#' run, the heading's text. Returns Candidate, Nesting or None.
   ParseReason read(std::string_view line, bool crlf) const {
+    // A line opening with more container markers than the views can hold is parsed, not
+    // read: each view of "> > > … a" (50,000 markers) would build the plain text of all that
+    // follows it. The loop below ends so too, after reading the views it holds.
+    std::size_t markers = 0;
+    for (std::size_t p = 0; p < line.size() && markers <= kMaxViews; ++p) {
+      if (line[p] == '>' ||
+          ((line[p] == '-' || line[p] == '*' || line[p] == '+') && marker_end(line, p + 1)))
+        ++markers;
+      else if (!is_blank(line[p]))
+        break;
+    }
+    if (markers > kMaxViews) return ParseReason::Nesting;
     std::size_t starts[kMaxViews];
     std::size_t count = 0;
     auto reach = [&](std::size_t at) {

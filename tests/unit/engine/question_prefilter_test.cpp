@@ -280,6 +280,13 @@ TEST_CASE("why a note is parsed", "[question_prefilter]") {
   CHECK(reason("Walk\n\n---\n") == ParseReason::None); // a thematic break
   CHECK(reason("## Why it ended\n") == ParseReason::Candidate);
   CHECK(reason(std::string(200, '>') + " walk\n") == ParseReason::Nesting);
+  // Markers with blanks between them: told from the markers alone, before any view is read
+  // (each view would build the plain text of all that follows it: seconds for 50,000).
+  std::string deep;
+  for (int i = 0; i < 50000; ++i)
+    deep += i % 2 ? "- " : "> ";
+  CHECK(reason(deep + "a\n") == ParseReason::Nesting);
+  CHECK(reason("> > - > walk\n") == ParseReason::None); // a few are read
   // The closing "---" of front matter is no underline when tree-sitter surely reads front
   // matter; with blanks after it, or at the end without a line break, the note is parsed.
   CHECK(reason("---\ntitle: walk\n---\nWalk.\n") == ParseReason::None);
