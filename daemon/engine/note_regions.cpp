@@ -66,6 +66,13 @@ struct Pieces {
   std::vector<std::size_t> starts{0};
   std::vector<int> first_lines{0};
   std::size_t count() const { return first_lines.size(); }
+  // Does piece k (never the first) open with a heading line; where its text after it starts.
+  bool heading(std::string_view text, std::size_t k) const {
+    return k > 0 && text[starts[k]] == '#';
+  }
+  std::size_t body_start(std::string_view text, std::size_t k) const {
+    return heading(text, k) ? text.find('\n', starts[k]) + 1 : starts[k];
+  }
 };
 
 // Does a quoted line between `from` and `to` hold a '?' (a quoted question's line holds its)?
@@ -150,10 +157,8 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   if (count < 3) return std::nullopt;
   const std::vector<std::size_t>& starts = pieces.starts;
   const std::vector<int>& first_lines = pieces.first_lines;
-  auto heading_piece = [&](std::size_t k) { return k > 0 && text[starts[k]] == '#'; };
-  auto body_start = [&](std::size_t k) {
-    return heading_piece(k) ? text.find('\n', starts[k]) + 1 : starts[k];
-  };
+  auto heading_piece = [&](std::size_t k) { return pieces.heading(text, k); };
+  auto body_start = [&](std::size_t k) { return pieces.body_start(text, k); };
   // Bytes that must be parsed: when that reaches half the note, parsing it whole costs less.
   // `whole`: the piece is parsed whole (else only its heading line, if it starts with one).
   const std::size_t budget = text.size() / 2;
@@ -396,10 +401,8 @@ std::optional<NoteAnalysis> Analyzer::analyse_past_inert_prefix(std::string_view
   if (count < 4) return std::nullopt;
   const std::vector<std::size_t>& starts = pieces.starts;
   const std::vector<int>& first_lines = pieces.first_lines;
-  auto heading_piece = [&](std::size_t k) { return k > 0 && text[starts[k]] == '#'; };
-  auto body_start = [&](std::size_t k) {
-    return heading_piece(k) ? text.find('\n', starts[k]) + 1 : starts[k];
-  };
+  auto heading_piece = [&](std::size_t k) { return pieces.heading(text, k); };
+  auto body_start = [&](std::size_t k) { return pieces.body_start(text, k); };
   auto first_candidate = [&] {
     int number = 0;
     while (number < static_cast<int>(reads.size()) && reads[number] != LineRead::Candidate)
