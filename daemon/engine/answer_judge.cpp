@@ -199,7 +199,12 @@ const std::vector<std::string> kFaultWords = {
     "énerv*", "agaç*", "agac*", "négli*", "dispute*", "disputait", "engueul*", "boud*", "râl*",
     "susceptib*", "têtu*", "insupportable*", "pénible*", "déçu", "déçue", "décevant*", "déception*",
     "faute*", "tort", "torts", "cachait", "cachott*", "lourd", "lourde", "collant", "collante",
-    "étouffant*", "manqué de respect", "manquait de respect", "manque de respect", "irrespectueu*"};
+    "étouffant*", "manqué de respect", "manquait de respect", "manque de respect", "irrespectueu*",
+    // The idioms of a raised voice, as "raised his voice" above: "jamais un mot plus haut que
+    // l'autre" clears the ex.
+    "haussé le ton", "hausser le ton", "haussait le ton", "élevé la voix", "élever la voix",
+    "élevait la voix", "mot plus haut que l'autre", "gros mot", "gros mots", "mot de travers",
+    "mots de travers", "mot dur", "mots durs"};
 
 // Praise of someone: "he was kind to me", "il était parfait avec moi".
 const std::vector<std::string> kPraiseWords = {

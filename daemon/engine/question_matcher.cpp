@@ -465,6 +465,10 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& forms : *names)
       for (const auto& n : forms)
         date_words_.insert(fold_for_match(n));
+  // The full names only: the short forms are words of their own ("sat", "wed", "mer", "je").
+  for (const auto& lang : pack.languages())
+    for (const auto& forms : lang.weekdays)
+      if (!forms.empty()) weekday_words_.insert(fold_for_match(forms.front()));
   // Each word of the name, but of a compound first name only its first part: "Jean-Pierre" is
   // "Jean-Pierre" or "Jean", while "Pierre" alone is someone else (or a rose, "Pierre de
   // Ronsard").
@@ -817,7 +821,8 @@ WordFacts QuestionMatcher::facts_of(std::size_t language, const std::string& wor
     f.kind = WordFacts::Kind::Me;
   } else if (ex_words_.count(word)) {
     f.kind = WordFacts::Kind::Ex;
-  } else if (stop_words_.count(word) || (word.size() == 1 && !(word[0] >= '0' && word[0] <= '9'))) {
+  } else if (stop_words_.count(word) || weekday_words_.count(word) ||
+             (word.size() == 1 && !(word[0] >= '0' && word[0] <= '9'))) {
     f.kind = WordFacts::Kind::Skip;
   }
   f.contraction = lang.contractions.count(word) > 0;

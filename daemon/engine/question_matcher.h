@@ -325,6 +325,9 @@ private:
   std::unordered_set<std::string> letter_salutations_;
   std::unordered_set<std::string> we_words_, others_possessives_, relationship_nouns_;
   std::unordered_set<std::string> date_words_; // month and weekday names: "Sunday," greets no one
+  // Weekday names written out ("sunday", "samedi"): when a log is kept ("Sunday log", "Carnet
+  // du samedi"), never what a question asks, so no word to match.
+  std::unordered_set<std::string> weekday_words_;
   std::unordered_map<std::string, std::string> second_person_; // "you" -> "they"
   std::vector<std::string> topic_prefixes_;
   std::vector<Variant> variants_;

@@ -64,7 +64,10 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
         "Nothing. I don't think there was anything wrong with us.",
         "Aucune idée. On s'entendait bien, vraiment.", "→ Nothing, he was lovely.",
         "Rien, honnêtement. Il m'a jamais manqué de respect.", "Nothing chale.",
-        "None of it, mate. She should change first."}) {
+        "None of it, mate. She should change first.",
+        // A raised voice denied clears the ex, in French's idiom as in English's.
+        "Rien, franchement. Il était gentil avec moi, jamais un mot plus haut que l'autre.",
+        "Rien. Il n'a jamais haussé le ton."}) {
     INFO(a);
     AnswerFacts f = judge(a, Kind::FaultFinding);
     CHECK(f.nil);
@@ -208,6 +211,9 @@ TEST_CASE("self-blame: drafts in block quotes count, the ex's words do not", "[a
              "deserve it.") == 1);
   CHECK(line("> C'est moi qui ai tout fait rater. Toi, tu as toujours été irréprochable.") == 1);
   CHECK(line("Il a tout fait rater.") == -1); // the ex ruined it: not self-blame
+  // Spoken French: "tout de ma faute", the ex cleared without "ne".
+  CHECK(line("que c'est tout de ma faute, tout, qu'elle y est pour rien") == 1);
+  CHECK(line("c'est pas tout de ma faute") == -1);
   // Clearing the ex of any share puts all of it on the writer, unless a fault is theirs too.
   CHECK(line("All of it, honestly. I blew it up and she did nothing wrong.") == 1);
   CHECK(line("Rien n'est de ta faute.") == 1);

@@ -163,6 +163,28 @@ TEST_CASE("a question wrapped at a margin is read over its lines", "[note_analys
         "he need to be near his mum and he can't do the commute again\nwhat are the reasons he "
         "never say but I feel?\nsomebody else maybe\n",
         "why.official@3+ why.unofficial@5+");
+  // A French answer opens on what was said ("qu'elle en avait marre…, que sa sœur…"): no
+  // question's start, though "que" may open one ("que faire ?").
+  check("pourquoi elle est partie ce qu'elle m'a dit elle ?\nqu'elle en avait marre de "
+        "m'attendre, que je rentrais tard, que sa sœur avait besoin d'elle\net ce qu'elle a pas "
+        "dit mais que j'ai senti ?\nqu'elle s'ennuyait avec moi\n",
+        "why.official@1+ why.unofficial@3+");
+}
+
+TEST_CASE("a log kept on a day of the week is the log", "[note_analysis]") {
+  // The day a log is kept on names no question: "Carnet du samedi" is the journal.
+  for (const char* title : {"Carnet du samedi\n----------------", "## Sunday log",
+                            "### Saturday journal", "## Journal du dimanche"}) {
+    std::string note = "## Starting over\n\n" + std::string(title) +
+                       "\n\n- 7 Nov: kept the Sunday free.\n- 14 Nov: asked what was wrong.\n";
+    INFO(note);
+    NoteAnalysis n = analyzer().analyse(note, "note.md");
+    REQUIRE(n.questions.size() == 1);
+    CHECK(n.questions[0].id == "new-start.log");
+    CHECK(n.questions[0].line == 2);
+  }
+  // A day alone heads an entry, never the log.
+  check("## Starting over\n\n### Sunday\n\nKept the day free.\n", "");
 }
 
 TEST_CASE("what is not an answer", "[note_analysis]") {
