@@ -823,8 +823,11 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
         root >= 0 && root != deciding_root && root != item_of(blocks, cs[k].block) &&
         !opens_with_quotation_mark(cs[k].plain) &&
         (matcher_.speaks_in_first_person(cs[k].plain) || matcher_.speaks_of_couple(cs[k].plain));
+    // Someone who left a team ("Pourquoi Kévin a quitté le groupe ?") decides for that line
+    // only: a club's point may open a diary entry that goes on with the breakup.
     about[k] = told_of_couple[k] || names_other || (about_other && !writers_own_block) ||
-               matcher_.addresses_someone_formally(cs[k].plain);
+               matcher_.addresses_someone_formally(cs[k].plain) ||
+               matcher_.asks_why_someone_left_a_group(cs[k].plain);
     first_under_heading = false;
   }
   return about;
@@ -843,7 +846,8 @@ bool Analyzer::names_someone_else(std::string_view text, const Candidate& c) con
 
 bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) const {
   return c.form != QuestionForm::Heading && (c.question_mark || matcher_.opens_question(c.plain)) &&
-         (names_someone_else(text, c) || matcher_.addresses_someone_formally(c.plain));
+         (names_someone_else(text, c) || matcher_.addresses_someone_formally(c.plain) ||
+          matcher_.asks_why_someone_left_a_group(c.plain));
 }
 
 // Why: in a diary, a note whose only questions are asked of someone else ("why she tell my

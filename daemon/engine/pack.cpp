@@ -132,6 +132,7 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.couple_joiners = strings(fm.value("couple_joiners", json()), true);
   pack.other_subjects = strings(fm.value("other_subjects", json()), true);
   pack.helped_titles = strings(fm.value("helped_titles", json()), true);
+  pack.groups_left = strings(fm.value("groups_left", json()), true);
   pack.person_objects = strings(fm.value("person_objects", json()), true);
   pack.unconditional = strings(fm.value("unconditional", json()), true);
   pack.topic_words_other_senses = strings(fm.value("topic_words_other_senses", json()), true);

@@ -101,6 +101,9 @@ struct LanguagePack {
   // helped_titles: words of a title naming someone the writer helps ("Client M.", "Aiman 1-1",
   // "Courrier - Nour"): the article's questions put to them in the second person are theirs.
   std::vector<std::string> relatives, couple_joiners, other_subjects, helped_titles;
+  // groups_left: what someone may leave that is no partner ("Why did Kojo leave the project?",
+  // "Pourquoi Kévin a quitté le groupe ?"): the question asks of a team, not of the breakup.
+  std::vector<std::string> groups_left;
   // person_objects: where pronouns may stand for things (pronouns_name_people false), the
   // words after which one names a person all the same ("il m'a dit", "elle t'a donné").
   std::vector<std::string> person_objects;

@@ -447,6 +447,9 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& t : lang.weak_topic_words)
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         weak_topic_words_.insert(parts[0]);
+    for (const auto& t : lang.groups_left)
+      if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
+        groups_left_.insert(parts[0]);
     for (const auto& [list, set] : {std::pair{&lang.we_words, &we_words_},
                                     {&lang.others_possessives, &others_possessives_},
                                     {&lang.relationship_nouns, &relationship_nouns_}})
@@ -544,6 +547,14 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
         if (key.size() == 1 && !parts.empty() && !written.count(key.front()))
           l.contractions.try_emplace(key.front(), std::move(parts));
       }
+      // Speech written down drops the g ("what am I tellin her", "wasnt workin"): the pack's
+      // own -ing words are read from it, unless the shorter spelling is a word it writes.
+      if (l.code == "en")
+        for (const auto& w : written)
+          if (w.size() >= 6 && w.ends_with("ing")) {
+            std::string typed = w.substr(0, w.size() - 1);
+            if (!written.count(typed)) l.contractions.try_emplace(typed, std::vector<std::string>{w});
+          }
     }
     std::unordered_set<std::string> droppable;
     for (const auto& w : lang.droppable_words)
@@ -1825,6 +1836,78 @@ bool title_holds(std::string_view title, const std::vector<std::vector<std::stri
 
 bool QuestionMatcher::titles_another_subject(std::string_view title) const {
   return title_holds(title, other_subjects_);
+}
+
+bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) const {
+  if (groups_left_.empty()) return false;
+  // Built in, both languages, folded (the pack has no key for verbs yet).
+  static const std::unordered_set<std::string> leaving = {
+      "leave",    "leaves", "left",    "leaving",  "quit",    "quits",   "quitting",
+      "quitte",   "quitter", "quittait", "lache",   "lacher",  "lachait"};
+  static const std::unordered_set<std::string> resigning = {
+      "resign", "resigned", "resigns", "resigning", "demissionne", "demissionner",
+      "demissionnait", "demissionnee"};
+  // What leaving means the breakup: a home, the children, the relationship, the writer.
+  static const std::unordered_set<std::string> home = {
+      "house", "home", "flat", "apartment", "place", "kids", "children", "way", "family",
+      "maison", "appart", "appartement", "foyer", "enfants", "gosses", "famille", "domicile"};
+  static const std::unordered_set<std::string> determiners = {"the", "a", "an", "le", "la", "l",
+                                                               "les", "un", "une", "our", "notre"};
+  static const std::unordered_set<std::string> auxiliaries = {"did", "does", "has", "had",
+                                                               "would", "a", "avait", "est"};
+  // Clause by clause: "Why did she leave, and what did the group think?" leaves no group.
+  std::size_t from = 0;
+  while (from <= plain.size()) {
+    std::size_t to = plain.find_first_of(",;:?!.()/", from);
+    if (to == std::string_view::npos) to = plain.size();
+    std::string_view clause = plain.substr(from, to - from);
+    from = to + 1;
+    // The words as written (a name keeps its capital) and folded, side by side.
+    std::vector<std::string> raw, folded;
+    for (std::size_t i = 0; i < clause.size();) {
+      while (i < clause.size() && (clause[i] == ' ' || clause[i] == '\'' || clause[i] == '"' ||
+                                   clause[i] == '*' || clause[i] == '-' || clause[i] == '\t'))
+        ++i;
+      std::size_t j = i;
+      while (j < clause.size() && clause[j] != ' ' && clause[j] != '\'' && clause[j] != '\t')
+        ++j;
+      if (j > i) {
+        std::string word(clause.substr(i, j - i));
+        if (word.rfind("\xE2\x80\x99") != std::string::npos) { // "l’équipe"
+          std::size_t q = word.find("\xE2\x80\x99");
+          raw.push_back(word.substr(0, q));
+          word = word.substr(q + 3);
+        }
+        raw.push_back(word);
+      }
+      i = j;
+    }
+    for (const auto& w : raw) {
+      auto parts = split_words(fold_for_match(w));
+      folded.push_back(parts.empty() ? std::string() : parts.front());
+    }
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      if (resigning.count(folded[i])) return true;
+      if (!leaving.count(folded[i])) continue;
+      for (std::size_t k = i + 1; k < folded.size() && k <= i + 4; ++k)
+        if (groups_left_.count(folded[k])) return true;
+      // Left by someone named, not the ex: "did Gareth leave", "Odile a quitté", "Momo il a
+      // quitté"; the thing left said with its article, and no home.
+      std::size_t after = i; // the name is the word before this one
+      if (after >= 2 && auxiliaries.count(folded[after - 1])) --after;
+      if (after >= 2 && (folded[after - 1] == "il" || folded[after - 1] == "elle")) --after;
+      if (after < 2) continue; // a sentence's first word has its capital anyway
+      const std::string& who = raw[after - 1];
+      const std::string& name = folded[after - 1];
+      bool capital = !who.empty() && who[0] >= 'A' && who[0] <= 'Z';
+      if (!capital || refers_to_ex(name) || me_words_.count(name) || pronoun_words_.count(name))
+        continue;
+      if (i + 2 < folded.size() && determiners.count(folded[i + 1]) &&
+          !home.count(folded[i + 2]) && !relationship_nouns_.count(folded[i + 2]))
+        return true;
+    }
+  }
+  return false;
 }
 
 bool QuestionMatcher::titles_someone_helped(std::string_view title) const {

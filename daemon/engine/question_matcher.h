@@ -172,6 +172,12 @@ public:
   // A title naming another subject than the writer's relationship by one of its words ("Ep 14
   // script", "Case study, Client A", "Boulot - démission").
   bool titles_another_subject(std::string_view title) const;
+  // Asks why someone left something that is no partner: a group ("Why did Kojo leave the
+  // project?", "Pourquoi Ti-Guy a lâché l'équipe ?", the pack's groups_left), anything left by
+  // a person named who is not the ex ("Why did Gareth leave the second tenors?"), or a
+  // resignation ("Pourquoi Mme Joseph a démissionné ?"). Leaving a home, the children or the
+  // relationship ("Why did Sam leave the flat?") is the breakup's.
+  bool asks_why_someone_left_a_group(std::string_view plain) const;
   // Does a title name someone the writer helps (pack key helped_titles: "Client M. - session
   // 4", "Aiman 1-1", "Courrier - Nour de Rabat")?
   bool titles_someone_helped(std::string_view title) const;
@@ -322,6 +328,7 @@ private:
   std::unordered_set<std::string> relatives_, couple_joiners_; // titles (titles_a_relative)
   std::vector<std::vector<std::string>> other_subjects_; // titles_another_subject, word by word
   std::vector<std::vector<std::string>> helped_titles_;  // titles_someone_helped, word by word
+  std::unordered_set<std::string> groups_left_;          // asks_why_someone_left_a_group
   std::unordered_set<std::string> letter_salutations_;
   std::unordered_set<std::string> we_words_, others_possessives_, relationship_nouns_;
   std::unordered_set<std::string> date_words_; // month and weekday names: "Sunday," greets no one

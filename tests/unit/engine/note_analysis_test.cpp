@@ -171,6 +171,28 @@ TEST_CASE("a question wrapped at a margin is read over its lines", "[note_analys
         "why.official@1+ why.unofficial@3+");
 }
 
+TEST_CASE("someone who left a team is asked of, not the ex", "[note_analysis]") {
+  // A group left, someone named leaving something, a resignation: another subject's why.
+  for (const char* asked :
+       {"Why did Kojo leave the project, what he told Prof and what we all know?",
+        "Why did Gareth leave the second tenors - what he told the committee?",
+        "Pourquoi Ti-Guy a lâché l'équipe? Ce qu'il a dit, pis la vraie raison",
+        "Pourquoi Mama Odile a quitté la tontine ? Ce qu'elle a dit et la vraie raison",
+        "Pourquoi Mme Joseph a démissionné, la raison officielle et la vraie ?"}) {
+    INFO(asked);
+    CHECK(questions(std::string(asked) + "\nHe said his back.\n") == "");
+  }
+  // Leaving a home, or leaving with nothing named, is the breakup's.
+  check("Why did Sam leave the flat, what did he tell me?\nHis job.\n", "why.official@1+");
+  check("Why did she leave, and what did the group think?\nShe was tired.\n",
+        "why.official@1+");
+  // The club's point opens the entry; the writer's own questions follow it.
+  check("pourquoi Momo il a quitté l'équipe, ce qu'il a dit ?\nson dos\n\nEst-ce que j'ai "
+        "peur de rester seul ?\nun peu\nQu'est-ce qui ne marchait pas entre nous ?\nles "
+        "horaires\n",
+        "motives.fear@4+ why.not-working@6+");
+}
+
 TEST_CASE("a log kept on a day of the week is the log", "[note_analysis]") {
   // The day a log is kept on names no question: "Carnet du samedi" is the journal.
   for (const char* title : {"Carnet du samedi\n----------------", "## Sunday log",

@@ -148,6 +148,34 @@ TEST_CASE("contractions written without their apostrophe read as the pack spells
   CHECK(match("Ce qu'il n'a pas dit mais que j'ai senti") == "why.unofficial");
 }
 
+TEST_CASE("speech written down without its g reads as the pack spells it", "[question_matcher]") {
+  CHECK(matcher().words("wot wasnt workin between us") ==
+        matcher().words("what wasn't working between us"));
+  CHECK(matcher().words("what am I tellin her about all this thinkin") ==
+        matcher().words("what am I telling her about all this thinking"));
+  CHECK(match("is that just timin or summat wrong underneath") == "why.stage");
+  // Only words the pack writes with -ing: "begin", "cousin" and "margin" stay as they are.
+  CHECK(matcher().words("my cousin") != matcher().words("my cousing"));
+}
+
+TEST_CASE("weekday names are no word to match", "[question_matcher]") {
+  CHECK(matcher().words("Sunday log") == matcher().words("log"));
+  CHECK(matcher().words("Carnet du samedi") == matcher().words("Carnet du"));
+  CHECK(match("Sunday") == "");
+}
+
+TEST_CASE("someone leaving a group is no breakup", "[question_matcher]") {
+  CHECK(matcher().asks_why_someone_left_a_group("Why did Kojo leave the project?"));
+  CHECK(matcher().asks_why_someone_left_a_group("Why did Gareth leave the second tenors?"));
+  CHECK(matcher().asks_why_someone_left_a_group("pourquoi Momo il a quitté l'équipe ?"));
+  CHECK(matcher().asks_why_someone_left_a_group("Pourquoi Mme Joseph a démissionné ?"));
+  CHECK_FALSE(matcher().asks_why_someone_left_a_group("Why did Alex leave the flat?"));
+  CHECK_FALSE(matcher().asks_why_someone_left_a_group("Why did he leave?"));
+  CHECK_FALSE(matcher().asks_why_someone_left_a_group("Why did Sam leave me?"));
+  CHECK_FALSE(
+      matcher().asks_why_someone_left_a_group("Why did she leave, and what did the team say?"));
+}
+
 TEST_CASE("saying no is its own word, never what was said", "[question_matcher]") {
   CHECK(match("What will I stop regretting if he says no?") == "if-no.accept");
   CHECK(matcher().words("he said no") == matcher().words("he refused"));
