@@ -647,9 +647,11 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
       return true;
     }
   }
-  // Counted as written: "est ce que c'est juste la peur d'etre tout seul" is ten words.
-  if (ends_like_sentence(t) || (words > kMaxLooseWords && written_words(t) > kMaxLooseWords))
-    return false;
+  // Counted as written: "est ce que c'est juste la peur d'etre tout seul" is ten words. A line
+  // that opens asking may run on as a long question does ("how do I tell her I still love
+  // her and want to start again, a new go not the old one").
+  std::size_t most = opens_with_a_wh_word(t) ? kMaxLabelQuestionWords : kMaxLooseWords;
+  if (ends_like_sentence(t) || (words > most && written_words(t) > most)) return false;
   c.plain = plain_text(line);
   c.loose = true;
   c.title_like = words <= kMaxLabelWords;

@@ -193,6 +193,19 @@ TEST_CASE("someone who left a team is asked of, not the ex", "[note_analysis]") 
         "motives.fear@4+ why.not-working@6+");
 }
 
+TEST_CASE("an item without '?' that opens asking may run on", "[note_analysis]") {
+  // Nineteen words: longer than a loose item may be, but it asks from its first word.
+  check("- ringing her tonight\n    - what do I tell her about all this thinking, my bit and "
+        "all\n        - that I was never home.\n    - how do I tell her I still love her and "
+        "want to start again, a new go not the old one\n        - just say it.\n",
+        "reach-out.share@2+ reach-out.love@4+");
+  // As long, but telling, not asking: a line of the diary.
+  check("- ringing her tonight\n    - what do I tell her about all this thinking, my bit and "
+        "all\n        - that I was never home.\n    - I told her I still love her and want to "
+        "start again, a new go not the old one at all\n        - she cried.\n",
+        "reach-out.share@2+");
+}
+
 TEST_CASE("a log kept on a day of the week is the log", "[note_analysis]") {
   // The day a log is kept on names no question: "Carnet du samedi" is the journal.
   for (const char* title : {"Carnet du samedi\n----------------", "## Sunday log",
