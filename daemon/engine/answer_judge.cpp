@@ -984,6 +984,8 @@ bool hedged(const std::vector<std::string>& words, const PhraseBook& phrases,
   std::size_t len = 0;
   for (std::size_t i = find_any(words, phrases.hedges, &len); i != std::string::npos;
        i = find_any(words, phrases.hedges, &len, i + len)) {
+    // "Every part of me says yes": the whole of the writer, no part of them.
+    if (i > 0 && (words[i - 1] == "every" || words[i - 1] == "chaque")) continue;
     bool conditional = phrase_at(words, i, phrases.conditionals) == len;
     if (conditional && after_yes && (i > 0 || has_main_clause(i + len))) continue;
     if (!conditional || !conditional_mood(words)) return true;

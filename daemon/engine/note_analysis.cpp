@@ -792,6 +792,7 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     if (cs[k].form == QuestionForm::Heading) {
       first_under_heading = true;
       about_other = false;
+      about[k] = left_a_group_on_its_line(text, cs[k]);
       continue;
     }
     if (in_couples_section(cs[k])) {
@@ -800,6 +801,12 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     }
     // "Questions for Moana:" announces others' questions; it asks none of the writer's.
     if (cs[k].label && announces_questions_for_others(cs[k].plain)) {
+      about[k] = 1;
+      continue;
+    }
+    // Someone who left a team ("Pourquoi Kévin a quitté le groupe ?") decides for that line
+    // only: a club's point may open a diary entry that goes on with the breakup.
+    if (left_a_group_on_its_line(text, cs[k])) {
       about[k] = 1;
       continue;
     }
@@ -823,11 +830,8 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
         root >= 0 && root != deciding_root && root != item_of(blocks, cs[k].block) &&
         !opens_with_quotation_mark(cs[k].plain) &&
         (matcher_.speaks_in_first_person(cs[k].plain) || matcher_.speaks_of_couple(cs[k].plain));
-    // Someone who left a team ("Pourquoi Kévin a quitté le groupe ?") decides for that line
-    // only: a club's point may open a diary entry that goes on with the breakup.
     about[k] = told_of_couple[k] || names_other || (about_other && !writers_own_block) ||
-               matcher_.addresses_someone_formally(cs[k].plain) ||
-               matcher_.asks_why_someone_left_a_group(cs[k].plain);
+               matcher_.addresses_someone_formally(cs[k].plain);
     first_under_heading = false;
   }
   return about;
@@ -845,9 +849,23 @@ bool Analyzer::names_someone_else(std::string_view text, const Candidate& c) con
 }
 
 bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) const {
-  return c.form != QuestionForm::Heading && (c.question_mark || matcher_.opens_question(c.plain)) &&
-         (names_someone_else(text, c) || matcher_.addresses_someone_formally(c.plain) ||
-          matcher_.asks_why_someone_left_a_group(c.plain));
+  return (c.form != QuestionForm::Heading && (c.question_mark || matcher_.opens_question(c.plain)) &&
+          (names_someone_else(text, c) || matcher_.addresses_someone_formally(c.plain))) ||
+         left_a_group_on_its_line(text, c);
+}
+
+// The candidate's line up to its end: "Pourquoi Ti-Guy a lâché l'équipe? Ce qu'il a dit" is
+// the team's, its follow-up too; what the line says after the candidate is not read.
+bool Analyzer::left_a_group_on_its_line(std::string_view text, const Candidate& c) const {
+  std::size_t nl = c.start == 0 ? std::string_view::npos : text.rfind('\n', c.start - 1);
+  std::size_t from = nl == std::string_view::npos ? 0 : nl + 1;
+  std::size_t to = std::min(std::max(c.end, c.start), text.size());
+  std::string_view line = text.substr(from, to - from);
+  // Asked, not told: "- Left the lab at 6:45" is a log's entry.
+  if (line.find('?') == std::string_view::npos && !c.question_mark &&
+      !matcher_.opens_question(c.plain))
+    return false;
+  return matcher_.asks_why_someone_left_a_group(line);
 }
 
 // Why: in a diary, a note whose only questions are asked of someone else ("why she tell my

@@ -250,8 +250,10 @@ private:
   // third person and not answered as "I" on its line)?
   bool names_someone_else(std::string_view text, const Candidate& c) const;
   // A candidate posed as a question (not a heading) that asks of someone else by its own
-  // words: questions_about_others() says so of it in any note, whatever surrounds it.
+  // words, or any candidate asking why someone left a team (left_a_group_on_its_line):
+  // questions_about_others() says so of it in any note, whatever surrounds it.
   bool asked_of_someone_else(std::string_view text, const Candidate& c) const;
+  bool left_a_group_on_its_line(std::string_view text, const Candidate& c) const;
   // From the regions of a note (note_regions.cpp, the pieces left out ending by
   // `left_out_end`): true when the whole analysis would find that it asks of others only
   // (asks_of_others_only), and so holds no step and no question. False when that is not

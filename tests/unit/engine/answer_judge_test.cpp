@@ -64,7 +64,7 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
         "Nothing. I don't think there was anything wrong with us.",
         "Aucune idée. On s'entendait bien, vraiment.", "→ Nothing, he was lovely.",
         "Rien, honnêtement. Il m'a jamais manqué de respect.", "Nothing chale.",
-        "None of it, mate. She should change first.",
+        "None of it, mate. She should change first.", "Nothing oo. He was a good guy.",
         // A raised voice denied clears the ex, in French's idiom as in English's.
         "Rien, franchement. Il était gentil avec moi, jamais un mot plus haut que l'autre.",
         "Rien. Il n'a jamais haussé le ton."}) {
@@ -214,6 +214,9 @@ TEST_CASE("self-blame: drafts in block quotes count, the ex's words do not", "[a
   // Spoken French: "tout de ma faute", the ex cleared without "ne".
   CHECK(line("que c'est tout de ma faute, tout, qu'elle y est pour rien") == 1);
   CHECK(line("c'est pas tout de ma faute") == -1);
+  // Dialect: "it were all me", "yow done nothin wrong"; "you've done nothing wrong".
+  CHECK(line("\"Shaz it were all me, every bit of it. Yow done nothin wrong bab.\"") == 1);
+  CHECK(line("Sorry. You've done nothing wrong.") == 1);
   // Clearing the ex of any share puts all of it on the writer, unless a fault is theirs too.
   CHECK(line("All of it, honestly. I blew it up and she did nothing wrong.") == 1);
   CHECK(line("Rien n'est de ta faute.") == 1);
@@ -275,6 +278,9 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
   auto yes = [](std::string_view a) { return judge(a, Kind::Verdict).clear_yes; };
   for (const char* a :
        {"Yes, absolutely. I'd take the train tonight if she called.", "Yes.", "Absolutely yes!",
+        // "aye", "no messing" (no doubt), the whole of the writer ("every part of me").
+        "Aye. Big yes, no messing. If she'd have me back tomorrow I'd be up the road tonight",
+        "Yes. Unanimously. Every part of me says yes.", "Every part of me says yes.",
         "Honestly? Yes.", "Yes, no doubt.", "Yes, completely. We'd start over tonight if we could.",
         "Oui, carrément. Je prendrais le train ce soir s'il m'appelait.",
         "We talked it through.\nYes.",

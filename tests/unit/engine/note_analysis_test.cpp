@@ -182,6 +182,12 @@ TEST_CASE("someone who left a team is asked of, not the ex", "[note_analysis]") 
     INFO(asked);
     CHECK(questions(std::string(asked) + "\nHe said his back.\n") == "");
   }
+  // As a heading too, and its follow-up on the line with it.
+  CHECK(questions("Pourquoi Ti-Guy a lâché l'équipe? Ce qu'il a dit, pis la vraie raison\n"
+                  "---------------------\n\nSon genou.\n") == "");
+  // A log's entry tells of leaving a lab; it asks nothing.
+  check("### Proof it's different\n- Left the lab at 6:45. Made her soup.\n",
+        "new-start.log@1+");
   // Leaving a home, or leaving with nothing named, is the breakup's.
   check("Why did Sam leave the flat, what did he tell me?\nHis job.\n", "why.official@1+");
   check("Why did she leave, and what did the group think?\nShe was tired.\n",
