@@ -158,6 +158,11 @@ TEST_CASE("speech written down without its g reads as the pack spells it", "[que
   CHECK(matcher().words("my cousin") != matcher().words("my cousing"));
 }
 
+TEST_CASE("how a couple talks to each other is how it interacts", "[question_matcher]") {
+  CHECK(matcher().words("how we talk to each other") == matcher().words("how we interact"));
+  CHECK(matcher().words("comment se parler", 1) == matcher().words("comment interagir", 1));
+}
+
 TEST_CASE("weekday names are no word to match", "[question_matcher]") {
   CHECK(matcher().words("Sunday log") == matcher().words("log"));
   CHECK(matcher().words("Carnet du samedi") == matcher().words("Carnet du"));
