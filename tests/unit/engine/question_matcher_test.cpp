@@ -163,6 +163,11 @@ TEST_CASE("how a couple talks to each other is how it interacts", "[question_mat
   CHECK(matcher().words("comment se parler", 1) == matcher().words("comment interagir", 1));
 }
 
+TEST_CASE("what one wanted for one's life is the ideal", "[question_matcher]") {
+  CHECK(match("Was it what I wanted for my life?") == "evaluate.ideal");
+  CHECK(match("Is he what I want out of life?") == "evaluate.ideal");
+}
+
 TEST_CASE("weekday names are no word to match", "[question_matcher]") {
   CHECK(matcher().words("Sunday log") == matcher().words("log"));
   CHECK(matcher().words("Carnet du samedi") == matcher().words("Carnet du"));
