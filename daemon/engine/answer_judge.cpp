@@ -117,12 +117,19 @@ std::vector<std::string> without_fillers(const std::vector<std::string>& words,
   return core;
 }
 
+// One nil phrase or several in a row ("rien jsp", "nothing idk"), fillers aside.
 bool is_nil_phrase(const std::vector<std::string>& words, const PhraseBook& phrases) {
   std::vector<std::string> core = without_fillers(words, phrases);
   if (core.empty()) return false;
-  for (const auto& n : phrases.nil_replies)
-    if (core.size() == n.size() && matches_at(core, 0, n)) return true;
-  return false;
+  for (std::size_t i = 0; i < core.size();) {
+    std::size_t longest = 0;
+    for (const auto& n : phrases.nil_replies)
+      if (n.size() > longest && i + n.size() <= core.size() && matches_at(core, i, n))
+        longest = n.size();
+    if (longest == 0) return false;
+    i += longest;
+  }
+  return true;
 }
 
 // A word that negates what follows it in its clause: the pack's negations (minus French
@@ -215,13 +222,15 @@ const std::vector<std::string> kPraiseWords = {
     "understanding", "fun", "funny", "calm", "adorable", "awesome", "incredible", "best", "happy",
     "tender", "affectionate", "reliable", "there for me", "treated me well", "treated me right",
     "sound", "a gem", "a diamond", "a sweetheart", "a saint", "a peach", "a good one",
+    "always there", "always been there", "did everything", "does everything",
     // French
     "gentil", "gentille", "gentillesse", "parfait", "parfaite", "patiente", "doux", "douce",
     "attentionné", "attentionnée", "génial", "géniale", "super", "bien", "top", "généreux",
     "généreuse", "tendre", "fidèle", "honnête", "respectueux", "respectueuse", "compréhensif",
     "compréhensive", "formidable", "merveilleux", "merveilleuse", "aimant", "aimante", "drôle",
     "irréprochable", "correct", "correcte", "à l'écoute", "là pour moi", "présent", "présente",
-    "attentif", "attentive", "calme", "heureux", "heureuse"};
+    "attentif", "attentive", "calme", "heureux", "heureuse", "toujours là", "toujours été là",
+    "faisait tout"};
 
 // The writer's feelings and dislikes: a clause of the writer's holding one complains about the
 // relationship ("I felt alone", "I didn't like his friends") rather than naming their fault.
@@ -559,6 +568,11 @@ Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
       continue;
     }
     ++i;
+  }
+  // "C'est moi le problème, pas iel", "me, not him": the ex named only to be cleared.
+  if (c.negation && !c.fault && !c.praise && c.subject == Who::Ex) {
+    std::vector<std::string> core = without_fillers(w, phrases);
+    if (core.size() == 2 && is_negation(core, 0, phrases)) c.negated_fault = true;
   }
   return c;
 }

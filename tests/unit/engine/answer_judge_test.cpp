@@ -65,6 +65,9 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
         "Aucune idée. On s'entendait bien, vraiment.", "→ Nothing, he was lovely.",
         "Rien, honnêtement. Il m'a jamais manqué de respect.", "Nothing chale.",
         "None of it, mate. She should change first.", "Nothing oo. He was a good guy.",
+        // Two nil replies in a row, "rien de rien", "och", "always there".
+        "rien jsp il était parfait", "Rien de rien. Elle a toujours été là.",
+        "och nothing really. he was aye good to me",
         // A raised voice denied clears the ex, in French's idiom as in English's.
         "Rien, franchement. Il était gentil avec moi, jamais un mot plus haut que l'autre.",
         "Rien. Il n'a jamais haussé le ton."}) {
@@ -394,6 +397,10 @@ TEST_CASE("own faults only: the writer named as what they disliked", "[answer_ju
         "Je n'aimais pas ce que j'étais devenue.",
         "Moi-même, surtout. Ma froideur, mon ironie, qui blesse.",
         "Honestly? Me. My moods, my hours.",
+        // The ex cleared ("pas iel"), praised for doing everything, "only my stuff".
+        "Moi. J'étais jalouse pis collante. C'est moi le problème, pas iel.",
+        "me, honestly. I was the problem. always late. she did everything.",
+        "Only my stuff, honestly. I was checked out, I was tired. She was great.",
         "The way I got when he went out: texting every half hour, checking his location, the "
         "sulking.",
         "I get jealous, even with his officemates. All me.",
