@@ -989,10 +989,17 @@ bool hedged(const std::vector<std::string>& words, const PhraseBook& phrases,
   // The main clause of a condition that opens its sentence: the writer's future ("I'll",
   // "ill", "will") or "still" ("if she says no I still tried").
   static const char* const kMainClause[] = {"will", "ll", "ill", "still", "toujours"};
+  // Or the writer acting, once the condition has its own subject and verb: "If she says yes
+  // tomorrow I'm on the first bus", "Si elle veut, on recommence demain".
+  static const char* const kWriterSubject[] = {"i", "we", "je", "j", "on", "nous"};
   auto has_main_clause = [&](std::size_t from) {
-    for (std::size_t k = from; k < words.size(); ++k)
+    for (std::size_t k = from; k < words.size(); ++k) {
       for (const char* w : kMainClause)
         if (words[k] == w) return true;
+      if (k >= from + 2)
+        for (const char* w : kWriterSubject)
+          if (words[k] == w) return true;
+    }
     return false;
   };
   std::size_t len = 0;
@@ -1001,7 +1008,9 @@ bool hedged(const std::vector<std::string>& words, const PhraseBook& phrases,
     // "Every part of me says yes": the whole of the writer, no part of them.
     if (i > 0 && (words[i - 1] == "every" || words[i - 1] == "chaque")) continue;
     bool conditional = phrase_at(words, i, phrases.conditionals) == len;
-    if (conditional && after_yes && (i > 0 || has_main_clause(i + len))) continue;
+    // "Even if we start from nothing", "même si": granted, not asked for.
+    bool concessive = words[i] == "even" || words[i] == "meme";
+    if (conditional && after_yes && (concessive || i > 0 || has_main_clause(i + len))) continue;
     if (!conditional || !conditional_mood(words)) return true;
   }
   return false;

@@ -284,6 +284,11 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
         // "aye", "no messing" (no doubt), the whole of the writer ("every part of me").
         "Aye. Big yes, no messing. If she'd have me back tomorrow I'd be up the road tonight",
         "Yes. Unanimously. Every part of me says yes.", "Every part of me says yes.",
+        // What the writer does if the ex agrees, in any tense; a concession; "no but".
+        "Yes, completely. If she says yes tomorrow I'm on the first bus.",
+        "Oui. Un grand oui. Si elle veut bien, on recommence.",
+        "Oui, franchement oui. Même si on doit tout reprendre à zéro.",
+        "Yes. Definitely yes, no \"but\"",
         "Honestly? Yes.", "Yes, no doubt.", "Yes, completely. We'd start over tonight if we could.",
         "Oui, carrément. Je prendrais le train ce soir s'il m'appelait.",
         "We talked it through.\nYes.",
@@ -298,6 +303,8 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
     CHECK(yes(a));
   }
   for (const char* a : {"Yes-ish. Ask me again after Christmas.",
+                        "Yes. If he stops drinking.", "Yes, if he stays off the bookies I'm in.",
+                        "Oui. Si elle arrête de mentir.",
                         "Yes. We'll see in spring.",
                         "Oui, sur le papier.",
                         "Oui. Redemande-moi en janvier.",
