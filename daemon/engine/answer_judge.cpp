@@ -230,6 +230,7 @@ const std::vector<std::string> kPraiseWords = {
     "compréhensive", "formidable", "merveilleux", "merveilleuse", "aimant", "aimante", "drôle",
     "irréprochable", "correct", "correcte", "à l'écoute", "là pour moi", "présent", "présente",
     "attentif", "attentive", "calme", "heureux", "heureuse", "toujours là", "toujours été là",
+    "brave homme", "brave femme", "brave type", "une crème",
     "faisait tout"};
 
 // The writer's feelings and dislikes: a clause of the writer's holding one complains about the
@@ -695,13 +696,21 @@ bool nil_reply(const std::vector<AnswerLine>& cleaned, const std::vector<std::st
   if (all.size() > 40) return false;
   // Cheap first: most answers do not start with a nil phrase at all.
   std::vector<std::string> core = without_fillers(all, phrases);
+  // "Nah. None of it.": an interjection before the nil reply only says no again.
+  auto interjection = [](const std::string& w) {
+    return w == "no" || w == "non" || w == "nope" || w == "nah";
+  };
+  std::size_t first = 0;
+  while (first < core.size() && interjection(core[first]))
+    ++first;
   if (std::none_of(phrases.nil_replies.begin(), phrases.nil_replies.end(),
-                   [&](const Phrase& n) { return matches_at(core, 0, n); }))
+                   [&](const Phrase& n) { return matches_at(core, first, n); }))
     return false;
   std::vector<Clause> clauses = read_clauses(answer_sentences(cleaned, phrases), phrases, matcher);
   std::size_t i = 0;
-  while (i < clauses.size() && without_fillers(clauses[i].words, phrases).empty())
-    ++i; // "Honestly? Nothing."
+  while (i < clauses.size() && (without_fillers(clauses[i].words, phrases).empty() ||
+                                (first > 0 && clauses[i].empty_of_meaning)))
+    ++i; // "Honestly? Nothing.", "Nah. None of it."
   if (i == clauses.size() || !clauses[i].nil) return false;
   const bool own_wrongs = question.step == "wrongs";
   for (++i; i < clauses.size(); ++i) {

@@ -67,7 +67,8 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
         "None of it, mate. She should change first.", "Nothing oo. He was a good guy.",
         // Two nil replies in a row, "rien de rien", "och", "always there".
         "rien jsp il était parfait", "Rien de rien. Elle a toujours été là.",
-        "och nothing really. he was aye good to me",
+        "och nothing really. he was aye good to me", "Nah, nothing, he was lovely.",
+        "Rien. C'était un brave homme, il m'a jamais manqué de respect.",
         // A raised voice denied clears the ex, in French's idiom as in English's.
         "Rien, franchement. Il était gentil avec moi, jamais un mot plus haut que l'autre.",
         "Rien. Il n'a jamais haussé le ton."}) {
@@ -191,7 +192,9 @@ TEST_CASE("wrongs.scope: after a nil, only the writer's own wrongs name somethin
                         "Rien, je vois pas ce que je changerais.", "None of it tbh.",
                         "Nothing. He was the one who never listened.",
                         "Nothing to change, honestly. He was the problem.",
-                        "Rien à changer. C'est lui le problème."}) {
+                        "Rien à changer. C'est lui le problème.",
+                        // An interjection first says no again.
+                        "Nah. None of it really. She's the one who walked out."}) {
     INFO(a);
     AnswerFacts f = judge(a, Kind::OwnWrongs);
     CHECK(f.nil);
