@@ -63,7 +63,7 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
                                 "holdout-ap", "holdout-aq", "holdout-ar", "holdout-as",
                                 "holdout-at", "holdout-au", "holdout-av", "holdout-aw",
                                 "holdout-ax", "holdout-az", "holdout-ba", "holdout-bb",
-                                "holdout-bc", "holdout-bd", "holdout-be")]
+                                "holdout-bc", "holdout-bd", "holdout-be", "holdout-bg")]
 # Read with `--corpus tests/corpus/holdout-z`, outside the defaults and their ctest: writing far
 # from textbook, most of whose misses are what the recognition issue keeps out (a dictated
 # question and its answer as one run-on paragraph of prose: 30 of its 231 questions) or far
@@ -97,8 +97,8 @@ FLOORS = [
     ("question precision", "precision", 0.98),
     ("answered accuracy", "answered", 0.99),  # 0.98 until the twenty-third session (0.996)
     # 0.91 until holdout-bb/bc joined (0.909 with them); 0.92 since the twenty-third session
-    # (0.925 with holdout-bd/be)
-    ("suggestion F1", "suggestion_f1", 0.92),
+    # (0.925 with holdout-bd/be); 0.93 since the twenty-fourth (0.931 with holdout-bg)
+    ("suggestion F1", "suggestion_f1", 0.93),
 ]
 
 THRESHOLD_ENV = "MEND_MATCH_THRESHOLD"
