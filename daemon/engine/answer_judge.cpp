@@ -230,8 +230,7 @@ const std::vector<std::string> kPraiseWords = {
     "compréhensive", "formidable", "merveilleux", "merveilleuse", "aimant", "aimante", "drôle",
     "irréprochable", "correct", "correcte", "à l'écoute", "là pour moi", "présent", "présente",
     "attentif", "attentive", "calme", "heureux", "heureuse", "toujours là", "toujours été là",
-    "brave homme", "brave femme", "brave type", "une crème",
-    "faisait tout"};
+    "brave homme", "brave femme", "brave type", "une crème", "faisait tout"};
 
 // The writer's feelings and dislikes: a clause of the writer's holding one complains about the
 // relationship ("I felt alone", "I didn't like his friends") rather than naming their fault.

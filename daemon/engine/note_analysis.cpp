@@ -849,7 +849,8 @@ bool Analyzer::names_someone_else(std::string_view text, const Candidate& c) con
 }
 
 bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) const {
-  return (c.form != QuestionForm::Heading && (c.question_mark || matcher_.opens_question(c.plain)) &&
+  return (c.form != QuestionForm::Heading &&
+          (c.question_mark || matcher_.opens_question(c.plain)) &&
           (names_someone_else(text, c) || matcher_.addresses_someone_formally(c.plain))) ||
          left_a_group_on_its_line(text, c);
 }

@@ -153,8 +153,8 @@ bool opens_with_a_wh_word(std::string_view text) {
   // said or felt, as answers open, not "que faire", "qu'est-ce", "que veut-il".
   if ((words[i] == "qu" || words[i] == "que") && i + 1 < words.size()) {
     static const std::unordered_set<std::string> said_of = {
-        "il",  "elle", "on",  "ils", "elles", "je", "j",  "tu", "nous", "vous", "sa",
-        "son", "ses",  "le",  "la",  "les",   "l",  "mon", "ma", "mes",  "c",    "ca"};
+        "il",  "elle", "on", "ils", "elles", "je", "j",   "tu", "nous", "vous", "sa",
+        "son", "ses",  "le", "la",  "les",   "l",  "mon", "ma", "mes",  "c",    "ca"};
     if (said_of.count(words[i + 1])) return false;
   }
   return is_asking_word(words[i]);

@@ -553,7 +553,8 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
         for (const auto& w : written)
           if (w.size() >= 6 && w.ends_with("ing")) {
             std::string typed = w.substr(0, w.size() - 1);
-            if (!written.count(typed)) l.contractions.try_emplace(typed, std::vector<std::string>{w});
+            if (!written.count(typed))
+              l.contractions.try_emplace(typed, std::vector<std::string>{w});
           }
     }
     std::unordered_set<std::string> droppable;
@@ -1842,19 +1843,20 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
   if (groups_left_.empty()) return false;
   // Built in, both languages, folded (the pack has no key for verbs yet).
   static const std::unordered_set<std::string> leaving = {
-      "leave",    "leaves", "left",    "leaving",  "quit",    "quits",   "quitting",
-      "quitte",   "quitter", "quittait", "lache",   "lacher",  "lachait"};
+      "leave",  "leaves",  "left",     "leaving", "quit",   "quits",  "quitting",
+      "quitte", "quitter", "quittait", "lache",   "lacher", "lachait"};
   static const std::unordered_set<std::string> resigning = {
-      "resign", "resigned", "resigns", "resigning", "demissionne", "demissionner",
-      "demissionnait", "demissionnee"};
+      "resign",      "resigned",     "resigns",       "resigning",
+      "demissionne", "demissionner", "demissionnait", "demissionnee"};
   // What leaving means the breakup: a home, the children, the relationship, the writer.
   static const std::unordered_set<std::string> home = {
-      "house", "home", "flat", "apartment", "place", "kids", "children", "way", "family",
-      "maison", "appart", "appartement", "foyer", "enfants", "gosses", "famille", "domicile"};
-  static const std::unordered_set<std::string> determiners = {"the", "a", "an", "le", "la", "l",
-                                                               "les", "un", "une", "our", "notre"};
-  static const std::unordered_set<std::string> auxiliaries = {"did", "does", "has", "had",
-                                                               "would", "a", "avait", "est"};
+      "house",    "home",    "flat",   "apartment", "place",   "kids",
+      "children", "way",     "family", "maison",    "appart",  "appartement",
+      "foyer",    "enfants", "gosses", "famille",   "domicile"};
+  static const std::unordered_set<std::string> determiners = {
+      "the", "a", "an", "le", "la", "l", "les", "un", "une", "our", "notre"};
+  static const std::unordered_set<std::string> auxiliaries = {"did",   "does", "has",   "had",
+                                                              "would", "a",    "avait", "est"};
   // Clause by clause: "Why did she leave, and what did the group think?" leaves no group.
   std::size_t from = 0;
   while (from <= plain.size()) {
@@ -1902,8 +1904,8 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
       bool capital = !who.empty() && who[0] >= 'A' && who[0] <= 'Z';
       if (!capital || refers_to_ex(name) || me_words_.count(name) || pronoun_words_.count(name))
         continue;
-      if (i + 2 < folded.size() && determiners.count(folded[i + 1]) &&
-          !home.count(folded[i + 2]) && !relationship_nouns_.count(folded[i + 2]))
+      if (i + 2 < folded.size() && determiners.count(folded[i + 1]) && !home.count(folded[i + 2]) &&
+          !relationship_nouns_.count(folded[i + 2]))
         return true;
     }
   }

@@ -291,8 +291,8 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
         "Yes, completely. If she says yes tomorrow I'm on the first bus.",
         "Oui. Un grand oui. Si elle veut bien, on recommence.",
         "Oui, franchement oui. Même si on doit tout reprendre à zéro.",
-        "Yes. Definitely yes, no \"but\"",
-        "Honestly? Yes.", "Yes, no doubt.", "Yes, completely. We'd start over tonight if we could.",
+        "Yes. Definitely yes, no \"but\"", "Honestly? Yes.", "Yes, no doubt.",
+        "Yes, completely. We'd start over tonight if we could.",
         "Oui, carrément. Je prendrais le train ce soir s'il m'appelait.",
         "We talked it through.\nYes.",
         "Yes. Completely yes. If he asked me tomorrow I'd be there in an hour.",
@@ -306,7 +306,8 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
     CHECK(yes(a));
   }
   for (const char* a : {"Yes-ish. Ask me again after Christmas.",
-                        "Yes. If he stops drinking.", "Yes, if he stays off the bookies I'm in.",
+                        "Yes. If he stops drinking.",
+                        "Yes, if he stays off the bookies I'm in.",
                         "Oui. Si elle arrête de mentir.",
                         "Yes. We'll see in spring.",
                         "Oui, sur le papier.",

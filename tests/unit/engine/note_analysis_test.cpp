@@ -186,12 +186,10 @@ TEST_CASE("someone who left a team is asked of, not the ex", "[note_analysis]") 
   CHECK(questions("Pourquoi Ti-Guy a lâché l'équipe? Ce qu'il a dit, pis la vraie raison\n"
                   "---------------------\n\nSon genou.\n") == "");
   // A log's entry tells of leaving a lab; it asks nothing.
-  check("### Proof it's different\n- Left the lab at 6:45. Made her soup.\n",
-        "new-start.log@1+");
+  check("### Proof it's different\n- Left the lab at 6:45. Made her soup.\n", "new-start.log@1+");
   // Leaving a home, or leaving with nothing named, is the breakup's.
   check("Why did Sam leave the flat, what did he tell me?\nHis job.\n", "why.official@1+");
-  check("Why did she leave, and what did the group think?\nShe was tired.\n",
-        "why.official@1+");
+  check("Why did she leave, and what did the group think?\nShe was tired.\n", "why.official@1+");
   // The club's point opens the entry; the writer's own questions follow it.
   check("pourquoi Momo il a quitté l'équipe, ce qu'il a dit ?\nson dos\n\nEst-ce que j'ai "
         "peur de rester seul ?\nun peu\nQu'est-ce qui ne marchait pas entre nous ?\nles "
