@@ -117,6 +117,11 @@ std::vector<std::string> without_fillers(const std::vector<std::string>& words,
   return core;
 }
 
+// "no", "nah": an interjection that only says no, as a clause of its own or before a nil reply.
+bool is_bare_no(const std::string& w) {
+  return w == "no" || w == "non" || w == "nope" || w == "nah";
+}
+
 // One nil phrase or several in a row ("rien jsp", "nothing idk"), fillers aside.
 bool is_nil_phrase(const std::vector<std::string>& words, const PhraseBook& phrases) {
   std::vector<std::string> core = without_fillers(words, phrases);
@@ -514,9 +519,8 @@ Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
   c.nil = is_nil_phrase(w, phrases);
   std::vector<std::string> core = without_fillers(w, phrases);
   c.empty_of_meaning =
-      core.empty() || std::all_of(core.begin(), core.end(), [](const std::string& x) {
-        return x == "no" || x == "non" || x == "nope" || x == "nah";
-      });
+      core.empty() ||
+      std::all_of(core.begin(), core.end(), [](const std::string& x) { return is_bare_no(x); });
   c.own_cue = find_any(w, phrases.own_fault_cues) != std::string::npos;
   if (c.complaint && dislikes_writer(w, phrases, matcher)) {
     c.complaint = false;
@@ -696,11 +700,8 @@ bool nil_reply(const std::vector<AnswerLine>& cleaned, const std::vector<std::st
   // Cheap first: most answers do not start with a nil phrase at all.
   std::vector<std::string> core = without_fillers(all, phrases);
   // "Nah. None of it.": an interjection before the nil reply only says no again.
-  auto interjection = [](const std::string& w) {
-    return w == "no" || w == "non" || w == "nope" || w == "nah";
-  };
   std::size_t first = 0;
-  while (first < core.size() && interjection(core[first]))
+  while (first < core.size() && is_bare_no(core[first]))
     ++first;
   if (std::none_of(phrases.nil_replies.begin(), phrases.nil_replies.end(),
                    [&](const Phrase& n) { return matches_at(core, first, n); }))

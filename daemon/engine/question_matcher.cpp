@@ -1864,29 +1864,21 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
     if (to == std::string_view::npos) to = plain.size();
     std::string_view clause = plain.substr(from, to - from);
     from = to + 1;
-    // The words as written (a name keeps its capital) and folded, side by side.
-    std::vector<std::string> raw, folded;
+    // The clause's folded words ("l'équipe" is "l", "equipe"), and whether each is of a word
+    // written with a capital (a name: "Gareth", "Ti-Guy").
+    std::vector<std::string> folded;
+    std::vector<char> capital;
     for (std::size_t i = 0; i < clause.size();) {
-      while (i < clause.size() && (clause[i] == ' ' || clause[i] == '\'' || clause[i] == '"' ||
-                                   clause[i] == '*' || clause[i] == '-' || clause[i] == '\t'))
-        ++i;
-      std::size_t j = i;
-      while (j < clause.size() && clause[j] != ' ' && clause[j] != '\'' && clause[j] != '\t')
-        ++j;
-      if (j > i) {
-        std::string word(clause.substr(i, j - i));
-        if (word.rfind("\xE2\x80\x99") != std::string::npos) { // "l’équipe"
-          std::size_t q = word.find("\xE2\x80\x99");
-          raw.push_back(word.substr(0, q));
-          word = word.substr(q + 3);
-        }
-        raw.push_back(word);
+      std::size_t j = clause.find_first_of(" \t", i);
+      if (j == std::string_view::npos) j = clause.size();
+      std::string_view token = clause.substr(i, j - i);
+      std::size_t letter = token.find_first_not_of("\"*-_([");
+      bool upper = letter != std::string_view::npos && token[letter] >= 'A' && token[letter] <= 'Z';
+      for (auto& part : split_words(fold_for_match(token))) {
+        folded.push_back(std::move(part));
+        capital.push_back(upper); // each part of "Ti-Guy", "Marie-Ange"
       }
-      i = j;
-    }
-    for (const auto& w : raw) {
-      auto parts = split_words(fold_for_match(w));
-      folded.push_back(parts.empty() ? std::string() : parts.front());
+      i = j + 1;
     }
     for (std::size_t i = 0; i < folded.size(); ++i) {
       if (resigning.count(folded[i])) return true;
@@ -1899,10 +1891,9 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
       if (after >= 2 && auxiliaries.count(folded[after - 1])) --after;
       if (after >= 2 && (folded[after - 1] == "il" || folded[after - 1] == "elle")) --after;
       if (after < 2) continue; // a sentence's first word has its capital anyway
-      const std::string& who = raw[after - 1];
       const std::string& name = folded[after - 1];
-      bool capital = !who.empty() && who[0] >= 'A' && who[0] <= 'Z';
-      if (!capital || refers_to_ex(name) || me_words_.count(name) || pronoun_words_.count(name))
+      if (!capital[after - 1] || refers_to_ex(name) || me_words_.count(name) ||
+          pronoun_words_.count(name))
         continue;
       if (i + 2 < folded.size() && determiners.count(folded[i + 1]) && !home.count(folded[i + 2]) &&
           !relationship_nouns_.count(folded[i + 2]))
