@@ -385,6 +385,15 @@ bool is_object_pronoun(const std::vector<std::string>& words, std::size_t i) {
                      [&](const char* a) { return words[i + 1] == a; });
 }
 
+// The ex as the one an act is aimed at, after "for" or "to": "always late for her family's
+// dinner", "rude to his mum" tell of the clause's own subject (or the one before), not of the
+// ex. "With" and "of" are left out: "always out with his mates" is the ex's doing.
+bool is_aimed_at(const std::vector<std::string>& words, std::size_t i) {
+  static const char* const aims[] = {"for", "to", "towards", "toward"};
+  return i > 0 && std::any_of(std::begin(aims), std::end(aims),
+                              [&](const char* a) { return words[i - 1] == a; });
+}
+
 // One clause, read for what the rules ask of it.
 struct Clause {
   std::vector<std::string> words;
@@ -429,6 +438,16 @@ bool names_someone_else(const std::vector<std::string>& words, std::size_t i,
   return i + 1 < words.size() && matcher.is_other_person(words[i + 1]);
 }
 
+// The "t" of "can't", "didn't", "wasn't" (split at the apostrophe): no French "t'" (te).
+bool is_english_negative_ending(const std::vector<std::string>& words, std::size_t i) {
+  static const char* const stems[] = {"can",    "don",     "didn", "doesn", "won",   "wouldn",
+                                      "couldn", "shouldn", "isn",  "wasn",  "aren",  "weren",
+                                      "haven",  "hasn",    "hadn", "ain",   "mustn", "needn"};
+  return words[i] == "t" && i > 0 &&
+         std::any_of(std::begin(stems), std::end(stems),
+                     [&](const char* s) { return words[i - 1] == s; });
+}
+
 // Who the clause is about: the first word naming a person decides, since word order puts the
 // subject (the one doing what the clause says) first: "I read his messages" is the writer's
 // act. A possessive of the writer's before a partner word ("my ex was cold") names the ex.
@@ -468,14 +487,16 @@ Who subject_of(const std::vector<std::string>& words, const PhraseBook& phrases,
       *writer_pronoun = !possessive;
       return Who::Writer;
     }
-    // Second person: a draft to the ex ("You did nothing wrong").
-    if (phrase_at(words, i, phrases.second_person)) return Who::Ex;
+    // Second person: a draft to the ex ("You did nothing wrong"). The "t" of an English "can't"
+    // is no French "t'".
+    if (phrase_at(words, i, phrases.second_person) && !is_english_negative_ending(words, i))
+      return Who::Ex;
     const std::string& w = words[i];
     if (names_someone_else(words, i, matcher)) continue;
     // French third-person possessives: "sa froideur me blessait" is about the ex.
     if (w == "sa" || w == "son" || w == "ses" || w == "leur" || w == "leurs") return Who::Ex;
     if (w != "le" && w != "la" && w != "les" && w != "l" && w != "e" && matcher.refers_to_ex(w) &&
-        !(i > 0 && is_object_pronoun(words, i)))
+        !(i > 0 && (is_object_pronoun(words, i) || is_aimed_at(words, i))))
       return Who::Ex;
   }
   return Who::None;
@@ -756,12 +777,20 @@ bool own_faults_only(const std::vector<AnswerLine>& cleaned, const std::vector<s
                      const PhraseBook& phrases, const QuestionMatcher& matcher) {
   bool cue = find_any(all, phrases.own_fault_cues) != std::string::npos;
   bool all_writer_acts = true, any = false;
-  for (const Clause& c : read_clauses(answer_sentences(cleaned, phrases), phrases, matcher)) {
+  std::vector<Clause> clauses = read_clauses(answer_sentences(cleaned, phrases), phrases, matcher);
+  for (std::size_t k = 0; k < clauses.size(); ++k) {
+    const Clause& c = clauses[k];
     if (c.empty_of_meaning) continue;
+    // "Elle, rien à redire", "Him? Nothing.": the ex set up as the topic of a nil reply that
+    // clears them.
+    auto nil_of_ex = [](const Clause& x) { return x.subject == Who::Ex && x.nil && !x.fault; };
+    if (c.subject == Who::Ex && c.words.size() == 1 && k + 1 < clauses.size() &&
+        nil_of_ex(clauses[k + 1]))
+      continue;
     any = true;
     cue = cue || c.own_cue || names_only_writer(c, phrases);
     if (c.subject == Who::Couple && !c.circumstance) return false;
-    if (c.subject == Who::Ex &&
+    if (c.subject == Who::Ex && !nil_of_ex(c) &&
         (c.criticises() || !(c.praise || c.negated_fault || c.circumstance)))
       return false;
     if (c.subject == Who::Writer && c.complaint) return false;
@@ -1057,7 +1086,7 @@ bool clear_yes(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases
         for (std::size_t i = 0; i < words.size(); ++i)
           if (is_negation(words, i, phrases) && !phrase_at(words, i, phrases.unconditional))
             return false;
-      if (!before_yes && core.size() == 1 && (core[0] == "no" || core[0] == "non")) return false;
+      if (!before_yes && core.size() == 1 && is_bare_no(core[0])) return false;
       continue;
     }
     yes_sentence = s;
@@ -1066,9 +1095,10 @@ bool clear_yes(const std::vector<AnswerLine>& cleaned, const PhraseBook& phrases
         !phrase_at(words, at + len, phrases.clear_yes)) // "definitely not", not "yes, no doubt"
       return false;
     if (sentences[s].end == '?' || sentences[s].end == 'e') return false;
-    // "Yes, no…", "oui, non": a "no" after the yes takes it back ("no doubt" does not).
+    // "Yes, no…", "oui, non", "yeah nah": a "no" after the yes takes it back ("no doubt" does
+    // not).
     for (std::size_t i = at + len; i < words.size(); ++i)
-      if ((words[i] == "no" || words[i] == "non") && !phrase_at(words, i, phrases.clear_yes) &&
+      if (is_bare_no(words[i]) && !phrase_at(words, i, phrases.clear_yes) &&
           !phrase_at(words, i, phrases.unconditional))
         return false;
     // "Oui, sans réserve.", "Yes, no hesitation": said unconditional in its own sentence.

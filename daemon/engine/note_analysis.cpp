@@ -739,8 +739,9 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
   // its lines speaks of the writer: its questions are theirs. Per block: the innermost such
   // heading it sits under, or -1.
   std::vector<int> couples_heading(blocks.size(), -1);
-  std::vector<char> announcing(blocks.size(), 0); // "## Questions for the mediator"
-  std::vector<std::pair<int, int>> headings;      // (level, the couple's heading or -1), open above
+  std::vector<char> announcing(blocks.size(), 0);      // "## Questions for the mediator"
+  std::vector<char> subject_heading(blocks.size(), 0); // "## Compte rendu client"
+  std::vector<std::pair<int, int>> headings; // (level, the couple's heading or -1), open above
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     if (blocks[b].kind != BlockKind::Heading) {
       couples_heading[b] = headings.empty() ? -1 : headings.back().second;
@@ -750,9 +751,10 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
       headings.pop_back();
     std::string_view heading =
         text.substr(blocks[b].text_start, blocks[b].text_end - blocks[b].text_start);
-    bool couple =
-        matcher_.titles_a_couple_of_others(heading) || announces_questions_for_others(heading);
+    bool couple = titles_others(heading, blocks[b].level);
     if (couple && !matcher_.titles_a_couple_of_others(heading)) announcing[b] = 1;
+    subject_heading[b] = couple && !matcher_.titles_a_couple_of_others(heading) &&
+                         !announces_questions_for_others(heading);
     headings.emplace_back(blocks[b].level, couple
                                                ? static_cast<int>(b)
                                                : (headings.empty() ? -1 : headings.back().second));
@@ -795,8 +797,14 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
       about[k] = left_a_group_on_its_line(text, cs[k]);
       continue;
     }
-    if (in_couples_section(cs[k])) {
-      about[k] = 1; // a label too ("- ses raisons officielles : …")
+    // Under a couple's heading a label is theirs too ("- ses raisons officielles : …"); under
+    // another subject's ("Boulot" in a weekly note), only what asks: "- lundi : tableau à
+    // refaire" is a log's entry.
+    if (in_couples_section(cs[k]) &&
+        (cs[k].question_mark || matcher_.opens_question(cs[k].plain) ||
+         !subject_heading[static_cast<std::size_t>(
+             couples_heading[static_cast<std::size_t>(cs[k].block)])])) {
+      about[k] = 1;
       continue;
     }
     // "Questions for Moana:" announces others' questions; it asks none of the writer's.
@@ -940,10 +948,19 @@ bool Analyzer::titles_others_before(std::string_view text, const Outline& outlin
     if (b.start >= before) break;
     if (b.kind != BlockKind::Heading) continue;
     std::string_view heading = text.substr(b.text_start, b.text_end - b.text_start);
-    if (matcher_.titles_a_couple_of_others(heading) || announces_questions_for_others(heading))
-      return true;
+    if (titles_others(heading, b.level)) return true;
   }
   return false;
+}
+
+// A heading over questions that are someone else's: a couple of others ("## Clara & Théo"),
+// questions announced for others ("## Questions for the mediator"), or, below the note's
+// title (whose words the topic gate weighs with the file's name), another subject that no word
+// of the heading ties to the topic ("## Compte rendu client Ben Arous", "## Staff meeting").
+bool Analyzer::titles_others(std::string_view heading, int level) const {
+  return matcher_.titles_a_couple_of_others(heading) || announces_questions_for_others(heading) ||
+         (level >= 2 && matcher_.titles_another_subject(heading) &&
+          matcher_.topic_sign(heading) == TopicSign::None);
 }
 
 bool Analyzer::answered_in_first_person_on_its_line(std::string_view text,
@@ -1201,8 +1218,10 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
                   [&](const RecognisedQuestion& r) {
                     return matcher_.has_decisive_sign(candidates.lines[r.candidate].plain);
                   });
+  // Or filed under it: "Boulot/REX chronologie", "Work/Q3 retro".
   bool titled_after_another_subject =
-      any_title([&](std::string_view t) { return matcher_.titles_another_subject(t); });
+      any_title([&](std::string_view t) { return matcher_.titles_another_subject(t); }) ||
+      matcher_.titles_another_subject(folder_of(path));
   // "Client worksheet", "Aiman 1-1", a note filed under "Courrier/": the article's own
   // questions put to a client, a mentee or a reader ("What reasons did he give you?") name the
   // topic, but they speak to that person, and none of the writer (nor a letter's "you", the ex).

@@ -262,10 +262,12 @@ private:
                                       const Candidates& candidates, const LineIndex& lines,
                                       const std::vector<LineRead>& reads,
                                       std::size_t left_out_end) const;
-  // A heading before `before` titles a couple of others or announces questions for them
-  // (questions_about_others reads those for the lines under them, however far).
+  // A heading before `before` titles others (titles_others: a couple of others, questions
+  // announced for them, another subject); questions_about_others reads those for the lines
+  // under them, however far.
   bool titles_others_before(std::string_view text, const Outline& outline,
                             std::size_t before) const;
+  bool titles_others(std::string_view heading, int level) const;
   // The note's candidates put to someone the writer helps may be set aside
   // (set_aside_questions_put_to_someone_helped: its path and its opening decide).
   bool may_set_aside_put_to_someone(std::string_view text, std::string_view path) const;

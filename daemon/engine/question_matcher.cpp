@@ -1880,8 +1880,13 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
       }
       i = j + 1;
     }
+    static const std::unordered_set<std::string> stepping = {"step", "steps", "stepped",
+                                                             "stepping"};
     for (std::size_t i = 0; i < folded.size(); ++i) {
       if (resigning.count(folded[i])) return true;
+      // "Why did Brother Hollis step down from the board?": resigning, in two words.
+      if (stepping.count(folded[i]) && i + 1 < folded.size() && folded[i + 1] == "down")
+        return true;
       if (!leaving.count(folded[i])) continue;
       for (std::size_t k = i + 1; k < folded.size() && k <= i + 4; ++k)
         if (groups_left_.count(folded[k])) return true;
@@ -1890,6 +1895,20 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
       std::size_t after = i; // the name is the word before this one
       if (after >= 2 && auxiliaries.count(folded[after - 1])) --after;
       if (after >= 2 && (folded[after - 1] == "il" || folded[after - 1] == "elle")) --after;
+      // Left by someone a definite article names, in a word or two, not the ex: "why did the
+      // contractor leave site", "pourquoi le sous-traitant a quitté la zone" (a partner word is
+      // the ex's: "why did the ex leave").
+      auto someone = [&](std::size_t k) {
+        return !stop_words_.count(folded[k]) && !refers_to_ex(folded[k]) &&
+               !relationship_nouns_.count(folded[k]) && !pronoun_words_.count(folded[k]) &&
+               !determiners.count(folded[k]) && !auxiliaries.count(folded[k]);
+      };
+      auto definite = [&](std::size_t k) {
+        return folded[k] == "the" || folded[k] == "le" || folded[k] == "la";
+      };
+      if ((after >= 2 && definite(after - 2) && someone(after - 1)) ||
+          (after >= 3 && definite(after - 3) && someone(after - 2) && someone(after - 1)))
+        return true;
       if (after < 2) continue; // a sentence's first word has its capital anyway
       const std::string& name = folded[after - 1];
       if (!capital[after - 1] || refers_to_ex(name) || me_words_.count(name) ||

@@ -163,6 +163,14 @@ TEST_CASE("a nil reply in Québec French", "[answer_judge]") {
   CHECK_FALSE(f.answered);
 }
 
+// "Nothing" in the Creoles of the Antilles and Haiti, in notes written in French.
+TEST_CASE("a nil reply in Creole", "[answer_judge]") {
+  AnswerFacts f = judge("Ayen. Rien du tout, c'était un bon monsieur.", Kind::FaultFinding);
+  CHECK(f.nil);
+  CHECK_FALSE(f.answered);
+  CHECK(judge("Anyen.", Kind::FaultFinding).nil);
+}
+
 TEST_CASE("a nil reply that goes on to name something is an answer", "[answer_judge]") {
   for (const char* a :
        {"Nothing really, except his temper", "Rien, à part ses mensonges",
@@ -305,41 +313,20 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
     INFO(a);
     CHECK(yes(a));
   }
-  for (const char* a : {"Yes-ish. Ask me again after Christmas.",
-                        "Yes. If he stops drinking.",
-                        "Yes, if he stays off the bookies I'm in.",
-                        "Oui. Si elle arrête de mentir.",
-                        "Yes. We'll see in spring.",
-                        "Oui, sur le papier.",
-                        "Oui. Redemande-moi en janvier.",
-                        "Yes?? I think?",
-                        "I'd say so. 90%.",
-                        "oui jcrois",
-                        "Mostly",
-                        "Yes, but…",
-                        "Yes, but...",
-                        "Oui… enfin je crois",
-                        "Yes. If he changes.",
-                        "Yes. But no hesitation if he moves back.",
-                        "Yes. If he changes, no hesitation.",
-                        "Yes. But I'm scared.",
-                        "Definitely not.",
-                        "Yes and no.",
-                        "I think so. Yes.",
-                        "Yes. Only if she apologises.",
-                        "Yes, as long as he stays sober.",
-                        "Oui, sauf s'il recommence.",
-                        "Yes. No. I don't know.",
-                        "I don't know, man. Some days yes.",
-                        "Oui, des fois.",
-                        "Not yes.",
-                        "No.",
-                        "Maybe?",
-                        "Yes, if he's willing to talk.",
-                        "Oui, s'il change.",
-                        "Yes. If he changes.",
-                        "Yeah. Think so anyway.",
-                        "Yes, I reckon."}) {
+  for (const char* a :
+       {"Yes-ish. Ask me again after Christmas.", "Yes. If he stops drinking.",
+        "Yes, if he stays off the bookies I'm in.", "Oui. Si elle arrête de mentir.",
+        "Yes. We'll see in spring.", "Oui, sur le papier.", "Oui. Redemande-moi en janvier.",
+        "Yes?? I think?", "I'd say so. 90%.", "oui jcrois", "Mostly", "Yes, but…", "Yes, but...",
+        "Oui… enfin je crois", "Yes. If he changes.", "Yes. But no hesitation if he moves back.",
+        "Yes. If he changes, no hesitation.", "Yes. But I'm scared.", "Definitely not.",
+        "Yes and no.", "I think so. Yes.", "Yes. Only if she apologises.",
+        "Yes, as long as he stays sober.", "Oui, sauf s'il recommence.", "Yes. No. I don't know.",
+        "I don't know, man. Some days yes.", "Oui, des fois.", "Not yes.", "No.", "Maybe?",
+        "Yes, if he's willing to talk.", "Oui, s'il change.", "Yes. If he changes.",
+        "Yeah. Think so anyway.", "Yes, I reckon.",
+        // "Yeah nah" is a no; any bare no after the yes takes it back.
+        "Yeah nah. Not a big yes. A medium one.", "Yes, nope, not really."}) {
     INFO(a);
     CHECK_FALSE(yes(a));
   }
@@ -415,14 +402,22 @@ TEST_CASE("own faults only: the writer named as what they disliked", "[answer_ju
         "The way I got when he went out: texting every half hour, checking his location, the "
         "sulking.",
         "I get jealous, even with his officemates. All me.",
-        "That I nagged him about the bins and the car and his mum."}) {
+        "That I nagged him about the bins and the car and his mum.",
+        // The ex as the one an act is aimed at ("late for her family's dinner") is no subject;
+        // the ex set up as the topic of a nil that clears them ("Elle, rien à redire").
+        "Me lah. I always OT, never planned anything, always late for her family's Sunday "
+        "dinner. Nothing about her.",
+        "Moi. Mon boulot, les charrettes, les annulations à la dernière minute. Elle, rien à "
+        "redire.",
+        // The "t" of "couldn't" is no French "t'" (the ex addressed): the writer goes on.
+        "I worked every weekend, couldn't switch off."}) {
     INFO(a);
     CHECK(own_only(a));
   }
   for (const char* a :
        {"I didn't like how I was treated.", "I didn't like that I had to do everything.",
         "I didn't like how I felt around her.", "I didn't like that he ignored me.",
-        "Me. And his drinking.", "Me, mostly. But he lied too.",
+        "Me. And his drinking.", "Me, mostly. But he lied too.", "Moi. Elle, rien. Sa mère, tout.",
         "My needs came last. My feelings didn't matter.",
         "Checking his location, he was never where he said."}) {
     INFO(a);

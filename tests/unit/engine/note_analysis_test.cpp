@@ -178,7 +178,11 @@ TEST_CASE("someone who left a team is asked of, not the ex", "[note_analysis]") 
         "Why did Gareth leave the second tenors - what he told the committee?",
         "Pourquoi Ti-Guy a lâché l'équipe? Ce qu'il a dit, pis la vraie raison",
         "Pourquoi Mama Odile a quitté la tontine ? Ce qu'elle a dit et la vraie raison",
-        "Pourquoi Mme Joseph a démissionné, la raison officielle et la vraie ?"}) {
+        "Pourquoi Mme Joseph a démissionné, la raison officielle et la vraie ?",
+        "Why did Brother Hollis step down from the board - what he told Pastor?",
+        // Someone a definite article names, in a word or two.
+        "Why did the contractor leave site early - official reason vs real reason?",
+        "Pourquoi le sous-traitant a quitté la zone — raison officielle vs vraie raison ?"}) {
     INFO(asked);
     CHECK(questions(std::string(asked) + "\nHe said his back.\n") == "");
   }
@@ -190,6 +194,8 @@ TEST_CASE("someone who left a team is asked of, not the ex", "[note_analysis]") 
   // Leaving a home, or leaving with nothing named, is the breakup's.
   check("Why did Sam leave the flat, what did he tell me?\nHis job.\n", "why.official@1+");
   check("Why did she leave, and what did the group think?\nShe was tired.\n", "why.official@1+");
+  check("Why did the ex leave, what did he tell me?\nHis job.\n", "why.official@1+");
+  check("Q: What she told me is the reason for leave?\nA: Her job.\n", "why.official@1+");
   // The club's point opens the entry; the writer's own questions follow it.
   check("pourquoi Momo il a quitté l'équipe, ce qu'il a dit ?\nson dos\n\nEst-ce que j'ai "
         "peur de rester seul ?\nun peu\nQu'est-ce qui ne marchait pas entre nous ?\nles "
@@ -1930,6 +1936,23 @@ TEST_CASE("a section titled as a couple of others", "[note_analysis][topic]") {
         "why.disliked@9+");
   CHECK(questions("# Tom & Ana\n\n- What did I not like about the relationship? The silence.\n"
                   "- Is it reversible? No.\n") == "why.disliked@3+ why.reversible@4+");
+}
+
+// A section titled after another subject that no word of its title ties to the topic
+// ("## Compte rendu client") holds someone else's questions; only what asks there is set
+// aside, so a weekly note's "Boulot" log keeps the note's own questions.
+TEST_CASE("a section titled after another subject", "[note_analysis][topic]") {
+  CHECK(questions("# 1 déc.\n\nElle a dit non, le 20.\n\n"
+                  "**Qu'est-ce que d'avoir essayé m'évite de regretter ?**\nDe me demander toute "
+                  "ma vie si un appel aurait suffi.\n\n## Compte rendu client Ben Arous\n"
+                  "Pourquoi le client a quitté l'agence — la raison officielle, et la vraie ?\n"
+                  "Les honoraires.\n") == "if-no.accept@5+");
+  CHECK(questions("Semaine 47\n==========\n\nBoulot\n------\n- lundi : tableau à refaire\n\n"
+                  "Julie\n-----\nEt si elle dit non ? Qu'est-ce que j'aurai gagné à avoir "
+                  "essayé ?\n-> Au moins j'aurai essayé.\n") == "if-no.accept@10+");
+  CHECK(questions("# Nov 3\n\n## Staff meeting\n- What wasn't working? The rota.\n\n## Grief and "
+                  "the breakup\n- What did I not like about us? The silences.\n") ==
+        "why.disliked@7+");
 }
 
 // A top-level quote opening with a question wholly in bold, answered on its next lines, is the

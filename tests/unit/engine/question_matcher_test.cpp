@@ -195,6 +195,7 @@ TEST_CASE("saying no is its own word, never what was said", "[question_matcher]"
 
 TEST_CASE("a line opening with a question word asks", "[question_matcher]") {
   CHECK(matcher().opens_question("What went wrong"));
+  CHECK(matcher().opens_question("Whether I only want her back because I'm scared"));
   CHECK(matcher().opens_question("pourquoi il est parti"));
   CHECK(matcher().opens_question("**Did** it match"));
   CHECK_FALSE(matcher().opens_question("Hope on"));
@@ -651,6 +652,21 @@ TEST_CASE("wat is what", "[question_matcher]") {
 TEST_CASE("kicking myself is regretting; they said no", "[question_matcher]") {
   CHECK(match("What will having tried stop me kicking myself about?") == "if-no.accept");
   CHECK(match("He said no") == "step:if-no");
+  // "Having a go" is trying; what it saves me is what it spares me.
+  CHECK(match("What'll having a go save me regretting?") == "if-no.accept");
+}
+
+// A letter asks the ex what they did not say; mistakes not done again are not repeated.
+TEST_CASE("what didn't you say, and mistakes not done again", "[question_matcher]") {
+  CHECK(match("But what didn't you say, that I felt anyhow?") == "why.unofficial");
+  CHECK(match("The mistakes I'm not doing again, and what instead") == "new-start.mistakes");
+}
+
+// "Between us" with "differently": the new way of relating, not what wasn't working.
+TEST_CASE("what we'd change between us", "[question_matcher]") {
+  CHECK(match("How we'd do things differently between us") == "reach-out.change");
+  CHECK(match("What wasn't working between us?") == "why.not-working");
+  CHECK(match("Ce qu'on ferait autrement entre nous") == "reach-out.change");
 }
 
 // similarity() keeps each text's words per language in two per-thread memos (one per side, each
