@@ -63,7 +63,8 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
                                 "holdout-ap", "holdout-aq", "holdout-ar", "holdout-as",
                                 "holdout-at", "holdout-au", "holdout-av", "holdout-aw",
                                 "holdout-ax", "holdout-az", "holdout-ba", "holdout-bb",
-                                "holdout-bc", "holdout-bd", "holdout-be", "holdout-bg")]
+                                "holdout-bc", "holdout-bd", "holdout-be", "holdout-bg",
+                                "holdout-bf", "holdout-bi")]
 # Read with `--corpus tests/corpus/holdout-z`, outside the defaults and their ctest: writing far
 # from textbook, most of whose misses are what the recognition issue keeps out (a dictated
 # question and its answer as one run-on paragraph of prose: 30 of its 231 questions) or far
