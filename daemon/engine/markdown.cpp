@@ -114,6 +114,11 @@ Outline build_outline(TSNode root) {
       // punctuation and markers: nothing to read
     } else if (sym == S.document || sym == S.section || sym == S.list) {
       enter = true;
+    } else if (std::strcmp(ts_node_type(node), "ERROR") == 0) {
+      // The grammar gives up on some HTML inside a list item (an item's paragraph, then
+      // "<div>…" and "</div>" after a blank line, as Notion exports its callouts): the blocks
+      // it did recognise inside are the note's still, the item's own line first.
+      enter = true;
     } else {
       Block b;
       b.start = ts_node_start_byte(node);

@@ -983,6 +983,13 @@ bool Analyzer::answered_in_first_person(std::string_view text, const Candidate& 
     after.remove_prefix(line.size() + 1);
     line = after.substr(0, after.find('\n'));
   }
+  // A form's "Your response: …" (a worksheet the writer fills in) is the writer's answer,
+  // whoever it speaks of. Both languages' labels (the pack has no key for them).
+  std::string lower = fold_case(trim(line));
+  for (std::string_view label : {"your response", "your answer", "ta réponse", "votre réponse"})
+    if (lower.starts_with(label) &&
+        trim(std::string_view(lower).substr(label.size())).starts_with(":"))
+      return true;
   // What someone else said, quoted ("He said \"I need space\""), is theirs.
   return matcher_.speaks_in_first_person(without_quoted(fold_for_match(line)));
 }

@@ -1080,8 +1080,12 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
         c.must_ask = true;
       }
       // The last line of prose, unless, among lines written one thought each, it is a head
-      // answered after it.
-      if (c.loose && !c.label && !first && !more && !answered_on_line && !chat) continue;
+      // answered after it, or one that opens asking, left unanswered ("am i scared of being by
+      // myself??\nlowkey yes.\nwhat tells me i wont end up alone").
+      if (c.loose && !c.label && !first && !more && !answered_on_line && !chat) {
+        if (!one_thought_lines) continue;
+        c.must_ask = true;
+      }
     }
     out.push_back(std::move(c));
   }

@@ -47,6 +47,22 @@ TEST_CASE("list items know their text, nesting and task boxes", "[markdown]") {
   CHECK(items[1]->checked);
 }
 
+// The grammar gives up (an ERROR node) on an item's paragraph followed by an HTML block that
+// a blank line splits in two, as Notion exports its callouts: the item keeps its own text.
+TEST_CASE("an item over HTML the grammar gives up on keeps its text", "[markdown]") {
+  std::string text =
+      "- What tells me I won't end up alone\n\n    <div>\n    Marcy.\n\n    </div>\n";
+  Outline o = parse_outline(text);
+  REQUIRE_FALSE(o.blocks.empty());
+  const Block& item = o.blocks[0];
+  REQUIRE(item.kind == BlockKind::ListItem);
+  CHECK(text.substr(item.text_start, item.text_end - item.text_start).starts_with("What tells me"));
+  REQUIRE(o.blocks.size() >= 2);
+  CHECK(o.blocks[1].kind == BlockKind::Paragraph);
+  CHECK(o.blocks[1].item_lead);
+  CHECK(o.blocks[1].parent == 0);
+}
+
 TEST_CASE("setext headings have levels; quotes mark their children", "[markdown]") {
   Outline o = parse_outline("Why\n===\n\n> ## inside\n> text\n");
   REQUIRE(o.blocks.size() >= 3);

@@ -417,6 +417,11 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
                         "in thirty years.\n\nQ: What reasons did he give you for leaving?\nA: He "
                         "said \"I'm tired\". I think it was the layoff.\n",
                         "Pastor Jim worksheet.md") == "motives.fear@1 why.official@4");
+  // ...or under a form's "Your response:", whoever the answer speaks of.
+  CHECK(gated_questions("**B1. What were their official reasons for leaving — what they told "
+                        "you?**\n\nYour response: His family moved to Fresno.\n\n**B2. Are you "
+                        "afraid of being alone?**\n\nYour response: Yes, kind of.\n",
+                        "Worksheet 3 - After a breakup.md") == "why.official@1 motives.fear@5");
   // ...and the writer's own questions after them get their ids.
   CHECK(gated_questions("Read aloud, then five minutes of writing:\n- Do you stay even when "
                         "your needs aren't met?\n- Are you afraid of being abandoned?\n\nMy "
@@ -1936,6 +1941,18 @@ TEST_CASE("a section titled as a couple of others", "[note_analysis][topic]") {
         "why.disliked@9+");
   CHECK(questions("# Tom & Ana\n\n- What did I not like about the relationship? The silence.\n"
                   "- Is it reversible? No.\n") == "why.disliked@3+ why.reversible@4+");
+}
+
+// Among lines written one thought each, the last one may still ask, left unanswered.
+TEST_CASE("a paragraph's last line that asks", "[note_analysis][recognition]") {
+  check("am i just scared of being by myself?? is that whats making me want him back\n"
+        "lowkey yes.\nwhat tells me i wont end up alone\n",
+        "motives.fear@1+ motives.reassure@3-");
+  // Prose's last line stays prose.
+  check("Am I scared of being alone? Some nights, when the house is quiet and the heating ticks "
+        "and I can hear the neighbours laughing through the wall at something on the telly, "
+        "what tells me I won't end up alone\n",
+        "motives.fear@1+");
 }
 
 // A section titled after another subject that no word of its title ties to the topic
