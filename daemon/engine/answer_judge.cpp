@@ -196,12 +196,13 @@ const std::vector<std::string> kFaultWords = {
     "worst", "toxic", "insecur*", "insensitive", "inconsiderate", "disrespect*", "immatur*",
     "childish", "unreliable", "flaky", "stingy", "nag*", "moan*", "whinge*", "whine", "whined",
     "whines", "whining", "secretive", "secret", "secrets", "betray*", "bother*", "dislike*",
-    "fight*", "fought", "argu*", "flirt*", "harsh", "condescending", "patroni*", "judgmental",
-    "judgemental", "impatient", "irresponsible", "clingy", "needy", "demanding", "difficult",
-    "disappoint*", "frustrat*", "resent*", "regret*", "let me down", "let down", "blame*",
-    "silences", "silent treatment", "ghosted", "cruelty", "raised his voice", "raised her voice",
-    "raised their voice", "raise his voice", "raise her voice", "raise their voice", "cross word",
-    "cross words", "harsh word", "harsh words", "bad word", "bad words",
+    "fight*", "fought", "argu*", "a row", "rows", "rowed", "rowing", "flirt*", "harsh",
+    "condescending", "patroni*", "judgmental", "judgemental", "impatient", "irresponsible",
+    "clingy", "needy", "demanding", "difficult", "disappoint*", "frustrat*", "resent*", "regret*",
+    "let me down", "let down", "blame*", "silences", "silent treatment", "ghosted", "cruelty",
+    "raised his voice", "raised her voice", "raised their voice", "raise his voice",
+    "raise her voice", "raise their voice", "cross word", "cross words", "harsh word",
+    "harsh words", "bad word", "bad words",
     // French
     "mensonge*", "menteur", "menteuse", "ment", "mentait", "menti", "mentir", "colère*", "jalou*",
     "tromp*", "infidèle*", "infidélité*", "égoïs*", "froid", "froide", "froideur", "distante",
@@ -790,6 +791,11 @@ bool own_faults_only(const std::vector<AnswerLine>& cleaned, const std::vector<s
     any = true;
     cue = cue || c.own_cue || names_only_writer(c, phrases);
     if (c.subject == Who::Couple && !c.circumstance) return false;
+    // The ex's family or friends as what the writer disliked ("Her sister on the phone every
+    // night"): the ex's side, no fault of the writer's.
+    if (c.subject == Who::None && !c.circumstance)
+      for (std::size_t i = 0; i < c.words.size(); ++i)
+        if (names_someone_else(c.words, i, matcher)) return false;
     if (c.subject == Who::Ex && !nil_of_ex(c) &&
         (c.criticises() || !(c.praise || c.negated_fault || c.circumstance)))
       return false;

@@ -71,7 +71,9 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
         "Rien. C'était un brave homme, il m'a jamais manqué de respect.",
         // A raised voice denied clears the ex, in French's idiom as in English's.
         "Rien, franchement. Il était gentil avec moi, jamais un mot plus haut que l'autre.",
-        "Rien. Il n'a jamais haussé le ton."}) {
+        "Rien. Il n'a jamais haussé le ton.",
+        // A row (a fight) denied clears as well.
+        "nothing really. he was sound. gas craic, never a row"}) {
     INFO(a);
     AnswerFacts f = judge(a, Kind::FaultFinding);
     CHECK(f.nil);
@@ -418,6 +420,7 @@ TEST_CASE("own faults only: the writer named as what they disliked", "[answer_ju
        {"I didn't like how I was treated.", "I didn't like that I had to do everything.",
         "I didn't like how I felt around her.", "I didn't like that he ignored me.",
         "Me. And his drinking.", "Me, mostly. But he lied too.", "Moi. Elle, rien. Sa mère, tout.",
+        "Her sister on the phone every night for an hour. I never said so. Should have.",
         "My needs came last. My feelings didn't matter.",
         "Checking his location, he was never where he said."}) {
     INFO(a);

@@ -659,6 +659,8 @@ TEST_CASE("kicking myself is regretting; they said no", "[question_matcher]") {
 // A letter asks the ex what they did not say; mistakes not done again are not repeated.
 TEST_CASE("what didn't you say, and mistakes not done again", "[question_matcher]") {
   CHECK(match("But what didn't you say, that I felt anyhow?") == "why.unofficial");
+  CHECK(match("What were his reasons for leaving?") == "why.official");
+  CHECK(match("Quelles étaient ses raisons de partir ?") == "why.official");
   CHECK(match("The mistakes I'm not doing again, and what instead") == "new-start.mistakes");
 }
 
