@@ -1476,7 +1476,7 @@ std::size_t aside_body(std::string_view text, const Block& b) {
 // writer's unquoted text (or by a heading or the note's end: unanswered). Read as a line of the
 // writer's; other quoted text stays someone else's words (a draft, what the ex wrote).
 std::optional<Candidate> quoted_question(std::string_view text, const std::vector<Block>& blocks,
-                                         int i) {
+                                         int i, const SentenceGate& gate) {
   const Block& b = blocks[static_cast<std::size_t>(i)];
   int quote = b.parent;
   // An email's reply quotes a numbered question ("> 2. What reasons did he give?") as a list
@@ -1517,7 +1517,13 @@ std::optional<Candidate> quoted_question(std::string_view text, const std::vecto
   Candidate c;
   c.block = i;
   c.depth = b.depth;
-  if (!read_line(line, b.text_start, c)) return std::nullopt;
+  if (!read_line(line, b.text_start, c)) {
+    // "> Les fois où j'ai cru ne plus rencontrer personne… et puis si." over its answer: one
+    // sentence with a stop, posed by a prompt's lead, as an item's may be.
+    if (!read_task_sentence(line, b.text_start, c, kMaxPromptSentenceWords, gate.may_pose))
+      return std::nullopt;
+    c.stop_ended = true;
+  }
   c.form = QuestionForm::Line;
   c.answer_start = q.end;
   c.quoted = true;
@@ -1663,7 +1669,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
         // Only a callout's title: other quoted text is someone else's words.
         std::size_t title = callout_title(line);
         if (title == std::string_view::npos) {
-          if (auto q = quoted_question(text, blocks, i)) {
+          if (auto q = quoted_question(text, blocks, i, gate)) {
             q->block = i;
             quoted.push_back(std::move(*q));
           } else if (question_over_answer_in_quote(text, blocks, i, line) &&
@@ -1717,7 +1723,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
       paragraph_lines_memo(text, b, i, out.lines, false, gate);
     } else if (b.kind == BlockKind::Paragraph && b.item_lead && b.in_quote &&
                !in_callout_body(blocks, text, i)) {
-      if (auto q = quoted_question(text, blocks, i)) {
+      if (auto q = quoted_question(text, blocks, i, gate)) {
         q->block = i;
         quoted.push_back(std::move(*q));
       }

@@ -621,6 +621,10 @@ TEST_CASE("questions in the forms people write them", "[note_analysis][recogniti
   check("My ex, again.\n\n> What do you think wasn't working in your relationship?\n\n"
         "We never talked.\n",
         "");
+  // A quoted prompt's lead over its answer asks though it ends with a stop.
+  check("> Est-ce que j'ai peur d'être seule ?\n\nUn peu.\n\n> Les fois où j'ai cru que je "
+        "rencontrerais plus jamais personne… et puis si.\n\nEn terminale, après Erwan.\n",
+        "motives.fear@1+ motives.past@5+");
   // Under a question, quotes are its guidance or its answer.
   check("## What did he tell me?\n\n> What were his official reasons?\n\nTired.\n\n"
         "## What wasn't working?\n\n> Did it stop working, and why?\n\nTime.\n",
