@@ -1146,10 +1146,11 @@ bool Analyzer::set_aside_questions_put_to_someone_helped(std::string_view text,
 
 Candidates Analyzer::posed_candidates(std::string_view text, const Outline& outline) const {
   // The sentences no prompt's lead may open are not read (their plain text not built).
-  Candidates candidates =
-      find_candidates(text, outline, {matcher_.id(), [this](std::string_view raw) {
-                                        return matcher_.may_open_with_prompt_lead(raw);
-                                      }});
+  Candidates candidates = find_candidates(
+      text, outline,
+      {matcher_.id(),
+       [this](std::string_view raw) { return matcher_.may_open_with_prompt_lead(raw); },
+       [this](std::string_view raw) { return matcher_.opens_question(raw); }});
   std::erase_if(candidates.lines, [&](const Candidate& c) {
     return c.stop_ended && !matcher_.opens_with_prompt_lead(c.plain);
   });

@@ -879,7 +879,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     chat = chat_lines >= 1 && chat_lines * 2 >= line_count;
   }
   {
-    int asking = 0, labelled = 0, lines = 0;
+    int asking = 0, labelled = 0, opening = 0, lines = 0;
     bool all_short = true, short_inside = false;
     for (std::size_t from = 0; from < para.size();) {
       std::size_t nl = para.find('\n', from);
@@ -900,6 +900,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
                cut.dash && count_words(line.substr(0, cut.at)) >= 2 &&
                count_words(line.substr(0, cut.at)) <= kMaxLabelWords)
         ++labelled;
+      else if (gate.opens_asking && gate.opens_asking(line))
+        ++opening; // "what tells me i wont end up alone"
       std::size_t words = count_words(line);
       // written_words() is never more than count_words(): read only when it may matter.
       if (words > kMaxLooseLineWords && written_words(line) > kMaxLooseLineWords) all_short = false;
@@ -909,8 +911,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     qa_lines = !chat && lines >= 3 && asking * 2 >= lines + 1;
     // "she blames me for: …" / "all or some?: …" / "alone or a reaction: …": lines that each
     // open with a label or a question are one thought each, however long.
-    one_thought_lines =
-        chat || (lines >= 3 && (all_short || short_inside || (asking + labelled) * 2 >= lines + 1));
+    one_thought_lines = chat || (lines >= 3 && (all_short || short_inside ||
+                                                (asking + labelled + opening) * 2 >= lines + 1));
   }
   std::string_view previous;
   std::size_t start = 0;

@@ -83,9 +83,13 @@ struct Candidates {
 // text as written, without the stop) before its plain text is built, and must say yes to every
 // one the caller keeps (Analyzer::posed_candidates: QuestionMatcher::may_open_with_prompt_lead);
 // `owner` names it in the per-thread memo of paragraphs (QuestionMatcher::id(); 0 for none).
+// `opens_asking`, when given, tells a paragraph's line that opens with a word that asks
+// (QuestionMatcher::opens_question): lines that alternate such questions and their answers are
+// written one thought a line, stops or none.
 struct SentenceGate {
   std::uint64_t owner = 0;
   std::function<bool(std::string_view)> may_pose;
+  std::function<bool(std::string_view)> opens_asking;
 };
 
 Candidates find_candidates(std::string_view text, const Outline& outline,

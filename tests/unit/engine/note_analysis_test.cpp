@@ -1952,6 +1952,13 @@ TEST_CASE("a paragraph's last line that asks", "[note_analysis][recognition]") {
   check("am i just scared of being by myself?? is that whats making me want him back\n"
         "lowkey yes.\nwhat tells me i wont end up alone\n",
         "motives.fear@1+ motives.reassure@3-");
+  // Lines that alternate questions opening with a word that ask and their answers are one
+  // thought each, without a stop between.
+  check("am i just scared of being by myself?? is that whats making me want him back\n"
+        "lowkey yes everybody got somebody and im 21 w my grandmama as my date to every cookout\n"
+        "what tells me i wont end up alone\nmy aunt tee, married at 50 and happy\n"
+        "was it what i actually wanted tho\n",
+        "motives.fear@1+ motives.reassure@3+ evaluate.ideal@5-");
   // Prose's last line stays prose.
   check("Am I scared of being alone? Some nights, when the house is quiet and the heating ticks "
         "and I can hear the neighbours laughing through the wall at something on the telly, "
