@@ -388,6 +388,13 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   CHECK(gated_questions("- Real reason she left, we think? Burned out.\n- Is it reversible, can "
                         "we still counter-offer? No, her last day is Friday.\n",
                         "Work/1on1 - Ben.md") == "");
+  // A customer's complaint; a note filed under another subject ("Band/").
+  CHECK(gated_questions("# Complaint - Mr MacIver, car deck\n\nWhat was his official reason for "
+                        "the complaint?\nRefused boarding.\nIs it reversible - can we keep him "
+                        "as a regular?\nProbably.\n") == "");
+  CHECK(gated_questions("What did Dai actually say?\nThat he's moving to Cardiff.\nIs it "
+                        "reversible? Would I have him back?\nNo.\n",
+                        "Band/Pentre Boys - after Saturday.md") == "");
   CHECK(gated_questions("# Comité de thèse\n\n- As-tu peur de ne pas finir dans les temps ?\n"
                         "  - Oui.\n- Est-ce réversible ?\n  - Oui si on resoumet.\n") == "");
   // A grief journal, a work coach's session.
