@@ -174,9 +174,11 @@ public:
   bool titles_another_subject(std::string_view title) const;
   // Asks why someone left something that is no partner: a group ("Why did Kojo leave the
   // project?", "Pourquoi Ti-Guy a lâché l'équipe ?", the pack's groups_left), anything left by
-  // a person named who is not the ex ("Why did Gareth leave the second tenors?"), or a
-  // resignation ("Pourquoi Mme Joseph a démissionné ?"). Leaving a home, the children or the
-  // relationship ("Why did Sam leave the flat?") is the breakup's.
+  // a person named who is not the ex ("Why did Gareth leave the second tenors?") or whom a
+  // definite article names ("Why did the contractor leave site?", "Pourquoi le client a quitté
+  // l'agence ?"), or a resignation ("Pourquoi Mme Joseph a démissionné ?", "step down").
+  // Leaving a home, the children or the relationship ("Why did Sam leave the flat?") is the
+  // breakup's.
   bool asks_why_someone_left_a_group(std::string_view plain) const;
   // Does a title name someone the writer helps (pack key helped_titles: "Client M. - session
   // 4", "Aiman 1-1", "Courrier - Nour de Rabat")?
