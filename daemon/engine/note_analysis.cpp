@@ -958,8 +958,9 @@ bool Analyzer::titles_others_before(std::string_view text, const Outline& outlin
 // title (whose words the topic gate weighs with the file's name), another subject that no word
 // of the heading ties to the topic ("## Compte rendu client Ben Arous", "## Staff meeting").
 bool Analyzer::titles_others(std::string_view heading, int level) const {
+  // A heading that asks ("### Are these reasons reversible?") titles no subject.
   return matcher_.titles_a_couple_of_others(heading) || announces_questions_for_others(heading) ||
-         (level >= 2 && matcher_.titles_another_subject(heading) &&
+         (level >= 2 && !trim(heading).ends_with("?") && matcher_.titles_another_subject(heading) &&
           matcher_.topic_sign(heading) == TopicSign::None);
 }
 

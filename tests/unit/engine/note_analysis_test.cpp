@@ -1985,6 +1985,11 @@ TEST_CASE("a section titled after another subject", "[note_analysis][topic]") {
   CHECK(questions("Semaine 47\n==========\n\nBoulot\n------\n- lundi : tableau à refaire\n\n"
                   "Julie\n-----\nEt si elle dit non ? Qu'est-ce que j'aurai gagné à avoir "
                   "essayé ?\n-> Au moins j'aurai essayé.\n") == "if-no.accept@10+");
+  // A heading that asks titles no subject, whatever word of another language it holds
+  // ("these" is French "thèse" folded).
+  CHECK(questions("## Identify your mechanisms in love\n\n### Are these reasons reversible?\n\n"
+                  "_your answer_\n\n- Does this relationship stand a real chance in the "
+                  "future?\n\n_your answer_\n") == "why.reversible@3- evaluate.future@7-");
   CHECK(questions("# Nov 3\n\n## Staff meeting\n- What wasn't working? The rota.\n\n## Grief and "
                   "the breakup\n- What did I not like about us? The silences.\n") ==
         "why.disliked@7+");
