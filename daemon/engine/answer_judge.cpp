@@ -779,12 +779,12 @@ bool own_faults_only(const std::vector<AnswerLine>& cleaned, const std::vector<s
   bool cue = find_any(all, phrases.own_fault_cues) != std::string::npos;
   bool all_writer_acts = true, any = false;
   std::vector<Clause> clauses = read_clauses(answer_sentences(cleaned, phrases), phrases, matcher);
+  // "Elle, rien à redire", "Him? Nothing.": the ex set up as the topic of a nil reply that
+  // clears them.
+  auto nil_of_ex = [](const Clause& x) { return x.subject == Who::Ex && x.nil && !x.fault; };
   for (std::size_t k = 0; k < clauses.size(); ++k) {
     const Clause& c = clauses[k];
     if (c.empty_of_meaning) continue;
-    // "Elle, rien à redire", "Him? Nothing.": the ex set up as the topic of a nil reply that
-    // clears them.
-    auto nil_of_ex = [](const Clause& x) { return x.subject == Who::Ex && x.nil && !x.fault; };
     if (c.subject == Who::Ex && c.words.size() == 1 && k + 1 < clauses.size() &&
         nil_of_ex(clauses[k + 1]))
       continue;
