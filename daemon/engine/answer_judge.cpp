@@ -1498,7 +1498,7 @@ std::optional<Date> entry_date(std::string_view text, const DateNames& names) {
 
 std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, const DateNames& names,
                                     const Date* note_date) {
-  std::vector<DatedEntry> out;
+  std::vector<DatedEntry> out, undated;
   std::optional<Date> month; // the month title the entries below sit under
   for (const auto& line : cleaned) {
     std::string_view text = line.text;
@@ -1514,9 +1514,13 @@ std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, cons
     if (auto date = entry_date(text, names)) {
       out.push_back({*date, line.line});
     } else if (note_date) {
-      out.push_back({*note_date, line.line});
+      undated.push_back({*note_date, line.line});
     }
   }
+  // A log whose writer dates its entries ("- ma 24.11 : appel d'une heure") leaves the lines
+  // without a date undated: a remark under them ("(Gardes en série depuis. Rien noté.)") or an
+  // entry's second line is no action of the note's day.
+  if (out.empty()) return undated;
   return out;
 }
 

@@ -295,6 +295,14 @@ std::optional<Parsed> date_at(std::string_view s, std::size_t i, const NameTable
     q = skip_blanks(s, q);
     if (q > p || dotted) {
       if (auto parsed = core_date(s, q, names)) return parsed;
+      // "ma 24.11 : appel", "Sa 21.11": after a weekday, a day and month joined by a dot (as
+      // Swiss and German writers date) are a date, though "24.11" alone may be a number.
+      int day = 0, month = 0;
+      std::size_t e = 0;
+      if (read_number(s, q, 1, 2, day, e) && e < s.size() && s[e] == '.' &&
+          read_number(s, e + 1, 2, 2, month, e) && is_valid_date(0, month, day) &&
+          !is_word_at(s, e) && !(e + 1 < s.size() && is_separator(s[e]) && is_digit(s[e + 1])))
+        return Parsed{Date{0, month, day}, e};
     }
   }
   return core_date(s, i, names);

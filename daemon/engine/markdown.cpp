@@ -1093,8 +1093,12 @@ void plain_of(TSNode node, std::string_view text, std::string& out, int depth) {
     bool is_link = false;
     for (TSSymbol l : S.links)
       is_link = is_link || sym == l;
-    if (sym == S.emphasis_delimiter || sym == S.code_span_delimiter || sym == S.html_tag ||
-        sym == S.latex_span_delimiter) {
+    if (sym == S.html_tag && ce >= cs + 3 && (text[cs + 1] == 'b' || text[cs + 1] == 'B') &&
+        (text[cs + 2] == 'r' || text[cs + 2] == 'R') &&
+        (ce == cs + 3 || text[cs + 3] == '>' || text[cs + 3] == '/' || text[cs + 3] == ' ')) {
+      out += ' '; // "<br>" breaks the line: the words on either side stay apart
+    } else if (sym == S.emphasis_delimiter || sym == S.code_span_delimiter ||
+               sym == S.html_tag || sym == S.latex_span_delimiter) {
       // dropped
     } else if (sym == S.backslash_escape) {
       if (ce > cs + 1) out.append(text.substr(cs + 1, ce - cs - 1));

@@ -507,6 +507,10 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
                                                                  const Outline& outline,
                                                                  const Candidates& candidates,
                                                                  Recognition& recognition) const {
+  // An Obsidian Kanban board ("kanban-plugin: basic" in its front matter) is one subject's
+  // cards: its headings are lanes ("## still chewing on", "## done"), no parts of other topics.
+  if (auto fm = split_front_matter(text); fm && fm->yaml.find("kanban-plugin:") != fm->yaml.npos)
+    return {};
   const auto& blocks = outline.blocks;
   // Asking with a word of the topic ("… in your next relationship?") is no other topic's
   // debrief, whatever sense its answer gives that word.

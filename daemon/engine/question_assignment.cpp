@@ -467,6 +467,25 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   std::vector<char> is_title(cs.size(), 0);
   std::vector<std::optional<QuestionMatcher::Match>> plain_best(cs.size());
   std::unordered_map<std::size_t, QuestionMatcher::Match> titled_question;
+  // "Preuves, chaque dimanche" standing alone over "25/10 : appel d'une heure": a line (or a
+  // bold lead) worded as the log and its step's title alike is the log when the line under it
+  // opens with a date, as a heading is over its items.
+  auto titles_dated_log = [&](std::size_t k, const QuestionMatcher::Match* question) {
+    if ((cs[k].form != QuestionForm::Line && cs[k].form != QuestionForm::Bold) || !question)
+      return false;
+    const QuestionSpec* spec = pack.question(question->id);
+    if (!spec || !spec->log) return false;
+    std::size_t eol = text.find('\n', cs[k].end);
+    if (eol == std::string_view::npos) return false;
+    std::size_t next = eol + 1;
+    while (next < text.size() && (text[next] == ' ' || text[next] == '\t'))
+      ++next;
+    if (next + 1 < text.size() && (text[next] == '-' || text[next] == '*' || text[next] == '+') &&
+        text[next + 1] == ' ')
+      next += 2;
+    std::size_t end = std::min(text.find('\n', next), text.size());
+    return entry_date(text.substr(next, end - next), pack.date_names()).has_value();
+  };
   std::size_t first_top_heading = cs.size();
   for (std::size_t k = 0; k < cs.size() && first_top_heading == cs.size(); ++k)
     if (cs[k].form == QuestionForm::Heading && cs[k].level == 1) first_top_heading = k;
@@ -506,7 +525,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // no other line, see below.
     if (step && step->score >= kWordedAsQuestion &&
         (c.question_mark || c.form == QuestionForm::Heading ||
-         (c.form == QuestionForm::ListItem && c.has_children)) &&
+         (c.form == QuestionForm::ListItem && c.has_children) || titles_dated_log(k, question)) &&
         !(c.form == QuestionForm::Heading && c.level == 1 && k == first_top_heading)) {
       if (question && question->score >= step->score && step_of(question->id) == step->id) {
         titled_question[k] = *question;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 #include <unordered_set>
+#include <utility>
 
 #include "daemon/engine/normalize.h"
 #include "daemon/engine/text.h"
@@ -424,6 +425,22 @@ bool org_drawer_line(std::string_view t) {
   return close + 1 == t.size() || t[close + 1] == ' ' || t[close + 1] == '\t';
 }
 
+// The first HTML line break of a line ("<br>", "<br/>", "<BR />"): where it starts and where
+// it ends, or {npos, npos}.
+std::pair<std::size_t, std::size_t> html_line_break(std::string_view line) {
+  for (std::size_t at = line.find('<'); at != std::string_view::npos; at = line.find('<', at + 1)) {
+    if (at + 3 > line.size() || (line[at + 1] != 'b' && line[at + 1] != 'B') ||
+        (line[at + 2] != 'r' && line[at + 2] != 'R'))
+      continue;
+    std::size_t p = at + 3;
+    while (p < line.size() && line[p] == ' ')
+      ++p;
+    if (p < line.size() && line[p] == '/') ++p;
+    if (p < line.size() && line[p] == '>') return {at, p + 1};
+  }
+  return {std::string_view::npos, std::string_view::npos};
+}
+
 bool read_line_whole(std::string_view line, std::size_t base, Candidate& c);
 
 // A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
@@ -432,6 +449,14 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c);
 // (Logseq's block id, "… <!-- {"uuid":"5b0e…"} -->") holds none of the writer's words and is
 // no answer; a marker ("<!-- mend:… -->") is read as one elsewhere.
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
+  // "- [ ] can i fix it myself?<br>half me half them": a card of Obsidian's Kanban board (and
+  // a Notion export's item) keeps its lines on one Markdown line, broken by "<br>". What comes
+  // before the first break is the line the writer posed; what follows it answers.
+  if (auto [br, br_end] = html_line_break(line); br != std::string_view::npos) {
+    if (!read_line(line.substr(0, br), base, c)) return false;
+    if (c.answer_start >= base + br) c.answer_start = base + br_end;
+    return true;
+  }
   if (trim(line).ends_with("-->")) {
     std::size_t open = line.rfind("<!--");
     if (open != std::string_view::npos && open > 0 &&
@@ -525,6 +550,7 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     // the question it stands for, opening with a word that asks and no stop of its own, goes
     // on with it up to a label's colon ("reversible? wht needs to change: only if …").
     std::size_t follow_end = std::string_view::npos;
+    bool own_mark = false; // the follow-up question ends with its own "?"
     if (from == 0 && count_words(head) <= 2 && qmark + 1 < line.size()) {
       std::string_view rest = line.substr(qmark + 1);
       std::size_t own_colon = rest.find(':');
@@ -533,18 +559,31 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
                                  ? follow.size()
                                  : follow.find_first_not_of('?'));
       follow = trim(follow);
-      if (!follow.empty() && count_words(follow) <= kMaxFollowUpWords + 2 &&
-          follow.find_first_of(".!?") == std::string_view::npos &&
-          follow.find("\u2026") == std::string_view::npos && opens_with_a_wh_word(follow))
+      // "Réversible ? Qu'est-ce qui doit changer, moi ou elle ? → si je lâche le soir": the
+      // question may end with a "?" of its own, its answer after it.
+      own_mark = false;
+      if (std::size_t q = follow.find('?'); q != std::string_view::npos && q > 0) {
+        std::string_view body = trim(follow.substr(0, q));
+        if (!body.empty() && body.find_first_of(".!") == std::string_view::npos) {
+          follow = follow.substr(0, q + 1);
+          own_mark = true;
+        }
+      }
+      std::string_view body = own_mark ? trim(follow.substr(0, follow.size() - 1)) : follow;
+      if (!body.empty() && written_words(body) <= kMaxFollowUpWords + 2 &&
+          body.find_first_of(".!?") == std::string_view::npos &&
+          body.find("\u2026") == std::string_view::npos && opens_with_a_wh_word(body))
         follow_end = static_cast<std::size_t>(follow.data() - line.data()) + follow.size();
     }
     head.remove_prefix(from);
     if (follow_end != std::string_view::npos) {
       c.start = base;
-      c.plain = plain_text(line.substr(0, follow_end));
+      // A follow-up asked with its own "?" restates the word asked: that word is the question
+      // read ("Reversible?"), its restatement no answer either.
+      c.plain = plain_text(own_mark ? head : line.substr(0, follow_end));
       c.question_mark = true;
       c.end = base + follow_end;
-      std::size_t colon_after = line.find(':', follow_end);
+      std::size_t colon_after = own_mark ? std::string_view::npos : line.find(':', follow_end);
       c.answer_start = colon_after == std::string_view::npos ? c.end : base + colon_after + 1;
       return true;
     }
@@ -1044,7 +1083,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // Two years." is a question with its answer after it; so is "was he what i wanted? no."
       // when it opens asking and a reply follows it. A head of a word or three is a question
       // only when a yes or a no answers it ("Reversible? Yes, if I stop disappearing").
-      std::size_t posed_words = own_words(c.plain);
+      // The words posed on the line: a follow-up restating the question is posed too.
+      std::size_t posed_words = std::max(own_words(c.plain),
+                                         own_words(line.substr(c.start - base, c.end - c.start)));
       if (c.question_mark && !ends_with_question_mark(t) && posed_words < 6 && !qa_lines) {
         std::string_view rest = line.substr(c.end - base);
         bool replied = posed_words < 4 ? replies_at(rest, false) : replies_at(rest);
