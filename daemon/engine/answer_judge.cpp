@@ -48,12 +48,14 @@ bool only_task_tags(std::string_view text) {
   return true;
 }
 
-// "_your answer_", "<your answer>", "[Your answer]" -> "your answer"
+// "_your answer_", "<your answer>", "[Your answer]", "\[fill in later\]" (its brackets escaped
+// as an editor saves them) -> "your answer"
 std::string placeholder_key(std::string_view text) {
   std::string folded = fold_for_match(text);
   std::string out;
   for (char c : folded) {
     if (c == '_' || c == '*' || c == '~' || c == '<' || c == '>' || c == '[' || c == ']' ||
+        c == '\\' ||
         c == '(' || c == ')' || c == '{' || c == '}' || c == '`' || c == '.' || c == ':' ||
         c == '"')
       continue;

@@ -1110,7 +1110,18 @@ bool Analyzer::asks_of_others_only(const Outline& outline, const Candidates& can
         break;
       }
   }
-  bool apart = false; // a question speaking of no one, before that heading
+  // So does the log under a later heading of that heading's level or above ("## crew stuff"
+  // over "why did Tanner leave the crew?", then "## proof log"): the writer's own acts.
+  int apart_from = -1;
+  if (apart_before >= 0) {
+    const int level = outline.blocks[static_cast<std::size_t>(apart_before)].level;
+    for (std::size_t b = static_cast<std::size_t>(apart_before) + 1; b < outline.blocks.size(); ++b)
+      if (outline.blocks[b].kind == BlockKind::Heading && outline.blocks[b].level <= level) {
+        apart_from = static_cast<int>(b);
+        break;
+      }
+  }
+  bool apart = false; // a question speaking of no one, outside that heading's part
   for (const auto& r : recognition.questions) {
     std::string_view plain = candidates.lines[r.candidate].plain;
     if (matcher_.speaks_of_writer_or_couple(plain)) return false;
@@ -1118,7 +1129,9 @@ bool Analyzer::asks_of_others_only(const Outline& outline, const Candidates& can
     const QuestionSpec* spec = pack_.question(r.id);
     if (spec && spec->of_writer && matcher_.names_ex(without_gendered_nouns_pronouns(plain)))
       of_others = true;
-    else if (int block = candidates.lines[r.candidate].block; block >= 0 && block < apart_before)
+    else if (int block = candidates.lines[r.candidate].block;
+             block >= 0 && (block < apart_before ||
+                            (apart_from >= 0 && block >= apart_from && spec && spec->log)))
       apart = true;
   }
   return of_others && !apart;

@@ -468,10 +468,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   std::vector<std::optional<QuestionMatcher::Match>> plain_best(cs.size());
   std::unordered_map<std::size_t, QuestionMatcher::Match> titled_question;
   // "Preuves, chaque dimanche" standing alone over "25/10 : appel d'une heure": a line (or a
-  // bold lead) worded as the log and its step's title alike is the log when the line under it
-  // opens with a date, as a heading is over its items.
+  // bold lead) of two words or more, worded as the log and its step's title alike, is the log
+  // when the line under it opens with a date, as a heading is over its items.
   auto titles_dated_log = [&](std::size_t k, const QuestionMatcher::Match* question) {
-    if ((cs[k].form != QuestionForm::Line && cs[k].form != QuestionForm::Bold) || !question)
+    // One word alone ("Preuves :") is any note-taking, dated or not.
+    if ((cs[k].form != QuestionForm::Line && cs[k].form != QuestionForm::Bold) || !question ||
+        count_words(cs[k].plain) < 2)
       return false;
     const QuestionSpec* spec = pack.question(question->id);
     if (!spec || !spec->log) return false;

@@ -443,6 +443,22 @@ std::pair<std::size_t, std::size_t> html_line_break(std::string_view line) {
 
 bool read_line_whole(std::string_view line, std::size_t base, Candidate& c);
 
+} // namespace
+
+// A transcript's or a message's time stamp: "00:31", "[1:02:15]", "(12:03)".
+bool is_clock_stamp(std::string_view time) {
+  time = trim(time);
+  if (time.size() < 4 || time.size() > 10) return false;
+  if ((time.front() == '[' && time.back() == ']') || (time.front() == '(' && time.back() == ')'))
+    time = time.substr(1, time.size() - 2);
+  std::size_t colon = time.find(':');
+  return colon != std::string_view::npos && colon >= 1 && colon <= 2 &&
+         time.find_first_not_of("0123456789:") == std::string_view::npos &&
+         (time.size() == colon + 3 || (time.size() == colon + 6 && time[colon + 3] == ':'));
+}
+
+namespace {
+
 // A candidate from one line of text that is no heading: a bold lead, a "?" cut, a label, or
 // the whole line when it is short and loose. `base` is the line's first byte in the note.
 // Returns false when the line is none of these. A note tool's comment ending the line
@@ -491,7 +507,10 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     InlineText inl = inline_text(line);
     // "> **question** Chu-tu juste scared…", "**Note** …": a type word in bold, as a callout's
     // "[!question]" is, and the line after it is read as it is written.
-    if (is_type_word(inl.strong_prefix) && !inl.all_strong) {
+    // "**21:09** so why she say she leaving?": a saved message's time stamp in bold, as Telegram
+    // exports them, is no lead either.
+    if ((is_type_word(inl.strong_prefix) || is_clock_stamp(inl.strong_prefix)) &&
+        !inl.all_strong) {
       std::size_t after = inl.strong_prefix_end;
       while (after < line.size() && (line[after] == ' ' || line[after] == ':'))
         ++after;
@@ -1404,17 +1423,7 @@ std::optional<Speaker> chat_message(std::string_view line) {
 
 bool chat_header(std::string_view line) {
   line = trim(line);
-  // A transcript's stamp: "00:31", "[1:02:15]", "(12:03)".
-  if (!line.empty() && line.size() <= 10) {
-    std::string_view time = line;
-    if ((time.front() == '[' && time.back() == ']') || (time.front() == '(' && time.back() == ')'))
-      time = time.substr(1, time.size() - 2);
-    std::size_t colon = time.find(':');
-    if (colon != std::string_view::npos && colon >= 1 && colon <= 2 &&
-        time.find_first_not_of("0123456789:") == std::string_view::npos &&
-        (time.size() == colon + 3 || (time.size() == colon + 6 && time[colon + 3] == ':')))
-      return true;
-  }
+  if (is_clock_stamp(line)) return true;
   std::size_t open = line.rfind(", [");
   if (open == std::string_view::npos || open == 0 || open > 40 || !line.ends_with("]"))
     return false;

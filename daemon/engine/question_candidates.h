@@ -157,6 +157,9 @@ std::optional<Speaker> speaker_prefix(std::string_view line);
 // nullopt for any other line, and for the app's own lines ("12/10/2026 23:40 - Messages are
 // end-to-end encrypted.").
 std::optional<Speaker> chat_message(std::string_view line);
+
+// A transcript's or a message's time stamp standing alone: "00:31", "[1:02:15]", "(12:03)".
+bool is_clock_stamp(std::string_view text);
 // "Wanjiru Kamau, [01.11.2026 19:22]": a message's sender and stamp on a line of their own over
 // the message, as Telegram's export and a copy of its messages write them; or a transcript's
 // time stamp alone ("00:31", "[1:02:15]") over what was said.
