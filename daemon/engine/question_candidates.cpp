@@ -509,8 +509,7 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     // "[!question]" is, and the line after it is read as it is written.
     // "**21:09** so why she say she leaving?": a saved message's time stamp in bold, as Telegram
     // exports them, is no lead either.
-    if ((is_type_word(inl.strong_prefix) || is_clock_stamp(inl.strong_prefix)) &&
-        !inl.all_strong) {
+    if ((is_type_word(inl.strong_prefix) || is_clock_stamp(inl.strong_prefix)) && !inl.all_strong) {
       std::size_t after = inl.strong_prefix_end;
       while (after < line.size() && (line[after] == ' ' || line[after] == ':'))
         ++after;
@@ -782,6 +781,7 @@ std::size_t wrapped_question_end(std::string_view line, std::string_view followi
   std::string_view rest;
   std::size_t end = 0;
   bool short_end = false; // a word or two, then the "?"
+  bool over_two = false;  // the "?" on the second line under it
   for (int read = 0; read < 2; ++read) {
     std::size_t nl = following.find('\n', end);
     std::string_view next =
@@ -798,7 +798,10 @@ std::size_t wrapped_question_end(std::string_view line, std::string_view followi
     end += next.size();
     if (q != std::string_view::npos && read == 0 && count_words(words.substr(0, q)) < 3)
       short_end = true;
-    if (q != std::string_view::npos) break;
+    if (q != std::string_view::npos) {
+      over_two = read == 1;
+      break;
+    }
     if (read == 1 || !runs_on_from(trim(words)) || nl == std::string_view::npos) return 0;
     // A line the question runs over is no longer than the margin its first line was cut at:
     // a dictated answer under a question without its "?" is far longer than the question.
@@ -836,6 +839,9 @@ std::size_t wrapped_question_end(std::string_view line, std::string_view followi
   bool next_asks =
       opens_with_a_wh_word(rest) || (!next_words.empty() && yes_no.count(next_words.front()) > 0);
   if (!runs_on && (next_asks || written_words(t) < 6)) return 0;
+  // Over two lines, a first one that replies ("were my needs and limits respected" / "not
+  // always" / "real chance in the future?") answers: the "?" below is the next question's.
+  if (!runs_on && over_two && replies_at(rest, false)) return 0;
   return end;
 }
 
@@ -939,6 +945,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
   {
     int asking = 0, labelled = 0, opening = 0, lines = 0;
     bool all_short = true, short_inside = false;
+    bool asks_in_turn = true; // lines that ask and lines that do not, one after the other
+    int asked_before = -1;    // whether the line before asked (-1: no line yet)
+    int asked_so_far = 0;
     for (std::size_t from = 0; from < para.size();) {
       std::size_t nl = para.find('\n', from);
       std::string_view line =
@@ -960,6 +969,12 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
         ++labelled;
       else if (gate.opens_asking && gate.opens_asking(line))
         ++opening; // "what tells me i wont end up alone"
+      else if (ends_with_question_mark(line) && count_words(line) <= kMaxLooseWords)
+        ++opening; // "4 years - early stage choice or a real problem underneath?"
+      const int asks_here = asking + labelled + opening > asked_so_far ? 1 : 0;
+      asked_so_far = asking + labelled + opening;
+      if (asked_before == asks_here) asks_in_turn = false;
+      asked_before = asks_here;
       std::size_t words = count_words(line);
       // written_words() is never more than count_words(): read only when it may matter.
       if (words > kMaxLooseLineWords && written_words(line) > kMaxLooseLineWords) all_short = false;
@@ -969,8 +984,12 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     qa_lines = !chat && lines >= 3 && asking * 2 >= lines + 1;
     // "she blames me for: …" / "all or some?: …" / "alone or a reaction: …": lines that each
     // open with a label or a question are one thought each, however long.
-    one_thought_lines = chat || (lines >= 3 && (all_short || short_inside ||
-                                                (asking + labelled + opening) * 2 >= lines + 1));
+    // Half the lines asking is enough when the others answer them, one question and one
+    // answer in turn ("what he ain say but I feel it" / "he did want to be free").
+    one_thought_lines =
+        chat || (lines >= 3 &&
+                 (all_short || short_inside || (asking + labelled + opening) * 2 >= lines + 1 ||
+                  (lines >= 4 && (asking + labelled + opening) * 2 >= lines && asks_in_turn)));
   }
   std::string_view previous;
   std::size_t start = 0;
@@ -1103,8 +1122,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // when it opens asking and a reply follows it. A head of a word or three is a question
       // only when a yes or a no answers it ("Reversible? Yes, if I stop disappearing").
       // The words posed on the line: a follow-up restating the question is posed too.
-      std::size_t posed_words = std::max(own_words(c.plain),
-                                         own_words(line.substr(c.start - base, c.end - c.start)));
+      std::size_t posed_words =
+          std::max(own_words(c.plain), own_words(line.substr(c.start - base, c.end - c.start)));
       if (c.question_mark && !ends_with_question_mark(t) && posed_words < 6 && !qa_lines) {
         std::string_view rest = line.substr(c.end - base);
         bool replied = posed_words < 4 ? replies_at(rest, false) : replies_at(rest);
