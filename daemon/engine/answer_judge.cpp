@@ -1339,6 +1339,9 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const P
     if (line.text.find("~~") != std::string::npos) line.text = without_struck_out(line.text);
     line.quote_outro = outros[i];
     std::string_view text = without_time_stamp(trim(line.text));
+    // "[^1]: L'article parle de « cerveau reptilien »": a footnote's text, written wherever the
+    // note's end is, answers no question it happens to sit under.
+    if (text.starts_with("[^") && text.find("]:") != std::string_view::npos) continue;
     if (!text.empty()) {
       if (line.quoted) {
         line.quote_intro = intro;
