@@ -1616,14 +1616,15 @@ bool first_line_of_quote_over_more(std::string_view text, const std::vector<Bloc
 }
 
 // "> **Big one: is it a whole-hearted YES?**" over "> Yes, but I'm scared.": a top-level
-// quote opening with a question wholly in bold, its answer on the quote's next lines, is the
-// writer's question set apart as a callout is; someone's quoted words are not written so.
+// quote opening with a line wholly in bold, its answer on the quote's next lines, is the
+// writer's question set apart as a callout is (when it asks: see find_candidates); someone's
+// quoted words are not written so.
 bool bold_question_over_answer(std::string_view text, const std::vector<Block>& blocks, int i,
                                std::string_view line) {
   std::string_view t = trim(line);
-  return (t.starts_with("**") || t.starts_with("__")) &&
-         (t.ends_with("?**") || t.ends_with("?__")) &&
-         first_line_of_quote_over_more(text, blocks, i, line);
+  return ((t.starts_with("**") && t.ends_with("**")) ||
+          (t.starts_with("__") && t.ends_with("__"))) &&
+         t.size() > 4 && first_line_of_quote_over_more(text, blocks, i, line);
 }
 
 // "> Was it what I'd wanted, us two?" over "> Aye, at the start.": a top-level quote whose
@@ -1752,8 +1753,11 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
             c.quoted = true;
             quoted.push_back(std::move(c));
           } else if (bold_question_over_answer(text, blocks, i, line) && read_line(line, base, c) &&
-                     c.question_mark) {
-            // Posed as a callout's title is: the writer's own question and answer set apart.
+                     (c.question_mark || (gate.may_pose && gate.may_pose(c.plain)) ||
+                      (gate.opens_asking && gate.opens_asking(c.plain)))) {
+            // Posed as a callout's title is: the writer's own question and answer set apart,
+            // with its "?" or as the article's prompts are ("> **Les fois où je pensais ne
+            // jamais retrouver quelqu'un, et puis si**").
             c.form = QuestionForm::Line;
             c.must_ask = false;
             out.lines.push_back(std::move(c));
