@@ -51,7 +51,8 @@ constexpr std::size_t kWeakTopicQuestions = 3;
 // ideal?" / "my needs respected?" / "chance for us later?" in a note that names no one): a work
 // note's "Can this be undone?" and "What could go wrong?" are two steps' questions, out of
 // order, and a postmortem's "official reasons given in the change request", "what wasn't
-// working in the review process" speak of no one.
+// working in the review process" speak of no one. (Or all of a step's questions, when it has
+// fewer.)
 constexpr std::size_t kUntopicalStepRun = 3;
 
 // Day One's export opens each entry with an indented block of its metadata ("\tDate:\t15
@@ -1312,7 +1313,9 @@ bool Analyzer::poses_a_step_in_order(const Candidates& candidates,
       ++count;
       personal = personal || matcher_.speaks_of_writer(candidates.lines[r->candidate].plain);
     }
-    if (in_order && personal && count >= kUntopicalStepRun) return true;
+    // A step of fewer questions ("Mistakes I'm not repeating, and what I do instead" then
+    // "Proof log") is posed in full.
+    if (in_order && personal && count >= std::min(kUntopicalStepRun, order.size())) return true;
   }
   return false;
 }
