@@ -55,9 +55,8 @@ std::string placeholder_key(std::string_view text) {
   std::string out;
   for (char c : folded) {
     if (c == '_' || c == '*' || c == '~' || c == '<' || c == '>' || c == '[' || c == ']' ||
-        c == '\\' ||
-        c == '(' || c == ')' || c == '{' || c == '}' || c == '`' || c == '.' || c == ':' ||
-        c == '"')
+        c == '\\' || c == '(' || c == ')' || c == '{' || c == '}' || c == '`' || c == '.' ||
+        c == ':' || c == '"')
       continue;
     if ((c == ' ' || c == '\t') && (out.empty() || out.back() == ' ')) continue;
     out += (c == '\t') ? ' ' : c;

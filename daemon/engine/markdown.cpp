@@ -1097,8 +1097,8 @@ void plain_of(TSNode node, std::string_view text, std::string& out, int depth) {
         (text[cs + 2] == 'r' || text[cs + 2] == 'R') &&
         (ce == cs + 3 || text[cs + 3] == '>' || text[cs + 3] == '/' || text[cs + 3] == ' ')) {
       out += ' '; // "<br>" breaks the line: the words on either side stay apart
-    } else if (sym == S.emphasis_delimiter || sym == S.code_span_delimiter ||
-               sym == S.html_tag || sym == S.latex_span_delimiter) {
+    } else if (sym == S.emphasis_delimiter || sym == S.code_span_delimiter || sym == S.html_tag ||
+               sym == S.latex_span_delimiter) {
       // dropped
     } else if (sym == S.backslash_escape) {
       if (ce > cs + 1) out.append(text.substr(cs + 1, ce - cs - 1));

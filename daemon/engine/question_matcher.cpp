@@ -920,8 +920,10 @@ std::string QuestionMatcher::with_names(std::string_view text) const {
         word[0] >= 'A' && word[0] <= 'Z' && word.size() > 1 &&
         std::any_of(word.begin() + 1, word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
     std::string folded = fold_for_match(word);
+    // A day's or a month's name ("every Sunday", "since March") is never the ex.
     if (capitalised && !sentence_start && !vocabulary_.count(folded) && !me_words_.count(folded) &&
-        !stop_words_.count(folded) && !ex_words_.count(folded) && !other_people_.count(folded)) {
+        !stop_words_.count(folded) && !ex_words_.count(folded) && !other_people_.count(folded) &&
+        !date_words_.count(folded)) {
       rewritten += "exref";
     } else {
       rewritten.append(word);

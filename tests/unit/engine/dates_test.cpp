@@ -342,3 +342,12 @@ TEST_CASE("each set of names is read with its own folded table", "[dates]") {
   changed.months[10].pop_back();
   CHECK_FALSE(parse_leading_date("3 brumaire", changed));
 }
+
+// "Sat 21.11", "ma 24.11": after a weekday, a day and month joined by one dot are a date, as
+// Swiss and German writers date; without the weekday, "21.11" may be any number.
+TEST_CASE("a dotted day and month after a weekday", "[dates]") {
+  check_leading("Sat 21.11 — walked by the lake", Date{0, 11, 21}, 9);
+  check_leading("sam. 21.11 : tenu", Date{0, 11, 21}, 10);
+  check_no_leading_date("21.11 — walked by the lake");
+  check_no_leading_date("Sat 21.13 — nothing");
+}

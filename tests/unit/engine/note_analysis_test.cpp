@@ -82,9 +82,9 @@ std::string gated_ids(std::string_view note, std::string_view path) {
 }
 
 // The log entries' dates of every question of `note`, "month/day " each.
-std::string log_dates(std::string_view note) {
+std::string log_dates(std::string_view note, std::string_view path = "note.md") {
   std::string out;
-  for (const auto& q : analyzer().analyse(note, "note.md").questions)
+  for (const auto& q : analyzer().analyse(note, path).questions)
     for (const auto& e : q.log_entries)
       out += std::to_string(e.date.month) + "/" + std::to_string(e.date.day) + " ";
   return out;
@@ -2389,4 +2389,72 @@ TEST_CASE("a question of no one's before a section for someone else", "[analysis
   std::string together = note;
   together.erase(together.find("## Noelani\n"), 11);
   CHECK(gated_ids(together, "Breakup/December.md") == "");
+}
+
+// Obsidian's Kanban board keeps a card's lines on one Markdown line, broken by "<br>": the
+// card's first line is posed, what follows the break answers it. Its lanes are statuses of one
+// board, not parts about other subjects.
+TEST_CASE("a Kanban card broken by <br>", "[note_analysis][recognition]") {
+  check("- [ ] do i want to change everything they blame me for or just some of it<br>some. not "
+        "the thesis\n- [x] what wasn't working<br>we never saw each other\n",
+        "wrongs.scope@1+ why.not-working@2+");
+  // Unanswered: nothing after the break.
+  check("- [x] what wasn't working<br>\n", "why.not-working@1-");
+  CHECK(gated_questions("---\nkanban-plugin: basic\n---\n\n## still chewing on\n\n- [ ] is it "
+                        "reversible? what would have to change, me or them?\n\n## done\n\n- [x] "
+                        "what did Sam actually say<br>that the winters were too long\n") ==
+        "why.reversible@7 why.official@11");
+}
+
+// "**21:09** so why she say she leaving?": a saved message's time stamp in bold is no lead.
+TEST_CASE("a bold clock stamp leads no question", "[note_analysis][recognition]") {
+  check("**21:09** what did he say when he left?\n\n**21:11** the job in Toronto.\n",
+        "why.official@1+");
+  CHECK(mend::engine::is_clock_stamp("21:09"));
+  CHECK(mend::engine::is_clock_stamp("[1:02:15]"));
+  CHECK_FALSE(mend::engine::is_clock_stamp("2026"));
+  CHECK_FALSE(mend::engine::is_clock_stamp("Note:"));
+}
+
+// "Réversible ? Qu'est-ce qui doit changer, moi ou elle ? → …": a word asked, then the
+// question it stands for with its own "?", the answer after it.
+TEST_CASE("a follow-up question with its own question mark", "[note_analysis][recognition]") {
+  check("Ce qu'il m'a dit → le boulot\nCe qui marchait pas → les horaires\nRéversible ? "
+        "Qu'est-ce qui doit changer, moi ou lui ? → si je lâche le soir, oui\n",
+        "why.official@1+ why.not-working@2+ why.reversible@3+");
+}
+
+// Lines that ask in turn with the lines that answer them are one thought a line, though half
+// of them only ask; and a reply under a question without its "?" ends it ("not always").
+TEST_CASE("questions and answers in turn, one a line", "[note_analysis][recognition]") {
+  check("what he say when he left\nFlorida is opportunity\nwhat wasn't working with us\nwe was "
+        "living like roommates the last year\nwhat I didn't like about it, bout him\nhis boys "
+        "every weekend and never home\n",
+        "why.official@1+ why.not-working@3+ why.disliked@5+");
+  check("were my needs and limits respected\nnot always\nreal chance in the future?\nI don't "
+        "know\n",
+        "evaluate.needs@1+ evaluate.future@3+");
+}
+
+// A line worded as the log over a dated line is the log; one word alone ("Preuves :") is any
+// note-taking (see "a one-word label under its step's question").
+TEST_CASE("a line worded as the log over dated entries", "[note_analysis][recognition]") {
+  check("Preuves, chaque dimanche\n25/10 : appel d'une heure.\n01/11 : refusé deux élèves.\n",
+        "new-start.log@1+");
+  CHECK(log_dates("Proof log, every Sunday\n25/10 : an hour on the phone.\n") == "10/25 ");
+}
+
+// A log whose writer dates its entries ("ma 24.11 : …", as Swiss writers date after a
+// weekday) leaves a remark under them undated, not dated by the note.
+TEST_CASE("a dated log's undated remark", "[note_analysis][log]") {
+  CHECK(log_dates("### Preuves\n- ma 24.11 : appel d'une heure.\n- je 26.11 : souper.\n\n(Gardes "
+                  "en série depuis. Rien noté.)\n",
+                  "2026-11-29.md") == "11/24 11/26 ");
+}
+
+// "[^1]: …", a footnote's text at the note's end, answers no question it sits under.
+TEST_CASE("a footnote answers nothing", "[note_analysis][recognition]") {
+  check("## What reassures me I won't end up alone?\n\n[^1]: the article calls it the reptile "
+        "brain\n",
+        "motives.reassure@1-");
 }
