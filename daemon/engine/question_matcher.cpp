@@ -1884,6 +1884,27 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
     }
     static const std::unordered_set<std::string> stepping = {"step", "steps", "stepped",
                                                              "stepping"};
+    // The reasons given to a workplace ("what he told the supe", "ce qu'elle a dit au chef, à
+    // la direction"): the ex gives them to the writer, a leaving colleague to the management.
+    static const std::unordered_set<std::string> telling = {
+        "told", "tell", "tells", "telling", "said", "say", "says", "dit", "dire", "disait"};
+    static const std::unordered_set<std::string> management = {
+        "boss",      "manager", "supervisor", "supe",     "director",  "management",
+        "hr",        "chef",    "patron",     "patronne", "directeur", "directrice",
+        "direction", "rh",      "comite",     "committee"};
+    for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
+      if (!telling.count(folded[i])) continue;
+      for (std::size_t k = i + 1; k < folded.size() && k <= i + 3; ++k)
+        if (management.count(folded[k]) || groups_left_.count(folded[k])) {
+          // Said to them: after "the", "to", "au", "à la", never the thing said ("told me the
+          // team…" asks of a team the ex spoke of only when nothing comes between).
+          const std::string& before = folded[k - 1];
+          if (before == "the" || before == "to" || before == "au" || before == "la" ||
+              before == "a" || before == "l" || before == "his" || before == "her" ||
+              before == "son" || before == "sa")
+            return true;
+        }
+    }
     for (std::size_t i = 0; i < folded.size(); ++i) {
       if (resigning.count(folded[i])) return true;
       // "Why did Brother Hollis step down from the board?": resigning, in two words.

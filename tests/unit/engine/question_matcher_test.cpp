@@ -184,6 +184,12 @@ TEST_CASE("someone leaving a group is no breakup", "[question_matcher]") {
   CHECK_FALSE(matcher().asks_why_someone_left_a_group("Why did Sam leave me?"));
   CHECK_FALSE(
       matcher().asks_why_someone_left_a_group("Why did she leave, and what did the team say?"));
+  // The reasons given to a workplace are a colleague's, told to the writer the ex's.
+  CHECK(matcher().asks_why_someone_left_a_group("Pourquoi elle part, ce qu'elle dit au chef ?"));
+  CHECK(matcher().asks_why_someone_left_a_group("what he told the supe vs what we all think"));
+  CHECK(matcher().asks_why_someone_left_a_group("ce qu'elle a dit à la direction"));
+  CHECK_FALSE(matcher().asks_why_someone_left_a_group("What did he tell me when he left?"));
+  CHECK_FALSE(matcher().asks_why_someone_left_a_group("ce qu'il m'a dit en partant"));
 }
 
 TEST_CASE("saying no is its own word, never what was said", "[question_matcher]") {
