@@ -1341,6 +1341,9 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const P
     // "[^1]: L'article parle de « cerveau reptilien »": a footnote's text, written wherever the
     // note's end is, answers no question it happens to sit under.
     if (text.starts_with("[^") && text.find("]:") != std::string_view::npos) continue;
+    // ":::info", ":::": a container's fence (HedgeDoc, Docusaurus, Pandoc's fenced divs) is the
+    // tool's markup around the writer's words, never an answer.
+    if (text.starts_with(":::")) continue;
     if (!text.empty()) {
       if (line.quoted) {
         line.quote_intro = intro;
