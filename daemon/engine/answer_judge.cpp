@@ -1494,7 +1494,7 @@ std::optional<Date> entry_date(std::string_view text, const DateNames& names) {
   }
   // A weekly log's entries: "Week of Nov 16, 2026: …", "Semaine du 16 novembre : …", dated by
   // the week's first day.
-  for (std::string_view week : {"week of ", "semaine du ", "w/c "})
+  for (std::string_view week : {"week of ", "semaine du ", "sem. du ", "w/c "})
     if (text.size() > week.size() && fold_case(text.substr(0, week.size())) == week) {
       text.remove_prefix(week.size());
       break;
