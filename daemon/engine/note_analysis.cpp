@@ -795,7 +795,20 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     return item;
   };
   int deciding_root = -1;
+  // "- stuff to ask Ellie when she's ready" over nested items: the items it holds are put to
+  // someone else, as a label's list is ("Questions for Moana:").
+  std::size_t announced_until = 0;
   for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (cs[k].start < announced_until) {
+      about[k] = 1;
+      continue;
+    }
+    if (cs[k].form == QuestionForm::ListItem && cs[k].has_children && !cs[k].question_mark &&
+        announces_questions_for_others(cs[k].plain)) {
+      about[k] = 1;
+      announced_until = cs[k].item_end;
+      continue;
+    }
     if (cs[k].form == QuestionForm::Heading) {
       first_under_heading = true;
       about_other = false;

@@ -2211,6 +2211,11 @@ TEST_CASE("questions announced for someone else are not the writer's", "[analysi
                         "first date questions.md") == "");
   CHECK(questions("# Questions à poser au prochain date\n\n- Tu penses qu'il faut être parfait "
                   "pour être aimé ?\n") == "");
+  // An outline's item announcing what to ask someone holds their questions.
+  CHECK(questions("- stuff to ask Ellie when she's ready\n    - what did he actually tell her "
+                  "when he left?\n    - does she want to change everything he blamed her for or "
+                  "only some of it?\n- what wasn't working for me\n    - the hours\n") ==
+        "why.not-working@4+");
   // Questions for a first date, however announced.
   CHECK(questions("# Profil\n\nQuestions que Jérôme dit de poser au premier rendez-vous :\n"
                   "- T'as peur d'être seule, ou tu cherches vraiment quelqu'un ?\n"
