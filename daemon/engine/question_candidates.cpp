@@ -524,6 +524,20 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
                      count_words(p) <= kMaxLabelWords;
       c.end = base + (inl.all_strong ? line.size() : inl.strong_prefix_end);
       c.answer_start = c.end;
+      // "- **what didn't I like** about us": a question in bold that runs on after its bold
+      // part for a few words, in lower case and without a stop or a reply, is asked whole.
+      if (!inl.all_strong && !c.question_mark && !c.label && opens_with_a_wh_word(p)) {
+        std::string_view rest = trim(line.substr(inl.strong_prefix_end));
+        std::size_t words = count_words(rest);
+        if (words >= 1 && words <= 4 && rest.front() >= 'a' && rest.front() <= 'z' &&
+            rest.find_first_of(".,;:!?-\u2014\u2013\"()[]*_") == std::string_view::npos &&
+            !opens_with_a_reply(rest)) {
+          c.plain = plain_text(line);
+          c.end = base + line.size();
+          c.answer_start = c.end;
+          c.title_like = false;
+        }
+      }
       return true;
     }
   }

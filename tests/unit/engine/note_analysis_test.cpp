@@ -2463,3 +2463,12 @@ TEST_CASE("a footnote answers nothing", "[note_analysis][recognition]") {
         "brain\n",
         "motives.reassure@1-");
 }
+
+// "- **what didn't I like** about us": a bold question running on for a few words in lower
+// case is asked whole; its answer is nested, not the words after the bold.
+TEST_CASE("a bold question that runs on after its bold part", "[note_analysis][recognition]") {
+  check("- **what didn't I like** about us\n    - \n- **what wasn't working**\n    - the hours\n",
+        "why.disliked@1- why.not-working@3+");
+  // A reply after a bold lead is its answer.
+  check("**What wasn't working** no idea really\n", "why.not-working@1+");
+}
