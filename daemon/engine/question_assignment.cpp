@@ -443,6 +443,20 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         cs[k].plain.find_first_of(",;:") == std::string::npos) {
       const auto& r = ranked(matcher, cs[k].plain, MatchContext{{}, {}, true});
       worded[k] = !r.empty() && !r.front().step && r.front().score >= kWordedAsQuestion;
+      // Or its first clause is, and the line goes on with the same question ("Lui dire que je
+      // l'aime encore et que je veux recommencer", "Tell him I still love him and that I want
+      // to try again").
+      if (!worded[k] && !r.empty() && !r.front().step) {
+        const std::string& plain = cs[k].plain;
+        std::size_t cut = std::string::npos;
+        for (std::string_view joint : {" and ", " et "})
+          cut = std::min(cut, plain.find(joint));
+        if (cut != std::string::npos && count_words(std::string_view(plain).substr(0, cut)) >= 3) {
+          const auto& head = ranked(matcher, plain.substr(0, cut), MatchContext{{}, {}, true});
+          worded[k] = !head.empty() && !head.front().step && head.front().id == r.front().id &&
+                      head.front().score >= kWordedAsQuestion;
+        }
+      }
     }
   // A line cut at its first stop, or a label as long as a sentence, poses nothing unless it
   // opens asking: otherwise it is prose ("2019 in Lyon, lonely — then I met Tom").

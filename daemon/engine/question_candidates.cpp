@@ -1178,8 +1178,18 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // answered after it, or one that opens asking, left unanswered ("am i scared of being by
       // myself??\nlowkey yes.\nwhat tells me i wont end up alone").
       if (c.loose && !c.label && !first && !more && !answered_on_line && !chat) {
-        if (!one_thought_lines) continue;
-        c.must_ask = true;
+        if (one_thought_lines) {
+          c.must_ask = true;
+        } else {
+          // Unless it titles a list right under it, no blank line between ("Les erreurs…" /
+          // "Journal de la semaine" / "- 9/11 : billets pris"): paragraph_lines_memo, which
+          // sees what follows the paragraph, decides (Candidate::over_list).
+          // Not an item's own lines (the list after it is its siblings), never a sentence.
+          if (skip_first || !c.title_like || written_words(t) > kMaxLabelWords ||
+              t.find_first_of(".!?") != std::string_view::npos)
+            continue;
+          c.over_list = true;
+        }
       }
     }
     out.push_back(std::move(c));
@@ -1536,7 +1546,27 @@ void paragraph_lines_memo(std::string_view text, const Block& b, int block,
     paragraph_lines(para, alone, 0, lines, skip_first, gate);
     return lines;
   });
+  // A list right under the paragraph, no blank line between: what its last line may title.
+  auto list_follows = [&] {
+    std::size_t at = b.text_end; // the paragraph's last line break, or the line after it
+    if (at == 0 || text[at - 1] != '\n') {
+      if (at < text.size() && text[at] == '\r') ++at;
+      if (at >= text.size() || text[at] != '\n') return false;
+      ++at;
+    }
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t'))
+      ++at;
+    if (at + 1 < text.size() && (text[at] == '-' || text[at] == '*' || text[at] == '+') &&
+        text[at + 1] == ' ')
+      return true;
+    std::size_t digits = at;
+    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
+      ++digits;
+    return digits > at && digits + 1 < text.size() &&
+           (text[digits] == '.' || text[digits] == ')') && text[digits + 1] == ' ';
+  };
   for (const Candidate& relative : found) {
+    if (relative.over_list && !list_follows()) continue;
     Candidate c = relative;
     c.block = block;
     c.depth = b.depth;

@@ -60,6 +60,10 @@ struct Candidate {
   // pack's prompt leads, the article's way of asking without a question (never a wh-word:
   // "What a week." asks nothing).
   bool stop_ended = false;
+  // A paragraph's last line after prose, short and titled like a heading ("Journal de la
+  // semaine"): read only when a list follows the paragraph with no blank line between, the
+  // list it titles.
+  bool over_list = false;
 };
 
 struct Marker {

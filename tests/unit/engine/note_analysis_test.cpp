@@ -2472,3 +2472,26 @@ TEST_CASE("a bold question that runs on after its bold part", "[note_analysis][r
   // A reply after a bold lead is its answer.
   check("**What wasn't working** no idea really\n", "why.not-working@1+");
 }
+
+// "Lui dire que je l'aime encore et que je veux recommencer": a long line that does not open
+// asking is posed when its first clause is worded as the question the whole line matches.
+TEST_CASE("a long line worded as a question in its first clause", "[note_analysis][recognition]") {
+  check("# Notes\n\nLui dire que je l'aime encore et que je veux recommencer sans pression\n« Je "
+        "t'aime encore. »\n",
+        "reach-out.love@3+");
+  // Prose whose first clause is no wording of the pack poses nothing.
+  check("# Notes\n\nWent to the market with my sister and bought far too many apples for one\n"
+        "Then home.\n",
+        "");
+}
+
+// A paragraph's last line, short and titled like a heading, titles the list right under it
+// ("Journal de la semaine" over dated items); over a blank line, or as a sentence, it does not.
+TEST_CASE("a paragraph's last line over a list", "[note_analysis][recognition]") {
+  check("## Preuves\nLes erreurs que je ne refais plus : dire non à tout. À la place, je pose mes "
+        "congés.\nJournal de la semaine\n- 2/11 : appel vidéo tous les soirs.\n",
+        "new-start.mistakes@2+ new-start.log@3+");
+  check("## Preuves\nLes erreurs que je ne refais plus : dire non à tout. À la place, je pose mes "
+        "congés.\nJournal de la semaine\n\n- 2/11 : appel vidéo tous les soirs.\n",
+        "new-start.mistakes@2+");
+}
