@@ -1093,9 +1093,7 @@ void plain_of(TSNode node, std::string_view text, std::string& out, int depth) {
     bool is_link = false;
     for (TSSymbol l : S.links)
       is_link = is_link || sym == l;
-    if (sym == S.html_tag && ce >= cs + 3 && (text[cs + 1] == 'b' || text[cs + 1] == 'B') &&
-        (text[cs + 2] == 'r' || text[cs + 2] == 'R') &&
-        (ce == cs + 3 || text[cs + 3] == '>' || text[cs + 3] == '/' || text[cs + 3] == ' ')) {
+    if (sym == S.html_tag && html_line_break(text.substr(cs, ce - cs)).first == 0) {
       out += ' '; // "<br>" breaks the line: the words on either side stay apart
     } else if (sym == S.emphasis_delimiter || sym == S.code_span_delimiter || sym == S.html_tag ||
                sym == S.latex_span_delimiter) {
@@ -1123,6 +1121,20 @@ void plain_of(TSNode node, std::string_view text, std::string& out, int depth) {
 }
 
 } // namespace
+
+std::pair<std::size_t, std::size_t> html_line_break(std::string_view line) {
+  for (std::size_t at = line.find('<'); at != std::string_view::npos; at = line.find('<', at + 1)) {
+    if (at + 3 >= line.size() || (line[at + 1] != 'b' && line[at + 1] != 'B') ||
+        (line[at + 2] != 'r' && line[at + 2] != 'R'))
+      continue;
+    const char next = line[at + 3]; // "<br>", "<br/>", "<br …>", never "<bring>"
+    if (next != '>' && next != '/' && next != ' ' && next != '\t') continue;
+    std::size_t close = line.find('>', at + 3);
+    if (close == std::string_view::npos) return {std::string_view::npos, std::string_view::npos};
+    return {at, close + 1};
+  }
+  return {std::string_view::npos, std::string_view::npos};
+}
 
 namespace {
 

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct TSTree;
@@ -231,6 +232,10 @@ bool has_inline_syntax(std::string_view s);
 // UTF-8: such a text is its own plain text (tests/unit/engine/question_prefilter_test.cpp checks
 // it on every line of the fixtures).
 std::string plain_text(std::string_view s);
+// The first HTML line break of `line` ("<br>", "<br/>", "<BR />", "<br class=\"x\">"): where it
+// starts and where it ends, or {npos, npos}. plain_text() keeps the words on either side apart;
+// question_candidates.cpp cuts a Kanban card's line there.
+std::pair<std::size_t, std::size_t> html_line_break(std::string_view line);
 // How many bytes at the start of `s` plain_text(s) starts with, as they are in `s`, read
 // without the inline parse: all of `s` when it is its own plain text, else the words before
 // the one holding its first syntax byte (inline_text() parses only from there), else 0. What a

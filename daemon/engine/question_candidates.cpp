@@ -425,22 +425,6 @@ bool org_drawer_line(std::string_view t) {
   return close + 1 == t.size() || t[close + 1] == ' ' || t[close + 1] == '\t';
 }
 
-// The first HTML line break of a line ("<br>", "<br/>", "<BR />"): where it starts and where
-// it ends, or {npos, npos}.
-std::pair<std::size_t, std::size_t> html_line_break(std::string_view line) {
-  for (std::size_t at = line.find('<'); at != std::string_view::npos; at = line.find('<', at + 1)) {
-    if (at + 3 > line.size() || (line[at + 1] != 'b' && line[at + 1] != 'B') ||
-        (line[at + 2] != 'r' && line[at + 2] != 'R'))
-      continue;
-    std::size_t p = at + 3;
-    while (p < line.size() && line[p] == ' ')
-      ++p;
-    if (p < line.size() && line[p] == '/') ++p;
-    if (p < line.size() && line[p] == '>') return {at, p + 1};
-  }
-  return {std::string_view::npos, std::string_view::npos};
-}
-
 bool read_line_whole(std::string_view line, std::size_t base, Candidate& c);
 
 } // namespace
@@ -593,7 +577,6 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
       follow = trim(follow);
       // "Réversible ? Qu'est-ce qui doit changer, moi ou elle ? → si je lâche le soir": the
       // question may end with a "?" of its own, its answer after it.
-      own_mark = false;
       if (std::size_t q = follow.find('?'); q != std::string_view::npos && q > 0) {
         std::string_view body = trim(follow.substr(0, q));
         if (!body.empty() && body.find_first_of(".!") == std::string_view::npos) {

@@ -256,3 +256,15 @@ TEST_CASE("inline_text reads a run of three at the end of its part otherwise tha
   CHECK(inline_text_whole("**a ***b*** zz").plain == "*a b* zz");
   CHECK(inline_text("**a ***b*** zz").plain == "**a b zz");
 }
+
+// "<br>" in any of its spellings breaks the line: plain text keeps the words apart, and
+// html_line_break finds where it starts and ends; "<bring>" and "<b>" are no break.
+TEST_CASE("an HTML line break keeps the words on either side apart") {
+  CHECK(plain_text("what wasn't working<br>we never saw each other") ==
+        "what wasn't working we never saw each other");
+  using mend::engine::html_line_break;
+  CHECK(html_line_break("a<br>b") == std::pair<std::size_t, std::size_t>{1, 5});
+  CHECK(html_line_break("a<BR />b") == std::pair<std::size_t, std::size_t>{1, 7});
+  CHECK(html_line_break("a<br class=\"x\">b").second == 15);
+  CHECK(html_line_break("a<bring> <b>b</b>").first == std::string_view::npos);
+}
