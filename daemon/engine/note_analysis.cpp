@@ -795,6 +795,7 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     return item;
   };
   int deciding_root = -1;
+  bool subject_heading_above = false; // the heading above titles a subject (titles_a_subject)
   // "- stuff to ask Ellie when she's ready" over nested items: the items it holds are put to
   // someone else, as a label's list is ("Questions for Moana:").
   std::size_t announced_until = 0;
@@ -813,6 +814,7 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
       first_under_heading = true;
       about_other = false;
       about[k] = left_a_group_on_its_line(text, cs[k]);
+      subject_heading_above = titles_a_subject(cs[k].plain);
       continue;
     }
     // Under a couple's heading a label is theirs too ("- ses raisons officielles : …"); under
@@ -831,9 +833,16 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
       continue;
     }
     // Someone who left a team ("Pourquoi Kévin a quitté le groupe ?") decides for that line
-    // only: a club's point may open a diary entry that goes on with the breakup.
+    // only: a club's point may open a diary entry that goes on with the breakup. Under a
+    // heading that titles a subject, neither a day nor a step ("## Tía's acequia meeting"), as
+    // that heading's first question it decides for the questions after it there.
     if (left_a_group_on_its_line(text, cs[k])) {
       about[k] = 1;
+      if (first_under_heading && subject_heading_above) {
+        about_other = true;
+        deciding_root = root_item(cs[k].block);
+        first_under_heading = false;
+      }
       continue;
     }
     if (!cs[k].question_mark && !matcher_.opens_question(cs[k].plain)) continue;
@@ -879,6 +888,25 @@ bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) 
           (c.question_mark || matcher_.opens_question(c.plain)) &&
           (names_someone_else(text, c) || matcher_.addresses_someone_formally(c.plain))) ||
          left_a_group_on_its_line(text, c);
+}
+
+bool Analyzer::titles_a_subject(std::string_view heading) const {
+  if (std::any_of(heading.begin(), heading.end(),
+                  [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  const DateNames& names = pack_.date_names();
+  bool a_day = false;
+  for_each_match_word(heading, [&](std::string_view w) {
+    for (const auto& day : names.weekdays)
+      a_day = a_day || std::find(day.begin(), day.end(), w) != day.end();
+    for (const auto& month : names.months)
+      a_day = a_day || std::find(month.begin(), month.end(), w) != month.end();
+  });
+  if (a_day) return false;
+  TopicSign sign = topic_sign(heading);
+  if (sign != TopicSign::None && sign != TopicSign::Weak) return false;
+  auto ranked = matcher_.rank(heading, MatchContext{}, 1);
+  return ranked.empty();
 }
 
 // The candidate's line up to its end: "Pourquoi Ti-Guy a lâché l'équipe? Ce qu'il a dit" is

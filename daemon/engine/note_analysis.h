@@ -254,6 +254,9 @@ private:
   // questions_about_others() says so of it in any note, whatever surrounds it.
   bool asked_of_someone_else(std::string_view text, const Candidate& c) const;
   bool left_a_group_on_its_line(std::string_view text, const Candidate& c) const;
+  // A heading that titles a subject: no day ("## Sat 14", "## Monday"), no step or question of
+  // the article, no sign of the topic ("## Tía's acequia meeting", "## Choir").
+  bool titles_a_subject(std::string_view heading) const;
   // From the regions of a note (note_regions.cpp, the pieces left out ending by
   // `left_out_end`): true when the whole analysis would find that it asks of others only
   // (asks_of_others_only), and so holds no step and no question. False when that is not
