@@ -1527,22 +1527,31 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       !(holds_log() && recognition.questions.size() >= 2) &&
       !names_ex_in(text, candidates, recognition))
     return out;
-  // One everyday word ("alone") is the topic when a question names the ex, when the note
-  // poses several of the article's questions (a trip debrief's "What didn't work?" and "What
-  // would I do differently?" are two), or when it holds the log.
-  if (sign == TopicSign::Weak && recognition.questions.size() < kWeakTopicQuestions &&
-      !holds_log() && !names_ex_in(text, candidates, recognition))
-    return out;
-  if (sign == TopicSign::None && !poses_a_step_in_order(candidates, recognition)) return out;
-  // A pronoun and an everyday word: the topic when a question names the ex or asks with that
-  // word ("Am I afraid of being alone?"), or the note holds the log; a work retro's "she's
-  // right" and "a single form" in its answers are not, however many questions it asks.
   auto asks_with_topic_word = [&] {
     return std::any_of(recognition.questions.begin(), recognition.questions.end(),
                        [&](const RecognisedQuestion& r) {
                          return matcher_.has_weak_topic_word(candidates.lines[r.candidate].plain);
                        });
   };
+  // One everyday word ("alone") is the topic when a question names the ex, when the note
+  // poses several of the article's questions (a trip debrief's "What didn't work?" and "What
+  // would I do differently?" are two), or when it holds the log; or when two of them, none a
+  // debrief's, one asking with that word ("Ai-je peur d'être seule ?", "Qu'est-ce qui me
+  // rassure ?").
+  auto two_of_the_topic = [&] {
+    return recognition.questions.size() >= 2 && asks_with_topic_word() &&
+           std::none_of(recognition.questions.begin(), recognition.questions.end(),
+                        [&](const RecognisedQuestion& r) {
+                          return asked_by_any_debrief(candidates, r);
+                        });
+  };
+  if (sign == TopicSign::Weak && recognition.questions.size() < kWeakTopicQuestions &&
+      !holds_log() && !names_ex_in(text, candidates, recognition) && !two_of_the_topic())
+    return out;
+  if (sign == TopicSign::None && !poses_a_step_in_order(candidates, recognition)) return out;
+  // A pronoun and an everyday word: the topic when a question names the ex or asks with that
+  // word ("Am I afraid of being alone?"), or the note holds the log; a work retro's "she's
+  // right" and "a single form" in its answers are not, however many questions it asks.
   if (sign == TopicSign::PronounAndWeak && !holds_log() && !asks_with_topic_word() &&
       !names_ex_in(text, candidates, recognition))
     return out;
