@@ -819,7 +819,15 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
                             neighbour_line < cs.size() &&
                             cs[neighbour_line].form != QuestionForm::Heading &&
                             cs[neighbour_line].form != QuestionForm::Bold;
-      if (one_word && (section.empty() || step_of(m.id) != section) && !after_its_step) continue;
+      // So is a loose one-word line closing a run of loose lines of its step, each over its
+      // answer ("What I didn't like" / …, then "Reversible" over "Yes if…").
+      bool closes_its_run = cs[k].loose && !cs[k].label && step_of(m.id) == neighbour &&
+                            no_answer_on_line(k) && neighbour_line + 1 == k &&
+                            cs[neighbour_line].loose && !cs[neighbour_line].label &&
+                            cs[neighbour_line].form == cs[k].form;
+      if (one_word && (section.empty() || step_of(m.id) != section) && !after_its_step &&
+          !closes_its_run)
+        continue;
       if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section &&
           step_of(m.id) != neighbour && step_of(m.id) != step_below(k))
         continue;
