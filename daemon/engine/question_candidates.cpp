@@ -267,11 +267,12 @@ struct LineBreak {
   std::size_t at = std::string_view::npos; // npos: none
   bool dash = false;
   bool arrow = false; // "->", "=>", "→", ">>": never inside a label, as a dash may be
+  bool long_dash = false; // "—", "–": a typed label's ("Unofficial — he didn't want…")
 };
 LineBreak first_break(std::string_view line) {
   for (std::size_t i = 0; i + 1 < line.size(); ++i) {
     std::size_t after = std::string_view::npos;
-    bool dash = false, arrow = false;
+    bool dash = false, arrow = false, long_dash = false;
     if (line[i] == '.' && line[i + 1] == ' ' && i > 0 && line[i - 1] != '.' &&
         !ends_with_abbreviation(line.substr(0, i))) {
       after = i + 1;
@@ -284,12 +285,13 @@ LineBreak first_break(std::string_view line) {
           after = i + 1 + mark.size();
           dash = true;
           arrow = mark != "— " && mark != "– " && mark != "- " && mark != ";; ";
+          long_dash = mark == "— " || mark == "– ";
           break;
         }
     }
     if (after == std::string_view::npos) continue;
     if (trim(line.substr(after)).empty()) return {};
-    return {i, dash, arrow};
+    return {i, dash, arrow, long_dash};
   }
   return {};
 }
@@ -688,8 +690,16 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     std::string_view head = line.substr(0, cut.at);
     std::size_t head_words = own_words(head);
     // Set off by a dash, the head is read as a loose line, never a label (those take a colon):
-    // "Working Saturdays → Saturdays are ours" is a list of changes, not a question.
-    bool dashed = cut.dash && head_words >= 2 && head_words <= kMaxLabelWords;
+    // "Working Saturdays → Saturdays are ours" is a list of changes, not a question. One word
+    // alone before a long dash ("Unofficial — …"; not "4 years — …"): "gym - legs" is a diary's;
+    // the assignment keeps a one-word line only in its step's context.
+    std::string_view bare_head = trim(head.substr(after_numbering(head)));
+    std::string_view numbering = trim(head.substr(0, bare_head.data() - head.data()));
+    bool one_word_head = head_words == 1 && cut.long_dash &&
+                         (numbering.empty() || numbering.ends_with('.') ||
+                          numbering.ends_with(')')) && // "4 years" is no numbering
+                         bare_head.find_first_of(" 0123456789") == std::string_view::npos;
+    bool dashed = cut.dash && (head_words >= 2 || one_word_head) && head_words <= kMaxLabelWords;
     bool must_ask = (ends_like_sentence(t) || words > kMaxLooseLineWords) && head_words >= 3 &&
                     head_words <= kMaxLooseWords;
     if ((dashed || must_ask) && label_colon(head) == std::string_view::npos) {
