@@ -1680,6 +1680,38 @@ bool question_over_answer_in_quote(std::string_view text, const std::vector<Bloc
   return first_line_of_quote_over_more(text, blocks, i, line);
 }
 
+// A quote's paragraph runs on over lines written without "> " (CommonMark's lazy
+// continuation): "> it was all on me" then "How I'll tell her I still love her:" then "> I love
+// you, come home". Such a line is the writer's own, typed between the quotes, as the editor
+// shows it: each run of them is read as a paragraph's lines.
+void lazy_lines_of_quote(std::string_view text, const Block& b, int block,
+                         std::vector<Candidate>& out, const SentenceGate& gate) {
+  auto quoted_line = [&](std::size_t at) {
+    std::size_t k = at;
+    while (k < b.text_end && k - at < 4 && text[k] == ' ')
+      ++k;
+    return k < b.text_end && text[k] == '>';
+  };
+  std::size_t run = std::string_view::npos; // where the current run of lazy lines starts
+  for (std::size_t nl = text.find('\n', b.text_start);; nl = text.find('\n', nl + 1)) {
+    std::size_t at = nl == std::string_view::npos || nl >= b.text_end ? b.text_end : nl + 1;
+    bool lazy = at < b.text_end && !quoted_line(at);
+    if (run != std::string_view::npos && !lazy) {
+      Block inner = b;
+      inner.in_quote = false;
+      inner.text_start = run;
+      inner.text_end = at;
+      while (inner.text_end > run &&
+             (text[inner.text_end - 1] == '\n' || text[inner.text_end - 1] == '\r'))
+        --inner.text_end;
+      paragraph_lines_memo(text, inner, block, out, false, gate);
+      run = std::string_view::npos;
+    }
+    if (lazy && run == std::string_view::npos) run = at;
+    if (at >= b.text_end) break;
+  }
+}
+
 } // namespace
 
 Candidates find_candidates(std::string_view text, const Outline& outline,
@@ -1778,6 +1810,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
         // Only a callout's title: other quoted text is someone else's words.
         std::size_t title = callout_title(line);
         if (title == std::string_view::npos) {
+          lazy_lines_of_quote(text, b, i, out.lines, gate);
           if (auto q = quoted_question(text, blocks, i, gate)) {
             q->block = i;
             quoted.push_back(std::move(*q));
