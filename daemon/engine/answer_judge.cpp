@@ -1283,9 +1283,14 @@ bool is_pack_answer_label(const std::vector<std::string>& words, const PhraseBoo
 
 // The writer's own mark that an answer is still to come: only dots, ellipses, question and
 // exclamation marks ("...", "…", "??"), or a note to self ("TODO", "TODO - ask him first"),
-// bare or after an answer label ("A: ...", "A. TODO"). Dashes and underscores are not among
-// them: a line of them is a rule or a heading's underline.
+// bare or after an answer label ("A: ...", "A. TODO"), or the template's placeholder left in
+// place ("_à compléter_", "_your answer_"). Dashes and underscores are not among them: a line
+// of them is a rule or a heading's underline.
 bool marks_not_yet(std::string_view text, const PhraseBook& phrases) {
+  if (std::string key = placeholder_key(text);
+      !key.empty() && std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=
+                          phrases.placeholders.end())
+    return true;
   auto open_marks_only = [](std::string_view t) {
     t = trim(t);
     if (t.empty()) return false;
