@@ -554,9 +554,16 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     std::size_t from = last_sentence_start(head);
     // "Were my needs respected? My limits?": a short follow-up that asks too, with no stop of
     // its own, goes on with the question; it is no answer. A reply unsure of itself ("Yes?? I
-    // think?", "Oui… je crois ?") is one.
+    // think?", "Oui… je crois ?") is one, and so is what a dash or an arrow sets off ("Un
+    // grand OUI ? — Plutôt oui ?").
+    auto set_off = [](std::string_view rest) {
+      for (std::string_view mark : {"\u2014", "\u2013", "-", "\u2192", "=>", ">"})
+        if (rest.starts_with(mark)) return true;
+      return false;
+    };
     if (std::string_view rest = trim(line.substr(qmark + 1));
         (colon == std::string_view::npos || colon > qmark) && rest.ends_with('?') &&
+        !set_off(rest) &&
         rest.find_first_not_of('?') != std::string_view::npos &&
         count_words(rest) <= kMaxFollowUpWords &&
         rest.find_first_of(".!:") == std::string_view::npos &&
