@@ -1615,14 +1615,21 @@ std::optional<Candidate> quoted_question(std::string_view text, const std::vecto
        (blocks[next].kind != BlockKind::Paragraph && blocks[next].kind != BlockKind::ListItem &&
         blocks[next].kind != BlockKind::Heading)))
     return std::nullopt;
-  // Under a question ("### Is it reversible?" then its guidance or its answer quoted), a quote
-  // is what answers it, never a question of its own. Markers and comments are passed over.
+  // Under a question ("### Is it reversible?" then its guidance or its answer quoted, or "how
+  // do i say i still love them" posed without its "?" then the words drafted), a quote is what
+  // answers it, never a question of its own. Markers and comments are passed over.
   for (int j = quote - 1; j >= 0; --j) {
     const Block& before = blocks[static_cast<std::size_t>(j)];
     if (before.kind == BlockKind::Html) continue;
-    if (before.text_end > before.text_start &&
-        ends_with_question_mark(first_line(text, before.text_start, before.text_end)))
-      return std::nullopt;
+    if (before.text_end > before.text_start) {
+      std::string_view above = first_line(text, before.text_start, before.text_end);
+      if (ends_with_question_mark(above) ||
+          (j + 1 == quote && before.kind == BlockKind::Paragraph &&
+           trim(text.substr(before.text_start, before.text_end - before.text_start)).size() ==
+               trim(above).size() &&
+           above.find_first_of(".!") == std::string_view::npos && opens_with_a_wh_word(above)))
+        return std::nullopt;
+    }
     if (before.parent < 0 || before.kind == BlockKind::Heading) break;
   }
   std::string_view line = first_line(text, b.text_start, b.text_end);
