@@ -1711,6 +1711,18 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       if (next_line != std::string_view::npos && next_line + 1 < ob.text_end) {
         std::string_view rest = trim(text.substr(next_line + 1, ob.text_end - next_line - 1));
         if (starts_with_answer_label(rest)) end = ob.end;
+        // "A:" alone over a list that starts on the next line ("A:" then "- 11/2 booked…"):
+        // the list is what it says, as a label's items are; after a blank line it is not.
+        if (end == ob.end && rest.find('\n') == std::string_view::npos &&
+            trim(rest.substr(rest.find(':') + 1)).empty())
+          for (std::size_t j = static_cast<std::size_t>(own) + 1; j < blocks.size(); ++j) {
+            if (blocks[j].start < end) continue;
+            std::string_view gap = text.substr(end, blocks[j].start - end);
+            if (blocks[j].kind != BlockKind::ListItem || blocks[j].parent != ob.parent ||
+                gap.find('\n') != std::string_view::npos)
+              break;
+            end = blocks[j].end;
+          }
       }
     }
     // "- How we'd change it: TODO (ask Anne)": a label answered on its line holds its whole
