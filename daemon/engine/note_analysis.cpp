@@ -1312,6 +1312,32 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
   if ((titled_after_another_subject || any_title(helped) || helped(folder_of(path))) &&
       put_to_someone_only())
     return true;
+  // "Carnaval - groupe" telling, before its questions, "Fabrice quitte le groupe à po après le
+  // mardi gras": a group's note asks them of that leaving. Not when the line telling it names
+  // the ex, a partner word or a pronoun of the topic ("He quit the band, then me").
+  auto tells_of_someone_leaving_it = [&] {
+    std::size_t first = text.size();
+    for (const auto& r : recognition.questions)
+      first = std::min(first, candidates.lines[r.candidate].start);
+    std::size_t from = 0;
+    if (auto fm = split_front_matter(text))
+      from = static_cast<std::size_t>(fm->body.data() - text.data());
+    while (from < first) {
+      std::size_t nl = text.find('\n', from);
+      std::size_t to = std::min(nl == std::string_view::npos ? text.size() : nl, first);
+      std::string_view line = text.substr(from, to - from);
+      if (line.find('?') == std::string_view::npos &&
+          matcher_.asks_why_someone_left_a_group(line) && !matcher_.names_ex(line))
+        return true;
+      if (nl == std::string_view::npos) break;
+      from = nl + 1;
+    }
+    return false;
+  };
+  if (!a_question_names_the_topic &&
+      any_title([&](std::string_view t) { return matcher_.titles_a_group(t); }) &&
+      !matcher_.names_writers_relationship(text) && tells_of_someone_leaving_it())
+    return true;
   if (!a_question_names_the_topic && titled_after_another_subject &&
       !any_title([&](std::string_view t) { return topic_sign(t) == TopicSign::Strong; }) &&
       !matcher_.names_writers_relationship(text))

@@ -1945,6 +1945,10 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
   return false;
 }
 
+bool QuestionMatcher::titles_a_group(std::string_view title) const {
+  return any_word(title, [&](const std::string& w) { return groups_left_.count(w) > 0; });
+}
+
 bool QuestionMatcher::titles_someone_helped(std::string_view title) const {
   return title_holds(title, helped_titles_);
 }

@@ -180,6 +180,9 @@ public:
   // Leaving a home, the children or the relationship ("Why did Sam leave the flat?") is the
   // breakup's.
   bool asks_why_someone_left_a_group(std::string_view plain) const;
+  // Does a title name a group someone may leave (pack key groups_left: "Carnaval - groupe",
+  // "Choir")?
+  bool titles_a_group(std::string_view title) const;
   // Does a title name someone the writer helps (pack key helped_titles: "Client M. - session
   // 4", "Aiman 1-1", "Courrier - Nour de Rabat")?
   bool titles_someone_helped(std::string_view title) const;
