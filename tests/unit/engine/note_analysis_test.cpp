@@ -1600,8 +1600,9 @@ TEST_CASE("a pronoun after another person's name is theirs", "[note_analysis][to
   CHECK(found("Club AGM\n\nIs it reversible? The money is lost.\n\nDoes the club have a real "
               "future? Aye. Ian\u2019s grandson and his pals came to the open day.\n") == "");
   // Written first in its sentence, a capitalised word may be anything: the pronoun counts.
-  CHECK(found("Notes\n\nWas it what I wanted? Sam said he was done.\n\nDoes it have a real "
-              "future? No.\n") == "evaluate.ideal evaluate.future");
+  CHECK(gated_ids("Notes\n\nWas it what I wanted? Sam said he was done.\n\nDoes it have a "
+                  "real future? No.\n",
+                  "notes.md") == "evaluate.ideal evaluate.future");
 }
 
 TEST_CASE("another topic's debrief claims none of the article's questions",
@@ -2494,4 +2495,106 @@ TEST_CASE("a paragraph's last line over a list", "[note_analysis][recognition]")
   check("## Preuves\nLes erreurs que je ne refais plus : dire non à tout. À la place, je pose mes "
         "congés.\nJournal de la semaine\n\n- 2/11 : appel vidéo tous les soirs.\n",
         "new-start.mistakes@2+");
+}
+
+// A note titled after a club, a committee or a shop's staff asks the article's questions of
+// that subject; the same lines in a note titled otherwise are the writer's.
+TEST_CASE("a note titled after a club or a shop's staff", "[note_analysis][topic]") {
+  std::string note = "June wants to step down.\n\nQ: What were her official reasons?\nA: Her "
+                     "knees.\n\nQ: What wasn't working?\nA: The plant sale.\n";
+  CHECK(gated_ids(note, "Garden club.md") == "");
+  CHECK(gated_ids(note, "Staff - June leaving.md") == "");
+  CHECK(gated_ids(note, "June.md") == "why.official why.not-working");
+}
+
+// Under a heading that titles a subject, the first question asking why someone left a group
+// decides for the questions after it; under a day's heading it decides for its own line only.
+TEST_CASE("a subject's heading opened by someone leaving a group", "[note_analysis][topic]") {
+  std::string part = "- What were the official reasons the mayordomo quit? His back.\n- What "
+                     "wasn't working? Nobody cleaning the ditch.\n- Is it reversible? Yes.\n";
+  CHECK(gated_ids("## Sam - why\n1. What did he tell me? Denver.\n\n## Tía's acequia meeting\n" +
+                      part,
+                  "week.md") == "why.official");
+  CHECK(gated_ids("## Sat 24 Oct\n" + part + "\nSam again. What did he tell me? Denver.\n",
+                  "week.md") == "why.not-working why.reversible why.official");
+}
+
+// "Carnaval - groupe" telling, before its questions, that someone leaves the group: the
+// group's note. Told of the ex ("Il a quitté le groupe"), or titled after no group, it is not.
+TEST_CASE("a group's note telling of someone leaving it", "[note_analysis][topic]") {
+  std::string questions = "Ses raisons officielles ? Le boulot.\nQu'est-ce qui ne marchait pas "
+                          "? Les répétitions.\nC'est réversible ? Oui.\n";
+  CHECK(gated_ids("Fabrice quitte le groupe après le mardi gras.\n" + questions,
+                  "Carnaval - groupe.md") == "");
+  CHECK(gated_ids("Il a quitté le groupe, puis moi.\n" + questions, "Carnaval - groupe.md") ==
+        "why.official why.not-working why.reversible");
+  CHECK(gated_ids("Fabrice quitte le groupe après le mardi gras.\n" + questions, "Fabrice.md") ==
+        "why.official why.not-working why.reversible");
+}
+
+// One everyday word of the topic ("seule") in a note of two of the article's questions, none a
+// debrief's, one asking with that word: the topic. One question alone is not.
+TEST_CASE("two of the article's questions asked with an everyday word", "[note_analysis][topic]") {
+  CHECK(gated_ids("Peur\nEst-ce que j'ai peur d'être seule ? Un peu.\n\nQu'est-ce qui me rassure "
+                  "?\nRien.\n",
+                  "Peur.md") == "motives.fear motives.reassure");
+  CHECK(gated_ids("Peur\nEst-ce que j'ai peur d'être seule ? Un peu.\n", "Peur.md") == "");
+}
+
+// A run of loose lines of a step, each over its answer, closed by a one-word line of the same
+// step ("Reversible"): that line is its question too. Alone, one word is any note-taking.
+TEST_CASE("a one-word loose line closing its step's run", "[note_analysis][recognition]") {
+  check("# Notes\n\nWhat wasn't working\nWe wasn't talking.\n\nWhat I didn't like\nThe "
+        "comparing.\n\nReversible\nYes if I come off the boat.\n",
+        "why.not-working@3+ why.disliked@6+ why.reversible@9+");
+  check("# Notes\n\nReversible\nYes if I come off the boat.\n", "");
+}
+
+// "Unofficial — he didn't want…": one word before a long dash is a loose line, kept in its
+// step's section; before a hyphen ("gym - legs") or as "4 years — …" it is not read so.
+TEST_CASE("one word alone before a long dash", "[note_analysis][recognition]") {
+  check("# Why Tavita left\n\nOfficial reason — the contract in Kobe.\nUnofficial — he didn't "
+        "want to be the boy from Lalomanu.\nWhat wasn't working — the distance.\n",
+        "why.official@3+ why.unofficial@4+ why.not-working@5+");
+  check("# Why Tavita left\n\nOfficial reason — the contract in Kobe.\nUnofficial - he didn't "
+        "want to be the boy from Lalomanu.\nWhat wasn't working — the distance.\n",
+        "why.official@3+ why.not-working@5+");
+}
+
+// A quote's paragraph running on over lines typed without "> " (lazy continuation): those
+// lines are the writer's own, between the quotes.
+TEST_CASE("lines a quote runs on with are the writer's", "[note_analysis][recognition]") {
+  check("What I'll tell her about all this, my share in it:\n> it was all on me.\nHow I'll tell "
+        "her I still love her and want to start over:\n> I love you. Come home.\nHow we'd "
+        "change how we get on:\n> Sunday mornings we talk.\n",
+        "reach-out.share@1+ reach-out.love@3+ reach-out.change@5+");
+}
+
+// A quote right under a one-line question posed without its "?" is its answer, not a quoted
+// question; under prose (a sentence with its stop) it may still be one.
+TEST_CASE("a quote under a question posed without its mark", "[note_analysis][recognition]") {
+  check("## message\nwhat do I tell them of all this, my part\n> it was 100% me.\n\nhow do i say "
+        "i still love them + want to go again\n> i still love you and i want us to start over\n",
+        "reach-out.share@2+ reach-out.love@5+");
+}
+
+// The template's placeholder as an answer's first line: not yet answered, whatever the note
+// goes on with after it.
+TEST_CASE("a placeholder left as an answer's first line", "[note_analysis][answers]") {
+  check("## Qu'est-ce qui me rassure ?\n_à compléter_\n\nLettre postée le 2 novembre.\n",
+        "motives.reassure@1-");
+  check("## Qu'est-ce qui me rassure ?\nMa cousine.\n", "motives.reassure@1+");
+}
+
+// After a question's "?", what a dash sets off is its answer, even a reply unsure of itself
+// ending in "?"; a short follow-up without the dash asks on.
+TEST_CASE("a dashed reply ending in a question mark", "[note_analysis][answers]") {
+  check("## Évaluer\nUn grand OUI unanime ? — Plutôt oui ?\n", "evaluate.verdict@2+");
+}
+
+// "A:" alone over a list starting on its next line: the list is the answer; after a blank
+// line, "A:" is left empty (catalogue.md).
+TEST_CASE("an empty answer label over a list", "[note_analysis][answers]") {
+  check("Q: What mistakes won't I repeat?\nA:\n- sulking by text\n", "new-start.mistakes@1+");
+  check("Q: What mistakes won't I repeat?\nA:\n\n- sulking by text\n", "new-start.mistakes@1-");
 }
