@@ -1283,14 +1283,9 @@ bool is_pack_answer_label(const std::vector<std::string>& words, const PhraseBoo
 
 // The writer's own mark that an answer is still to come: only dots, ellipses, question and
 // exclamation marks ("...", "…", "??"), or a note to self ("TODO", "TODO - ask him first"),
-// bare or after an answer label ("A: ...", "A. TODO"), or the template's placeholder left in
-// place ("_à compléter_", "_your answer_"). Dashes and underscores are not among them: a line
-// of them is a rule or a heading's underline.
+// bare or after an answer label ("A: ...", "A. TODO"). Dashes and underscores are not among
+// them: a line of them is a rule or a heading's underline.
 bool marks_not_yet(std::string_view text, const PhraseBook& phrases) {
-  if (std::string key = placeholder_key(text);
-      !key.empty() && std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=
-                          phrases.placeholders.end())
-    return true;
   auto open_marks_only = [](std::string_view t) {
     t = trim(t);
     if (t.empty()) return false;
@@ -1360,6 +1355,16 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const P
     if (first_line_decides && first_written && !text.empty() && !only_task_tags(text)) {
       first_written = false;
       if (marks_not_yet(text, phrases)) return {};
+      // The template's placeholder left alone in its paragraph ("_à compléter_", a blank line,
+      // then the story going on): not answered. Typed right under it, the words are the
+      // answer ("_your answer_" then "Talk more.").
+      if (std::string key = placeholder_key(text);
+          !key.empty() &&
+          std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=
+              phrases.placeholders.end() &&
+          (i + 1 == raw.size() || trim(raw[i + 1].text).empty() ||
+           raw[i + 1].line > raw[i].line + 1))
+        return {};
     }
     if (text.empty() || has_no_word(text) || only_task_tags(text)) continue;
     // A bare placeholder the template left, in any of its spellings.
@@ -1478,6 +1483,11 @@ int day_under_month(std::string_view text, const DateNames& names) {
 } // namespace
 
 std::optional<Date> entry_date(std::string_view text, const DateNames& names) {
+  if (auto match = entry_date_match(text, names)) return match->date;
+  return std::nullopt;
+}
+
+std::optional<DateMatch> entry_date_match(std::string_view text, const DateNames& names) {
   // "**Mon 19 Oct** — called my sister": emphasis around the date is common, and so are
   // org-mode's "<2026-11-10 Tue>" and "(12 Nov)", and an org export's HTML around it
   // ('<span class="timestamp">&lt;2026-11-10 mar.&gt;</span>').
@@ -1504,14 +1514,15 @@ std::optional<Date> entry_date(std::string_view text, const DateNames& names) {
       text.remove_prefix(week.size());
       break;
     }
-  if (auto match = parse_leading_date(text, names)) return match->date;
-  return std::nullopt;
+  return parse_leading_date(text, names);
 }
 
 std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, const DateNames& names,
                                     const Date* note_date) {
   std::vector<DatedEntry> out, undated;
   std::optional<Date> month; // the month title the entries below sit under
+  bool month_first = false;   // an entry reads month first only ("11/16/26")
+  std::vector<std::size_t> either; // entries that read either way (out's indexes)
   for (const auto& line : cleaned) {
     std::string_view text = line.text;
     if (auto title = month_title(text, names)) {
@@ -1523,8 +1534,10 @@ std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, cons
         out.push_back({Date{month->year, month->month, day}, line.line});
         continue;
       }
-    if (auto date = entry_date(text, names)) {
-      out.push_back({*date, line.line});
+    if (auto match = entry_date_match(text, names)) {
+      out.push_back({match->date, line.line});
+      month_first = month_first || match->month_first;
+      if (match->either_order) either.push_back(out.size() - 1);
     } else if (note_date) {
       undated.push_back({*note_date, line.line});
     }
@@ -1533,6 +1546,9 @@ std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, cons
   // without a date undated: a remark under them ("(Gardes en série depuis. Rien noté.)") or an
   // entry's second line is no action of the note's day.
   if (out.empty()) return undated;
+  if (month_first)
+    for (std::size_t k : either)
+      std::swap(out[k].date.day, out[k].date.month);
   return out;
 }
 

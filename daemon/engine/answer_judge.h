@@ -114,9 +114,13 @@ struct DatedEntry {
 // The date a log entry's line starts with ("12 Nov", "**Mon 19 Oct**", "<2026-11-10 Tue>"), or
 // nothing; year 0 when the line writes none. Also read of headings and titles ("### Nov 1").
 std::optional<Date> entry_date(std::string_view text, const DateNames& names);
+// The same, with how a numeric date was read (DateMatch::either_order, month_first).
+std::optional<DateMatch> entry_date_match(std::string_view text, const DateNames& names);
 
 // Dated entries of a log answer: a date at the start of a line (after list markers) or in a
-// heading; a line without one takes `note_date` when the note is a daily note.
+// heading; a line without one takes `note_date` when the note is a daily note. A log with an
+// entry only month first can be ("11/16/26") is written month first: its entries that read
+// either way ("11/2/26") are read so too.
 std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, const DateNames& names,
                                     const Date* note_date);
 

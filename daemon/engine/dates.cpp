@@ -152,6 +152,7 @@ int read_name(std::string_view s, std::size_t i,
 struct Parsed {
   Date date;
   std::size_t end = 0;
+  bool either_order = false, month_first = false; // as DateMatch's
 };
 
 // "st", "nd", "rd", "th", French "er": letters glued to a day number.
@@ -211,7 +212,16 @@ std::optional<Parsed> numeric_date(std::string_view s, std::size_t i) {
   } else {
     int year = 0;
     if (p < s.size() && s[p] == sep && p + 1 < s.size() && is_digit(s[p + 1])) {
-      if (!read_number(s, p + 1, 4, 4, year, p) || year < 1) return std::nullopt;
+      // "16/11/26", "11/16/26": a year of two digits after slashes is this century's.
+      std::size_t year_start = p + 1;
+      if (read_number(s, year_start, 4, 4, year, p)) {
+        if (year < 1) return std::nullopt;
+      } else if (sep == '/' && read_number(s, year_start, 2, 2, year, p) &&
+                 !(p < s.size() && is_digit(s[p]))) {
+        year += 2000;
+      } else {
+        return std::nullopt;
+      }
     } else if (sep == '.' && p < s.size() && s[p] == '.' && (first_len == 2 || second_len == 2) &&
                is_valid_date(0, second, first) && !is_word_at(s, p + 1) &&
                !(p + 1 < s.size() && is_digit(s[p + 1]))) {
@@ -223,13 +233,18 @@ std::optional<Parsed> numeric_date(std::string_view s, std::size_t i) {
     }
     if (is_word_at(s, p)) return std::nullopt;
     // Day first unless that is impossible ("11/19").
+    bool either = false, month_first = false;
     if (is_valid_date(year, second, first)) {
       date = {year, second, first};
+      either = first != second && is_valid_date(year, first, second);
     } else if (is_valid_date(year, first, second)) {
       date = {year, first, second};
+      month_first = true;
     } else {
       return std::nullopt;
     }
+    if (p + 1 < s.size() && is_separator(s[p]) && is_digit(s[p + 1])) return std::nullopt;
+    return Parsed{date, p, either, month_first};
   }
   // "1/2/3" and "19.11.26" are something else.
   if (p + 1 < s.size() && is_separator(s[p]) && is_digit(s[p + 1])) return std::nullopt;
@@ -315,7 +330,7 @@ std::optional<DateMatch> parse_leading_date(std::string_view text, const DateNam
   const std::size_t start = skip_blanks(text, 0);
   const auto parsed = date_at(text, start, table);
   if (!parsed) return std::nullopt;
-  return DateMatch{parsed->date, parsed->end};
+  return DateMatch{parsed->date, parsed->end, parsed->either_order, parsed->month_first};
 }
 
 std::optional<DateMatch> find_date(std::string_view text, const DateNames& names, std::size_t* at) {

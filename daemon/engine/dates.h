@@ -27,11 +27,17 @@ struct DateNames {
 struct DateMatch {
   Date date;
   std::size_t length = 0; // bytes of `text` the date spans, from its start
+  // A numeric date read day first that reads month first too ("11/2/26": 11 February, or
+  // 2 November), and one read month first because day first is impossible ("11/16/26"): a log
+  // holding the second is written month first, its first read again so (answer_judge.h).
+  bool either_order = false;
+  bool month_first = false;
 };
 
 // A date at the start of `text` (leading spaces skipped, counted in length). Accepted: ISO
 // "2026-11-19" (also with / or . separators when the year comes first), "19/11/2026",
-// "19.11.2026", "19/11", "11/19" (day first unless that is impossible), optional weekday name
+// "19.11.2026", "19/11", "11/19" (day first unless that is impossible), a year of two digits
+// after a slash ("16/11/26", "11/16/26": 2026), optional weekday name
 // or abbreviation before ("Mon 19 Oct", "Monday, 19 October 2026", "lundi 19 octobre"), "19 Oct",
 // "19th of October", "Oct 19", "October 19, 2026", "1er novembre", abbreviations with a dot.
 // Case-insensitive, accents as written in the names. Rejects impossible dates (31/02) and

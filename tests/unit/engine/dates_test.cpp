@@ -95,7 +95,11 @@ TEST_CASE("day-first numeric dates", "[dates]") {
   check_no_date("31/02");
   check_no_date("13/13");
   check_no_date("0/12");
-  check_no_date("19/11/26"); // two-digit years are not read
+  // A year of two digits after slashes is this century's ("16/11/26", a US "11/16/26").
+  check_leading("19/11/26 called", {2026, 11, 19}, 8);
+  check_leading("11/16/26", {2026, 11, 16}, 8);
+  check_no_date("19.11.26"); // only after slashes
+  check_no_date("19/11/260");
   check_no_date("1.2");      // two-part forms need "/"
   // The day and month closed by dots, as German and Swiss writers date a log entry.
   check_leading("15.11. – no laptop", {0, 11, 15}, 6);

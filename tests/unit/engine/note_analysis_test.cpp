@@ -2578,8 +2578,9 @@ TEST_CASE("a quote under a question posed without its mark", "[note_analysis][re
         "reach-out.share@2+ reach-out.love@5+");
 }
 
-// The template's placeholder as an answer's first line: not yet answered, whatever the note
-// goes on with after it.
+// The template's placeholder alone in an answer's first paragraph: not yet answered, whatever
+// the note goes on with after a blank line; typed right under it, words answer (see "a first
+// line that marks the answer as still to come holds its place").
 TEST_CASE("a placeholder left as an answer's first line", "[note_analysis][answers]") {
   check("## Qu'est-ce qui me rassure ?\n_à compléter_\n\nLettre postée le 2 novembre.\n",
         "motives.reassure@1-");
@@ -2597,4 +2598,13 @@ TEST_CASE("a dashed reply ending in a question mark", "[note_analysis][answers]"
 TEST_CASE("an empty answer label over a list", "[note_analysis][answers]") {
   check("Q: What mistakes won't I repeat?\nA:\n- sulking by text\n", "new-start.mistakes@1+");
   check("Q: What mistakes won't I repeat?\nA:\n\n- sulking by text\n", "new-start.mistakes@1-");
+}
+
+// A log with an entry only month first can be ("11/16/26") is written month first: its entries
+// that read either way ("11/2/26") are read so too; a log without one reads them day first.
+TEST_CASE("a log written month first", "[note_analysis][log]") {
+  CHECK(log_dates("## Proof log\n- 11/2/26 booked March myself\n- 11/16/26 called Sunday\n") ==
+        "11/2 11/16 ");
+  CHECK(log_dates("## Proof log\n- 11/2/26 booked March myself\n- 12/2/26 called Sunday\n") ==
+        "2/11 2/12 ");
 }
