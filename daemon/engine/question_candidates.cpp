@@ -892,11 +892,11 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
   // Messages copied with their sender and stamp over each ("Wanjiru Kamau, [01.11.2026
   // 19:22]" then the message, no blank line between), a transcript's stamp over what was said
-  // ("00:31" then the words): each message is read as a paragraph of its own, its first line
+  // ("00:31" or "Roland  0:02" then the words): each message is read as a paragraph of its own, its first line
   // first.
   // (Cheap first: the paragraph opens with such a line, so a sender's ", [" or a stamp's ':'
-  // within its first bytes.)
-  if (!skip_first && (para.find(", [") != std::string_view::npos || para.find(':') < 9)) {
+  // within its first bytes, after a speaker's name.)
+  if (!skip_first && (para.find(", [") != std::string_view::npos || para.find(':') < 48)) {
     std::vector<std::pair<std::size_t, std::size_t>> messages; // (start, end) in para
     std::size_t message_start = std::string_view::npos;
     for (std::size_t from = 0; from < para.size();) {
@@ -1467,6 +1467,26 @@ std::optional<Speaker> chat_message(std::string_view line) {
 bool chat_header(std::string_view line) {
   line = trim(line);
   if (is_clock_stamp(line)) return true;
+  // A transcript's speaker over what they said, as Otter.ai exports it: "Roland  0:02", a name
+  // of a word or three (each with its capital) then the stamp.
+  if (std::size_t space = line.rfind(' ');
+      space != std::string_view::npos && space > 0 && space <= 40 &&
+      is_clock_stamp(line.substr(space + 1))) {
+    std::string_view name = trim(line.substr(0, space));
+    std::size_t words = 0;
+    bool names = !name.empty();
+    for (std::size_t i = 0; names && i < name.size();) {
+      std::size_t j = name.find(' ', i);
+      if (j == std::string_view::npos) j = name.size();
+      unsigned char first = static_cast<unsigned char>(name[i]);
+      names = ((first >= 'A' && first <= 'Z') || first >= 0x80) &&
+              name.substr(i, j - i).find_first_of(".,;:!?()[]*_#") == std::string_view::npos;
+      ++words;
+      i = name.find_first_not_of(' ', j);
+      if (i == std::string_view::npos) break;
+    }
+    if (names && words <= 3) return true;
+  }
   std::size_t open = line.rfind(", [");
   if (open == std::string_view::npos || open == 0 || open > 40 || !line.ends_with("]"))
     return false;

@@ -2608,3 +2608,13 @@ TEST_CASE("a log written month first", "[note_analysis][log]") {
   CHECK(log_dates("## Proof log\n- 11/2/26 booked March myself\n- 12/2/26 called Sunday\n") ==
         "2/11 2/12 ");
 }
+
+// An Otter.ai transcript: the speaker and a stamp ("Roland  0:02") over what was said, no
+// blank line between; each utterance is read as a paragraph's first line. A name line with
+// punctuation or more than three words is no speaker's.
+TEST_CASE("a transcript's speaker over what was said", "[note_analysis][recognition]") {
+  check("# Yvette thinking 2\n\nRoland  0:02\nWas it the relationship I wanted, was it my ideal. "
+        "Close to it.\n\nRoland  1:15\nWere my needs and my limits respected. Mostly.\n",
+        "evaluate.ideal@4+ evaluate.needs@7+");
+  check("# Notes\n\nwe left at 0:02\nWere my needs and my limits respected. Mostly.\n", "");
+}
