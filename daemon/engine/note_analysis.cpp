@@ -714,6 +714,13 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     if (cs[k].after_prose && own.kind == BlockKind::Paragraph && line_start < cs[k].start &&
         matcher_.tells_of_a_couple_of_others(text.substr(line_start, cs[k].start - line_start)))
       told_of_couple[k] = 1;
+    // A later line of a paragraph whose first line announces them ("Wrote down what I'll ask
+    // him when he comes for his tea:" over "What reasons did she give you?" and the rest).
+    if (own.kind == BlockKind::Paragraph && !own.in_quote && line_start > own.text_start) {
+      std::string_view para = text.substr(own.text_start, own.text_end - own.text_start);
+      std::string_view first = trim(para.substr(0, para.find('\n')));
+      if (first.ends_with(':') && announces_questions_for_others(first)) told_of_couple[k] = 1;
+    }
     if (cs[k].form != QuestionForm::ListItem || told_of_couple[k]) continue;
     int item = item_of(blocks, cs[k].block); // a candidate's block is the item's paragraph
     if (k > 0 && cs[k - 1].form == QuestionForm::ListItem && cs[k - 1].block >= 0 &&
@@ -1561,15 +1568,20 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   };
   // One everyday word ("alone") is the topic when a question names the ex, when the note
   // poses several of the article's questions (a trip debrief's "What didn't work?" and "What
-  // would I do differently?" are two), or when it holds the log; or when two of them, none a
-  // debrief's, one asking with that word ("Ai-je peur d'être seule ?", "Qu'est-ce qui me
-  // rassure ?").
+  // would I do differently?" are two), or when it holds the log; or when two of them of one
+  // step, none a debrief's, one asking with that word ("Ai-je peur d'être seule ?", "Qu'est-ce
+  // qui me rassure ?"; a team's "Je peux changer ça seule ?" and "Un grand oui ?" are not).
   auto two_of_the_topic = [&] {
-    return recognition.questions.size() >= 2 && asks_with_topic_word() &&
-           std::none_of(recognition.questions.begin(), recognition.questions.end(),
-                        [&](const RecognisedQuestion& r) {
-                          return asked_by_any_debrief(candidates, r);
-                        });
+    const auto& qs = recognition.questions;
+    return qs.size() >= 2 && asks_with_topic_word() &&
+           std::all_of(qs.begin(), qs.end(),
+                       [&](const RecognisedQuestion& r) {
+                         return r.id.substr(0, r.id.find('.')) ==
+                                qs.front().id.substr(0, qs.front().id.find('.'));
+                       }) &&
+           std::none_of(qs.begin(), qs.end(), [&](const RecognisedQuestion& r) {
+             return asked_by_any_debrief(candidates, r);
+           });
   };
   if (sign == TopicSign::Weak && recognition.questions.size() < kWeakTopicQuestions &&
       !holds_log() && !names_ex_in(text, candidates, recognition) && !two_of_the_topic())

@@ -2618,3 +2618,25 @@ TEST_CASE("a transcript's speaker over what was said", "[note_analysis][recognit
         "evaluate.ideal@4+ evaluate.needs@7+");
   check("# Notes\n\nwe left at 0:02\nWere my needs and my limits respected. Mostly.\n", "");
 }
+
+// "Is Papa afraid of being alone?": a relative named as such, the subject asked about, makes
+// the questions after it theirs; "Is my fear deciding?" stays the writer's.
+TEST_CASE("a relative named as the subject asked about", "[note_analysis][topic]") {
+  CHECK(gated_ids("sunday\n\nIs Papa afraid of being alone, and is that what's deciding for him?\n"
+                  "Probably.\nWere his needs ever respected with Mummy? I don't know.\n",
+                  "sunday.md") == "");
+  CHECK(gated_ids("sunday\n\nAm I afraid of being alone, and is that what's deciding for me?\n"
+                  "Probably. Sam was my whole week.\n",
+                  "sunday.md") == "motives.fear");
+}
+
+// A paragraph whose first line announces questions put to someone else ("what I'll ask him
+// when he comes:") holds theirs on its later lines.
+TEST_CASE("a paragraph announcing questions for someone else", "[note_analysis][topic]") {
+  CHECK(gated_ids("Kerry's left our Darren.\n\nWrote down what I'll ask him when he comes for his "
+                  "tea:\nWhat reasons did she give you?\nWhat wasn't working between yous?\n",
+                  "page 9.md") == "");
+  CHECK(gated_ids("Sam left.\n\nWrote down what I felt today:\nWhat reasons did he give me? His "
+                  "job.\nWhat wasn't working between us? The hours.\n",
+                  "page 9.md") == "why.official why.not-working");
+}
