@@ -266,7 +266,7 @@ std::size_t question_mark_of(std::string_view line) {
 struct LineBreak {
   std::size_t at = std::string_view::npos; // npos: none
   bool dash = false;
-  bool arrow = false; // "->", "=>", "→", ">>": never inside a label, as a dash may be
+  bool arrow = false; // "->", "=>", "→", "➜", ">>": never inside a label, as a dash may be
   bool long_dash = false; // "—", "–": a typed label's ("Unofficial — he didn't want…")
 };
 LineBreak first_break(std::string_view line) {
@@ -280,7 +280,8 @@ LineBreak first_break(std::string_view line) {
                std::string_view("-=>;\xE2").find(line[i + 1]) != std::string_view::npos) {
       // ">>" and ";;" set a flashcard's answer off from its question (RemNote's cards). Only
       // after a blank followed by a mark's first byte: a line has many blanks and few marks.
-      for (std::string_view mark : {"-> ", "=> ", "→ ", "— ", "– ", "- ", ">> ", ";; "})
+      for (std::string_view mark : {"-> ", "=> ", "→ ", "⇒ ", "➜ ", "➔ ", "➡ ", "— ", "– ", "- ",
+                                    ">> ", ";; "})
         if (line.substr(i + 1, mark.size()) == mark) {
           after = i + 1 + mark.size();
           dash = true;
