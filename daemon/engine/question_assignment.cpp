@@ -324,9 +324,11 @@ void give_split_questions_to_posed_lines(std::vector<Pair>& pairs,
   auto posed = [&](std::size_t k) {
     return (cs[k].question_mark || choice(k)) && !cs[k].prose_after;
   };
+  // Only the question the posed line takes, its best: "what makes me think i won't end up
+  // alone??" is the reassurance, and leaves the fear to "am i scared of being alone" above it.
   std::set<std::pair<std::size_t, std::string>> posed_pairs;
-  for (const auto& p : pairs)
-    if (posed(p.candidate)) posed_pairs.emplace(p.candidate, p.match.id);
+  for (const auto& [candidate, best] : best_pair_of_each_line(pairs))
+    if (posed(candidate)) posed_pairs.emplace(candidate, best->match.id);
   std::erase_if(pairs, [&](const Pair& p) {
     if (posed(p.candidate) || p.match.terse) return false;
     for (std::size_t j = p.candidate + 1; j <= p.candidate + 2 && j < cs.size(); ++j)

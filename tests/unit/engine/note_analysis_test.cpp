@@ -2640,3 +2640,13 @@ TEST_CASE("a paragraph announcing questions for someone else", "[note_analysis][
                   "job.\nWhat wasn't working between us? The hours.\n",
                   "page 9.md") == "why.official why.not-working");
 }
+
+// A posed line just below takes a question from an unposed line above only when that is the
+// question it takes: "what makes me think i won't end up alone??" is the reassurance, and
+// leaves the fear to the line above it.
+TEST_CASE("a posed line below takes only its own best question", "[note_analysis][recognition]") {
+  check("am i scared of being alone and is that what's deciding for me — not deciding\n\ntimes i "
+        "swore i'd never meet anyone again and then did — idk\n\nwhat makes me think i won't end "
+        "up alone?? tash\n",
+        "motives.fear@1+ motives.past@3+ motives.reassure@5+");
+}
