@@ -161,6 +161,21 @@ bool opens_with_a_wh_word(std::string_view text) {
   return is_asking_word(words[i]);
 }
 
+// "were my needs respected", "is it reversible", "est-ce que": a yes-or-no question's inverted
+// opening, which no statement has.
+bool opens_inverted(std::string_view text) {
+  std::vector<std::string> words = split_words(fold_for_match(text.substr(0, 40)));
+  if (words.size() < 2) return false;
+  static const std::unordered_set<std::string> auxiliaries = {
+      "is",   "was",  "were", "are", "am",    "do",     "does",   "did",
+      "can",  "could", "has", "have", "had",  "will",   "would",  "should"};
+  static const std::unordered_set<std::string> subjects = {
+      "i",   "it",  "he",   "she",   "they", "we",  "you",  "my",   "his",
+      "her", "their", "our", "this", "that", "the", "there", "me"};
+  if (words[0] == "est") return words[1] == "ce";
+  return auxiliaries.count(words[0]) && subjects.count(words[1]);
+}
+
 // Ends like a sentence someone wrote ("I went to the gym.") rather than a title or a label.
 bool ends_like_sentence(std::string_view s) {
   s = trim(s);
@@ -708,8 +723,13 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
                           numbering.ends_with(')')) && // "4 years" is no numbering
                          bare_head.find_first_of(" 0123456789") == std::string_view::npos;
     bool dashed = cut.dash && (head_words >= 2 || one_word_head) && head_words <= kMaxLabelWords;
-    bool must_ask = (ends_like_sentence(t) || words > kMaxLooseLineWords) && head_words >= 3 &&
-                    head_words <= kMaxLooseWords;
+    // Short, a line whose first sentence is a yes-or-no question ("were my needs + limits
+    // respected. mostly.") is read up to its stop too, unless a question goes on after it
+    // ("can it be fixed tho. what wd have to change").
+    bool must_ask = (ends_like_sentence(t) || words > kMaxLooseLineWords ||
+                     (!cut.dash && opens_inverted(head) &&
+                      !opens_with_a_wh_word(line.substr(cut.at + 1)))) &&
+                    head_words >= 3 && head_words <= kMaxLooseWords;
     if ((dashed || must_ask) && label_colon(head) == std::string_view::npos) {
       c.plain = plain_text(head);
       c.loose = true;

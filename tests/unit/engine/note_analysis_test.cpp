@@ -2650,3 +2650,11 @@ TEST_CASE("a posed line below takes only its own best question", "[note_analysis
         "up alone?? tash\n",
         "motives.fear@1+ motives.past@3+ motives.reassure@5+");
 }
+
+// A short line whose first sentence is a yes-or-no question is read up to its stop, the rest
+// its answer; a question going on after the stop is no answer.
+TEST_CASE("a short line opening with an inverted question", "[note_analysis][answers]") {
+  check("# Sam\n\nwere my needs + limits respected. mostly. except the sulking\n",
+        "evaluate.needs@3+");
+  check("# Sam\n\ncan it be fixed tho. what wd have to change\n", "why.reversible@3-");
+}
