@@ -537,13 +537,33 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
         recognition.sections.begin(), recognition.sections.end(),
         [&](const StepHeading& s) { return candidates.lines[s.candidate].block == block; });
   };
+  // A part titled after another subject or a group ("- Finke volunteers meeting", "## Choir",
+  // "### Boulot"): any of its questions that names neither the ex nor a pronoun of the topic is
+  // that subject's, a debrief's or not ("what didn't we like? the dust").
+  auto titled_subject = [&](int block) {
+    const Block& b = blocks[static_cast<std::size_t>(block)];
+    std::string_view title = text.substr(b.text_start, b.text_end - b.text_start);
+    title = title.substr(0, title.find('\n'));
+    bool meeting = false;
+    for_each_match_word(title, [&](std::string_view w) {
+      meeting = meeting || w == "meeting" || w == "meetings" || w == "reunion";
+    });
+    return meeting || matcher_.titles_another_subject(title) || matcher_.titles_a_group(title);
+  };
+  auto of_the_subject = [&](std::size_t q, bool subject_part) {
+    return is_debrief(q) ||
+           (subject_part &&
+            !matcher_.names_ex(candidates.lines[recognition.questions[q].candidate].plain));
+  };
   std::vector<char> drop(recognition.questions.size(), 0);
   for (std::size_t i = 0; i < recognition.questions.size(); ++i) {
     const RecognisedQuestion& r = recognition.questions[i];
     const Candidate& c = candidates.lines[r.candidate];
-    if (drop[i] || !is_debrief(i) || c.block < 0) continue;
+    if (drop[i] || c.block < 0) continue;
     EnclosingPart part = enclosing_part(blocks, c.block, text.size());
     if (part.block < 0 || decided[static_cast<std::size_t>(part.block)]) continue;
+    bool subject_part = titled_subject(part.block);
+    if (!of_the_subject(i, subject_part)) continue;
     decided[static_cast<std::size_t>(part.block)] = 1;
     bool titled_step = titles_step(part.block) ||
                        std::any_of(recognition.sections.begin(), recognition.sections.end(),
@@ -561,7 +581,7 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
       std::size_t at = candidates.lines[recognition.questions[k].candidate].start;
       if (at >= part.start && at < part.end) {
         inside.push_back(k);
-        all_debrief = all_debrief && is_debrief(k);
+        all_debrief = all_debrief && of_the_subject(k, subject_part);
         of_couple = of_couple || matcher_.speaks_of_couple(
                                      candidates.lines[recognition.questions[k].candidate].plain);
       } else {

@@ -2658,3 +2658,18 @@ TEST_CASE("a short line opening with an inverted question", "[note_analysis][ans
         "evaluate.needs@3+");
   check("# Sam\n\ncan it be fixed tho. what wd have to change\n", "why.reversible@3-");
 }
+
+// A part titled after another subject or a group ("- Finke volunteers meeting") holds that
+// subject's questions, debriefs or not, unless one names the ex or a pronoun of the topic.
+TEST_CASE("a part titled after a meeting or a group", "[note_analysis][topic]") {
+  std::string part = "- Finke volunteers meeting\n    - what went wrong at the start line? marshals "
+                     "late\n    - what didn't we like? the dust\n";
+  CHECK(gated_ids("- [[Sam]] my part\n    - Can I change it on me own or is it cos of her?\n"
+                  "        - on me own\n" +
+                      part,
+                  "November 14th, 2026.md") == "wrongs.alone");
+  CHECK(gated_ids("- [[Sam]] my part\n    - Can I change it on me own or is it cos of her?\n"
+                  "        - on me own\n- Sam and me, volunteers meeting\n    - what didn't I like "
+                  "about her? the dust\n",
+                  "November 14th, 2026.md") == "wrongs.alone why.disliked");
+}
