@@ -963,6 +963,17 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   // rhetorical question inside an answer.
   for (std::size_t k = 1; k < cs.size(); ++k)
     if (cs[k].after_prose && chosen[k - 1] && cs[k - 1].block == cs[k].block) no_gap[k] = 1;
+  // Nor does a line worded as a step's title, posed without "?" ("Pourquoi elle est partie"
+  // over the why's items): it titles what follows, as a heading would.
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (no_gap[k] || chosen[k] || is_title[k] || cs[k].question_mark || !cs[k].title_like)
+      continue;
+    auto ranked = matcher.rank(cs[k].plain, MatchContext{}, 2);
+    if (std::any_of(ranked.begin(), ranked.end(), [](const QuestionMatcher::Match& m) {
+          return m.step && m.score >= 1.0;
+        }))
+      no_gap[k] = 1;
+  }
   // Nor does an item holding recognised questions: it titles them ("- Matty #[[Breakup]]",
   // "- talk to her"), whatever its shape.
   for (std::size_t k = 0; k < cs.size(); ++k)

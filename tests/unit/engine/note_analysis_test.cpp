@@ -2673,3 +2673,12 @@ TEST_CASE("a part titled after a meeting or a group", "[note_analysis][topic]") 
                   "about her? the dust\n",
                   "November 14th, 2026.md") == "wrongs.alone why.disliked");
 }
+
+// A line worded as a step's title ("Pourquoi elle est partie" over the why's items) fills no
+// gap of the article's order between the motives and the why.
+TEST_CASE("a step's title line fills no gap", "[note_analysis][recognition]") {
+  check("• J'ai peur d'être seul ? jsp\n• Les fois où je pensais plus jamais trouver quelqu'un : "
+        "après le cyclone.\n\nPourquoi elle est partie\n• Ce qu'elle m'a dit : sa tante "
+        "malade.\n",
+        "motives.fear@1+ motives.past@2+ why.official@5+");
+}
