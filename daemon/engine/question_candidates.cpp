@@ -1067,7 +1067,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     }
     bool after_break = first || before.empty() || one_thought_lines || qa_lines ||
                        before.ends_with(".") || before.ends_with("?") || before.ends_with("!") ||
-                       before.ends_with(":") || before.ends_with("\"") || before.ends_with("…") ||
+                       before.ends_with(":") || before.ends_with("\"") || before.ends_with("»") ||
+                       before.ends_with("\u201d") || before.ends_with("…") ||
                        before.ends_with(")") || before.ends_with("**") || opens_in_bold(line);
     Candidate c;
     c.block = block;
@@ -1205,8 +1206,12 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
           // Unless it titles a list right under it, no blank line between ("Les erreurs…" /
           // "Journal de la semaine" / "- 9/11 : billets pris"): paragraph_lines_memo, which
           // sees what follows the paragraph, decides (Candidate::over_list).
-          // Not an item's own lines (the list after it is its siblings), never a sentence.
-          if (skip_first || !c.title_like || written_words(t) > kMaxLabelWords ||
+          // Not an item's own lines (the list after it is its siblings), unless written at the
+          // margin, outside the item as its writer sees it ("- …Tous les deux." then "Comment
+          // lui dire que je l'aime toujours" then "- « Mi, mwen toujou enmé-w »"); never a
+          // sentence.
+          bool at_margin = !line.empty() && line.front() != ' ' && line.front() != '\t';
+          if ((skip_first && !at_margin) || !c.title_like || written_words(t) > kMaxLabelWords ||
               t.find_first_of(".!?") != std::string_view::npos)
             continue;
           c.over_list = true;

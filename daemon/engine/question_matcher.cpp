@@ -1208,18 +1208,44 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
     return !step.empty() && id.size() > step.size() && id.compare(0, step.size(), step) == 0 &&
            id[step.size()] == '.';
   };
+  // The article asks how the two of them would change the way they are together twice: in the
+  // writer's part (when their behaviour answers the ex's) and in the message. Worded either
+  // way, the line is the one of the step it is written in.
+  static const std::unordered_map<std::string, std::string> twins = {
+      {"wrongs.together", "reach-out.change"}, {"reach-out.change", "wrongs.together"}};
+  auto context_bonus = [&](const std::string& id) {
+    double bonus = 0;
+    if (in_step(id, context.neighbour_step)) bonus = kNeighbourBonus;
+    if (in_step(id, context.section_step)) bonus = std::max(bonus, kSectionBonus);
+    return bonus;
+  };
   std::vector<Match> out;
   if (!may_match(plain)) return out; // no word to meet any variant (the cheap common case)
   for (auto [key, m] : scores(plain, !context.whole_line_only)) {
     if (!m.step) {
       // The section and the neighbour never add up: at most kMaxBonus (could_match). When both
       // are of the question's step, the stronger counts.
-      if (in_step(m.id, context.neighbour_step)) m.bonus = kNeighbourBonus;
-      if (in_step(m.id, context.section_step)) m.bonus = std::max(m.bonus, kSectionBonus);
+      m.bonus = context_bonus(m.id);
       m.score += m.bonus;
+      if (auto twin = twins.find(m.id); twin != twins.end() && m.bonus == 0) {
+        if (double bonus = context_bonus(twin->second); bonus > 0) {
+          Match as_twin = m;
+          as_twin.id = twin->second;
+          as_twin.bonus = bonus;
+          as_twin.score += bonus;
+          out.push_back(as_twin);
+        }
+      }
     }
     out.push_back(m);
   }
+  // A twin read in its step's context outranks the twin's own, looser wording of the line.
+  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+    return std::make_tuple(a.step, a.id, -a.score) < std::make_tuple(b.step, b.id, -b.score);
+  });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Match& a, const Match& b) { return a.step == b.step && a.id == b.id; }),
+            out.end());
   // Context breaks ties; it never lifts a looser match over a line worded exactly as another
   // question ("Do I stay even when my needs aren't respected?" right after the evaluation's
   // questions is still the pattern's).

@@ -2682,3 +2682,14 @@ TEST_CASE("a step's title line fills no gap", "[note_analysis][recognition]") {
         "malade.\n",
         "motives.fear@1+ motives.past@2+ why.official@5+");
 }
+
+// How the two of them would change the way they are together is asked in the writer's part
+// and in the message: the line is the one of the step it is written in.
+TEST_CASE("the twin questions of the part and of the message", "[note_analysis][recognition]") {
+  check("## My part\n\nCan I change this on my own? No.\n\nHow would we change the way we are "
+        "together, the two of us?\nSundays.\n",
+        "wrongs.alone@3+ wrongs.together@5+");
+  check("## The message\n\nHow I'll tell him I still love him and want to start over:\nJust say "
+        "it.\n\nHow would we change the way we are together, the two of us?\nSundays.\n",
+        "reach-out.love@3+ reach-out.change@6+");
+}
