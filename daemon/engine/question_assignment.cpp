@@ -416,6 +416,26 @@ std::vector<char> answer_openers(const std::vector<Candidate>& cs,
 
 } // namespace
 
+namespace {
+
+// Built in, both languages (the pack has no key for verbs yet): "skip", "skipping", "je la
+// saute", "je zappe", "je passe" (after "je" only: "passe" is also a past, a pass).
+bool tells_of_skipping(std::string_view plain) {
+  static const std::unordered_set<std::string> skipping = {
+      "skip", "skipping", "skipped", "skips", "saute", "sauter", "zappe", "zapper"};
+  bool found = false;
+  std::string previous;
+  for_each_match_word(plain, [&](std::string_view w) {
+    std::string word(w);
+    found = found || skipping.count(word) > 0 ||
+            (word == "passe" && (previous == "je" || previous == "j"));
+    previous = std::move(word);
+  });
+  return found;
+}
+
+} // namespace
+
 Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
                       const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines,
                       double shift, const std::vector<char>& about_others) {
@@ -428,6 +448,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     ignored[k] = b.ignore;
   for (std::size_t k = 0; k < about_others.size() && k < cs.size(); ++k)
     if (about_others[k] && !bound.count(k)) ignored[k] = 1;
+  // "La partie « peur d'être seul », je la saute : pas mon sujet", "Skipping the fear bit":
+  // the writer telling they skip a part names it and asks nothing.
+  for (std::size_t k = 0; k < cs.size(); ++k)
+    if (!cs[k].question_mark && tells_of_skipping(cs[k].plain)) ignored[k] = 1;
   // Which lines open asking ("what", "pourquoi"), read once per candidate. A loose line is
   // read whole, never by one of its clauses ("gym 7pm, legs. hated it" is no "what I
   // hated"), unless it opens asking ("What didn't I like about us (his faults too)").

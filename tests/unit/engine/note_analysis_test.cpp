@@ -2693,3 +2693,11 @@ TEST_CASE("the twin questions of the part and of the message", "[note_analysis][
         "it.\n\nHow would we change the way we are together, the two of us?\nSundays.\n",
         "reach-out.love@3+ reach-out.change@6+");
 }
+
+// The writer telling they skip a part ("je la saute", "je passe", "skipping") names it and
+// asks nothing.
+TEST_CASE("a line telling the writer skips a part", "[note_analysis][recognition]") {
+  check("# Pourquoi\n\nLa partie « peur d'être seule », je la saute : pas mon sujet.\n", "");
+  check("# Why\n\nSkipping the fear of being alone bit: I know it's her.\n", "");
+  check("# Why\n\nThe fear of being alone bit: I know it's her.\n", "motives.fear@3+");
+}
