@@ -857,6 +857,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section &&
           step_of(m.id) != neighbour && step_of(m.id) != step_below(k))
         continue;
+      // A loose line of sentences ("she said she'd think. [[kayla]]") meets one word of a
+      // question only by chance, whatever question sits above it; its section may still pose
+      // it.
+      if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section &&
+          cs[k].loose && !cs[k].label && cs[k].plain.find(". ") != std::string::npos)
+        continue;
       if (!any) set_neighbour(k, step_of(m.id));
       any = true;
       pairs.push_back({k, m});

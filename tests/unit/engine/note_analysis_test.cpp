@@ -2701,3 +2701,12 @@ TEST_CASE("a line telling the writer skips a part", "[note_analysis][recognition
   check("# Why\n\nSkipping the fear of being alone bit: I know it's her.\n", "");
   check("# Why\n\nThe fear of being alone bit: I know it's her.\n", "motives.fear@3+");
 }
+
+// A loose line of sentences meeting one word of a question ("she said she'd think.") takes no
+// question from the one above it.
+TEST_CASE("a loose line of sentences meeting one word", "[note_analysis][recognition]") {
+  check("notes from before:\n- what I tell her about my thinking, my part too: I was gone too "
+        "much\n- how I tell her I love her and want to start over: just say it\n- how we change "
+        "how we talk: ...\n\nshe said she'd think. [[kayla]]\n",
+        "reach-out.share@2+ reach-out.love@3+ reach-out.change@4-");
+}
