@@ -839,9 +839,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;
       // Right under a question of its step, a one-word label announcing what follows ("Preuves :"
-      // over dated items, after the mistakes) is that step's next question.
+      // over dated items, after the mistakes) or answered on its line ("Preuve : appelée tous
+      // les soirs") is that step's next question.
       // Not in the answer of a heading ("## What went wrong?" over "Reasons:").
-      bool after_its_step = cs[k].label && step_of(m.id) == neighbour && no_answer_on_line(k) &&
+      bool after_its_step = cs[k].label && step_of(m.id) == neighbour &&
                             neighbour_line < cs.size() &&
                             cs[neighbour_line].form != QuestionForm::Heading &&
                             cs[neighbour_line].form != QuestionForm::Bold;

@@ -2710,3 +2710,10 @@ TEST_CASE("a loose line of sentences meeting one word", "[note_analysis][recogni
         "how we talk: ...\n\nshe said she'd think. [[kayla]]\n",
         "reach-out.share@2+ reach-out.love@3+ reach-out.change@4-");
 }
+
+// Right under the mistakes, a one-word label answered on its line is the log.
+TEST_CASE("a one-word label answered on its line after its step", "[note_analysis][log]") {
+  check("Les erreurs que je ne refais pas, et ce que je fais à la place\n- Tout décider → on "
+        "choisit ensemble.\n\nPreuve : appelée tous les soirs cette semaine.\n",
+        "new-start.mistakes@1+ new-start.log@4+");
+}
