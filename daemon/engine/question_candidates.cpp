@@ -504,6 +504,25 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
   if (t.starts_with("(") && t.ends_with(")")) return false;
   bool strong = t.starts_with("**") || t.starts_with("__");
   std::size_t qmark = question_mark_of(line);
+  // "all in all is it a big YES — yeah... mostly? on a good day": a "?" after a dash that sets
+  // a reply off is the reply's, unsure of itself; the question is the head (read below). A
+  // dash inside a question goes on with it ("Seven years — a timing thing or deeper?").
+  if (qmark != std::string_view::npos)
+    if (LineBreak cut = first_break(line);
+        cut.dash && cut.at < qmark && count_words(line.substr(0, cut.at)) >= 2) {
+      std::string_view after = trim(line.substr(cut.at + 1));
+      while (!after.empty() && !std::isalnum(static_cast<unsigned char>(after.front())) &&
+             static_cast<unsigned char>(after.front()) < 0x80 && after.front() != '"')
+        after.remove_prefix(1);
+      if (after.starts_with("\u2014") || after.starts_with("\u2013") ||
+          after.starts_with("\u2192"))
+        after = trim(after.substr(3));
+      std::vector<std::string> first = split_words(fold_for_match(after.substr(0, 12)));
+      // Not "i", "je": "my fault - i want change all or only some?" goes on asking.
+      if (opens_with_a_reply(after) && !first.empty() && first[0] != "i" && first[0] != "je" &&
+          first[0] != "j")
+        qmark = std::string_view::npos;
+    }
   c.start = base;
   if (strong) {
     InlineText inl = inline_text(line);
