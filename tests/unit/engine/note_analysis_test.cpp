@@ -2720,7 +2720,7 @@ TEST_CASE("a one-word label answered on its line after its step", "[note_analysi
 
 // A "?" after a dash setting off a reply is the reply's; a dash inside a question goes on with
 // it.
-TEST_CASE("a reply set off by a dash, unsure of itself", "[note_analysis][answers]") {
+TEST_CASE("a reply set off by a dash and unsure of itself", "[note_analysis][answers]") {
   check("# Would it work\n\n- [ ] all in all is it a big YES — yeah... mostly? on a good day\n",
         "evaluate.verdict@3+");
   check("# Sam\n\nSeven years — a timing thing or something underneath? Underneath.\n",
