@@ -977,6 +977,20 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     std::erase_if(pairs, [&](const Pair& p) { return openers[p.candidate] != 0; });
   }
   assign_pairs(pairs, cs, pack, chosen, claimed);
+  // An item holding questions of another step posed with their "?", itself posed without one
+  // and no task, titles them ("- [[Karthik]] reflection, part 1" over the motives' items).
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (!chosen[k] || chosen[k]->matched_by == MatchedBy::Marker ||
+        cs[k].form != QuestionForm::ListItem || !cs[k].has_children || cs[k].question_mark ||
+        cs[k].task)
+      continue;
+    for (std::size_t j = k + 1; j < cs.size() && cs[j].start < cs[k].item_end; ++j)
+      if (chosen[j] && cs[j].question_mark && step_of(chosen[j]->id) != step_of(chosen[k]->id)) {
+        claimed.erase(chosen[k]->id);
+        chosen[k].reset();
+        break;
+      }
+  }
   // Lines that fill no gap: those not posed as a question (could_be_gap); "- him: …",
   // "- me: …", a label of persons only, which says who, never which question; a date
   // ("## Sep 10"), which says when.

@@ -2726,3 +2726,11 @@ TEST_CASE("a reply set off by a dash and unsure of itself", "[note_analysis][ans
   check("# Sam\n\nSeven years — a timing thing or something underneath? Underneath.\n",
         "why.stage@3+");
 }
+
+// An item over questions of another step posed with their "?" titles them; it is no question.
+TEST_CASE("an item titling questions of another step", "[note_analysis][recognition]") {
+  check("- [[Karthik]] reflection, part 1 (Revathi's idea)\n    - Am I scared of being single "
+        "forever?\n        - a little\n    - What tells me I won't be alone?\n        - "
+        "Statistics\n",
+        "motives.fear@2+ motives.reassure@4+");
+}
