@@ -740,6 +740,13 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
       std::string_view para = text.substr(own.text_start, own.text_end - own.text_start);
       std::string_view first = trim(para.substr(0, para.find('\n')));
       if (first.ends_with(':') && announces_questions_for_others(first)) told_of_couple[k] = 1;
+      // Or asks why someone left a group ("Netball - end of season. Why did Tahlia leave the
+      // team?"): the paragraph's next lines are the group's, unless they ask of the writer as
+      // "I" or of the ex.
+      if (first.find('?') != std::string_view::npos &&
+          matcher_.asks_why_someone_left_a_group(first) &&
+          !matcher_.speaks_in_first_person(cs[k].plain) && !matcher_.names_ex(cs[k].plain))
+        told_of_couple[k] = 1;
     }
     if (cs[k].form != QuestionForm::ListItem || told_of_couple[k]) continue;
     int item = item_of(blocks, cs[k].block); // a candidate's block is the item's paragraph
@@ -1190,6 +1197,13 @@ bool Analyzer::asks_of_others_only(const Outline& outline, const Candidates& can
         break;
       }
   }
+  // And the log in a block before the first line asked of someone else ("Proof log: let him
+  // go to Kakadu…" over "Netball - end of season. Why did Tahlia leave the team?").
+  int first_about_block = -1;
+  if (of_others) {
+    std::size_t k = static_cast<std::size_t>(first_about - about_others.begin());
+    if (k < candidates.lines.size()) first_about_block = candidates.lines[k].block;
+  }
   bool apart = false; // a question speaking of no one, outside that heading's part
   for (const auto& r : recognition.questions) {
     std::string_view plain = candidates.lines[r.candidate].plain;
@@ -1200,7 +1214,8 @@ bool Analyzer::asks_of_others_only(const Outline& outline, const Candidates& can
       of_others = true;
     else if (int block = candidates.lines[r.candidate].block;
              block >= 0 && (block < apart_before ||
-                            (apart_from >= 0 && block >= apart_from && spec && spec->log)))
+                            (apart_from >= 0 && block >= apart_from && spec && spec->log) ||
+                            (spec && spec->log && block < first_about_block)))
       apart = true;
   }
   return of_others && !apart;

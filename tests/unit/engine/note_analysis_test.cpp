@@ -2734,3 +2734,12 @@ TEST_CASE("an item titling questions of another step", "[note_analysis][recognit
         "Statistics\n",
         "motives.fear@2+ motives.reassure@4+");
 }
+
+// A paragraph opening on why someone left a group holds the group's questions on its next
+// lines; the writer's log above it stays theirs.
+TEST_CASE("a paragraph opening on someone leaving a group", "[note_analysis][topic]") {
+  CHECK(gated_ids("Proof log: let him go to Kakadu without a single sulk.\n\nNetball - end of "
+                  "season. Why did Tahlia leave the team? She said uni.\nWhat wasn't working for "
+                  "us as a team? No one at training.\nWas the season a big yes? Nah.\n",
+                  "2026-11-21.md") == "new-start.log");
+}
