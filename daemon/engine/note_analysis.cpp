@@ -1284,6 +1284,29 @@ std::vector<std::string_view> titles_of(std::string_view text, const Outline& ou
   return titles;
 }
 
+// The line of tags a note opens with ("#boulot", "#work #retro"), among its first blocks: the
+// tool's way of filing it, as a folder does.
+std::string_view opening_tags(std::string_view text, const Outline& outline) {
+  int seen = 0;
+  for (const Block& b : outline.blocks) {
+    if (b.kind == BlockKind::FrontMatter) continue;
+    if (++seen > 3) break;
+    if (b.kind != BlockKind::Paragraph) continue;
+    std::string_view line = trim(text.substr(b.text_start, b.text_end - b.text_start));
+    line = line.substr(0, line.find('\n'));
+    bool tags = !line.empty();
+    for (std::size_t i = 0; tags && i < line.size();) {
+      std::size_t j = line.find(' ', i);
+      if (j == std::string_view::npos) j = line.size();
+      tags = line[i] == '#' && j > i + 1 && line[i + 1] != '#';
+      i = line.find_first_not_of(' ', j);
+      if (i == std::string_view::npos) break;
+    }
+    if (tags) return line;
+  }
+  return {};
+}
+
 } // namespace
 
 bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& outline,
@@ -1331,7 +1354,8 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
   // Or filed under it: "Boulot/REX chronologie", "Work/Q3 retro".
   bool titled_after_another_subject =
       any_title([&](std::string_view t) { return matcher_.titles_another_subject(t); }) ||
-      matcher_.titles_another_subject(folder_of(path));
+      matcher_.titles_another_subject(folder_of(path)) ||
+      matcher_.titles_another_subject(opening_tags(text, outline));
   // "Client worksheet", "Aiman 1-1", a note filed under "Courrier/": the article's own
   // questions put to a client, a mentee or a reader ("What reasons did he give you?") name the
   // topic, but they speak to that person, and none of the writer (nor a letter's "you", the ex).

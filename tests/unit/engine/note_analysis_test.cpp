@@ -2743,3 +2743,14 @@ TEST_CASE("a paragraph opening on someone leaving a group", "[note_analysis][top
                   "us as a team? No one at training.\nWas the season a big yes? Nah.\n",
                   "2026-11-21.md") == "new-start.log");
 }
+
+// A note opening with a line of tags filing it under another subject ("#boulot") asks the
+// article's questions of that subject; so does one titled after orders ("Tourments commandes").
+TEST_CASE("a note tagged or titled after work", "[note_analysis][topic]") {
+  std::string note = "# Mercredi 2 décembre 2026\n#boulot\n\nQu'est-ce qui n'a pas marché sur la "
+                     "ligne 2 ? Le sertisseur.\nEst-ce que je peux régler ça seule ? Non.\n";
+  CHECK(gated_ids(note, "Conserverie.md") == "");
+  CHECK(gated_ids("Qu'est-ce qui n'a pas marché à la Toussaint ? Plus de coco.\nJe peux tout "
+                  "faire seule ou il faut Steeve ? Steeve.\n",
+                  "Tourments commandes.md") == "");
+}
