@@ -1509,9 +1509,45 @@ std::optional<Speaker> chat_message(std::string_view line) {
   return Speaker{name, text};
 }
 
+// A saved message's day and time, as a note-to-self export heads each ("**Tue 14 Jul 2026,
+// 21:12**"): a few words, one of them a number, then the time.
+bool saved_message_stamp(std::string_view line) {
+  for (std::string_view mark : {"**", "__"})
+    if (line.size() > 4 && line.starts_with(mark) && line.ends_with(mark))
+      line = trim(line.substr(2, line.size() - 4));
+  std::size_t space = line.rfind(' ');
+  if (space == std::string_view::npos || !is_clock_stamp(line.substr(space + 1))) return false;
+  std::string_view day = trim(line.substr(0, space));
+  while (!day.empty() && (day.back() == ',' || day.back() == '-' || day.back() == ' '))
+    day.remove_suffix(1);
+  std::size_t tokens = 0;
+  bool number = false;
+  for (std::size_t i = 0; i < day.size();) {
+    std::size_t j = day.find(' ', i);
+    if (j == std::string_view::npos) j = day.size();
+    std::string_view token = day.substr(i, j - i);
+    while (!token.empty() && (token.back() == ',' || token.back() == '.'))
+      token.remove_suffix(1);
+    bool word = !token.empty() && token.size() <= 10 &&
+                std::all_of(token.begin(), token.end(), [](char ch) {
+                  return std::isalnum(static_cast<unsigned char>(ch)) || ch == '/' || ch == '-' ||
+                         ch == '.' || static_cast<unsigned char>(ch) >= 0x80;
+                });
+    if (!word) return false;
+    number = number || std::any_of(token.begin(), token.end(), [](char ch) {
+               return std::isdigit(static_cast<unsigned char>(ch));
+             });
+    ++tokens;
+    i = day.find_first_not_of(' ', j);
+    if (i == std::string_view::npos) break;
+  }
+  return number && tokens >= 1 && tokens <= 5;
+}
+
 bool chat_header(std::string_view line) {
   line = trim(line);
   if (is_clock_stamp(line)) return true;
+  if (saved_message_stamp(line)) return true;
   // A transcript's speaker over what they said, as Otter.ai exports it: "Roland  0:02", a name
   // of a word or three (each with its capital) then the stamp.
   if (std::size_t space = line.rfind(' ');

@@ -2754,3 +2754,12 @@ TEST_CASE("a note tagged or titled after work", "[note_analysis][topic]") {
                   "faire seule ou il faut Steeve ? Steeve.\n",
                   "Tourments commandes.md") == "");
 }
+
+// A saved message's day and time in bold over what was written ("**Tue 14 Jul 2026, 21:15**"
+// then "What she tell me when she went?"): each message is read as a paragraph's first line.
+TEST_CASE("a note to self's dated messages", "[note_analysis][recognition]") {
+  check("# Note to Self\n\n**Tue 14 Jul 2026, 21:15**\nWhat she tell me when she went?\n\n**Tue 14 "
+        "Jul 2026, 21:19**\nShe say the grandchild need her in London.\n\n**Wed 15 Jul 2026, "
+        "06:02**\nWhat wasn't working between us?\n\n**Wed 15 Jul 2026, 06:05**\nWe never talk.\n",
+        "why.official@4+ why.not-working@10+");
+}
