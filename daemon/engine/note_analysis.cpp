@@ -538,8 +538,9 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
         [&](const StepHeading& s) { return candidates.lines[s.candidate].block == block; });
   };
   // A part titled after another subject or a group ("- Finke volunteers meeting", "## Choir",
-  // "### Boulot"): any of its questions that names neither the ex nor a pronoun of the topic is
-  // that subject's, a debrief's or not ("what didn't we like? the dust").
+  // "### Boulot"): any of its questions that names neither the ex nor a pronoun of the topic,
+  // and asks nothing of the writer as "I", is that subject's, a debrief's or not ("what didn't
+  // we like? the dust").
   auto titled_subject = [&](int block) {
     const Block& b = blocks[static_cast<std::size_t>(block)];
     std::string_view title = text.substr(b.text_start, b.text_end - b.text_start);
@@ -551,9 +552,9 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
     return meeting || matcher_.titles_another_subject(title) || matcher_.titles_a_group(title);
   };
   auto of_the_subject = [&](std::size_t q, bool subject_part) {
-    return is_debrief(q) ||
-           (subject_part &&
-            !matcher_.names_ex(candidates.lines[recognition.questions[q].candidate].plain));
+    if (is_debrief(q)) return true;
+    std::string_view plain = candidates.lines[recognition.questions[q].candidate].plain;
+    return subject_part && !matcher_.names_ex(plain) && !matcher_.speaks_in_first_person(plain);
   };
   std::vector<char> drop(recognition.questions.size(), 0);
   for (std::size_t i = 0; i < recognition.questions.size(); ++i) {
@@ -570,7 +571,14 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
                                    [&](const StepHeading& s) {
                                      return s.start >= part.start && s.start < part.end;
                                    });
-    if (titled_step || !untopical(text.substr(part.start, part.end - part.start))) continue;
+    // A subject's part may say "he" of its people ("the new manager want his brother-in-law
+    // boats first"); only a strong sign makes it the topic's.
+    std::string_view part_text = text.substr(part.start, part.end - part.start);
+    bool part_untopical =
+        untopical(part_text) ||
+        (subject_part && options_.topic_gate && part_text.find("mend:") == part_text.npos &&
+         matcher_.topic_sign(part_text, /*everyday_senses=*/false) != TopicSign::Strong);
+    if (titled_step || !part_untopical) continue;
     // In a note that asks nothing else, the topic it shows elsewhere (the ex named in the day's
     // other items) is not this part's, unless the part is titled by a name and its questions
     // speak of the writer's couple ("Qu'est-ce qui ne fonctionnait pas entre nous ?" under

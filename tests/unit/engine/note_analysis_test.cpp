@@ -2763,3 +2763,15 @@ TEST_CASE("a note to self's dated messages", "[note_analysis][recognition]") {
         "06:02**\nWhat wasn't working between us?\n\n**Wed 15 Jul 2026, 06:05**\nWe never talk.\n",
         "why.official@4+ why.not-working@10+");
 }
+
+// A subject's part may say "he" of its people; the writer asking as "I" under a title with a
+// work word ("- [[Cian]] stuff, after the shift") asks their own questions.
+TEST_CASE("a subject's part with people's pronouns", "[note_analysis][topic]") {
+  CHECK(gated_ids("# Fishermen coop meeting Sat\n\nOfficial reasons they give for cutting the ice "
+                  "allowance? Fuel cost.\nThe unofficial reasons: the new manager want his "
+                  "brother-in-law boats first.\nIt reversible? Only if the Ministry send the part.\n",
+                  "coop.md") == "");
+  CHECK(gated_ids("- [[Sam]] stuff, after the shift\n    - am I only holding on cos I'm scared of "
+                  "being on my own??\n        - kind of, yeah\n",
+                  "November 3rd, 2026.md") == "motives.fear");
+}
