@@ -497,7 +497,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         break;
       }
   auto unposed = [&](std::size_t k) {
-    if (cs[k].must_ask && !opens[k] && !worded[k]) return true;
+    // A line opening with its question and its "?" ("Afraid to be alone? Is that what is
+    // making me want her back") poses it, however long the line runs on.
+    if (cs[k].must_ask && !opens[k] && !worded[k] && !(cs[k].question_mark && !cs[k].after_prose))
+      return true;
     return marker_answers.count(cs[k].block) > 0 && !cs[k].question_mark &&
            cs[k].form != QuestionForm::Heading && cs[k].form != QuestionForm::QA;
   };

@@ -2775,3 +2775,10 @@ TEST_CASE("a subject's part with people's pronouns", "[note_analysis][topic]") {
                   "being on my own??\n        - kind of, yeah\n",
                   "November 3rd, 2026.md") == "motives.fear");
 }
+
+// A line opening with its question and its "?" poses it, however long it runs on.
+TEST_CASE("a long line opening with its question", "[note_analysis][recognition]") {
+  check("Losana 1\n\nAfraid to be alone? Is that what is making me want her back\nA little. But "
+        "no, it is not the main thing.\n",
+        "motives.fear@3+");
+}
