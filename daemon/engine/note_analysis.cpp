@@ -549,6 +549,8 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
     for_each_match_word(title, [&](std::string_view w) {
       meeting = meeting || w == "meeting" || w == "meetings" || w == "reunion";
     });
+    // Not a meeting with the ex ("## Meeting him Saturday", "## Seeing Sam"): the reach-out's.
+    if (matcher_.names_ex(title, /*unknown_names=*/false)) return false;
     return meeting || matcher_.titles_another_subject(title) || matcher_.titles_a_group(title);
   };
   auto of_the_subject = [&](std::size_t q, bool subject_part) {

@@ -2782,3 +2782,10 @@ TEST_CASE("a long line opening with its question", "[note_analysis][recognition]
         "no, it is not the main thing.\n",
         "motives.fear@3+");
 }
+
+// A meeting with the ex is the reach-out's, not another subject's.
+TEST_CASE("a part titled after meeting the ex", "[note_analysis][topic]") {
+  CHECK(gated_ids("## Meeting him Saturday\n\nWhat will I tell him about my part? That I went "
+                  "quiet.\nHow would we change the way we are together? Sundays.\n",
+                  "Sam.md") == "reach-out.share reach-out.change");
+}
