@@ -1520,8 +1520,8 @@ std::optional<DateMatch> entry_date_match(std::string_view text, const DateNames
 std::vector<DatedEntry> log_entries(const std::vector<AnswerLine>& cleaned, const DateNames& names,
                                     const Date* note_date) {
   std::vector<DatedEntry> out, undated;
-  std::optional<Date> month; // the month title the entries below sit under
-  bool month_first = false;   // an entry reads month first only ("11/16/26")
+  std::optional<Date> month;       // the month title the entries below sit under
+  bool month_first = false;        // an entry reads month first only ("11/16/26")
   std::vector<std::size_t> either; // entries that read either way (out's indexes)
   for (const auto& line : cleaned) {
     std::string_view text = line.text;

@@ -935,8 +935,7 @@ bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) 
 }
 
 bool Analyzer::titles_a_subject(std::string_view heading) const {
-  if (std::any_of(heading.begin(), heading.end(),
-                  [](char c) { return c >= '0' && c <= '9'; }))
+  if (std::any_of(heading.begin(), heading.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return false;
   const DateNames& names = pack_.date_names();
   bool a_day = false;

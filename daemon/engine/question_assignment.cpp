@@ -864,8 +864,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       // A loose line of sentences ("she said she'd think. [[kayla]]") meets one word of a
       // question only by chance, whatever question sits above it; its section may still pose
       // it.
-      if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section &&
-          cs[k].loose && !cs[k].label && cs[k].plain.find(". ") != std::string::npos)
+      if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section && cs[k].loose &&
+          !cs[k].label && cs[k].plain.find(". ") != std::string::npos)
         continue;
       if (!any) set_neighbour(k, step_of(m.id));
       any = true;
@@ -1014,12 +1014,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   // Nor does a line worded as a step's title, posed without "?" ("Pourquoi elle est partie"
   // over the why's items): it titles what follows, as a heading would.
   for (std::size_t k = 0; k < cs.size(); ++k) {
-    if (no_gap[k] || chosen[k] || is_title[k] || cs[k].question_mark || !cs[k].title_like)
-      continue;
+    if (no_gap[k] || chosen[k] || is_title[k] || cs[k].question_mark || !cs[k].title_like) continue;
     auto ranked = matcher.rank(cs[k].plain, MatchContext{}, 2);
-    if (std::any_of(ranked.begin(), ranked.end(), [](const QuestionMatcher::Match& m) {
-          return m.step && m.score >= 1.0;
-        }))
+    if (std::any_of(ranked.begin(), ranked.end(),
+                    [](const QuestionMatcher::Match& m) { return m.step && m.score >= 1.0; }))
       no_gap[k] = 1;
   }
   // Nor does an item holding recognised questions: it titles them ("- Matty #[[Breakup]]",

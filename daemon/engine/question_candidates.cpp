@@ -167,10 +167,10 @@ bool opens_inverted(std::string_view text) {
   std::vector<std::string> words = split_words(fold_for_match(text.substr(0, 40)));
   if (words.size() < 2) return false;
   static const std::unordered_set<std::string> auxiliaries = {
-      "is",   "was",  "were", "are", "am",    "do",     "does",   "did",
-      "can",  "could", "has", "have", "had",  "will",   "would",  "should"};
+      "is",  "was",   "were", "are",  "am",  "do",   "does",  "did",
+      "can", "could", "has",  "have", "had", "will", "would", "should"};
   static const std::unordered_set<std::string> subjects = {
-      "i",   "it",  "he",   "she",   "they", "we",  "you",  "my",   "his",
+      "i",   "it",    "he",  "she",  "they", "we",  "you",   "my", "his",
       "her", "their", "our", "this", "that", "the", "there", "me"};
   if (words[0] == "est") return words[1] == "ce";
   return auxiliaries.count(words[0]) && subjects.count(words[1]);
@@ -281,7 +281,7 @@ std::size_t question_mark_of(std::string_view line) {
 struct LineBreak {
   std::size_t at = std::string_view::npos; // npos: none
   bool dash = false;
-  bool arrow = false; // "->", "=>", "→", "➜", ">>": never inside a label, as a dash may be
+  bool arrow = false;     // "->", "=>", "→", "➜", ">>": never inside a label, as a dash may be
   bool long_dash = false; // "—", "–": a typed label's ("Unofficial — he didn't want…")
 };
 LineBreak first_break(std::string_view line) {
@@ -295,8 +295,8 @@ LineBreak first_break(std::string_view line) {
                std::string_view("-=>;\xE2").find(line[i + 1]) != std::string_view::npos) {
       // ">>" and ";;" set a flashcard's answer off from its question (RemNote's cards). Only
       // after a blank followed by a mark's first byte: a line has many blanks and few marks.
-      for (std::string_view mark : {"-> ", "=> ", "→ ", "⇒ ", "➜ ", "➔ ", "➡ ", "— ", "– ", "- ",
-                                    ">> ", ";; "})
+      for (std::string_view mark :
+           {"-> ", "=> ", "→ ", "⇒ ", "➜ ", "➔ ", "➡ ", "— ", "– ", "- ", ">> ", ";; "})
         if (line.substr(i + 1, mark.size()) == mark) {
           after = i + 1 + mark.size();
           dash = true;
@@ -514,8 +514,7 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
       while (!after.empty() && !std::isalnum(static_cast<unsigned char>(after.front())) &&
              static_cast<unsigned char>(after.front()) < 0x80 && after.front() != '"')
         after.remove_prefix(1);
-      if (after.starts_with("\u2014") || after.starts_with("\u2013") ||
-          after.starts_with("\u2192"))
+      if (after.starts_with("\u2014") || after.starts_with("\u2013") || after.starts_with("\u2192"))
         after = trim(after.substr(3));
       std::vector<std::string> first = split_words(fold_for_match(after.substr(0, 12)));
       // Not "i", "je": "my fault - i want change all or only some?" goes on asking.
@@ -598,8 +597,7 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     };
     if (std::string_view rest = trim(line.substr(qmark + 1));
         (colon == std::string_view::npos || colon > qmark) && rest.ends_with('?') &&
-        !set_off(rest) &&
-        rest.find_first_not_of('?') != std::string_view::npos &&
+        !set_off(rest) && rest.find_first_not_of('?') != std::string_view::npos &&
         count_words(rest) <= kMaxFollowUpWords &&
         rest.find_first_of(".!:") == std::string_view::npos &&
         rest.find("\u2026") == std::string_view::npos && !opens_with_a_reply(rest)) {
@@ -745,10 +743,10 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     // Short, a line whose first sentence is a yes-or-no question ("were my needs + limits
     // respected. mostly.") is read up to its stop too, unless a question goes on after it
     // ("can it be fixed tho. what wd have to change").
-    bool must_ask = (ends_like_sentence(t) || words > kMaxLooseLineWords ||
-                     (!cut.dash && opens_inverted(head) &&
-                      !opens_with_a_wh_word(line.substr(cut.at + 1)))) &&
-                    head_words >= 3 && head_words <= kMaxLooseWords;
+    bool must_ask =
+        (ends_like_sentence(t) || words > kMaxLooseLineWords ||
+         (!cut.dash && opens_inverted(head) && !opens_with_a_wh_word(line.substr(cut.at + 1)))) &&
+        head_words >= 3 && head_words <= kMaxLooseWords;
     if ((dashed || must_ask) && label_colon(head) == std::string_view::npos) {
       c.plain = plain_text(head);
       c.loose = true;
@@ -932,10 +930,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
   // Messages copied with their sender and stamp over each ("Wanjiru Kamau, [01.11.2026
   // 19:22]" then the message, no blank line between), a transcript's stamp over what was said
-  // ("00:31" or "Roland  0:02" then the words): each message is read as a paragraph of its own, its first line
-  // first.
-  // (Cheap first: the paragraph opens with such a line, so a sender's ", [" or a stamp's ':'
-  // within its first bytes, after a speaker's name.)
+  // ("00:31" or "Roland  0:02" then the words): each message is read as a paragraph of its own, its
+  // first line first. (Cheap first: the paragraph opens with such a line, so a sender's ", [" or a
+  // stamp's ':' within its first bytes, after a speaker's name.)
   if (!skip_first && (para.find(", [") != std::string_view::npos || para.find(':') < 48)) {
     std::vector<std::pair<std::size_t, std::size_t>> messages; // (start, end) in para
     std::size_t message_start = std::string_view::npos;
@@ -1550,9 +1547,8 @@ bool chat_header(std::string_view line) {
   if (saved_message_stamp(line)) return true;
   // A transcript's speaker over what they said, as Otter.ai exports it: "Roland  0:02", a name
   // of a word or three (each with its capital) then the stamp.
-  if (std::size_t space = line.rfind(' ');
-      space != std::string_view::npos && space > 0 && space <= 40 &&
-      is_clock_stamp(line.substr(space + 1))) {
+  if (std::size_t space = line.rfind(' '); space != std::string_view::npos && space > 0 &&
+                                           space <= 40 && is_clock_stamp(line.substr(space + 1))) {
     std::string_view name = trim(line.substr(0, space));
     std::size_t words = 0;
     bool names = !name.empty();

@@ -1243,9 +1243,10 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
   std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
     return std::make_tuple(a.step, a.id, -a.score) < std::make_tuple(b.step, b.id, -b.score);
   });
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const Match& a, const Match& b) { return a.step == b.step && a.id == b.id; }),
-            out.end());
+  out.erase(
+      std::unique(out.begin(), out.end(),
+                  [](const Match& a, const Match& b) { return a.step == b.step && a.id == b.id; }),
+      out.end());
   // Context breaks ties; it never lifts a looser match over a line worded exactly as another
   // question ("Do I stay even when my needs aren't respected?" right after the evaluation's
   // questions is still the pattern's).

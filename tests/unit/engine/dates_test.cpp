@@ -100,7 +100,7 @@ TEST_CASE("day-first numeric dates", "[dates]") {
   check_leading("11/16/26", {2026, 11, 16}, 8);
   check_no_date("19.11.26"); // only after slashes
   check_no_date("19/11/260");
-  check_no_date("1.2");      // two-part forms need "/"
+  check_no_date("1.2"); // two-part forms need "/"
   // The day and month closed by dots, as German and Swiss writers date a log entry.
   check_leading("15.11. – no laptop", {0, 11, 15}, 6);
   check_leading("1.12.", {0, 12, 1}, 5);

@@ -2662,8 +2662,9 @@ TEST_CASE("a short line opening with an inverted question", "[note_analysis][ans
 // A part titled after another subject or a group ("- Finke volunteers meeting") holds that
 // subject's questions, debriefs or not, unless one names the ex or a pronoun of the topic.
 TEST_CASE("a part titled after a meeting or a group", "[note_analysis][topic]") {
-  std::string part = "- Finke volunteers meeting\n    - what went wrong at the start line? marshals "
-                     "late\n    - what didn't we like? the dust\n";
+  std::string part =
+      "- Finke volunteers meeting\n    - what went wrong at the start line? marshals "
+      "late\n    - what didn't we like? the dust\n";
   CHECK(gated_ids("- [[Sam]] my part\n    - Can I change it on me own or is it cos of her?\n"
                   "        - on me own\n" +
                       part,
@@ -2767,10 +2768,11 @@ TEST_CASE("a note to self's dated messages", "[note_analysis][recognition]") {
 // A subject's part may say "he" of its people; the writer asking as "I" under a title with a
 // work word ("- [[Cian]] stuff, after the shift") asks their own questions.
 TEST_CASE("a subject's part with people's pronouns", "[note_analysis][topic]") {
-  CHECK(gated_ids("# Fishermen coop meeting Sat\n\nOfficial reasons they give for cutting the ice "
-                  "allowance? Fuel cost.\nThe unofficial reasons: the new manager want his "
-                  "brother-in-law boats first.\nIt reversible? Only if the Ministry send the part.\n",
-                  "coop.md") == "");
+  CHECK(
+      gated_ids("# Fishermen coop meeting Sat\n\nOfficial reasons they give for cutting the ice "
+                "allowance? Fuel cost.\nThe unofficial reasons: the new manager want his "
+                "brother-in-law boats first.\nIt reversible? Only if the Ministry send the part.\n",
+                "coop.md") == "");
   CHECK(gated_ids("- [[Sam]] stuff, after the shift\n    - am I only holding on cos I'm scared of "
                   "being on my own??\n        - kind of, yeah\n",
                   "November 3rd, 2026.md") == "motives.fear");
