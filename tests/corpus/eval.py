@@ -66,7 +66,7 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
                                 "holdout-bc", "holdout-bd", "holdout-be", "holdout-bg",
                                 "holdout-bf", "holdout-bi", "holdout-bh", "holdout-bj",
                                 "holdout-bl", "holdout-bk", "holdout-bm", "holdout-bn",
-                                "holdout-bp", "holdout-bq")]
+                                "holdout-bo", "holdout-bp", "holdout-bq")]
 # Read with `--corpus tests/corpus/holdout-z`, outside the defaults and their ctest: writing far
 # from textbook, most of whose misses are what the recognition issue keeps out (a dictated
 # question and its answer as one run-on paragraph of prose: 30 of its 231 questions) or far
@@ -80,7 +80,7 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
 # 0.89 at the twenty-first session's end), and that alone takes the defaults' combined precision
 # below the goal the ctest guards (0.979 with it, 0.981 without). It stays out of the defaults
 # until those notes are told apart.
-# A sealed corpus (holdout-bo at the twenty-seventh session's end) stays out of both lists until a
+# A sealed corpus (holdout-br at the twenty-seventh session's end) stays out of both lists until a
 # session opens it: its totals, taken with the binary of the session that had it written, are in
 # tests/corpus/README.md; read it with --corpus.
 STRETCH_CORPORA = [os.path.join(HERE, "holdout-z"), os.path.join(HERE, "holdout-af"),
@@ -99,12 +99,14 @@ GOALS = [
 # on the corpora combined, most of which were tuned on; on writers never seen the blind rows of
 # tests/corpus/README.md are the honest numbers.
 FLOORS = [
-    ("question recall", "recall", 0.95),
+    # 0.95 until the twenty-seventh session (0.962 at its end, 67 corpora)
+    ("question recall", "recall", 0.96),
     ("question precision", "precision", 0.98),
     ("answered accuracy", "answered", 0.99),  # 0.98 until the twenty-third session (0.996)
     # 0.91 until holdout-bb/bc joined (0.909 with them); 0.92 since the twenty-third session
-    # (0.925 with holdout-bd/be); 0.93 since the twenty-fourth (0.931 with holdout-bg)
-    ("suggestion F1", "suggestion_f1", 0.93),
+    # (0.925 with holdout-bd/be); 0.93 since the twenty-fourth (0.931 with holdout-bg); 0.94
+    # since the twenty-seventh (0.942)
+    ("suggestion F1", "suggestion_f1", 0.94),
 ]
 
 THRESHOLD_ENV = "MEND_MATCH_THRESHOLD"
