@@ -1444,7 +1444,12 @@ std::optional<Date> month_title(std::string_view text, const DateNames& names) {
   if (t.size() > 5 && std::isdigit(static_cast<unsigned char>(t.back()))) {
     std::size_t space = t.rfind(' ');
     if (space == std::string::npos || t.size() - space != 5) return std::nullopt;
-    year = std::stoi(t.substr(space + 1));
+    // Four digits, a year ("novembre 2026"); never "n°12a" or "-W48".
+    std::string_view digits = std::string_view(t).substr(space + 1);
+    if (!std::all_of(digits.begin(), digits.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      return std::nullopt;
+    year = std::stoi(std::string(digits));
     t.resize(space);
   }
   for (std::size_t m = 0; m < names.months.size(); ++m)

@@ -2791,3 +2791,10 @@ TEST_CASE("a part titled after meeting the ex", "[note_analysis][topic]") {
                   "quiet.\nHow would we change the way we are together? Sundays.\n",
                   "Sam.md") == "reach-out.share reach-out.change");
 }
+
+// A log line ending in four characters that are no year ("Proof log, week -W48") is no month
+// title, and reading it throws nothing.
+TEST_CASE("a log line ending in a code that is no year", "[note_analysis][log]") {
+  CHECK_NOTHROW(log_dates("## Proof log\nsemaine -W48\n- 12/11 : appelé.\n"));
+  CHECK(log_dates("## Proof log\nnovembre 2026\n- 12 : appelé.\n") == "11/12 ");
+}
