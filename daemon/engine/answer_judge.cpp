@@ -1355,16 +1355,6 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const P
     if (first_line_decides && first_written && !text.empty() && !only_task_tags(text)) {
       first_written = false;
       if (marks_not_yet(text, phrases)) return {};
-      // The template's placeholder left alone in its paragraph ("_à compléter_", a blank line,
-      // then the story going on): not answered. Typed right under it, the words are the
-      // answer ("_your answer_" then "Talk more.").
-      if (std::string key = placeholder_key(text);
-          !key.empty() &&
-          std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=
-              phrases.placeholders.end() &&
-          (i + 1 == raw.size() || trim(raw[i + 1].text).empty() ||
-           raw[i + 1].line > raw[i].line + 1))
-        return {};
     }
     if (text.empty() || has_no_word(text) || only_task_tags(text)) continue;
     // A bare placeholder the template left, in any of its spellings.

@@ -2578,13 +2578,12 @@ TEST_CASE("a quote under a question posed without its mark", "[note_analysis][re
         "reach-out.share@2+ reach-out.love@5+");
 }
 
-// The template's placeholder alone in an answer's first paragraph: not yet answered, whatever
-// the note goes on with after a blank line; typed right under it, words answer (see "a first
-// line that marks the answer as still to come holds its place").
+// The template's placeholder stays where mend put it; the answer typed in the paragraph
+// after it is the answer (mend's own answering inserts it there, keeping every byte).
 TEST_CASE("a placeholder left as an answer's first line", "[note_analysis][answers]") {
-  check("## Qu'est-ce qui me rassure ?\n_à compléter_\n\nLettre postée le 2 novembre.\n",
-        "motives.reassure@1-");
-  check("## Qu'est-ce qui me rassure ?\nMa cousine.\n", "motives.reassure@1+");
+  check("## Qu'est-ce qui me rassure ?\n_à compléter_\n\nMa cousine Laetitia.\n",
+        "motives.reassure@1+");
+  check("## Qu'est-ce qui me rassure ?\n_à compléter_\n", "motives.reassure@1-");
 }
 
 // After a question's "?", what a dash sets off is its answer, even a reply unsure of itself
