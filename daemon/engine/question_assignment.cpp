@@ -1015,8 +1015,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   // over the why's items): it titles what follows, as a heading would.
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (no_gap[k] || chosen[k] || is_title[k] || cs[k].question_mark || !cs[k].title_like) continue;
-    auto ranked = matcher.rank(cs[k].plain, MatchContext{}, 2);
-    if (std::any_of(ranked.begin(), ranked.end(),
+    // The context-free ranking read above for titles (memoised), not a second one.
+    const auto& r = ranked(matcher, cs[k].plain, MatchContext{{}, {}, whole_only(k)});
+    if (std::any_of(r.begin(), r.end(),
                     [](const QuestionMatcher::Match& m) { return m.step && m.score >= 1.0; }))
       no_gap[k] = 1;
   }

@@ -1221,6 +1221,7 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
   };
   std::vector<Match> out;
   if (!may_match(plain)) return out; // no word to meet any variant (the cheap common case)
+  bool twin_added = false;
   for (auto [key, m] : scores(plain, !context.whole_line_only)) {
     if (!m.step) {
       // The section and the neighbour never add up: at most kMaxBonus (could_match). When both
@@ -1234,19 +1235,23 @@ std::vector<QuestionMatcher::Match> QuestionMatcher::rank(std::string_view plain
           as_twin.bonus = bonus;
           as_twin.score += bonus;
           out.push_back(as_twin);
+          twin_added = true;
         }
       }
     }
     out.push_back(m);
   }
-  // A twin read in its step's context outranks the twin's own, looser wording of the line.
-  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
-    return std::make_tuple(a.step, a.id, -a.score) < std::make_tuple(b.step, b.id, -b.score);
-  });
-  out.erase(
-      std::unique(out.begin(), out.end(),
+  // A twin read in its step's context outranks the twin's own, looser wording of the line
+  // (sorted only when one was added: rank() runs for every candidate line).
+  if (twin_added) {
+    std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+      return std::make_tuple(a.step, a.id, -a.score) < std::make_tuple(b.step, b.id, -b.score);
+    });
+    out.erase(std::unique(
+                  out.begin(), out.end(),
                   [](const Match& a, const Match& b) { return a.step == b.step && a.id == b.id; }),
-      out.end());
+              out.end());
+  }
   // Context breaks ties; it never lifts a looser match over a line worded exactly as another
   // question ("Do I stay even when my needs aren't respected?" right after the evaluation's
   // questions is still the pattern's).
