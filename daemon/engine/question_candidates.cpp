@@ -995,6 +995,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
   }
   {
     int asking = 0, labelled = 0, opening = 0, lines = 0;
+    int stamped = 0; // lines opened by a time stamp ("[09:40] mistakes me stop repeating")
     bool all_short = true, short_inside = false;
     bool asks_in_turn = true; // lines that ask and lines that do not, one after the other
     int asked_before = -1;    // whether the line before asked (-1: no line yet)
@@ -1005,6 +1006,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
           trim(para.substr(from, nl == std::string_view::npos ? para.size() - from : nl - from));
       from = nl == std::string_view::npos ? para.size() : nl + 1;
       ++lines;
+      if (after_time_stamp(line) > 0) ++stamped;
       std::size_t q = line.find('?');
       // Asks, then answers on the line: the "?" early, or ending the line's first sentence.
       if (q != std::string_view::npos && q + 1 < line.size() &&
@@ -1037,8 +1039,11 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     // open with a label or a question are one thought each, however long.
     // Half the lines asking is enough when the others answer them, one question and one
     // answer in turn ("what he ain say but I feel it" / "he did want to be free").
+    // Messages saved to oneself, each under its time ("[20:50] …", "[20:52] …"), are one
+    // thought each, as a chat's are, whatever their length.
     one_thought_lines =
-        chat || (lines >= 3 &&
+        chat || (lines >= 2 && stamped * 2 >= lines + 1) ||
+        (lines >= 3 &&
                  (all_short || short_inside || (asking + labelled + opening) * 2 >= lines + 1 ||
                   (lines >= 4 && (asking + labelled + opening) * 2 >= lines && asks_in_turn)));
   }
