@@ -155,6 +155,9 @@ bool opens_with_quotation_mark(std::string_view plain) {
   return plain.starts_with("\"") || plain.starts_with("\u201c") || plain.starts_with("\u00ab");
 }
 
+// The step of a question id: "why.official" is "why".
+std::string step_of_id(const std::string& id) { return id.substr(0, id.find('.')); }
+
 // The name of the folder holding the file: "Clients/M - session 4.md" is "Clients".
 std::string_view folder_of(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
@@ -598,6 +601,29 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
         others_outside = true;
       }
     }
+    // The article's step split in parts: its other questions asked outside the part, not as
+    // any debrief asks them, and all of them in the article's order ("## Not doing again" over
+    // the mistakes, then "## Proof it's changing", the log). An exit interview's "Is anything
+    // reversible?" before the writer's own "Official reason?" is out of that order.
+    const std::string step = step_of_id(recognition.questions[inside.front()].id);
+    bool one_step = std::all_of(inside.begin(), inside.end(), [&](std::size_t k) {
+      return step_of_id(recognition.questions[k].id) == step;
+    });
+    bool step_goes_on_outside = false, in_order = true;
+    if (one_step) {
+      const std::vector<std::string> order = pack_.question_ids(step);
+      long last = -1;
+      for (std::size_t k = 0; k < recognition.questions.size(); ++k) { // document order
+        if (step_of_id(recognition.questions[k].id) != step) continue;
+        long at = std::find(order.begin(), order.end(), recognition.questions[k].id) -
+                  order.begin();
+        in_order = in_order && at > last;
+        last = at;
+        if (std::find(inside.begin(), inside.end(), k) == inside.end() && !is_debrief(k))
+          step_goes_on_outside = true;
+      }
+    }
+    if (step_goes_on_outside && in_order) continue;
     const Block& titled = blocks[static_cast<std::size_t>(part.block)];
     if (!all_debrief || (!others_outside && of_couple &&
                          matcher_.titles_a_person(

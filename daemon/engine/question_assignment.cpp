@@ -450,8 +450,17 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     if (about_others[k] && !bound.count(k)) ignored[k] = 1;
   // "La partie « peur d'être seul », je la saute : pas mon sujet", "Skipping the fear bit":
   // the writer telling they skip a part names it and asks nothing.
+  // So does a label answered so, in a few words ("La peur d'être seule, les fois d'avant : aita,
+  // je saute.").
+  auto skipped_in_reply = [&](const Candidate& c) {
+    if (!c.label || c.answer_start >= text.size()) return false;
+    std::string_view rest = text.substr(c.answer_start);
+    rest = rest.substr(0, std::min(rest.find('\n'), rest.find_first_of(".!;")));
+    return count_words(rest) <= 4 && tells_of_skipping(rest);
+  };
   for (std::size_t k = 0; k < cs.size(); ++k)
-    if (!cs[k].question_mark && tells_of_skipping(cs[k].plain)) ignored[k] = 1;
+    if (!cs[k].question_mark && (tells_of_skipping(cs[k].plain) || skipped_in_reply(cs[k])))
+      ignored[k] = 1;
   // Which lines open asking ("what", "pourquoi"), read once per candidate. A loose line is
   // read whole, never by one of its clauses ("gym 7pm, legs. hated it" is no "what I
   // hated"), unless it opens asking ("What didn't I like about us (his faults too)").

@@ -445,6 +445,18 @@ bool org_drawer_line(std::string_view t) {
 
 bool read_line_whole(std::string_view line, std::size_t base, Candidate& c);
 
+// "Early choice or something underneath", "Tout ou une partie": a few words weighing one thing
+// against another, with words on both sides of the "or".
+bool weighs_alternatives(std::string_view label) {
+  for (std::string_view joint : {" or ", " ou "}) {
+    std::size_t at = label.find(joint);
+    if (at != std::string_view::npos && count_words(label.substr(0, at)) >= 1 &&
+        count_words(label.substr(at + joint.size())) >= 1 && count_words(label) <= 8)
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 // A transcript's or a message's time stamp: "00:31", "[1:02:15]", "(12:03)".
@@ -713,7 +725,10 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     // After a sentence, a label answered on its line is prose going on ("Four years. Not an
     // early problem: a deep one", "Waiting for her to ask. Instead: I say it first") unless it
     // asks; ending at its colon, it announces what follows.
-    c.must_ask = count_words(label) > kMaxLabelWords || (from > 0 && c.loose);
+    // A label weighing two things is asked, whatever comes before it ("Nineteen years. Early
+    // choice or something underneath: underneath").
+    c.must_ask = count_words(label) > kMaxLabelWords ||
+                 (from > 0 && c.loose && !weighs_alternatives(label));
     c.end = base + colon + 1;
     c.answer_start = c.end;
     return true;
