@@ -2797,3 +2797,53 @@ TEST_CASE("a log line ending in a code that is no year", "[note_analysis][log]")
   CHECK_NOTHROW(log_dates("## Proof log\nsemaine -W48\n- 12/11 : appelé.\n"));
   CHECK(log_dates("## Proof log\nnovembre 2026\n- 12 : appelé.\n") == "11/12 ");
 }
+
+// Messages saved to oneself, each under its time, are one thought a line, however long the
+// line before ("… on Saturday 🙏" ends with no stop).
+TEST_CASE("messages each under a time stamp", "[note_analysis][recognition]") {
+  check("## 1 November 2026\n[09:12] she said yes to coffee on Saturday 🙏\n[09:40] mistakes I "
+        "won't make again and what I do instead\n[09:45] no more going silent on a bad day. say "
+        "it, then go for a walk\n[09:50] my proof log, every single week\n[09:51] 1 Nov: said it "
+        "out loud\n",
+        "new-start.mistakes@3+ new-start.log@5+");
+}
+
+// Wordings of the catalogue's questions in other words than the pack's.
+TEST_CASE("idioms of the catalogue's questions", "[note_analysis][recognition]") {
+  // Left on the shelf is ending up alone, not someone leaving.
+  check("## What tells me I won't be left on the shelf?\nMy aunt Ros, married at 52.\n",
+        "motives.reassure@1+");
+  check("# Her\n\n- change all or part? the drinking, not the money\n", "wrongs.scope@3+");
+  check("# Her\n\n- can I fix it alone or is it because of how she acted? some of both\n",
+        "wrongs.alone@3+");
+  check("# Her\n\nWas it what I'd call my ideal? Close.\n", "evaluate.ideal@3+");
+}
+
+// After a sentence, a label weighing two things asks ("Six years. Early days or something
+// deeper: deeper"); one that weighs nothing is prose going on.
+TEST_CASE("a label weighing two things after a sentence", "[note_analysis][recognition]") {
+  check("# Her\n\n- Six years. Early days or something deeper: deeper\n", "why.stage@3+");
+  check("# Her\n\n- Six years. Not an early problem: a deep one\n", "");
+}
+
+// A label answered by the writer skipping it asks nothing.
+TEST_CASE("a label answered by skipping it", "[note_analysis][recognition]") {
+  check("# Why\n\nLa peur d'être seule, les fois d'avant : je saute.\n", "");
+  check("# Why\n\nLa peur d'être seule, les fois d'avant : un peu, oui.\n", "motives.fear@3+");
+}
+
+// The article's step split in two parts of a weekly note, in its order, is the writer's; an
+// exit interview's "Is anything reversible?" before the writer's own why is another topic's.
+TEST_CASE("a step split in parts in the article's order", "[note_analysis][topic]") {
+  CHECK(gated_ids("---\nweek: 2026-W46\n---\n# Week 46\n\nThey said yes.\n\n## Not again\n- "
+                  "Mistakes I'm stopping and what I do instead:\n  - sulking -> say it\n\n## "
+                  "Proof it's changing\n- Sun 8 Nov: said it\n",
+                  "Weekly/2026-W46.md") == "new-start.mistakes new-start.log");
+  CHECK(gated_ids("- Exit interview, Sanjay, 6 yrs\n\t- What were your official reasons for "
+                  "leaving?\n\t\t- \"Progression.\"\n\t- Is anything reversible?\n\t\t- No. "
+                  "Signed already.\n- [[Sam]]\n\t- What did Sam tell me, his official "
+                  "reason?\n\t\t- Exeter.\n\t- What wasn't working, with us?\n\t\t- "
+                  "Weekends.\n\t- Reversible? What would have to change, me or him?\n\t\t- "
+                  "Maybe.\n",
+                  "journals/2026_10_21.md") == "why.official why.not-working why.reversible");
+}
