@@ -38,6 +38,21 @@ constexpr std::size_t kLongLineWords = 10;
 
 // A heading matching a question this closely is worded as that question.
 constexpr double kWordedAsQuestion = 0.95;
+// A long sentence is worded as a question too when it meets this many of its words, this
+// closely.
+constexpr int kWordedSharedWords = 4;
+constexpr double kWordedNearly = 0.8;
+
+// "Mum asked was I…", "elle m'a demandé si…": someone's question, reported.
+bool reports_asking(std::string_view plain) {
+  static const std::unordered_set<std::string> asking = {
+      "asked", "asks", "ask", "asking", "wondered", "demande", "demandait", "demandé", "demandais"};
+  bool found = false;
+  for_each_match_word(plain, [&](std::string_view w) {
+    found = found || asking.count(std::string(w)) > 0;
+  });
+  return found;
+}
 
 // The bar a candidate's match must reach, by how the line is written.
 bool passes(const Candidate& c, const QuestionMatcher::Match& m, double shift) {
@@ -477,7 +492,13 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     if (cs[k].must_ask && !opens[k] && count_words(cs[k].plain) > kLongLineWords &&
         cs[k].plain.find_first_of(",;:") == std::string::npos) {
       const auto& r = ranked(matcher, cs[k].plain, MatchContext{{}, {}, true});
-      worded[k] = !r.empty() && !r.front().step && r.front().score >= kWordedAsQuestion;
+      // Or a sentence meeting four words of one of them or more, near enough ("I also tried to
+      // remember the times I thought I'd never meet anyone again."), unless it reports someone
+      // asking ("Mum asked was I feart of ending up on my own.").
+      worded[k] = !r.empty() && !r.front().step &&
+                  (r.front().score >= kWordedAsQuestion ||
+                   (r.front().shared_words >= kWordedSharedWords &&
+                    r.front().score >= kWordedNearly && !reports_asking(cs[k].plain)));
       // Or its first clause is, and the line goes on with the same question ("Lui dire que je
       // l'aime encore et que je veux recommencer", "Tell him I still love him and that I want
       // to try again").
