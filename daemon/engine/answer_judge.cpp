@@ -531,6 +531,28 @@ bool dislikes_writer(const std::vector<std::string>& w, const PhraseBook& phrase
   return false;
 }
 
+
+// Verbs of leaving or wronging that a writer denies in their own defence ("I didn't go
+// anywhere", "I never cheated"), folded as the judge reads words. Not in the pack's phrase
+// lists (the pack format has no key for verbs yet): both languages' forms are listed here.
+bool names_staying_put(const std::string& w) {
+  static const char* const verbs[] = {"go",    "leave", "left",  "walk",   "walked", "move",
+                                      "moved", "cheat", "cheated", "lie",  "lied",   "quit",
+                                      "run",   "ran"};
+  for (const char* v : verbs)
+    if (w == v) return true;
+  return false;
+}
+
+// "deserve" and its forms, both languages, folded ("méritait" is "meritait").
+bool is_deserving(const std::string& w) {
+  static const char* const forms[] = {"deserve", "deserved", "deserves", "merite",
+                                      "meritait", "meriter",  "meritais", "merites"};
+  for (const char* f : forms)
+    if (w == f) return true;
+  return false;
+}
+
 Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
                    const QuestionMatcher& matcher) {
   Clause c;
@@ -544,7 +566,14 @@ Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
   c.empty_of_meaning =
       core.empty() ||
       std::all_of(core.begin(), core.end(), [](const std::string& x) { return is_bare_no(x); });
-  c.own_cue = find_any(w, phrases.own_fault_cues) != std::string::npos;
+  // "I didn't go anywhere", "I never left": the writer's defence, no fault owned.
+  for (std::size_t at = 0, length = 0;
+       (at = find_any(w, phrases.own_fault_cues, &length, at)) != std::string::npos;
+       at += length) {
+    if (at + length < w.size() && w[at] == "i" && names_staying_put(w[at + length])) continue;
+    c.own_cue = true;
+    break;
+  }
   if (c.complaint && dislikes_writer(w, phrases, matcher)) {
     c.complaint = false;
     c.own_cue = true;
@@ -582,6 +611,12 @@ Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
     if (i + 1 < w.size() && w[i + 1] == "wrong" &&
         (w[i] == "went" || w[i] == "go" || w[i] == "goes" || w[i] == "gone" || w[i] == "going")) {
       i += 2;
+      continue;
+    }
+    // "She didn't deserve that", "elle ne méritait pas ça": the ex cleared.
+    if (negated && is_deserving(w[i])) {
+      c.negated_fault = true;
+      ++i;
       continue;
     }
     if (std::size_t len = phrase_at(w, i, phrases.fault_words)) {

@@ -630,7 +630,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // better ("What if he says no?", "Is it worth it?"). A title without "?" is a section when
     // a step fits it better than any question, so that a tie ("Log", "Journal") stays the
     // question.
-    bool step_fits = step && step->score >= QuestionMatcher::kThreshold + shift;
+    // A loose item over its answer that fits no question well enough ("How do we work it
+    // between us") titles a step only as well as a loose line poses a question.
+    bool step_fits =
+        step && step->score >= (c.loose && c.form == QuestionForm::ListItem ? kLooseThreshold
+                                                                           : QuestionMatcher::kThreshold) +
+                                   shift;
     double margin = c.question_mark ? 0.25 : 0.02;
     bool section = step_fits && (note_title || !question || step->score > question->score + margin);
     if (section) {
@@ -645,6 +650,20 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   // over a paragraph, then "### Si elle dit non : qu'est-ce que d'avoir essayé m'évite ?").
   std::erase_if(titled_question, [&](const auto& entry) {
     std::size_t k = entry.first;
+    // Inside another step's section, a question of that step fitting as well, with the
+    // section's weight, is the line's ("- Why she left" over "- What'd she tell me", which
+    // reads as well as the reach-out's "What I'll tell them").
+    for (std::size_t j = k; j-- > 0;) {
+      if (!is_title[j] || cs[k].start >= section_end(text, outline, candidates, j, is_title))
+        continue;
+      if (title_step[j] == step_of(entry.second.id)) break;
+      const auto& in_section = ranked(matcher, cs[k].plain, MatchContext{title_step[j], {}, false});
+      for (const auto& m : in_section)
+        if (!m.step && step_of(m.id) == title_step[j] && m.score >= entry.second.score &&
+            passes(cs[k], m, shift))
+          return true;
+      break;
+    }
     // Answered on its line ("**If he says no?** His call."), or by prose right under it: not a
     // table or HTML holding the step's questions ("## Pourquoi c'est fini" over a table).
     std::size_t line_end = std::min(text.find('\n', cs[k].start), text.size());

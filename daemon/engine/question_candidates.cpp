@@ -185,6 +185,13 @@ bool ends_like_sentence(std::string_view s) {
          s.ends_with(",");
 }
 
+// "Shona says look at how I am in love, so:", "… alors voilà, donc :": a sentence running on
+// into what follows, no label.
+bool runs_on_into_what_follows(std::string_view label) {
+  std::vector<std::string> words = split_words(fold_for_match(label));
+  return words.size() >= 3 && (words.back() == "so" || words.back() == "donc");
+}
+
 // "Yes??", "I think?", "Oui ? Je pense ?", "maybe?": words that reply, however unsure, rather
 // than ask on.
 bool opens_with_a_reply(std::string_view text) {
@@ -712,7 +719,7 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     label.remove_prefix(from);
     if (count_words(label) == 0 || count_words(label) > kMaxLabelQuestionWords ||
         ends_like_sentence(label) || is_answer_label(label) || opens_with_a_reason(label) ||
-        reports_speech(label))
+        reports_speech(label) || runs_on_into_what_follows(label))
       return false;
     c.start = base + from;
     c.plain = plain_text(label);

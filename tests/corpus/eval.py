@@ -66,7 +66,8 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
                                 "holdout-bc", "holdout-bd", "holdout-be", "holdout-bg",
                                 "holdout-bf", "holdout-bi", "holdout-bh", "holdout-bj",
                                 "holdout-bl", "holdout-bk", "holdout-bm", "holdout-bn",
-                                "holdout-bo", "holdout-bp", "holdout-bq", "holdout-br")]
+                                "holdout-bo", "holdout-bp", "holdout-bq", "holdout-br",
+                                "holdout-bs")]
 # Read with `--corpus tests/corpus/holdout-z`, outside the defaults and their ctest: writing far
 # from textbook, most of whose misses are what the recognition issue keeps out (a dictated
 # question and its answer as one run-on paragraph of prose: 30 of its 231 questions) or far

@@ -456,3 +456,24 @@ TEST_CASE("an answer label cut with a stop labels the answer", "[answer_judge]")
     CHECK(judge(reply, Kind::Ordinary).answered);
   }
 }
+
+// After a nil, the writer denying a leaving or a wrong ("I didn't go anywhere") owns no fault;
+// the ex said not to deserve it ("elle ne méritait pas ça") is cleared, not criticised.
+TEST_CASE("a nil reply then a denial or the ex cleared stays nil", "[answer_judge]") {
+  for (const char* a : {"None. She's the one who moved out, I didn't go anywhere.",
+                        "Nothing. I never cheated, I never left."}) {
+    INFO(a);
+    AnswerFacts f = judge(a, Kind::OwnWrongs);
+    CHECK(f.nil);
+    CHECK_FALSE(f.answered);
+  }
+  CHECK(judge("None. I didn't listen, that one's mine.", Kind::OwnWrongs).answered);
+  for (const char* a : {"Rien, franchement. Une femme bien, qui ne méritait pas ça.",
+                        "Nothing really. He didn't deserve how it ended."}) {
+    INFO(a);
+    AnswerFacts f = judge(a, Kind::FaultFinding);
+    CHECK(f.nil);
+    CHECK_FALSE(f.answered);
+  }
+  CHECK(judge("Rien. Il ne m'écoutait pas.", Kind::FaultFinding).answered);
+}

@@ -2859,3 +2859,26 @@ TEST_CASE("a sentence worded nearly as a question", "[note_analysis][recognition
         "86.\n",
         "");
 }
+
+// Inside a step's section, a line reading as well as another step's title ("What'd she tell
+// me" and the reach-out's "What I'll tell them") is the section's question.
+TEST_CASE("a step's title inside another step's section", "[note_analysis][recognition]") {
+  check("- Why she left\n    - What'd she tell me\n        - Her daughter's new baby, up "
+        "north.\n    - What she didn't say but I felt\n        - The plane.\n",
+        "why.official@2+ why.unofficial@4+");
+}
+
+// A loose item over its answer that fits no question well enough titles no step either.
+TEST_CASE("a loose item fitting a step weakly titles nothing", "[note_analysis][recognition]") {
+  check("- My part\n    - Can I fix it myself or is it a reaction to her?\n        - Myself.\n    "
+        "- How do we work it between us\n        - Book the holiday in January.\n",
+        "wrongs.alone@2+ wrongs.together@4+");
+}
+
+// A sentence running on into the list under it ("…, so:") is no label.
+TEST_CASE("a sentence running on into a list", "[note_analysis][recognition]") {
+  check("Not a clear yes then. Mo says look at how I am in love, so:\n\n1. Do I cling when he "
+        "pulls away? Yes.\n",
+        "patterns.cling@3+");
+  check("**Was it close to what I always wanted?** Yes.\n", "evaluate.ideal@1+");
+}
