@@ -266,7 +266,20 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
         cs[lines.back()].form == QuestionForm::Heading && !cs[lines.back()].question_mark &&
         lines.back() + 1 == known[i + 1])
       continue;
-    fill_run(lines, open_ids(all_ids, pa + 1, pb), chosen, claimed);
+    // So does any line worded as that step's title ("S'il avait dit non :" over the if-no's
+    // items): the step's opening, not the last step's question left (it may be the step's
+    // first question: "- if Chris had said no: their right").
+    const std::vector<std::string> ids = open_ids(all_ids, pa + 1, pb);
+    if (!lines.empty() && step_of(chosen[known[i]]->id) != step_of(chosen[known[i + 1]]->id) &&
+        !ids.empty() && step_of(ids.back()) != step_of(chosen[known[i + 1]]->id)) {
+      const std::string next_step = step_of(chosen[known[i + 1]]->id);
+      const auto& r = ranked(matcher, cs[lines.back()].plain, MatchContext{});
+      if (std::any_of(r.begin(), r.end(), [&](const QuestionMatcher::Match& m) {
+            return m.step && m.id == next_step && m.score >= kWordedAsQuestion;
+          }))
+        continue;
+    }
+    fill_run(lines, ids, chosen, claimed);
   }
   // After the last and before the first recognised question of a step section.
   for (const auto& s : sections) {

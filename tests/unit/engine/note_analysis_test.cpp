@@ -2882,3 +2882,12 @@ TEST_CASE("a sentence running on into a list", "[note_analysis][recognition]") {
         "patterns.cling@3+");
   check("**Was it close to what I always wanted?** Yes.\n", "evaluate.ideal@1+");
 }
+
+// Between two steps' questions, a line worded as the next step's title opens that step: it is
+// not the last step's question left ("S'il avait dit non :" after the mistakes is no log).
+TEST_CASE("a step's title between two steps fills no gap", "[note_analysis][order]") {
+  check("**Erreurs à ne plus répéter** : dire oui à tout. À la place, je choisis.\n\nS'il avait "
+        "dit non :\n- c'est son droit ; avoir essayé m'évite quel regret ? Celui de ne pas avoir "
+        "osé.\n- le travail sur moi : la chorale.\n",
+        "new-start.mistakes@1+ if-no.accept@4+ if-no.self-work@5+");
+}
