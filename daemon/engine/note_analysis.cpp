@@ -1687,6 +1687,28 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   if (sign == TopicSign::PronounAndWeak && !holds_log() && !asks_with_topic_word() &&
       !names_ex_in(text, candidates, recognition))
     return out;
+  // A further question of a line is one only when the line's first question is: a debrief's
+  // or someone else's "What went wrong? … Is it reversible?" stays theirs. Unless it took
+  // the first one's own question, restated ("scared of being alone? at 4am yes. so fear
+  // talking, not love? half and half.").
+  {
+    std::unordered_set<std::size_t> starts;
+    for (const auto& r : recognition.questions)
+      starts.insert(candidates.lines[r.candidate].start);
+    std::erase_if(recognition.questions, [&](const RecognisedQuestion& r) {
+      const Candidate& c = candidates.lines[r.candidate];
+      if (!c.further || starts.count(c.head_start)) return false;
+      for (const Candidate& head : candidates.lines)
+        if (head.start == c.head_start) {
+          auto ranked = matcher_.rank(head.plain, MatchContext{}, 1);
+          // (Matched that well, the first one is a line the prefilter reads: a note holding a
+          // further question is never skipped unparsed.)
+          return ranked.empty() || ranked.front().step || ranked.front().id != r.id ||
+                 ranked.front().score < QuestionMatcher::kThreshold;
+        }
+      return true;
+    });
+  }
   out.steps = recognition.sections;
   std::vector<char> is_anchor(blocks.size(), 0); // blocks that end the answer above them
   // Where an anchor block's question starts its line: a question on a later line of a
@@ -1976,10 +1998,13 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     if (q.form == QuestionForm::ListItem && own >= 0 &&
         last_item_of_question_list(text, blocks, static_cast<std::size_t>(own), poses))
       end = std::min(end, blocks[static_cast<std::size_t>(own)].end);
-    // A question on a later line of the same paragraph ends this one's answer.
+    // A question on a later line of the same paragraph ends this one's answer; one further on
+    // its own line ("Idéal ? Oui. Besoins respectés ? Oui.") ends it where it starts.
     if (i + 1 < out.questions.size() && out.questions[i + 1].start > q.answer_start &&
         out.questions[i + 1].start < end)
-      end = lines.line_start(lines.line_of(out.questions[i + 1].start));
+      end = lines.line_of(out.questions[i + 1].start) == lines.line_of(q.answer_start)
+                ? out.questions[i + 1].start
+                : lines.line_start(lines.line_of(out.questions[i + 1].start));
     q.answer_end = std::max(end, q.answer_start);
 
     const QuestionSpec* spec = pack_.question(q.id, out.language);

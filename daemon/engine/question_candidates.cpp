@@ -48,6 +48,8 @@ constexpr std::size_t kMaxFollowUpWords = 6;
 // A label that asks may be a whole question before its colon ("Est-ce que je veux tout changer
 // de ce qu'il me reproche, ou seulement une partie : Tout.").
 constexpr std::size_t kMaxLabelQuestionWords = 24;
+// A further question on a line after an answer ("… Oui. Besoins respectés ? Oui.") is short.
+constexpr std::size_t kMaxFurtherWords = 10;
 constexpr std::size_t kMaxLooseWords = 18;
 // Short: a question someone posed without "?" ("what did he tell me"), not a line of prose.
 constexpr std::size_t kMaxLooseLineWords = 10;
@@ -103,7 +105,9 @@ bool ends_with_question_mark(std::string_view s) {
 // "incl", "e.g", "vs", "Dr", a single letter: the word before a "." that ends no sentence.
 bool ends_with_abbreviation(std::string_view before_stop) {
   std::size_t i = before_stop.size();
+  // Any byte of a UTF-8 sequence is part of a word: "sûr." is no "r." abbreviation.
   while (i > 0 && (std::isalpha(static_cast<unsigned char>(before_stop[i - 1])) ||
+                   static_cast<unsigned char>(before_stop[i - 1]) >= 0x80 ||
                    before_stop[i - 1] == '.'))
     --i;
   std::string word(before_stop.substr(i));
@@ -1568,6 +1572,27 @@ bool saved_message_stamp(std::string_view line) {
   return number && tokens >= 1 && tokens <= 5;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> further_questions(std::string_view rest) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t from = 0; // just past the last "?"
+  for (std::size_t q = rest.find('?'); q != std::string_view::npos;
+       from = q + 1, q = rest.find('?', q + 1)) {
+    std::string_view span = rest.substr(from, q + 1 - from); // an answer, then a question
+    std::size_t start = last_sentence_start(span);
+    if (start == 0) continue; // no answer before it ("Is it reversible? What must change?")
+    std::string_view answer = span.substr(0, start);
+    std::string_view asked = trim(span.substr(start, span.size() - 1 - start));
+    if (count_words(answer) == 0 || own_words(asked) == 0 || own_words(asked) > kMaxFurtherWords ||
+        answer.find_first_of("\"()") != std::string_view::npos ||
+        asked.find_first_of("\"()") != std::string_view::npos ||
+        answer.find("\u00ab") != std::string_view::npos ||
+        answer.find("\u201c") != std::string_view::npos)
+      continue;
+    out.emplace_back(from + start, q + 1);
+  }
+  return out;
+}
+
 bool chat_header(std::string_view line) {
   line = trim(line);
   if (is_clock_stamp(line)) return true;
@@ -1850,6 +1875,48 @@ void lazy_lines_of_quote(std::string_view text, const Block& b, int block,
   }
 }
 
+// After each question answered on its line, the further questions of that line
+// (further_questions), each a candidate of the same block and form, answered up to the next.
+void add_further_questions(std::string_view text, std::vector<Candidate>& lines) {
+  std::vector<Candidate> more;
+  for (const Candidate& c : lines) {
+    if (!c.question_mark || c.form == QuestionForm::Heading || c.form == QuestionForm::QA ||
+        c.answer_start >= text.size())
+      continue;
+    std::size_t eol = std::min(text.find('\n', c.answer_start), text.size());
+    std::string_view rest = text.substr(c.answer_start, eol - c.answer_start);
+    if (rest.find('?') == std::string_view::npos) continue;
+    for (const auto& [from, to] : further_questions(rest)) {
+      std::string_view asked = rest.substr(from, to - from);
+      std::size_t lead = 0;
+      while (lead < asked.size() && (asked[lead] == ' ' || asked[lead] == '\t'))
+        ++lead;
+      Candidate f;
+      f.block = c.block;
+      f.form = c.form;
+      f.depth = c.depth;
+      f.level = c.level;
+      f.item_end = c.item_end;
+      f.task = c.task;
+      f.quoted = c.quoted;
+      f.start = c.answer_start + from + lead;
+      f.end = c.answer_start + to;
+      f.answer_start = f.end;
+      f.plain = plain_text(trim(asked.substr(lead, asked.size() - lead - 1)));
+      f.question_mark = true;
+      f.after_prose = true;
+      f.further = true;
+      f.head_start = c.start;
+      more.push_back(std::move(f));
+    }
+  }
+  if (more.empty()) return;
+  lines.insert(lines.end(), std::make_move_iterator(more.begin()),
+               std::make_move_iterator(more.end()));
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
+}
+
 } // namespace
 
 Candidates find_candidates(std::string_view text, const Outline& outline,
@@ -2021,6 +2088,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
     std::stable_sort(out.lines.begin(), out.lines.end(),
                      [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
   }
+  add_further_questions(text, out.lines);
   return out;
 }
 

@@ -64,6 +64,10 @@ struct Candidate {
   // semaine"): read only when a list follows the paragraph with no blank line between, the
   // list it titles.
   bool over_list = false;
+  // A further question of a line after the answer to its first ("… Oui. Besoins respectés ?
+  // Oui."): a question only when that first one is (`head_start`: where the first starts).
+  bool further = false;
+  std::size_t head_start = 0;
 };
 
 struct Marker {
@@ -161,6 +165,12 @@ std::optional<Speaker> speaker_prefix(std::string_view line);
 // nullopt for any other line, and for the app's own lines ("12/10/2026 23:40 - Messages are
 // end-to-end encrypted.").
 std::optional<Speaker> chat_message(std::string_view line);
+
+// "Idéal ? Oui. Besoins respectés ? Oui. Un avenir ? Oui.": in `rest`, what follows a
+// question's "?" on its line, each further question opening a sentence after some answer, as
+// [start, end) offsets in `rest` (end just past its "?"). Never a question quoted or in
+// brackets ("she said \"why?\" and left"), nor one of more than a few words.
+std::vector<std::pair<std::size_t, std::size_t>> further_questions(std::string_view rest);
 
 // A transcript's or a message's time stamp standing alone: "00:31", "[1:02:15]", "(12:03)".
 bool is_clock_stamp(std::string_view text);

@@ -2891,3 +2891,16 @@ TEST_CASE("a step's title between two steps fills no gap", "[note_analysis][orde
         "osé.\n- le travail sur moi : la chorale.\n",
         "new-start.mistakes@1+ if-no.accept@4+ if-no.self-work@5+");
 }
+
+// A line of several questions, each answered after it ("Idéal ? Oui. Besoins respectés ?
+// Oui."), poses each; a question quoted in an answer poses nothing, and one restating the
+// line's first question is that question.
+TEST_CASE("several questions on one line", "[note_analysis][recognition]") {
+  check("# Us\n\nIdéal ? Oui. Besoins respectés ? Oui. Un avenir ? Pas sûr. Un grand oui unanime "
+        "? Non.\n",
+        "evaluate.ideal@3+ evaluate.needs@3+ evaluate.future@3+ evaluate.verdict@3+");
+  check("- Was it my ideal? Mostly. She asked \"were your needs respected?\" once.\n",
+        "evaluate.ideal@1+");
+  check("scared of being alone? at 4am yes. so fear talking, not love? half and half.\n",
+        "motives.fear@1+");
+}
