@@ -1024,7 +1024,7 @@ bool Analyzer::left_a_group_on_its_line(std::string_view text, const Candidate& 
 bool Analyzer::asks_of_others_only_in_regions(std::string_view text, const Outline& outline,
                                               const Candidates& candidates, const LineIndex& lines,
                                               const std::vector<LineRead>& reads,
-                                              std::size_t left_out_end) const {
+                                              std::size_t left_out_end, bool dated) const {
   if (!third_person_to_first_.empty() && !options_.ex_name.empty()) return false;
   const auto& cs = candidates.lines;
   // Where the first line that could match (or was not read) starts.
@@ -1051,7 +1051,8 @@ bool Analyzer::asks_of_others_only_in_regions(std::string_view text, const Outli
     return false;
   std::vector<char> about = questions_about_others(text, outline, candidates);
   Recognition recognition =
-      recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift, about);
+      recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift, about,
+                dated);
   for (std::size_t k = 0; k <= h; ++k)
     about[k] = asked_of_someone_else(text, cs[k]);
   return asks_of_others_only(outline, candidates, recognition, about);
@@ -1590,8 +1591,9 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       c.plain = said_of_writer(c.plain);
   }
   const std::vector<char> about_others = questions_about_others(text, outline, candidates);
+  const bool dated = out.note_date.has_value();
   Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
-                                      options_.threshold_shift, about_others);
+                                      options_.threshold_shift, about_others, dated);
   if (writers_question)
     *writers_question = std::any_of(recognition.questions.begin(), recognition.questions.end(),
                                     [&](const RecognisedQuestion& r) {
@@ -1645,7 +1647,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     for (std::size_t k : dropped)
       set_aside[k] = 1;
     recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
-                            options_.threshold_shift, set_aside);
+                            options_.threshold_shift, set_aside, dated);
   }
   // Only pronouns: the topic when a question names the ex, in a daily note holding the log
   // ("## Journal du changement" in a dated note that says "il"), or in a note posing the log
@@ -1687,6 +1689,37 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   if (sign == TopicSign::PronounAndWeak && !holds_log() && !asks_with_topic_word() &&
       !names_ex_in(text, candidates, recognition))
     return out;
+  // A day's "Proof: …" line (recognise()'s `dated_note`) is that day's log entry, whatever else
+  // the day holds: in a note without a strong sign of the topic, its other questions stand only
+  // when one of them names the ex, holds a log of its own, or a step titles a section
+  // ("Unihockey — bilan du premier tour :" over "- Je peux changer ça seule ?" is the club's).
+  if (sign != TopicSign::Strong) {
+    auto days_proof = [&](const RecognisedQuestion& r) {
+      const Candidate& c = candidates.lines[r.candidate];
+      const QuestionSpec* spec = pack_.question(r.id);
+      return spec && spec->log && c.label && names_proof(c.plain);
+    };
+    if (std::any_of(recognition.questions.begin(), recognition.questions.end(), days_proof)) {
+      Recognition rest = recognition;
+      std::erase_if(rest.questions, days_proof);
+      // (The log's own step stands with it: "Les erreurs que je ne refais pas" over the day's
+      // "Preuve : …".)
+      const std::string log_step =
+          step_of_id(std::find_if(recognition.questions.begin(), recognition.questions.end(),
+                                  days_proof)
+                         ->id);
+      bool stands = rest.questions.empty() || !rest.sections.empty() ||
+                    std::any_of(rest.questions.begin(), rest.questions.end(),
+                                [&](const RecognisedQuestion& r) {
+                                  const QuestionSpec* spec = pack_.question(r.id);
+                                  return (spec && spec->log) || step_of_id(r.id) == log_step;
+                                }) ||
+                    names_ex_in(text, candidates, rest);
+      if (!stands)
+        std::erase_if(recognition.questions,
+                      [&](const RecognisedQuestion& r) { return !days_proof(r); });
+    }
+  }
   // A further question of a line is one only when the line's first question is: a debrief's
   // or someone else's "What went wrong? … Is it reversible?" stays theirs. Unless it took
   // the first one's own question, restated ("scared of being alone? at 4am yes. so fear

@@ -152,6 +152,8 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
                                                          std::vector<LineRead>& reads,
                                                          std::size_t min_bytes, bool probe) const {
   if (text.size() < min_bytes) return std::nullopt;
+  // A day's note (recognise()'s `dated_note`), read as the whole analysis reads it.
+  const bool dated = note_facts(text, path, LineIndex(text)).note_date.has_value();
   Pieces pieces = pieces_of(text);
   const std::size_t count = pieces.count();
   if (count < 3) return std::nullopt;
@@ -238,7 +240,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
     Outline outline = parse_outline(piece);
     Candidates candidates = posed_candidates(piece, outline);
     Recognition r = recognise(piece, outline, candidates, matcher_, pack_, LineIndex(piece),
-                              options_.threshold_shift);
+                              options_.threshold_shift, {}, dated);
     if (!recognises_anything(r)) return true;
     if (asked_by_writer(r, candidates)) return false;
     others = true;
@@ -278,7 +280,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   };
   auto recognition_of = [&](const Regions& r) {
     return recognise(text, r.outline, r.candidates, matcher_, pack_, lines,
-                     options_.threshold_shift);
+                     options_.threshold_shift, {}, dated);
   };
   if (!others) {
     std::vector<SkippedSection> skipped;
@@ -352,7 +354,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   if (!regions) return std::nullopt;
   if (!recognises_anything(recognition_of(*regions)) ||
       asks_of_others_only_in_regions(text, regions->outline, regions->candidates, lines, reads,
-                                     skipped.back().end))
+                                     skipped.back().end, dated))
     return note_facts(text, path, lines);
   return std::nullopt;
 }

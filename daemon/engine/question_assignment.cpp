@@ -444,6 +444,12 @@ std::vector<char> answer_openers(const std::vector<Candidate>& cs,
 
 } // namespace
 
+bool names_proof(std::string_view plain) {
+  static const std::unordered_set<std::string> proof = {"proof", "proofs", "preuve", "preuves"};
+  std::vector<std::string> words = split_words(fold_for_match(plain));
+  return words.size() == 1 && proof.count(words.front()) > 0;
+}
+
 namespace {
 
 // Built in, both languages (the pack has no key for verbs yet): "skip", "skipping", "je la
@@ -466,7 +472,7 @@ bool tells_of_skipping(std::string_view plain) {
 
 Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
                       const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines,
-                      double shift, const std::vector<char>& about_others) {
+                      double shift, const std::vector<char>& about_others, bool dated_note) {
   Recognition out;
   const auto& cs = candidates.lines;
   auto bound = bind_markers(text, outline, candidates, pack, out.loose_markers, out.markers);
@@ -917,8 +923,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
                             no_answer_on_line(k) && neighbour_line + 1 == k &&
                             cs[neighbour_line].loose && !cs[neighbour_line].label &&
                             cs[neighbour_line].form == cs[k].form;
+      // In a day's note, the article's own word for the log's entries, answered on its line
+      // ("Proof: asked about his pitch first", "Preuve : soirée avec lui"), is that day's entry.
+      bool days_proof = dated_note && cs[k].label && cs[k].loose && names_proof(cs[k].plain) &&
+                        pack.question(m.id) && pack.question(m.id)->log;
       if (one_word && (section.empty() || step_of(m.id) != section) && !after_its_step &&
-          !closes_its_run)
+          !closes_its_run && !days_proof)
         continue;
       if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section &&
           step_of(m.id) != neighbour && step_of(m.id) != step_below(k))

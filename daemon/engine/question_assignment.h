@@ -69,11 +69,18 @@ struct Recognition {
 // of its section, if any): lists and short lines in a diary are mostly not questions.
 inline constexpr double kLooseThreshold = 0.68;
 
+// "Proof", "preuves": the article's word for what the log holds (the actions that prove the
+// change), a line's one word. Built in, both languages: the pack's log wordings ("Log",
+// "Journal", "Progress") name any day's note-taking.
+bool names_proof(std::string_view plain);
+
 // `shift` moves every bar (calibration: AnalysisOptions::threshold_shift). `about_others`
 // (per candidate, may be empty): lines asking about someone else, never questions unless a
-// marker says so.
+// marker says so. `dated_note`: the note is a day's (NoteAnalysis::note_date), where the
+// article's word for the log alone ("Proof: called her") is that day's entry.
 Recognition recognise(std::string_view text, const Outline& outline, const Candidates& candidates,
                       const QuestionMatcher& matcher, const Pack& pack, const LineIndex& lines,
-                      double shift = 0, const std::vector<char>& about_others = {});
+                      double shift = 0, const std::vector<char>& about_others = {},
+                      bool dated_note = false);
 
 } // namespace mend::engine

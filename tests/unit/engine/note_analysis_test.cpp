@@ -2904,3 +2904,22 @@ TEST_CASE("several questions on one line", "[note_analysis][recognition]") {
   check("scared of being alone? at 4am yes. so fear talking, not love? half and half.\n",
         "motives.fear@1+");
 }
+
+// In a day's note, the article's word for the log alone, answered on its line, is that day's
+// entry; a club's debrief in the same day is the club's, and the log's own step stands with it.
+TEST_CASE("a day's proof line", "[note_analysis][log]") {
+  CHECK(gated_ids("# 2026-12-04\n\nproof: off-call Saturday, took her to the museum\n",
+                  "journal/2026-12-04.md") == "new-start.log");
+  CHECK(gated_ids("# Notes\n\nproof: off-call Saturday, took her to the museum\n", "notes.md") ==
+        "");
+  CHECK(gated_ids("# 2026-12-04\n\nlog: off-call Saturday, took her to the museum\n",
+                  "journal/2026-12-04.md") == "");
+  CHECK(gated_ids("---\ndate: 2026-11-24\n---\n# 24 novembre\n\nPreuve : week-end à Lausanne "
+                  "avec lui.\n\nUnihockey — bilan du premier tour :\n- Je peux changer ça seule ? "
+                  "Non, c'est toute la ligne.\n- Un grand oui pour la deuxième équipe ? Bof.\n",
+                  "Daily/2026-11-24.md") == "new-start.log");
+  CHECK(gated_ids("---\ndate: 2026-11-09\n---\n# 9 novembre\n\nLes erreurs que je ne refais pas, "
+                  "et ce que je fais à la place\n- Trois jours sans appeler → un appel par "
+                  "soir.\n\nPreuve : appelée tous les soirs.\n",
+                  "Daily/2026-11-09.md") == "new-start.mistakes new-start.log");
+}
