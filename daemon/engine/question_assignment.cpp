@@ -710,10 +710,22 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     if (!answered) return true;
     // Without its "?", a heading over nothing but its answer: the step's other questions follow
     // beside it, not under it.
-    if (!cs[k].question_mark)
+    // So are labels under it that name the step's questions in its section only ("## What
+    // I'll tell her" over "Share: …", "Love: …", "Change: …").
+    if (!cs[k].question_mark) {
+      const std::string step = step_of(entry.second.id);
       for (std::size_t j = k + 1;
-           j < cs.size() && cs[j].start < section_end(text, outline, candidates, k, is_title); ++j)
+           j < cs.size() && cs[j].start < section_end(text, outline, candidates, k, is_title); ++j) {
         if (plain_best[j] || is_title[j]) return true;
+        if (!cs[j].label) continue;
+        for (const auto& m : ranked(matcher, cs[j].plain, MatchContext{step, {}, false})) {
+          if (m.step) continue;
+          if (step_of(m.id) == step && passes(cs[j], m, shift))
+            return true;
+          break;
+        }
+      }
+    }
     for (std::size_t j = 0; j < cs.size(); ++j)
       if (j != entry.first && plain_best[j] && plain_best[j]->id == entry.second.id) return true;
     return false;
@@ -749,9 +761,17 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       // "---" with no nesting meant: a setext heading under a setext heading is its sibling.
       if (cs[j].form == QuestionForm::Heading && is_setext(text, cs[k]) && is_setext(text, cs[j]))
         continue;
-      const auto& r = ranked(matcher, cs[j].plain, MatchContext{step, {}, whole_only(j)});
-      if (r.empty() || r.front().step || step_of(r.front().id) != step ||
-          !passes(cs[j], r.front(), shift)) {
+      const auto& ranking = ranked(matcher, cs[j].plain, MatchContext{step, {}, whole_only(j)});
+      // A label of a word naming one of the step's questions only in its section ("Share: …"
+      // under "## What I'll tell her", though "share" names the wrongs step too).
+      const QuestionMatcher::Match* best = ranking.empty() ? nullptr : &ranking.front();
+      if (best && best->step && cs[j].label)
+        for (const auto& m : ranking)
+          if (!m.step) {
+            if (m.terse) best = &m;
+            break;
+          }
+      if (!best || best->step || step_of(best->id) != step || !passes(cs[j], *best, shift)) {
         prose_first = prose_first || was_first;
         const auto& alone = ranked(matcher, cs[j].plain, MatchContext{{}, {}, whole_only(j)});
         if (!alone.empty() && !alone.front().step && passes(cs[j], alone.front(), shift))
@@ -760,7 +780,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
           prose_right_under = prose_right_under || was_first;
         continue;
       }
-      (r.front().id == plain_best[k]->id ? same : others)++;
+      (best->id == plain_best[k]->id ? same : others)++;
       items = items || cs[j].form == QuestionForm::ListItem || cs[j].form == QuestionForm::Heading;
     }
     // Answered in prose right under it ("## What I did not like" over "Her habit of…", then

@@ -2923,3 +2923,18 @@ TEST_CASE("a day's proof line", "[note_analysis][log]") {
                   "soir.\n\nPreuve : appelée tous les soirs.\n",
                   "Daily/2026-11-09.md") == "new-start.mistakes new-start.log");
 }
+
+// Placeholders left to fill in later are no answer.
+TEST_CASE("placeholders to fill in later", "[note_analysis][answers]") {
+  CHECK_FALSE(answered("What work am I going to do on myself now?", "_fill this in_"));
+  CHECK_FALSE(answered("Quel travail sur moi ?", "_à compléter plus tard_"));
+  CHECK(answered("What work am I going to do on myself now?", "Fill in the forms for therapy."));
+}
+
+// A heading worded as a step's question over labels naming that step's questions in its
+// section ("Share:", "Love:", "Change:") titles the section.
+TEST_CASE("a heading over one-word labels of its step", "[note_analysis][recognition]") {
+  check("# Alisha\n\n## What I'll tell her\n\nShare: the hours were my doing, but she stopped "
+        "telling me.\nLove: that I still love her.\nChange: Sundays only ours.\n",
+        "reach-out.share@5+ reach-out.love@6+ reach-out.change@7+");
+}
