@@ -49,7 +49,7 @@ constexpr std::size_t kMaxFollowUpWords = 6;
 // de ce qu'il me reproche, ou seulement une partie : Tout.").
 constexpr std::size_t kMaxLabelQuestionWords = 24;
 // A further question on a line after an answer ("… Oui. Besoins respectés ? Oui.") is short.
-constexpr std::size_t kMaxFurtherWords = 10;
+constexpr std::size_t kMaxFurtherWords = 16;
 constexpr std::size_t kMaxLooseWords = 18;
 // Short: a question someone posed without "?" ("what did he tell me"), not a line of prose.
 constexpr std::size_t kMaxLooseLineWords = 10;
@@ -1574,15 +1574,25 @@ bool saved_message_stamp(std::string_view line) {
 
 std::vector<std::pair<std::size_t, std::size_t>> further_questions(std::string_view rest) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  std::size_t from = 0; // just past the last "?"
+  std::size_t from = 0;     // just past the last "?"
+  bool after_marks = false; // the span before was marks alone, the answer "??" of a question
   for (std::size_t q = rest.find('?'); q != std::string_view::npos;
        from = q + 1, q = rest.find('?', q + 1)) {
     std::string_view span = rest.substr(from, q + 1 - from); // an answer, then a question
+    // Marks set apart by a space ("fait ? ??") answer; glued to the "?" ("Why??") they ask.
+    bool marks = trim(span).find_first_not_of('?') == std::string_view::npos;
+    bool answered_by_marks =
+        std::exchange(after_marks, marks && (span.front() == ' ' || after_marks));
+    if (marks) continue;
     std::size_t start = last_sentence_start(span);
-    if (start == 0) continue; // no answer before it ("Is it reversible? What must change?")
-    std::string_view answer = span.substr(0, start);
+    // No answer before it ("Is it reversible? What must change?"), unless marks left as one
+    // ("… ce qu'elle fait ? ?? Et comment on change … ?").
+    if (start == 0 && !answered_by_marks) continue;
+    std::string_view answer = answered_by_marks && start == 0 ? std::string_view("??")
+                                                              : span.substr(0, start);
     std::string_view asked = trim(span.substr(start, span.size() - 1 - start));
-    if (count_words(answer) == 0 || own_words(asked) == 0 || own_words(asked) > kMaxFurtherWords ||
+    if (count_words(answer) == 0 && !answered_by_marks) continue;
+    if (written_words(asked) == 0 || written_words(asked) > kMaxFurtherWords ||
         answer.find_first_of("\"()") != std::string_view::npos ||
         asked.find_first_of("\"()") != std::string_view::npos ||
         answer.find("\u00ab") != std::string_view::npos ||

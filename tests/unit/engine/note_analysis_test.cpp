@@ -2903,6 +2903,12 @@ TEST_CASE("several questions on one line", "[note_analysis][recognition]") {
         "evaluate.ideal@1+");
   check("scared of being alone? at 4am yes. so fear talking, not love? half and half.\n",
         "motives.fear@1+");
+  // A longer one, and one after marks left as an answer ("? ??").
+  check("Est-ce que je veux changer tout ce qu'elle me reproche, ou seulement une partie ? Une "
+        "partie : le carnaval. Est-ce que je peux le faire seul, ou c'est une conséquence de ce "
+        "qu'elle fait ? ?? Et comment on change notre manière de fonctionner à deux ? Un "
+        "week-end sur deux.\n",
+        "wrongs.scope@1+ wrongs.alone@1- wrongs.together@1+");
 }
 
 // In a day's note, the article's word for the log alone, answered on its line, is that day's
