@@ -444,6 +444,30 @@ std::vector<char> answer_openers(const std::vector<Candidate>& cs,
 
 } // namespace
 
+namespace {
+
+// "A big yes for the tournament?", "un grand oui pour la deuxième équipe ?": the yes given to
+// a thing named after "for" / "to" / "pour" / "à" and an article, no word of the topic, the ex
+// or the couple in it ("a big yes for us?", "oui pour notre couple ?" stay the verdict's).
+bool yes_for_something_else(std::string_view plain, const QuestionMatcher& matcher) {
+  static const std::unordered_set<std::string> yes = {"yes", "oui"};
+  static const std::unordered_set<std::string> to = {"for", "to", "pour", "a"};
+  static const std::unordered_set<std::string> article = {
+      "the", "a", "an", "this", "that", "le", "la", "les", "l", "un", "une", "ce", "cette", "au"};
+  std::vector<std::string> words = split_words(fold_for_match(plain));
+  for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+    if (!yes.count(words[i]) || !to.count(words[i + 1]) || !article.count(words[i + 2])) continue;
+    std::string rest;
+    for (std::size_t j = i + 2; j < words.size(); ++j)
+      rest += words[j] + " ";
+    return matcher.topic_sign(rest) == TopicSign::None && !matcher.names_ex(rest) &&
+           !matcher.speaks_of_couple(rest);
+  }
+  return false;
+}
+
+} // namespace
+
 bool names_proof(std::string_view plain) {
   static const std::unordered_set<std::string> proof = {"proof", "proofs", "preuve", "preuves"};
   std::vector<std::string> words = split_words(fold_for_match(plain));
@@ -929,6 +953,11 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     }
     for (const auto& m : r) {
       if (m.step || !passes(cs[k], m, shift)) continue;
+      // "Un grand oui pour le tournoi de Pâques ?", "A big yes for the new rota?": a verdict on
+      // something else.
+      if (const QuestionSpec* spec = pack.question(m.id);
+          spec && spec->verdict && yes_for_something_else(cs[k].plain, matcher))
+        continue;
       // Right under a question of its step, a one-word label announcing what follows ("Preuves :"
       // over dated items, after the mistakes) or answered on its line ("Preuve : appelée tous
       // les soirs") is that step's next question.

@@ -2944,3 +2944,11 @@ TEST_CASE("a heading over one-word labels of its step", "[note_analysis][recogni
         "telling me.\nLove: that I still love her.\nChange: Sundays only ours.\n",
         "reach-out.share@5+ reach-out.love@6+ reach-out.change@7+");
 }
+
+// A big yes for something else ("pour le tournoi", "for the new rota") is no verdict on the
+// relationship; a big yes for us is.
+TEST_CASE("a big yes for something else", "[note_analysis][recognition]") {
+  check("# Samedi\n\nLe soir, pelote. Un grand oui pour le tournoi de Pâques ? Oui !\n", "");
+  check("# Team\n\n- A big unanimous yes for the new rota? Mostly.\n", "");
+  check("# Us\n\n- A big unanimous yes for us? Yes.\n", "evaluate.verdict@3+");
+}
