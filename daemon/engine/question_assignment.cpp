@@ -962,10 +962,17 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       // over dated items, after the mistakes) or answered on its line ("Preuve : appelée tous
       // les soirs") is that step's next question.
       // Not in the answer of a heading ("## What went wrong?" over "Reasons:").
+      // Not under that same question ("proof log, every week" over "proof: called him"): an
+      // entry of it.
+      auto neighbour_asks_it = [&] {
+        return std::any_of(pairs.rbegin(), pairs.rend(), [&](const Pair& p) {
+          return p.candidate == neighbour_line && p.match.id == m.id;
+        });
+      };
       bool after_its_step = cs[k].label && step_of(m.id) == neighbour &&
                             neighbour_line < cs.size() &&
                             cs[neighbour_line].form != QuestionForm::Heading &&
-                            cs[neighbour_line].form != QuestionForm::Bold;
+                            cs[neighbour_line].form != QuestionForm::Bold && !neighbour_asks_it();
       // So is a loose one-word line closing a run of loose lines of its step, each over its
       // answer ("What I didn't like" / …, then "Reversible" over "Yes if…").
       bool closes_its_run = cs[k].loose && !cs[k].label && step_of(m.id) == neighbour &&
@@ -974,8 +981,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
                             cs[neighbour_line].form == cs[k].form;
       // In a day's note, the article's own word for the log's entries, answered on its line
       // ("Proof: asked about his pitch first", "Preuve : soirée avec lui"), is that day's entry.
+      // (Once the note has posed the log above, such lines are its entries.)
       bool days_proof = dated_note && cs[k].label && cs[k].loose && names_proof(cs[k].plain) &&
-                        pack.question(m.id) && pack.question(m.id)->log;
+                        pack.question(m.id) && pack.question(m.id)->log &&
+                        std::none_of(pairs.begin(), pairs.end(), [&](const Pair& p) {
+                          return p.match.id == m.id && !names_proof(cs[p.candidate].plain);
+                        });
       if (one_word && (section.empty() || step_of(m.id) != section) && !after_its_step &&
           !closes_its_run && !days_proof)
         continue;

@@ -2952,3 +2952,11 @@ TEST_CASE("a big yes for something else", "[note_analysis][recognition]") {
   check("# Team\n\n- A big unanimous yes for the new rota? Mostly.\n", "");
   check("# Us\n\n- A big unanimous yes for us? Yes.\n", "evaluate.verdict@3+");
 }
+
+// Under the log itself, a one-word label answered on its line is an entry of it, not the log
+// again ("proof log, every week" over "proof: called him").
+TEST_CASE("a proof line under the log is its entry", "[note_analysis][log]") {
+  check("mistakes I stop repeating: taking extra nights. instead I call him\nproof log, every "
+        "week, what I do different\nproof: turned down two extra nights\n",
+        "new-start.mistakes@1+ new-start.log@2+");
+}
