@@ -535,12 +535,16 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     if (cs[k].must_ask && !opens[k] && count_words(cs[k].plain) > kLongLineWords &&
         cs[k].plain.find_first_of(",;:") == std::string::npos) {
       const auto& r = ranked(matcher, cs[k].plain, MatchContext{{}, {}, true});
-      // Or a sentence meeting four words of one of them or more, near enough ("I also tried to
-      // remember the times I thought I'd never meet anyone again."), unless it reports someone
-      // asking ("Mum asked was I feart of ending up on my own.").
+      // Or a line standing alone, whole, meeting four words of one of them or more, near enough
+      // ("tellin her i still love her n want to start again proper"), unless it reports someone
+      // asking ("Mum asked was I feart of ending up on my own"). Never a sentence of prose: a
+      // line going on after its first stop poses only what is worded as a question.
+      std::size_t eol = std::min(text.find('\n', cs[k].end), text.size());
+      bool whole_line =
+          !cs[k].after_prose && trim(text.substr(cs[k].end, eol - cs[k].end)).empty();
       worded[k] = !r.empty() && !r.front().step &&
                   (r.front().score >= kWordedAsQuestion ||
-                   (r.front().shared_words >= kWordedSharedWords &&
+                   (whole_line && r.front().shared_words >= kWordedSharedWords &&
                     r.front().score >= kWordedNearly && !reports_asking(cs[k].plain)));
       // Or its first clause is, and the line goes on with the same question ("Lui dire que je
       // l'aime encore et que je veux recommencer", "Tell him I still love him and that I want

@@ -2848,15 +2848,17 @@ TEST_CASE("a step split in parts in the article's order", "[note_analysis][topic
                   "journals/2026_10_21.md") == "why.official why.not-working why.reversible");
 }
 
-// A paragraph's first sentence meeting four words or more of a question, near enough, poses it
-// ("I made myself remember the times…"); someone's question reported ("Mum asked me whether…")
-// is theirs.
-TEST_CASE("a sentence worded nearly as a question", "[note_analysis][recognition]") {
+// A line standing alone meeting four words or more of a question, near enough, poses it; a
+// sentence of prose does not ("I made myself remember the times…" then more sentences), nor
+// someone's question reported ("Mum asked me whether…").
+TEST_CASE("a line worded nearly as a question", "[note_analysis][recognition]") {
+  check("# K\n\ntellin her i still love her n want to start again proper\njust say it\n",
+        "reach-out.love@3+");
   check("# K\n\nI made myself remember the times I thought I'd never meet anyone again. After "
         "uni, for a year, and then Kieren came along.\n",
-        "motives.past@3+");
-  check("# K\n\nMum asked me whether I was afraid of ending up on my own. Told her I'm 46, not "
-        "86.\n",
+        "");
+  check("# K\n\nMum asked me whether I was afraid of ending up on my own at my age\nTold her "
+        "I'm 46, not 86.\n",
         "");
 }
 
