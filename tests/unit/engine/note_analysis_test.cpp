@@ -2817,6 +2817,11 @@ TEST_CASE("idioms of the catalogue's questions", "[note_analysis][recognition]")
   check("# Her\n\n- can I fix it alone or is it because of how she acted? some of both\n",
         "wrongs.alone@3+");
   check("# Her\n\nWas it what I'd call my ideal? Close.\n", "evaluate.ideal@3+");
+  check("# Her\n\n- Why did she say she was going? The job.\n", "why.official@3+");
+  check("# Her\n\n- Was it like I always wanted? Mostly.\n", "evaluate.ideal@3+");
+  check("# Her\n\n- was it what id want? yes\n", "evaluate.ideal@3+");
+  // "mi a go tell him": what the writer is going to tell, not what the ex said.
+  check("## What mi a go tell him\nThat mi sorry for the shop hours.\n", "reach-out.share@1+");
 }
 
 // After a sentence, a label weighing two things asks ("Six years. Early days or something
