@@ -1285,6 +1285,13 @@ std::string without_struck_out(std::string_view text) {
 
 } // namespace
 
+bool is_placeholder(std::string_view text, const PhraseBook& phrases) {
+  std::string key = placeholder_key(text);
+  return !key.empty() &&
+         std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=
+             phrases.placeholders.end();
+}
+
 bool is_todo_note(std::string_view text, const PhraseBook& phrases) {
   return starts_with_any(split_words(fold_for_match(text)), phrases.todo_words);
 }

@@ -71,6 +71,8 @@ std::string_view without_time_stamp(std::string_view text);
 
 // "TODO", "todo: ask Sam": a note to self (the pack's todo_words), never an answer.
 bool is_todo_note(std::string_view text, const PhraseBook& phrases);
+// A template's placeholder, in any of the pack's spellings ("_your answer_", "[fill in later]").
+bool is_placeholder(std::string_view text, const PhraseBook& phrases);
 
 // Keeps only the lines that hold genuine text ("Label:" alone, "A:" prefixes, placeholders,
 // TODO notes and punctuation-only lines are removed). With `first_line_decides`, an answer

@@ -1292,6 +1292,11 @@ Candidates Analyzer::posed_candidates(std::string_view text, const Outline& outl
   std::erase_if(candidates.lines, [&](const Candidate& c) {
     return c.stop_ended && !matcher_.opens_with_prompt_lead(c.plain);
   });
+  // A template's placeholder left alone on its line ("_ta réponse_") poses nothing: it waits
+  // for the answer to the question above it.
+  std::erase_if(candidates.lines, [&](const Candidate& c) {
+    return c.loose && !c.label && !c.question_mark && is_placeholder(c.plain, phrases_);
+  });
   return candidates;
 }
 

@@ -2967,3 +2967,14 @@ TEST_CASE("a proof line under the log is its entry", "[note_analysis][log]") {
         "week, what I do different\nproof: turned down two extra nights\n",
         "new-start.mistakes@1+ new-start.log@2+");
 }
+
+// A template's placeholder alone on its line poses nothing: the heading above it is the
+// question, unanswered ("### Le travail sur moi que je fais maintenant" over "_ta réponse_").
+TEST_CASE("a placeholder alone on its line", "[note_analysis][recognition]") {
+  check("## Et si elle dit non ?\n\n### Qu'est-ce que cette réflexion m'aidera à éviter la "
+        "prochaine fois ?\nLe boulot.\n\n### Le travail sur moi que je fais maintenant\n_ta "
+        "réponse_\n",
+        "if-no.lessons@3+ if-no.self-work@6-");
+  check("# Max\n\n- Qu'est-ce que j'aimais pas de nous deux? Ses silences.\n",
+        "why.disliked@3+");
+}
