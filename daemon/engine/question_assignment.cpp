@@ -38,8 +38,8 @@ constexpr std::size_t kLongLineWords = 10;
 
 // A heading matching a question this closely is worded as that question.
 constexpr double kWordedAsQuestion = 0.95;
-// A long sentence is worded as a question too when it meets this many of its words, this
-// closely.
+// A long line standing alone is worded as a question too when it meets this many of one's
+// words, this closely.
 constexpr int kWordedSharedWords = 4;
 constexpr double kWordedNearly = 0.8;
 

@@ -50,6 +50,8 @@ constexpr std::size_t kMaxFollowUpWords = 6;
 constexpr std::size_t kMaxLabelQuestionWords = 24;
 // A further question on a line after an answer ("… Oui. Besoins respectés ? Oui.") is short.
 constexpr std::size_t kMaxFurtherWords = 16;
+// ... after an answer of at most this many words.
+constexpr std::size_t kMaxFurtherAnswerWords = 40;
 constexpr std::size_t kMaxLooseWords = 18;
 // Short: a question someone posed without "?" ("what did he tell me"), not a line of prose.
 constexpr std::size_t kMaxLooseLineWords = 10;
@@ -1591,7 +1593,10 @@ std::vector<std::pair<std::size_t, std::size_t>> further_questions(std::string_v
     std::string_view answer = answered_by_marks && start == 0 ? std::string_view("??")
                                                               : span.substr(0, start);
     std::string_view asked = trim(span.substr(start, span.size() - 1 - start));
-    if (count_words(answer) == 0 && !answered_by_marks) continue;
+    // A short answer between: past a few sentences, the line is prose that happens to ask.
+    if ((count_words(answer) == 0 && !answered_by_marks) ||
+        written_words(answer) > kMaxFurtherAnswerWords)
+      continue;
     if (written_words(asked) == 0 || written_words(asked) > kMaxFurtherWords ||
         answer.find_first_of("\"()") != std::string_view::npos ||
         asked.find_first_of("\"()") != std::string_view::npos ||

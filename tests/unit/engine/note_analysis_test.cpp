@@ -2910,6 +2910,11 @@ TEST_CASE("several questions on one line", "[note_analysis][recognition]") {
         "evaluate.ideal@1+");
   check("scared of being alone? at 4am yes. so fear talking, not love? half and half.\n",
         "motives.fear@1+");
+  // Past a few sentences of answer, the line is prose that happens to ask.
+  check("- Was it my ideal? Mostly, though the winters were long and the farm took every hour "
+        "we had, and his mother rang each night at supper, and the dog needed the vet, and the "
+        "roof leaked, and the car broke down twice in a week. Were my needs respected? Yes.\n",
+        "evaluate.ideal@1+");
   // A longer one, and one after marks left as an answer ("? ??").
   check("Est-ce que je veux changer tout ce qu'elle me reproche, ou seulement une partie ? Une "
         "partie : le carnaval. Est-ce que je peux le faire seul, ou c'est une conséquence de ce "
