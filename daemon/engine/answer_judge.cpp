@@ -531,14 +531,12 @@ bool dislikes_writer(const std::vector<std::string>& w, const PhraseBook& phrase
   return false;
 }
 
-
 // Verbs of leaving or wronging that a writer denies in their own defence ("I didn't go
 // anywhere", "I never cheated"), folded as the judge reads words. Not in the pack's phrase
 // lists (the pack format has no key for verbs yet): both languages' forms are listed here.
 bool names_staying_put(const std::string& w) {
-  static const char* const verbs[] = {"go",    "leave", "left",  "walk",   "walked", "move",
-                                      "moved", "cheat", "cheated", "lie",  "lied",   "quit",
-                                      "run",   "ran"};
+  static const char* const verbs[] = {"go",    "leave",   "left", "walk", "walked", "move", "moved",
+                                      "cheat", "cheated", "lie",  "lied", "quit",   "run",  "ran"};
   for (const char* v : verbs)
     if (w == v) return true;
   return false;
@@ -546,7 +544,7 @@ bool names_staying_put(const std::string& w) {
 
 // "deserve" and its forms, both languages, folded ("méritait" is "meritait").
 bool is_deserving(const std::string& w) {
-  static const char* const forms[] = {"deserve", "deserved", "deserves", "merite",
+  static const char* const forms[] = {"deserve",  "deserved", "deserves", "merite",
                                       "meritait", "meriter",  "meritais", "merites"};
   for (const char* f : forms)
     if (w == f) return true;
@@ -568,8 +566,7 @@ Clause read_clause(std::vector<std::string> words, const PhraseBook& phrases,
       std::all_of(core.begin(), core.end(), [](const std::string& x) { return is_bare_no(x); });
   // "I didn't go anywhere", "I never left": the writer's defence, no fault owned.
   for (std::size_t at = 0, length = 0;
-       (at = find_any(w, phrases.own_fault_cues, &length, at)) != std::string::npos;
-       at += length) {
+       (at = find_any(w, phrases.own_fault_cues, &length, at)) != std::string::npos; at += length) {
     if (at + length < w.size() && w[at] == "i" && names_staying_put(w[at + length])) continue;
     c.own_cue = true;
     break;
@@ -1287,9 +1284,8 @@ std::string without_struck_out(std::string_view text) {
 
 bool is_placeholder(std::string_view text, const PhraseBook& phrases) {
   std::string key = placeholder_key(text);
-  return !key.empty() &&
-         std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=
-             phrases.placeholders.end();
+  return !key.empty() && std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=
+                             phrases.placeholders.end();
 }
 
 bool is_todo_note(std::string_view text, const PhraseBook& phrases) {

@@ -156,7 +156,9 @@ bool opens_with_quotation_mark(std::string_view plain) {
 }
 
 // The step of a question id: "why.official" is "why".
-std::string step_of_id(const std::string& id) { return id.substr(0, id.find('.')); }
+std::string step_of_id(const std::string& id) {
+  return id.substr(0, id.find('.'));
+}
 
 // The name of the folder holding the file: "Clients/M - session 4.md" is "Clients".
 std::string_view folder_of(std::string_view path) {
@@ -615,8 +617,8 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
       long last = -1;
       for (std::size_t k = 0; k < recognition.questions.size(); ++k) { // document order
         if (step_of_id(recognition.questions[k].id) != step) continue;
-        long at = std::find(order.begin(), order.end(), recognition.questions[k].id) -
-                  order.begin();
+        long at =
+            std::find(order.begin(), order.end(), recognition.questions[k].id) - order.begin();
         in_order = in_order && at > last;
         last = at;
         if (std::find(inside.begin(), inside.end(), k) == inside.end() && !is_debrief(k))
@@ -1050,9 +1052,8 @@ bool Analyzer::asks_of_others_only_in_regions(std::string_view text, const Outli
                            outline.blocks[static_cast<std::size_t>(cs[h].block)].start))
     return false;
   std::vector<char> about = questions_about_others(text, outline, candidates);
-  Recognition recognition =
-      recognise(text, outline, candidates, matcher_, pack_, lines, options_.threshold_shift, about,
-                dated);
+  Recognition recognition = recognise(text, outline, candidates, matcher_, pack_, lines,
+                                      options_.threshold_shift, about, dated);
   for (std::size_t k = 0; k <= h; ++k)
     about[k] = asked_of_someone_else(text, cs[k]);
   return asks_of_others_only(outline, candidates, recognition, about);
@@ -1709,10 +1710,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       std::erase_if(rest.questions, days_proof);
       // (The log's own step stands with it: "Les erreurs que je ne refais pas" over the day's
       // "Preuve : …".)
-      const std::string log_step =
-          step_of_id(std::find_if(recognition.questions.begin(), recognition.questions.end(),
-                                  days_proof)
-                         ->id);
+      const std::string log_step = step_of_id(
+          std::find_if(recognition.questions.begin(), recognition.questions.end(), days_proof)->id);
       bool stands = rest.questions.empty() || !rest.sections.empty() ||
                     std::any_of(rest.questions.begin(), rest.questions.end(),
                                 [&](const RecognisedQuestion& r) {

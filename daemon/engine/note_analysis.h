@@ -263,8 +263,8 @@ private:
   // proven.
   bool asks_of_others_only_in_regions(std::string_view text, const Outline& outline,
                                       const Candidates& candidates, const LineIndex& lines,
-                                      const std::vector<LineRead>& reads,
-                                      std::size_t left_out_end, bool dated) const;
+                                      const std::vector<LineRead>& reads, std::size_t left_out_end,
+                                      bool dated) const;
   // A heading before `before` titles others (titles_others: a couple of others, questions
   // announced for them, another subject); questions_about_others reads those for the lines
   // under them, however far.

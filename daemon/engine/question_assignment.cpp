@@ -48,9 +48,8 @@ bool reports_asking(std::string_view plain) {
   static const std::unordered_set<std::string> asking = {
       "asked", "asks", "ask", "asking", "wondered", "demande", "demandait", "demandé", "demandais"};
   bool found = false;
-  for_each_match_word(plain, [&](std::string_view w) {
-    found = found || asking.count(std::string(w)) > 0;
-  });
+  for_each_match_word(
+      plain, [&](std::string_view w) { found = found || asking.count(std::string(w)) > 0; });
   return found;
 }
 
@@ -540,8 +539,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       // asking ("Mum asked was I feart of ending up on my own"). Never a sentence of prose: a
       // line going on after its first stop poses only what is worded as a question.
       std::size_t eol = std::min(text.find('\n', cs[k].end), text.size());
-      bool whole_line =
-          !cs[k].after_prose && trim(text.substr(cs[k].end, eol - cs[k].end)).empty();
+      bool whole_line = !cs[k].after_prose && trim(text.substr(cs[k].end, eol - cs[k].end)).empty();
       worded[k] = !r.empty() && !r.front().step &&
                   (r.front().score >= kWordedAsQuestion ||
                    (whole_line && r.front().shared_words >= kWordedSharedWords &&
@@ -679,10 +677,10 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // question.
     // A loose item over its answer that fits no question well enough ("How do we work it
     // between us") titles a step only as well as a loose line poses a question.
-    bool step_fits =
-        step && step->score >= (c.loose && c.form == QuestionForm::ListItem ? kLooseThreshold
-                                                                           : QuestionMatcher::kThreshold) +
-                                   shift;
+    bool step_fits = step && step->score >= (c.loose && c.form == QuestionForm::ListItem
+                                                 ? kLooseThreshold
+                                                 : QuestionMatcher::kThreshold) +
+                                                shift;
     double margin = c.question_mark ? 0.25 : 0.02;
     bool section = step_fits && (note_title || !question || step->score > question->score + margin);
     if (section) {
@@ -743,13 +741,13 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     if (!cs[k].question_mark) {
       const std::string step = step_of(entry.second.id);
       for (std::size_t j = k + 1;
-           j < cs.size() && cs[j].start < section_end(text, outline, candidates, k, is_title); ++j) {
+           j < cs.size() && cs[j].start < section_end(text, outline, candidates, k, is_title);
+           ++j) {
         if (plain_best[j] || is_title[j]) return true;
         if (!cs[j].label) continue;
         for (const auto& m : ranked(matcher, cs[j].plain, MatchContext{step, {}, false})) {
           if (m.step) continue;
-          if (step_of(m.id) == step && passes(cs[j], m, shift))
-            return true;
+          if (step_of(m.id) == step && passes(cs[j], m, shift)) return true;
           break;
         }
       }

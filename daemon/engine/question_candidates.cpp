@@ -108,9 +108,9 @@ bool ends_with_question_mark(std::string_view s) {
 bool ends_with_abbreviation(std::string_view before_stop) {
   std::size_t i = before_stop.size();
   // Any byte of a UTF-8 sequence is part of a word: "sûr." is no "r." abbreviation.
-  while (i > 0 && (std::isalpha(static_cast<unsigned char>(before_stop[i - 1])) ||
-                   static_cast<unsigned char>(before_stop[i - 1]) >= 0x80 ||
-                   before_stop[i - 1] == '.'))
+  while (i > 0 &&
+         (std::isalpha(static_cast<unsigned char>(before_stop[i - 1])) ||
+          static_cast<unsigned char>(before_stop[i - 1]) >= 0x80 || before_stop[i - 1] == '.'))
     --i;
   std::string word(before_stop.substr(i));
   for (char& ch : word)
@@ -740,8 +740,8 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     // asks; ending at its colon, it announces what follows.
     // A label weighing two things is asked, whatever comes before it ("Nineteen years. Early
     // choice or something underneath: underneath").
-    c.must_ask = count_words(label) > kMaxLabelWords ||
-                 (from > 0 && c.loose && !weighs_alternatives(label));
+    c.must_ask =
+        count_words(label) > kMaxLabelWords || (from > 0 && c.loose && !weighs_alternatives(label));
     c.end = base + colon + 1;
     c.answer_start = c.end;
     return true;
@@ -1072,8 +1072,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     one_thought_lines =
         chat || (lines >= 2 && stamped * 2 >= lines + 1) ||
         (lines >= 3 &&
-                 (all_short || short_inside || (asking + labelled + opening) * 2 >= lines + 1 ||
-                  (lines >= 4 && (asking + labelled + opening) * 2 >= lines && asks_in_turn)));
+         (all_short || short_inside || (asking + labelled + opening) * 2 >= lines + 1 ||
+          (lines >= 4 && (asking + labelled + opening) * 2 >= lines && asks_in_turn)));
   }
   std::string_view previous;
   std::size_t start = 0;
@@ -1590,8 +1590,8 @@ std::vector<std::pair<std::size_t, std::size_t>> further_questions(std::string_v
     // No answer before it ("Is it reversible? What must change?"), unless marks left as one
     // ("… ce qu'elle fait ? ?? Et comment on change … ?").
     if (start == 0 && !answered_by_marks) continue;
-    std::string_view answer = answered_by_marks && start == 0 ? std::string_view("??")
-                                                              : span.substr(0, start);
+    std::string_view answer =
+        answered_by_marks && start == 0 ? std::string_view("??") : span.substr(0, start);
     std::string_view asked = trim(span.substr(start, span.size() - 1 - start));
     // A short answer between: past a few sentences, the line is prose that happens to ask.
     if ((count_words(answer) == 0 && !answered_by_marks) ||

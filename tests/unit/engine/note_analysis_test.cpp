@@ -2980,6 +2980,5 @@ TEST_CASE("a placeholder alone on its line", "[note_analysis][recognition]") {
         "prochaine fois ?\nLe boulot.\n\n### Le travail sur moi que je fais maintenant\n_ta "
         "réponse_\n",
         "if-no.lessons@3+ if-no.self-work@6-");
-  check("# Max\n\n- Qu'est-ce que j'aimais pas de nous deux? Ses silences.\n",
-        "why.disliked@3+");
+  check("# Max\n\n- Qu'est-ce que j'aimais pas de nous deux? Ses silences.\n", "why.disliked@3+");
 }
