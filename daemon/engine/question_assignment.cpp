@@ -219,10 +219,12 @@ void fill_gaps(const std::vector<Candidate>& cs, const std::vector<char>& is_tit
   auto position = [&](const std::string& id, const std::vector<std::string>& ids) {
     return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
   };
+  // A further question of a line ("… Oui. Besoins respectés ? Oui.") is one by its words only:
+  // in a paragraph of prose, its place says nothing.
   auto open_lines = [&](std::size_t from, std::size_t to) { // candidates strictly between
     std::vector<std::size_t> out;
     for (std::size_t k = from; k < to; ++k)
-      if (!is_title[k] && !chosen[k] && !no_gap[k]) out.push_back(k);
+      if (!is_title[k] && !chosen[k] && !no_gap[k] && !cs[k].further) out.push_back(k);
     return out;
   };
   auto open_ids = [&](const std::vector<std::string>& ids, std::size_t from, std::size_t to) {

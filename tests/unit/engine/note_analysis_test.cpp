@@ -2915,6 +2915,11 @@ TEST_CASE("several questions on one line", "[note_analysis][recognition]") {
         "we had, and his mother rang each night at supper, and the dog needed the vet, and the "
         "roof leaked, and the car broke down twice in a week. Were my needs respected? Yes.\n",
         "evaluate.ideal@1+");
+  // In prose, a further question's place says nothing: it fills no gap of the article's order.
+  check("## Why\n\n### What did he say when he left?\n\nThe bus was late. Why did she laugh at "
+        "the garden? Rain all day. Was the park open? Never.\n\n### What didn't I like about "
+        "us?\nHis silences.\n",
+        "why.official@3+ why.disliked@7+");
   // A longer one, and one after marks left as an answer ("? ??").
   check("Est-ce que je veux changer tout ce qu'elle me reproche, ou seulement une partie ? Une "
         "partie : le carnaval. Est-ce que je peux le faire seul, ou c'est une conséquence de ce "
