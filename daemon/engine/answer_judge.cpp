@@ -1396,10 +1396,7 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const P
     }
     if (text.empty() || has_no_word(text) || only_task_tags(text)) continue;
     // A bare placeholder the template left, in any of its spellings.
-    std::string key = placeholder_key(text);
-    if (std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=
-        phrases.placeholders.end())
-      continue;
+    if (is_placeholder(text, phrases)) continue;
     std::vector<std::string> words = split_words(fold_for_match(text));
     if (words.empty()) continue;
     if (starts_with_any(words, phrases.todo_words)) continue; // is_todo_note, words read once

@@ -155,11 +155,6 @@ bool opens_with_quotation_mark(std::string_view plain) {
   return plain.starts_with("\"") || plain.starts_with("\u201c") || plain.starts_with("\u00ab");
 }
 
-// The step of a question id: "why.official" is "why".
-std::string step_of_id(const std::string& id) {
-  return id.substr(0, id.find('.'));
-}
-
 // The name of the folder holding the file: "Clients/M - session 4.md" is "Clients".
 std::string_view folder_of(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
@@ -607,16 +602,16 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
     // any debrief asks them, and all of them in the article's order ("## Not doing again" over
     // the mistakes, then "## Proof it's changing", the log). An exit interview's "Is anything
     // reversible?" before the writer's own "Official reason?" is out of that order.
-    const std::string step = step_of_id(recognition.questions[inside.front()].id);
+    const std::string step = step_of_question(recognition.questions[inside.front()].id);
     bool one_step = std::all_of(inside.begin(), inside.end(), [&](std::size_t k) {
-      return step_of_id(recognition.questions[k].id) == step;
+      return step_of_question(recognition.questions[k].id) == step;
     });
     bool step_goes_on_outside = false, in_order = true;
     if (one_step) {
       const std::vector<std::string> order = pack_.question_ids(step);
       long last = -1;
       for (std::size_t k = 0; k < recognition.questions.size(); ++k) { // document order
-        if (step_of_id(recognition.questions[k].id) != step) continue;
+        if (step_of_question(recognition.questions[k].id) != step) continue;
         long at =
             std::find(order.begin(), order.end(), recognition.questions[k].id) - order.begin();
         in_order = in_order && at > last;
@@ -1678,8 +1673,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     return qs.size() >= 2 && asks_with_topic_word() &&
            std::all_of(qs.begin(), qs.end(),
                        [&](const RecognisedQuestion& r) {
-                         return r.id.substr(0, r.id.find('.')) ==
-                                qs.front().id.substr(0, qs.front().id.find('.'));
+                         return step_of_question(r.id) == step_of_question(qs.front().id);
                        }) &&
            std::none_of(qs.begin(), qs.end(), [&](const RecognisedQuestion& r) {
              return asked_by_any_debrief(candidates, r);
@@ -1710,13 +1704,13 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       std::erase_if(rest.questions, days_proof);
       // (The log's own step stands with it: "Les erreurs que je ne refais pas" over the day's
       // "Preuve : …".)
-      const std::string log_step = step_of_id(
+      const std::string log_step = step_of_question(
           std::find_if(recognition.questions.begin(), recognition.questions.end(), days_proof)->id);
       bool stands = rest.questions.empty() || !rest.sections.empty() ||
                     std::any_of(rest.questions.begin(), rest.questions.end(),
                                 [&](const RecognisedQuestion& r) {
                                   const QuestionSpec* spec = pack_.question(r.id);
-                                  return (spec && spec->log) || step_of_id(r.id) == log_step;
+                                  return (spec && spec->log) || step_of_question(r.id) == log_step;
                                 }) ||
                     names_ex_in(text, candidates, rest);
       if (!stands)
@@ -1777,7 +1771,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     const Candidate& c = candidates.lines[r.candidate];
     QuestionOccurrence q;
     q.id = r.id;
-    q.step = r.id.substr(0, r.id.find('.'));
+    q.step = step_of_question(r.id);
     q.line = static_cast<int>(lines.line_of(c.start));
     q.start = c.start;
     q.end = c.end;
@@ -1796,7 +1790,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     const Block& b = blocks[static_cast<std::size_t>(m.block)];
     QuestionOccurrence q;
     q.id = m.id;
-    q.step = m.id.substr(0, m.id.find('.'));
+    q.step = step_of_question(m.id);
     q.start = b.start;
     q.end = b.end;
     q.answer_start = b.end;

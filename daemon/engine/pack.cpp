@@ -335,6 +335,10 @@ const QuestionSpec* Pack::question(std::string_view id, std::string_view languag
   return nullptr;
 }
 
+std::string step_of_question(std::string_view id) {
+  return std::string(id.substr(0, id.find('.')));
+}
+
 std::vector<std::string> Pack::question_ids(std::string_view step_id) const {
   std::vector<std::string> ids;
   if (const StepSpec* s = step(step_id))

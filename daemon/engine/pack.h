@@ -154,6 +154,9 @@ struct PackFile {
   std::string source; // how `mend templates` shows where it came from
 };
 
+// The step a question id belongs to: "why.official" is "why" (catalogue.md's ids).
+std::string step_of_question(std::string_view id);
+
 // All languages. Step ids and order come from the first language (English); every language
 // must use the same ids (catalogue.md), checked when loading.
 class Pack {

@@ -20,7 +20,7 @@ namespace mend::engine {
 namespace {
 
 std::string step_of(const std::string& id) {
-  return id.substr(0, id.find('.'));
+  return step_of_question(id);
 }
 
 const std::vector<QuestionMatcher::Match>&
@@ -986,13 +986,17 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       // In a day's note, the article's own word for the log's entries, answered on its line
       // ("Proof: asked about his pitch first", "Preuve : soirée avec lui"), is that day's entry.
       // (Once the note has posed the log above, such lines are its entries.)
-      bool days_proof = dated_note && cs[k].label && cs[k].loose && names_proof(cs[k].plain) &&
-                        pack.question(m.id) && pack.question(m.id)->log &&
-                        std::none_of(pairs.begin(), pairs.end(), [&](const Pair& p) {
-                          return p.match.id == m.id && !names_proof(cs[p.candidate].plain);
-                        });
+      // Read last, and only for a one-word line outside its section: rare.
+      auto days_proof = [&] {
+        const QuestionSpec* spec = pack.question(m.id);
+        return dated_note && cs[k].label && cs[k].loose && spec && spec->log &&
+               names_proof(cs[k].plain) &&
+               std::none_of(pairs.begin(), pairs.end(), [&](const Pair& p) {
+                 return p.match.id == m.id && !names_proof(cs[p.candidate].plain);
+               });
+      };
       if (one_word && (section.empty() || step_of(m.id) != section) && !after_its_step &&
-          !closes_its_run && !days_proof)
+          !closes_its_run && !days_proof())
         continue;
       if (weak_form && !m.terse && m.shared_words < 2 && step_of(m.id) != section &&
           step_of(m.id) != neighbour && step_of(m.id) != step_below(k))

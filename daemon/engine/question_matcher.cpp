@@ -675,7 +675,7 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
   for (const auto& v : variants_) {
     if (v.step) continue;
     Language& l = languages_[v.language];
-    std::string step = v.id.substr(0, v.id.find('.'));
+    std::string step = step_of_question(v.id);
     for (const auto& w : v.words) {
       if (!is_content(w)) continue;
       auto& owners = l.step_words[step][w];
