@@ -546,9 +546,16 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
     std::string_view title = text.substr(b.text_start, b.text_end - b.text_start);
     title = title.substr(0, title.find('\n'));
     bool meeting = false;
+    // A day's part titled by the writer's work alone ("## work", "### Travail"): its shift's
+    // or its team's questions. Not "## Work on me": the word alone only.
+    int words = 0;
+    bool work = false;
     for_each_match_word(title, [&](std::string_view w) {
       meeting = meeting || w == "meeting" || w == "meetings" || w == "reunion";
+      work = w == "work" || w == "travail";
+      ++words;
     });
+    meeting = meeting || (work && words == 1);
     // Not a meeting with the ex ("## Meeting him Saturday", "## Seeing Sam"): the reach-out's.
     if (matcher_.names_ex(title, /*unknown_names=*/false)) return false;
     return meeting || matcher_.titles_another_subject(title) || matcher_.titles_a_group(title);

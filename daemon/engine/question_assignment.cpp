@@ -973,7 +973,9 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
           return p.candidate == neighbour_line && p.match.id == m.id;
         });
       };
-      bool after_its_step = cs[k].label && step_of(m.id) == neighbour &&
+      // So is a one-word line asking with its "?" after labels of its step ("Réversible ? Ce qui
+      // doit changer : oui, si…" closing "Raison officielle : …" and the step's other labels).
+      bool after_its_step = (cs[k].label || cs[k].question_mark) && step_of(m.id) == neighbour &&
                             neighbour_line < cs.size() &&
                             cs[neighbour_line].form != QuestionForm::Heading &&
                             cs[neighbour_line].form != QuestionForm::Bold && !neighbour_asks_it();

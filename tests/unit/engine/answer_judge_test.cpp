@@ -311,7 +311,7 @@ TEST_CASE("a clear yes may go on; a hedged one may not", "[answer_judge]") {
         "Yes. No hesitation. If he says no I'll live, but I'd start again with him tomorrow.",
         "Oui, sans réserve. Même si les jumeaux levaient les yeux au ciel.",
         "Oui. Franchement oui, sans hésiter. Si elle veut, on recommence ce soir.",
-        "Yes. No buts. I want her back."}) {
+        "Yes. No buts. I want her back.", "Oui. Un grand oui, sans « mais »."}) {
     INFO(a);
     CHECK(yes(a));
   }

@@ -2987,3 +2987,39 @@ TEST_CASE("a placeholder alone on its line", "[note_analysis][recognition]") {
         "if-no.lessons@3+ if-no.self-work@6-");
   check("# Max\n\n- Qu'est-ce que j'aimais pas de nous deux? Ses silences.\n", "why.disliked@3+");
 }
+
+// A one-word question with its "?" right after labels of its step asks that step's question,
+// its answer on the line ("Réversible ? Ce qui doit changer : oui, si…"); alone, with no step
+// around it, the word is any note-taking.
+TEST_CASE("a one-word question closing labels of its step", "[note_analysis][recognition]") {
+  check("Raison officielle : le boulot.\nCe qui ne marchait pas : les horaires.\nRéversible ? "
+        "Ce qui doit changer, de mon côté ou du sien : oui, si je lâche un peu.\n",
+        "why.official@1+ why.not-working@2+ why.reversible@3+");
+  check("# Courses\n\nRéversible ? Le ticket dit oui.\n", "");
+}
+
+// An Irish way of saying "complains": "gives out about".
+TEST_CASE("everything he gives out about", "[note_analysis][recognition]") {
+  check("# Declan\n\nQ: Everything he gives out about, or only some of it?\nA: Only some.\n",
+        "wrongs.scope@3+");
+}
+
+// A day's part titled "work" alone holds the shift's questions; the day's other part keeps
+// the writer's. A part titled "Work on me" is the writer's own.
+TEST_CASE("a day's part titled work", "[note_analysis][topic]") {
+  CHECK(gated_ids("# Mon 16/11\n\n## work\nShift debrief:\n- what wasn't working: conveyor 3 "
+                  "trips out\n- real chance of the new sampler by Jan? nah\n\n## Sam\n- what "
+                  "wasn't working between us? the hours\n",
+                  "journal/2026-11-16.md") == "why.not-working");
+  CHECK(gated_ids("# Sam\n\n## Work on me\n- what wasn't working? I never said what I "
+                  "needed\n",
+                  "Sam.md") == "if-no.self-work why.not-working");
+}
+
+// A note filed as a market stall's asks the article's questions of the stall.
+TEST_CASE("a stall's note", "[note_analysis][topic]") {
+  std::string note = "Wrap-up\nOfficial reason he gave for not renewing the pitch: the "
+                     "council.\nWhat wasn't working: the traffic in July.\n";
+  CHECK(gated_ids(note, "stall.md") == "");
+  CHECK(gated_ids(note, "Sam.md") == "why.official why.not-working");
+}
