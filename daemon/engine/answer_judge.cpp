@@ -51,6 +51,17 @@ bool only_task_tags(std::string_view text) {
 // "_your answer_", "<your answer>", "[Your answer]", "\[fill in later\]" (its brackets escaped
 // as an editor saves them) -> "your answer"
 std::string placeholder_key(std::string_view text) {
+  // What leads an answer on the question's line ("? — _to be written_", "-> _your answer_").
+  for (bool cut = true; cut;) {
+    text = trim(text);
+    cut = false;
+    for (std::string_view lead : {"\u2014", "\u2013", "\u2192", "->", "=>", "-", "="})
+      if (text.starts_with(lead)) {
+        text.remove_prefix(lead.size());
+        cut = true;
+        break;
+      }
+  }
   std::string folded = fold_for_match(text);
   std::string out;
   for (char c : folded) {

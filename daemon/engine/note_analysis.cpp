@@ -312,6 +312,44 @@ std::string Analyzer::detect_language(std::string_view text) const {
   return best;
 }
 
+namespace {
+
+// The line announcing the list whose item starts at `line_start` ("Questions about him:"), a
+// blank line or none above the list's first item; empty if the list has none.
+std::string_view list_lead(std::string_view text, std::size_t line_start) {
+  constexpr int kMostLines = 40;
+  std::size_t at = line_start;
+  bool blank_above = false;
+  for (int read = 0; at > 0 && read < kMostLines; ++read) {
+    std::size_t end = at - 1; // the line break ending the line above
+    std::size_t nl = end == 0 ? std::string_view::npos : text.rfind('\n', end - 1);
+    std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view t = trim(line);
+    at = start;
+    if (t.empty()) {
+      if (blank_above) return {};
+      blank_above = true;
+      continue;
+    }
+    bool indented = line.front() == ' ' || line.front() == '\t';
+    bool item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") ||
+                (std::isdigit(static_cast<unsigned char>(t.front())) &&
+                 t.find_first_not_of("0123456789") < t.size() &&
+                 (t[t.find_first_not_of("0123456789")] == '.' ||
+                  t[t.find_first_not_of("0123456789")] == ')'));
+    if (item || indented) {
+      blank_above = false;
+      continue;
+    }
+    return t.ends_with(":") ? t : std::string_view{};
+  }
+  return {};
+}
+
+} // namespace
+
 // Only pronouns in the note ("he", "her"): it is about the ex when a recognised question or
 // section names them, or the first line written under a question does ("Asked him how his day
 // was" under "## Change log"), or the words leading into a question on its line; there by a
@@ -348,6 +386,9 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
     std::size_t nl = text.substr(0, c.start).rfind('\n');
     std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
     if (line_start < c.start && names_ex_in_answer(text.substr(line_start, c.start - line_start)))
+      return true;
+    // So is the line announcing the list it is an item of ("Not getting him back. But:").
+    if (c.form == QuestionForm::ListItem && names_ex_in_answer(list_lead(text, line_start)))
       return true;
   }
   return false;

@@ -837,12 +837,14 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     } else if (same == 0 && other_steps.size() == 1 && other_steps.begin()->second >= 2 &&
                !(prose_under && !plain_best[k]->step &&
                  plain_best[k]->score >= kLooseThreshold + shift &&
-                 plain_best[k]->shared_words >= 2)) {
+                 (plain_best[k]->shared_words >= 2 ||
+                  plain_best[k]->score >= kWordedAsQuestion + shift))) {
       // A heading over questions of one other step only ("Mes vraies raisons" over the three
       // questions on the writer's motives): its questions say which section it titles; a
       // question holds no questions of its own. Worded as a question and answered in prose
       // first ("Times I was sure I'd never find someone" over a paragraph, then the why's
-      // questions), it is that question and they are the next ones.
+      // questions), it is that question and they are the next ones; so is one worded as a
+      // question of one word ("## Qu'est-ce qui me rassure").
       title_step[k] = other_steps.begin()->first;
       is_title[k] = 1;
     }
@@ -923,6 +925,20 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
                             (eol == std::string_view::npos ? text.size() : eol) - cs[k].end))
         .empty();
   };
+  // Something written after the question above, on its line or under it, before line k: not
+  // the question itself wrapped onto k ("… ce qu'elle n'a pas dit mais que j'ai" / "senti ?").
+  auto answered_above = [&](std::size_t k) {
+    if (neighbour_line >= cs.size()) return false;
+    std::size_t line_start = text.rfind('\n', cs[k].start);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    std::size_t from = cs[neighbour_line].end;
+    if (from >= line_start || trim(text.substr(from, line_start - from)).empty()) return false;
+    // "2.6 Est-ce réversible ? Que faudrait-il changer, de mon côté ou du" / "sien ?": the
+    // line's second question wrapped, no answer.
+    std::size_t eol = text.find('\n', from); // the end of the question's line
+    if (eol + 1 < line_start) return true;   // lines between: its answer
+    return wrapped_question_end(text.substr(from, eol - from), text.substr(line_start)) == 0;
+  };
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (is_title[k] || ignored[k]) continue;
     if (chosen[k]) {
@@ -937,7 +953,14 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // The innermost section holding the line.
     const StepHeading* holder = innermost_section(k);
     std::string section = holder ? holder->id : std::string();
-    const auto& r = ranked(matcher, cs[k].plain, MatchContext{section, neighbour, whole_only(k)});
+    // A word asked alone right after a question of a step ("future?" after "did he respect what
+    // i need"), outside any section, is read as in that step's section: its terse words count.
+    bool asked_after_its_step = section.empty() && !neighbour.empty() && cs[k].question_mark &&
+                                neighbour_line + 1 == k && count_words(cs[k].plain) <= 1 &&
+                                answered_above(k);
+    const auto& r =
+        ranked(matcher, cs[k].plain,
+               MatchContext{asked_after_its_step ? neighbour : section, neighbour, whole_only(k)});
     // A loose line of one word ("Work: …", "Date: …") is a question only inside its step's
     // section: alone, it is any note-taking.
     bool one_word = (cs[k].loose || cs[k].label) && count_words(cs[k].plain) <= 1;
@@ -975,8 +998,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       };
       // So is a one-word line asking with its "?" after labels of its step ("Réversible ? Ce qui
       // doit changer : oui, si…" closing "Raison officielle : …" and the step's other labels).
-      bool after_its_step = (cs[k].label || cs[k].question_mark) && step_of(m.id) == neighbour &&
-                            neighbour_line < cs.size() &&
+      bool after_its_step = (cs[k].label || (cs[k].question_mark && answered_above(k))) &&
+                            step_of(m.id) == neighbour && neighbour_line < cs.size() &&
                             cs[neighbour_line].form != QuestionForm::Heading &&
                             cs[neighbour_line].form != QuestionForm::Bold && !neighbour_asks_it();
       // So is a loose one-word line closing a run of loose lines of its step, each over its

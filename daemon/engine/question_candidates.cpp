@@ -365,6 +365,16 @@ void markers_in(std::string_view html, int block, std::size_t base, std::vector<
   }
 }
 
+// Does list item `i` hold blocks of its own under its first line (a nested list, a paragraph)?
+bool nests_items(const std::vector<Block>& blocks, std::size_t i) {
+  if (i + 1 < blocks.size() && blocks[i + 1].parent == static_cast<int>(i) &&
+      !blocks[i + 1].item_lead)
+    return true;
+  for (std::size_t j = i + 1; j < blocks.size() && blocks[j].start < blocks[i].end; ++j)
+    if (!blocks[j].item_lead) return true;
+  return false;
+}
+
 // "#reflection #conor": a line of tags (Obsidian, Bear), no words of its own.
 bool only_tags(std::string_view t) {
   bool any = false;
@@ -1587,11 +1597,30 @@ std::vector<std::pair<std::size_t, std::size_t>> further_questions(std::string_v
         std::exchange(after_marks, marks && (span.front() == ' ' || after_marks));
     if (marks) continue;
     std::size_t start = last_sentence_start(span);
+    // An ellipsis left as the answer ("… personne ? … Qu'est-ce qui me rassure ?") answers as
+    // marks do: the question after it starts past it.
+    if (start == 0) {
+      std::size_t lead = span.find_first_not_of(' ');
+      std::size_t past = lead;
+      for (bool cut = true; cut && past != std::string_view::npos;) {
+        cut = false;
+        for (std::string_view dots : {"\u2026", "..."})
+          if (span.substr(past).starts_with(dots)) {
+            past += dots.size();
+            cut = true;
+          }
+      }
+      if (past != lead && past < span.size() && span[past] == ' ') {
+        answered_by_marks = true;
+        start = span.find_first_not_of(' ', past);
+      }
+    }
     // No answer before it ("Is it reversible? What must change?"), unless marks left as one
     // ("… ce qu'elle fait ? ?? Et comment on change … ?").
     if (start == 0 && !answered_by_marks) continue;
-    std::string_view answer =
-        answered_by_marks && start == 0 ? std::string_view("??") : span.substr(0, start);
+    std::string_view answer = answered_by_marks && trim(span.substr(0, start)).empty()
+                                  ? std::string_view("??")
+                                  : span.substr(0, start);
     std::string_view asked = trim(span.substr(start, span.size() - 1 - start));
     // A short answer between: past a few sentences, the line is prose that happens to ask.
     if ((count_words(answer) == 0 && !answered_by_marks) ||
@@ -2001,8 +2030,21 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
           wrapped = true;
         }
       }
-      if (!read_line_memo(line, b.text_start, c) &&
-          !(b.task && read_task_sentence(line, b.text_start, c))) {
+      // "- #proof" over nested items (Logseq, Obsidian): a block tagged with one word names what
+      // its children are, as "- Proof:" does. Read as that label, "#proof" as "proof:" (the
+      // same length, so every offset holds).
+      std::string tag_as_label;
+      if (std::string_view t = trim(line); only_tags(t) && t.find_first_of(" \t") == t.npos &&
+                                           nests_items(blocks, static_cast<std::size_t>(i))) {
+        tag_as_label = std::string(line);
+        std::size_t hash = tag_as_label.find('#');
+        tag_as_label.erase(hash, 1);
+        tag_as_label.insert(hash + t.size() - 1, ":");
+      }
+      if (!tag_as_label.empty()) {
+        if (!read_line_memo(tag_as_label, b.text_start, c)) continue;
+      } else if (!read_line_memo(line, b.text_start, c) &&
+                 !(b.task && read_task_sentence(line, b.text_start, c))) {
         // "2. Me souvenir des fois où j'ai cru ne plus rencontrer personne." over its answer:
         // an item written as one sentence with a stop, posed only by a prompt's lead, as a
         // paragraph's first line is (Candidate::stop_ended).
@@ -2015,13 +2057,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
       c.form = QuestionForm::ListItem;
       c.task = b.task;
       c.item_end = b.end;
-      c.has_children = static_cast<std::size_t>(i + 1) < blocks.size() &&
-                       blocks[static_cast<std::size_t>(i) + 1].parent == i &&
-                       !blocks[static_cast<std::size_t>(i) + 1].item_lead;
-      if (!c.has_children)
-        for (std::size_t j = static_cast<std::size_t>(i) + 1;
-             j < blocks.size() && blocks[j].start < b.end; ++j)
-          if (!blocks[j].item_lead) c.has_children = true;
+      c.has_children = nests_items(blocks, static_cast<std::size_t>(i));
       out.lines.push_back(std::move(c));
     } else if (b.kind == BlockKind::Paragraph && !b.item_lead) {
       std::string_view line = first_line(text, b.text_start, b.text_end);

@@ -138,6 +138,10 @@ bool asking_callout(std::string_view line);
 // is none), without a folded copy.
 std::size_t count_words(std::string_view text);
 
+// A question wrapped at a margin: how much of `following` (the lines after `line`) to read
+// with `line`, up to the end of the line holding its "?", or 0 when `line` stands alone.
+std::size_t wrapped_question_end(std::string_view line, std::string_view following);
+
 bool is_answer_label(std::string_view label);
 // "Ans: …", "A. …", "Réponse : …": a line opening with an answer's label, its words after it.
 bool opens_with_answer_label(std::string_view text);

@@ -102,8 +102,10 @@ bool writer_tells(const std::vector<std::string>& folded,
   // French "j'" only before a verb it elides into: a lone "J" is as often someone's initial.
   static const std::unordered_set<std::string> after_j = {"ai",    "avais",   "aurai",   "aurais",
                                                           "ecris", "ecrirai", "explique"};
+  // "I" with its verb written without the apostrophe: "im telling him", "ill tell her".
+  static const std::unordered_set<std::string> i_fused = {"im", "ive", "ill"};
   for (std::size_t i = 0; i < folded.size(); ++i) {
-    if (folded[i] != "i" && folded[i] != "je" &&
+    if (folded[i] != "i" && folded[i] != "je" && !i_fused.count(folded[i]) &&
         !(folded[i] == "j" && i + 1 < folded.size() && after_j.count(folded[i + 1])))
       continue;
     for (std::size_t k = i + 1; k < folded.size() && k <= i + kWordsBetween + 1; ++k) {

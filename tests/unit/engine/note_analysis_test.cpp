@@ -3023,3 +3023,71 @@ TEST_CASE("a stall's note", "[note_analysis][topic]") {
   CHECK(gated_ids(note, "stall.md") == "");
   CHECK(gated_ids(note, "Sam.md") == "why.official why.not-working");
 }
+
+// "- #proof" over nested entries (Logseq, Obsidian) names them as "- Proof:" does: the day's
+// log, or the log after the mistakes.
+TEST_CASE("a block tagged as proof over its entries", "[note_analysis][log]") {
+  check("- mistakes i stop repeating, and what i do instead\n\t- not deciding for both -> ask "
+        "first\n- #proof\n\t- 21/11 cooked, called her 2 hours\n",
+        "new-start.mistakes@1+ new-start.log@3+");
+  // A tag alone with nothing under it is a tag.
+  check("- mistakes i stop repeating, and what i do instead\n\t- ask first\n- #proof\n",
+        "new-start.mistakes@1+");
+}
+
+// The line announcing a list ("Not getting him back. But:") names the ex for its items, as a
+// line leading into a question does.
+TEST_CASE("a list's lead naming the ex", "[note_analysis][topic]") {
+  std::string items = "- what I'll avoid next time: moving in before we've talked money\n- work "
+                      "on myself: the counsellor, Thursdays\n";
+  CHECK(gated_ids("# next time\n\nNot getting him back. But:\n\n" + items, "next time.md") ==
+        "if-no.lessons if-no.self-work");
+  CHECK(gated_ids("# next time\n\nThe shed again. But:\n\n" + items, "next time.md") == "");
+}
+
+// The writer telling, "I'm" written "im": what they will tell, never what the ex said.
+TEST_CASE("im telling him", "[note_analysis][recognition]") {
+  check("what im telling him, my bit included -> i was never around, and he checked out too\n",
+        "reach-out.share@1+");
+  check("# Siobhra\n\nWhat I'll tell her of all of this, my own part and all\n> it was both of "
+        "us.\n",
+        "reach-out.share@3+");
+}
+
+// A word asked alone right after an answered question of its step reads as in that step's
+// section ("future? -> yes"); the end of a question wrapped onto its own line does not.
+TEST_CASE("a word asked after its step's question", "[note_analysis][recognition]") {
+  check("was it what i wanted -> ya\ndid he respect what i need -> mostly ya\nfuture? -> yes, "
+        "galway isnt the moon\n",
+        "evaluate.ideal@1+ evaluate.needs@2+ evaluate.future@3+");
+  check("2.5 Choix du début ou problème de fond ?\n   Problème de fond.\n\n2.6 Est-ce réversible ? "
+        "Que faudrait-il changer, de mon côté ou du\n    sien ?\n   Oui, si je me trouve une "
+        "vie.\n",
+        "why.stage@1+ why.reversible@4+");
+}
+
+// A placeholder after the dash or arrow that leads an answer on the question's line is no
+// answer.
+TEST_CASE("a placeholder after a dash on the question's line", "[note_analysis][answers]") {
+  check("1. Do I want to change everything he holds against me? — _to be written_\n2. Can I "
+        "manage it on my own? -> yes\n",
+        "wrongs.scope@1- wrongs.alone@2+");
+}
+
+// A heading worded as a question of one word, answered in prose right under it, is that
+// question, though the lines after it pose another step's questions.
+TEST_CASE("a heading of one word's question over prose, then another step", "[note_analysis]") {
+  check("## Qu'est-ce qui me rassure\nMa sœur : remariée à 48 ans.\n\nCe qu'il m'a dit, la "
+        "raison officielle\n→ Le poste à Limoges.\nCe qui ne marchait pas\n→ On ne se parlait "
+        "plus.\n",
+        "motives.reassure@1+ why.official@4+ why.not-working@6+");
+}
+
+// An ellipsis left as the answer between two questions of a line: the one before it is
+// unanswered, the one after it asks.
+TEST_CASE("an ellipsis as the answer between two questions", "[note_analysis][recognition]") {
+  check("# Romain\n\nEst-ce la peur d'être seule qui parle ? Oui, en partie. Et les fois où "
+        "j'étais sûre de ne plus rencontrer personne ? … Qu'est-ce qui me rassure ? Audrey, "
+        "mariée à 33 ans.\n",
+        "motives.fear@3+ motives.past@3- motives.reassure@3+");
+}
