@@ -1730,7 +1730,22 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   if (sign == TopicSign::Weak && recognition.questions.size() < kWeakTopicQuestions &&
       !holds_log() && !names_ex_in(text, candidates, recognition) && !two_of_the_topic())
     return out;
-  if (sign == TopicSign::None && !poses_a_step_in_order(candidates, recognition)) return out;
+  // No sign at all: the topic when the note poses a step in order, or when a day's note keeps
+  // the article's proof of the change ("## proof log", "Preuve : …" in a dated note): the
+  // article's own word for it, and the writer's acts.
+  auto keeps_days_proof = [&] {
+    return out.note_date && std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                                        [&](const RecognisedQuestion& r) {
+                                          const QuestionSpec* spec = pack_.question(r.id);
+                                          std::string_view plain =
+                                              candidates.lines[r.candidate].plain;
+                                          return spec && spec->log && !kept_by_a_team(plain) &&
+                                                 mentions_proof(plain);
+                                        });
+  };
+  if (sign == TopicSign::None && !poses_a_step_in_order(candidates, recognition) &&
+      !keeps_days_proof())
+    return out;
   // A pronoun and an everyday word: the topic when a question names the ex or asks with that
   // word ("Am I afraid of being alone?"), or the note holds the log; a work retro's "she's
   // right" and "a single form" in its answers are not, however many questions it asks.

@@ -469,10 +469,20 @@ bool yes_for_something_else(std::string_view plain, const QuestionMatcher& match
 
 } // namespace
 
+namespace {
+const std::unordered_set<std::string> kProofWords = {"proof", "proofs", "preuve", "preuves"};
+} // namespace
+
 bool names_proof(std::string_view plain) {
-  static const std::unordered_set<std::string> proof = {"proof", "proofs", "preuve", "preuves"};
   std::vector<std::string> words = split_words(fold_for_match(plain));
-  return words.size() == 1 && proof.count(words.front()) > 0;
+  return words.size() == 1 && kProofWords.count(words.front()) > 0;
+}
+
+bool mentions_proof(std::string_view plain) {
+  bool found = false;
+  for_each_match_word(
+      plain, [&](std::string_view w) { found = found || kProofWords.count(std::string(w)) > 0; });
+  return found;
 }
 
 namespace {

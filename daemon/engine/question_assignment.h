@@ -73,6 +73,8 @@ inline constexpr double kLooseThreshold = 0.68;
 // change), a line's one word. Built in, both languages: the pack's log wordings ("Log",
 // "Journal", "Progress") name any day's note-taking.
 bool names_proof(std::string_view plain);
+// Does the line say that word among others ("proof log", "Preuves de la semaine")?
+bool mentions_proof(std::string_view plain);
 
 // `shift` moves every bar (calibration: AnalysisOptions::threshold_shift). `about_others`
 // (per candidate, may be empty): lines asking about someone else, never questions unless a

@@ -3091,3 +3091,29 @@ TEST_CASE("an ellipsis as the answer between two questions", "[note_analysis][re
         "mariée à 33 ans.\n",
         "motives.fear@3+ motives.past@3- motives.reassure@3+");
 }
+
+// "Ne … plus faire": the mistakes not made again, as "won't make again".
+TEST_CASE("les erreurs que je ne ferai plus", "[note_analysis][recognition]") {
+  check("Les erreurs que je ne vais plus faire, et à la place :\nle café après le service → je "
+        "rentre direct.\n",
+        "new-start.mistakes@1+");
+  check("# Julie\n\n- les erreurs que je ne fais plus ? bouder\n", "new-start.mistakes@3+");
+}
+
+// A day's note with no sign of the topic at all keeps its proof of the change ("## proof
+// log", "Preuve : …"): the article's word; the day's other questions are another topic's.
+TEST_CASE("a day's proof in a note with no sign of the topic", "[note_analysis][log]") {
+  CHECK(gated_ids("## proof log\n- turned down the Sunday patrol shift\n- cooked, no phones\n",
+                  "daily.journal.2026.11.30.md") == "new-start.log");
+  CHECK(gated_ids("Preuve : week-end à Zurich sans emporter le cornet.\n\nFanfare, comité : "
+                  "qu'est-ce qui ne jouait pas au concert annuel ? Les basses.\n",
+                  "journal.2026.11.26.md") == "new-start.log");
+  // A day's work log names no proof.
+  CHECK(gated_ids("## log\n- deployed the fix\n- reviewed two PRs\n",
+                  "daily.journal.2026.11.30.md") == "");
+}
+
+// "In an ideal world" asks after the ideal.
+TEST_CASE("in an ideal world", "[note_analysis][recognition]") {
+  check("# Her\n\nwas it what id want in an ideal world\nmostly\n", "evaluate.ideal@3+");
+}
