@@ -382,8 +382,12 @@ std::optional<Date> parse_iso_week(std::string_view text) {
   std::size_t p = 0;
   if (!read_number(text, 0, 4, 4, year, p) || year < 1000) return std::nullopt;
   if (p < text.size() && (text[p] == '-' || text[p] == '_' || text[p] == ' ')) ++p;
-  if (p >= text.size() || (text[p] != 'W' && text[p] != 'w')) return std::nullopt;
-  if (!read_number(text, p + 1, 1, 2, week, p) || week < 1) return std::nullopt;
+  // "2026-W03"; French notes write the week (semaine) "2026-S48", always with two digits (a
+  // semester is "2026-S1").
+  if (p >= text.size()) return std::nullopt;
+  const bool semaine = text[p] == 'S' || text[p] == 's';
+  if (text[p] != 'W' && text[p] != 'w' && !semaine) return std::nullopt;
+  if (!read_number(text, p + 1, semaine ? 2 : 1, 2, week, p) || week < 1) return std::nullopt;
   if (p < text.size() && std::isalnum(static_cast<unsigned char>(text[p]))) return std::nullopt;
   // ISO 8601: week 1 holds 4 January; weeks start on Monday.
   const long jan4 = days_since_epoch(Date{year, 1, 4});

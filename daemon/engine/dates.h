@@ -56,8 +56,8 @@ std::optional<DateMatch> find_date(std::string_view text, const DateNames& names
 // no older than that.
 std::optional<Date> date_from_file_name(std::string_view file_name);
 
-// "2026-W03", "2026W03", "2026-w3": the Sunday ending that ISO 8601 week; nothing for a week
-// the year does not have.
+// "2026-W03", "2026W03", "2026-w3", French "2026-S48": the Sunday ending that ISO 8601 week;
+// nothing for a week the year does not have.
 std::optional<Date> parse_iso_week(std::string_view text);
 
 // The inverse of days_since_epoch().

@@ -494,6 +494,18 @@ bool Analyzer::only_debrief_questions(const Candidates& candidates,
 
 namespace {
 
+// A title or tag naming the writer's work and nothing else ("## work", "#travail", "tags:
+// travail"): a day's part or a note filed under the job. Not "## Work on me": the word alone.
+bool names_work_alone(std::string_view title) {
+  int words = 0;
+  bool work = false;
+  for_each_match_word(title, [&](std::string_view w) {
+    work = w == "work" || w == "travail";
+    ++words;
+  });
+  return work && words == 1;
+}
+
 // A list item with items nested in it.
 bool holds_items(const std::vector<Block>& blocks, std::size_t item) {
   for (std::size_t k = item + 1; k < blocks.size() && blocks[k].start < blocks[item].end; ++k)
@@ -587,16 +599,11 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
     std::string_view title = text.substr(b.text_start, b.text_end - b.text_start);
     title = title.substr(0, title.find('\n'));
     bool meeting = false;
-    // A day's part titled by the writer's work alone ("## work", "### Travail"): its shift's
-    // or its team's questions. Not "## Work on me": the word alone only.
-    int words = 0;
-    bool work = false;
     for_each_match_word(title, [&](std::string_view w) {
       meeting = meeting || w == "meeting" || w == "meetings" || w == "reunion";
-      work = w == "work" || w == "travail";
-      ++words;
     });
-    meeting = meeting || (work && words == 1);
+    // A day's part titled by the writer's work alone ("## work"): its shift's questions.
+    meeting = meeting || names_work_alone(title);
     // Not a meeting with the ex ("## Meeting him Saturday", "## Seeing Sam"): the reach-out's.
     if (matcher_.names_ex(title, /*unknown_names=*/false)) return false;
     return meeting || matcher_.titles_another_subject(title) || matcher_.titles_a_group(title);
@@ -1392,6 +1399,43 @@ std::string_view opening_tags(std::string_view text, const Outline& outline) {
   return {};
 }
 
+// The title and the tags of a note's front matter ("title: Phare — visites scolaires",
+// "tags: travail", "tags: [work, retro]"): how the tool files it, as a heading and a folder do.
+struct FrontMatterFiling {
+  std::string title;
+  std::vector<std::string> tags;
+};
+
+FrontMatterFiling front_matter_filing(std::string_view text) {
+  FrontMatterFiling out;
+  auto fm = split_front_matter(text);
+  if (!fm || (fm->yaml.find("title") == std::string_view::npos &&
+              fm->yaml.find("tags") == std::string_view::npos))
+    return out;
+  YamlResult yaml = parse_yaml(fm->yaml);
+  if (!yaml.value.is_object()) return out;
+  if (auto it = yaml.value.find("title"); it != yaml.value.end() && it->is_string())
+    out.title = it->get<std::string>();
+  for (const char* key : {"tags", "tag"}) {
+    auto it = yaml.value.find(key);
+    if (it == yaml.value.end()) continue;
+    if (it->is_string()) {
+      // "tags: travail" or "tags: work, retro"
+      std::string_view all = it->get_ref<const std::string&>();
+      for (std::size_t from = 0; from <= all.size();) {
+        std::size_t to = all.find_first_of(", ", from);
+        if (to == std::string_view::npos) to = all.size();
+        if (to > from) out.tags.emplace_back(all.substr(from, to - from));
+        from = to + 1;
+      }
+    } else if (it->is_array()) {
+      for (const auto& tag : *it)
+        if (tag.is_string()) out.tags.push_back(tag.get<std::string>());
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& outline,
@@ -1402,6 +1446,8 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
       text.find("mend:") != std::string_view::npos)
     return false;
   std::vector<std::string_view> titles = titles_of(text, outline, path);
+  const FrontMatterFiling filing = front_matter_filing(text);
+  if (!filing.title.empty()) titles.push_back(filing.title);
   auto any_title = [&](auto&& test) { return std::any_of(titles.begin(), titles.end(), test); };
   // "Pros and Cons" reads as a pair of names too: the questions then say whose they are ("I",
   // not the "you" of questions put to a friend).
@@ -1440,7 +1486,12 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
   bool titled_after_another_subject =
       any_title([&](std::string_view t) { return matcher_.titles_another_subject(t); }) ||
       matcher_.titles_another_subject(folder_of(path)) ||
-      matcher_.titles_another_subject(opening_tags(text, outline));
+      matcher_.titles_another_subject(opening_tags(text, outline)) ||
+      // Every tag of its front matter: "tags: [weekly, work]" files a week, its work in it.
+      (!filing.tags.empty() &&
+       std::all_of(filing.tags.begin(), filing.tags.end(), [&](const std::string& tag) {
+         return matcher_.titles_another_subject(tag) || names_work_alone(tag);
+       }));
   // "Client worksheet", "Aiman 1-1", a note filed under "Courrier/": the article's own
   // questions put to a client, a mentee or a reader ("What reasons did he give you?") name the
   // topic, but they speak to that person, and none of the writer (nor a letter's "you", the ex).

@@ -321,6 +321,10 @@ TEST_CASE("weekly notes are dated by the Sunday ending their ISO week", "[dates]
   CHECK_FALSE(parse_iso_week("2026-W00"));
   CHECK_FALSE(parse_iso_week("2026-Wed"));
   CHECK_FALSE(parse_iso_week("2026 was hard"));
+  // French weeks (semaines) are "S48"; "S1" is a semester.
+  CHECK(parse_iso_week("2026-S48") == Date{2026, 11, 29});
+  CHECK_FALSE(parse_iso_week("2026-S1"));
+  CHECK_FALSE(parse_iso_week("2026 semaine"));
   CHECK(date_from_file_name("reviews/2026-W03 weekly review.md") == Date{2026, 1, 18});
   CHECK(date_from_file_name("Week 2026-W47.md") == Date{2026, 11, 22});
   CHECK_FALSE(date_from_file_name("W03 review.md"));

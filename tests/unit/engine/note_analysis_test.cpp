@@ -3117,3 +3117,22 @@ TEST_CASE("a day's proof in a note with no sign of the topic", "[note_analysis][
 TEST_CASE("in an ideal world", "[note_analysis][recognition]") {
   check("# Her\n\nwas it what id want in an ideal world\nmostly\n", "evaluate.ideal@3+");
 }
+
+// A note whose front matter files it under another subject ("tags: travail", "title: …
+// visites scolaires") asks the article's questions of that subject; a week tagged "weekly,
+// work" is the writer's week, its work one part.
+TEST_CASE("a note filed by its front matter", "[note_analysis][topic]") {
+  std::string body = "Ce qui ne marchait pas : les cars qui arrivent en retard.\nQu'est-ce qu'on "
+                     "n'a pas aimé ? Les marches avec les CP, il les trouvait longues.\n";
+  CHECK(gated_ids("---\ntags: travail\n---\n\n" + body, "Phare.md") == "");
+  CHECK(gated_ids("---\ntitle: Visites scolaires\n---\n\n" + body, "Phare.md") == "");
+  CHECK(gated_ids("---\ntags: [weekly, work]\n---\n\n" + body, "Phare.md") ==
+        "why.not-working why.disliked");
+}
+
+// "What does having tried let me stop regretting" asks what trying spares.
+TEST_CASE("what having tried lets me stop regretting", "[note_analysis][recognition]") {
+  check("# After\n\n- Her choice, her right. What does having tried let me stop regretting: the "
+        "not-asking. I asked.\n",
+        "if-no.accept@3+");
+}
