@@ -390,6 +390,20 @@ bool Analyzer::names_ex_in(std::string_view text, const Candidates& candidates,
     // So is the line announcing the list it is an item of ("Not getting him back. But:").
     if (c.form == QuestionForm::ListItem && names_ex_in_answer(list_lead(text, line_start)))
       return true;
+    // The log's entries nested under it are the writer's acts, and who they were for ("* proof
+    // log" over "<2026-11-20 Fri> took her to Boggabilla"): any of them.
+    constexpr std::size_t kMostLogBytes = 4096;
+    if (const QuestionSpec* spec = pack_.question(r.id);
+        spec && spec->log && c.form == QuestionForm::ListItem && c.item_end > c.answer_start) {
+      std::string_view entries =
+          text.substr(c.answer_start, std::min(c.item_end - c.answer_start, kMostLogBytes));
+      for (std::size_t from = 0; from < entries.size();) {
+        std::size_t nl = entries.find('\n', from);
+        if (nl == std::string_view::npos) nl = entries.size();
+        if (names_ex_in_answer(trim(entries.substr(from, nl - from)))) return true;
+        from = nl + 1;
+      }
+    }
   }
   return false;
 }
@@ -1783,16 +1797,19 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
     return out;
   // No sign at all: the topic when the note poses a step in order, or when a day's note keeps
   // the article's proof of the change ("## proof log", "Preuve : …" in a dated note): the
-  // article's own word for it, and the writer's acts.
+  // article's own words for it, and the writer's acts.
   auto keeps_days_proof = [&] {
-    return out.note_date && std::any_of(recognition.questions.begin(), recognition.questions.end(),
-                                        [&](const RecognisedQuestion& r) {
-                                          const QuestionSpec* spec = pack_.question(r.id);
-                                          std::string_view plain =
-                                              candidates.lines[r.candidate].plain;
-                                          return spec && spec->log && !kept_by_a_team(plain) &&
-                                                 mentions_proof(plain);
-                                        });
+    return out.note_date &&
+           std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                       [&](const RecognisedQuestion& r) {
+                         const QuestionSpec* spec = pack_.question(r.id);
+                         std::string_view plain = candidates.lines[r.candidate].plain;
+                         // Or worded as the article's log beyond its one
+                         // word ("Log of what I'm doing different"; a day's
+                         // "## log" is any day's).
+                         return spec && spec->log && !kept_by_a_team(plain) &&
+                                (mentions_proof(plain) || r.match.shared_words >= 2);
+                       });
   };
   if (sign == TopicSign::None && !poses_a_step_in_order(candidates, recognition) &&
       !keeps_days_proof())

@@ -671,7 +671,21 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         titled_question[k] = m;
       }
     }
-    if (!can_title_section(c)) continue;
+    // A label ending its line over a list of its step's questions ("Me in love:" over "- [x] Do I
+    // cling on when she pushes me away — yeah") titles that step, as a heading would.
+    auto label_over_its_questions = [&] {
+      if (!c.label || c.loose || c.question_mark ||
+          (c.form != QuestionForm::Line && c.form != QuestionForm::Bold) || !step ||
+          k + 1 >= cs.size() || cs[k + 1].form != QuestionForm::ListItem)
+        return false;
+      std::size_t eol = text.find('\n', c.end);
+      if (eol == std::string_view::npos || cs[k + 1].start > text.find('\n', eol + 1)) return false;
+      for (const auto& m :
+           ranked(matcher, cs[k + 1].plain, MatchContext{{}, {}, whole_only(k + 1)}))
+        if (!m.step) return step_of(m.id) == step->id && passes(cs[k + 1], m, shift);
+      return false;
+    };
+    if (!can_title_section(c) && !label_over_its_questions()) continue;
     // "Why", "Us": a title that is a step's name, however common its words.
     if (auto named = matcher.step_named(c.plain); named && !c.question_mark) {
       title_step[k] = *named;

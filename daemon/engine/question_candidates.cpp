@@ -318,6 +318,13 @@ LineBreak first_break(std::string_view line) {
           break;
         }
     }
+    // "What tells me I won't end up alone TODO ask Mum": a to-do in capitals sets itself off
+    // as a dash does, the question left for later.
+    if (after == std::string_view::npos && line[i] == ' ' && line.substr(i + 1, 4) == "TODO" &&
+        (i + 5 >= line.size() || line[i + 5] == ' ' || line[i + 5] == ':')) {
+      after = i + 1;
+      dash = true;
+    }
     if (after == std::string_view::npos) continue;
     if (trim(line.substr(after)).empty()) return {};
     return {i, dash, arrow, long_dash};
@@ -778,6 +785,12 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
                           numbering.ends_with(')')) && // "4 years" is no numbering
                          bare_head.find_first_of(" 0123456789") == std::string_view::npos;
     bool dashed = cut.dash && (head_words >= 2 || one_word_head) && head_words <= kMaxLabelWords;
+    // "12 yrs - early-stage thing or something underneath": a span of time set off before the
+    // question that weighs it is the question's lead, no label answered by it.
+    if (dashed && !cut.arrow && head_words == 2 &&
+        std::isdigit(static_cast<unsigned char>(bare_head.front())) &&
+        weighs_alternatives(line.substr(cut.at + 1)))
+      dashed = false;
     // Short, a line whose first sentence is a yes-or-no question ("were my needs + limits
     // respected. mostly.") is read up to its stop too, unless a question goes on after it
     // ("can it be fixed tho. what wd have to change").
@@ -2041,8 +2054,12 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
         tag_as_label.erase(hash, 1);
         tag_as_label.insert(hash + t.size() - 1, ":");
       }
+      // "* DONE what wasn't working": an Org state keyword opening an item is none of its words.
+      std::size_t state = org_state_keyword(line);
       if (!tag_as_label.empty()) {
         if (!read_line_memo(tag_as_label, b.text_start, c)) continue;
+      } else if (state > 0 && state < line.size()) {
+        if (!read_line_memo(line.substr(state), b.text_start + state, c)) continue;
       } else if (!read_line_memo(line, b.text_start, c) &&
                  !(b.task && read_task_sentence(line, b.text_start, c))) {
         // "2. Me souvenir des fois où j'ai cru ne plus rencontrer personne." over its answer:

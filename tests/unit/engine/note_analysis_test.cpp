@@ -3136,3 +3136,49 @@ TEST_CASE("what having tried lets me stop regretting", "[note_analysis][recognit
         "not-asking. I asked.\n",
         "if-no.accept@3+");
 }
+
+// A label ending its line over a list of its step's questions titles that step ("Me in love:"
+// over the patterns), though its words also read as another step's question.
+TEST_CASE("a label titling its step's list of questions", "[note_analysis][recognition]") {
+  check("# Tayla\n\nMe in love:\n- [x] Do I cling on when she pushes me away — yeah heaps\n- [ ] "
+        "Am I addicted to love\n",
+        "patterns.cling@4+ patterns.addicted@5-");
+}
+
+// "TODO" in capitals after a question leaves it for later: unanswered.
+TEST_CASE("a question left with a TODO on its line", "[note_analysis][answers]") {
+  check("# Tayla\n\nWhat tells me I won't end up alone TODO ask Mum about aunty Bev\n",
+        "motives.reassure@3-");
+}
+
+// Org habits in a Markdown outline: "* DONE" is none of an item's words, and a span of time
+// set off before the question weighing it leads the question.
+TEST_CASE("Org state keywords and a span of time before the question", "[note_analysis]") {
+  check("* why\n  * DONE what wasn't working\n    no weekends\n  * DONE 12 yrs - early-stage "
+        "thing or something underneath\n    underneath\n",
+        "why.not-working@2+ why.stage@4+");
+}
+
+// The log's nested entries say who the acts were for ("took her to Boggabilla"): the topic.
+TEST_CASE("the log's entries naming the ex", "[note_analysis][topic]") {
+  CHECK(gated_ids("* proof log - what did I actually do different this week?\n  * <2026-11-16 "
+                  "Mon>\n    home by 6. cooked snags\n  * <2026-11-20 Fri>\n    took her to "
+                  "Boggabilla for the drive\n",
+                  "journal.md") == "new-start.log");
+}
+
+// "Remember the other times…" leads a question as "Remember the times" does.
+TEST_CASE("remember the other times", "[note_analysis][recognition]") {
+  check("# Tayla\n\nAm I only wanting her back cos I'm scared of being alone? A bit.\n\nRemember "
+        "the other times I thought no one else would ever come along. Yeah, after Brooke I was "
+        "sure.\n",
+        "motives.fear@3+ motives.past@5+");
+}
+
+// A day's note with no sign of the topic keeps a log worded as the article's beyond its one
+// word ("Log of what I'm doing different").
+TEST_CASE("a day's log worded as the article's", "[note_analysis][log]") {
+  CHECK(gated_ids("# Friday, 27 November 2026\n\nLog of what I'm doing different:\n- walked "
+                  "Belleek woods Mon, Wed and today\n",
+                  "2026-11-27.md") == "new-start.log");
+}
