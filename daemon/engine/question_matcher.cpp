@@ -1410,10 +1410,15 @@ TopicSign QuestionMatcher::topic_sign(std::string_view text, bool everyday_sense
     if (to == std::string_view::npos) to = text.size();
     std::string_view piece = text.substr(from, to - from);
     from = to;
+    bool after_pas = false; // the word before was French "pas"
     for_each_match_word(piece, [&](std::string_view w) {
       if (sign == TopicSign::Strong) return;
       std::string word(w);
+      bool disliked = std::exchange(after_pas, word == "pas") && word.starts_with("aim");
       if (!everyday_senses && other_senses_.count(word)) return;
+      // "Ce qu'on n'a pas aimé ?": French "aimer" denied is disliking (a festival's debrief),
+      // no love.
+      if (disliked) return;
       if (is_strong_word(word) || (weak_topic_words_.count(word) && ++weak >= 2)) {
         sign = TopicSign::Strong;
         return;

@@ -3182,3 +3182,14 @@ TEST_CASE("a day's log worded as the article's", "[note_analysis][log]") {
                   "Belleek woods Mon, Wed and today\n",
                   "2026-11-27.md") == "new-start.log");
 }
+
+// French "aimer" denied is disliking ("Ce qu'on n'a pas aimé ?"): no sign of love, so a
+// debrief's four questions stay the debrief's; "je l'aime encore" is the topic.
+TEST_CASE("a French dislike is no sign of love", "[note_analysis][topic]") {
+  std::string debrief = "## Ce qui ne marchait pas\nLe planning des navettes.\n\n## Ce qu'on n'a "
+                        "pas aimé ?\nLes bracelets.\n\n## Réversible ?\nOui.\n\n## Est-ce que les "
+                        "besoins de chacun étaient respectés ?\nPas au camping.\n";
+  CHECK(gated_ids("# Bilan 2026\n\n" + debrief, "Bilan.md") == "");
+  CHECK(gated_ids("# Bilan 2026\n\nJe l'aime encore, seule le soir.\n\n" + debrief, "Bilan.md") ==
+        "why.not-working why.disliked why.reversible evaluate.needs");
+}
