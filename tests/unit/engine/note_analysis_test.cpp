@@ -2504,6 +2504,8 @@ TEST_CASE("a note titled after a club or a shop's staff", "[note_analysis][topic
                      "knees.\n\nQ: What wasn't working?\nA: The plant sale.\n";
   CHECK(gated_ids(note, "Garden club.md") == "");
   CHECK(gated_ids(note, "Staff - June leaving.md") == "");
+  CHECK(gated_ids(note, "Church softball.md") == "");
+  CHECK(gated_ids(note, "Bilan de la kermesse.md") == "");
   CHECK(gated_ids(note, "June.md") == "why.official why.not-working");
 }
 
