@@ -1293,6 +1293,29 @@ std::string without_struck_out(std::string_view text) {
 
 } // namespace
 
+// "Modifié le 12 oct. 2026", "Last edited 3 Nov 2026", "Updated: 2026-11-03": the note tool's
+// stamp of an edit, a date after it, never the writer's answer. Built in, both languages.
+bool is_edit_stamp(const std::vector<std::string>& words, std::string_view text) {
+  static const std::unordered_set<std::string> stamps = {
+      "modified", "edited", "updated", "created", "modifie", "modifiee", "cree", "creee", "maj"};
+  constexpr std::size_t kMostStampWords = 8;
+  std::size_t first = words.size() > 1 && (words[0] == "last" || words[0] == "derniere") ? 1 : 0;
+  if (words.size() > kMostStampWords || !stamps.count(words[first])) return false;
+  // A date: a year ("2026") or a day and month in figures ("12/10", "2026-10-12"), not "Updated
+  // my CV for 2 jobs".
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::size_t j = i;
+    while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])))
+      ++j;
+    if (j - i == 4 && (text.substr(i, 2) == "19" || text.substr(i, 2) == "20")) return true;
+    if (j > i && j < text.size() && (text[j] == '/' || text[j] == '.') && j + 1 < text.size() &&
+        std::isdigit(static_cast<unsigned char>(text[j + 1])))
+      return true;
+    i = j;
+  }
+  return false;
+}
+
 bool is_placeholder(std::string_view text, const PhraseBook& phrases) {
   std::string key = placeholder_key(text);
   return !key.empty() && std::find(phrases.placeholders.begin(), phrases.placeholders.end(), key) !=
@@ -1411,6 +1434,7 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const P
     std::vector<std::string> words = split_words(fold_for_match(text));
     if (words.empty()) continue;
     if (starts_with_any(words, phrases.todo_words)) continue; // is_todo_note, words read once
+    if (is_edit_stamp(words, text)) continue;
     // "A: …", "Answer: …": drop the label and judge what follows. So for one short label
     // cut with a stop ("Ans. Nothing.", "R. Rien."), as Q./A. pairs are written.
     std::size_t colon = text.find(':');

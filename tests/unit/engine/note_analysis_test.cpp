@@ -3024,6 +3024,9 @@ TEST_CASE("a stall's note", "[note_analysis][topic]") {
                      "council.\nWhat wasn't working: the traffic in July.\n";
   CHECK(gated_ids(note, "stall.md") == "");
   CHECK(gated_ids(note, "Sam.md") == "why.official why.not-working");
+  // The other subjects' words are read in every language: French "stand" (a stall) is no
+  // English "where we stand".
+  CHECK(gated_ids(note, "Sam - my part and where we stand.md") == "why.official why.not-working");
 }
 
 // "- #proof" over nested entries (Logseq, Obsidian) names them as "- Proof:" does: the day's
@@ -3194,4 +3197,19 @@ TEST_CASE("a French dislike is no sign of love", "[note_analysis][topic]") {
   CHECK(gated_ids("# Bilan 2026\n\n" + debrief, "Bilan.md") == "");
   CHECK(gated_ids("# Bilan 2026\n\nJe l'aime encore, seule le soir.\n\n" + debrief, "Bilan.md") ==
         "why.not-working why.disliked why.reversible evaluate.needs");
+}
+
+// A note tool's stamp of an edit under a question ("Modifié le 12 oct. 2026") is no answer;
+// "Updated my CV for 2 jobs" is one.
+TEST_CASE("an edit stamp under a question", "[note_analysis][answers]") {
+  check("Qu'est-ce qui me rassure ?\n_à remplir_\n\nModifié le 12 oct. 2026\n",
+        "motives.reassure@1-");
+  CHECK(answered("What work am I doing on myself now?", "Updated my CV for 2 jobs."));
+  CHECK_FALSE(answered("What work am I doing on myself now?", "Last edited 3/11/2026"));
+}
+
+// "Hang on" when pushed away is clinging.
+TEST_CASE("hanging on when pushed off", "[note_analysis][recognition]") {
+  check("## Then, my ways in love\n1. Do I hang on when she pushes me off? I did, for a year.\n",
+        "patterns.cling@2+");
 }
