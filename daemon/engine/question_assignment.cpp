@@ -977,11 +977,14 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // The innermost section holding the line.
     const StepHeading* holder = innermost_section(k);
     std::string section = holder ? holder->id : std::string();
-    // A word asked alone right after a question of a step ("future?" after "did he respect what
-    // i need"), outside any section, is read as in that step's section: its terse words count.
-    bool asked_after_its_step = section.empty() && !neighbour.empty() && cs[k].question_mark &&
-                                neighbour_line + 1 == k && count_words(cs[k].plain) <= 1 &&
-                                answered_above(k);
+    // A word or three asked alone right after an answered question of a step ("future?" after
+    // "did he respect what i need -> mostly", "On my own?" after "Change all she blames me for
+    // or only part? part."), outside any section, is read as in that step's section: its terse
+    // words count.
+    constexpr std::size_t kMostTerseAskedWords = 3;
+    bool asked_after_its_step =
+        section.empty() && !neighbour.empty() && cs[k].question_mark && neighbour_line + 1 == k &&
+        count_words(cs[k].plain) <= kMostTerseAskedWords && answered_above(k);
     const auto& r =
         ranked(matcher, cs[k].plain,
                MatchContext{asked_after_its_step ? neighbour : section, neighbour, whole_only(k)});

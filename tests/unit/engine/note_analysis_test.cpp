@@ -3213,3 +3213,13 @@ TEST_CASE("hanging on when pushed off", "[note_analysis][recognition]") {
   check("## Then, my ways in love\n1. Do I hang on when she pushes me off? I did, for a year.\n",
         "patterns.cling@2+");
 }
+
+// A few words asked right after an answered question of their step read as in its section:
+// "On my own?" and "Together?" after the wrongs' first question.
+TEST_CASE("a few words asked after their step's question", "[note_analysis][recognition]") {
+  check("- Change all she blames me for or only part? part. The choir stays.\n- On my own? the "
+        "nights, yes.\n- Together? we plan holidays at the table.\n",
+        "wrongs.scope@1+ wrongs.alone@2+ wrongs.together@3+");
+  // Alone, they ask nothing.
+  check("# Sunday\n\n- On my own? the nights, yes.\n", "");
+}
