@@ -3128,7 +3128,7 @@ TEST_CASE("in an ideal world", "[note_analysis][recognition]") {
 // work" is the writer's week, its work one part.
 TEST_CASE("a note filed by its front matter", "[note_analysis][topic]") {
   std::string body = "Ce qui ne marchait pas : les cars qui arrivent en retard.\nQu'est-ce qu'on "
-                     "n'a pas aimé ? Les marches avec les CP, il les trouvait longues.\n";
+                     "n'a pas aimé ? Les marches avec les CP, Sam les trouvait longues.\n";
   CHECK(gated_ids("---\ntags: travail\n---\n\n" + body, "Phare.md") == "");
   CHECK(gated_ids("---\ntitle: Visites scolaires\n---\n\n" + body, "Phare.md") == "");
   CHECK(gated_ids("---\ntags: [weekly, work]\n---\n\n" + body, "Phare.md") ==
