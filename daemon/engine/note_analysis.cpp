@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "daemon/engine/front_matter.h"
 #include "daemon/engine/normalize.h"
@@ -31,12 +32,19 @@ bool is_name_byte(char c) {
 // The owner when `word`, ending at `end` in `text`, is a possessive ("Ian's", "Ian’s"); empty
 // otherwise.
 std::string_view possessor(std::string_view text, std::size_t end, std::string_view word) {
+  // "it's", "that's", "what's", "he's": "is" or "has", nobody's.
+  static const std::unordered_set<std::string> contracted = {
+      "it",   "that", "this", "what", "there", "here",       "who",    "where",
+      "when", "how",  "he",   "she",  "let",   "everything", "nothing"};
+  std::string_view owner;
   if (end + 1 < text.size() && text[end] == '\'' &&
       (text[end + 1] == 's' || text[end + 1] == 'S') &&
       (end + 2 == text.size() || !is_name_byte(text[end + 2])))
-    return word;
-  if (word.size() > 4 && word.ends_with("\xE2\x80\x99s")) return word.substr(0, word.size() - 4);
-  return {};
+    owner = word;
+  else if (word.size() > 4 && word.ends_with("\xE2\x80\x99s"))
+    owner = word.substr(0, word.size() - 4);
+  if (owner.size() <= 10 && contracted.count(fold_for_match(owner))) return {};
+  return owner;
 }
 
 // Guidance left in the note by a template is not an answer.

@@ -963,6 +963,25 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     if (eol + 1 < line_start) return true;   // lines between: its answer
     return wrapped_question_end(text.substr(from, eol - from), text.substr(line_start)) == 0;
   };
+  // A heading without "?" whose first line under it asks, with its "?", a question of the same
+  // step ("## Ce qu'il a dit" over "Quelles étaient ses raisons officielles ?"): the heading
+  // names what the line asks; only the line poses it.
+  auto heading_over_its_question = [&](std::size_t k) {
+    if (cs[k].form != QuestionForm::Heading || cs[k].question_mark || k + 1 >= cs.size() ||
+        !cs[k + 1].question_mark || cs[k + 1].form == QuestionForm::Heading)
+      return false;
+    std::size_t eol = text.find('\n', cs[k].end);
+    if (eol == std::string_view::npos || !trim(text.substr(eol, cs[k + 1].start - eol)).empty())
+      return false;
+    auto best_question = [&](std::size_t j) -> const QuestionMatcher::Match* {
+      for (const auto& m : ranked(matcher, cs[j].plain, MatchContext{}))
+        if (!m.step) return passes(cs[j], m, shift) ? &m : nullptr;
+      return nullptr;
+    };
+    const QuestionMatcher::Match* line = best_question(k + 1);
+    const QuestionMatcher::Match* heading = best_question(k);
+    return line && heading && step_of(line->id) == step_of(heading->id);
+  };
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (is_title[k] || ignored[k]) continue;
     if (chosen[k]) {
@@ -974,6 +993,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       neighbour.clear();
       neighbour_until = std::string::npos;
     }
+    if (heading_over_its_question(k)) continue;
     // The innermost section holding the line.
     const StepHeading* holder = innermost_section(k);
     std::string section = holder ? holder->id : std::string();

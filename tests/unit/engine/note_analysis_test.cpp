@@ -3223,3 +3223,22 @@ TEST_CASE("a few words asked after their step's question", "[note_analysis][reco
   // Alone, they ask nothing.
   check("# Sunday\n\n- On my own? the nights, yes.\n", "");
 }
+
+// A heading without "?" over a line asking, with its "?", a question of the same step: the
+// heading names it, the line poses it ("## Ce qu'il a dit" / "Quelles étaient ses raisons
+// officielles ?").
+TEST_CASE("a heading over the question it names", "[note_analysis][recognition]") {
+  check("# Mehdi\n\n## Ce qu'il a dit\nQuelles étaient ses raisons officielles ?\nUn poste à "
+        "Limoges.\n\n## Ce qu'il n'a pas dit\nEt les raisons qu'il n'a pas dites, mais que j'ai "
+        "senties ?\nQu'il s'ennuyait.\n",
+        "why.official@4+ why.unofficial@8+");
+}
+
+// "it's", "that's" are "it is", "that is": nobody's possessive, so "so if it's no" asks of the
+// writer's ex, whose pronoun its answer holds.
+TEST_CASE("it's is no possessive", "[note_analysis][topic]") {
+  CHECK(gated_ids("- so if it's no\n  - his choice, his right.\n", "2026-12-01.md") ==
+        "if-no.accept");
+  CHECK(gated_ids("- so if it’s no\n  - his choice, his right.\n", "2026-12-01.md") ==
+        "if-no.accept");
+}
