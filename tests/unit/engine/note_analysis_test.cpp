@@ -3242,3 +3242,9 @@ TEST_CASE("it's is no possessive", "[note_analysis][topic]") {
   CHECK(gated_ids("- so if it’s no\n  - his choice, his right.\n", "2026-12-01.md") ==
         "if-no.accept");
 }
+
+// "C'est la peur … qui parle": the fear deciding, as "qui décide".
+TEST_CASE("la peur qui parle", "[note_analysis][recognition]") {
+  check("# Nathalie\n\nEst-ce que c'est la peur de rester seul qui parle ?\nOui, un peu.\n",
+        "motives.fear@3+");
+}
