@@ -1353,6 +1353,24 @@ bool is_pack_answer_label(const std::vector<std::string>& words, const PhraseBoo
                      [&](const auto& l) { return words == l; });
 }
 
+// A line the writer marks as added later: "(26 Nov) …", "edit 20 Nov: …", "EDIT: …",
+// "update: …", "màj 3/12 : …", "ajout : …". Built in, both languages.
+bool marked_as_added(std::string_view line) {
+  std::string_view t = trim(line);
+  while (!t.empty() && (t.front() == '-' || t.front() == '*' || t.front() == '+'))
+    t = trim(t.substr(1));
+  if (t.starts_with("(")) {
+    std::size_t close = t.find(')');
+    return close != std::string_view::npos && close <= 16 &&
+           t.substr(0, close).find_first_of("0123456789") != std::string_view::npos;
+  }
+  std::vector<std::string> words = split_words(fold_for_match(t.substr(0, 24)));
+  static const std::unordered_set<std::string> marks = {"edit",  "edited", "update", "updated",
+                                                        "later", "maj",    "ajout",  "ajoute"};
+  return !words.empty() && marks.count(words.front()) > 0 &&
+         t.substr(0, 24).find(':') != std::string_view::npos;
+}
+
 // The writer's own mark that an answer is still to come: only dots, ellipses, question and
 // exclamation marks ("...", "…", "??"), or a note to self ("TODO", "TODO - ask him first"),
 // bare or after an answer label ("A: ...", "A. TODO"). Dashes and underscores are not among
@@ -1426,7 +1444,12 @@ std::vector<AnswerLine> clean_answer(const std::vector<AnswerLine>& raw, const P
     }
     if (first_line_decides && first_written && !text.empty() && !only_task_tags(text)) {
       first_written = false;
-      if (marks_not_yet(text, phrases)) return {};
+      // "??" then "(26 Nov) underneath, it was never timing", "…" then "edit 20 Nov: deeper":
+      // the answer came later, marked as added; other lines after the mark are other thoughts.
+      if (marks_not_yet(text, phrases) &&
+          std::none_of(raw.begin() + static_cast<long>(i) + 1, raw.end(),
+                       [](const AnswerLine& later) { return marked_as_added(later.text); }))
+        return {};
     }
     if (text.empty() || has_no_word(text) || only_task_tags(text)) continue;
     // A bare placeholder the template left, in any of its spellings.

@@ -1148,6 +1148,20 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
         if (cs[j].form == QuestionForm::ListItem && !cs[j].question_mark && !cs[j].label)
           answer_item[j] = 1;
     }
+    // So are the items nested under a posed item that are written as a change, "this → that"
+    // ("- [x] Mistakes I'm stopping, and what I do instead" over "- Deciding farm stuff alone →
+    // we decide on Sunday night together"), whatever one of their words also asks.
+    for (const Pair& p : pairs) {
+      const Candidate& c = cs[p.candidate];
+      if (c.form != QuestionForm::ListItem || !c.has_children || c.question_mark) continue;
+      for (std::size_t j = p.candidate + 1; j < cs.size() && cs[j].start < c.item_end; ++j) {
+        if (cs[j].form != QuestionForm::ListItem || cs[j].question_mark) continue;
+        std::size_t eol = std::min(text.find('\n', cs[j].start), text.size());
+        std::string_view line = text.substr(cs[j].start, eol - cs[j].start);
+        for (std::string_view arrow : {" \u2192 ", " -> ", " => "})
+          if (line.find(arrow) != std::string_view::npos) answer_item[j] = 1;
+      }
+    }
     std::erase_if(pairs, [&](const Pair& p) { return answer_item[p.candidate] != 0; });
   }
   // A line of prose under a heading posed with its "?", echoing that heading's question, is its

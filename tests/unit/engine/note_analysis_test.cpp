@@ -3248,3 +3248,23 @@ TEST_CASE("la peur qui parle", "[note_analysis][recognition]") {
   check("# Nathalie\n\nEst-ce que c'est la peur de rester seul qui parle ?\nOui, un peu.\n",
         "motives.fear@3+");
 }
+
+// A mark of "not yet" ("??", "…") then an answer marked as added later ("(26 Nov) …", "edit 20
+// Nov: …") is answered; other lines after the mark are other thoughts.
+TEST_CASE("an answer added later under a mark of not yet", "[note_analysis][answers]") {
+  check("- three years: early stage thing, or something underneath?\n\t- ??\n\t- (26 Nov) "
+        "underneath. it was never timing.\n",
+        "why.stage@1+");
+  check("**Six years — early-stage thing or something deeper?** …\nedit 20 Nov: deeper.\n",
+        "why.stage@1+");
+  check("**Six years — early-stage thing or something deeper?** …\nThe kettle's broken again.\n",
+        "why.stage@1-");
+}
+
+// Items written as a change, "this → that", under a posed item are its answer, whatever one of
+// their words also asks ("alone").
+TEST_CASE("changes nested under the mistakes", "[note_analysis][answers]") {
+  check("## Not doing again\n- [x] Mistakes I'm stopping, and what I do instead\n  - Deciding "
+        "farm stuff alone → we decide on Sunday night together\n",
+        "new-start.mistakes@2+");
+}
