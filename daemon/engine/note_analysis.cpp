@@ -459,8 +459,10 @@ bool Analyzer::names_ex_in_answer(std::string_view answer) const {
       ++j;
     std::string_view word = answer.substr(i, j - i);
     std::string_view owner = possessor(answer, j, word); // "Ian's"; "It's" is nobody's
+    // (A month or a weekday is nobody: "Sun 8 Nov — asked him …".)
     if (!cut && std::isupper(static_cast<unsigned char>(c)) && word.size() > 1 &&
-        ((!owner.empty() && matcher_.is_unknown_word(owner)) || !sentence_start)) {
+        ((!owner.empty() && matcher_.is_unknown_word(owner)) || !sentence_start) &&
+        !matcher_.is_date_word(word)) {
       if (matcher_.names_ex(word, /*unknown_names=*/false)) return true;
       cut = true; // someone else's: what follows in the sentence is about them
     }

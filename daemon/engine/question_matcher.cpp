@@ -1805,6 +1805,10 @@ bool QuestionMatcher::is_unknown_word(std::string_view word) const {
   return !knows_word(fold_for_match(word));
 }
 
+bool QuestionMatcher::is_date_word(std::string_view word) const {
+  return date_words_.count(fold_for_match(word)) > 0;
+}
+
 bool QuestionMatcher::knows_word(const std::string& folded) const {
   return vocabulary_.count(folded) || stop_words_.count(folded) || me_words_.count(folded) ||
          we_words_.count(folded) || ex_words_.count(folded) || topic_words_.count(folded) ||

@@ -225,6 +225,8 @@ public:
   // Is `word` (as written) a word no pack knows, nor the writer's, the ex's, a relative's or a
   // date's: a name, when it is capitalised ("Ian's" is someone's; "It's" is nobody's)?
   bool is_unknown_word(std::string_view word) const;
+  // A month's or a weekday's name, in any language of the packs ("Nov", "Sunday", "mardi").
+  bool is_date_word(std::string_view word) const;
 
   // A line posed as a question (a "?", a heading, a bold lead) must reach kThreshold; the
   // analysis asks more of weaker forms, never less than kLowestThreshold.

@@ -3268,3 +3268,11 @@ TEST_CASE("changes nested under the mistakes", "[note_analysis][answers]") {
         "farm stuff alone → we decide on Sunday night together\n",
         "new-start.mistakes@2+");
 }
+
+// A month or a weekday in capitals is nobody: the pronoun after it is still the ex's ("Sun 8
+// Nov — asked him what he wanted for tea").
+TEST_CASE("a date before the ex's pronoun", "[note_analysis][topic]") {
+  CHECK(gated_ids("# Proof\n\nEvery week, what I did differently\n\n- Sun 8 Nov — asked him what "
+                  "he wanted for tea before I shopped\n",
+                  "Terry - proof.md") == "new-start.log");
+}
