@@ -83,9 +83,9 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
 # 0.89 at the twenty-first session's end), and that alone takes the defaults' combined precision
 # below the goal the ctest guards (0.979 with it, 0.981 without). It stays out of the defaults
 # until those notes are told apart.
-# A sealed corpus (holdout-bv and holdout-cb at the twenty-ninth session's end) stays out of both lists until a
-# session opens it: its totals, taken with the binary of the session that had it written, are in
-# tests/corpus/README.md; read it with --corpus.
+# A sealed corpus (holdout-bv and holdout-cb at the twenty-ninth session's end) stays out of
+# both lists until a session opens it: its totals, taken with the binary of the session that had
+# it written, are in tests/corpus/README.md; read it with --corpus.
 STRETCH_CORPORA = [os.path.join(HERE, "holdout-z"), os.path.join(HERE, "holdout-af"),
                    os.path.join(HERE, "holdout-ay")]
 
