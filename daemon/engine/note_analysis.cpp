@@ -632,10 +632,22 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
     if (matcher_.names_ex(title, /*unknown_names=*/false)) return false;
     return meeting || matcher_.titles_another_subject(title) || matcher_.titles_a_group(title);
   };
-  auto of_the_subject = [&](std::size_t q, bool subject_part) {
+  // A day's part titled by the writer's work alone ("## work"): "did I give the new kids enough
+  // warning about the rips?" asks of the writer's shift, "I" or not.
+  auto titled_work = [&](int block) {
+    const Block& b = blocks[static_cast<std::size_t>(block)];
+    std::string_view title = text.substr(b.text_start, b.text_end - b.text_start);
+    return names_work_alone(title.substr(0, title.find('\n')));
+  };
+  auto of_the_subject = [&](std::size_t q, bool subject_part, bool work_part) {
     if (is_debrief(q)) return true;
     std::string_view plain = candidates.lines[recognition.questions[q].candidate].plain;
-    return subject_part && !matcher_.names_ex(plain) && !matcher_.speaks_in_first_person(plain);
+    // There a name other than the ex's, when the ex's is known, is a colleague's ("does Mike
+    // have to sign off?").
+    const bool unknown_names_are_ex = !work_part || options_.ex_name.empty();
+    return subject_part && !matcher_.names_ex(plain, unknown_names_are_ex) &&
+           (!matcher_.speaks_in_first_person(plain) ||
+            (work_part && matcher_.topic_sign(plain) != TopicSign::Strong));
   };
   std::vector<char> drop(recognition.questions.size(), 0);
   for (std::size_t i = 0; i < recognition.questions.size(); ++i) {
@@ -645,7 +657,8 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
     EnclosingPart part = enclosing_part(blocks, c.block, text.size());
     if (part.block < 0 || decided[static_cast<std::size_t>(part.block)]) continue;
     bool subject_part = titled_subject(part.block);
-    if (!of_the_subject(i, subject_part)) continue;
+    bool work_part = subject_part && titled_work(part.block);
+    if (!of_the_subject(i, subject_part, work_part)) continue;
     decided[static_cast<std::size_t>(part.block)] = 1;
     bool titled_step = titles_step(part.block) ||
                        std::any_of(recognition.sections.begin(), recognition.sections.end(),
@@ -670,7 +683,7 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
       std::size_t at = candidates.lines[recognition.questions[k].candidate].start;
       if (at >= part.start && at < part.end) {
         inside.push_back(k);
-        all_debrief = all_debrief && of_the_subject(k, subject_part);
+        all_debrief = all_debrief && of_the_subject(k, subject_part, work_part);
         of_couple = of_couple || matcher_.speaks_of_couple(
                                      candidates.lines[recognition.questions[k].candidate].plain);
       } else {
@@ -1012,27 +1025,57 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
         !opens_with_quotation_mark(cs[k].plain) &&
         (matcher_.speaks_in_first_person(cs[k].plain) || matcher_.speaks_of_couple(cs[k].plain));
     about[k] = told_of_couple[k] || names_other || (about_other && !writers_own_block) ||
-               matcher_.addresses_someone_formally(cs[k].plain);
+               (matcher_.addresses_someone_formally(cs[k].plain) &&
+                !answered_by_the_one_asked(text, cs[k]));
     first_under_heading = false;
   }
   return about;
 }
 
+namespace {
+
+// "Peur d'être seule, c'est elle qui décide ?": French takes up a noun set off before a comma
+// with its pronoun ("la peur … c'est elle"), which is nobody. The line without that pronoun.
+std::string without_pronoun_taking_up_a_noun(std::string_view plain) {
+  std::string out(plain);
+  std::string lower(plain); // byte for byte, so that its offsets are the line's
+  for (char& ch : lower)
+    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  // "c'est elle qui", "est-ce que c'est encore elle qui": the pronoun a few words after "c'est",
+  // with the noun set off by a comma before it.
+  for (std::string_view pronoun : {" elle qui", " lui qui"})
+    for (std::size_t at = lower.find(pronoun); at != std::string::npos;
+         at = lower.find(pronoun, at + 1)) {
+      const std::size_t back = at > 24 ? at - 24 : 0;
+      std::string_view before = std::string_view(lower).substr(back, at - back);
+      std::size_t cleft = std::min({before.rfind("c'est"), before.rfind("c\u2019est"),
+                                    before.rfind("est-ce")});
+      if (cleft == std::string_view::npos ||
+          lower.rfind(',', back + cleft) == std::string::npos)
+        continue;
+      const std::size_t length = pronoun.find(' ', 1) - 1;
+      out.replace(at + 1, length, length, ' ');
+    }
+  return out;
+}
+
+} // namespace
+
 bool Analyzer::names_someone_else(std::string_view text, const Candidate& c) const {
   // With the ex's pronouns configured as "he", "Did I cling to her when she pushed me away?"
   // is about someone else (a mother, a friend); a question quoted from a book keeps the
   // book's pronouns.
-  return matcher_.asks_about_other_person(c.plain) ||
-         matcher_.gives_relationship_to_others(c.plain) ||
-         (!c.quoted && asks_with_others_pronoun(c.plain)) ||
-         (asks_of_writer_about_someone_else(c.plain) &&
-          !answered_in_first_person_on_its_line(text, c));
+  const std::string plain = without_pronoun_taking_up_a_noun(c.plain);
+  return matcher_.asks_about_other_person(plain) || matcher_.gives_relationship_to_others(plain) ||
+         (!c.quoted && asks_with_others_pronoun(plain)) ||
+         (asks_of_writer_about_someone_else(plain) && !answered_in_first_person_on_its_line(text, c));
 }
 
 bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) const {
   return (c.form != QuestionForm::Heading &&
           (c.question_mark || matcher_.opens_question(c.plain)) &&
-          (names_someone_else(text, c) || matcher_.addresses_someone_formally(c.plain))) ||
+          (names_someone_else(text, c) || (matcher_.addresses_someone_formally(c.plain) &&
+                                           !answered_by_the_one_asked(text, c)))) ||
          left_a_group_on_its_line(text, c);
 }
 
@@ -1130,7 +1173,7 @@ bool Analyzer::asks_of_others_only_in_regions(std::string_view text, const Outli
                                       options_.threshold_shift, about, dated);
   for (std::size_t k = 0; k <= h; ++k)
     about[k] = asked_of_someone_else(text, cs[k]);
-  return asks_of_others_only(outline, candidates, recognition, about);
+  return asks_of_others_only(text, outline, candidates, recognition, about);
 }
 
 bool Analyzer::titles_others_before(std::string_view text, const Outline& outline,
@@ -1166,15 +1209,33 @@ bool Analyzer::answered_in_first_person_on_its_line(std::string_view text,
   return matcher_.speaks_in_first_person(rest);
 }
 
-bool Analyzer::answered_in_first_person(std::string_view text, const Candidate& c) const {
-  if (c.answer_start >= text.size()) return false;
-  // The rest of the question's line, or else the first line written under it.
+namespace {
+
+// The first line of what answers `c`: the rest of its line, or else the first line written
+// under it, without the marks closing the question ("1. \"Is the fear…?\"", "> *…you?*").
+std::string_view first_answer_line(std::string_view text, const Candidate& c) {
+  if (c.answer_start >= text.size()) return {};
   std::string_view after = text.substr(c.answer_start, 600);
   std::string_view line = after.substr(0, after.find('\n'));
-  while (trim(line).empty() && line.size() < after.size()) {
+  // (UTF-8 sequences led by 0xC2 or 0xE2 are Latin-1's and general punctuation: "»", "”".)
+  auto no_words = [](std::string_view l) {
+    return std::none_of(l.begin(), l.end(), [](char ch) {
+      const auto byte = static_cast<unsigned char>(ch);
+      return std::isalnum(byte) || (byte >= 0xC3 && byte != 0xE2);
+    });
+  };
+  while (no_words(line) && line.size() < after.size()) {
     after.remove_prefix(line.size() + 1);
     line = after.substr(0, after.find('\n'));
   }
+  return no_words(line) ? std::string_view{} : line;
+}
+
+} // namespace
+
+bool Analyzer::answered_in_first_person(std::string_view text, const Candidate& c) const {
+  std::string_view line = first_answer_line(text, c);
+  if (line.empty()) return false;
   // A form's "Your response: …" (a worksheet the writer fills in) is the writer's answer,
   // whoever it speaks of. Both languages' labels (the pack has no key for them).
   std::string lower = fold_case(trim(line));
@@ -1184,6 +1245,22 @@ bool Analyzer::answered_in_first_person(std::string_view text, const Candidate& 
       return true;
   // What someone else said, quoted ("He said \"I need space\""), is theirs.
   return matcher_.speaks_in_first_person(without_quoted(fold_for_match(line)));
+}
+
+bool Analyzer::answered_by_the_one_asked(std::string_view text, const Candidate& c) const {
+  // Only someone's question as they put it: quoted ("> « … ? »"), or a "Q :" the writer answers
+  // with "R :". An interview's prep lists what the writer will be asked, unquoted, with the
+  // answers to give ("Vos besoins étaient-ils respectés ? → Dire oui.").
+  if (!c.quoted && c.form != QuestionForm::QA && !opens_with_quotation_mark(c.plain))
+    return false;
+  if (answered_in_first_person(text, c)) return true;
+  // "« Est-ce la peur de la solitude qui décide à votre place ? »" over "Un peu. L'hiver à
+  // l'écluse, personne ne passe.": answered, in words that ask nothing and speak to no one.
+  // A list of questions to put to someone has none under them; a column's advice speaks to
+  // its reader ("Vous devez…").
+  std::string_view line = trim(first_answer_line(text, c));
+  return !line.empty() && !line.starts_with("#") && !line.starts_with(">") &&
+         line.find('?') == std::string_view::npos && !matcher_.speaks_to_someone(line);
 }
 
 bool Analyzer::asks_of_writer_about_someone_else(std::string_view plain) const {
@@ -1281,7 +1358,8 @@ std::string Analyzer::without_gendered_nouns_pronouns(std::string_view plain) co
   return out;
 }
 
-bool Analyzer::asks_of_others_only(const Outline& outline, const Candidates& candidates,
+bool Analyzer::asks_of_others_only(std::string_view text, const Outline& outline,
+                                   const Candidates& candidates,
                                    const Recognition& recognition,
                                    const std::vector<char>& about_others) const {
   auto first_about = std::find(about_others.begin(), about_others.end(), 1);
@@ -1319,6 +1397,11 @@ bool Analyzer::asks_of_others_only(const Outline& outline, const Candidates& can
   for (const auto& r : recognition.questions) {
     std::string_view plain = candidates.lines[r.candidate].plain;
     if (matcher_.speaks_of_writer_or_couple(plain)) return false;
+    // A counsellor's question copied in her words ("Is the fear of being on your own steering
+    // this decision?") and answered as "I" ("Partly. …"): the writer's, "you" being the writer.
+    if (matcher_.put_to_addressee_only(plain) &&
+        answered_in_first_person(text, candidates.lines[r.candidate]))
+      return false;
     // "Is Marianne afraid of being abandoned?", "Est-ce qu'elle a peur de rester seule ?"
     const QuestionSpec* spec = pack_.question(r.id);
     if (spec && spec->of_writer && matcher_.names_ex(without_gendered_nouns_pronouns(plain)))
@@ -1371,6 +1454,13 @@ Candidates Analyzer::posed_candidates(std::string_view text, const Outline& outl
   // for the answer to the question above it.
   std::erase_if(candidates.lines, [&](const Candidate& c) {
     return c.loose && !c.label && !c.question_mark && is_placeholder(c.plain, phrases_);
+  });
+  // Nor does a line of prose opening with a to-do in capitals ("TODO ask Máire about her
+  // sister, she met someone at 55" under the question it leaves for later): a task of the
+  // writer's, its words no question's. (An Org headline's or an item's "TODO" is its state.)
+  std::erase_if(candidates.lines, [&](const Candidate& c) {
+    return c.form == QuestionForm::Line && !c.question_mark &&
+           (c.plain.starts_with("TODO ") || c.plain.starts_with("TODO:"));
   });
   return candidates;
 }
@@ -1724,7 +1814,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
                                       return matcher_.speaks_of_writer_or_couple(
                                           candidates.lines[r.candidate].plain);
                                     });
-  if (asks_of_others_only(outline, candidates, recognition, about_others) ||
+  if (asks_of_others_only(text, outline, candidates, recognition, about_others) ||
       titled_after_someone_else(text, outline, path, candidates, recognition, sign, put_to_someone))
     return out;
   // The log of the change (the article's own), whether it names the ex or not.
@@ -1774,11 +1864,14 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
                             options_.threshold_shift, set_aside, dated);
   }
   // Only pronouns: the topic when a question names the ex, in a daily note holding the log
-  // ("## Journal du changement" in a dated note that says "il"), or in a note posing the log
-  // and another of the article's questions ("## Mistakes I'm done repeating", "## Proof log").
+  // ("## Journal du changement" in a dated note that says "il"), in a note posing the log
+  // and another of the article's questions ("## Mistakes I'm done repeating", "## Proof log"),
+  // or in one posing a step in order, as a note with no sign at all may ("Il a dit non." over
+  // the three questions of facing a no).
   if (sign == TopicSign::Pronoun && !holds_writers_log() &&
       !(holds_log() && recognition.questions.size() >= 2) &&
-      !names_ex_in(text, candidates, recognition))
+      !names_ex_in(text, candidates, recognition) &&
+      !poses_a_step_in_order(candidates, recognition))
     return out;
   auto asks_with_topic_word = [&] {
     return std::any_of(recognition.questions.begin(), recognition.questions.end(),

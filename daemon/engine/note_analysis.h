@@ -165,8 +165,10 @@ public:
   // question gives the relationship to others, or asks one of the writer's own questions of
   // someone else, and none of its questions speaks of the writer.
   // A question speaking of no one that comes before them all, under a heading of its own,
-  // is the writer's ("Q: Big unanimous yes?" over "## Noelani" and the questions for her).
-  bool asks_of_others_only(const Outline& outline, const Candidates& candidates,
+  // is the writer's ("Q: Big unanimous yes?" over "## Noelani" and the questions for her); so
+  // is one put to "you" and answered as "I" (a counsellor's question, in her words).
+  bool asks_of_others_only(std::string_view text, const Outline& outline,
+                           const Candidates& candidates,
                            const Recognition& recognition,
                            const std::vector<char>& about_others) const;
   // A note its title gives to someone else: a pair of people ("Jen and Mark.md", "# Inès et
@@ -238,6 +240,9 @@ private:
   // Is the answer written right after the question (on its line, or else the first line under
   // it) in the first person, outside what it quotes?
   bool answered_in_first_person(std::string_view text, const Candidate& c) const;
+  // Is a question put to "vous", quoted or a "Q :", answered by the one it asks: in the first
+  // person, or in words that ask nothing and speak to no one (a counsellor's question, copied)?
+  bool answered_by_the_one_asked(std::string_view text, const Candidate& c) const;
   // Drops the lines put to someone the writer helps, in a note filed or named after them;
   // true when it dropped one.
   bool set_aside_questions_put_to_someone_helped(std::string_view text, std::string_view path,

@@ -53,6 +53,27 @@ bool reports_asking(std::string_view plain) {
   return found;
 }
 
+// "Mistakes I'm not repeating, and what I do instead", "Les erreurs que je ne referai plus, et
+// quoi à la place": a long line whose only stops are commas, each joining another part that
+// asks ("and what", "et quoi", "or how"). As the article words its prompts, unlike a diary's
+// prose, whose commas go on telling.
+bool commas_join_asking_parts(std::string_view plain, const QuestionMatcher& matcher) {
+  if (plain.find_first_of(";:") != std::string_view::npos) return false;
+  bool any = false;
+  for (std::size_t comma = plain.find(','); comma != std::string_view::npos;
+       comma = plain.find(',', comma + 1)) {
+    std::string_view rest = trim(plain.substr(comma + 1));
+    for (std::string_view joint : {"and ", "et ", "or ", "ou ", "but ", "mais "})
+      if (rest.starts_with(joint)) {
+        rest.remove_prefix(joint.size());
+        break;
+      }
+    if (!matcher.opens_question(rest)) return false;
+    any = true;
+  }
+  return any;
+}
+
 // The bar a candidate's match must reach, by how the line is written.
 bool passes(const Candidate& c, const QuestionMatcher::Match& m, double shift) {
   if (m.terse) return true; // only offered inside the question's own step section
@@ -540,11 +561,13 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   // A long line (not one cut at its first stop) that does not open asking is posed when the
   // whole of it is worded as one of the questions ("times i thought i'll never meet anyone again
   // and then did" over its answer). One holding a comma or a colon is a diary's prose: not
-  // ranked (a diary holds many long lines, and ranking each costs).
+  // ranked (a diary holds many long lines, and ranking each costs), unless its commas join
+  // parts that ask (commas_join_asking_parts).
   std::vector<char> worded(cs.size(), 0);
   for (std::size_t k = 0; k < cs.size(); ++k)
     if (cs[k].must_ask && !opens[k] && count_words(cs[k].plain) > kLongLineWords &&
-        cs[k].plain.find_first_of(",;:") == std::string::npos) {
+        (cs[k].plain.find_first_of(",;:") == std::string::npos ||
+         commas_join_asking_parts(cs[k].plain, matcher))) {
       const auto& r = ranked(matcher, cs[k].plain, MatchContext{{}, {}, true});
       // Or a line standing alone, whole, meeting four words of one of them or more, near enough
       // ("tellin her i still love her n want to start again proper"), unless it reports someone

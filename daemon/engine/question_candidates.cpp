@@ -563,6 +563,14 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
       if (opens_with_a_reply(after) && !first.empty() && first[0] != "i" && first[0] != "je" &&
           first[0] != "j")
         qmark = std::string_view::npos;
+      // "What tells me I won't end up alone - my cousin Bríd, married again at 56. If Bríd can,
+      // amn't I as good?": a head asking before the dash, and a "?" in a later sentence of
+      // what the dash sets off, the answer's own.
+      std::string_view head = line.substr(0, cut.at);
+      if (qmark != std::string_view::npos && opens_with_a_wh_word(trim(head)) &&
+          count_words(head) >= 3 &&
+          line.substr(cut.at, qmark - cut.at).find(". ") != std::string_view::npos)
+        qmark = std::string_view::npos;
     }
   c.start = base;
   if (strong) {
@@ -1884,12 +1892,30 @@ bool bold_question_over_answer(std::string_view text, const std::vector<Block>& 
          t.size() > 4 && first_line_of_quote_over_more(text, blocks, i, line);
 }
 
+// `t` without the emphasis and quotation marks around it ("*", "_", '"', "«", "»", "“", "”",
+// and the spaces French puts inside guillemets).
+std::string_view without_marks_around(std::string_view t) {
+  static constexpr std::string_view marks[] = {"*", "_", "\"", " ", "\u00AB", "\u00BB",
+                                               "\u201C", "\u201D", "\u00A0", "\u202F"};
+  for (bool cut = true; cut && !t.empty();) {
+    cut = false;
+    for (std::string_view m : marks) {
+      if (t.starts_with(m)) t.remove_prefix(m.size()), cut = true;
+      if (t.ends_with(m)) t.remove_suffix(m.size()), cut = true;
+    }
+  }
+  return t;
+}
+
 // "> Was it what I'd wanted, us two?" over "> Aye, at the start.": a top-level quote whose
 // first line is a question and nothing else, its answer on the quote's next lines. Quoted
 // questions count only in a note that quotes two or more (find_candidates).
 bool question_over_answer_in_quote(std::string_view text, const std::vector<Block>& blocks, int i,
                                    std::string_view line) {
-  std::string_view t = trim(line);
+  // In italics or quotation marks as a whole ("> *Is that something you can change by
+  // yourself?*", "> « Ces raisons sont-elles réversibles ? »"), as a counsellor's question is
+  // copied.
+  std::string_view t = without_marks_around(trim(line));
   if (!t.ends_with("?") || t.find('?') + 1 != t.size()) return false;
   // A letter's greeting ("> Dear Tom, what were your reasons?"): a draft to someone, not a
   // question set apart.
@@ -1929,6 +1955,52 @@ void lazy_lines_of_quote(std::string_view text, const Block& b, int block,
     }
     if (lazy && run == std::string_view::npos) run = at;
     if (at >= b.text_end) break;
+  }
+}
+
+// "> « Et celles qu'elle n'a pas dites ? »" then "Qu'elle s'ennuyait avec moi." typed under it
+// without "> ", then the next quoted question: a top-level quote's paragraph alternating a
+// counsellor's questions and the writer's lazy lines holds each question over its answer, as
+// its first line does (question_over_answer_in_quote). Those after its first line, as quoted
+// candidates (counted only in a note quoting two or more).
+void quoted_questions_over_lazy_lines(std::string_view text, const std::vector<Block>& blocks,
+                                      int i, std::vector<Candidate>& quoted) {
+  const Block& b = blocks[static_cast<std::size_t>(i)];
+  const int quote = b.parent;
+  if (quote < 0 || quote + 1 != i || blocks[static_cast<std::size_t>(quote)].parent != -1) return;
+  auto quote_mark = [&](std::size_t at) { // where the line's text starts after its "> ", or npos
+    std::size_t k = at;
+    while (k < b.text_end && k - at < 4 && text[k] == ' ')
+      ++k;
+    if (k >= b.text_end || text[k] != '>') return std::string_view::npos;
+    ++k;
+    if (k < b.text_end && text[k] == ' ') ++k;
+    return k;
+  };
+  std::size_t nl = text.find('\n', b.text_start);
+  while (nl != std::string_view::npos && nl + 1 < b.text_end) {
+    const std::size_t at = nl + 1;
+    const std::size_t next_nl = std::min(text.find('\n', at), static_cast<std::size_t>(b.text_end));
+    const std::size_t words = quote_mark(at);
+    nl = next_nl < b.text_end ? next_nl : std::string_view::npos;
+    if (words == std::string_view::npos || nl == std::string_view::npos) continue;
+    const std::size_t after = nl + 1;
+    const std::size_t after_end = std::min(text.find('\n', after), static_cast<std::size_t>(b.text_end));
+    if (quote_mark(after) != std::string_view::npos || trim(text.substr(after, after_end - after)).empty())
+      continue; // the next line is quoted too, or nothing
+    std::string_view line = text.substr(words, next_nl - words);
+    std::string_view t = without_marks_around(trim(line));
+    if (!t.ends_with("?") || t.find('?') + 1 != t.size()) continue;
+    Candidate c;
+    if (!read_line(line, words, c) || !c.question_mark ||
+        !without_marks_around(trim(text.substr(c.answer_start, next_nl - c.answer_start))).empty())
+      continue;
+    c.block = i;
+    c.depth = b.depth;
+    c.form = QuestionForm::Line;
+    c.quoted = true;
+    c.answer_start = after;
+    quoted.push_back(std::move(c));
   }
 }
 
@@ -2084,17 +2156,10 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
         std::size_t title = callout_title(line);
         if (title == std::string_view::npos) {
           lazy_lines_of_quote(text, b, i, out.lines, gate);
+          quoted_questions_over_lazy_lines(text, blocks, i, quoted);
           if (auto q = quoted_question(text, blocks, i, gate)) {
             q->block = i;
             quoted.push_back(std::move(*q));
-          } else if (question_over_answer_in_quote(text, blocks, i, line) &&
-                     read_line(line, base, c) && c.question_mark &&
-                     c.answer_start >= base + trim_end(line).size()) {
-            // "> Has it got a proper future?" over "> No.": read as a quoted question is, in a
-            // note that quotes two or more.
-            c.form = QuestionForm::Line;
-            c.quoted = true;
-            quoted.push_back(std::move(c));
           } else if (bold_question_over_answer(text, blocks, i, line) && read_line(line, base, c) &&
                      (c.question_mark || (gate.may_pose && gate.may_pose(c.plain)) ||
                       (gate.opens_asking && gate.opens_asking(c.plain)))) {
@@ -2103,6 +2168,28 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
             // jamais retrouver quelqu'un, et puis si**").
             c.form = QuestionForm::Line;
             c.must_ask = false;
+            out.lines.push_back(std::move(c));
+          } else if (question_over_answer_in_quote(text, blocks, i, line) &&
+                     read_line(line, base, c) && c.question_mark &&
+                     (c.answer_start >= base + trim_end(line).size() ||
+                      without_marks_around(trim(text.substr(
+                          c.answer_start, base + trim_end(line).size() - c.answer_start)))
+                          .empty())) {
+            // "> Has it got a proper future?" over "> No.": read as a quoted question is, in a
+            // note that quotes two or more.
+            c.form = QuestionForm::Line;
+            c.quoted = true;
+            quoted.push_back(std::move(c));
+          } else if (first_line_of_quote_over_more(text, blocks, i, line) &&
+                     read_line(line, base, c) && c.loose && !c.label && !c.question_mark &&
+                     c.answer_start >= base + trim_end(line).size() &&
+                     !(gate.opens_asking && gate.opens_asking(c.plain))) {
+            // "> Les erreurs que j'arrête de répéter, et ce que je fais à la place" over "> Ne
+            // parler que de la récolte…": a quote opening with a line that asks nothing, posed
+            // only when worded as one of the article's questions, whole (Candidate::must_ask),
+            // set apart with its answer. Someone's quoted words are seldom worded so.
+            c.form = QuestionForm::Line;
+            c.must_ask = true;
             out.lines.push_back(std::move(c));
           }
           continue;

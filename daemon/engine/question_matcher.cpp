@@ -461,9 +461,11 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
       if (auto parts = split_words(fold_for_match(t)); parts.size() == 1)
         letter_salutations_.insert(parts[0]);
     std::string addressee = lang.addressee_as.empty() ? "exref" : fold_for_match(lang.addressee_as);
+    // Only the pronoun of a contracted form, as for the first person: "you'd" gives "you",
+    // not the "d" of French "d'Élisabeth".
     for (const auto& t : lang.second_person)
-      for (auto& w : split_words(fold_for_match(t)))
-        second_person_.emplace(std::move(w), addressee);
+      if (auto parts = split_words(fold_for_match(t)); !parts.empty())
+        second_person_.emplace(std::move(parts.front()), addressee);
   }
   ex_words_.insert("exref");
   for (const auto* names : {&pack.date_names().months, &pack.date_names().weekdays})

@@ -3016,6 +3016,12 @@ TEST_CASE("a day's part titled work", "[note_analysis][topic]") {
   CHECK(gated_ids("# Sam\n\n## Work on me\n- what wasn't working? I never said what I "
                   "needed\n",
                   "Sam.md") == "if-no.self-work why.not-working");
+  // The shift's questions asked as "I", and a colleague named, once the ex's name is known.
+  CHECK(gated_ids("---\ndate: 2026-12-03\n---\n## proof it's different\n- went to Sam's potluck "
+                  "and was nice the whole time\n## work\n- did I give the new kids enough warning "
+                  "about the rips? not really\n- what wasn't working: the rental sheet\n- can "
+                  "we change it on our own or does Mike have to sign off? Mike.\n",
+                  "Daily/2026-12-03.md") == "new-start.log");
 }
 
 // A note filed as a market stall's asks the article's questions of the stall.
@@ -3275,4 +3281,98 @@ TEST_CASE("a date before the ex's pronoun", "[note_analysis][topic]") {
   CHECK(gated_ids("# Proof\n\nEvery week, what I did differently\n\n- Sun 8 Nov — asked him what "
                   "he wanted for tea before I shopped\n",
                   "Terry - proof.md") == "new-start.log");
+}
+
+// Only a pronoun of the topic ("Il a dit non"), and a step posed in order: the writer's, as a
+// note with no sign at all posing it would be. A single question of that kind stays out.
+TEST_CASE("a step in order under a pronoun of the topic", "[note_analysis][topic]") {
+  CHECK(gated_ids("# Après\n\nIl a dit non le 28 novembre.\n\n- [x] C'est son choix. Qu'est-ce "
+                  "que d'avoir essayé m'évite de regretter ?\n    - de me demander « et si »\n- "
+                  "[x] Ce que ça m'apprend pour la prochaine fois ?\n    - rien\n- [ ] Le "
+                  "travail sur moi maintenant\n",
+                  "Après.md") == "if-no.accept if-no.lessons if-no.self-work");
+  CHECK(gated_ids("# Après\n\nIl a dit non.\n\n- Ce que ça m'apprend pour la prochaine fois ?\n"
+                  "    - rien\n",
+                  "Après.md") == "");
+}
+
+// A line of prose opening with a to-do in capitals is the writer's task, no question: the
+// heading above it stays the question it leaves unanswered.
+TEST_CASE("a to-do line under a question", "[note_analysis][answers]") {
+  check("# Motives\n\n## The other times I was sure that was it for me\nAfter Seán in '98. Then "
+        "Declan.\n\n## What tells me I won't end up on my own\nTODO ask Máire about her sister, "
+        "she met someone at 55\n",
+        "motives.past@3+ motives.reassure@6-");
+}
+
+// A long line whose commas only join parts that ask ("…, et quoi à la place") is read whole
+// when worded as a question, over its answer on the next line; one going on telling is not.
+TEST_CASE("a prompt's comma joining another ask", "[note_analysis][recognition]") {
+  check("# Après\n\nLes erreurs que je ne referai plus, et quoi à la place\nDire « on verra » pour "
+        "les vacances. Je réserve, point.\n",
+        "new-start.mistakes@3+");
+  check("# Après\n\nLes erreurs que je ne referai plus, je les connais par cœur maintenant\nDire "
+        "« on verra » pour les vacances.\n",
+        "");
+}
+
+// A quote opening with the article's wording of a question, whole, over its answer on the
+// quote's next line, poses it; a quote of someone's words does not.
+TEST_CASE("a quote opening with a question's wording", "[note_analysis][recognition]") {
+  check("# Depuis le 10 novembre\n\n> Les erreurs que j'arrête de répéter, et ce que je fais à "
+        "la place\n> Ne parler que de la récolte. Je lui demande sa journée.\n",
+        "new-start.mistakes@3+");
+  check("# Nadia\n\n> Je ne sais pas si je pourrai revenir un jour, tu comprends\n> Bises.\n", "");
+}
+
+// A counsellor's questions copied in her words, in italics in quotes, the writer's answers
+// typed under them: theirs, "you" being the writer, even beside a question about a parent.
+TEST_CASE("a counsellor's quoted questions answered as I", "[note_analysis][topic]") {
+  const char* note =
+      "# Session 2 — homework\n\nSian gave me these. Writing them as she said them.\n\n> *When "
+      "you picture yourself on your own this winter, is it fear that's making the decision?*\n\n"
+      "Some of it, yes. Mostly the evenings.\n\n> *Think back to other times you were certain "
+      "you'd never meet anyone else. What happened next?*\nWhen Gethin left I thought that was "
+      "it. Met Sam later.\n\n> *What evidence would reassure you that you won't be alone?*\nMy "
+      "cousin Nia. Married again at 38.\n\n> *What wasn't working between you and your mother "
+      "when you lived at home?*\n\nEverything, honestly.\n";
+  CHECK(gated_ids(note, "Session 2 - homework.md") ==
+        "motives.fear motives.past motives.reassure");
+}
+
+// French counsellors say "vous": a quoted "vous" question answered under it is the writer's;
+// an interview's prep, unquoted, with the answers to give, is not.
+TEST_CASE("a quoted vous answered by the one asked", "[note_analysis][topic]") {
+  check("# Séance 2\n\n> « Quelles raisons vous a-t-elle données ? »\nQue Digoin était trop "
+        "petit.\n> « Qu'est-ce qui ne fonctionnait pas dans votre couple ? »\nOn ne sortait "
+        "plus.\n",
+        "why.official@3+ why.not-working@5+");
+  check("# Entretien\n\n☐ Vos besoins étaient-ils respectés ? → Dire oui.\n", "");
+}
+
+// "you'd", "you're": only "you" is the second person, not the "d" of "d'Élisabeth".
+TEST_CASE("a contracted you gives only you", "[note_analysis][topic]") {
+  CHECK(gated_ids("Je relis Kamouraska avec mes élèves.\n\nQuelles étaient les vraies raisons "
+                  "d'Élisabeth de quitter Antoine ?\n\nLa violence, évidemment. Mes élèves "
+                  "trouvent ça « pas assez ».\n\nSes besoins étaient-ils respectés, dans l'un ou "
+                  "l'autre mariage ?\n\nJamais.\n",
+                  "relire-kamouraska.md") == "");
+}
+
+// "Peur d'être seule, c'est elle qui décide ?": "elle" takes up the fear, nobody else.
+TEST_CASE("a pronoun taking up the fear", "[note_analysis][recognition]") {
+  CHECK(gated_ids("# Tamatea\n\n**La peur d'être seule, c'est elle qui décide ?** Un peu.\n**Les "
+                  "fois où je croyais ne plus rencontrer personne :** après le père de Moana.\n",
+                  "Tamatea.md") == "motives.fear motives.past");
+  CHECK(gated_ids("# Notes\n\nEst-ce qu'elle a peur d'être seule à Saint-Denis ? Un peu.\n",
+                  "Journey.md") == "");
+}
+
+// A "?" after a dash, in a later sentence of the answer, is the answer's: the head asks.
+TEST_CASE("a question in the answer after a dash", "[note_analysis][answers]") {
+  check("- [x] What tells me I won't end up alone - my cousin Bríd, married again at 56. If "
+        "Bríd can, amn't I as good?\n",
+        "motives.reassure@1+");
+  // Asked after the dash in the same sentence, the "?" is the question's.
+  check("- Seven years - was it a timing thing or something deeper?\n", "why.stage@1-");
 }

@@ -741,3 +741,19 @@ TEST_CASE("the writer's own pronouns, not the parts of their contracted forms", 
     CHECK(matcher().speaks_in_first_person(line));
   }
 }
+
+TEST_CASE("the person addressed, not the parts of their contracted forms", "[matcher]") {
+  // "you'd", "you're" are in the packs' second-person lists: only their "you" speaks to
+  // someone, not the "d" of French "d'Élisabeth" nor the "re" of "re-reading".
+  CHECK_FALSE(matcher().put_to_addressee_only("Quelles étaient les raisons d'Élisabeth ?"));
+  CHECK_FALSE(matcher().put_to_addressee_only("Is re-reading her letters any use?"));
+  CHECK(matcher().put_to_addressee_only("What reasons did she give you?"));
+  CHECK(matcher().put_to_addressee_only("You'd change all of it, or only part?"));
+}
+
+// Left alone is ending up alone; fear making the decision is fear deciding; "masel" is myself.
+TEST_CASE("left alone, fear making the decision, masel", "[question_matcher]") {
+  CHECK(match("What tells me I won't be left alone") == "motives.reassure");
+  CHECK(match("Is it fear that's making the decision about him?") == "motives.fear");
+  CHECK(match("What work on masel' now") == "if-no.self-work");
+}
