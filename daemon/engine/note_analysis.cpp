@@ -163,6 +163,14 @@ bool opens_with_quotation_mark(std::string_view plain) {
   return plain.starts_with("\"") || plain.starts_with("\u201c") || plain.starts_with("\u00ab");
 }
 
+// Someone's question as they put it: quoted ("> « … ? »", "2. \"Remember the times…\""), or a
+// "Q :" the writer answers with "R :". An interview's prep lists what the writer will be asked,
+// unquoted, with the answers to give ("Vos besoins étaient-ils respectés ? → Dire oui.").
+bool quoted_as_put(std::string_view text, const Candidate& c) {
+  return c.quoted || c.form == QuestionForm::QA || opens_with_quotation_mark(c.plain) ||
+         (c.start < text.size() && opens_with_quotation_mark(text.substr(c.start, 4)));
+}
+
 // The name of the folder holding the file: "Clients/M - session 4.md" is "Clients".
 std::string_view folder_of(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
@@ -1026,7 +1034,7 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
         (matcher_.speaks_in_first_person(cs[k].plain) || matcher_.speaks_of_couple(cs[k].plain));
     about[k] = told_of_couple[k] || names_other || (about_other && !writers_own_block) ||
                (matcher_.addresses_someone_formally(cs[k].plain) &&
-                !answered_by_the_one_asked(text, cs[k]));
+                !(quoted_as_put(text, cs[k]) && answered_by_the_one_asked(text, cs[k])));
     first_under_heading = false;
   }
   return about;
@@ -1074,8 +1082,9 @@ bool Analyzer::names_someone_else(std::string_view text, const Candidate& c) con
 bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) const {
   return (c.form != QuestionForm::Heading &&
           (c.question_mark || matcher_.opens_question(c.plain)) &&
-          (names_someone_else(text, c) || (matcher_.addresses_someone_formally(c.plain) &&
-                                           !answered_by_the_one_asked(text, c)))) ||
+          (names_someone_else(text, c) ||
+           (matcher_.addresses_someone_formally(c.plain) &&
+            !(quoted_as_put(text, c) && answered_by_the_one_asked(text, c))))) ||
          left_a_group_on_its_line(text, c);
 }
 
@@ -1248,19 +1257,29 @@ bool Analyzer::answered_in_first_person(std::string_view text, const Candidate& 
 }
 
 bool Analyzer::answered_by_the_one_asked(std::string_view text, const Candidate& c) const {
-  // Only someone's question as they put it: quoted ("> « … ? »"), or a "Q :" the writer answers
-  // with "R :". An interview's prep lists what the writer will be asked, unquoted, with the
-  // answers to give ("Vos besoins étaient-ils respectés ? → Dire oui.").
-  if (!c.quoted && c.form != QuestionForm::QA && !opens_with_quotation_mark(c.plain))
-    return false;
   if (answered_in_first_person(text, c)) return true;
+  // Else only someone's question as they put it: quoted ("> « … ? »", "2. \"Remember the times
+  // you were sure…\""), or a "Q :" the writer answers with "R :".
+  if (!quoted_as_put(text, c)) return false;
   // "« Est-ce la peur de la solitude qui décide à votre place ? »" over "Un peu. L'hiver à
   // l'écluse, personne ne passe.": answered, in words that ask nothing and speak to no one.
   // A list of questions to put to someone has none under them; a column's advice speaks to
   // its reader ("Vous devez…").
+  // Nor an answer quoting someone, or given by someone named ("R (Inès / Mme L.) : « Il a dit
+  // qu'il étouffait. »": a role-play's).
   std::string_view line = trim(first_answer_line(text, c));
-  return !line.empty() && !line.starts_with("#") && !line.starts_with(">") &&
-         line.find('?') == std::string_view::npos && !matcher_.speaks_to_someone(line);
+  const std::size_t colon = line.find(':');
+  std::string_view said = colon == std::string_view::npos ? line : trim(line.substr(colon + 1));
+  const bool quotes = opens_with_quotation_mark(said) ||
+                      said.find("\u00ab") != std::string_view::npos ||
+                      said.find("\u201c") != std::string_view::npos ||
+                      (colon != std::string_view::npos &&
+                       line.substr(0, colon).find('(') != std::string_view::npos);
+  // Nor one telling of someone the question does not ask about ("Q : Avez-vous peur de rester
+  // seule ?" over "R : Elle a pleuré."): the one asked, told of.
+  return !line.empty() && !quotes && !line.starts_with("#") && !line.starts_with(">") &&
+         line.find('?') == std::string_view::npos && !matcher_.speaks_to_someone(line) &&
+         !(matcher_.speaks_of_third_person_only(line) && !matcher_.names_ex(c.plain));
 }
 
 bool Analyzer::asks_of_writer_about_someone_else(std::string_view plain) const {
@@ -1436,7 +1455,7 @@ bool Analyzer::set_aside_questions_put_to_someone_helped(std::string_view text,
                                                          Candidates& candidates) const {
   if (!may_set_aside_put_to_someone(text, path)) return false;
   return std::erase_if(candidates.lines, [&](const Candidate& c) {
-           return matcher_.put_to_addressee_only(c.plain) && !answered_in_first_person(text, c);
+           return matcher_.put_to_addressee_only(c.plain) && !answered_by_the_one_asked(text, c);
          }) > 0;
 }
 
@@ -1618,7 +1637,7 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
       if (matcher_.speaks_in_first_person(c.plain) || matcher_.speaks_of_couple(c.plain))
         return false;
       to_someone = to_someone || matcher_.put_to_addressee_only(c.plain);
-      answered_as_i += answered_in_first_person(text, c);
+      answered_as_i += answered_by_the_one_asked(text, c);
     }
     // A pastor's worksheet the writer fills in ("Q: Are you afraid…" / "A: Yes. I have not
     // slept alone in thirty years") is answered as "I": its questions are the writer's.

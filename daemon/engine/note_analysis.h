@@ -240,8 +240,8 @@ private:
   // Is the answer written right after the question (on its line, or else the first line under
   // it) in the first person, outside what it quotes?
   bool answered_in_first_person(std::string_view text, const Candidate& c) const;
-  // Is a question put to "vous", quoted or a "Q :", answered by the one it asks: in the first
-  // person, or in words that ask nothing and speak to no one (a counsellor's question, copied)?
+  // Is a question put to "you" answered by the one it asks: in the first person, or, quoted or
+  // a "Q :" (a counsellor's question, copied), in words that ask nothing and speak to no one?
   bool answered_by_the_one_asked(std::string_view text, const Candidate& c) const;
   // Drops the lines put to someone the writer helps, in a note filed or named after them;
   // true when it dropped one.

@@ -517,6 +517,15 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     if (c.answer_start >= base + br) c.answer_start = base + br_end;
     return true;
   }
+  // "What will this help me to avoid?\": a hard line break (a backslash ending the line) is no
+  // word of the line.
+  if (std::string_view t = trim_end(line); t.ends_with('\\') && !t.ends_with("\\\\")) {
+    const std::size_t cut = t.size() - 1;
+    if (!read_line(line.substr(0, cut), base, c)) return false;
+    if (c.answer_start >= base + cut) c.answer_start = base + line.size();
+    if (c.end > base + cut) c.end = base + cut;
+    return true;
+  }
   if (trim(line).ends_with("-->")) {
     std::size_t open = line.rfind("<!--");
     if (open != std::string_view::npos && open > 0 &&

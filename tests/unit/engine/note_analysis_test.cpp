@@ -3376,3 +3376,24 @@ TEST_CASE("a question in the answer after a dash", "[note_analysis][answers]") {
   // Asked after the dash in the same sentence, the "?" is the question's.
   check("- Seven years - was it a timing thing or something deeper?\n", "why.stage@1-");
 }
+
+// A backslash ending a line is Markdown's hard line break, no word of the question.
+TEST_CASE("a hard line break after a question", "[note_analysis][recognition]") {
+  check("# After\n\nWhat does having tried spare me from regretting?\\\nWondering for years.\n",
+        "if-no.accept@3+");
+}
+
+// A coach's worksheet, her questions quoted word for word and answered under them: the
+// writer's, even where an answer says no "I". A role-play's questions, answered by the one
+// playing, are not.
+TEST_CASE("a coach's worksheet and a role-play", "[note_analysis][topic]") {
+  CHECK(gated_ids("# Lorraine worksheet\n\nLorraine (EAP coach) said write it in my own time.\n\n"
+                  "1. \"Remember the times you were sure you'd never meet anyone — and then "
+                  "did.\"\n   After the divorce in 2012. Met Sam two years on.\n2. \"What were "
+                  "her stated reasons for leaving?\"\n   Said I'd checked out.\n",
+                  "Lorraine worksheet.md") == "motives.past why.official");
+  CHECK(gated_ids("Entretien simulé\n\nMes questions (vouvoiement) :\nQ : Quelles raisons vous "
+                  "a-t-il données pour partir ?\nR (Inès / Mme L.) : « Il a dit qu'il "
+                  "étouffait. »\nQ : Avez-vous peur de rester seule ?\nR : Elle a pleuré.\n",
+                  "stage - entretien simulé.md") == "");
+}
