@@ -163,6 +163,16 @@ bool opens_with_quotation_mark(std::string_view plain) {
   return plain.starts_with("\"") || plain.starts_with("\u201c") || plain.starts_with("\u00ab");
 }
 
+// The line up to the clause setting a scene ("clingy" of "clingy when he pulls away?", "je
+// m'accroche" of "je m'accroche quand il s'éloigne ?"), or the whole line.
+std::string_view before_the_scene(std::string_view plain) {
+  std::size_t cut = plain.size();
+  for (std::string_view joint : {" when ", " whenever ", " quand ", " lorsqu", " if ", " si "})
+    if (std::size_t at = plain.find(joint); at != std::string_view::npos && at > 0)
+      cut = std::min(cut, at);
+  return plain.substr(0, cut);
+}
+
 // Someone's question as they put it: quoted ("> « … ? »", "2. \"Remember the times…\""), or a
 // "Q :" the writer answers with "R :". An interview's prep lists what the writer will be asked,
 // unquoted, with the answers to give ("Vos besoins étaient-ils respectés ? → Dire oui.").
@@ -1421,9 +1431,11 @@ bool Analyzer::asks_of_others_only(std::string_view text, const Outline& outline
     if (matcher_.put_to_addressee_only(plain) &&
         answered_in_first_person(text, candidates.lines[r.candidate]))
       return false;
-    // "Is Marianne afraid of being abandoned?", "Est-ce qu'elle a peur de rester seule ?"
+    // "Is Marianne afraid of being abandoned?", "Est-ce qu'elle a peur de rester seule ?"; not
+    // the ex named in the clause setting the scene ("clingy when he pulls away?").
     const QuestionSpec* spec = pack_.question(r.id);
-    if (spec && spec->of_writer && matcher_.names_ex(without_gendered_nouns_pronouns(plain)))
+    if (spec && spec->of_writer &&
+        matcher_.names_ex(without_gendered_nouns_pronouns(before_the_scene(plain))))
       of_others = true;
     else if (int block = candidates.lines[r.candidate].block;
              block >= 0 && (block < apart_before ||

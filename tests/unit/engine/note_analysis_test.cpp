@@ -3397,3 +3397,14 @@ TEST_CASE("a coach's worksheet and a role-play", "[note_analysis][topic]") {
                   "étouffait. »\nQ : Avez-vous peur de rester seule ?\nR : Elle a pleuré.\n",
                   "stage - entretien simulé.md") == "");
 }
+
+// The ex named in the clause setting a scene ("clingy when he pulls away?") asks of the
+// writer; asked of someone as the subject ("is she afraid of being abandoned?"), of them.
+TEST_CASE("the ex in a clause setting the scene", "[note_analysis][topic]") {
+  CHECK(gated_ids("# Sam - me\n\n## me in love\n- clingy when he pulls away? yes, texts x10\n- "
+                  "scared of being left? always, since dad\n- love addict? no\n",
+                  "Sam - me.md") == "patterns.cling patterns.abandon patterns.addicted");
+  CHECK(gated_ids("# Marianne\n\n- is Marianne afraid of being abandoned? yes\n- does she cling "
+                  "when he pulls away? yes\n",
+                  "Marianne.md") == "");
+}
