@@ -526,6 +526,23 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     if (c.end > base + cut) c.end = base + cut;
     return true;
   }
+  // "What work on masel' now ...": a question left trailing off, its "?" not yet written, the
+  // ellipsis holding the answer's place.
+  if (std::string_view t = trim_end(line); t.ends_with("...") || t.ends_with("\u2026")) {
+    std::string_view head = t;
+    while (!head.empty() && (head.back() == '.' || head.back() == ' '))
+      head.remove_suffix(1);
+    if (head.ends_with("\u2026")) head.remove_suffix(3);
+    while (!head.empty() && (head.back() == '.' || head.back() == ' '))
+      head.remove_suffix(1);
+    if (!head.empty() && std::isalnum(static_cast<unsigned char>(head.back())) &&
+        count_words(head) >= 3 && opens_with_a_wh_word(trim(head)) &&
+        head.find_first_of("?:") == std::string_view::npos) {
+      if (!read_line(head, base, c)) return false;
+      if (c.answer_start >= base + head.size()) c.answer_start = base + head.size();
+      return true;
+    }
+  }
   if (trim(line).ends_with("-->")) {
     std::size_t open = line.rfind("<!--");
     if (open != std::string_view::npos && open > 0 &&

@@ -3408,3 +3408,11 @@ TEST_CASE("the ex in a clause setting the scene", "[note_analysis][topic]") {
                   "when he pulls away? yes\n",
                   "Marianne.md") == "");
 }
+
+// A question trailing off in an ellipsis, its "?" not yet written: posed, unanswered.
+TEST_CASE("a question trailing off", "[note_analysis][answers]") {
+  check("# After\n\n- What does having tried let me stop going over? Sleep.\n- What work on "
+        "masel' now ...\n",
+        "if-no.accept@3+ if-no.self-work@4-");
+  check("# After\n\n- What work on myself now…\n", "if-no.self-work@3-");
+}
