@@ -2030,18 +2030,35 @@ void quoted_questions_over_lazy_lines(std::string_view text, const std::vector<B
   }
 }
 
+// A label this short may tell what it names, then ask of it on the same line.
+constexpr std::size_t kMaxSideLabelWords = 3;
+
 // After each question answered on its line, the further questions of that line
 // (further_questions), each a candidate of the same block and form, answered up to the next.
 void add_further_questions(std::string_view text, std::vector<Candidate>& lines) {
   std::vector<Candidate> more;
   for (const Candidate& c : lines) {
-    if (!c.question_mark || c.form == QuestionForm::Heading || c.form == QuestionForm::QA ||
+    if (c.form == QuestionForm::Heading || c.form == QuestionForm::QA ||
         c.answer_start >= text.size())
       continue;
     std::size_t eol = std::min(text.find('\n', c.answer_start), text.size());
     std::string_view rest = text.substr(c.answer_start, eol - c.answer_start);
     if (rest.find('?') == std::string_view::npos) continue;
-    for (const auto& [from, to] : further_questions(rest)) {
+    std::vector<std::pair<std::size_t, std::size_t>> asked_after;
+    if (c.question_mark) {
+      asked_after = further_questions(rest);
+    } else if (c.label && count_words(c.plain) <= kMaxSideLabelWords) {
+      // "her side: I put the boat before her. do I change all of that, or some?": a short
+      // label, what it tells, then the question it raises, ending the line (its answer below).
+      std::string_view told = trim_end(rest);
+      if (told.ends_with("?") && told.find('?') + 1 == told.size())
+        if (std::size_t start = last_sentence_start(told); start > 0) {
+          while (start < told.size() && told[start] == ' ')
+            ++start;
+          if (count_words(told.substr(start)) >= 3) asked_after.emplace_back(start, told.size());
+        }
+    }
+    for (const auto& [from, to] : asked_after) {
       std::string_view asked = rest.substr(from, to - from);
       std::size_t lead = 0;
       while (lead < asked.size() && (asked[lead] == ' ' || asked[lead] == '\t'))
@@ -2060,7 +2077,7 @@ void add_further_questions(std::string_view text, std::vector<Candidate>& lines)
       f.plain = plain_text(trim(asked.substr(lead, asked.size() - lead - 1)));
       f.question_mark = true;
       f.after_prose = true;
-      f.further = true;
+      f.further = c.question_mark; // a side label's question stands on its own
       f.head_start = c.start;
       more.push_back(std::move(f));
     }

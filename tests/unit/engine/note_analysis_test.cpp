@@ -3416,3 +3416,15 @@ TEST_CASE("a question trailing off", "[note_analysis][answers]") {
         "if-no.accept@3+ if-no.self-work@4-");
   check("# After\n\n- What work on myself now…\n", "if-no.self-work@3-");
 }
+
+// A short label, what it tells, then the question it raises on the same line: the question is
+// posed ("her side: I put the boat before her. do I change all of that, or some?").
+TEST_CASE("a side's label then its question", "[note_analysis][recognition]") {
+  check("# Kirsty\n\nher side: I put the boat before her. do I change all of that, or some?\nsome "
+        "of it.\n",
+        "wrongs.scope@3+");
+  // A longer label's line is what it tells, whatever it asks at its end.
+  check("# Kirsty\n\nwhat the people at the club kept saying: she left. was that ever going to "
+        "be all of it, or some?\n",
+        "");
+}
