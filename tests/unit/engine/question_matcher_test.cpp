@@ -751,9 +751,12 @@ TEST_CASE("the person addressed, not the parts of their contracted forms", "[mat
   CHECK(matcher().put_to_addressee_only("You'd change all of it, or only part?"));
 }
 
-// Left alone is ending up alone; fear making the decision is fear deciding; "masel" is myself.
+// Left alone is ending up alone; fear making the decision is fear deciding; "masel" is myself;
+// fixing it together is changing together.
 TEST_CASE("left alone, fear making the decision, masel", "[question_matcher]") {
   CHECK(match("What tells me I won't be left alone") == "motives.reassure");
   CHECK(match("Is it fear that's making the decision about him?") == "motives.fear");
   CHECK(match("What work on masel' now") == "if-no.self-work");
+  // Fixing it together is changing how the two work together.
+  CHECK(match("so how do we fix it together?") == "wrongs.together");
 }
