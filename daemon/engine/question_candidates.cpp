@@ -2033,6 +2033,35 @@ void quoted_questions_over_lazy_lines(std::string_view text, const std::vector<B
 // A label this short may tell what it names, then ask of it on the same line.
 constexpr std::size_t kMaxSideLabelWords = 3;
 
+// "> [!question] Were my needs respected" typed inside the callout above it, no blank line
+// between: the writer's next callout, its title posed as the first one's is (find_candidates).
+void later_callout_titles(std::string_view text, const Block& b, int block,
+                          std::vector<Candidate>& out, const SentenceGate& gate) {
+  for (std::size_t nl = text.find('\n', b.text_start); nl != std::string_view::npos && nl < b.text_end;
+       nl = text.find('\n', nl + 1)) {
+    std::size_t at = nl + 1;
+    const std::size_t end = std::min(text.find('\n', at), static_cast<std::size_t>(b.text_end));
+    while (at < end && (text[at] == ' ' || text[at] == '>'))
+      ++at;
+    std::string_view line = text.substr(at, end - at);
+    const std::size_t title = callout_title(line);
+    if (title == std::string_view::npos || title >= line.size()) continue;
+    Candidate c;
+    c.block = block;
+    c.depth = b.depth;
+    if (!read_line(line.substr(title), at + title, c)) {
+      if (!read_task_sentence(line.substr(title), at + title, c, kMaxPromptSentenceWords,
+                              gate.may_pose))
+        continue;
+      c.stop_ended = true;
+    }
+    c.form = QuestionForm::Line;
+    c.loose = c.loose && !c.label && !asking_callout(line);
+    c.must_ask = c.must_ask && c.loose;
+    out.push_back(std::move(c));
+  }
+}
+
 // After each question answered on its line, the further questions of that line
 // (further_questions), each a candidate of the same block and form, answered up to the next.
 void add_further_questions(std::string_view text, std::vector<Candidate>& lines) {
@@ -2098,6 +2127,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
   // Quoted questions count only in a note that quotes two or more (a reading note's habit),
   // never one quote alone (an epigraph, a draft's closing question).
   std::vector<Candidate> quoted;
+  std::vector<Candidate> later_titles; // later_callout_titles
   for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
     const Block& b = blocks[static_cast<std::size_t>(i)];
     if (b.kind == BlockKind::Html) {
@@ -2197,6 +2227,7 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
       if (b.in_quote) {
         // Only a callout's title: other quoted text is someone else's words.
         std::size_t title = callout_title(line);
+        if (title != std::string_view::npos) later_callout_titles(text, b, i, later_titles, gate);
         if (title == std::string_view::npos) {
           lazy_lines_of_quote(text, b, i, out.lines, gate);
           quoted_questions_over_lazy_lines(text, blocks, i, quoted);
@@ -2281,8 +2312,10 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
       paragraph_lines_memo(text, b, i, out.lines, true, gate);
     }
   }
-  if (quoted.size() >= 2) {
+  if (quoted.size() < 2) quoted.clear();
+  if (!quoted.empty() || !later_titles.empty()) {
     out.lines.insert(out.lines.end(), quoted.begin(), quoted.end());
+    out.lines.insert(out.lines.end(), later_titles.begin(), later_titles.end());
     std::stable_sort(out.lines.begin(), out.lines.end(),
                      [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
   }

@@ -3428,3 +3428,11 @@ TEST_CASE("a side's label then its question", "[note_analysis][recognition]") {
         "be all of it, or some?\n",
         "");
 }
+
+// "> [!question] …" lines typed inside the callout above, no blank line between: each is a
+// callout of its own, its title posed.
+TEST_CASE("callouts typed one inside the other", "[note_analysis][recognition]") {
+  check("> [!question] Was it my ideal\n> It was.\n> [!question] Were my needs respected\n> "
+        "Yes.\n> [!question] Big unanimous YES?\n> Yes. No doubt about it.\n",
+        "evaluate.ideal@1+ evaluate.needs@3+ evaluate.verdict@5+");
+}
