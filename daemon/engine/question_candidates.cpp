@@ -1863,7 +1863,13 @@ std::optional<Candidate> quoted_question(std::string_view text, const std::vecto
     if (before.kind == BlockKind::Html) continue;
     if (before.text_end > before.text_start) {
       std::string_view above = first_line(text, before.text_start, before.text_end);
-      if (ends_with_question_mark(above) ||
+      // (A paragraph of questions and their answers, "Q : … ?" then "R : …", is answered
+      // already: a quote after it is the next question.)
+      const bool answered_in_its_block =
+          before.kind == BlockKind::Paragraph &&
+          trim(text.substr(before.text_start, before.text_end - before.text_start)).size() >
+              trim(above).size();
+      if ((ends_with_question_mark(above) && !answered_in_its_block) ||
           (j + 1 == quote && before.kind == BlockKind::Paragraph &&
            trim(text.substr(before.text_start, before.text_end - before.text_start)).size() ==
                trim(above).size() &&
@@ -1876,6 +1882,13 @@ std::optional<Candidate> quoted_question(std::string_view text, const std::vecto
   if (!trim(text.substr(b.text_start + line.size(), b.text_end - b.text_start - line.size()))
            .empty())
     return std::nullopt; // one line only
+  // "> **Daily Prompt:** What made you smile today?": a journaling app's labelled prompt.
+  if (std::string_view t = trim(line); t.starts_with("**") || t.starts_with("__")) {
+    std::size_t close = t.find(t.substr(0, 2), 2);
+    if (close != std::string_view::npos && close > 2 && t[close - 1] == ':' &&
+        !trim(t.substr(close + 2)).empty())
+      return std::nullopt;
+  }
   Candidate c;
   c.block = i;
   c.depth = b.depth;

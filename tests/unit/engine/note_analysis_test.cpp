@@ -3436,3 +3436,17 @@ TEST_CASE("callouts typed one inside the other", "[note_analysis][recognition]")
         "Yes.\n> [!question] Big unanimous YES?\n> Yes. No doubt about it.\n",
         "evaluate.ideal@1+ evaluate.needs@3+ evaluate.verdict@5+");
 }
+
+// A quoted question after a paragraph of questions answered in it ("Q : … ?" / "R : …") is
+// the next question, not that paragraph's answer; a journaling app's labelled prompt quoted
+// ("> **Daily Prompt:** …") is none of the writer's.
+TEST_CASE("a quoted question after answered ones", "[note_analysis][recognition]") {
+  check("# 21 octobre\n\nQ : Comment changer à deux notre façon de fonctionner ?\nR : Deux mois "
+        "fermés par an.\n\n> La relation était-elle conforme à mon idéal ?\n\nOui, presque.\n\n> "
+        "Une vraie chance pour l'avenir ?\n\nOui.\n",
+        "wrongs.together@3+ evaluate.ideal@6+ evaluate.future@10+");
+  check("# Journal\n\nIs it the being-alone thing that's making me want her back?\nSome.\n\n> "
+        "**Daily Prompt:** What made you smile today?\n\nMy nephew.\n\n> **Daily Prompt:** What "
+        "are you grateful for?\n\nCoffee.\n",
+        "motives.fear@3+");
+}
