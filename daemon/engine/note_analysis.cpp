@@ -1488,10 +1488,14 @@ Candidates Analyzer::posed_candidates(std::string_view text, const Outline& outl
   });
   // Nor does a line of prose opening with a to-do in capitals ("TODO ask Máire about her
   // sister, she met someone at 55" under the question it leaves for later): a task of the
-  // writer's, its words no question's. (An Org headline's or an item's "TODO" is its state.)
+  // writer's, its words no question's, unless the task is to ask or take up a prompt ("TODO
+  // Remember the times…"). (An Org headline's or an item's "TODO" is its state.)
   std::erase_if(candidates.lines, [&](const Candidate& c) {
-    return c.form == QuestionForm::Line && !c.question_mark &&
-           (c.plain.starts_with("TODO ") || c.plain.starts_with("TODO:"));
+    if (c.form != QuestionForm::Line || c.question_mark ||
+        !(c.plain.starts_with("TODO ") || c.plain.starts_with("TODO:")))
+      return false;
+    std::string_view task = trim(std::string_view(c.plain).substr(5));
+    return !matcher_.opens_question(task) && !matcher_.opens_with_prompt_lead(task);
   });
   return candidates;
 }

@@ -3303,6 +3303,9 @@ TEST_CASE("a to-do line under a question", "[note_analysis][answers]") {
         "Declan.\n\n## What tells me I won't end up on my own\nTODO ask Máire about her sister, "
         "she met someone at 55\n",
         "motives.past@3+ motives.reassure@6-");
+  // A to-do of asking or taking up a prompt is the question left to do.
+  check("# Motives\n\nTODO Remember the times I thought I'd never meet anyone again.\n",
+        "motives.past@3-");
 }
 
 // A long line whose commas only join parts that ask ("…, et quoi à la place") is read whole
