@@ -1066,10 +1066,9 @@ std::string without_pronoun_taking_up_a_noun(std::string_view plain) {
          at = lower.find(pronoun, at + 1)) {
       const std::size_t back = at > 24 ? at - 24 : 0;
       std::string_view before = std::string_view(lower).substr(back, at - back);
-      std::size_t cleft = std::min({before.rfind("c'est"), before.rfind("c\u2019est"),
-                                    before.rfind("est-ce")});
-      if (cleft == std::string_view::npos ||
-          lower.rfind(',', back + cleft) == std::string::npos)
+      std::size_t cleft =
+          std::min({before.rfind("c'est"), before.rfind("c\u2019est"), before.rfind("est-ce")});
+      if (cleft == std::string_view::npos || lower.rfind(',', back + cleft) == std::string::npos)
         continue;
       const std::size_t length = pronoun.find(' ', 1) - 1;
       out.replace(at + 1, length, length, ' ');
@@ -1086,7 +1085,8 @@ bool Analyzer::names_someone_else(std::string_view text, const Candidate& c) con
   const std::string plain = without_pronoun_taking_up_a_noun(c.plain);
   return matcher_.asks_about_other_person(plain) || matcher_.gives_relationship_to_others(plain) ||
          (!c.quoted && asks_with_others_pronoun(plain)) ||
-         (asks_of_writer_about_someone_else(plain) && !answered_in_first_person_on_its_line(text, c));
+         (asks_of_writer_about_someone_else(plain) &&
+          !answered_in_first_person_on_its_line(text, c));
 }
 
 bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) const {
@@ -1388,8 +1388,7 @@ std::string Analyzer::without_gendered_nouns_pronouns(std::string_view plain) co
 }
 
 bool Analyzer::asks_of_others_only(std::string_view text, const Outline& outline,
-                                   const Candidates& candidates,
-                                   const Recognition& recognition,
+                                   const Candidates& candidates, const Recognition& recognition,
                                    const std::vector<char>& about_others) const {
   auto first_about = std::find(about_others.begin(), about_others.end(), 1);
   bool of_others = first_about != about_others.end();

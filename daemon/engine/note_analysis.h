@@ -168,8 +168,7 @@ public:
   // is the writer's ("Q: Big unanimous yes?" over "## Noelani" and the questions for her); so
   // is one put to "you" and answered as "I" (a counsellor's question, in her words).
   bool asks_of_others_only(std::string_view text, const Outline& outline,
-                           const Candidates& candidates,
-                           const Recognition& recognition,
+                           const Candidates& candidates, const Recognition& recognition,
                            const std::vector<char>& about_others) const;
   // A note its title gives to someone else: a pair of people ("Jen and Mark.md", "# Inès et
   // Karim") when none of its questions speaks of the writer; a relative ("Mam - session 4",

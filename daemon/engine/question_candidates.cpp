@@ -1934,8 +1934,8 @@ bool bold_question_over_answer(std::string_view text, const std::vector<Block>& 
 // `t` without the emphasis and quotation marks around it ("*", "_", '"', "«", "»", "“", "”",
 // and the spaces French puts inside guillemets).
 std::string_view without_marks_around(std::string_view t) {
-  static constexpr std::string_view marks[] = {"*", "_", "\"", " ", "\u00AB", "\u00BB",
-                                               "\u201C", "\u201D", "\u00A0", "\u202F"};
+  static constexpr std::string_view marks[] = {"*",      "_",      "\"",     " ",      "\u00AB",
+                                               "\u00BB", "\u201C", "\u201D", "\u00A0", "\u202F"};
   for (bool cut = true; cut && !t.empty();) {
     cut = false;
     for (std::string_view m : marks) {
@@ -2024,8 +2024,10 @@ void quoted_questions_over_lazy_lines(std::string_view text, const std::vector<B
     nl = next_nl < b.text_end ? next_nl : std::string_view::npos;
     if (words == std::string_view::npos || nl == std::string_view::npos) continue;
     const std::size_t after = nl + 1;
-    const std::size_t after_end = std::min(text.find('\n', after), static_cast<std::size_t>(b.text_end));
-    if (quote_mark(after) != std::string_view::npos || trim(text.substr(after, after_end - after)).empty())
+    const std::size_t after_end =
+        std::min(text.find('\n', after), static_cast<std::size_t>(b.text_end));
+    if (quote_mark(after) != std::string_view::npos ||
+        trim(text.substr(after, after_end - after)).empty())
       continue; // the next line is quoted too, or nothing
     std::string_view line = text.substr(words, next_nl - words);
     std::string_view t = without_marks_around(trim(line));
@@ -2050,8 +2052,8 @@ constexpr std::size_t kMaxSideLabelWords = 3;
 // between: the writer's next callout, its title posed as the first one's is (find_candidates).
 void later_callout_titles(std::string_view text, const Block& b, int block,
                           std::vector<Candidate>& out, const SentenceGate& gate) {
-  for (std::size_t nl = text.find('\n', b.text_start); nl != std::string_view::npos && nl < b.text_end;
-       nl = text.find('\n', nl + 1)) {
+  for (std::size_t nl = text.find('\n', b.text_start);
+       nl != std::string_view::npos && nl < b.text_end; nl = text.find('\n', nl + 1)) {
     std::size_t at = nl + 1;
     const std::size_t end = std::min(text.find('\n', at), static_cast<std::size_t>(b.text_end));
     while (at < end && (text[at] == ' ' || text[at] == '>'))
@@ -2259,8 +2261,9 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
           } else if (question_over_answer_in_quote(text, blocks, i, line) &&
                      read_line(line, base, c) && c.question_mark &&
                      (c.answer_start >= base + trim_end(line).size() ||
-                      without_marks_around(trim(text.substr(
-                          c.answer_start, base + trim_end(line).size() - c.answer_start)))
+                      without_marks_around(
+                          trim(text.substr(c.answer_start,
+                                           base + trim_end(line).size() - c.answer_start)))
                           .empty())) {
             // "> Has it got a proper future?" over "> No.": read as a quoted question is, in a
             // note that quotes two or more.

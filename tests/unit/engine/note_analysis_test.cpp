@@ -3339,8 +3339,7 @@ TEST_CASE("a counsellor's quoted questions answered as I", "[note_analysis][topi
       "it. Met Sam later.\n\n> *What evidence would reassure you that you won't be alone?*\nMy "
       "cousin Nia. Married again at 38.\n\n> *What wasn't working between you and your mother "
       "when you lived at home?*\n\nEverything, honestly.\n";
-  CHECK(gated_ids(note, "Session 2 - homework.md") ==
-        "motives.fear motives.past motives.reassure");
+  CHECK(gated_ids(note, "Session 2 - homework.md") == "motives.fear motives.past motives.reassure");
 }
 
 // French counsellors say "vous": a quoted "vous" question answered under it is the writer's;

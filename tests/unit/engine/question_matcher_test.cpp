@@ -760,6 +760,5 @@ TEST_CASE("left alone, fear making the decision, masel", "[question_matcher]") {
   // Fixing it together is changing how the two work together.
   CHECK(match("so how do we fix it together?") == "wrongs.together");
   // Occasions are times.
-  CHECK(match("Occasions on which I believed I would meet no one, and then did") ==
-        "motives.past");
+  CHECK(match("Occasions on which I believed I would meet no one, and then did") == "motives.past");
 }
