@@ -1082,7 +1082,13 @@ bool Analyzer::names_someone_else(std::string_view text, const Candidate& c) con
   // With the ex's pronouns configured as "he", "Did I cling to her when she pushed me away?"
   // is about someone else (a mother, a friend); a question quoted from a book keeps the
   // book's pronouns.
-  const std::string plain = without_pronoun_taking_up_a_noun(c.plain);
+  // (Only a line saying "qui" can hold one.)
+  std::string taken_up;
+  std::string_view plain = c.plain;
+  if (c.plain.find(" qui") != std::string::npos) {
+    taken_up = without_pronoun_taking_up_a_noun(c.plain);
+    plain = taken_up;
+  }
   return matcher_.asks_about_other_person(plain) || matcher_.gives_relationship_to_others(plain) ||
          (!c.quoted && asks_with_others_pronoun(plain)) ||
          (asks_of_writer_about_someone_else(plain) &&
@@ -1272,11 +1278,10 @@ bool Analyzer::answered_by_the_one_asked(std::string_view text, const Candidate&
   // you were sure…\""), or a "Q :" the writer answers with "R :".
   if (!quoted_as_put(text, c)) return false;
   // "« Est-ce la peur de la solitude qui décide à votre place ? »" over "Un peu. L'hiver à
-  // l'écluse, personne ne passe.": answered, in words that ask nothing and speak to no one.
-  // A list of questions to put to someone has none under them; a column's advice speaks to
-  // its reader ("Vous devez…").
-  // Nor an answer quoting someone, or given by someone named ("R (Inès / Mme L.) : « Il a dit
-  // qu'il étouffait. »": a role-play's).
+  // l'écluse, personne ne passe.": answered, in words that ask nothing and speak to no one (a
+  // list of questions to put to someone has none under them; a column's advice speaks to its
+  // reader, "Vous devez…"), quote no one and are given by no one named ("R (Inès / Mme L.) :
+  // « Il a dit qu'il étouffait. »", a role-play's).
   std::string_view line = trim(first_answer_line(text, c));
   const std::size_t colon = line.find(':');
   std::string_view said = colon == std::string_view::npos ? line : trim(line.substr(colon + 1));

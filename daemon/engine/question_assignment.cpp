@@ -624,10 +624,17 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
   // bold lead) of two words or more, worded as the log and its step's title alike, is the log
   // when the line under it opens with a date, as a heading is over its items.
   auto titles_dated_log = [&](std::size_t k, const QuestionMatcher::Match* question) {
-    // One word alone ("Preuves :") is any note-taking, dated or not.
-    if ((cs[k].form != QuestionForm::Line && cs[k].form != QuestionForm::Bold) || !question ||
-        count_words(cs[k].plain) < 2)
+    // One word alone ("Preuves :") is any note-taking, dated or not, unless the question posed
+    // last above it is its step's ("Les erreurs que je ne referai pas…" answered, then "Journal :"
+    // over the days).
+    if ((cs[k].form != QuestionForm::Line && cs[k].form != QuestionForm::Bold) || !question)
       return false;
+    if (count_words(cs[k].plain) < 2) {
+      std::size_t j = k;
+      while (j > 0 && !(plain_best[j - 1] && !plain_best[j - 1]->step))
+        --j;
+      if (j == 0 || step_of(plain_best[j - 1]->id) != step_of(question->id)) return false;
+    }
     const QuestionSpec* spec = pack.question(question->id);
     if (!spec || !spec->log) return false;
     std::size_t eol = text.find('\n', cs[k].end);

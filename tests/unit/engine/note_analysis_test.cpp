@@ -3452,3 +3452,13 @@ TEST_CASE("a quoted question after answered ones", "[note_analysis][recognition]
         "are you grateful for?\n\nCoffee.\n",
         "motives.fear@3+");
 }
+
+// One word over the days' acts ("Proof", "Journal :") is the log right after the mistakes
+// question its step asks; alone it is any note-taking.
+TEST_CASE("one word over the days after the mistakes", "[note_analysis][recognition]") {
+  check("# After\n\nWhat mistakes am I going to stop making, and what instead?\nStop planning for "
+        "both of us.\n\nProof\n- Nov 9: he booked the hike, I said nothing\n- Nov 14: asked "
+        "before inviting Deb\n",
+        "new-start.mistakes@3+ new-start.log@6+");
+  check("# Tuesday\n\nProof\n- Nov 9: booked the hike\n- Nov 14: the dentist\n", "");
+}

@@ -759,6 +759,7 @@ TEST_CASE("left alone, fear making the decision, masel", "[question_matcher]") {
   CHECK(match("What work on masel' now") == "if-no.self-work");
   // Fixing it together is changing how the two work together.
   CHECK(match("so how do we fix it together?") == "wrongs.together");
-  // Occasions are times.
+  // Solitude is being alone; occasions are times.
+  CHECK(match("Whether I am governed by a fear of solitude") == "motives.fear");
   CHECK(match("Occasions on which I believed I would meet no one, and then did") == "motives.past");
 }
