@@ -530,11 +530,10 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   // ellipsis holding the answer's place.
   if (std::string_view t = trim_end(line); t.ends_with("...") || t.ends_with("\u2026")) {
     std::string_view head = t;
-    while (!head.empty() && (head.back() == '.' || head.back() == ' '))
-      head.remove_suffix(1);
-    if (head.ends_with("\u2026")) head.remove_suffix(3);
-    while (!head.empty() && (head.back() == '.' || head.back() == ' '))
-      head.remove_suffix(1);
+    for (bool cut = true; cut;) { // "now ...", "now…", "now …"
+      cut = head.ends_with(".") || head.ends_with(" ") || head.ends_with("\u2026");
+      if (cut) head.remove_suffix(head.ends_with("\u2026") ? 3 : 1);
+    }
     if (!head.empty() && std::isalnum(static_cast<unsigned char>(head.back())) &&
         count_words(head) >= 3 && opens_with_a_wh_word(trim(head)) &&
         head.find_first_of("?:") == std::string_view::npos) {
@@ -1965,6 +1964,18 @@ bool question_over_answer_in_quote(std::string_view text, const std::vector<Bloc
   return first_line_of_quote_over_more(text, blocks, i, line);
 }
 
+// Where the text of the line starting at `at` begins past its quote marker ("> ", up to three
+// spaces before it), or npos when the line is not marked as quoted (a lazy line).
+std::size_t after_quote_marker(std::string_view text, std::size_t at, std::size_t end) {
+  std::size_t k = at;
+  while (k < end && k - at < 4 && text[k] == ' ')
+    ++k;
+  if (k >= end || text[k] != '>') return std::string_view::npos;
+  ++k;
+  if (k < end && text[k] == ' ') ++k;
+  return k;
+}
+
 // A quote's paragraph runs on over lines written without "> " (CommonMark's lazy
 // continuation): "> it was all on me" then "How I'll tell her I still love her:" then "> I love
 // you, come home". Such a line is the writer's own, typed between the quotes, as the editor
@@ -1972,10 +1983,7 @@ bool question_over_answer_in_quote(std::string_view text, const std::vector<Bloc
 void lazy_lines_of_quote(std::string_view text, const Block& b, int block,
                          std::vector<Candidate>& out, const SentenceGate& gate) {
   auto quoted_line = [&](std::size_t at) {
-    std::size_t k = at;
-    while (k < b.text_end && k - at < 4 && text[k] == ' ')
-      ++k;
-    return k < b.text_end && text[k] == '>';
+    return after_quote_marker(text, at, b.text_end) != std::string_view::npos;
   };
   std::size_t run = std::string_view::npos; // where the current run of lazy lines starts
   for (std::size_t nl = text.find('\n', b.text_start);; nl = text.find('\n', nl + 1)) {
@@ -2007,15 +2015,7 @@ void quoted_questions_over_lazy_lines(std::string_view text, const std::vector<B
   const Block& b = blocks[static_cast<std::size_t>(i)];
   const int quote = b.parent;
   if (quote < 0 || quote + 1 != i || blocks[static_cast<std::size_t>(quote)].parent != -1) return;
-  auto quote_mark = [&](std::size_t at) { // where the line's text starts after its "> ", or npos
-    std::size_t k = at;
-    while (k < b.text_end && k - at < 4 && text[k] == ' ')
-      ++k;
-    if (k >= b.text_end || text[k] != '>') return std::string_view::npos;
-    ++k;
-    if (k < b.text_end && text[k] == ' ') ++k;
-    return k;
-  };
+  auto quote_mark = [&](std::size_t at) { return after_quote_marker(text, at, b.text_end); };
   std::size_t nl = text.find('\n', b.text_start);
   while (nl != std::string_view::npos && nl + 1 < b.text_end) {
     const std::size_t at = nl + 1;
