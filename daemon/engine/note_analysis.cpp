@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -667,6 +668,33 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
            (!matcher_.speaks_in_first_person(plain) ||
             (work_part && matcher_.topic_sign(plain) != TopicSign::Strong));
   };
+  // "## After — we're back" over "- Mistakes I'm quitting, and what instead", closing a note
+  // that went through the article's steps before it: the part takes the article up where the
+  // note's questions left it, every one of them of an earlier step, two steps or more of them
+  // asked as no debrief asks (a retro's "what went wrong?" before its "mistakes"), the last
+  // of them just before it.
+  const std::vector<std::string>& steps = pack_.step_ids();
+  auto follows_the_articles_steps = [&](const std::vector<std::size_t>& inside,
+                                        const std::string& step) {
+    const long here = std::find(steps.begin(), steps.end(), step) - steps.begin();
+    std::set<long> earlier;
+    for (std::size_t k = 0; k < recognition.questions.size(); ++k) {
+      if (std::find(inside.begin(), inside.end(), k) != inside.end()) continue;
+      if (candidates.lines[recognition.questions[k].candidate].start >=
+          candidates.lines[recognition.questions[inside.front()].candidate].start)
+        return false;
+      const long at = std::find(steps.begin(), steps.end(),
+                                step_of_question(recognition.questions[k].id)) -
+                      steps.begin();
+      if (at >= here) return false;
+      if (!is_debrief(k)) earlier.insert(at);
+    }
+    // The step right before it in the article, or the one before that (patterns is asked
+    // only after a verdict that is no clear yes): a weekly review's "What will I do
+    // differently?" after the note's motives and reasons skips half the article.
+    constexpr long kMostStepsSkipped = 1;
+    return earlier.size() >= 2 && here - *earlier.rbegin() <= 1 + kMostStepsSkipped;
+  };
   std::vector<char> drop(recognition.questions.size(), 0);
   for (std::size_t i = 0; i < recognition.questions.size(); ++i) {
     const RecognisedQuestion& r = recognition.questions[i];
@@ -731,6 +759,7 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
       }
     }
     if (step_goes_on_outside && in_order) continue;
+    if (one_step && follows_the_articles_steps(inside, step)) continue;
     const Block& titled = blocks[static_cast<std::size_t>(part.block)];
     if (!all_debrief || (!others_outside && of_couple &&
                          matcher_.titles_a_person(

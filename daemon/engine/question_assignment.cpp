@@ -1012,6 +1012,54 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     const QuestionMatcher::Match* heading = best_question(k);
     return line && heading && step_of(line->id) == step_of(heading->id);
   };
+  // "- Ideal? near enough" / "- Needs? yes" / "- Future? yes if…" / "- YES? YES.", or
+  // "💭 idéal → oui" / "💭 besoins → oui" / "💭 avenir → oui": a run of lines of a word or
+  // three, one after another outside any section, that read as three questions of one step or
+  // more, each a later one of the article's order, is that step's list, titled or not: read as
+  // in its section, where a terse word counts.
+  std::vector<std::string> run_step(cs.size());
+  {
+    constexpr std::size_t kMostRunWords = 3;
+    constexpr std::size_t kLeastRun = 3;
+    auto terse_line = [&](std::size_t k) {
+      return !is_title[k] && !ignored[k] && !chosen[k] && cs[k].form != QuestionForm::Heading &&
+             (cs[k].loose || cs[k].label || cs[k].question_mark) &&
+             count_words(cs[k].plain) <= kMostRunWords && innermost_section(k) == nullptr;
+    };
+    for (std::size_t from = 0; from < cs.size();) {
+      std::size_t to = from;
+      while (to < cs.size() && terse_line(to))
+        ++to;
+      if (to - from >= kLeastRun) {
+        for (const std::string& step : pack.step_ids()) {
+          const std::vector<std::string> order = pack.question_ids(step);
+          // The longest stretch of the run, each line a later question of the step.
+          std::size_t start = from;
+          long last = -1;
+          for (std::size_t k = from; k <= to; ++k) {
+            long at = -1;
+            if (k < to)
+              for (const auto& m : ranked(matcher, cs[k].plain, MatchContext{step, step, false}))
+                if (!m.step && passes(cs[k], m, shift)) {
+                  if (step_of(m.id) == step)
+                    at = std::find(order.begin(), order.end(), m.id) - order.begin();
+                  break;
+                }
+            if (at > last) {
+              last = at;
+              continue;
+            }
+            if (k - start >= kLeastRun)
+              for (std::size_t j = start; j < k; ++j)
+                if (run_step[j].empty()) run_step[j] = step;
+            start = at >= 0 ? k : k + 1;
+            last = at;
+          }
+        }
+      }
+      from = to + 1;
+    }
+  }
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (is_title[k] || ignored[k]) continue;
     if (chosen[k]) {
@@ -1026,7 +1074,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     if (heading_over_its_question(k)) continue;
     // The innermost section holding the line.
     const StepHeading* holder = innermost_section(k);
-    std::string section = holder ? holder->id : std::string();
+    std::string section = holder ? holder->id : run_step[k];
     // A word or three asked alone right after an answered question of a step ("future?" after
     // "did he respect what i need -> mostly", "On my own?" after "Change all she blames me for
     // or only part? part."), outside any section, is read as in that step's section: its terse
@@ -1155,13 +1203,24 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     }
     // So are the plain items of the list a posed label announces ("**Mistakes I stop repeating,
     // and what I do instead:**" over "- Not telling feelings → one feeling a day"): neither
-    // asking with a "?" nor a label of their own.
+    // asking with a "?" nor a label of their own. Under a loose line ("times i figured id never
+    // meet nobody" over "- after the army. then met kay"), those that echo its question.
+    const auto best_of_line = best_pair_of_each_line(pairs);
     for (const Pair& p : pairs) {
       const Candidate& c = cs[p.candidate];
       std::size_t list = static_cast<std::size_t>(c.block) + 1;
-      if (!c.label || c.question_mark || c.block < 0 || c.form == QuestionForm::ListItem ||
-          list >= outline.blocks.size() || outline.blocks[list].kind != BlockKind::ListItem)
+      const bool loose_line =
+          !c.label && c.loose && !c.question_mark && c.form == QuestionForm::Line;
+      if ((!c.label && !loose_line) || c.question_mark || c.block < 0 ||
+          c.form == QuestionForm::ListItem || list >= outline.blocks.size() ||
+          outline.blocks[list].kind != BlockKind::ListItem)
         continue;
+      if (loose_line && (outline.blocks[list].start < c.end ||
+                         !trim(text.substr(c.end, outline.blocks[list].start - c.end)).empty()))
+        continue; // the list is not right under the line
+      // "pourquoi elle est partie" over "1. ce qu'elle m'a dit": a line that reads as its step's
+      // name titles the questions listed under it.
+      if (loose_line && names_its_step(p.candidate, p.match.id)) continue;
       std::size_t eol = text.find('\n', c.end);
       if (!trim(text.substr(c.end, (eol == std::string_view::npos ? text.size() : eol) - c.end))
                .empty())
@@ -1174,7 +1233,21 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
           list_end = outline.blocks[b].end;
         else if (outline.blocks[b].start >= list_end)
           break;
-      for (std::size_t j = p.candidate + 1; j < cs.size() && cs[j].start < list_end; ++j)
+      for (std::size_t j = p.candidate + 1; j < cs.size() && cs[j].start < list_end; ++j) {
+        if (cs[j].form != QuestionForm::ListItem || cs[j].question_mark || cs[j].label) continue;
+        auto echo = best_of_line.find(j);
+        if (!loose_line || (echo != best_of_line.end() && echo->second->match.id == p.match.id))
+          answer_item[j] = 1;
+      }
+    }
+    // So are the plain items under a heading posed as the log ("### Proof log — what I did that
+    // shows the change" over "- [x] Didn't say one word about camp when he went Saturday"):
+    // the log's entries are the writer's deeds, whatever question one of them echoes.
+    for (const Pair& p : pairs) {
+      const QuestionSpec* spec = pack.question(p.match.id);
+      if (cs[p.candidate].form != QuestionForm::Heading || !spec || !spec->log) continue;
+      for (std::size_t j = p.candidate + 1; j < cs.size() && cs[j].form != QuestionForm::Heading;
+           ++j)
         if (cs[j].form == QuestionForm::ListItem && !cs[j].question_mark && !cs[j].label)
           answer_item[j] = 1;
     }

@@ -784,7 +784,8 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     // Longer than a label, a sentence before a colon ("Not sure it's a clear yes, so my
     // therapist wants me to look at this first:") unless it asks.
     // "Label: answer" may be any note-taking; a line ending at its colon poses what follows.
-    c.loose = !trim(line.substr(colon + 1)).empty();
+    const std::size_t after = label_end(line, colon);
+    c.loose = !trim(line.substr(after)).empty();
     // After a sentence, a label answered on its line is prose going on ("Four years. Not an
     // early problem: a deep one", "Waiting for her to ask. Instead: I say it first") unless it
     // asks; ending at its colon, it announces what follows.
@@ -792,7 +793,7 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
     // choice or something underneath: underneath").
     c.must_ask =
         count_words(label) > kMaxLabelWords || (from > 0 && c.loose && !weighs_alternatives(label));
-    c.end = base + colon + 1;
+    c.end = base + after;
     c.answer_start = c.end;
     return true;
   }
@@ -856,13 +857,20 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
 } // namespace
 
 // The colon that ends a label: "Reasons she gave: she wanted…", "Official reasons :" (French
-// spacing), never a time ("10:30"), a link ("https://"), Logseq's "key:: value" property or
-// an emoji shortcode.
+// spacing), the first colon of a field's "key:: value" (Logseq, Dataview), never a time
+// ("10:30"), a link ("https://") or an emoji shortcode.
 std::size_t label_colon(std::string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] != ':') continue;
-    if (i + 1 < line.size() && (line[i + 1] == ':' || line[i + 1] == '/'))
+    // "scope:: most of it" (a Logseq or Dataview field, "key:: value") is a label too, read to
+    // its second colon (label_end); "std::move" and "C::D" are not.
+    if (i + 1 < line.size() && line[i + 1] == ':') {
+      if (i > 0 && line[i - 1] != ':' && line[i - 1] != ' ' &&
+          (i + 2 == line.size() || line[i + 2] == ' ' || line[i + 2] == '\t'))
+        return i;
       return std::string_view::npos;
+    }
+    if (i + 1 < line.size() && line[i + 1] == '/') return std::string_view::npos;
     if (i > 0 && std::isdigit(static_cast<unsigned char>(line[i - 1])) && i + 1 < line.size() &&
         std::isdigit(static_cast<unsigned char>(line[i + 1])))
       continue;
@@ -1170,7 +1178,13 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       base += message->text;
       before = {};
     }
-    bool after_break = first || before.empty() || one_thought_lines || qa_lines ||
+    // "- after shelby in hs too" then "what tells me i wont end up alone" typed under it at the
+    // margin, not under the item's text (CommonMark's lazy continuation): a line of its own
+    // when it opens asking, the item's words above it told.
+    // (An item's text starts two columns in or more: a line of it at the margin is lazy.)
+    const bool lazy_asking = skip_first && !line.empty() && line.front() != ' ' &&
+                             line.front() != '\t' && gate.opens_asking && gate.opens_asking(line);
+    bool after_break = first || before.empty() || one_thought_lines || qa_lines || lazy_asking ||
                        before.ends_with(".") || before.ends_with("?") || before.ends_with("!") ||
                        before.ends_with(":") || before.ends_with("\"") || before.ends_with("»") ||
                        before.ends_with("\u201d") || before.ends_with("…") ||
@@ -1857,11 +1871,18 @@ std::optional<Candidate> quoted_question(std::string_view text, const std::vecto
   // Under a question ("### Is it reversible?" then its guidance or its answer quoted, or "how
   // do i say i still love them" posed without its "?" then the words drafted), a quote is what
   // answers it, never a question of its own. Markers and comments are passed over.
+  // (Up an item's blocks, only its own line: an item above it answered under it, "- Un avenir
+  // possible ?" over "  - Je ne crois pas.", is no question over the quote.)
+  const char* nearest_line = nullptr;
   for (int j = quote - 1; j >= 0; --j) {
     const Block& before = blocks[static_cast<std::size_t>(j)];
     if (before.kind == BlockKind::Html) continue;
     if (before.text_end > before.text_start) {
       std::string_view above = first_line(text, before.text_start, before.text_end);
+      if (nearest_line == nullptr)
+        nearest_line = above.data();
+      else if (above.data() != nearest_line)
+        break;
       // (A paragraph of questions and their answers, "Q : … ?" then "R : …", is answered
       // already: a quote after it is the next question.)
       const bool answered_in_its_block =

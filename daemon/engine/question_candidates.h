@@ -127,6 +127,10 @@ line_reading(std::string_view line, const std::function<bool(std::string_view)>&
 // The colon that ends a label ("Reasons she gave: …"), or npos (question_prefilter.h reads
 // the same label).
 std::size_t label_colon(std::string_view line);
+// Where the label's answer starts: past its colon, both of a field's "::".
+inline std::size_t label_end(std::string_view line, std::size_t colon) {
+  return colon + 1 < line.size() && line[colon + 1] == ':' ? colon + 2 : colon + 1;
+}
 // The byte after an Obsidian callout's "[!type]" (and its fold sign), or npos.
 std::size_t callout_title(std::string_view line);
 // "[!question] …", "[!faq]", "[!help]": a callout whose type says it poses a question.

@@ -73,7 +73,9 @@ TEST_CASE("a nil reply followed by words that name no fault is still nil", "[ans
         "Rien, franchement. Il était gentil avec moi, jamais un mot plus haut que l'autre.",
         "Rien. Il n'a jamais haussé le ton.",
         // A row (a fight) denied clears as well.
-        "nothing really. he was sound. gas craic, never a row"}) {
+        "nothing really. he was sound. gas craic, never a row",
+        // A word of address said to no one ("mun", "frr") is no answer's word.
+        "none of it mun. shes the one who moved", "rien frr elle était parfaite, zéro red flag"}) {
     INFO(a);
     AnswerFacts f = judge(a, Kind::FaultFinding);
     CHECK(f.nil);

@@ -3462,3 +3462,76 @@ TEST_CASE("one word over the days after the mistakes", "[note_analysis][recognit
         "new-start.mistakes@3+ new-start.log@6+");
   check("# Tuesday\n\nProof\n- Nov 9: booked the hike\n- Nov 14: the dentist\n", "");
 }
+
+// A part whose titles and words say nothing of the topic ("## After — we're back") still poses
+// the article's next step when the note went through the steps just before it; a weekly
+// review's "What will I do differently?" after a note's motives and reasons stays the week's.
+TEST_CASE("a last part taking the article up where the note left it",
+          "[note_analysis][topic_gate]") {
+  const std::string steps =
+      "# Troy - the whole thing\n\n## Why he went\n- Official reason: the mill job\n- What he "
+      "didn't say: my mom at every supper\n\n## My part\n- Do I want to change all he blames me "
+      "for, or some? Some.\n- Can I change on my own? Yes.\n\n## Talking to him\n- What I'm "
+      "telling him, my part too: that I nagged.\n- How I say I love him: on the phone.\n\n";
+  CHECK(gated_ids(steps + "## After — we're back\n- [x] Mistakes I'm quitting, and what "
+                          "instead\n    - Nagging about camp. Instead I say what I want, once.\n",
+                  "Troy.md")
+            .ends_with("reach-out.love new-start.mistakes"));
+  CHECK(gated_ids("# Week 42\n\n## Him\n- Am I scared of being alone, is that it? A bit.\n- "
+                  "What tells me I won't end up alone? My friends.\n- What did he say when he "
+                  "left? That he was bored.\n- What did he not say? That he wanted Amsterdam.\n\n"
+                  "## Reflection\n- What went well this week? Work.\n- What will I do "
+                  "differently next week? No wine midweek.\n",
+                  "Weekly/2026-W42.md")
+            .find("new-start") == std::string::npos);
+}
+
+// "what tells me i wont end up alone" typed at the margin right under an item (CommonMark
+// makes it the item's lazy line): a line of its own when it opens asking.
+TEST_CASE("a question typed at the margin under an item", "[note_analysis][recognition]") {
+  check("kay\nscared of bein alone? nah not really\ntimes i figured id never meet nobody\n- "
+        "after the army. then met kay\n- after shelby in hs too\nwhat tells me i wont end up "
+        "alone\n- my buddy cody found someone\n",
+        "motives.fear@2+ motives.past@3+ motives.reassure@6+");
+  // Wrapped prose of an item at the margin is still the item's.
+  check("# kay\n\n- I remember thinking I would never meet anyone again after the army,\nand "
+        "then I met kay at the rodeo\n",
+        "");
+}
+
+// The items under a heading posed as the log are its entries, whatever question one echoes.
+TEST_CASE("the items under the log are its entries", "[note_analysis][recognition]") {
+  check("# November 28th\n\n### Proof log — what I did that shows the change\n- [x] Didn't say "
+        "one word about camp when he went Saturday\n- [x] Asked him what he wanted to do "
+        "Sunday\n",
+        "new-start.log@3+");
+}
+
+// A quote after a list whose question item is answered under it is no answer to that item.
+TEST_CASE("quoted questions after an answered item", "[note_analysis][recognition]") {
+  check("# Gérard\n\n- Un avenir possible ?\n    - Je ne crois pas.\n\n> Est-ce que je "
+        "m'accroche quand il me repousse ?\n\nOui, tous les soirs en avril.\n\n> Ai-je peur "
+        "d'être abandonnée ou trahie ?\n\nAbandonnée, oui.\n",
+        "patterns.cling@6+ patterns.abandon@10+");
+}
+
+// Logseq and Dataview fields, "key:: value", are labels; so are the catalogue's ids.
+TEST_CASE("a field's key and value", "[note_analysis][recognition]") {
+  check("## My share\n\nscope:: most of it, not all.\non my own?:: yes, I can do that bit\n"
+        "together:: a proper night a week\n",
+        "wrongs.scope@3+ wrongs.alone@4+ wrongs.together@5+");
+  CHECK(mend::engine::label_colon("std::move(x) here") == std::string_view::npos);
+  CHECK(mend::engine::label_colon("needs:: mine were") == 5);
+}
+
+// Lines of a word or three, in a row outside any section, reading as the questions of one step
+// in the article's order: that step's list.
+TEST_CASE("a run of terse questions of one step", "[note_analysis][recognition]") {
+  check("# Me\n\n- Ideal? near enough\n- Needs? yes\n- Future? yes if the kids thing's settled\n"
+        "- YES? YES.\n",
+        "evaluate.ideal@3+ evaluate.needs@4+ evaluate.future@5+ evaluate.verdict@6+");
+  check("# moi\n\n💭 idéal → oui\n💭 besoins → oui\n💭 avenir → oui\n",
+        "evaluate.ideal@3+ evaluate.needs@4+ evaluate.future@5+");
+  // Out of the article's order, the words are a diary's.
+  check("# Tuesday\n\n- future: gym plans\n- needs: milk\n- ideal: rain\n", "");
+}

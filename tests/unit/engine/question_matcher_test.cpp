@@ -762,4 +762,7 @@ TEST_CASE("left alone, fear making the decision, masel", "[question_matcher]") {
   // Solitude is being alone; occasions are times.
   CHECK(match("Whether I am governed by a fear of solitude") == "motives.fear");
   CHECK(match("Occasions on which I believed I would meet no one, and then did") == "motives.past");
+  // What was said at the door, on the way out, was said leaving.
+  CHECK(match("What he said at the door") == "why.official");
+  CHECK(match("What she said on her way out") == "why.official");
 }
