@@ -1394,6 +1394,41 @@ bool in_callout_body(const std::vector<Block>& blocks, std::string_view text, in
   return false;
 }
 
+std::optional<AdmonitionTitle> admonition_title(std::string_view line) {
+  std::size_t i = 0;
+  if (line.starts_with("!!!") || line.starts_with("???")) i = 3;
+  if (i == 0) return std::nullopt;
+  if (line[0] == '?' && i < line.size() && line[i] == '+') ++i; // opened when shown
+  if (i >= line.size() || line[i] != ' ') return std::nullopt;
+  auto skip_spaces = [&] {
+    while (i < line.size() && line[i] == ' ')
+      ++i;
+  };
+  auto word = [&] {
+    std::size_t from = i;
+    while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) ||
+                               line[i] == '-' || line[i] == '_'))
+      ++i;
+    return line.substr(from, i - from);
+  };
+  skip_spaces();
+  const std::string type = fold_for_match(word());
+  if (type.empty()) return std::nullopt;
+  skip_spaces();
+  // "!!! tip inline end "…"": where it floats, none of its title.
+  for (std::size_t at = i; at < line.size() && line[at] != '"'; at = i) {
+    std::string_view modifier = word();
+    if (modifier != "inline" && modifier != "end") return std::nullopt;
+    skip_spaces();
+  }
+  std::size_t close = line.rfind('"');
+  if (i >= line.size() || line[i] != '"' || close <= i || !trim(line.substr(close + 1)).empty())
+    return std::nullopt;
+  return AdmonitionTitle{i + 1, close - i - 1,
+                         type == "question" || type == "questions" || type == "faq" ||
+                             type == "help" || type == "q"};
+}
+
 bool asking_callout(std::string_view line) {
   if (!line.starts_with("[!")) return false;
   std::size_t close = line.find(']');
@@ -2334,6 +2369,26 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
             c.loose && !c.label && !asking_callout(first_line(text, b.text_start, b.text_end));
         c.must_ask = c.must_ask && c.loose;
         out.lines.push_back(std::move(c));
+        continue;
+      }
+      // "!!! question "What was not working?"" over its body, indented: the admonition's title
+      // is posed as a callout's is, its body the answer (its lines read as a paragraph's).
+      if (auto title = admonition_title(line); title && title->size > 0) {
+        std::string_view t = line.substr(title->start, title->size);
+        const std::size_t at = b.text_start + title->start;
+        bool read = read_line(t, at, c);
+        if (!read && read_task_sentence(t, at, c, kMaxPromptSentenceWords, gate.may_pose))
+          read = c.stop_ended = true;
+        if (read) {
+          c.form = QuestionForm::Line;
+          c.loose = c.loose && !c.label && !title->asking;
+          c.must_ask = c.must_ask && c.loose;
+          if (trim(text.substr(c.answer_start, at + t.size() - std::min(c.answer_start, at + t.size())))
+                  .empty())
+            c.answer_start = b.text_start + line.size(); // past the closing quote
+          out.lines.push_back(std::move(c));
+        }
+        paragraph_lines_memo(text, b, i, out.lines, true, gate);
         continue;
       }
       paragraph_lines_memo(text, b, i, out.lines, false, gate);

@@ -133,6 +133,14 @@ inline std::size_t label_end(std::string_view line, std::size_t colon) {
 }
 // The byte after an Obsidian callout's "[!type]" (and its fold sign), or npos.
 std::size_t callout_title(std::string_view line);
+// The title of a Python-Markdown (MkDocs) admonition's opening line, "!!! question "Was it…"",
+// "??? note "…"", "???+ quote "…"": where its text starts, its length, and whether its type
+// asks (as asking_callout()). Nothing without a title in quotes.
+struct AdmonitionTitle {
+  std::size_t start = 0, size = 0;
+  bool asking = false;
+};
+std::optional<AdmonitionTitle> admonition_title(std::string_view line);
 // "[!question] …", "[!faq]", "[!help]": a callout whose type says it poses a question.
 bool asking_callout(std::string_view line);
 

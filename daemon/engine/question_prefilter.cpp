@@ -106,7 +106,8 @@ struct LineReader {
   // One view: the text a candidate block could start with, read in every way
   // question_candidates.cpp may read it: the whole line (headings, loose items and lines), the
   // strong prefix (bold leads), the cut after the first '?' or '？', the label before its
-  // colon, the rest after a "Q:" prefix, and a callout's title after its "[!type]".
+  // colon, the rest after a "Q:" prefix, a callout's title after its "[!type]" and an
+  // admonition's in its quotes.
   bool view_could_match(std::string_view v, bool heading, bool crlf) const {
     if (trim(v).empty()) return false;
     // A question wrapped at a margin ends on a line in lower case holding its "?"
@@ -145,6 +146,12 @@ struct LineReader {
     if (auto sp = speaker_prefix(v);
         sp && sp->text < v.size() && matches(plain_text(v.substr(sp->text))))
       return true;
+    // An admonition's title, "!!! question "…"", read as a callout's.
+    if (auto title = admonition_title(v); title && title->size > 0)
+      if (auto r = line_reading(v.substr(title->start, title->size), may_ask);
+          r && (!r->sentence || matcher.opens_question(r->plain)) &&
+          matches(r->plain, r->loose && !r->label && !title->asking))
+        return true;
     std::size_t callout = callout_title(v);
     if (callout != std::string_view::npos && callout < v.size())
       if (auto r = line_reading(v.substr(callout), may_ask);

@@ -3535,3 +3535,19 @@ TEST_CASE("a run of terse questions of one step", "[note_analysis][recognition]"
   // Out of the article's order, the words are a diary's.
   check("# Tuesday\n\n- future: gym plans\n- needs: milk\n- ideal: rain\n", "");
 }
+
+// A Python-Markdown (MkDocs) admonition's title is posed as a callout's, its indented body (on
+// the next line or after a blank one) the answer; a titled "note" asks only in a question's
+// words, and one without a title poses nothing.
+TEST_CASE("admonitions", "[note_analysis][recognition]") {
+  check("# Reasons\n\n!!! question \"What was not working?\"\n\n    We did not laugh any more.\n\n"
+        "??? question \"What did I not like in the relationship?\"\n    Her sister.\n\n!!! "
+        "question \"Is it reversible?\"\n",
+        "why.not-working@3+ why.disliked@7+ why.reversible@10-");
+  check("# Letter\n\n!!! quote \"That I still love her and want a new beginning\"\n    I love "
+        "you still.\n",
+        "reach-out.love@3+");
+  check("# Notes\n\n!!! note\n    What did she say when she left?\n", "why.official@4-");
+  CHECK_FALSE(mend::engine::admonition_title("!!! note").has_value());
+  CHECK(mend::engine::admonition_title("???+ faq inline end \"Was it good?\"")->asking);
+}
