@@ -765,4 +765,10 @@ TEST_CASE("left alone, fear making the decision, masel", "[question_matcher]") {
   // What was said at the door, on the way out, was said leaving.
   CHECK(match("What he said at the door") == "why.official");
   CHECK(match("What she said on her way out") == "why.official");
+  // Scots "-nae" and "telt", and misspellings as common as "scard" and "alown".
+  CHECK(match("What she didnae say but I could feel") == "why.unofficial");
+  CHECK(match("What she telt me") == "why.official");
+  CHECK(match("am i scard of being on my own or is that wat is makeing me want her back") ==
+        "motives.fear");
+  CHECK(match("wat tells me i wont end up alown") == "motives.reassure");
 }
