@@ -1134,12 +1134,13 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
                             cs[neighbour_line].loose && !cs[neighbour_line].label &&
                             cs[neighbour_line].form == cs[k].form;
       // In a day's note, the article's own word for the log's entries, answered on its line
-      // ("Proof: asked about his pitch first", "Preuve : soirée avec lui"), is that day's entry.
+      // or under it ("Proof: asked about his pitch first", "Preuve : soirée avec lui", "Proof:"
+      // over "- closed at 6 even on Friday"), is that day's entry.
       // (Once the note has posed the log above, such lines are its entries.)
       // Read last, and only for a one-word line outside its section: rare.
       auto days_proof = [&] {
         const QuestionSpec* spec = pack.question(m.id);
-        return dated_note && cs[k].label && cs[k].loose && spec && spec->log &&
+        return dated_note && cs[k].label && spec && spec->log &&
                names_proof(cs[k].plain) &&
                std::none_of(pairs.begin(), pairs.end(), [&](const Pair& p) {
                  return p.match.id == m.id && !names_proof(cs[p.candidate].plain);
@@ -1233,6 +1234,15 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
           list_end = outline.blocks[b].end;
         else if (outline.blocks[b].start >= list_end)
           break;
+      // "What I will say:" over "- What I tell her, my part also", "- How I say I still love
+      // her", "- How we change how we are together": items asking two other questions or more
+      // are the list of questions the label titles.
+      std::set<std::string> others_asked;
+      for (std::size_t j = p.candidate + 1; j < cs.size() && cs[j].start < list_end; ++j)
+        if (auto best = best_of_line.find(j);
+            best != best_of_line.end() && best->second->match.id != p.match.id)
+          others_asked.insert(best->second->match.id);
+      if (others_asked.size() >= 2) continue;
       for (std::size_t j = p.candidate + 1; j < cs.size() && cs[j].start < list_end; ++j) {
         if (cs[j].form != QuestionForm::ListItem || cs[j].question_mark || cs[j].label) continue;
         auto echo = best_of_line.find(j);

@@ -3551,3 +3551,19 @@ TEST_CASE("admonitions", "[note_analysis][recognition]") {
   CHECK_FALSE(mend::engine::admonition_title("!!! note").has_value());
   CHECK(mend::engine::admonition_title("???+ faq inline end \"Was it good?\"")->asking);
 }
+
+// A label over a list asking two other questions of its own titles them: they are no answers.
+TEST_CASE("a label over a list of questions", "[note_analysis][recognition]") {
+  check("# Nov 8\n\nMeeting Hannah at the café on Wednesday. What I will say:\n- What I tell her "
+        "from my reflection, my part also\n  - that I worked too much\n- How I say I still love "
+        "her and want new start\n  - plainly\n- How we change how we are together\n  - Sunday "
+        "walks\n",
+        "reach-out.share@4+ reach-out.love@6+ reach-out.change@8+");
+}
+
+// "Proof:" in a day's note, over the day's deeds listed under it, is that day's log entry.
+TEST_CASE("a day's proof over a list", "[note_analysis][recognition]") {
+  CHECK(questions("# Tue, November 24th, 2026\n\nProof:\n- parents' evening, both of us\n",
+                  "2026-11-24.md") == "new-start.log@3+");
+  CHECK(questions("# Notes\n\nProof:\n- parents' evening, both of us\n", "Notes.md") == "");
+}
