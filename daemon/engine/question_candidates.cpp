@@ -749,19 +749,6 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
       return true;
     }
   }
-  if (std::size_t property = line.find("::"); property != std::string_view::npos) {
-    // Logseq's "key:: value" property: a label when its key is words ("official-reasons:: …").
-    std::string key(trim(line.substr(0, property)));
-    if (key.empty() || count_words(key) > kMaxLabelWords) return false;
-    for (char& ch : key)
-      if (ch == '-' || ch == '_') ch = ' ';
-    c.plain = key;
-    c.label = true;
-    c.loose = !trim(line.substr(property + 2)).empty();
-    c.end = base + property + 2;
-    c.answer_start = c.end;
-    return true;
-  }
   // "Est-ce que je peux changer seule → c'est en réaction : il faisait rien": an arrow before
   // the colon sets the thought off first (read below); a dash may sit inside a label ("still
   // love her — how to say it: …").
@@ -862,10 +849,10 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
 std::size_t label_colon(std::string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] != ':') continue;
-    // "scope:: most of it" (a Logseq or Dataview field, "key:: value") is a label too, read to
-    // its second colon (label_end); "std::move" and "C::D" are not.
+    // "scope:: most of it" (a Logseq or Dataview field, "key:: value"; "what he said :: …") is
+    // a label too, read to its second colon (label_end); "std::move" and "C::D" are not.
     if (i + 1 < line.size() && line[i + 1] == ':') {
-      if (i > 0 && line[i - 1] != ':' && line[i - 1] != ' ' &&
+      if (i > 0 && line[i - 1] != ':' &&
           (i + 2 == line.size() || line[i + 2] == ' ' || line[i + 2] == '\t'))
         return i;
       return std::string_view::npos;
