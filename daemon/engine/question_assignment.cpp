@@ -427,13 +427,17 @@ void assign_pairs(const std::vector<Pair>& pairs, const std::vector<Candidate>& 
     // The log is written again every week ("**This week's proof:**" in a running note): it
     // may recur, when each entry is posed as one (a label, a heading, a bold lead).
     const QuestionSpec* spec = pack.question(p.match.id);
-    bool recurs = spec && spec->log && !p.match.terse &&
-                  !(cs[p.candidate].loose && !cs[p.candidate].label) &&
-                  count_words(cs[p.candidate].plain) >= 2;
+    // So may a question asked again in a note's later update ("update 20/10: the unofficial
+    // reason, the thing he never said?").
+    bool recurs = (spec && spec->log && !p.match.terse &&
+                   !(cs[p.candidate].loose && !cs[p.candidate].label) &&
+                   count_words(cs[p.candidate].plain) >= 2) ||
+                  cs[p.candidate].revised;
     if (chosen[p.candidate] || (claimed.count(p.match.id) && !recurs)) continue;
     chosen[p.candidate] =
         RecognisedQuestion{p.candidate, p.match.id, MatchedBy::Text, p.match.score, p.match};
-    claimed.insert(p.match.id);
+    // (Taken again in an update, the question is still the first asking's to take.)
+    if (!cs[p.candidate].revised) claimed.insert(p.match.id);
   }
 }
 

@@ -508,7 +508,39 @@ namespace {
 // Returns false when the line is none of these. A note tool's comment ending the line
 // (Logseq's block id, "… <!-- {"uuid":"5b0e…"} -->") holds none of the writer's words and is
 // no answer; a marker ("<!-- mend:… -->") is read as one elsewhere.
+// "update 20/10: the unofficial reason, the thing he never said? …", "EDIT: …", "màj 3/11 :
+// …": a note revised later marks what it added; the mark, its date and colon are none of the
+// line's words. Where the words start, or 0.
+std::size_t after_revision_mark(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && line[i] == ' ')
+    ++i;
+  std::size_t word_end = i;
+  while (word_end < line.size() && line[word_end] != ' ' && line[word_end] != ':' &&
+         line[word_end] != '(')
+    ++word_end;
+  static const std::unordered_set<std::string> marks = {
+      "update", "updated", "upd", "edit", "edited", "later", "addendum", "maj", "ajout", "relu"};
+  std::string word = fold_for_match(line.substr(i, word_end - i));
+  if (!marks.count(word)) return 0;
+  // Its date or number, in any spelling of digits ("20/10", "(3.11)", "2026-11-03").
+  std::size_t k = word_end;
+  while (k < line.size() && k - word_end <= 14 &&
+         (line[k] == ' ' || line[k] == '(' || line[k] == ')' || line[k] == '/' ||
+          line[k] == '-' || line[k] == '.' || std::isdigit(static_cast<unsigned char>(line[k]))))
+    ++k;
+  if (k >= line.size() || line[k] != ':' || k + 1 >= line.size() || line[k + 1] != ' ') return 0;
+  k += 2;
+  while (k < line.size() && line[k] == ' ')
+    ++k;
+  return k < line.size() ? k : 0;
+}
+
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
+  if (std::size_t words = after_revision_mark(line)) {
+    c.revised = true;
+    return read_line(line.substr(words), base + words, c);
+  }
   // "- [ ] can i fix it myself?<br>half me half them": a card of Obsidian's Kanban board (and
   // a Notion export's item) keeps its lines on one Markdown line, broken by "<br>". What comes
   // before the first break is the line the writer posed; what follows it answers.

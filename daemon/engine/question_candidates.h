@@ -67,6 +67,9 @@ struct Candidate {
   // A further question of a line after the answer to its first ("… Oui. Besoins respectés ?
   // Oui."): a question only when that first one is (`head_start`: where the first starts).
   bool further = false;
+  // Marked as added later ("update 20/10: …", after_revision_mark): a question asked again
+  // once its first asking was left open, which may recur in its note.
+  bool revised = false;
   std::size_t head_start = 0;
 };
 

@@ -3567,3 +3567,16 @@ TEST_CASE("a day's proof over a list", "[note_analysis][recognition]") {
                   "2026-11-24.md") == "new-start.log@3+");
   CHECK(questions("# Notes\n\nProof:\n- parents' evening, both of us\n", "Notes.md") == "");
 }
+
+// "update 20/10: …" marks what a running note added later: its words start after the mark,
+// and a question left open above may be asked (and answered) again there.
+TEST_CASE("a question asked again in an update", "[note_analysis][recognition]") {
+  check("# Padraig\n\n- What he said, the official line: \"I need space.\"\n- What he didn't say "
+        "but I felt:\n- What wasn't working: we never went anywhere\n\nupdate 20/10: the "
+        "unofficial reason, the thing he never said out loud? I think he felt second to the "
+        "shop.\n",
+        "why.official@3+ why.unofficial@4- why.not-working@5+ why.unofficial@7+");
+  // Asked once, an update's question is read as any line is.
+  check("# Arnaud\n\nmàj 3/11 : ce qui ne marchait pas, enfin ? On ne faisait plus rien à deux.\n",
+        "why.not-working@3+");
+}
