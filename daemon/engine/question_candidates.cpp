@@ -536,7 +536,89 @@ std::size_t after_revision_mark(std::string_view line) {
   return k < line.size() ? k : 0;
 }
 
+// A note dictated to the phone speaks its marks: "question two the times I thought I'd never
+// meet anyone again answer after Liam at college…", "Official reason what Dean actually said
+// when he went answer that he couldn't do my shifts": the word "answer" ("réponse") parts the
+// question from its answer, and "question" (with its number) opens it, when spoken.
+struct SpokenQuestion {
+  std::size_t start = 0, end = 0, answer = 0;
+  bool marked = false; // "question" said before it
+};
+std::optional<SpokenQuestion> spoken_question(std::string_view line) {
+  // Cheap first: most lines hold neither word.
+  if (line.find("nswer") == std::string_view::npos && line.find("ponse") == std::string_view::npos)
+    return std::nullopt;
+  struct Word {
+    std::size_t start, end;
+    std::string folded;
+  };
+  std::vector<Word> words;
+  for (std::size_t i = 0; i < line.size();) {
+    while (i < line.size() && line[i] == ' ')
+      ++i;
+    std::size_t j = i;
+    while (j < line.size() && line[j] != ' ')
+      ++j;
+    if (j > i) words.push_back({i, j, fold_for_match(line.substr(i, j - i))});
+    i = j;
+  }
+  static const std::unordered_set<std::string> numbers = {
+      "one", "two",  "three", "four", "five", "six",  "seven", "eight", "nine",  "ten",
+      "un",  "une",  "deux",  "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix",
+      "first", "next", "last", "number", "numero", "premiere", "suivante", "1", "2", "3",
+      "4",   "5",    "6",     "7",    "8",    "9",    "10"};
+  // "an answer", "the answer", "sa réponse": the noun, said in prose; "doesn't answer", "we
+  // both answer it": the verb.
+  static const std::unordered_set<std::string> not_a_mark = {
+      "an",   "the",  "no",     "my",    "his",    "her",   "their", "your",   "any",
+      "of",   "to",   "i",      "we",    "you",    "they",  "both",  "doesn't", "don't",
+      "didn't", "can't", "won't", "will", "would", "could", "should", "must",  "never",
+      "cannot", "can", "couldn't", "wouldn't", "shouldn't", "wouldnt", "couldnt", "shouldnt",
+      "not",  "doesnt", "dont", "didnt", "cant",  "wont",  "une",   "la",     "sa",
+      "ma",   "ta",   "leur",   "notre", "votre", "cette", "aucune", "pas",   "sans"};
+  for (std::size_t a = 0; a < words.size(); ++a) {
+    std::string w = words[a].folded;
+    while (!w.empty() && (w.back() == ':' || w.back() == ','))
+      w.pop_back();
+    if (w != "answer" && w != "reponse") continue;
+    if (a == 0 || not_a_mark.count(words[a - 1].folded)) return std::nullopt;
+    // Spoken, its question is unpunctuated: a stop, colon or "?" before the word is written
+    // prose's ("Reversible? … side: Yes, if I answer the kids question").
+    if (line.substr(0, words[a].start).find_first_of("?:!.") != std::string_view::npos ||
+        line.substr(0, words[a].start).find("\u2026") != std::string_view::npos)
+      return std::nullopt;
+    SpokenQuestion s;
+    std::size_t first = 0;
+    for (std::size_t q = a; q-- > 0;)
+      if (words[q].folded == "question") {
+        s.marked = true;
+        first = q + 1;
+        while (first < a && numbers.count(words[first].folded))
+          ++first;
+        break;
+      }
+    constexpr std::size_t kLeastWords = 3, kMostWords = 32;
+    if (a - first < kLeastWords || a - first > kMostWords) return std::nullopt;
+    s.start = words[first].start;
+    s.end = words[a - 1].end;
+    s.answer = words[a].end;
+    return s;
+  }
+  return std::nullopt;
+}
+
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
+  if (auto spoken = spoken_question(line)) {
+    c.start = base + spoken->start;
+    c.end = base + spoken->end;
+    c.answer_start = base + spoken->answer;
+    c.plain = plain_text(line.substr(spoken->start, spoken->end - spoken->start));
+    c.spoken = true;
+    // Unmarked, it must be worded as one of the article's questions (prose says "answer" too).
+    c.loose = !spoken->marked;
+    c.must_ask = !spoken->marked;
+    return true;
+  }
   if (std::size_t words = after_revision_mark(line)) {
     c.revised = true;
     return read_line(line.substr(words), base + words, c);
@@ -1216,8 +1298,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // been working: …", "how long were we together? 2 yrs"): a line after one that ran on
       // is still read when it starts with a label of its own or a question posed from its
       // first word, never a wrapped sentence's middle.
-      if (qa_prefix(line) || !read_line(line, base, c) || c.start != base) continue;
-      if (!(c.label || (c.question_mark && count_words(c.plain) >= 4))) continue;
+      if (qa_prefix(line) || !read_line(line, base, c) || (c.start != base && !c.spoken))
+        continue;
+      if (!(c.label || c.spoken || (c.question_mark && count_words(c.plain) >= 4))) continue;
       c.form = QuestionForm::Line;
       out.push_back(std::move(c));
       continue;

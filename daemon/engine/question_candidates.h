@@ -70,6 +70,9 @@ struct Candidate {
   // Marked as added later ("update 20/10: …", after_revision_mark): a question asked again
   // once its first asking was left open, which may recur in its note.
   bool revised = false;
+  // Dictated, its marks spoken: "question two the times I thought … answer after Liam …"
+  // (spoken_question).
+  bool spoken = false;
   std::size_t head_start = 0;
 };
 

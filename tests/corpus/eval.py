@@ -71,7 +71,8 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
                                 "holdout-bw", "holdout-bx", "holdout-by", "holdout-bz",
                                 "holdout-ca", "holdout-cb", "holdout-cc", "holdout-ce",
                                 "holdout-cg", "holdout-ch", "holdout-ci", "holdout-cd",
-                                "holdout-cf", "holdout-cm", "holdout-cn", "holdout-co")]
+                                "holdout-cf", "holdout-cm", "holdout-cn", "holdout-co",
+                                "holdout-ck")]
 # Read with `--corpus tests/corpus/holdout-z`, outside the defaults and their ctest: writing far
 # from textbook, most of whose misses are what the recognition issue keeps out (a dictated
 # question and its answer as one run-on paragraph of prose: 30 of its 231 questions) or far

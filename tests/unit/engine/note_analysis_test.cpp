@@ -3580,3 +3580,18 @@ TEST_CASE("a question asked again in an update", "[note_analysis][recognition]")
   check("# Arnaud\n\nmàj 3/11 : ce qui ne marchait pas, enfin ? On ne faisait plus rien à deux.\n",
         "why.not-working@3+");
 }
+
+// A dictated note speaks its marks: "answer" ("réponse") parts a question from its answer, and
+// "question" (with its number) opens it. Said in prose, "answer" is a noun or a verb.
+TEST_CASE("questions dictated with their marks spoken", "[note_analysis][recognition]") {
+  check("# Capstone walk\n\nquestion two the times I thought I'd never meet anyone again and "
+        "then I did answer after Liam at college\nwhat he never said but I could feel it answer "
+        "that he was bored of me\n",
+        "motives.past@3+ why.unofficial@4+");
+  check("# Dean\n\nQuestion what didn't I like about it answer his moods\n\nquestion trois mes "
+        "besoins ils étaient respectés réponse la plupart du temps\n",
+        "why.disliked@3+ evaluate.needs@5+");
+  check("# Sipho\n\nWhat I didn't like was that he never once gave me an answer about Durban\n"
+        "She is tired of waiting and her mother asks her questions she cannot answer\n",
+        "");
+}
