@@ -581,7 +581,7 @@ std::optional<SpokenQuestion> spoken_question(std::string_view line) {
     while (!w.empty() && (w.back() == ':' || w.back() == ','))
       w.pop_back();
     if (w != "answer" && w != "reponse") continue;
-    if (a == 0 || not_a_mark.count(words[a - 1].folded)) return std::nullopt;
+    if (a == 0) return std::nullopt;
     // Spoken, its question is unpunctuated: a stop, colon or "?" before the word is written
     // prose's ("Reversible? … side: Yes, if I answer the kids question").
     if (line.substr(0, words[a].start).find_first_of("?:!.") != std::string_view::npos ||
@@ -597,6 +597,13 @@ std::optional<SpokenQuestion> spoken_question(std::string_view line) {
           ++first;
         break;
       }
+    // After a spoken "question", a possessive ends the question ("… on my side or his answer
+    // I go down…"); unmarked, it makes a noun of the word.
+    static const std::unordered_set<std::string> possessives = {"my", "his", "her", "their",
+                                                                "your", "sa", "ma", "ta", "leur"};
+    if (not_a_mark.count(words[a - 1].folded) &&
+        !(s.marked && possessives.count(words[a - 1].folded)))
+      return std::nullopt;
     constexpr std::size_t kLeastWords = 3, kMostWords = 32;
     if (a - first < kLeastWords || a - first > kMostWords) return std::nullopt;
     s.start = words[first].start;
@@ -614,9 +621,8 @@ bool read_line(std::string_view line, std::size_t base, Candidate& c) {
     c.answer_start = base + spoken->answer;
     c.plain = plain_text(line.substr(spoken->start, spoken->end - spoken->start));
     c.spoken = true;
-    // Unmarked, it must be worded as one of the article's questions (prose says "answer" too).
+    // Unmarked, it meets the bar of a loose line (prose says "answer" too).
     c.loose = !spoken->marked;
-    c.must_ask = !spoken->marked;
     return true;
   }
   if (std::size_t words = after_revision_mark(line)) {
@@ -1317,7 +1323,8 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       out.push_back(std::move(c));
       continue;
     }
-    if (auto prefix = qa_prefix(line)) {
+    // ("Question can it be turned round … answer I go down …": spoken, read below.)
+    if (auto prefix = qa_prefix(line); prefix && !spoken_question(line)) {
       c.form = QuestionForm::QA;
       std::string_view posed = line.substr(*prefix);
       // "Q : Est-ce que je veux changer tout ce qu'il me" / "reproche ou juste une partie ?"
