@@ -64,6 +64,9 @@ constexpr std::size_t kWeakTopicQuestions = 3;
 // fewer.)
 constexpr std::size_t kUntopicalStepRun = 3;
 
+// Answered on a form ("Réponse : …" under its question): defined with first_answer_line.
+bool answered_on_a_form(std::string_view text, const Candidate& c);
+
 // Day One's export opens each entry with an indented block of its metadata ("\tDate:\t15
 // November 2026 at 16:48", "\tLocation:\t…", "\tWeather:\t9° Partly Cloudy"): a new entry, so
 // the end of the answer before it, whose words ("partly") are none of the writer's.
@@ -1071,9 +1074,12 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
         root >= 0 && root != deciding_root && root != item_of(blocks, cs[k].block) &&
         !opens_with_quotation_mark(cs[k].plain) &&
         (matcher_.speaks_in_first_person(cs[k].plain) || matcher_.speaks_of_couple(cs[k].plain));
+    // (Filled in on a form, "Voulez-vous changer tout ce qu'elle vous reproche ?" over
+    // "Réponse : rien", they are the writer's.)
     about[k] = told_of_couple[k] || names_other || (about_other && !writers_own_block) ||
                (matcher_.addresses_someone_formally(cs[k].plain) &&
-                !(quoted_as_put(text, cs[k]) && answered_by_the_one_asked(text, cs[k])));
+                !(quoted_as_put(text, cs[k]) && answered_by_the_one_asked(text, cs[k])) &&
+                !answered_on_a_form(text, cs[k]));
     first_under_heading = false;
   }
   return about;
@@ -1129,7 +1135,8 @@ bool Analyzer::asked_of_someone_else(std::string_view text, const Candidate& c) 
           (c.question_mark || matcher_.opens_question(c.plain)) &&
           (names_someone_else(text, c) ||
            (matcher_.addresses_someone_formally(c.plain) &&
-            !(quoted_as_put(text, c) && answered_by_the_one_asked(text, c))))) ||
+            !(quoted_as_put(text, c) && answered_by_the_one_asked(text, c)) &&
+            !answered_on_a_form(text, c)))) ||
          left_a_group_on_its_line(text, c);
 }
 
@@ -1285,18 +1292,25 @@ std::string_view first_answer_line(std::string_view text, const Candidate& c) {
   return no_words(line) ? std::string_view{} : line;
 }
 
+// A form's "Your response: …", "Réponse : …" under its question: a worksheet the writer fills
+// in, whoever its questions speak to. Both languages' labels (the pack has no key for them).
+bool answered_on_a_form(std::string_view text, const Candidate& c) {
+  std::string lower = fold_case(trim(first_answer_line(text, c)));
+  for (std::string_view label : {"your response", "your answer", "ta réponse", "votre réponse",
+                                 "my answer", "ma réponse", "answer", "response", "réponse"})
+    if (lower.starts_with(label) &&
+        trim(std::string_view(lower).substr(label.size())).starts_with(":"))
+      return true;
+  return false;
+}
+
 } // namespace
 
 bool Analyzer::answered_in_first_person(std::string_view text, const Candidate& c) const {
   std::string_view line = first_answer_line(text, c);
   if (line.empty()) return false;
-  // A form's "Your response: …" (a worksheet the writer fills in) is the writer's answer,
-  // whoever it speaks of. Both languages' labels (the pack has no key for them).
-  std::string lower = fold_case(trim(line));
-  for (std::string_view label : {"your response", "your answer", "ta réponse", "votre réponse"})
-    if (lower.starts_with(label) &&
-        trim(std::string_view(lower).substr(label.size())).starts_with(":"))
-      return true;
+  // The writer's answer on a form, whoever it speaks of.
+  if (answered_on_a_form(text, c)) return true;
   // What someone else said, quoted ("He said \"I need space\""), is theirs.
   return matcher_.speaks_in_first_person(without_quoted(fold_for_match(line)));
 }

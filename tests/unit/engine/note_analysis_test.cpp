@@ -3595,3 +3595,15 @@ TEST_CASE("questions dictated with their marks spoken", "[note_analysis][recogni
         "She is tired of waiting and her mother asks her questions she cannot answer\n",
         "");
 }
+
+// A worksheet's questions put as "vous", each answered on the form ("Réponse : …"), are the
+// writer's own; put as "vous" and answered without the form's label, a counsellor's.
+TEST_CASE("a worksheet filled in on its form", "[note_analysis][recognition]") {
+  check("# Fiche 3\n\n- Voulez-vous changer tout ce qu'elle vous reproche, ou seulement une "
+        "partie ?\n  Réponse : seulement les horaires\n- Pouvez-vous changer seul, ou est-ce une "
+        "conséquence de son comportement ?\n  Réponse : seul. les horaires c'est moi\n",
+        "wrongs.scope@3+ wrongs.alone@5+");
+  check("# Fiche 3\n\n- Voulez-vous changer tout ce qu'elle vous reproche, ou seulement une "
+        "partie ?\n  Il faudra en parler en séance.\n",
+        "");
+}
