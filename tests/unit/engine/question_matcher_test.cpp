@@ -771,4 +771,5 @@ TEST_CASE("left alone, fear making the decision, masel", "[question_matcher]") {
   CHECK(match("am i scard of being on my own or is that wat is makeing me want her back") ==
         "motives.fear");
   CHECK(match("wat tells me i wont end up alown") == "motives.reassure");
+  CHECK(match("What reason did she not give, that I felt all the same?") == "why.unofficial");
 }
