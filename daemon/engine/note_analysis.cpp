@@ -686,9 +686,9 @@ std::vector<std::size_t> Analyzer::drop_debriefs_of_other_topics(std::string_vie
       if (candidates.lines[recognition.questions[k].candidate].start >=
           candidates.lines[recognition.questions[inside.front()].candidate].start)
         return false;
-      const long at = std::find(steps.begin(), steps.end(),
-                                step_of_question(recognition.questions[k].id)) -
-                      steps.begin();
+      const long at =
+          std::find(steps.begin(), steps.end(), step_of_question(recognition.questions[k].id)) -
+          steps.begin();
       if (at >= here) return false;
       if (!is_debrief(k)) earlier.insert(at);
     }

@@ -1144,8 +1144,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       // Read last, and only for a one-word line outside its section: rare.
       auto days_proof = [&] {
         const QuestionSpec* spec = pack.question(m.id);
-        return dated_note && cs[k].label && spec && spec->log &&
-               names_proof(cs[k].plain) &&
+        return dated_note && cs[k].label && spec && spec->log && names_proof(cs[k].plain) &&
                std::none_of(pairs.begin(), pairs.end(), [&](const Pair& p) {
                  return p.match.id == m.id && !names_proof(cs[p.candidate].plain);
                });

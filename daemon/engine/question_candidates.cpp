@@ -526,8 +526,8 @@ std::size_t after_revision_mark(std::string_view line) {
   // Its date or number, in any spelling of digits ("20/10", "(3.11)", "2026-11-03").
   std::size_t k = word_end;
   while (k < line.size() && k - word_end <= 14 &&
-         (line[k] == ' ' || line[k] == '(' || line[k] == ')' || line[k] == '/' ||
-          line[k] == '-' || line[k] == '.' || std::isdigit(static_cast<unsigned char>(line[k]))))
+         (line[k] == ' ' || line[k] == '(' || line[k] == ')' || line[k] == '/' || line[k] == '-' ||
+          line[k] == '.' || std::isdigit(static_cast<unsigned char>(line[k]))))
     ++k;
   if (k >= line.size() || line[k] != ':' || k + 1 >= line.size() || line[k + 1] != ' ') return 0;
   k += 2;
@@ -563,19 +563,20 @@ std::optional<SpokenQuestion> spoken_question(std::string_view line) {
     i = j;
   }
   static const std::unordered_set<std::string> numbers = {
-      "one", "two",  "three", "four", "five", "six",  "seven", "eight", "nine",  "ten",
-      "un",  "une",  "deux",  "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix",
-      "first", "next", "last", "number", "numero", "premiere", "suivante", "1", "2", "3",
-      "4",   "5",    "6",     "7",    "8",    "9",    "10"};
+      "one",   "two",  "three", "four",   "five",   "six",      "seven",    "eight", "nine", "ten",
+      "un",    "une",  "deux",  "trois",  "quatre", "cinq",     "sept",     "huit",  "neuf", "dix",
+      "first", "next", "last",  "number", "numero", "premiere", "suivante", "1",     "2",    "3",
+      "4",     "5",    "6",     "7",      "8",      "9",        "10"};
   // "an answer", "the answer", "sa réponse": the noun, said in prose; "doesn't answer", "we
   // both answer it": the verb.
   static const std::unordered_set<std::string> not_a_mark = {
-      "an",   "the",  "no",     "my",    "his",    "her",   "their", "your",   "any",
-      "of",   "to",   "i",      "we",    "you",    "they",  "both",  "doesn't", "don't",
-      "didn't", "can't", "won't", "will", "would", "could", "should", "must",  "never",
-      "cannot", "can", "couldn't", "wouldn't", "shouldn't", "wouldnt", "couldnt", "shouldnt",
-      "not",  "doesnt", "dont", "didnt", "cant",  "wont",  "une",   "la",     "sa",
-      "ma",   "ta",   "leur",   "notre", "votre", "cette", "aucune", "pas",   "sans"};
+      "an",      "the",     "no",       "my",     "his",    "her",      "their",    "your",
+      "any",     "of",      "to",       "i",      "we",     "you",      "they",     "both",
+      "doesn't", "don't",   "didn't",   "can't",  "won't",  "will",     "would",    "could",
+      "should",  "must",    "never",    "cannot", "can",    "couldn't", "wouldn't", "shouldn't",
+      "wouldnt", "couldnt", "shouldnt", "not",    "doesnt", "dont",     "didnt",    "cant",
+      "wont",    "une",     "la",       "sa",     "ma",     "ta",       "leur",     "notre",
+      "votre",   "cette",   "aucune",   "pas",    "sans"};
   for (std::size_t a = 0; a < words.size(); ++a) {
     std::string w = words[a].folded;
     while (!w.empty() && (w.back() == ':' || w.back() == ','))
@@ -599,8 +600,8 @@ std::optional<SpokenQuestion> spoken_question(std::string_view line) {
       }
     // After a spoken "question", a possessive ends the question ("… on my side or his answer
     // I go down…"); unmarked, it makes a noun of the word.
-    static const std::unordered_set<std::string> possessives = {"my", "his", "her", "their",
-                                                                "your", "sa", "ma", "ta", "leur"};
+    static const std::unordered_set<std::string> possessives = {"my", "his", "her", "their", "your",
+                                                                "sa", "ma",  "ta",  "leur"};
     if (not_a_mark.count(words[a - 1].folded) &&
         !(s.marked && possessives.count(words[a - 1].folded)))
       return std::nullopt;
@@ -1304,8 +1305,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // been working: …", "how long were we together? 2 yrs"): a line after one that ran on
       // is still read when it starts with a label of its own or a question posed from its
       // first word, never a wrapped sentence's middle.
-      if (qa_prefix(line) || !read_line(line, base, c) || (c.start != base && !c.spoken))
-        continue;
+      if (qa_prefix(line) || !read_line(line, base, c) || (c.start != base && !c.spoken)) continue;
       if (!(c.label || c.spoken || (c.question_mark && count_words(c.plain) >= 4))) continue;
       c.form = QuestionForm::Line;
       out.push_back(std::move(c));
@@ -1515,8 +1515,8 @@ std::optional<AdmonitionTitle> admonition_title(std::string_view line) {
   };
   auto word = [&] {
     std::size_t from = i;
-    while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) ||
-                               line[i] == '-' || line[i] == '_'))
+    while (i < line.size() &&
+           (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '-' || line[i] == '_'))
       ++i;
     return line.substr(from, i - from);
   };
@@ -2492,7 +2492,8 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
           c.form = QuestionForm::Line;
           c.loose = c.loose && !c.label && !title->asking;
           c.must_ask = c.must_ask && c.loose;
-          if (trim(text.substr(c.answer_start, at + t.size() - std::min(c.answer_start, at + t.size())))
+          if (trim(text.substr(c.answer_start,
+                               at + t.size() - std::min(c.answer_start, at + t.size())))
                   .empty())
             c.answer_start = b.text_start + line.size(); // past the closing quote
           out.lines.push_back(std::move(c));
