@@ -583,9 +583,9 @@ std::optional<SpokenQuestion> spoken_question(std::string_view line) {
       w.pop_back();
     if (w != "answer" && w != "reponse") continue;
     if (a == 0) return std::nullopt;
-    // Spoken, its question is unpunctuated: a stop, colon or "?" before the word is written
-    // prose's ("Reversible? … side: Yes, if I answer the kids question").
-    if (line.substr(0, words[a].start).find_first_of("?:!.") != std::string_view::npos ||
+    // Spoken, its question is unpunctuated and holds no markup: a stop, colon or "?" before the
+    // word is written prose's ("Reversible? … side: Yes, if I answer the kids question").
+    if (line.substr(0, words[a].start).find_first_of("?:!.[]*`|#_") != std::string_view::npos ||
         line.substr(0, words[a].start).find("\u2026") != std::string_view::npos)
       return std::nullopt;
     SpokenQuestion s;

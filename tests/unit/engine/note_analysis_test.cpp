@@ -3607,3 +3607,8 @@ TEST_CASE("a worksheet filled in on its form", "[note_analysis][recognition]") {
         "partie ?\n  Il faudra en parler en séance.\n",
         "");
 }
+
+// Markup before the word is written text's, never a dictated question's.
+TEST_CASE("no spoken question in marked-up text", "[note_analysis][recognition]") {
+  check("# Notes\n\n- [ ] **hopeful** scared of being alone answer anxious\n", "");
+}
