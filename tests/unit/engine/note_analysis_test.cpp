@@ -3608,7 +3608,9 @@ TEST_CASE("a worksheet filled in on its form", "[note_analysis][recognition]") {
         "");
 }
 
-// Markup before the word is written text's, never a dictated question's.
+// Markup before the word is written text's, never a dictated question's: the line is read
+// whole, its "answer" no mark parting an answer from it.
 TEST_CASE("no spoken question in marked-up text", "[note_analysis][recognition]") {
-  check("# Notes\n\n- [ ] **hopeful** scared of being alone answer anxious\n", "");
+  check("# Notes\n\n- At worst [[just]] airport talked afraid of being alone answer film\n",
+        "motives.fear@3-");
 }
