@@ -1004,6 +1004,17 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     return item;
   };
   int deciding_root = -1;
+  // A questionnaire copied as it was put ("Avez-vous peur … ?", "Qu'est-ce qui vous rassure … ?")
+  // and answered as "je": when two of the note's questions put as "vous" are answered in the
+  // first person, they are all the writer's.
+  int formal = 0, formal_answered_as_i = 0;
+  for (const Candidate& c : cs)
+    if ((c.question_mark || matcher_.opens_question(c.plain)) &&
+        matcher_.addresses_someone_formally(c.plain)) {
+      ++formal;
+      formal_answered_as_i += answered_in_first_person(text, c) ? 1 : 0;
+    }
+  const bool writers_questionnaire = formal_answered_as_i >= 2;
   bool subject_heading_above = false; // the heading above titles a subject (titles_a_subject)
   // "- stuff to ask Ellie when she's ready" over nested items: the items it holds are put to
   // someone else, as a label's list is ("Questions for Moana:").
@@ -1055,7 +1066,10 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
       continue;
     }
     if (!cs[k].question_mark && !matcher_.opens_question(cs[k].plain)) continue;
-    bool names_other = names_someone_else(text, cs[k]);
+    // (In the writer's questionnaire, "ce qu'il vous a dit", "votre partenaire" are the
+    // writer's ex.)
+    bool names_other = names_someone_else(text, cs[k]) &&
+                       !(writers_questionnaire && matcher_.addresses_someone_formally(cs[k].plain));
     // Only one of the article's questions asked of someone else decides: a diary's opening
     // "why she tell my mother first before me?" says nothing of the questions after it. A
     // couple told of before a list decides for that list only.
@@ -1077,7 +1091,7 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
     // (Filled in on a form, "Voulez-vous changer tout ce qu'elle vous reproche ?" over
     // "Réponse : rien", they are the writer's.)
     about[k] = told_of_couple[k] || names_other || (about_other && !writers_own_block) ||
-               (matcher_.addresses_someone_formally(cs[k].plain) &&
+               (matcher_.addresses_someone_formally(cs[k].plain) && !writers_questionnaire &&
                 !(quoted_as_put(text, cs[k]) && answered_by_the_one_asked(text, cs[k])) &&
                 !answered_on_a_form(text, cs[k]));
     first_under_heading = false;

@@ -3614,3 +3614,16 @@ TEST_CASE("no spoken question in marked-up text", "[note_analysis][recognition]"
   check("# Notes\n\n- At worst [[just]] airport talked afraid of being alone answer film\n",
         "motives.fear@3-");
 }
+
+// A questionnaire copied as it was put ("vous") and answered as "je" twice or more is the
+// writer's, "votre partenaire" and "ce qu'il vous a dit" included.
+TEST_CASE("a questionnaire answered as je", "[note_analysis][recognition]") {
+  const std::string two_as_je =
+      "# Questionnaire - Alain\n\n**Quelles étaient ses raisons officielles de partir (ce qu'il "
+      "vous a dit) ?**\nQue je vivais pour la mairie.\n\n**Voulez-vous changer tout ce que votre "
+      "partenaire vous reproche, ou seulement une partie ?**\nUne partie : je garde mon métier.\n";
+  check(two_as_je, "why.official@3+ wrongs.scope@6+");
+  check("# Séance\n\n**Voulez-vous changer tout ce que votre partenaire vous reproche, ou "
+        "seulement une partie ?**\nÀ voir la semaine prochaine.\n",
+        "");
+}
