@@ -3627,3 +3627,11 @@ TEST_CASE("a questionnaire answered as je", "[note_analysis][recognition]") {
         "seulement une partie ?**\nÀ voir la semaine prochaine.\n",
         "");
 }
+
+// French "si" opens an indirect question ("whether"): "Si ça a un avenir" over its answer.
+TEST_CASE("si opens an indirect question", "[note_analysis][recognition]") {
+  check("# Le bilan\n\nSi c'était l'idéal pour moi\nNon.\nSi mes besoins, mes limites étaient "
+        "respectés\nPas toujours.\nSi ça a un avenir\nJe ne crois pas.\nSi au bout du compte "
+        "c'est un grand oui\nNon.\n",
+        "evaluate.ideal@3+ evaluate.needs@5+ evaluate.future@7+ evaluate.verdict@9+");
+}
