@@ -772,4 +772,8 @@ TEST_CASE("left alone, fear making the decision, masel", "[question_matcher]") {
         "motives.fear");
   CHECK(match("wat tells me i wont end up alown") == "motives.reassure");
   CHECK(match("What reason did she not give, that I felt all the same?") == "why.unofficial");
+  // Put right is reversed; a log of each week's deeds is the log.
+  CHECK(match("Can it be put right, and by whom?") == "why.reversible");
+  CHECK(match("log what I did every week to show it") == "new-start.log");
+  CHECK(match("journal de ce que je fais chaque semaine") == "new-start.log");
 }
