@@ -521,6 +521,11 @@ std::size_t after_revision_mark(std::string_view line) {
     ++word_end;
   static const std::unordered_set<std::string> marks = {
       "update", "updated", "upd", "edit", "edited", "later", "addendum", "maj", "ajout", "relu"};
+  // (Read past a word of their length opening with one of their letters only: every line of
+  // every note comes here.)
+  if (word_end - i < 3 || word_end - i > 8 ||
+      std::string_view("uUeElLaAmMrR").find(line[i]) == std::string_view::npos)
+    return 0;
   std::string word = fold_for_match(line.substr(i, word_end - i));
   if (!marks.count(word)) return 0;
   // Its date or number, in any spelling of digits ("20/10", "(3.11)", "2026-11-03").
@@ -548,20 +553,43 @@ std::optional<SpokenQuestion> spoken_question(std::string_view line) {
   // Cheap first: most lines hold neither word.
   if (line.find("nswer") == std::string_view::npos && line.find("ponse") == std::string_view::npos)
     return std::nullopt;
+  auto next_word = [&](std::size_t& i) {
+    while (i < line.size() && line[i] == ' ')
+      ++i;
+    std::size_t from = i;
+    while (i < line.size() && line[i] != ' ')
+      ++i;
+    return std::pair{from, i};
+  };
+  // The mark: the first word "answer" ("réponse"), as written, a colon or comma after it.
+  std::size_t mark = std::string_view::npos, mark_end = 0;
+  for (std::size_t i = 0; i < line.size() && mark == std::string_view::npos;) {
+    auto [from, to] = next_word(i);
+    std::string_view w = line.substr(from, to - from);
+    while (!w.empty() && (w.back() == ':' || w.back() == ','))
+      w.remove_suffix(1);
+    if (w.size() < 6 || w.size() > 8) continue;
+    const std::string folded = fold_for_match(w);
+    if (folded == "answer" || folded == "reponse") mark = from, mark_end = to;
+  }
+  if (mark == std::string_view::npos || mark == 0) return std::nullopt;
+  // Spoken, its question is unpunctuated and holds no markup: a stop, colon or "?" before the
+  // word is written prose's ("Reversible? … side: Yes, if I answer the kids question").
+  const std::string_view asked = line.substr(0, mark);
+  if (asked.find_first_of("?:!.[]*`|#_") != std::string_view::npos ||
+      asked.find("\u2026") != std::string_view::npos)
+    return std::nullopt;
   struct Word {
     std::size_t start, end;
     std::string folded;
   };
   std::vector<Word> words;
-  for (std::size_t i = 0; i < line.size();) {
-    while (i < line.size() && line[i] == ' ')
-      ++i;
-    std::size_t j = i;
-    while (j < line.size() && line[j] != ' ')
-      ++j;
-    if (j > i) words.push_back({i, j, fold_for_match(line.substr(i, j - i))});
-    i = j;
+  for (std::size_t i = 0; i < asked.size();) {
+    auto [from, to] = next_word(i);
+    if (to > from && from < mark)
+      words.push_back({from, to, fold_for_match(line.substr(from, to - from))});
   }
+  if (words.empty()) return std::nullopt;
   static const std::unordered_set<std::string> numbers = {
       "one",   "two",  "three", "four",   "five",   "six",      "seven",    "eight", "nine", "ten",
       "un",    "une",  "deux",  "trois",  "quatre", "cinq",     "sept",     "huit",  "neuf", "dix",
@@ -577,42 +605,30 @@ std::optional<SpokenQuestion> spoken_question(std::string_view line) {
       "wouldnt", "couldnt", "shouldnt", "not",    "doesnt", "dont",     "didnt",    "cant",
       "wont",    "une",     "la",       "sa",     "ma",     "ta",       "leur",     "notre",
       "votre",   "cette",   "aucune",   "pas",    "sans"};
-  for (std::size_t a = 0; a < words.size(); ++a) {
-    std::string w = words[a].folded;
-    while (!w.empty() && (w.back() == ':' || w.back() == ','))
-      w.pop_back();
-    if (w != "answer" && w != "reponse") continue;
-    if (a == 0) return std::nullopt;
-    // Spoken, its question is unpunctuated and holds no markup: a stop, colon or "?" before the
-    // word is written prose's ("Reversible? … side: Yes, if I answer the kids question").
-    if (line.substr(0, words[a].start).find_first_of("?:!.[]*`|#_") != std::string_view::npos ||
-        line.substr(0, words[a].start).find("\u2026") != std::string_view::npos)
-      return std::nullopt;
-    SpokenQuestion s;
-    std::size_t first = 0;
-    for (std::size_t q = a; q-- > 0;)
-      if (words[q].folded == "question") {
-        s.marked = true;
-        first = q + 1;
-        while (first < a && numbers.count(words[first].folded))
-          ++first;
-        break;
-      }
-    // After a spoken "question", a possessive ends the question ("… on my side or his answer
-    // I go down…"); unmarked, it makes a noun of the word.
-    static const std::unordered_set<std::string> possessives = {"my", "his", "her", "their", "your",
-                                                                "sa", "ma",  "ta",  "leur"};
-    if (not_a_mark.count(words[a - 1].folded) &&
-        !(s.marked && possessives.count(words[a - 1].folded)))
-      return std::nullopt;
-    constexpr std::size_t kLeastWords = 3, kMostWords = 32;
-    if (a - first < kLeastWords || a - first > kMostWords) return std::nullopt;
-    s.start = words[first].start;
-    s.end = words[a - 1].end;
-    s.answer = words[a].end;
-    return s;
-  }
-  return std::nullopt;
+  const std::size_t a = words.size(); // the words before the mark
+  SpokenQuestion s;
+  std::size_t first = 0;
+  for (std::size_t q = a; q-- > 0;)
+    if (words[q].folded == "question") {
+      s.marked = true;
+      first = q + 1;
+      while (first < a && numbers.count(words[first].folded))
+        ++first;
+      break;
+    }
+  // After a spoken "question", a possessive ends the question ("… on my side or his answer
+  // I go down…"); unmarked, it makes a noun of the word.
+  static const std::unordered_set<std::string> possessives = {"my", "his", "her", "their", "your",
+                                                              "sa", "ma",  "ta",  "leur"};
+  if (not_a_mark.count(words[a - 1].folded) &&
+      !(s.marked && possessives.count(words[a - 1].folded)))
+    return std::nullopt;
+  constexpr std::size_t kLeastWords = 3, kMostWords = 32;
+  if (a - first < kLeastWords || a - first > kMostWords) return std::nullopt;
+  s.start = words[first].start;
+  s.end = words[a - 1].end;
+  s.answer = mark_end;
+  return s;
 }
 
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
