@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -417,6 +418,59 @@ std::vector<std::string> question_clauses(const std::string& plain,
   }
   cut(plain.size(), plain.size());
   return out;
+}
+
+// "- Ideal? near enough" / "- Needs? yes" / "- Future? yes if…" / "- YES? YES.", or
+// "💭 idéal → oui" / "💭 besoins → oui" / "💭 avenir → oui": a run of lines of a word or three,
+// one after another (each `free` to join: outside any section, no title, not chosen yet), that
+// read as three questions of one step or more, each a later one of the article's order, is that
+// step's list, titled or not: read as in its section, where a terse word counts. Per candidate,
+// that step, or nothing.
+std::vector<std::string> steps_of_terse_runs(const std::vector<Candidate>& cs,
+                                             const std::function<bool(std::size_t)>& free,
+                                             const QuestionMatcher& matcher, const Pack& pack,
+                                             double shift) {
+  constexpr std::size_t kMostRunWords = 3;
+  constexpr std::size_t kLeastRun = 3;
+  std::vector<std::string> run_step(cs.size());
+  auto terse_line = [&](std::size_t k) {
+    return free(k) && cs[k].form != QuestionForm::Heading &&
+           (cs[k].loose || cs[k].label || cs[k].question_mark) &&
+           count_words(cs[k].plain) <= kMostRunWords;
+  };
+  for (std::size_t from = 0; from < cs.size();) {
+    std::size_t to = from;
+    while (to < cs.size() && terse_line(to))
+      ++to;
+    if (to - from >= kLeastRun)
+      for (const std::string& step : pack.step_ids()) {
+        const std::vector<std::string> order = pack.question_ids(step);
+        // The longest stretches of the run, each line a later question of the step.
+        std::size_t start = from;
+        long last = -1;
+        for (std::size_t k = from; k <= to; ++k) {
+          long at = -1;
+          if (k < to)
+            for (const auto& m : ranked(matcher, cs[k].plain, MatchContext{step, step, false}))
+              if (!m.step && passes(cs[k], m, shift)) {
+                if (step_of(m.id) == step)
+                  at = std::find(order.begin(), order.end(), m.id) - order.begin();
+                break;
+              }
+          if (at > last) {
+            last = at;
+            continue;
+          }
+          if (k - start >= kLeastRun)
+            for (std::size_t j = start; j < k; ++j)
+              if (run_step[j].empty()) run_step[j] = step;
+          start = at >= 0 ? k : k + 1;
+          last = at;
+        }
+      }
+    from = to + 1;
+  }
+  return run_step;
 }
 
 // Best pairs first (`pairs` is sorted), each line and each question once.
@@ -1016,54 +1070,14 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     const QuestionMatcher::Match* heading = best_question(k);
     return line && heading && step_of(line->id) == step_of(heading->id);
   };
-  // "- Ideal? near enough" / "- Needs? yes" / "- Future? yes if…" / "- YES? YES.", or
-  // "💭 idéal → oui" / "💭 besoins → oui" / "💭 avenir → oui": a run of lines of a word or
-  // three, one after another outside any section, that read as three questions of one step or
-  // more, each a later one of the article's order, is that step's list, titled or not: read as
-  // in its section, where a terse word counts.
-  std::vector<std::string> run_step(cs.size());
-  {
-    constexpr std::size_t kMostRunWords = 3;
-    constexpr std::size_t kLeastRun = 3;
-    auto terse_line = [&](std::size_t k) {
-      return !is_title[k] && !ignored[k] && !chosen[k] && cs[k].form != QuestionForm::Heading &&
-             (cs[k].loose || cs[k].label || cs[k].question_mark) &&
-             count_words(cs[k].plain) <= kMostRunWords && innermost_section(k) == nullptr;
-    };
-    for (std::size_t from = 0; from < cs.size();) {
-      std::size_t to = from;
-      while (to < cs.size() && terse_line(to))
-        ++to;
-      if (to - from >= kLeastRun) {
-        for (const std::string& step : pack.step_ids()) {
-          const std::vector<std::string> order = pack.question_ids(step);
-          // The longest stretch of the run, each line a later question of the step.
-          std::size_t start = from;
-          long last = -1;
-          for (std::size_t k = from; k <= to; ++k) {
-            long at = -1;
-            if (k < to)
-              for (const auto& m : ranked(matcher, cs[k].plain, MatchContext{step, step, false}))
-                if (!m.step && passes(cs[k], m, shift)) {
-                  if (step_of(m.id) == step)
-                    at = std::find(order.begin(), order.end(), m.id) - order.begin();
-                  break;
-                }
-            if (at > last) {
-              last = at;
-              continue;
-            }
-            if (k - start >= kLeastRun)
-              for (std::size_t j = start; j < k; ++j)
-                if (run_step[j].empty()) run_step[j] = step;
-            start = at >= 0 ? k : k + 1;
-            last = at;
-          }
-        }
-      }
-      from = to + 1;
-    }
-  }
+  // A run of terse lines outside any section, read as the list of the step it asks in order
+  // (steps_of_terse_runs).
+  const std::vector<std::string> run_step = steps_of_terse_runs(
+      cs,
+      [&](std::size_t k) {
+        return !is_title[k] && !ignored[k] && !chosen[k] && innermost_section(k) == nullptr;
+      },
+      matcher, pack, shift);
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (is_title[k] || ignored[k]) continue;
     if (chosen[k]) {

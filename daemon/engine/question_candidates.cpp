@@ -2508,9 +2508,10 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
           c.form = QuestionForm::Line;
           c.loose = c.loose && !c.label && !title->asking;
           c.must_ask = c.must_ask && c.loose;
-          if (trim(text.substr(c.answer_start,
-                               at + t.size() - std::min(c.answer_start, at + t.size())))
-                  .empty())
+          // Unless the title holds its own answer ("Reversible? Yes"), the body answers it.
+          const std::size_t title_end = at + t.size();
+          if (c.answer_start >= title_end ||
+              trim(text.substr(c.answer_start, title_end - c.answer_start)).empty())
             c.answer_start = b.text_start + line.size(); // past the closing quote
           out.lines.push_back(std::move(c));
         }
