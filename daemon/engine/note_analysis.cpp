@@ -2259,12 +2259,27 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         end = ob.end;
     }
     // "> [!question] What reassures me?" holds its answer in its own callout: what comes after
-    // it (tags, another callout's tip) is the note going on.
+    // it (tags, another callout's tip) is the note going on. A question that is all its quote
+    // holds from its line on, its title excepted ("> 🤔 Conforme à mon idéal ?", a journaling
+    // app's prompt; "> [!important]" over "> Mes besoins respectés ?"), is answered below the
+    // quote, as such apps lay it out; an Obsidian callout's title ("> [!question] …") never is.
     if (q.callout && own >= 0) {
       int p = blocks[static_cast<std::size_t>(own)].parent;
       while (p >= 0 && blocks[static_cast<std::size_t>(p)].kind != BlockKind::BlockQuote)
         p = blocks[static_cast<std::size_t>(p)].parent;
-      if (p >= 0) end = blocks[static_cast<std::size_t>(p)].end;
+      if (p >= 0) {
+        const Block& quote = blocks[static_cast<std::size_t>(p)];
+        const std::size_t line_start =
+            q.start == 0 ? 0 : std::min(text.rfind('\n', q.start - 1) + 1, q.start);
+        std::string_view own_line = text.substr(line_start, q.start - line_start);
+        const bool on_title = own_line.find("[!") != std::string_view::npos;
+        const std::size_t eol = std::min(text.find('\n', q.start), quote.end);
+        const bool all_it_holds =
+            eol >= quote.end ||
+            text.substr(eol, quote.end - eol).find_first_not_of("> \t\r\n") ==
+                std::string_view::npos;
+        if (on_title || !all_it_holds) end = quote.end;
+      }
     }
     // "A: my draft:" then the draft quoted under it: the quote is the answer's.
     auto quote_after = [&](std::size_t from, std::size_t j) {

@@ -176,7 +176,8 @@ public:
   // project?", "Pourquoi Ti-Guy a lâché l'équipe ?", the pack's groups_left), anything left by
   // a person named who is not the ex ("Why did Gareth leave the second tenors?") or whom a
   // definite article names ("Why did the contractor leave site?", "Pourquoi le client a quitté
-  // l'agence ?"), or a resignation ("Pourquoi Mme Joseph a démissionné ?", "step down").
+  // l'agence ?"), or a resignation ("Pourquoi Mme Joseph a démissionné ?", "step down"); or the
+  // reasons for a decision about a thing ("Official reasons for cutting the Sunday service?").
   // Leaving a home, the children or the relationship ("Why did Sam leave the flat?") is the
   // breakup's.
   bool asks_why_someone_left_a_group(std::string_view plain) const;

@@ -1738,6 +1738,14 @@ TEST_CASE("state keywords in headings, pictograph prompts, untitled callouts",
         "> 💭 What wasn't working between us?\n> Money.\n",
         "motives.fear@1+ why.not-working@4+");
   check("> [!NOTE]\n> What wasn't working between us?\n> Money, mostly.\n", "why.not-working@2+");
+  // A prompt that is all its quote holds is answered below it, as the apps lay it out; an
+  // Obsidian callout's title is not (what follows is the note going on).
+  check("# Bilan\n\n> 🤔 Conforme à mon idéal ?\n\nOui, à 80 %.\n\n"
+        "> [!important]\n> Mes besoins et mes limites respectés ?\n\nOui, sauf sur le boulot.\n",
+        "evaluate.ideal@3+ evaluate.needs@8+");
+  check("# us\n\n> [!question] If I talk to him, what do I tell him, my part included?\n\n"
+        "Therapist on the 24th.\n",
+        "reach-out.share@3-");
 }
 
 // A diary's first question, short and answered in prose on its line ("What did she actually

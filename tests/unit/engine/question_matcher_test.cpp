@@ -38,6 +38,7 @@ TEST_CASE("own wording is recognised", "[question_matcher]") {
   const Case cases[] = {
       {"Why did he leave me?", "why.official"},
       {"Why did Alex leave me?", "why.official"}, // the configured ex's name
+      {"What makes me think I won't be on my own forever?", "motives.reassure"},
       {"What did she tell me?", "why.official"},
       {"What he told me", "why.official"},
       {"What he never said", "why.unofficial"},
@@ -190,6 +191,12 @@ TEST_CASE("someone leaving a group is no breakup", "[question_matcher]") {
   CHECK(matcher().asks_why_someone_left_a_group("ce qu'elle a dit à la direction"));
   CHECK_FALSE(matcher().asks_why_someone_left_a_group("What did he tell me when he left?"));
   CHECK_FALSE(matcher().asks_why_someone_left_a_group("ce qu'il m'a dit en partant"));
+  // The reasons for a decision about a thing: a depot's, not the ex's.
+  CHECK(matcher().asks_why_someone_left_a_group("Official reasons for cutting the Sunday service?"));
+  CHECK(matcher().asks_why_someone_left_a_group("Les raisons de fermer l'agence ?"));
+  CHECK_FALSE(matcher().asks_why_someone_left_a_group("Official reasons for leaving the house?"));
+  CHECK_FALSE(matcher().asks_why_someone_left_a_group("Reasons for ending the relationship?"));
+  CHECK_FALSE(matcher().asks_why_someone_left_a_group("The real reasons for dumping me?"));
 }
 
 TEST_CASE("saying no is its own word, never what was said", "[question_matcher]") {
