@@ -1179,8 +1179,9 @@ bool Analyzer::left_a_group_on_its_line(std::string_view text, const Candidate& 
   std::size_t from = nl == std::string_view::npos ? 0 : nl + 1;
   std::size_t to = std::min(std::max(c.end, c.start), text.size());
   std::string_view line = text.substr(from, to - from);
-  // Asked, not told: "- Left the lab at 6:45" is a log's entry.
-  if (line.find('?') == std::string_view::npos && !c.question_mark &&
+  // Asked, not told: "- Left the lab at 6:45" is a log's entry. A label asks ("- official
+  // reason Maura left the group: her shoulder").
+  if (line.find('?') == std::string_view::npos && !c.question_mark && !c.label &&
       !matcher_.opens_question(c.plain))
     return false;
   return matcher_.asks_why_someone_left_a_group(line);
