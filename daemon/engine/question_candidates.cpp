@@ -382,6 +382,24 @@ bool nests_items(const std::vector<Block>& blocks, std::size_t i) {
   return false;
 }
 
+// Is list item `i` numbered ("1.", "2)") and does it hold more under its first line: its
+// paragraph's next lines, or blocks of its own (an answer written under the item)?
+bool numbered_item_over_answer(std::string_view text, const std::vector<Block>& blocks,
+                               std::size_t i) {
+  const Block& item = blocks[i];
+  std::string_view marker = trim(text.substr(item.start, item.text_start - item.start));
+  std::size_t digits = 0;
+  while (digits < marker.size() && std::isdigit(static_cast<unsigned char>(marker[digits])))
+    ++digits;
+  if (digits == 0 || digits >= marker.size() || (marker[digits] != '.' && marker[digits] != ')'))
+    return false;
+  std::size_t nl = text.find('\n', item.text_start);
+  if (nl != std::string_view::npos && nl < item.text_end &&
+      !trim(text.substr(nl, item.text_end - nl)).empty())
+    return true;
+  return item.end > item.text_end && !trim(text.substr(item.text_end, item.end - item.text_end)).empty();
+}
+
 // "#reflection #conor": a line of tags (Obsidian, Bear), no words of its own.
 bool only_tags(std::string_view t) {
   bool any = false;
@@ -2406,10 +2424,13 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
         // "2. Me souvenir des fois où j'ai cru ne plus rencontrer personne." over its answer:
         // an item written as one sentence with a stop, posed only by a prompt's lead, as a
         // paragraph's first line is (Candidate::stop_ended).
-        if (wrapped ||
-            !read_task_sentence(line, b.text_start, c, kMaxPromptSentenceWords, gate.may_pose))
+        const bool over_answer = !wrapped && numbered_item_over_answer(text, blocks, i);
+        if (wrapped || !read_task_sentence(line, b.text_start, c, kMaxPromptSentenceWords,
+                                           over_answer ? nullptr : gate.may_pose))
           continue;
         c.stop_ended = true;
+        c.numbered_over_answer = over_answer;
+        if (over_answer) c.must_ask = false; // posed by its form, as a "?" would pose it
       }
       if (wrapped) c.plain = one_line_of_words(c.plain);
       c.form = QuestionForm::ListItem;

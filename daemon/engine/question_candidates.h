@@ -60,6 +60,9 @@ struct Candidate {
   // pack's prompt leads, the article's way of asking without a question (never a wh-word:
   // "What a week." asks nothing).
   bool stop_ended = false;
+  // ... unless it is a numbered item with its answer under it, as a formal writer numbers her
+  // questions ("1. His official reasons, what he told me." over "He said…"): posed by its form.
+  bool numbered_over_answer = false;
   // A paragraph's last line after prose, short and titled like a heading ("Journal de la
   // semaine"): read only when a list follows the paragraph with no blank line between, the
   // list it titles.

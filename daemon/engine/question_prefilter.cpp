@@ -227,8 +227,15 @@ struct LineReader {
         std::size_t q = p;
         while (q < line.size() && line[q] >= '0' && line[q] <= '9')
           ++q;
-        if (q < line.size() && (line[q] == '.' || line[q] == ')') && marker_end(line, q + 1))
+        if (q < line.size() && (line[q] == '.' || line[q] == ')') && marker_end(line, q + 1)) {
           ok = reach(q + 1);
+          // A numbered item written as a sentence with a stop is posed by its form when its
+          // answer is under it (Candidate::numbered_over_answer), whatever its first words.
+          std::string_view item = line.substr(q + 1);
+          item.remove_prefix(std::min(item.size(), item.find_first_not_of(" \t")));
+          if (auto r = line_reading(item); r && r->sentence && matches(r->plain, r->loose))
+            return ParseReason::Candidate;
+        }
       } else if (c == '[' && p + 3 <= line.size() &&
                  (line.substr(p, 3) == "[ ]" || line.substr(p, 3) == "[x]" ||
                   line.substr(p, 3) == "[X]") &&

@@ -1748,6 +1748,20 @@ TEST_CASE("state keywords in headings, pictograph prompts, untitled callouts",
         "reach-out.share@3-");
 }
 
+// A formal writer numbers her questions and ends them with a stop, each answered under its
+// item: the numbered item poses its question by its form; a numbered sentence of a diary
+// stays a sentence.
+TEST_CASE("numbered questions ended by a stop over their answers", "[note_analysis][forms]") {
+  check("Now the harder part.\n\n1. His official reasons, what he told me.\n   He said Boston was "
+        "nearer his son.\n2. What he did not say but I felt.\n   That he felt he lived by my "
+        "rules.\n",
+        "why.official@3+ why.unofficial@5+");
+  check("1. Went to the gym at seven.\n   Legs, then the sauna.\n2. Called Mum.\n   She's fine.\n",
+        "");
+  // Not numbered, or with nothing under it, it is a sentence.
+  check("- His official reasons, what he told me.\n", "");
+}
+
 // A diary's first question, short and answered in prose on its line ("What did she actually
 // say? She said…"), opens the step the questions after it are of.
 TEST_CASE("a short first question takes its step from the questions below it",
