@@ -1541,7 +1541,8 @@ Candidates Analyzer::posed_candidates(std::string_view text, const Outline& outl
        [this](std::string_view raw) { return matcher_.may_open_with_prompt_lead(raw); },
        [this](std::string_view raw) { return matcher_.opens_question(raw); }});
   std::erase_if(candidates.lines, [&](const Candidate& c) {
-    return c.stop_ended && !c.numbered_over_answer && !matcher_.opens_with_prompt_lead(c.plain);
+    return c.stop_ended && !c.numbered_over_answer && !matcher_.opens_with_prompt_lead(c.plain) &&
+           !(c.in_message && matcher_.opens_question(c.plain));
   });
   // A template's placeholder left alone on its line ("_ta réponse_") poses nothing: it waits
   // for the answer to the question above it.

@@ -1160,7 +1160,7 @@ bool is_writer_name(std::string_view name) {
 // first line, only when the line before ended a sentence (never the end of a wrapped
 // sentence of prose).
 void paragraph_lines(std::string_view text, const Block& b, int block, std::vector<Candidate>& out,
-                     bool skip_first, const SentenceGate& gate) {
+                     bool skip_first, const SentenceGate& gate, bool message = false) {
   std::string_view para = text.substr(b.text_start, b.text_end - b.text_start);
   // Messages copied with their sender and stamp over each ("Wanjiru Kamau, [01.11.2026
   // 19:22]" then the message, no blank line between), a transcript's stamp over what was said
@@ -1188,7 +1188,7 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
         Block message = b;
         message.text_start = b.text_start + start;
         message.text_end = b.text_start + end;
-        paragraph_lines(text, message, block, out, false, gate);
+        paragraph_lines(text, message, block, out, false, gate, true);
       }
       return;
     }
@@ -1401,12 +1401,20 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
     if (!read_line(line, base, c)) {
       // Or any line over an answer's label ("Remember the times I was sure." / "Ans: 2015."),
       // a Q/A pair without its "Q:".
+      // A message dictated or sent to oneself puts a stop after its question as speech-to-text
+      // does ("What wasn't working between us."): one that opens asking is read too.
+      std::function<bool(std::string_view)> may_pose = gate.may_pose;
+      if (message && gate.may_pose && gate.opens_asking)
+        may_pose = [&gate](std::string_view raw) {
+          return gate.may_pose(raw) || gate.opens_asking(raw);
+        };
       if (!(first ||
             (nl != std::string_view::npos && opens_with_answer_label(para.substr(start)))) ||
-          strong || !read_task_sentence(line, base, c, kMaxPromptSentenceWords, gate.may_pose))
+          strong || !read_task_sentence(line, base, c, kMaxPromptSentenceWords, may_pose))
         continue;
       c.form = QuestionForm::Line;
       c.stop_ended = true;
+      c.in_message = message;
       out.push_back(std::move(c));
       continue;
     }
@@ -1884,6 +1892,10 @@ bool chat_header(std::string_view line) {
   if (std::size_t space = line.rfind(' '); space != std::string_view::npos && space > 0 &&
                                            space <= 40 && is_clock_stamp(line.substr(space + 1))) {
     std::string_view name = trim(line.substr(0, space));
+    // "**Declan** 0:15": the speaker's name in bold, as some exports set it.
+    if (name.size() > 4 && ((name.starts_with("**") && name.ends_with("**")) ||
+                            (name.starts_with("__") && name.ends_with("__"))))
+      name = trim(name.substr(2, name.size() - 4));
     std::size_t words = 0;
     bool names = !name.empty();
     for (std::size_t i = 0; names && i < name.size();) {

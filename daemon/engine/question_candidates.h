@@ -63,6 +63,9 @@ struct Candidate {
   // ... unless it is a numbered item with its answer under it, as a formal writer numbers her
   // questions ("1. His official reasons, what he told me." over "He said…"): posed by its form.
   bool numbered_over_answer = false;
+  // ... or the first line of a message under its sender and time (a transcript's, a chat's),
+  // where a stop ends a question as speech-to-text writes it: posed when it opens asking.
+  bool in_message = false;
   // A paragraph's last line after prose, short and titled like a heading ("Journal de la
   // semaine"): read only when a list follows the paragraph with no blank line between, the
   // list it titles.

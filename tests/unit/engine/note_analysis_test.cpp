@@ -2640,6 +2640,12 @@ TEST_CASE("a transcript's speaker over what was said", "[note_analysis][recognit
         "Close to it.\n\nRoland  1:15\nWere my needs and my limits respected. Mostly.\n",
         "evaluate.ideal@4+ evaluate.needs@7+");
   check("# Notes\n\nwe left at 0:02\nWere my needs and my limits respected. Mostly.\n", "");
+  // The speaker in bold; a question dictated with a stop, answered in the next utterance.
+  check("**Declan** 3:02\nWhat wasn't working between us.\n\n**Declan** 3:06\nWe never talked "
+        "about anything real.\n",
+        "why.not-working@2+");
+  // Outside a message, a sentence opening with "what" is a sentence.
+  check("What wasn't working between us.\n\nWe never talked about anything real.\n", "");
 }
 
 // "Is Papa afraid of being alone?": a relative named as such, the subject asked about, makes
