@@ -1697,7 +1697,7 @@ bool Analyzer::titled_after_someone_else(std::string_view text, const Outline& o
   // Or filed under it: "Boulot/REX chronologie", "Work/Q3 retro".
   bool titled_after_another_subject =
       any_title([&](std::string_view t) { return matcher_.titles_another_subject(t); }) ||
-      matcher_.titles_another_subject(folder_of(path)) ||
+      matcher_.titles_another_subject(folder_of(path)) || names_work_alone(folder_of(path)) ||
       matcher_.titles_another_subject(opening_tags(text, outline)) ||
       // Every tag of its front matter: "tags: [weekly, work]" files a week, its work in it.
       (!filing.tags.empty() &&

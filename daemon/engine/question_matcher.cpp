@@ -1860,11 +1860,16 @@ bool QuestionMatcher::tells_of_a_couple_of_others(std::string_view prose) const 
 }
 
 bool QuestionMatcher::titles_a_relative(std::string_view title) const {
+  // "about Mother", "re: Dad", "sur papa": what the part is about, said before it.
+  static const std::unordered_set<std::string> about = {"about", "re", "regarding", "sur",
+                                                        "concernant"};
   for (const auto& part : title_parts(title)) {
-    if (part.empty() || part.size() > 2) continue;
+    if (part.empty()) continue;
+    std::size_t from = part.size() >= 2 && about.count(part[0].folded) ? 1 : 0;
+    if (part.size() - from > 2) continue;
     // "Mum", "Mom stuff", "my mum", "ma mère": a relative stands as the part's subject; a
     // possessive before it is the writer's.
-    std::size_t at = part.size() == 2 && me_words_.count(part[0].folded) ? 1 : 0;
+    std::size_t at = part.size() - from == 2 && me_words_.count(part[from].folded) ? from + 1 : from;
     const std::string& word = part[at].folded;
     if (relatives_.count(word) && !stop_words_.count(word)) return true;
   }

@@ -2792,6 +2792,20 @@ TEST_CASE("a note tagged or titled after work", "[note_analysis][topic]") {
                   "Tourments commandes.md") == "");
 }
 
+// Filed under "Work/", or titled after a business partnership, a note asks the article's
+// questions of that subject ("partnership" is no partner word).
+TEST_CASE("a note filed under work or a partnership", "[note_analysis][topic]") {
+  const std::string note = "- official reason: \"operator error\"\n- what wasn't working: the "
+                           "cue sheet on paper\n- can it be fixed? one sheet, on the tablet\n";
+  CHECK(gated_ids(note, "Work/panto get-out - what went wrong.md") == "");
+  CHECK(gated_ids("**Why is she leaving?** Part-time, her mum's care.\n**What stopped working?** "
+                  "The Monday meeting.\n",
+                  "Curds and Co/Bev - dissolving the partnership.md") == "");
+  CHECK(gated_ids("**Why is she leaving?** Part-time, her mum's care.\n**What stopped working?** "
+                  "The Monday meeting.\n",
+                  "Personal/Bev.md") != "");
+}
+
 // A saved message's day and time in bold over what was written ("**Tue 14 Jul 2026, 21:15**"
 // then "What she tell me when she went?"): each message is read as a paragraph's first line.
 TEST_CASE("a note to self's dated messages", "[note_analysis][recognition]") {

@@ -468,6 +468,8 @@ TEST_CASE("titles naming a couple of others or a relative", "[question_matcher][
   CHECK(m.titles_a_relative("Mom stuff - session 6"));
   CHECK(m.titles_a_relative("Séance psy – maman"));
   CHECK(m.titles_a_relative("my dad"));
+  CHECK(m.titles_a_relative("Counselling with Ann - about Mother")); // what the part is about
+  CHECK(m.titles_a_relative("Séance - sur papa"));
   CHECK_FALSE(m.titles_a_relative("Son départ")); // French "his", not a son
   CHECK_FALSE(m.titles_a_relative("3 - lui parler, et son non"));
   CHECK_FALSE(m.titles_a_relative("Talking to Mum about it")); // a relative told of
