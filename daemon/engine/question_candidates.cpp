@@ -1403,18 +1403,23 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // a Q/A pair without its "Q:".
       // A message dictated or sent to oneself puts a stop after its question as speech-to-text
       // does ("What wasn't working between us."): one that opens asking is read too.
+      // So does a voice memo's line opened by its time stamp ("[00:05] Do I want to change
+      // everything she's blamed me for, or just some of it.").
       std::function<bool(std::string_view)> may_pose = gate.may_pose;
-      if (message && gate.may_pose && gate.opens_asking)
+      const bool dictated = message || after_time_stamp(line) > 0;
+      if (dictated && gate.may_pose && gate.opens_asking)
         may_pose = [&gate](std::string_view raw) {
+          raw.remove_prefix(after_time_stamp(raw));
           return gate.may_pose(raw) || gate.opens_asking(raw);
         };
-      if (!(first ||
+      // (Each stamped line is a message of its own, whatever line of the paragraph it is.)
+      if (!(first || after_time_stamp(line) > 0 ||
             (nl != std::string_view::npos && opens_with_answer_label(para.substr(start)))) ||
           strong || !read_task_sentence(line, base, c, kMaxPromptSentenceWords, may_pose))
         continue;
       c.form = QuestionForm::Line;
       c.stop_ended = true;
-      c.in_message = message;
+      c.in_message = dictated;
       out.push_back(std::move(c));
       continue;
     }

@@ -2644,6 +2644,10 @@ TEST_CASE("a transcript's speaker over what was said", "[note_analysis][recognit
   check("**Declan** 3:02\nWhat wasn't working between us.\n\n**Declan** 3:06\nWe never talked "
         "about anything real.\n",
         "why.not-working@2+");
+  // A voice memo's stamped lines are messages too, each on its line.
+  check("[00:00] My part now.\n[00:05] Do I want to change everything she's blamed me for, or "
+        "just some of it.\n[00:12] Some of it.\n",
+        "wrongs.scope@2+");
   // Outside a message, a sentence opening with "what" is a sentence.
   check("What wasn't working between us.\n\nWe never talked about anything real.\n", "");
 }
