@@ -1926,14 +1926,23 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   // The log as the writer keeps it in a daily note ("## Change log", "Ce que j'ai fait
   // autrement aujourd'hui" in a dated note): their own acts, never what a team does ("What
   // we do differently?" in a shift report).
+  // So is a journal's entry, under its dated heading, keeping the article's proof ("### 06.12"
+  // over "#### Proof, week of 30 Nov").
   auto holds_writers_log = [&] {
-    return out.note_date && std::any_of(recognition.questions.begin(), recognition.questions.end(),
-                                        [&](const RecognisedQuestion& r) {
-                                          const QuestionSpec* spec = pack_.question(r.id);
-                                          std::string_view plain =
-                                              candidates.lines[r.candidate].plain;
-                                          return spec && spec->log && !kept_by_a_team(plain);
-                                        });
+    return std::any_of(recognition.questions.begin(), recognition.questions.end(),
+                       [&](const RecognisedQuestion& r) {
+                         const QuestionSpec* spec = pack_.question(r.id);
+                         const Candidate& c = candidates.lines[r.candidate];
+                         if (!spec || !spec->log || kept_by_a_team(c.plain)) return false;
+                         return out.note_date.has_value() ||
+                                (mentions_proof(c.plain) &&
+                                 date_of_heading_above(
+                                     text, outline,
+                                     c.block >= 0
+                                         ? outline.blocks[static_cast<std::size_t>(c.block)].start
+                                         : c.start,
+                                     pack_.date_names()));
+                       });
   };
   // Only the questions any debrief asks ("What went wrong?", "Is it reversible?", "What would
   // I do differently?"), none naming the ex, in a note with no clear sign of a relationship:

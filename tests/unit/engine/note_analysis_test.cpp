@@ -2796,6 +2796,16 @@ TEST_CASE("a note tagged or titled after work", "[note_analysis][topic]") {
                   "Tourments commandes.md") == "");
 }
 
+// A journal's dated entry keeping the article's proof is the writer's log, though the note
+// says only "he"; undated, a "Proof" heading alone in such a note is not enough.
+TEST_CASE("a journal entry keeping the proof", "[note_analysis][topic]") {
+  const std::string log = "#### Proof, week of 30 Nov\n- Tue 01/12: said I was annoyed instead of "
+                          "going quiet.\n- Fri 04/12: he did the Friday shop, first time ever.\n";
+  CHECK(gated_ids("# journal (December)\n\n### 06.12.2026\n\n" + log, "journal-december.md") ==
+        "new-start.log");
+  CHECK(gated_ids("# journal (December)\n\n" + log, "journal-december.md") == "");
+}
+
 // Filed under "Work/", or titled after a business partnership, a note asks the article's
 // questions of that subject ("partnership" is no partner word).
 TEST_CASE("a note filed under work or a partnership", "[note_analysis][topic]") {
