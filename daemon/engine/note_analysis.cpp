@@ -66,6 +66,7 @@ constexpr std::size_t kUntopicalStepRun = 3;
 
 // Answered on a form ("Réponse : …" under its question): defined with first_answer_line.
 bool answered_on_a_form(std::string_view text, const Candidate& c);
+std::string_view first_answer_line(std::string_view text, const Candidate& c);
 
 // Day One's export opens each entry with an indented block of its metadata ("\tDate:\t15
 // November 2026 at 16:48", "\tLocation:\t…", "\tWeather:\t9° Partly Cloudy"): a new entry, so
@@ -1006,15 +1007,30 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
   int deciding_root = -1;
   // A questionnaire copied as it was put ("Avez-vous peur … ?", "Qu'est-ce qui vous rassure … ?")
   // and answered as "je": when two of the note's questions put as "vous" are answered in the
-  // first person, they are all the writer's.
-  int formal = 0, formal_answered_as_i = 0;
+  // first person, they are all the writer's; so is one, when it is the only one answered (a
+  // writer who says "vous" to himself: "Quelles erreurs cesserez-vous de répéter ?" over
+  // "- j'en accepterai une sur deux").
+  // (Answered under it, not on its line: "Voulez-vous changer … ? (je lui ai demandé) il a dit
+  // une partie" is an interview's note.)
+  int formal = 0, formal_answered = 0, formal_answered_as_i = 0, formal_answered_below = 0;
   for (const Candidate& c : cs)
     if ((c.question_mark || matcher_.opens_question(c.plain)) &&
         matcher_.addresses_someone_formally(c.plain)) {
       ++formal;
-      formal_answered_as_i += answered_in_first_person(text, c) ? 1 : 0;
+      formal_answered += first_answer_line(text, c).empty() ? 0 : 1;
+      if (answered_in_first_person(text, c)) {
+        ++formal_answered_as_i;
+        const std::size_t eol = text.find('\n', c.answer_start);
+        formal_answered_below +=
+            trim(text.substr(c.answer_start, std::min(eol, text.size()) - c.answer_start))
+                    .empty()
+                ? 1
+                : 0;
+      }
     }
-  const bool writers_questionnaire = formal_answered_as_i >= 2;
+  const bool writers_questionnaire =
+      formal_answered_as_i >= 2 ||
+      (formal_answered_as_i == 1 && formal_answered == 1 && formal_answered_below == 1);
   bool subject_heading_above = false; // the heading above titles a subject (titles_a_subject)
   // "- stuff to ask Ellie when she's ready" over nested items: the items it holds are put to
   // someone else, as a label's list is ("Questions for Moana:").

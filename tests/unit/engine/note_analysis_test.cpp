@@ -2357,6 +2357,13 @@ TEST_CASE("a question put to someone as French's formal vous is not the writer's
         "why.not-working@3+");
   CHECK(questions("## Reprendre contact\n\n- Comment pourriez-vous, à deux, changer votre façon "
                   "d'interagir ? Parler le dimanche.\n") == "reach-out.change@3+");
+  // A writer who says "vous" to himself: his one such question, answered under it as "je".
+  CHECK(questions("# Nouveau départ\n\nQuelles erreurs cesserez-vous, sciemment, de répéter — et "
+                  "que ferez-vous à la place ?\nJ'accepterai une invitation sur deux, au "
+                  "minimum.\n") == "new-start.mistakes@3+");
+  // Answered on its line, told by the one asked, it is an interview's.
+  CHECK(questions("# Entretien avec l'apprenti\n\n- Voulez-vous changer tout ce qu'on vous "
+                  "reproche ou une partie ? (je lui ai demandé) il a dit une partie\n") == "");
 }
 
 TEST_CASE("every week is the log's, and for real only insists", "[analysis]") {
