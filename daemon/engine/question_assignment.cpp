@@ -473,6 +473,30 @@ std::vector<std::string> steps_of_terse_runs(const std::vector<Candidate>& cs,
   return run_step;
 }
 
+// "# Journal — October 2026", "# Diary 2026": a title naming the log by its one word and
+// dated by a month or a year names a diary, not the article's log (its step stays unset).
+bool names_a_diary(const Pack& pack, std::string_view title, const QuestionMatcher::Match& m) {
+  bool log = false;
+  if (m.step) {
+    if (const StepSpec* step = pack.primary().step(m.id))
+      for (const auto& q : step->questions)
+        log = log || q.log;
+  } else if (const QuestionSpec* spec = pack.question(m.id)) {
+    log = spec->log;
+  }
+  if (!log || m.shared_words > 1 || names_proof(title) || mentions_proof(title)) return false;
+  bool dated = false;
+  for_each_match_word(title, [&](std::string_view w) {
+    if (dated) return;
+    dated = w.size() == 4 && std::all_of(w.begin(), w.end(), [](char ch) {
+              return std::isdigit(static_cast<unsigned char>(ch));
+            });
+    for (const auto& month : pack.date_names().months)
+      dated = dated || std::find(month.begin(), month.end(), w) != month.end();
+  });
+  return dated;
+}
+
 // Best pairs first (`pairs` is sorted), each line and each question once.
 void assign_pairs(const std::vector<Pair>& pairs, const std::vector<Candidate>& cs,
                   const Pack& pack, std::vector<std::optional<RecognisedQuestion>>& chosen,
@@ -796,6 +820,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
                                                  : QuestionMatcher::kThreshold) +
                                                 shift;
     double margin = c.question_mark ? 0.25 : 0.02;
+    // A diary's title ("# Journal — October 2026") is the note's name, no step's and no question.
+    if (note_title && ((step && names_a_diary(pack, c.plain, *step)) ||
+                       (question && names_a_diary(pack, c.plain, *question)))) {
+      is_title[k] = 1;
+      continue;
+    }
     bool section = step_fits && (note_title || !question || step->score > question->score + margin);
     if (section) {
       title_step[k] = step->id;

@@ -2803,6 +2803,14 @@ TEST_CASE("a note tagged or titled after work", "[note_analysis][topic]") {
                   "Tourments commandes.md") == "");
 }
 
+// A diary's title ("# Journal — October 2026") names the note, not the article's log: the
+// questions under it are read for what they ask.
+TEST_CASE("a diary's dated title is no log", "[note_analysis][recognition]") {
+  check("# Journal — October 2026\n\n## Sunday, 4 October\n\n**Reversible? And what has to "
+        "change:** yes, I think. Me: stop putting the shop first.\n",
+        "why.reversible@5+");
+}
+
 // A journal's dated entry keeping the article's proof is the writer's log, though the note
 // says only "he"; undated, a "Proof" heading alone in such a note is not enough.
 TEST_CASE("a journal entry keeping the proof", "[note_analysis][topic]") {
