@@ -1991,17 +1991,19 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
   // and another of the article's questions ("## Mistakes I'm done repeating", "## Proof log"),
   // or in one posing a step in order, as a note with no sign at all may ("Il a dit non." over
   // the three questions of facing a no).
-  if (sign == TopicSign::Pronoun && !holds_writers_log() &&
-      !(holds_log() && recognition.questions.size() >= 2) &&
-      !names_ex_in(text, candidates, recognition) &&
-      !poses_a_step_in_order(candidates, recognition))
-    return out;
   auto asks_with_topic_word = [&] {
     return std::any_of(recognition.questions.begin(), recognition.questions.end(),
                        [&](const RecognisedQuestion& r) {
                          return matcher_.has_weak_topic_word(candidates.lines[r.candidate].plain);
                        });
   };
+  // (A question asking with an everyday word of the topic in other words, "still scared of
+  // being on my own?", reads as the pronoun and that word do together, below.)
+  if (sign == TopicSign::Pronoun && !holds_writers_log() &&
+      !(holds_log() && recognition.questions.size() >= 2) &&
+      !names_ex_in(text, candidates, recognition) &&
+      !poses_a_step_in_order(candidates, recognition) && !asks_with_topic_word())
+    return out;
   // One everyday word ("alone") is the topic when a question names the ex, when the note
   // poses several of the article's questions (a trip debrief's "What didn't work?" and "What
   // would I do differently?" are two), or when it holds the log; or when two of them of one

@@ -691,6 +691,13 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
     for (const auto& [step, owners_of] : l.step_words)
       for (const auto& [word, owners] : owners_of)
         if (owners.size() == 1) l.terse_words.insert(word);
+  // The everyday words of the topic as compared ("alone" is what "on my own" and "by myself"
+  // are read as), per language.
+  weak_topic_tokens_.resize(languages_.size());
+  for (std::size_t l = 0; l < languages_.size(); ++l)
+    for (const auto& t : pack.languages()[l].weak_topic_words)
+      if (auto tokens = words(t, l); tokens.size() == 1 && tokens[0][0] != '@')
+        weak_topic_tokens_[l].insert(tokens[0]);
   built_ = true;
 }
 
@@ -2042,7 +2049,13 @@ bool QuestionMatcher::names_writers_relationship(std::string_view text) const {
 }
 
 bool QuestionMatcher::has_weak_topic_word(std::string_view plain) const {
-  return any_word(plain, [&](const std::string& w) { return weak_topic_words_.count(w) > 0; });
+  if (any_word(plain, [&](const std::string& w) { return weak_topic_words_.count(w) > 0; }))
+    return true;
+  // Or said in other words: "still scared of being on my own?".
+  for (std::size_t l = 0; l < weak_topic_tokens_.size(); ++l)
+    for (const auto& token : words(plain, l))
+      if (weak_topic_tokens_[l].count(token)) return true;
+  return false;
 }
 
 bool QuestionMatcher::speaks_to_someone(std::string_view plain) const {

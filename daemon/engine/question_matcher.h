@@ -330,6 +330,7 @@ private:
   std::unordered_set<std::string> vocabulary_;           // every folded word of the pack
   // The topic gate's words (folded, every language) and word prefixes ("relationship*").
   std::unordered_set<std::string> topic_words_, weak_topic_words_;
+  std::vector<std::unordered_set<std::string>> weak_topic_tokens_; // per language, as compared
   std::unordered_set<std::string> other_senses_;      // strong topic words with other senses
   std::unordered_set<std::string> other_people_;      // "Mum", "Dad": capitalised, never the ex
   std::unordered_set<std::string> relative_pronouns_; // "who", "qui": a person told of

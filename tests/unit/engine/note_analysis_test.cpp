@@ -2803,6 +2803,14 @@ TEST_CASE("a note tagged or titled after work", "[note_analysis][topic]") {
                   "Tourments commandes.md") == "");
 }
 
+// "On my own" is "alone" in other words: a note saying only "she" whose question asks with it
+// is read as one saying "alone".
+TEST_CASE("an everyday word of the topic in other words", "[note_analysis][topic]") {
+  const std::string note = "# sunday\n\nshe replied thurs. ok. thats not a no\n\n- still scared "
+                           "of being on my own? less. been out w the lads every weekend\n";
+  CHECK(gated_ids(note, "2026-11-15.md") == "motives.fear");
+}
+
 // A diary's title ("# Journal — October 2026") names the note, not the article's log: the
 // questions under it are read for what they ask.
 TEST_CASE("a diary's dated title is no log", "[note_analysis][recognition]") {
