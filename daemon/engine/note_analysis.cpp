@@ -1022,8 +1022,7 @@ std::vector<char> Analyzer::questions_about_others(std::string_view text, const 
         ++formal_answered_as_i;
         const std::size_t eol = text.find('\n', c.answer_start);
         formal_answered_below +=
-            trim(text.substr(c.answer_start, std::min(eol, text.size()) - c.answer_start))
-                    .empty()
+            trim(text.substr(c.answer_start, std::min(eol, text.size()) - c.answer_start)).empty()
                 ? 1
                 : 0;
       }
@@ -2304,9 +2303,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         const bool on_title = own_line.find("[!") != std::string_view::npos;
         const std::size_t eol = std::min(text.find('\n', q.start), quote.end);
         const bool all_it_holds =
-            eol >= quote.end ||
-            text.substr(eol, quote.end - eol).find_first_not_of("> \t\r\n") ==
-                std::string_view::npos;
+            eol >= quote.end || text.substr(eol, quote.end - eol).find_first_not_of("> \t\r\n") ==
+                                    std::string_view::npos;
         if (on_title || !all_it_holds) end = quote.end;
       }
     }

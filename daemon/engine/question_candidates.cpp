@@ -397,7 +397,8 @@ bool numbered_item_over_answer(std::string_view text, const std::vector<Block>& 
   if (nl != std::string_view::npos && nl < item.text_end &&
       !trim(text.substr(nl, item.text_end - nl)).empty())
     return true;
-  return item.end > item.text_end && !trim(text.substr(item.text_end, item.end - item.text_end)).empty();
+  return item.end > item.text_end &&
+         !trim(text.substr(item.text_end, item.end - item.text_end)).empty();
 }
 
 // "#reflection #conor": a line of tags (Obsidian, Bear), no words of its own.

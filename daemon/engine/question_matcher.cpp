@@ -1876,7 +1876,8 @@ bool QuestionMatcher::titles_a_relative(std::string_view title) const {
     if (part.size() - from > 2) continue;
     // "Mum", "Mom stuff", "my mum", "ma mère": a relative stands as the part's subject; a
     // possessive before it is the writer's.
-    std::size_t at = part.size() - from == 2 && me_words_.count(part[from].folded) ? from + 1 : from;
+    std::size_t at =
+        part.size() - from == 2 && me_words_.count(part[from].folded) ? from + 1 : from;
     const std::string& word = part[at].folded;
     if (relatives_.count(word) && !stop_words_.count(word)) return true;
   }
@@ -1970,22 +1971,22 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
     // cutting the Sunday service?", "Les raisons de fermer l'agence ?" (a gerund or an
     // infinitive, then a thing an article names). Ending the relationship, leaving the house or
     // dumping "me" is the breakup's.
-    static const std::unordered_set<std::string> reasons = {"reason", "reasons", "raison",
-                                                            "raisons", "motif", "motifs"};
-    static const std::unordered_set<std::string> reason_for = {"for", "behind", "de", "d",
-                                                               "pour"};
-    static const std::unordered_set<std::string> article = {"the", "a",  "an", "le",  "la",
+    static const std::unordered_set<std::string> reasons = {"reason",  "reasons", "raison",
+                                                            "raisons", "motif",   "motifs"};
+    static const std::unordered_set<std::string> reason_for = {"for", "behind", "de", "d", "pour"};
+    static const std::unordered_set<std::string> article = {"the", "a",   "an", "le", "la",
                                                             "l",   "les", "un", "une"};
     auto decision = [](const std::string& w) {
-      return w.size() > 4 && (w.ends_with("ing") || w.ends_with("er") || w.ends_with("ir") ||
-                              w.ends_with("re"));
+      return w.size() > 4 &&
+             (w.ends_with("ing") || w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"));
     };
     for (std::size_t i = 0; i + 4 < folded.size(); ++i)
       if (reasons.count(folded[i]) && reason_for.count(folded[i + 1]) && decision(folded[i + 2]) &&
           article.count(folded[i + 3])) {
         const std::string& thing = folded[i + 4];
-        if (!stop_words_.count(thing) && !refers_to_ex(thing) && !relationship_nouns_.count(thing) &&
-            !pronoun_words_.count(thing) && !home.count(thing) && !is_strong_word(thing))
+        if (!stop_words_.count(thing) && !refers_to_ex(thing) &&
+            !relationship_nouns_.count(thing) && !pronoun_words_.count(thing) &&
+            !home.count(thing) && !is_strong_word(thing))
           return true;
       }
     for (std::size_t i = 0; i < folded.size(); ++i) {

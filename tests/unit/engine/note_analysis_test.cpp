@@ -2785,8 +2785,8 @@ TEST_CASE("a paragraph opening on someone leaving a group", "[note_analysis][top
                   "2026-11-21.md") == "new-start.log");
   // A label asks as a "?" does: "official reason Maura left the group" is the group's; and
   // the reasons for a decision about a thing are its own.
-  CHECK(gated_ids("swim gang\n\n- official reason maura left the group: her shoulder\n", "swim.md") ==
-        "");
+  CHECK(gated_ids("swim gang\n\n- official reason maura left the group: her shoulder\n",
+                  "swim.md") == "");
   CHECK(gated_ids("# 2026-11-16\n\nDepot meeting. Official reasons for cutting the Sunday "
                   "service? Numbers, they said. Unofficial ones? Nobody wants the overtime.\n",
                   "2026-11-16.md") == "");

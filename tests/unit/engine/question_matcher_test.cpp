@@ -198,7 +198,8 @@ TEST_CASE("someone leaving a group is no breakup", "[question_matcher]") {
   CHECK_FALSE(matcher().asks_why_someone_left_a_group("What did he tell me when he left?"));
   CHECK_FALSE(matcher().asks_why_someone_left_a_group("ce qu'il m'a dit en partant"));
   // The reasons for a decision about a thing: a depot's, not the ex's.
-  CHECK(matcher().asks_why_someone_left_a_group("Official reasons for cutting the Sunday service?"));
+  CHECK(
+      matcher().asks_why_someone_left_a_group("Official reasons for cutting the Sunday service?"));
   CHECK(matcher().asks_why_someone_left_a_group("Les raisons de fermer l'agence ?"));
   CHECK_FALSE(matcher().asks_why_someone_left_a_group("Official reasons for leaving the house?"));
   CHECK_FALSE(matcher().asks_why_someone_left_a_group("Reasons for ending the relationship?"));
