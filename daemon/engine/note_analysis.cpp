@@ -187,6 +187,13 @@ bool quoted_as_put(std::string_view text, const Candidate& c) {
 }
 
 // The name of the folder holding the file: "Clients/M - session 4.md" is "Clients".
+// The start of the line holding byte `pos`.
+std::size_t line_start_of(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  std::size_t nl = text.rfind('\n', std::min(pos, text.size()) - 1);
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
 std::string_view folder_of(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
   if (slash == std::string_view::npos) return {};
@@ -1951,12 +1958,8 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
                          if (!spec || !spec->log || kept_by_a_team(c.plain)) return false;
                          return out.note_date.has_value() ||
                                 (mentions_proof(c.plain) &&
-                                 date_of_heading_above(
-                                     text, outline,
-                                     c.block >= 0
-                                         ? outline.blocks[static_cast<std::size_t>(c.block)].start
-                                         : c.start,
-                                     pack_.date_names()));
+                                 date_of_heading_above(text, outline, line_start_of(text, c.start),
+                                                       pack_.date_names()));
                        });
   };
   // Only the questions any debrief asks ("What went wrong?", "Is it reversible?", "What would

@@ -823,7 +823,7 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     // A diary's title ("# Journal — October 2026") is the note's name, no step's and no question.
     if (note_title && ((step && names_a_diary(pack, c.plain, *step)) ||
                        (question && names_a_diary(pack, c.plain, *question)))) {
-      is_title[k] = 1;
+      ignored[k] = 1;
       continue;
     }
     bool section = step_fits && (note_title || !question || step->score > question->score + margin);
