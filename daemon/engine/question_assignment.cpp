@@ -474,7 +474,7 @@ std::vector<std::string> steps_of_terse_runs(const std::vector<Candidate>& cs,
 }
 
 // "# Journal — October 2026", "# Diary 2026": a title naming the log by its one word and
-// dated by a month or a year names a diary, not the article's log (its step stays unset).
+// dated by a month or a year names a diary, not the article's log: no section, no question.
 bool names_a_diary(const Pack& pack, std::string_view title, const QuestionMatcher::Match& m) {
   bool log = false;
   if (m.step) {
@@ -665,13 +665,14 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       // l'aime encore et que je veux recommencer", "Tell him I still love him and that I want
       // to try again").
       if (!worded[k] && !r.empty() && !r.front().step) {
+        const std::string whole_id = r.front().id; // a copy: ranked() below may clear its memo
         const std::string& plain = cs[k].plain;
         std::size_t cut = std::string::npos;
         for (std::string_view joint : {" and ", " et "})
           cut = std::min(cut, plain.find(joint));
         if (cut != std::string::npos && count_words(std::string_view(plain).substr(0, cut)) >= 3) {
           const auto& head = ranked(matcher, plain.substr(0, cut), MatchContext{{}, {}, true});
-          worded[k] = !head.empty() && !head.front().step && head.front().id == r.front().id &&
+          worded[k] = !head.empty() && !head.front().step && head.front().id == whole_id &&
                       head.front().score >= kWordedAsQuestion;
         }
       }
@@ -743,13 +744,15 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
       continue;
     }
     if (unposed(k)) continue;
-    const auto& r = ranked(matcher, c.plain, MatchContext{{}, {}, whole_only(k)});
-    const QuestionMatcher::Match* step = nullptr;
-    const QuestionMatcher::Match* question = nullptr;
-    for (const auto& m : r) {
-      if (m.step && !step) step = &m;
-      if (!m.step && !question && passes(c, m, shift)) question = &m;
+    // Copies, not references into ranked()'s memo: the calls to ranked() below (for this line
+    // in another context, for the next line) may clear it.
+    std::optional<QuestionMatcher::Match> step_match, question_match;
+    for (const auto& m : ranked(matcher, c.plain, MatchContext{{}, {}, whole_only(k)})) {
+      if (m.step && !step_match) step_match = m;
+      if (!m.step && !question_match && passes(c, m, shift)) question_match = m;
     }
+    const QuestionMatcher::Match* step = step_match ? &*step_match : nullptr;
+    const QuestionMatcher::Match* question = question_match ? &*question_match : nullptr;
     if (question) plain_best[k] = *question;
     // A step's title asking its question names the step by the whole line ("worth it y/n", "If
     // he says no, what do I get from having tried?"), not by one clause of an item about
