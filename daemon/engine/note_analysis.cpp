@@ -2300,8 +2300,7 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         p = blocks[static_cast<std::size_t>(p)].parent;
       if (p >= 0) {
         const Block& quote = blocks[static_cast<std::size_t>(p)];
-        const std::size_t line_start =
-            q.start == 0 ? 0 : std::min(text.rfind('\n', q.start - 1) + 1, q.start);
+        const std::size_t line_start = line_start_of(text, q.start);
         std::string_view own_line = text.substr(line_start, q.start - line_start);
         const bool on_title = own_line.find("[!") != std::string_view::npos;
         const std::size_t eol = std::min(text.find('\n', q.start), quote.end);

@@ -1407,14 +1407,15 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // So does a voice memo's line opened by its time stamp ("[00:05] Do I want to change
       // everything she's blamed me for, or just some of it.").
       std::function<bool(std::string_view)> may_pose = gate.may_pose;
-      const bool dictated = message || after_time_stamp(line) > 0;
+      const bool stamped = after_time_stamp(line) > 0;
+      const bool dictated = message || stamped;
       if (dictated && gate.may_pose && gate.opens_asking)
         may_pose = [&gate](std::string_view raw) {
           raw.remove_prefix(after_time_stamp(raw));
           return gate.may_pose(raw) || gate.opens_asking(raw);
         };
       // (Each stamped line is a message of its own, whatever line of the paragraph it is.)
-      if (!(first || after_time_stamp(line) > 0 ||
+      if (!(first || stamped ||
             (nl != std::string_view::npos && opens_with_answer_label(para.substr(start)))) ||
           strong || !read_task_sentence(line, base, c, kMaxPromptSentenceWords, may_pose))
         continue;
