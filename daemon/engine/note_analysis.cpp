@@ -2310,29 +2310,6 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
         if (on_title || !all_it_holds) end = quote.end;
       }
     }
-    // A table's row holds its answer in its cells, up to its closing border: the next row is the
-    // grid going on.
-    if (q.form == QuestionForm::TableRow) {
-      std::size_t z = std::min(text.find('\n', q.start), text.size());
-      while (z > q.answer_start &&
-             (text[z - 1] == ' ' || text[z - 1] == '\t' || text[z - 1] == '\r'))
-        --z;
-      if (z > q.answer_start && text[z - 1] == '|' && text[z - 2] != '\\') --z;
-      end = std::max(z, q.answer_start);
-      // A one-column table's question, its header ("| Is it a big yes? |" over "| yes |"): the
-      // rows under it answer.
-      const Block& table = blocks[static_cast<std::size_t>(std::max(own, 0))];
-      const std::size_t row_end = std::min(text.find('\n', q.start), text.size());
-      if (own >= 0 && table.kind == BlockKind::Table &&
-          line_start_of(text, q.start) == table.start &&
-          table_cells(text.substr(table.start, row_end - table.start)).size() == 1)
-        end = std::max(end, table.end);
-    }
-    // A toggle's summary holds its answer in the toggle, up to its "</details>": what follows
-    // is the note going on.
-    if (own >= 0 && blocks[static_cast<std::size_t>(own)].kind == BlockKind::Html)
-      if (std::size_t close = details_close(text, q.answer_start); close != std::string_view::npos)
-        end = std::min(end, close);
     // "A: my draft:" then the draft quoted under it: the quote is the answer's.
     auto quote_after = [&](std::size_t from, std::size_t j) {
       const Block& b = blocks[j];
@@ -2443,14 +2420,6 @@ NoteAnalysis Analyzer::analyse(std::string_view text, const Outline& outline, st
       const Block& b = blocks[j];
       if (b.end <= q.answer_start || b.start >= q.answer_end) continue;
       if (b.kind == BlockKind::Html) {
-        // What a toggle holds answers, its tags do not ("<details>", "<summary>…</summary>",
-        // "</details>").
-        if (auto summary = details_summary(text, b)) {
-          excluded.emplace_back(b.start, summary->body);
-          if (std::size_t close = details_close(text, summary->body); close < b.end)
-            excluded.emplace_back(close, b.end);
-          continue;
-        }
         // A Notion callout's text answers, its "<aside>" and "</aside>" lines do not.
         std::size_t body = aside_body(text, b);
         excluded.emplace_back(b.start, body);

@@ -2025,68 +2025,6 @@ void paragraph_lines_memo(std::string_view text, const Block& b, int block,
   }
 }
 
-std::optional<DetailsSummary> details_summary(std::string_view text, const Block& b) {
-  std::string_view block = text.substr(b.start, b.end - b.start);
-  // Only a block opening with "<details" (Markdown's HTML block starts at its first line).
-  if (block.size() < 9 || fold_case(block.substr(0, 8)) != "<details" ||
-      (block[8] != '>' && block[8] != ' '))
-    return std::nullopt;
-  // "<summary>" on the first line or the next.
-  std::size_t first_eol = block.find('\n');
-  std::size_t second_eol =
-      first_eol == std::string_view::npos ? block.npos : block.find('\n', first_eol + 1);
-  std::string_view head = block.substr(0, std::min(second_eol, block.size()));
-  std::string folded = fold_case(head);
-  std::size_t open = folded.find("<summary");
-  if (open == std::string::npos) return std::nullopt;
-  std::size_t text_at = folded.find('>', open);
-  std::size_t close = folded.find("</summary>", open);
-  if (text_at == std::string::npos || close == std::string::npos || close <= text_at)
-    return std::nullopt;
-  std::size_t a = text_at + 1, z = close;
-  // Inner tags around the text ("<b>…</b>", "<strong>…</strong>") are none of its words.
-  for (bool cut = true; cut;) {
-    while (a < z && (head[a] == ' ' || head[a] == '\t'))
-      ++a;
-    while (z > a && (head[z - 1] == ' ' || head[z - 1] == '\t'))
-      --z;
-    cut = false;
-    if (a < z && head[a] == '<') {
-      std::size_t gt = head.find('>', a);
-      if (gt != std::string_view::npos && gt < z) {
-        a = gt + 1;
-        cut = true;
-      }
-    }
-    if (a < z && head[z - 1] == '>') {
-      std::size_t lt = head.rfind('<', z - 1);
-      if (lt != std::string_view::npos && lt >= a) {
-        z = lt;
-        cut = true;
-      }
-    }
-  }
-  if (a >= z) return std::nullopt;
-  DetailsSummary s;
-  s.start = b.start + a;
-  s.end = b.start + z;
-  const std::size_t after = close + std::string_view("</summary>").size();
-  std::size_t eol = head.find('\n', after);
-  std::string_view rest = head.substr(after, (eol == head.npos ? head.size() : eol) - after);
-  if (!trim(rest).empty() && !fold_case(trim(rest)).starts_with("</details"))
-    s.body = b.start + after;
-  else
-    s.body = eol == head.npos ? b.end : std::min(b.start + eol + 1, b.end);
-  return s;
-}
-
-std::size_t details_close(std::string_view text, std::size_t from) {
-  for (std::size_t at = text.find("</", from); at != std::string_view::npos;
-       at = text.find("</", at + 2))
-    if (text.size() - at >= 10 && fold_case(text.substr(at, 10)) == "</details>") return at;
-  return std::string_view::npos;
-}
-
 std::size_t aside_body(std::string_view text, const Block& b) {
   std::size_t eol = text.find('\n', b.start);
   if (eol == std::string_view::npos || eol + 1 >= b.end) return b.end;
@@ -2415,109 +2353,6 @@ void add_further_questions(std::string_view text, std::vector<Candidate>& lines)
 
 } // namespace
 
-namespace {
-
-// Does the cell hold a word (not only a number, a mark or an emoji: "1", "#", "✅")?
-bool holds_a_word(std::string_view cell) {
-  for (unsigned char ch : cell)
-    if (std::isalpha(ch) || ch >= 0xC0) return true;
-  return false;
-}
-
-// The rows of a table, each read as a label item is: its question is the first cell holding
-// words ("| Ses raisons officielles | « Je m'ennuie. » |"), or a later one asked with a "?"
-// after a cell naming its step or its number ("| Pourquoi | Ses raisons ? | … |"); the cells
-// after it are its answer, empty when left to fill. The header row is read too: a person's
-// grid may have no other ("| Ce qui ne marchait pas ? | … |" with nothing under it).
-void table_rows(std::string_view text, const Block& b, int block, std::vector<Candidate>& out) {
-  for (std::size_t pos = b.start; pos < b.end;) {
-    std::size_t eol = std::min(text.find('\n', pos), b.end);
-    std::string_view row = text.substr(pos, eol - pos);
-    const std::size_t base = pos;
-    pos = eol + 1;
-    if (row.ends_with('\r')) row.remove_suffix(1);
-    const auto cells = table_cells(row);
-    std::size_t k = 0;
-    while (k < cells.size() &&
-           !holds_a_word(row.substr(cells[k].first, cells[k].second - cells[k].first)))
-      ++k;
-    if (k == cells.size()) continue;
-    auto cell_of = [&](std::size_t j) {
-      return row.substr(cells[j].first, cells[j].second - cells[j].first);
-    };
-    if (!ends_with_question_mark(cell_of(k)))
-      for (std::size_t j = k + 1; j + 1 < cells.size(); ++j)
-        if (ends_with_question_mark(cell_of(j))) {
-          k = j;
-          break;
-        }
-    Candidate c;
-    c.block = block;
-    c.depth = b.depth;
-    if (!read_line(cell_of(k), base + cells[k].first, c)) continue;
-    c.form = QuestionForm::TableRow;
-    c.title_like = false; // a cell titles no section
-    // Its answer is in the cells after it (unless the cell holds its own: "Reversible? Yes").
-    const std::size_t cell_end = base + cells[k].second;
-    if (c.answer_start >= cell_end) {
-      std::size_t border = row.find('|', cells[k].second);
-      c.answer_start = border == std::string_view::npos ? cell_end : base + border + 1;
-    }
-    const bool answer_cells = k + 1 < cells.size();
-    // Without a "?", a cell with cells after it is a label, as "- Ce qui ne marchait pas : …"
-    // is; answered, it is read as loosely.
-    if (!c.question_mark && !c.label && answer_cells) {
-      bool filled = false;
-      for (std::size_t j = k + 1; j < cells.size(); ++j)
-        filled = filled || cells[j].second > cells[j].first;
-      c.label = true;
-      c.loose = filled;
-      c.must_ask = count_words(c.plain) > kMaxLabelWords;
-    }
-    out.push_back(std::move(c));
-  }
-}
-
-} // namespace
-
-std::vector<std::pair<std::size_t, std::size_t>> table_cells(std::string_view row) {
-  std::vector<std::pair<std::size_t, std::size_t>> cells;
-  std::size_t i = 0;
-  while (i < row.size() && (row[i] == ' ' || row[i] == '\t'))
-    ++i;
-  const bool leading_border = i < row.size() && row[i] == '|';
-  if (leading_border) ++i;
-  bool any_border = leading_border, delimiter_row = true;
-  std::size_t cell_start = i;
-  auto close_cell = [&](std::size_t end) {
-    std::size_t a = cell_start, z = end;
-    while (a < z && (row[a] == ' ' || row[a] == '\t'))
-      ++a;
-    while (z > a && (row[z - 1] == ' ' || row[z - 1] == '\t' || row[z - 1] == '\r'))
-      --z;
-    std::string_view cell = row.substr(a, z - a);
-    if (cell.find_first_not_of("-: ") != std::string_view::npos || cell.find('-') == cell.npos)
-      delimiter_row = false;
-    cells.emplace_back(a, z);
-  };
-  for (; i < row.size(); ++i) {
-    if (row[i] == '\\') {
-      ++i; // "\|" is a pipe written in the cell
-      continue;
-    }
-    if (row[i] != '|') continue;
-    any_border = true;
-    close_cell(i);
-    cell_start = i + 1;
-  }
-  // What follows the last border is a cell unless only blanks (the closing pipe's).
-  if (std::string_view rest = row.substr(std::min(cell_start, row.size()));
-      rest.find_first_not_of(" \t\r") != std::string_view::npos || !any_border)
-    close_cell(row.size());
-  if (!any_border || delimiter_row) cells.clear();
-  return cells;
-}
-
 Candidates find_candidates(std::string_view text, const Outline& outline,
                            const SentenceGate& gate) {
   Candidates out;
@@ -2530,40 +2365,6 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
     const Block& b = blocks[static_cast<std::size_t>(i)];
     if (b.kind == BlockKind::Html) {
       markers_in(text.substr(b.start, b.end - b.start), i, b.start, out.markers);
-      // "<details><summary>Ce qui coinçait entre nous</summary>" over what the toggle holds:
-      // the summary is posed as a callout's title is, what it holds is the writer's own text.
-      if (auto summary = details_summary(text, b); summary && !b.in_quote) {
-        std::string_view t = text.substr(summary->start, summary->end - summary->start);
-        Candidate c;
-        c.block = i;
-        c.depth = b.depth;
-        bool read = read_line(t, summary->start, c);
-        if (!read &&
-            read_task_sentence(t, summary->start, c, kMaxPromptSentenceWords, gate.may_pose))
-          read = c.stop_ended = true;
-        if (read) {
-          c.form = QuestionForm::Line;
-          c.loose = c.loose && !c.label;
-          c.must_ask = c.must_ask && c.loose;
-          if (c.answer_start >= summary->end) c.answer_start = summary->body;
-          out.lines.push_back(std::move(c));
-        }
-        // Lines the toggle holds in its own HTML block (no blank line before them).
-        std::size_t body_end = std::min(details_close(text, summary->body), b.end);
-        while (
-            body_end > summary->body &&
-            (text[body_end - 1] == '\n' || text[body_end - 1] == '\r' || text[body_end - 1] == ' '))
-          --body_end;
-        if (body_end > summary->body && summary->body > summary->end &&
-            text[summary->body - 1] == '\n') {
-          Block inner = b;
-          inner.kind = BlockKind::Paragraph;
-          inner.text_start = summary->body;
-          inner.text_end = body_end;
-          paragraph_lines_memo(text, inner, i, out.lines, false, gate);
-        }
-        continue;
-      }
       // Notion exports a callout as "<aside>", its text, a blank line, "</aside>": the text is
       // the person's own, read as a paragraph's lines.
       if (std::size_t body = aside_body(text, b); body < b.end) {
@@ -2764,8 +2565,6 @@ Candidates find_candidates(std::string_view text, const Outline& outline,
         q->block = i;
         quoted.push_back(std::move(*q));
       }
-    } else if (b.kind == BlockKind::Table && !b.in_quote) {
-      table_rows(text, b, i, out.lines);
     } else if (b.kind == BlockKind::Paragraph && b.item_lead && !b.in_quote) {
       // The lines a list item's paragraph runs on with ("- gym\nproof log (what I did):"):
       // read as a paragraph's lines, past the item's own.

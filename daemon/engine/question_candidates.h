@@ -5,11 +5,9 @@
 // leads ("**What did he say?** He said…"), list items of every kind (bullets, "1." and "1)",
 // task items, label items such as "- Reasons she gave: …", items without a "?", Logseq's
 // outline bullets), "Q:" lines, lines standing alone ("What went wrong?", or a short title-like
-// "My part" above items), Obsidian callouts ("> [!question] What did she say?"), and the rows of
-// tables ("| Ce qui ne marchait pas | On ne faisait plus rien |", as OneNote and Notion export a
-// filled-in grid). Never code, front matter, HTML (but for markers and a toggle's summary,
-// "<details><summary>…"), sentences inside prose, or other block-quoted text. Which candidates
-// really are questions or sections is decided later, by their wording.
+// "My part" above items) and Obsidian callouts ("> [!question] What did she say?"). Never code,
+// tables, front matter, non-marker HTML, sentences inside prose, or other block-quoted text.
+// Which candidates really are questions or sections is decided later, by their wording.
 #pragma once
 
 #include <cstddef>
@@ -25,9 +23,8 @@
 namespace mend::engine {
 
 // How the question is written: a heading, a bold line, a list item, a line standing alone as a
-// question, a "Q:" line, only a marker comment, or a table's row (its question in one cell, its
-// answer in the cells after it).
-enum class QuestionForm { Heading, Bold, ListItem, Line, QA, Marker, TableRow };
+// question, a "Q:" line, or only a marker comment.
+enum class QuestionForm { Heading, Bold, ListItem, Line, QA, Marker };
 
 struct Candidate {
   int block = -1;
@@ -176,23 +173,6 @@ bool opens_with_answer_label(std::string_view text);
 bool opens_with_a_reason(std::string_view label);
 // A label reporting what someone said ("Elle m'a dit en partant", "He told me"): prose.
 bool reports_speech(std::string_view label);
-
-// The cells of a table's row ("| a | b |", the outer pipes optional), as [start, end) offsets
-// in `row` with their blanks trimmed; an escaped "\|" is no border. Empty for the row under the
-// header ("|---|:--|") and for a line with no border.
-std::vector<std::pair<std::size_t, std::size_t>> table_cells(std::string_view row);
-
-// A toggle written in HTML, as Notion exports one and people write in Markdown: "<details>",
-// "<summary>What did he say?</summary>" (on the same line or the next), then what it holds.
-// The summary's text (between its tags, inner tags such as "<b>" left out) and where what it
-// holds starts: after "</summary>" on its line when more follows there, else the next line.
-struct DetailsSummary {
-  std::size_t start = 0, end = 0; // the summary's text
-  std::size_t body = 0;           // what the toggle holds starts here (may be the block's end)
-};
-std::optional<DetailsSummary> details_summary(std::string_view text, const Block& b);
-// Where the toggle that `from` is in closes: the "</details>" at or after `from`, or npos.
-std::size_t details_close(std::string_view text, std::size_t from);
 
 // Where the text of an HTML block opened by a line "<aside>" alone starts (the next line), or
 // the block's end when it is no such block or holds nothing else: Notion exports a callout so,

@@ -177,12 +177,6 @@ struct LineReader {
   // Every offset of `line` reachable through optional container markers, each view read;
   // after an ATX '#' run, the heading's text. Returns Candidate, Nesting or None.
   ParseReason read(std::string_view line, bool crlf) const {
-    // A table's row: each cell read as a line of its own, as table_rows() reads the question's.
-    if (line.find('|') != std::string_view::npos)
-      for (const auto& [a, z] : table_cells(line))
-        if (z > a && (could_match(line.substr(a, z - a), false, crlf) ||
-                      matches(plain_text(line.substr(a, z - a)))))
-          return ParseReason::Candidate;
     // A line opening with more container markers than the views can hold is parsed, not
     // read: each view of "> > > … a" (50,000 markers) would build the plain text of all that
     // follows it. The loop below ends so too, after reading the views it holds.
@@ -361,11 +355,6 @@ PrefilterVerdict prefilter(std::string_view text, const QuestionMatcher& matcher
   // blocks are read for them. Not attempted line by line.
   if (text.find("<!--") != std::string_view::npos || text.find("mend:") != std::string_view::npos)
     return {ParseReason::Marker, -1};
-  // A toggle's "<summary>" poses as a callout's title does (question_candidates.h,
-  // details_summary), inside an HTML block.
-  for (std::size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1))
-    if (text.size() - at > 8 && fold_case(text.substr(at + 1, 7)) == "summary")
-      return {ParseReason::Marker, -1};
   // Line breaks are "\n" and "\r\n" here. A lone '\r' (which the grammar may read as a break)
   // or a NUL byte (which it may read as the end) would make our lines differ from its.
   if (std::memchr(text.data(), '\0', text.size()) != nullptr) return {ParseReason::OddText, -1};

@@ -40,7 +40,7 @@ namespace mend::engine {
 // Why a note must be parsed (None: it cannot hold any step heading or question).
 enum class ParseReason {
   None,
-  Marker,          // "<!--", "mend:" or "<summary": marker comments, HTML blocks
+  Marker,          // "<!--" or "mend:": marker comments, HTML blocks
   OddText,         // a lone '\r' or a NUL byte
   SetextUnderline, // a line of '-' or '=' right after a non-blank line
   Nesting,         // too many container markers on one line to read every view

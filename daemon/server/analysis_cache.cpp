@@ -104,8 +104,8 @@ std::uint64_t text_hash(std::string_view text) {
 namespace {
 
 constexpr std::string_view kMagic = "mend-analysis-cache\n";
-// 2: explain fields and marker comments; 3: bytes_hash; 4: FileStamp; 5: the table-row form.
-constexpr std::uint32_t kFormat = 5;
+// 2: explain fields and marker comments; 3: bytes_hash; 4: FileStamp.
+constexpr std::uint32_t kFormat = 4;
 
 class Writer {
 public:
@@ -270,7 +270,7 @@ engine::NoteAnalysis read_analysis(Reader& r) {
     q.answer_end = r.num<std::uint64_t>();
     q.answer_last_line = r.num<std::int32_t>();
     q.matched_by = r.enumeration<engine::MatchedBy>(static_cast<int>(engine::MatchedBy::Text));
-    q.form = r.enumeration<engine::QuestionForm>(static_cast<int>(engine::QuestionForm::TableRow));
+    q.form = r.enumeration<engine::QuestionForm>(static_cast<int>(engine::QuestionForm::Marker));
     q.heading_level = r.num<std::int32_t>();
     q.answered = r.flag();
     q.nil = r.flag();

@@ -3,7 +3,6 @@
 
 #include <vector>
 
-#include "daemon/engine/question_candidates.h"
 #include "daemon/engine/text.h"
 #include "daemon/server/template_insert.h"
 
@@ -99,43 +98,6 @@ bool ends_with_empty_answer_label(std::string_view region) {
   return !line.empty() && line.size() <= 12 && line.back() == ':';
 }
 
-// A table row's answer goes in its row: in the first empty cell after the question's
-// ("| What wasn't working? |  |" → "| What wasn't working? | We stopped talking |"), else after
-// what its last cell holds, on one line (its lines joined by "<br>", as Markdown tables write
-// them, a "|" escaped). Returns where to insert and what.
-std::pair<std::size_t, std::string> table_cell_insert(std::string_view note, std::size_t row_start,
-                                                      std::size_t row_end, std::size_t q_start,
-                                                      const std::vector<std::string>& lines) {
-  std::string cell;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) cell += "<br>";
-    for (char c : lines[i]) {
-      if (c == '|') cell += '\\';
-      cell += c;
-    }
-  }
-  std::string_view row = note.substr(row_start, row_end - row_start);
-  const auto cells = engine::table_cells(row);
-  std::size_t own = 0;
-  while (own + 1 < cells.size() && row_start + cells[own].second < q_start)
-    ++own;
-  for (std::size_t k = own + 1; k < cells.size(); ++k)
-    if (cells[k].first == cells[k].second) {
-      // The empty cell's first blank after its border, when it has one.
-      std::size_t border = row.rfind('|', cells[k].first == 0 ? 0 : cells[k].first - 1);
-      std::size_t at = border == std::string_view::npos ? cells[k].first : border + 1;
-      if (at < row.size() && row[at] == ' ') return {row_start + at + 1, cell};
-      return {row_start + at, " " + cell + " "};
-    }
-  if (own + 1 < cells.size()) return {row_start + cells.back().second, "<br>" + cell};
-  // No cell after the question's: a new one.
-  std::size_t end = row.size();
-  while (end > 0 && is_space(row[end - 1]))
-    --end;
-  if (end > 0 && row[end - 1] == '|') return {row_start + end, " " + cell + " |"};
-  return {row_start + end, " | " + cell};
-}
-
 } // namespace
 
 AnswerPlan plan_answer(const engine::Analyzer& analyzer, std::string_view note,
@@ -189,12 +151,7 @@ AnswerPlan plan_answer(const engine::Analyzer& analyzer, std::string_view note,
       (q->form == engine::QuestionForm::QA && ends_with_empty_answer_label(region));
 
   std::string bytes;
-  if (q->form == engine::QuestionForm::TableRow) {
-    auto [cell_at, cell] =
-        table_cell_insert(note, index.line_start(q_line), index.line_end(q_line), q->start, lines);
-    at = cell_at;
-    bytes = std::move(cell);
-  } else if (inline_answer) {
+  if (inline_answer) {
     // "- Official reasons:" → "- Official reasons: He said…"; "A:" → "A: …". Further lines
     // continue the item (or the quote) as a person would type them.
     if (at > 0 && note[at - 1] != ' ' && note[at - 1] != '\t') bytes += ' ';

@@ -29,8 +29,6 @@ std::string_view form_id(const LineForm& f) {
     return "qa";
   case QuestionForm::Marker:
     return "marker";
-  case QuestionForm::TableRow:
-    return "table-row";
   case QuestionForm::Line:
     return f.callout ? "callout" : f.label ? "label" : "line";
   }
@@ -49,8 +47,6 @@ std::string form_words(const LineForm& f) {
     return "a \"Q:\" line";
   case QuestionForm::Marker:
     return "a marker comment with no line above it";
-  case QuestionForm::TableRow:
-    return "a table's row (\"| question | answer |\")";
   case QuestionForm::Line:
     return f.callout ? "a callout's title"
            : f.label ? "a label (\"Label: …\")"

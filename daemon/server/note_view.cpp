@@ -41,8 +41,6 @@ const char* form_name(engine::QuestionForm form) {
     return "qa";
   case engine::QuestionForm::Marker:
     return "marker";
-  case engine::QuestionForm::TableRow:
-    return "table-row";
   }
   return "line";
 }

@@ -305,7 +305,7 @@ TEST_CASE("plain diary notes are not parsed", "[question_prefilter]") {
       "---\ntitle: Tuesday\ntags: [journal]\n---\n# Tuesday\n\nRain all day.\n",
       "# Tuesday\r\n\r\nRain all day.\r\n\r\n> A quote I liked.\r\n",
       "Why not? The weather was fine. Did a lot: cleaning, cooking, reading.\n",
-      "| day | weather |\n| --- | --- |\n| 1 | rain |\n",
+      "| day | mood |\n| --- | --- |\n| 1 | calm |\n",
       "```\ncode\n```\n\n---\n\nThe end.\n",
       "## Things to do\n\n- Buy **bread** and _jam_\n- See [Sam](https://example.org)\n",
   };
@@ -315,11 +315,10 @@ TEST_CASE("plain diary notes are not parsed", "[question_prefilter]") {
     CHECK(prefilter_note(note, gated_analyzer().matcher()).reason == ParseReason::None);
     CHECK(gated_analyzer().analyse(note, "note.md").questions.empty());
   }
-  // Line views alone (no gate): prose, lists of errands and a table of the day are still no
-  // candidate.
+  // Line views alone (no gate): prose, lists of errands and tables are still no candidate.
   for (const char* note : {"# 2026-11-03\n\n- milk\n- eggs\n- [x] call the bank\n",
                            "Why not? The weather was fine. Did a lot: cleaning, cooking.\n",
-                           "| day | weather |\n| --- | --- |\n| 1 | rain |\n"}) {
+                           "| day | mood |\n| --- | --- |\n| 1 | calm |\n"}) {
     INFO(note);
     CHECK(reason(note) == ParseReason::None);
     CHECK(found(note) == 0);

@@ -158,21 +158,3 @@ TEST_CASE("answer: refused with a reason: no text, a question the note lacks") {
   CHECK(answered(kTemplateNote, "patterns.repeat", "x", &plan).empty());
   CHECK(plan.error.find("no longer holds the question") != std::string::npos);
 }
-
-TEST_CASE("answer: a table row's answer goes in its row, on one line") {
-  // In the empty cell after the question; the rows around it stay as they were.
-  check("# After the breakup\n\n| Question | Answer |\n|---|---|\n| What wasn't working between "
-        "us? |  |\n| Next | |\n",
-        "why.not-working", "We stopped talking.",
-        "# After the breakup\n\n| Question | Answer |\n|---|---|\n| What wasn't working between "
-        "us? | We stopped "
-        "talking. |\n| Next | |\n");
-  // Lines joined by "<br>", a "|" escaped, as a Markdown table writes them.
-  check("# After the breakup\n\n| What wasn't working between us? ||\n|---|---|\n",
-        "why.not-working", "Time | money\nAnd silence",
-        "# After the breakup\n\n| What wasn't working between us? | Time \\| money<br>And silence "
-        "|\n|---|---|\n");
-  // A row without an answer cell gets one.
-  check("# After the breakup\n\n| What wasn't working between us? |\n|---|\n", "why.not-working",
-        "Time.", "# After the breakup\n\n| What wasn't working between us? | Time. |\n|---|\n");
-}
