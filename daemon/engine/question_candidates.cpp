@@ -650,7 +650,36 @@ std::optional<SpokenQuestion> spoken_question(std::string_view line) {
   return s;
 }
 
+// A "?" dictated and written out as words, as speech-to-text leaves it ("why did he say he
+// was leaving question mark he said…", "… ou pas point d'interrogation"): where the words start
+// and end, after at least two words of the question.
+std::optional<std::pair<std::size_t, std::size_t>> spoken_question_mark(std::string_view line) {
+  static constexpr std::string_view kMarks[] = {"question mark", "point d'interrogation",
+                                                "point d\u2019interrogation"};
+  for (std::string_view mark : kMarks)
+    for (std::size_t at = line.find(' '); at != std::string_view::npos;
+         at = line.find(' ', at + 1)) {
+      const std::size_t from = at + 1;
+      if (line.size() - from < mark.size() ||
+          fold_case(line.substr(from, mark.size())) != fold_case(mark))
+        continue;
+      const std::size_t after = from + mark.size();
+      if (after < line.size() && std::isalnum(static_cast<unsigned char>(line[after]))) continue;
+      if (count_words(line.substr(0, at)) < 2) continue;
+      return std::make_pair(at, after);
+    }
+  return std::nullopt;
+}
+
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
+  if (auto mark = spoken_question_mark(line);
+      mark && line.substr(0, mark->first).find('?') == std::string_view::npos) {
+    if (!read_line(line.substr(0, mark->first), base, c)) return false;
+    c.question_mark = true;
+    c.loose = c.must_ask = c.title_like = false;
+    if (c.answer_start >= base + mark->first) c.answer_start = base + mark->second;
+    return true;
+  }
   if (auto spoken = spoken_question(line)) {
     c.start = base + spoken->start;
     c.end = base + spoken->end;
@@ -1753,11 +1782,16 @@ std::size_t after_date_and_time(std::string_view line, std::size_t i) {
       ++i;
     return i - from;
   };
-  // The date: three groups of digits joined by '/', '.' or '-' ("12/10/2026", "10/12/26").
+  // The date: three groups of digits joined by '/', '.' or '-' ("12/10/2026", "10/12/26",
+  // "2026-10-05"), or a day and a month alone ("04/11", as a note-to-self app stamps this
+  // year's messages).
   for (int group = 0; group < 3; ++group) {
     if (digits(4) == 0) return none;
     if (group < 2) {
-      if (i >= line.size() || (line[i] != '/' && line[i] != '.' && line[i] != '-')) return none;
+      if (i >= line.size() || (line[i] != '/' && line[i] != '.' && line[i] != '-')) {
+        if (group == 1) break;
+        return none;
+      }
       ++i;
     }
   }
@@ -1787,6 +1821,32 @@ std::optional<Speaker> chat_message(std::string_view line) {
   if (bracket) {
     if (line.substr(i, 2) != "] ") return std::nullopt;
     i += 2;
+    // A note-to-self app may name no sender ("[04/11 23:44] pq elle est partie"): a sender is
+    // a name, capitalised ("Moi", "Nadège (vous)", "+33 6 12…"), of a few words. A stamp over
+    // a name alone ("[08/11/2026 23:40] enzo.mrz", Discord's export) heads the message under
+    // it: no message of its own.
+    std::size_t colon = line.find(": ", i);
+    std::string_view name =
+        colon == std::string_view::npos ? std::string_view{} : line.substr(i, colon - i);
+    const unsigned char first = name.empty() ? 0 : static_cast<unsigned char>(name.front());
+    if (name.empty() || name.size() > 40 || count_words(name) > 3 ||
+        name.find_first_of(".!?,") != std::string_view::npos ||
+        !(std::isupper(first) || first == '+' || first == '~' || first >= 0x80)) {
+      while (i < line.size() && line[i] == ' ')
+        ++i;
+      std::string_view said = trim(line.substr(i));
+      const bool handle = !said.empty() && count_words(said) <= 2 &&
+                          std::all_of(said.begin(), said.end(),
+                                      [](char ch) {
+                                        return std::isalnum(static_cast<unsigned char>(ch)) ||
+                                               ch == '.' || ch == '_' || ch == '-';
+                                      }) &&
+                          std::any_of(said.begin(), said.end(), [](char ch) {
+                            return std::isalpha(static_cast<unsigned char>(ch));
+                          });
+      if (handle) return std::nullopt;
+      return Speaker{{}, i};
+    }
   } else {
     if (line.substr(i, 3) != " - ") return std::nullopt;
     i += 3;

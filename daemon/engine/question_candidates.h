@@ -189,7 +189,8 @@ struct Speaker {
 };
 std::optional<Speaker> speaker_prefix(std::string_view line);
 // A message of a chat app's export, "12/10/2026 23:42 - Nadège: …" (Android) or
-// "[12/10/2026, 23:42:10] Nadège: …" (iOS): the sender and the byte where the message starts.
+// "[12/10/2026, 23:42:10] Nadège: …" (iOS), or a note-to-self app's "[04/11 23:44] …" with no
+// sender (its name then empty): the sender and the byte where the message starts.
 // nullopt for any other line, and for the app's own lines ("12/10/2026 23:40 - Messages are
 // end-to-end encrypted.").
 std::optional<Speaker> chat_message(std::string_view line);

@@ -1438,6 +1438,30 @@ TEST_CASE("a chat export's messages are read one a line", "[note_analysis][forms
   // Not a chat: a log line with a time is read as it is written.
   CHECK(mend::engine::chat_message("14/09/2026 21:03 - walked to work") == std::nullopt);
   CHECK(mend::engine::chat_message("Priya: what did he say?") == std::nullopt);
+  // A note-to-self app stamps this year's messages with the day and month, and no sender; an
+  // ISO date is a date too.
+  check("[04/11 23:44] pq elle est partie, ce qu'elle m'a dit\n[04/11 23:45] elle a dit "
+        "que c'était fini.\n[04/11 23:46] ce qui marchait pas entre nous\n[04/11 23:47] ?\n",
+        "why.official@1+ why.not-working@3-");
+  check("[2026-10-05 21:42] Moi: what did he tell me when he left\n[2026-10-05 21:43] Moi: that "
+        "he needed space\n",
+        "why.official@1+");
+  // Discord's export heads each message with its stamp and the sender's handle alone: the
+  // message is the line under it.
+  CHECK(mend::engine::chat_message("[08/11/2026 23:40] enzo.mrz") == std::nullopt);
+  CHECK(mend::engine::chat_message("[04/11 23:44] pq elle est partie")->text == 14);
+  CHECK(mend::engine::chat_message("[04/11 23:44] raisons off: le boulot")->name.empty());
+}
+
+// Speech-to-text writes a spoken "?" out as words, where the question ends.
+TEST_CASE("a question mark dictated as words ends the question", "[note_analysis][forms]") {
+  check("why did he say he was leaving question mark he said the money is out west\n",
+        "why.official@1+");
+  check("Am I just scared of being by myself question mark\nA bit.\n", "motives.fear@1+");
+  check("Est-ce que j'ai peur de rester toute seule point d'interrogation\nUn peu.\n",
+        "motives.fear@1+");
+  // Words about the key are no question.
+  check("I typed a question mark at the end of the message\n", "");
 }
 
 // "Elle a dit : « … »" reports what she said: the words after the colon are hers, the label
@@ -3720,4 +3744,17 @@ TEST_CASE("si opens an indirect question", "[note_analysis][recognition]") {
         "respectés\nPas toujours.\nSi ça a un avenir\nJe ne crois pas.\nSi au bout du compte "
         "c'est un grand oui\nNon.\n",
         "evaluate.ideal@3+ evaluate.needs@5+ evaluate.future@7+ evaluate.verdict@9+");
+}
+
+// The evaluation in other words: the life one wanted or hoped for is the ideal, the road ahead
+// the future, every part of oneself the unanimous yes.
+TEST_CASE("the evaluation's questions in other words", "[note_analysis][recognition]") {
+  check("## Was it the kind of life I'd wanted for myself?\n\nMostly.\n", "evaluate.ideal@1+");
+  check("**Was it what I'd always hoped a relationship would be?** Not quite.\n",
+        "evaluate.ideal@1+");
+  check("- Is there a road ahead for us, honestly? Maybe.\n", "evaluate.future@1+");
+  check("4. A yes from every part of me?\n   Yes.\n", "evaluate.verdict@1+");
+  check("- C'est un oui de tout mon cœur ? Oui.\n", "evaluate.verdict@1+");
+  // The road ahead of a trip is no future of the couple's.
+  check("- Road ahead for the trip: the A9 to Inverness.\n", "");
 }
