@@ -656,6 +656,10 @@ std::optional<SpokenQuestion> spoken_question(std::string_view line) {
 std::optional<std::pair<std::size_t, std::size_t>> spoken_question_mark(std::string_view line) {
   static constexpr std::string_view kMarks[] = {"question mark", "point d'interrogation",
                                                 "point d\u2019interrogation"};
+  // Every line read comes here: most hold neither mark's last word, found without folding.
+  if (line.find("ark") == std::string_view::npos && line.find("ARK") == std::string_view::npos &&
+      line.find("ation") == std::string_view::npos && line.find("ATION") == std::string_view::npos)
+    return std::nullopt;
   for (std::string_view mark : kMarks)
     for (std::size_t at = line.find(' '); at != std::string_view::npos;
          at = line.find(' ', at + 1)) {
