@@ -1582,6 +1582,15 @@ Candidates Analyzer::posed_candidates(std::string_view text, const Outline& outl
     std::string_view task = trim(std::string_view(c.plain).substr(5));
     return !matcher_.opens_question(task) && !matcher_.opens_with_prompt_lead(task);
   });
+  // Nor does a to-do list's label ("Need to: ring the council, pay the wholesaler"): what the
+  // writer has to do, whatever word of a question it holds ("need").
+  std::erase_if(candidates.lines, [&](const Candidate& c) {
+    if (!c.label || c.question_mark) return false;
+    static const std::unordered_set<std::string> todo_leads = {
+        "need to",         "needs to",       "have to", "got to",  "must", "must do", "remember to",
+        "don't forget to", "dont forget to", "à faire", "il faut", "faut", "penser à"};
+    return todo_leads.count(fold_case(trim(c.plain))) > 0;
+  });
   return candidates;
 }
 

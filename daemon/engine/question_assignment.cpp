@@ -555,14 +555,19 @@ namespace {
 // or the couple in it ("a big yes for us?", "oui pour notre couple ?" stay the verdict's).
 bool yes_for_something_else(std::string_view plain, const QuestionMatcher& matcher) {
   static const std::unordered_set<std::string> yes = {"yes", "oui"};
-  static const std::unordered_set<std::string> to = {"for", "to", "pour", "a"};
+  static const std::unordered_set<std::string> to = {"for", "to", "on", "pour", "a"};
   static const std::unordered_set<std::string> article = {
       "the", "a", "an", "this", "that", "le", "la", "les", "l", "un", "une", "ce", "cette", "au"};
   std::vector<std::string> words = split_words(fold_for_match(plain));
   for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-    if (!yes.count(words[i]) || !to.count(words[i + 1]) || !article.count(words[i + 2])) continue;
+    if (!yes.count(words[i])) continue;
+    // One word may qualify the yes first ("a big unanimous yes on the parade", "un oui unanime
+    // pour le concert").
+    std::size_t at = i + 1;
+    if (!to.count(words[at]) && at + 2 < words.size() && to.count(words[at + 1])) ++at;
+    if (!to.count(words[at]) || at + 1 >= words.size() || !article.count(words[at + 1])) continue;
     std::string rest;
-    for (std::size_t j = i + 2; j < words.size(); ++j)
+    for (std::size_t j = at + 1; j < words.size(); ++j)
       rest += words[j] + " ";
     return matcher.topic_sign(rest) == TopicSign::None && !matcher.names_ex(rest) &&
            !matcher.speaks_of_couple(rest);

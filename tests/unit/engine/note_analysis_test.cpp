@@ -2867,6 +2867,22 @@ TEST_CASE("a note filed under work or a partnership", "[note_analysis][topic]") 
                   "Personal/Bev.md") != "");
 }
 
+// A practice's notes ("Cabinet/", a physiotherapist's or a lawyer's) are its clients', though
+// "il" is the ex's pronoun.
+TEST_CASE("a note filed under a practice", "[note_analysis][topic]") {
+  static const Pack pack = [] {
+    std::vector<mend::engine::PackProblem> problems;
+    return Pack::load(mend::engine::builtin_pack_files(), &problems);
+  }();
+  const Analyzer il(pack, {"Jordi", "fr", true, "il"});
+  const std::string note = "# M. Roig - bilan genou\n\n- ce qui ne fonctionnait pas : la rééduc "
+                           "à domicile, il faisait pas les exercices\n- réversible ? oui si 3 "
+                           "séances par semaine\n- il veut changer tout ce que le chirurgien lui "
+                           "reproche ou juste une partie ? juste le poids\n";
+  CHECK(il.analyse(note, "Cabinet/M. Roig - bilan genou.md").questions.empty());
+  CHECK(il.analyse(note, "Perso/M. Roig - bilan genou.md").questions.size() == 3);
+}
+
 // A saved message's day and time in bold over what was written ("**Tue 14 Jul 2026, 21:15**"
 // then "What she tell me when she went?"): each message is read as a paragraph's first line.
 TEST_CASE("a note to self's dated messages", "[note_analysis][recognition]") {
@@ -3080,6 +3096,17 @@ TEST_CASE("a big yes for something else", "[note_analysis][recognition]") {
   check("# Samedi\n\nLe soir, pelote. Un grand oui pour le tournoi de Pâques ? Oui !\n", "");
   check("# Team\n\n- A big unanimous yes for the new rota? Mostly.\n", "");
   check("# Us\n\n- A big unanimous yes for us? Yes.\n", "evaluate.verdict@3+");
+  // "on" the thing, and a word qualifying the yes before it.
+  check("# Club\n\n- big unanimous yes on the Christmas parade? nope, 4 to 3\n", "");
+  check("# Harmonie\n\n### Un grand oui unanime pour le concert de printemps ?\nNon.\n", "");
+  check("# Sam\n\n### Un grand oui unanime pour notre couple ?\nOui.\n", "evaluate.verdict@3+");
+}
+
+// A to-do list's label holds what the writer has to do, whatever question's word it holds.
+TEST_CASE("a to-do list's label poses nothing", "[note_analysis][recognition]") {
+  check("# Sun 6 Dec\n\nNeed to: ring the council, pay the wholesaler.\n", "");
+  check("# Dimanche\n\n- À faire : appeler le notaire\n", "");
+  check("# Us\n\n- Needs and limits: respected, mostly.\n", "evaluate.needs@3+");
 }
 
 // Under the log itself, a one-word label answered on its line is an entry of it, not the log
