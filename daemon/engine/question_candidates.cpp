@@ -1958,6 +1958,23 @@ bool chat_header(std::string_view line) {
   line = trim(line);
   if (is_clock_stamp(line)) return true;
   if (saved_message_stamp(line)) return true;
+  // Discord's export, its stamp in brackets then the sender's handle alone over the message:
+  // "[08/11/2026 23:42] enzo.mrz" (a handle: one word of letters with a dot, an underscore or a
+  // digit, never a message's word).
+  if (line.starts_with("["))
+    if (std::size_t i = after_date_and_time(line, 1);
+        i != std::string_view::npos && line.substr(i, 2) == "] ") {
+      std::string_view handle = trim(line.substr(i + 2));
+      if (!handle.empty() && handle.size() <= 32 &&
+          std::all_of(handle.begin(), handle.end(),
+                      [](char ch) {
+                        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' ||
+                               ch == '_';
+                      }) &&
+          handle.find_first_of("._0123456789") != std::string_view::npos &&
+          std::isalpha(static_cast<unsigned char>(handle.front())))
+        return true;
+    }
   // A transcript's speaker over what they said, as Otter.ai exports it: "Roland  0:02", a name
   // of a word or three (each with its capital) then the stamp.
   if (std::size_t space = line.rfind(' '); space != std::string_view::npos && space > 0 &&

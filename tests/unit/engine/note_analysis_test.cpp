@@ -1451,6 +1451,12 @@ TEST_CASE("a chat export's messages are read one a line", "[note_analysis][forms
   CHECK(mend::engine::chat_message("[08/11/2026 23:40] enzo.mrz") == std::nullopt);
   CHECK(mend::engine::chat_message("[04/11 23:44] pq elle est partie")->text == 14);
   CHECK(mend::engine::chat_message("[04/11 23:44] raisons off: le boulot")->name.empty());
+  // ... and each message under its stamp and handle is read as a paragraph's first line.
+  check("[08/11/2026 23:42] enzo.mrz\nles raisons qu'elle m'a données, elle\n\n[08/11/2026 "
+        "23:44] enzo.mrz\nelle étouffait à Morez, elle a dit.\n\n[08/11/2026 23:50] "
+        "enzo.mrz\nqu'est ce "
+        "qui marchait pas entre nous\n",
+        "why.official@2+ why.not-working@8-");
 }
 
 // Speech-to-text writes a spoken "?" out as words, where the question ends.
