@@ -1490,9 +1490,11 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // Among lines written one thought each, a longer line is still one thought.
       std::size_t most = one_thought_lines ? kMaxLooseWords : kMaxLooseLineWords;
       // Longer, it may be prose wrapped at a margin: a question only when it opens asking ("how
-      // long were we together and was it early days or something deeper" over its answer).
+      // long were we together and was it early days or something deeper" over its answer). A
+      // chat's message is never wrapped: it is one thought, however long.
       std::size_t line_words = 0;
-      if (c.loose && !c.label && !c.must_ask && more && !defined) line_words = written_words(t);
+      if (c.loose && !c.label && !c.must_ask && more && !defined && !chat)
+        line_words = written_words(t);
       // So is one after a line its writer ended with a stop ("rain. J's stuff still in the hall
       // closet." then "am I doing this bc I'm scared of being alone").
       bool after_stop = !first && (before.ends_with(".") || before.ends_with("!") ||

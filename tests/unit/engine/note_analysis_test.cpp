@@ -1435,6 +1435,11 @@ TEST_CASE("a chat export's messages are read one a line", "[note_analysis][forms
         "[14/09/2026, 21:04:55] Priya: that he needed space\n"
         "[14/09/2026, 21:06:01] Priya: what wasn't working between us\n",
         "why.official@1+ why.not-working@3-");
+  // A message is one thought, never prose wrapped at a margin: a long one is read whole.
+  check("[2026-10-26 21:18] Moi: Juste une partie.\n[2026-10-26 21:20] Moi: Est-ce que je peux "
+        "changer ça toute seule, ou ben c'est à cause de ce qu'il faisait, lui\n[2026-10-26 "
+        "21:22] Moi: Un peu les deux.\n",
+        "wrongs.alone@2+");
   // Not a chat: a log line with a time is read as it is written.
   CHECK(mend::engine::chat_message("14/09/2026 21:03 - walked to work") == std::nullopt);
   CHECK(mend::engine::chat_message("Priya: what did he say?") == std::nullopt);
