@@ -3796,3 +3796,13 @@ TEST_CASE("the evaluation's questions in other words", "[note_analysis][recognit
   // The road ahead of a trip is no future of the couple's.
   check("- Road ahead for the trip: the A9 to Inverness.\n", "");
 }
+
+// The catalogue's own unofficial reasons in the first person: what the ex did not say, and
+// the writer felt.
+TEST_CASE("the unofficial reasons in the first person", "[note_analysis][recognition]") {
+  check("# Pourquoi\n\nLes vraies raisons qu'il a pas dites, mais que j'ai senties\nSa jeunesse "
+        "lui manquait.\n",
+        "why.unofficial@3+");
+  check("# Pourquoi\n\n- Les raisons qu'elle a pas dites mais que moi j'ai senti : sa mère.\n",
+        "why.unofficial@3+");
+}
