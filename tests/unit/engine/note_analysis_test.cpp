@@ -3800,8 +3800,8 @@ TEST_CASE("the evaluation's questions in other words", "[note_analysis][recognit
 // The catalogue's own unofficial reasons in the first person: what the ex did not say, and
 // the writer felt.
 TEST_CASE("the unofficial reasons in the first person", "[note_analysis][recognition]") {
-  check("# Pourquoi\n\nLes vraies raisons qu'il a pas dites, mais que j'ai senties\nSa jeunesse "
-        "lui manquait.\n",
+  check("# Pourquoi\n\n## Les vraies raisons qu'il a pas dites, mais que j'ai senties\n\nSa "
+        "jeunesse lui manquait.\n",
         "why.unofficial@3+");
   check("# Pourquoi\n\n- Les raisons qu'elle a pas dites mais que moi j'ai senti : sa mère.\n",
         "why.unofficial@3+");
