@@ -656,22 +656,26 @@ std::optional<SpokenQuestion> spoken_question(std::string_view line) {
 std::optional<std::pair<std::size_t, std::size_t>> spoken_question_mark(std::string_view line) {
   static constexpr std::string_view kMarks[] = {"question mark", "point d'interrogation",
                                                 "point d\u2019interrogation"};
-  // Every line read comes here: most hold neither mark's last word, found without folding.
-  if (line.find("ark") == std::string_view::npos && line.find("ARK") == std::string_view::npos &&
-      line.find("ation") == std::string_view::npos && line.find("ATION") == std::string_view::npos)
-    return std::nullopt;
-  for (std::string_view mark : kMarks)
-    for (std::size_t at = line.find(' '); at != std::string_view::npos;
-         at = line.find(' ', at + 1)) {
-      const std::size_t from = at + 1;
-      if (line.size() - from < mark.size() ||
-          fold_case(line.substr(from, mark.size())) != fold_case(mark))
-        continue;
+  // Every line read comes here: compared in place, ASCII letters in either case (the marks'
+  // other bytes as written), nothing built.
+  auto same = [](std::string_view written, std::string_view mark) {
+    for (std::size_t i = 0; i < mark.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(written[i])) !=
+          static_cast<unsigned char>(mark[i]))
+        return false;
+    return true;
+  };
+  for (std::size_t at = line.find(' '); at != std::string_view::npos; at = line.find(' ', at + 1)) {
+    const std::size_t from = at + 1;
+    if (from >= line.size() || ((line[from] | 0x20) != 'q' && (line[from] | 0x20) != 'p')) continue;
+    for (std::string_view mark : kMarks) {
+      if (line.size() - from < mark.size() || !same(line.substr(from, mark.size()), mark)) continue;
       const std::size_t after = from + mark.size();
       if (after < line.size() && std::isalnum(static_cast<unsigned char>(line[after]))) continue;
       if (count_words(line.substr(0, at)) < 2) continue;
       return std::make_pair(at, after);
     }
+  }
   return std::nullopt;
 }
 
