@@ -679,6 +679,13 @@ std::optional<std::pair<std::size_t, std::size_t>> spoken_question_mark(std::str
   return std::nullopt;
 }
 
+// "est-ce que je m'accroche quand il me repousse → oui grave": the head read as the question
+// (`c`, read from `line` at `base`) is answered after an arrow on its line.
+bool answered_after_arrow(std::string_view line, std::size_t base, const Candidate& c) {
+  std::string_view after = trim(line.substr(std::min(c.end - base, line.size())));
+  return after.starts_with("\u2192") || after.starts_with("->") || after.starts_with("=>");
+}
+
 bool read_line(std::string_view line, std::size_t base, Candidate& c) {
   if (auto mark = spoken_question_mark(line);
       mark && line.substr(0, mark->first).find('?') == std::string_view::npos) {
@@ -1378,7 +1385,12 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // is still read when it starts with a label of its own or a question posed from its
       // first word, never a wrapped sentence's middle.
       if (qa_prefix(line) || !read_line(line, base, c) || (c.start != base && !c.spoken)) continue;
-      if (!(c.label || c.spoken || (c.question_mark && count_words(c.plain) >= 4))) continue;
+      // ... or a question that opens asking and is answered after an arrow on its line.
+      const bool asked_and_pointed = answered_after_arrow(line, base, c) &&
+                                     (opens_with_a_wh_word(c.plain) || opens_inverted(c.plain));
+      if (!(c.label || c.spoken || asked_and_pointed ||
+            (c.question_mark && count_words(c.plain) >= 4)))
+        continue;
       c.form = QuestionForm::Line;
       out.push_back(std::move(c));
       continue;
@@ -1507,6 +1519,9 @@ void paragraph_lines(std::string_view text, const Block& b, int block, std::vect
       // actually said - \"i cant do the shifts\" …", "how we change together -> …") is as
       // long as its head: the answer is no part of it.
       bool answered_on_line = one_thought_lines && c.end - base < trim(line).size();
+      // So is a head an arrow answers ("est-ce que je m'accroche quand il me repousse → oui
+      // grave. en septembre…"): prose wrapped at a margin points at nothing.
+      if (answered_after_arrow(line, base, c)) answered_on_line = true;
       if (c.loose && !c.label && !c.must_ask && more && line_words > most && !defined &&
           !answered_on_line) {
         if ((!first && !after_stop) || line_words > kMaxLooseWords) continue;

@@ -3806,3 +3806,17 @@ TEST_CASE("the unofficial reasons in the first person", "[note_analysis][recogni
   check("# Pourquoi\n\n- Les raisons qu'elle a pas dites mais que moi j'ai senti : sa mère.\n",
         "why.unofficial@3+");
 }
+
+// Lines that each ask and point at their answer with an arrow are a list of questions, however
+// long their answers run: prose wrapped at a margin points at nothing.
+TEST_CASE("questions answered after an arrow on their lines", "[note_analysis][recognition]") {
+  check("# Hugo\n\nest-ce que je m'accroche quand il me repousse → oui grave. en septembre je lui "
+        "envoyais des vocaux de 4 min\nest-ce que j'ai peur d'être abandonnée ou trompée → "
+        "abandonnée oui. depuis que mon père est parti quand j'avais 8 ans\n",
+        "patterns.cling@3+ patterns.abandon@4+");
+  // Without the arrow, the second line goes on the first one's sentence.
+  check("# Hugo\n\nest-ce que je m'accroche quand il me repousse, oui grave, en septembre je lui "
+        "envoyais des vocaux de 4 min et\nest-ce que j'ai peur d'être abandonnée ou trompée, "
+        "abandonnée oui depuis que mon père est parti\n",
+        "");
+}
