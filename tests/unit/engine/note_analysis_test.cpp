@@ -558,9 +558,9 @@ TEST_CASE("the topic gate: a note about something else holds no question", "[not
   CHECK(gated_questions(std::string("Dear Mum,") + letter_body) == "");
   CHECK(gated_questions(std::string("Sunday,") + letter_body) == "");
   // A label after a sentence of its line announces a list ("Need to:" over a to-do list), not
-  // a question sharing one word with it.
+  // a question sharing one word with it; so does a to-do list's label alone.
   CHECK(questions("Ellie's home on the 18th. Need to:\n- [ ] wash the spare sheets\n") == "");
-  CHECK(questions("Need to:\n- [ ] wash the spare sheets\n") == "evaluate.needs@1+");
+  CHECK(questions("Need to:\n- [ ] wash the spare sheets\n") == "");
   // A marker decides outright.
   CHECK(gated_questions("## Can this be undone?\n<!-- mend:q why.reversible -->\nNo.\n") ==
         "why.reversible@1");
@@ -3819,4 +3819,15 @@ TEST_CASE("questions answered after an arrow on their lines", "[note_analysis][r
         "envoyais des vocaux de 4 min et\nest-ce que j'ai peur d'être abandonnée ou trompée, "
         "abandonnée oui depuis que mon père est parti\n",
         "");
+}
+
+// French in other words: what she said "officiellement", the relationship one wants (present
+// tense), a future relationship as the next one.
+TEST_CASE("French questions in other words", "[note_analysis][recognition]") {
+  check("## Ce qu'elle m'a dit officiellement\n\nQu'elle partait à Rouyn.\n", "why.official@1+");
+  check("## Notre couple, c'était le couple que je veux vraiment ?\n\nPresque.\n",
+        "evaluate.ideal@1+");
+  check("## Qu'est-ce que toute cette réflexion m'évitera dans une relation future ?\n\nDe me "
+        "taire.\n",
+        "if-no.lessons@1+");
 }
