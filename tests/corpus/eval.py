@@ -74,7 +74,8 @@ DEFAULT_CORPORA = [os.path.join(HERE, name)
                                 "holdout-cf", "holdout-cm", "holdout-cn", "holdout-co",
                                 "holdout-ck", "holdout-cl", "holdout-cj", "holdout-cq",
                                 "holdout-cr", "holdout-ct", "holdout-cu", "holdout-cw",
-                                "holdout-cy", "holdout-cp")]
+                                "holdout-cy", "holdout-cp", "holdout-cz",
+                                "holdout-da")]
 # Read with `--corpus tests/corpus/holdout-z`, outside the defaults and their ctest: writing far
 # from textbook, most of whose misses are what the recognition issue keeps out (a dictated
 # question and its answer as one run-on paragraph of prose: 30 of its 231 questions) or far
