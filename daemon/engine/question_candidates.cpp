@@ -1839,6 +1839,21 @@ std::size_t after_date_and_time(std::string_view line, std::size_t i) {
 
 } // namespace
 
+namespace {
+
+// A chat app's user handle ("enzo.mrz", "kez_92"): one word of letters and digits with a dot,
+// an underscore or a digit in it, a letter first; never a message's word ("oui", "?").
+bool is_handle(std::string_view word) {
+  return !word.empty() && word.size() <= 32 &&
+         std::isalpha(static_cast<unsigned char>(word.front())) &&
+         word.find_first_of("._0123456789") != std::string_view::npos &&
+         std::all_of(word.begin(), word.end(), [](char ch) {
+           return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '_';
+         });
+}
+
+} // namespace
+
 std::optional<Speaker> chat_message(std::string_view line) {
   const bool bracket = line.starts_with("[");
   std::size_t i = after_date_and_time(line, bracket ? 1 : 0);
@@ -1859,17 +1874,7 @@ std::optional<Speaker> chat_message(std::string_view line) {
         !(std::isupper(first) || first == '+' || first == '~' || first >= 0x80)) {
       while (i < line.size() && line[i] == ' ')
         ++i;
-      std::string_view said = trim(line.substr(i));
-      const bool handle = !said.empty() && count_words(said) <= 2 &&
-                          std::all_of(said.begin(), said.end(),
-                                      [](char ch) {
-                                        return std::isalnum(static_cast<unsigned char>(ch)) ||
-                                               ch == '.' || ch == '_' || ch == '-';
-                                      }) &&
-                          std::any_of(said.begin(), said.end(), [](char ch) {
-                            return std::isalpha(static_cast<unsigned char>(ch));
-                          });
-      if (handle) return std::nullopt;
+      if (is_handle(trim(line.substr(i)))) return std::nullopt;
       return Speaker{{}, i};
     }
   } else {
@@ -1983,19 +1988,10 @@ bool chat_header(std::string_view line) {
   // "[08/11/2026 23:42] enzo.mrz" (a handle: one word of letters with a dot, an underscore or a
   // digit, never a message's word).
   if (line.starts_with("["))
-    if (std::size_t i = after_date_and_time(line, 1);
-        i != std::string_view::npos && line.substr(i, 2) == "] ") {
-      std::string_view handle = trim(line.substr(i + 2));
-      if (!handle.empty() && handle.size() <= 32 &&
-          std::all_of(handle.begin(), handle.end(),
-                      [](char ch) {
-                        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' ||
-                               ch == '_';
-                      }) &&
-          handle.find_first_of("._0123456789") != std::string_view::npos &&
-          std::isalpha(static_cast<unsigned char>(handle.front())))
-        return true;
-    }
+    if (std::size_t i = after_date_and_time(line, 1); i != std::string_view::npos &&
+                                                      line.substr(i, 2) == "] " &&
+                                                      is_handle(trim(line.substr(i + 2))))
+      return true;
   // A transcript's speaker over what they said, as Otter.ai exports it: "Roland  0:02", a name
   // of a word or three (each with its capital) then the stamp.
   if (std::size_t space = line.rfind(' '); space != std::string_view::npos && space > 0 &&
