@@ -1598,6 +1598,14 @@ namespace {
 
 // The titles a note goes by: its file's name without extension (and without the id a Notion
 // export appends, "Jen and Mark 5f4e3d2c…"), and the heading it opens with.
+// Text but blanks between two blocks: a part of the note left out of the parse
+// (parse_outline_skipping, analyse_past_inert_prefix), where no block is. A whole parse has
+// none: its blocks follow one another, blank lines between them.
+bool left_out_between(std::string_view text, std::size_t from, std::size_t to) {
+  return to > from &&
+         text.substr(from, to - from).find_first_not_of(" \t\r\n") != std::string_view::npos;
+}
+
 std::vector<std::string_view> titles_of(std::string_view text, const Outline& outline,
                                         std::string_view path) {
   std::vector<std::string_view> titles;
@@ -1610,9 +1618,14 @@ std::vector<std::string_view> titles_of(std::string_view text, const Outline& ou
       name = name.substr(0, space);
   }
   if (!name.empty()) titles.push_back(name);
+  std::size_t covered = 0;
   for (const Block& b : outline.blocks) {
-    if (b.kind == BlockKind::FrontMatter) continue;
-    if (b.kind == BlockKind::Heading)
+    if (b.kind == BlockKind::FrontMatter) {
+      covered = b.end;
+      continue;
+    }
+    // Not a heading after a part left out of the parse: the note opens with that part.
+    if (b.kind == BlockKind::Heading && !left_out_between(text, covered, b.start))
       titles.push_back(text.substr(b.text_start, b.text_end - b.text_start));
     break;
   }
@@ -1623,7 +1636,10 @@ std::vector<std::string_view> titles_of(std::string_view text, const Outline& ou
 // tool's way of filing it, as a folder does.
 std::string_view opening_tags(std::string_view text, const Outline& outline) {
   int seen = 0;
+  std::size_t covered = 0;
   for (const Block& b : outline.blocks) {
+    if (left_out_between(text, covered, b.start)) break; // the note opens with a part left out
+    covered = std::max(covered, b.end);
     if (b.kind == BlockKind::FrontMatter) continue;
     if (++seen > 3) break;
     if (b.kind != BlockKind::Paragraph) continue;

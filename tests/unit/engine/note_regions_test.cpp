@@ -333,6 +333,14 @@ TEST_CASE("prefilter: a note analysed past an inert prefix equals the whole pars
            "## Evening\n\nWhat were my official reasons?\n\n> Did I leave the kettle on "
            "again?\n> Probably.\n\nWhat wasn't working for me?\n\n" +
            days,
+       true, true},
+      // A client's session note in a diary: the heading past the prefix opens no note (the whole
+      // parse sees the days first), so its client's title and tags set nothing aside.
+      {"a heading past the prefix",
+       days + days + days +
+           read_file(fs::path(MEND_SOURCE_DIR) /
+                     "tests/corpus/holdout-bc/bc01-morag/notes/Client M - session 4.md") +
+           "\n\n" + days,
        true, true}};
   for (const auto& c : cases) {
     INFO(c.what);
