@@ -75,18 +75,14 @@ struct Pieces {
   }
 };
 
-// Does a quoted line between `from` and `to` hold a '?' (a quoted question's line holds its)?
-bool asks_in_quote(std::string_view text, std::size_t from, std::size_t to) {
+// Is a line between `from` and `to` quoted? A quoted question may ask without a '?' (a quote
+// opening with a line worded as the article's question, find_candidates), so any quote counts.
+bool quotes_between(std::string_view text, std::size_t from, std::size_t to) {
   for (std::size_t pos = from; pos < to;) {
     std::size_t nl = text.find('\n', pos);
     std::size_t end = std::min(nl == std::string_view::npos ? text.size() : nl, to);
     std::size_t i = text.find_first_not_of(" \t", pos);
-    if (i < end && text[i] == '>') {
-      std::string_view line = text.substr(pos, end - pos);
-      if (line.find('?') != std::string_view::npos ||
-          line.find("\xEF\xBC\x9F") != std::string_view::npos) // '？'
-        return true;
-    }
+    if (i < end && text[i] == '>') return true;
     pos = end + 1;
   }
   return false;
@@ -329,12 +325,12 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
   while (h > 0 && !heading_piece(h))
     --h;
   if (h < 3 || !may_ask_of_others()) return std::nullopt;
-  // Quoted questions count only in a note that quotes two or more (find_candidates), and a
-  // quoted question's line holds its '?': with such a quote line left out, the whole parse may
-  // count one more. That changes nothing before h (a candidate there is none the recognition
-  // reads, and one fewer asking of someone else only proves less), so when one lies from the
-  // piece before h on, the pieces holding one are parsed.
-  const bool quote_parsed = asks_in_quote(text, starts[h - 1], text.size());
+  // Quoted questions count only in a note that quotes two or more (find_candidates): with a
+  // quote left out, the whole parse may count one more. That changes nothing before h (a
+  // candidate there is none the recognition reads, and one fewer asking of someone else only
+  // proves less), so when a quote lies from the piece before h on, the pieces holding one are
+  // parsed.
+  const bool quote_parsed = quotes_between(text, starts[h - 1], text.size());
   bool witness = false;
   std::vector<SkippedSection> skipped;
   std::size_t kept = text.size();
@@ -345,7 +341,7 @@ std::optional<NoteAnalysis> Analyzer::analyse_in_regions(std::string_view text,
       witness = true;
       continue;
     }
-    if (quote_parsed && asks_in_quote(text, body, starts[k + 1])) continue;
+    if (quote_parsed && quotes_between(text, body, starts[k + 1])) continue;
     add_skipped(skipped, starts[k], starts[k + 1], heading_piece(k));
     kept -= starts[k + 1] - body;
   }
@@ -459,13 +455,13 @@ std::optional<NoteAnalysis> Analyzer::analyse_past_inert_prefix(std::string_view
       &open);
   h = heading_before(open);
   if (h < 3) return std::nullopt;
-  const bool quote_parsed = asks_in_quote(text, starts[h - 1], text.size());
+  const bool quote_parsed = quotes_between(text, starts[h - 1], text.size());
   std::vector<SkippedSection> skipped;
   std::size_t left_out = 0;
   for (std::size_t k = 1; k + 1 < h; ++k) {
     if (!inert[k]) continue;
     std::size_t body = body_start(k);
-    if (quote_parsed && asks_in_quote(text, body, starts[k + 1])) continue;
+    if (quote_parsed && quotes_between(text, body, starts[k + 1])) continue;
     add_skipped(skipped, starts[k], starts[k + 1], heading_piece(k));
     left_out += starts[k + 1] - body;
   }

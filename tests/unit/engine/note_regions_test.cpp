@@ -341,6 +341,16 @@ TEST_CASE("prefilter: a note analysed past an inert prefix equals the whole pars
            read_file(fs::path(MEND_SOURCE_DIR) /
                      "tests/corpus/holdout-bc/bc01-morag/notes/Client M - session 4.md") +
            "\n\n" + days,
+       true, true},
+      // A quote left out before, one parsed after that asks nothing but heads a question: the
+      // whole parse counts both (quoted questions count in a note that quotes two or more), so
+      // the first is parsed too.
+      {"quotes on both sides",
+       days + "> a quote from the book I am reading\n\n" + days + days +
+           read_file(fs::path(MEND_SOURCE_DIR) /
+                     "tests/corpus/holdout-ca/ca08-darren/notes/Shelley - motives.md") +
+           "\n\n> a quote from the book I am reading\n- **What did I do wrong?** Nothing.\n\n" +
+           days,
        true, true}};
   for (const auto& c : cases) {
     INFO(c.what);
