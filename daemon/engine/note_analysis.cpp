@@ -186,7 +186,6 @@ bool quoted_as_put(std::string_view text, const Candidate& c) {
          (c.start < text.size() && opens_with_quotation_mark(text.substr(c.start, 4)));
 }
 
-// The name of the folder holding the file: "Clients/M - session 4.md" is "Clients".
 // The start of the line holding byte `pos`.
 std::size_t line_start_of(std::string_view text, std::size_t pos) {
   if (pos == 0) return 0;
@@ -194,6 +193,7 @@ std::size_t line_start_of(std::string_view text, std::size_t pos) {
   return nl == std::string_view::npos ? 0 : nl + 1;
 }
 
+// The name of the folder holding the file: "Clients/M - session 4.md" is "Clients".
 std::string_view folder_of(std::string_view path) {
   std::size_t slash = path.find_last_of("/\\");
   if (slash == std::string_view::npos) return {};
@@ -1585,7 +1585,8 @@ Candidates Analyzer::posed_candidates(std::string_view text, const Outline& outl
   // Nor does a to-do list's label ("Need to: ring the council, pay the wholesaler"): what the
   // writer has to do, whatever word of a question it holds ("need").
   std::erase_if(candidates.lines, [&](const Candidate& c) {
-    if (!c.label || c.question_mark) return false;
+    // (A longer label is none of them: most are, and need no folded copy.)
+    if (!c.label || c.question_mark || c.plain.size() > 24) return false;
     static const std::unordered_set<std::string> todo_leads = {
         "need to",         "needs to",       "have to", "got to",  "must", "must do", "remember to",
         "don't forget to", "dont forget to", "à faire", "il faut", "faut", "penser à"};
@@ -1596,8 +1597,6 @@ Candidates Analyzer::posed_candidates(std::string_view text, const Outline& outl
 
 namespace {
 
-// The titles a note goes by: its file's name without extension (and without the id a Notion
-// export appends, "Jen and Mark 5f4e3d2c…"), and the heading it opens with.
 // Text but blanks between two blocks: a part of the note left out of the parse
 // (parse_outline_skipping, analyse_past_inert_prefix), where no block is. A whole parse has
 // none: its blocks follow one another, blank lines between them.
@@ -1606,6 +1605,8 @@ bool left_out_between(std::string_view text, std::size_t from, std::size_t to) {
          text.substr(from, to - from).find_first_not_of(" \t\r\n") != std::string_view::npos;
 }
 
+// The titles a note goes by: its file's name without extension (and without the id a Notion
+// export appends, "Jen and Mark 5f4e3d2c…"), and the heading it opens with.
 std::vector<std::string_view> titles_of(std::string_view text, const Outline& outline,
                                         std::string_view path) {
   std::vector<std::string_view> titles;
