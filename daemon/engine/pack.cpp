@@ -146,6 +146,7 @@ void read_phrases(LanguagePack& pack, const json& fm) {
   pack.weekdays = string_lists(fm.value("weekdays", json()));
   pack.synonyms = string_lists(fm.value("synonyms", json()));
   pack.droppable_words = strings(fm.value("droppable_words", json()), true);
+  pack.insisting_words = strings(fm.value("insisting_words", json()), true);
 }
 
 StepSpec read_step(const json& fm, std::string_view body, const std::string& fallback_id,

@@ -133,6 +133,10 @@ struct LanguagePack {
   // moi" is "personne ne voudrait de moi"): a synonym phrase holding one is matched without it
   // too.
   std::vector<std::string> droppable_words;
+  // Adverbs that only insist, which people slip in after a negation ("he never really said",
+  // "she didn't quite say", "pas vraiment dit"): read without them, a phrase of the synonyms
+  // ("never said") is still found.
+  std::vector<std::string> insisting_words;
   std::vector<StepSpec> steps; // sorted by order
   std::string source;
 

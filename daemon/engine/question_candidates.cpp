@@ -167,6 +167,19 @@ bool opens_with_a_wh_word(std::string_view text) {
   return is_asking_word(words[i]);
 }
 
+// "and is any of it fixable": `text` without the "and", "or" or "but" (or French's) it opens
+// with, as a question going on from the one before opens.
+std::string_view without_leading_conjunction(std::string_view text) {
+  std::string_view t = trim(text);
+  for (std::string_view c : {"and ", "or ", "but ", "et ", "ou ", "mais "})
+    if (t.size() > c.size() &&
+        std::equal(c.begin(), c.end(), t.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        }))
+      return trim(t.substr(c.size()));
+  return t;
+}
+
 // "were my needs respected", "is it reversible", "est-ce que": a yes-or-no question's inverted
 // opening, which no statement has.
 bool opens_inverted(std::string_view text) {
@@ -1031,7 +1044,11 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
   // Counted as written: "est ce que c'est juste la peur d'etre tout seul" is ten words. A line
   // that opens asking may run on as a long question does ("how do I tell her I still love
   // her and want to start again, a new go not the old one").
-  std::size_t most = opens_with_a_wh_word(t) ? kMaxLabelQuestionWords : kMaxLooseWords;
+  // So may one that opens as a yes-or-no question does ("am i mostly just terrified of being by
+  // myself / never finding anybody, and is that the thing making the call").
+  std::size_t most = opens_with_a_wh_word(t) || opens_inverted(without_leading_conjunction(t))
+                         ? kMaxLabelQuestionWords
+                         : kMaxLooseWords;
   if (ends_like_sentence(t) || (words > most && written_words(t) > most)) return false;
   c.plain = plain_text(line);
   c.loose = true;

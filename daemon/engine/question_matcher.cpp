@@ -561,6 +561,9 @@ QuestionMatcher::QuestionMatcher(const Pack& pack, std::string_view ex_name) {
               l.contractions.try_emplace(typed, std::vector<std::string>{w});
           }
     }
+    for (const auto& w : lang.insisting_words)
+      if (auto parts = split_words(fold_for_match(w)); parts.size() == 1)
+        l.insisting.insert(parts[0]);
     std::unordered_set<std::string> droppable;
     for (const auto& w : lang.droppable_words)
       for (auto& part : split_words(fold_for_match(w)))
@@ -756,6 +759,24 @@ std::vector<std::string> QuestionMatcher::words_of(const std::vector<std::string
     words = &rewritten;
     read_facts();
   }
+  // "he never really said", "didn't quite say": an adverb that only insists, right after a
+  // negation, is left out, so that the phrase around it ("never said") is found: after a
+  // negation it says nothing the question needs.
+  auto negates = [&](std::size_t k) {
+    const std::string& w = (*words)[k];
+    return facts_at[k]->kind == WordFacts::Kind::Not ||
+           (w.size() == 1 && w[0] == 't' && k > 0 && (*words)[k - 1].ends_with('n'));
+  };
+  for (std::size_t k = 1; k < words->size(); ++k) {
+    if (!facts_at[k]->insists || !negates(k - 1)) continue;
+    std::vector<std::string> kept;
+    for (std::size_t j = 0; j < words->size(); ++j)
+      if (!(j > 0 && facts_at[j]->insists && negates(j - 1))) kept.push_back((*words)[j]);
+    rewritten = std::move(kept);
+    words = &rewritten;
+    read_facts();
+    break;
+  }
   // Phrases are found among the words (punctuation and apostrophes gone, one space between):
   // "didn't like" is "didn t like" on both sides.
   // Most lines hold no phrase's first two words: no rewriting, no second split.
@@ -851,6 +872,7 @@ WordFacts QuestionMatcher::facts_of(std::size_t language, const std::string& wor
   f.contraction = lang.contractions.count(word) > 0;
   f.phrase_head = lang.phrase_heads.count(word) > 0;
   f.future_head = lang.future_heads.count(word) > 0;
+  f.insists = lang.insisting.count(word) > 0;
   f.stem = canonical_stem(language, word);
   f.indexed = index_.count(f.stem) > 0;
   return f;

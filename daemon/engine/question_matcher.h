@@ -272,6 +272,7 @@ private:
     // each future marker's first word. Most words are neither (WordFacts).
     std::unordered_set<std::string> phrase_heads, future_heads;
     std::unordered_set<std::string> future_verbs; // one-word markers that are question verbs
+    std::unordered_set<std::string> insisting;    // LanguagePack::insisting_words, folded
     // Terse items: per step, word -> the questions of the step whose wording holds it.
     std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::string>>>
         step_words;

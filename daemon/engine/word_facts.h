@@ -22,6 +22,7 @@ struct WordFacts {
   bool contraction = false; // an apostrophe-less spelling of several words ("didnt")
   bool phrase_head = false; // some phrase start begins with this word and a space
   bool future_head = false; // the first word of some future marker
+  bool insists = false;     // an adverb that only insists (LanguagePack::insisting_words)
   bool indexed = false;     // its canonical stem is a word of some variant
   std::string stem;         // canonical_stem(language, word)
 };
