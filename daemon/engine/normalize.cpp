@@ -295,12 +295,20 @@ std::size_t after_numbering(std::string_view text) {
     break;
   }
   std::size_t start = i;
+  // A worksheet's lettered parts: "a) …", "B) …" (one letter, a closing bracket, a space).
+  if (i + 2 < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) &&
+      text[i + 1] == ')' && text[i + 2] == ' ')
+    return i + 2;
   if (i < text.size() && (text[i] == 'Q' || text[i] == 'q')) ++i;
   std::size_t digits = i;
   while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || (text[i] == '.' && i > digits)))
     ++i;
   if (i == digits || !(text[digits] >= '0' && text[digits] <= '9')) return 0;
-  if (i < text.size() && (text[i] == '/' || text[i] == ')' || text[i] == ':' || text[i] == '-'))
+  // French ordinals: "1° Les raisons…", "2º …" (the degree sign or the ordinal indicator).
+  if (text.substr(i).starts_with("\xC2\xB0") || text.substr(i).starts_with("\xC2\xBA"))
+    i += 2;
+  else if (i < text.size() &&
+           (text[i] == '/' || text[i] == ')' || text[i] == ':' || text[i] == '-'))
     ++i;
   if (i >= text.size() || text[i] != ' ' || i == start) return 0;
   return i;
@@ -317,6 +325,7 @@ bool opens_unnumbered(std::string_view head) {
   while (j < head.size() && letter(head[j]))
     ++j;
   if (j == 0 || j >= head.size()) return false;
+  if (j == 1 && head[j] == ')') return false; // "a) …", a lettered part
   const auto next = static_cast<unsigned char>(head[j]);
   if (next >= 0x80 || std::isalnum(next)) return false;
   const std::string_view word = head.substr(0, j);

@@ -1146,14 +1146,16 @@ std::size_t wrapped_question_end(std::string_view line, std::string_view followi
     end += next.size();
     if (q != std::string_view::npos && read == 0 && count_words(words.substr(0, q)) < 3)
       short_end = true;
+    // A line the question runs over is no longer than the margin its first line was cut at,
+    // the one holding the "?" included: a short line ("whats gonna reassure me i wont die
+    // alone") over a long one that ends a sentence of its own with "??" is a question and its
+    // answer, and a dictated answer under a question without its "?" is far longer still.
+    if (trim(words).size() > t.size() * 3 / 2 + 8) return 0;
     if (q != std::string_view::npos) {
       over_two = read == 1;
       break;
     }
     if (read == 1 || !runs_on_from(trim(words)) || nl == std::string_view::npos) return 0;
-    // A line the question runs over is no longer than the margin its first line was cut at:
-    // a dictated answer under a question without its "?" is far longer than the question.
-    if (trim(words).size() > t.size() * 3 / 2 + 8) return 0;
     end = nl + 1;
   }
   // The question opens the line, after its number: "1. Est-ce que…", "what were…", "am I…".

@@ -1148,6 +1148,10 @@ QuestionMatcher::compute_scores(std::string_view plain, bool with_clauses) const
         if (!m.step) whole_line_question = std::max(whole_line_question, m.score);
     std::vector<std::string> folded = split_words(fold_for_match(texts[t])); // once per text
     std::size_t raw = written_words(folded);
+    // "Est-ce la peur d'être seul qui parle, pas l'amour ?": a short part of the line that
+    // opens with a negation sets something against the question, and asks nothing of its own
+    // ("pas l'amour" is no "ce que j'aimais pas").
+    if (t > 0 && raw <= 3 && !folded.empty() && negation_words_.count(folded.front())) continue;
     // The line only: the pack's wordings say "I'll" where they mean it.
     const bool speaks = writer_speaks(folded, me_words_, ex_words_);
     const bool judges = judges_writer(folded);

@@ -114,3 +114,17 @@ TEST_CASE("an outliner's task state is no word of the line", "[normalize]") {
   CHECK(after_numbering("TODOS los días") == 0);
   CHECK(after_numbering("done with it?") == 0);
 }
+
+// French ordinals and a worksheet's lettered parts number the writer's questions too; a letter
+// without its bracket, or a word, is the writer's.
+TEST_CASE("a French ordinal and a lettered part are numbering", "[normalize]") {
+  CHECK(after_numbering("1° Les raisons qu'elle m'a données") == 3);
+  CHECK(after_numbering("2º Ce qu'elle n'a pas dit") == 3);
+  CHECK(after_numbering("b) Ce que tout ce travail m'évitera") == 2);
+  CHECK(after_numbering("B) What I'll tell him") == 2);
+  CHECK(after_numbering("a plan for the weekend") == 0);
+  CHECK(after_numbering("ab) not a part") == 0);
+  CHECK(after_numbering("20° outside today") == 4); // a temperature too: harmless
+  CHECK_FALSE(opens_unnumbered("b) Ce que"));
+  CHECK(opens_unnumbered("Be honest"));
+}

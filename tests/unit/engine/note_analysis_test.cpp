@@ -214,6 +214,14 @@ TEST_CASE("an item without '?' that opens asking may run on", "[note_analysis]")
         "all\n        - that I was never home.\n    - I told her I still love her and want to "
         "start again, a new go not the old one at all\n        - she cried.\n",
         "reach-out.share@2+");
+  // So may one that opens as a yes-or-no question (twenty-one words), "and" before it or not.
+  check("- first bit: the scared part\n- am i mostly just terrified of being by myself / never "
+        "finding anybody, and is that the thing making the call\n\t- kind of, at 1am\n",
+        "motives.fear@2+");
+  // As long, opening as a statement: a line of the diary.
+  check("- first bit: the scared part\n- i am mostly just terrified of being by myself / never "
+        "finding anybody, and that is the thing making the call\n\t- kind of, at 1am\n",
+        "");
 }
 
 TEST_CASE("a log kept on a day of the week is the log", "[note_analysis]") {

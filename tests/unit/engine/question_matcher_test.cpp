@@ -796,3 +796,41 @@ TEST_CASE("left alone, fear making the decision, masel", "[question_matcher]") {
   CHECK(match("log what I did every week to show it") == "new-start.log");
   CHECK(match("journal de ce que je fais chaque semaine") == "new-start.log");
 }
+
+// An adverb that only insists, right after a negation, leaves the phrase around it whole:
+// "never really said" is still what was never said, not the reasons given.
+TEST_CASE("an insisting adverb after a negation is read past", "[question_matcher]") {
+  CHECK(match("The reasons that he never really said") == "why.unofficial");
+  CHECK(match("The reasons underneath that he never quite said") == "why.unofficial");
+  CHECK(match("what she wasn't quite saying") == "why.unofficial");
+  CHECK(match("Les raisons qu'il n'a jamais vraiment dites") == "why.unofficial");
+  // Not after a negation, the adverb changes nothing: what he said is what he said.
+  CHECK(match("What he really said") == "why.official");
+  // "quite" is no "quit".
+  CHECK(matcher().words("quite") == std::vector<std::string>{});
+}
+
+// French demonstratives are function words ("celle que j'imaginais"), "comme je voulais" is
+// the ideal, and "à partir de maintenant" says when, not "ma part".
+TEST_CASE("French demonstratives, the relationship as one wanted it, from now on",
+          "[question_matcher]") {
+  CHECK(match("C'était la relation que je voulais, celle que j'imaginais ?") == "evaluate.ideal");
+  CHECK(match("Notre histoire était comme je voulais ?") == "evaluate.ideal");
+  CHECK(match("le boulot sur moi, à partir de maintenant ?") == "if-no.self-work");
+}
+
+// "pas l'amour" sets something against the question, it is no question of its own: the line
+// asks whether fear is deciding, not what the writer disliked.
+TEST_CASE("a short part opening with a negation asks nothing of its own", "[question_matcher]") {
+  CHECK(match("Est-ce que c'est la peur d'être seul qui parle, pas l'amour ?") == "motives.fear");
+  CHECK(match("Am I scared of being alone, not in love?") == "motives.fear");
+  // A question's own negation still counts: "what didn't I like?" as a part of a line.
+  CHECK(match("Three years, and what didn't I like?") == "why.disliked");
+}
+
+// Everyday English: what one didn't care for is what one disliked; trouble is a problem.
+TEST_CASE("didn't care for, trouble", "[question_matcher]") {
+  CHECK(match("What I didn't care for, his part too?") == "why.disliked");
+  CHECK(match("Fifteen years, no early-days thing, so what's the real trouble under it?") ==
+        "why.stage");
+}
