@@ -498,10 +498,33 @@ bool names_a_diary(const Pack& pack, std::string_view title, const QuestionMatch
 }
 
 // Best pairs first (`pairs` is sorted), each line and each question once.
+// A plain line or a label telling of the question another line is best read as, asked with a
+// "?" ("**So: massive, no-doubt YES?**" above "Clear yes → skipping the patterns", "Conclusion :
+// je ne vais pas lui écrire"), comes after every other pair: it tells of the question the "?"
+// asks, and takes it only when that line goes to another question or to none.
 void assign_pairs(const std::vector<Pair>& pairs, const std::vector<Candidate>& cs,
                   const Pack& pack, std::vector<std::optional<RecognisedQuestion>>& chosen,
                   std::unordered_set<std::string>& claimed) {
+  auto unposed = [&](const Pair& p) {
+    const Candidate& c = cs[p.candidate];
+    return !c.question_mark && (c.loose || c.label) && !c.revised;
+  };
+  // The questions some line with a "?" is best read as (`pairs` is sorted: its first pair).
+  std::unordered_set<std::string> asked_with_mark;
+  std::vector<char> seen(cs.size(), 0);
   for (const auto& p : pairs) {
+    if (seen[p.candidate]) continue;
+    seen[p.candidate] = 1;
+    if (cs[p.candidate].question_mark) asked_with_mark.insert(p.match.id);
+  }
+  std::vector<const Pair*> ordered;
+  ordered.reserve(pairs.size());
+  for (const auto& p : pairs)
+    if (!(unposed(p) && asked_with_mark.count(p.match.id))) ordered.push_back(&p);
+  for (const auto& p : pairs)
+    if (unposed(p) && asked_with_mark.count(p.match.id)) ordered.push_back(&p);
+  for (const Pair* pp : ordered) {
+    const Pair& p = *pp;
     // The log is written again every week ("**This week's proof:**" in a running note): it
     // may recur, when each entry is posed as one (a label, a heading, a bold lead).
     const QuestionSpec* spec = pack.question(p.match.id);

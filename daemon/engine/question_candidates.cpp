@@ -1138,6 +1138,10 @@ std::size_t wrapped_question_end(std::string_view line, std::string_view followi
     std::size_t lead = next.find_first_not_of(" \t>");
     if (lead == std::string_view::npos || next[lead] < 'a' || next[lead] > 'z') return 0;
     std::string_view words = next.substr(lead);
+    // "q: is being scared … for me" over "a: not really? maybe": the answer's own label.
+    if (std::size_t colon = label_colon(words);
+        colon != std::string_view::npos && is_answer_label(words.substr(0, colon)))
+      return 0;
     std::size_t q = words.find('?');
     if (first_break(words.substr(0, q == std::string_view::npos ? words.size() : q)).at !=
         std::string_view::npos)

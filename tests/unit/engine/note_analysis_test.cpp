@@ -3839,3 +3839,33 @@ TEST_CASE("French questions in other words", "[note_analysis][recognition]") {
         "taire.\n",
         "if-no.lessons@1+");
 }
+
+// A question never runs on into its answer's label: "a: not really? maybe" answers it.
+TEST_CASE("a question does not run on into its answer's label", "[note_analysis][recognition]") {
+  check("q: is being scared of ending up alone the thing making decisions for me\na: not "
+        "really? maybe a bit at 3am\n",
+        "motives.fear@1+");
+}
+
+// A short line over a long one ending a sentence of its own with "??" is a question and its
+// answer, not a question wrapped at a margin: a margin cuts every line at about one width.
+TEST_CASE("a question over a longer answer is not wrapped", "[note_analysis][recognition]") {
+  check("whats gonna reassure me i wont die alone\ncensus says like half the ppl my age are "
+        "single?? so im literally normal. also my cousin found her person at 29\n",
+        "motives.reassure@1+");
+  // Cut at a margin, the question runs over its lines.
+  check("1. Est-ce que j'ai peur de rester seule, et\nest-ce que c'est cette peur qui décide ?\n"
+        "Un peu.\n",
+        "motives.fear@1+");
+}
+
+// A plain line or a label telling of a question the note asks with a "?" elsewhere does not
+// take it from the line that asks.
+TEST_CASE("the line that asks with a '?' takes its question first", "[note_analysis][recognition]") {
+  check("## Is it worth it\n\n**Is there an actual future here?**\n\nYes.\n\n**So: massive, "
+        "no-doubt YES?**\n\nYes. Yoh, yes.\n\nClear yes → skipping the love habits page.\n",
+        "evaluate.future@3+ evaluate.verdict@7+");
+  check("## Bilan\n\n- [x] Au bout du compte, c'est un OUI énorme et unanime ? — Non.\n\n"
+        "Conclusion : je ne vais pas lui écrire. Pas maintenant.\n",
+        "evaluate.verdict@3+");
+}
