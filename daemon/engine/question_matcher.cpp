@@ -750,9 +750,11 @@ std::vector<std::string> QuestionMatcher::words_of(const std::vector<std::string
       const std::string& w = (*words)[k];
       if (!facts_at[k]->contraction) {
         spelt.push_back(w);
-      } else {
-        const auto& parts = lang.contractions.at(w);
-        spelt.insert(spelt.end(), parts.begin(), parts.end());
+      } else if (auto it = lang.contractions.find(w); it != lang.contractions.end()) {
+        spelt.insert(spelt.end(), it->second.begin(), it->second.end());
+      } else { // "jretrouverais": French typed fast, "je" elided to its "j" (elides_je below)
+        spelt.emplace_back("je");
+        spelt.push_back(w.substr(1));
       }
     }
     rewritten = std::move(spelt);
@@ -855,6 +857,16 @@ std::vector<std::string> QuestionMatcher::words_of(const std::vector<std::string
   return out;
 }
 
+// "jretrouverais", "jpensais", "jcrois": French typed fast drops the apostrophe of "j'" even
+// before a consonant, where "je" stays whole in writing. A word of four letters or more that
+// opens with "j" and a consonant is no French word: "je" and the rest (the pack's own words and
+// spellings, "jsuis", "jme", are read as the pack spells them).
+bool QuestionMatcher::elides_je(const std::string& word) const {
+  if (word.size() < 4 || word[0] != 'j' || vocabulary_.count(word)) return false;
+  const char c = word[1];
+  return c >= 'b' && c <= 'z' && std::string_view("aeiouy").find(c) == std::string_view::npos;
+}
+
 WordFacts QuestionMatcher::facts_of(std::size_t language, const std::string& word) const {
   const Language& lang = languages_[language];
   WordFacts f;
@@ -869,7 +881,7 @@ WordFacts QuestionMatcher::facts_of(std::size_t language, const std::string& wor
              (word.size() == 1 && !(word[0] >= '0' && word[0] <= '9'))) {
     f.kind = WordFacts::Kind::Skip;
   }
-  f.contraction = lang.contractions.count(word) > 0;
+  f.contraction = lang.contractions.count(word) > 0 || (lang.code == "fr" && elides_je(word));
   f.phrase_head = lang.phrase_heads.count(word) > 0;
   f.future_head = lang.future_heads.count(word) > 0;
   f.insists = lang.insisting.count(word) > 0;
@@ -1380,10 +1392,17 @@ bool QuestionMatcher::may_match(std::string_view plain) const {
       const WordFacts& whole = facts(memo, l, word);
       const std::string* parts = &word; // the word, or the words its contraction spells
       std::size_t count = 1;
+      std::string elided[2]; // "je" and the rest of a "j" elided (elides_je)
       if (whole.contraction) {
-        const auto& spelt = lang.contractions.at(word);
-        parts = spelt.data();
-        count = spelt.size();
+        if (auto it = lang.contractions.find(word); it != lang.contractions.end()) {
+          parts = it->second.data();
+          count = it->second.size();
+        } else {
+          elided[0] = "je";
+          elided[1] = word.substr(1);
+          parts = elided;
+          count = 2;
+        }
       }
       for (std::size_t p = 0; p < count; ++p) {
         const std::string& part = parts[p];

@@ -293,6 +293,8 @@ private:
                                                        bool with_clauses = true) const;
   std::unordered_map<std::size_t, Match> compute_scores(std::string_view plain,
                                                         bool with_clauses) const;
+  // Is `word` French's "je" elided to "j" before a consonant ("jretrouverais")?
+  bool elides_je(const std::string& word) const;
   // words() of a text already folded and cut into words.
   std::vector<std::string> words_of(const std::vector<std::string>& folded,
                                     std::size_t language) const;

@@ -834,3 +834,13 @@ TEST_CASE("didn't care for, trouble", "[question_matcher]") {
   CHECK(match("Fifteen years, no early-days thing, so what's the real trouble under it?") ==
         "why.stage");
 }
+
+// French typed fast elides "je" to its "j" before a consonant too ("jretrouverais"): read as
+// "je" and the verb. A word the pack writes ("jamais") stays whole.
+TEST_CASE("a French \"j\" elided before a consonant is \"je\"", "[question_matcher]") {
+  CHECK(match("deja cru que jretrouverais personne ?") == "motives.past");
+  CHECK(match("jpensais que jtrouverais plus personne ?") == "motives.past");
+  const auto w = matcher().words("jretrouverais", 1);
+  CHECK(std::find(w.begin(), w.end(), "@me") != w.end());
+  CHECK(matcher().words("jamais", 1) == std::vector<std::string>{"@not"});
+}
