@@ -844,3 +844,13 @@ TEST_CASE("a French \"j\" elided before a consonant is \"je\"", "[question_match
   CHECK(std::find(w.begin(), w.end(), "@me") != w.end());
   CHECK(matcher().words("jamais", 1) == std::vector<std::string>{"@not"});
 }
+
+// Scots "on my ain" is on one's own, "thocht" thought, "naebody" nobody; what one wanted out
+// of a marriage, or from it, is the ideal.
+TEST_CASE("on my ain, thocht, naebody; what I wanted out of it", "[question_matcher]") {
+  CHECK(match("Is it jist that I'm scared o being on my ain?") == "motives.fear");
+  CHECK(match("Times I thocht naebody else would ever come along (an then somebody did)") ==
+        "motives.past");
+  CHECK(match("Was it what I wanted out of it?") == "evaluate.ideal");
+  CHECK(match("was it what I wanted out of being married?") == "evaluate.ideal");
+}
