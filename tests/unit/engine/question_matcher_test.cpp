@@ -853,4 +853,6 @@ TEST_CASE("on my ain, thocht, naebody; what I wanted out of it", "[question_matc
         "motives.past");
   CHECK(match("Was it what I wanted out of it?") == "evaluate.ideal");
   CHECK(match("was it what I wanted out of being married?") == "evaluate.ideal");
+  // "We both", "us two" are the two of us.
+  CHECK(match("Then how do we both change the pattern?") == "wrongs.together");
 }
