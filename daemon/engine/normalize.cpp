@@ -252,8 +252,12 @@ std::size_t after_time_stamp(std::string_view text) {
 namespace {
 
 // after_numbering()'s words, each with the space after it.
-constexpr std::string_view kTaskStates[] = {"TODO ", "DONE ",    "DOING ",    "NOW ",      "LATER ",
-                                            "NEXT ", "WAITING ", "CANCELED ", "CANCELLED "};
+// Roam writes its task states as macros ("{{[[TODO]]}} How do we both change…"), which a
+// line's plain text holds with one pair of brackets ("{{[TODO]}}").
+constexpr std::string_view kTaskStates[] = {
+    "TODO ",        "DONE ",         "DOING ",      "NOW ",       "LATER ",
+    "NEXT ",        "WAITING ",      "CANCELED ",   "CANCELLED ", "{{[[TODO]]}} ",
+    "{{[[DONE]]}} ", "{{[TODO]}} ",   "{{[DONE]}} "};
 constexpr std::string_view kPartWords[] = {"part ",   "step ",  "section ", "chapter ",
                                            "partie ", "étape ", "etape ",   "chapitre "};
 

@@ -321,13 +321,14 @@ LineBreak first_break(std::string_view line) {
                std::string_view("-=>;\xE2").find(line[i + 1]) != std::string_view::npos) {
       // ">>" and ";;" set a flashcard's answer off from its question (RemNote's cards). Only
       // after a blank followed by a mark's first byte: a line has many blanks and few marks.
-      for (std::string_view mark :
-           {"-> ", "=> ", "→ ", "⇒ ", "➜ ", "➔ ", "➡ ", "— ", "– ", "- ", ">> ", ";; "})
+      // "--" is the long dash as typed without one ("… finir tout seul -- Mon chum Ti-Guy").
+      for (std::string_view mark : {"-> ", "--> ", "=> ", "→ ", "⇒ ", "➜ ", "➔ ", "➡ ", "— ", "– ",
+                                    "-- ", "- ", ">> ", ";; "})
         if (line.substr(i + 1, mark.size()) == mark) {
           after = i + 1 + mark.size();
           dash = true;
-          arrow = mark != "— " && mark != "– " && mark != "- " && mark != ";; ";
-          long_dash = mark == "— " || mark == "– ";
+          long_dash = mark == "— " || mark == "– " || mark == "-- ";
+          arrow = !long_dash && mark != "- " && mark != ";; ";
           break;
         }
     }
@@ -1044,9 +1045,14 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
   // Counted as written: "est ce que c'est juste la peur d'etre tout seul" is ten words. A line
   // that opens asking may run on as a long question does ("how do I tell her I still love
   // her and want to start again, a new go not the old one").
-  // So may one that opens as a yes-or-no question does ("am i mostly just terrified of being by
+  // So may one that opens as a yes-or-no question ("am i mostly just terrified of being by
   // myself / never finding anybody, and is that the thing making the call").
-  std::size_t most = opens_with_a_wh_word(t) || opens_inverted(without_leading_conjunction(t))
+  // Or whose last part, after a condition, does ("If it is partly because of her, how do we
+  // both change the way we deal with each other").
+  std::size_t last_comma = t.rfind(", ");
+  std::size_t most = opens_with_a_wh_word(t) || opens_inverted(without_leading_conjunction(t)) ||
+                             (last_comma != std::string_view::npos &&
+                              opens_with_a_wh_word(t.substr(last_comma + 2)))
                          ? kMaxLabelQuestionWords
                          : kMaxLooseWords;
   if (ends_like_sentence(t) || (words > most && written_words(t) > most)) return false;

@@ -3869,3 +3869,24 @@ TEST_CASE("the line that asks with a '?' takes its question first", "[note_analy
         "Conclusion : je ne vais pas lui écrire. Pas maintenant.\n",
         "evaluate.verdict@3+");
 }
+
+// "--" typed for a long dash sets the answer off as "—" does.
+TEST_CASE("a double hyphen sets an answer off", "[note_analysis][recognition]") {
+  check("Est-ce que j'ai peur d'être seul ? -- Un peu.\n\nQu'est-ce qui me rassure que je vais pas "
+        "finir tout seul -- Mon chum, veuf à 58, s'est remis avec quelqu'un.\n",
+        "motives.fear@1+ motives.reassure@3+");
+}
+
+// Roam's task macro is no word of the question, and a long line whose last part asks after a
+// condition may run on as a question does.
+TEST_CASE("Roam's task macro, a condition before the question", "[note_analysis][recognition]") {
+  check("- Can I change it on my own?\n    - partly\n- {{[[TODO]]}} If it is partly because of "
+        "her, how do we both change the way we deal with each other\n    - one evening a week, "
+        "no phones\n",
+        "wrongs.alone@1+ wrongs.together@3+");
+  // As long and telling, not asking: a line of the diary.
+  check("- Can I change it on my own?\n    - partly\n- {{[[TODO]]}} If it is partly because of "
+        "her, we both change the way we deal with each other at her mum's\n    - one evening a "
+        "week, no phones\n",
+        "wrongs.alone@1+");
+}
