@@ -2034,6 +2034,44 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
             !home.count(thing) && !is_strong_word(thing))
           return true;
       }
+    // The reasons someone else gave, a definite article naming them: "les raisons officielles
+    // de l'arbitre", "raison officielle du fournisseur", "the official reasons of the board",
+    // "the ref's official reasons". Theirs, not the ex's.
+    static const std::unordered_set<std::string> qualifying = {
+        "official", "officially", "officiel", "officielle", "officiels", "officielles", "real",
+        "true",     "vraie",      "vraies",   "vrai",       "vrais",     "main",        "stated"};
+    // What is said of the breakup itself ("les raisons du départ", "the reasons of the end").
+    static const std::unordered_set<std::string> ending = {
+        "depart", "departure", "fin", "end", "ending", "choix", "choice", "decision", "decisions",
+        "silence", "move", "demenagement", "annonce", "message", "lettre", "letter", "appel", "call"};
+    auto someone_else = [&](std::size_t k) {
+      if (k >= folded.size()) return false;
+      const std::string& w = folded[k];
+      return w.size() > 2 && !stop_words_.count(w) && !refers_to_ex(w) && !me_words_.count(w) &&
+             !relationship_nouns_.count(w) && !pronoun_words_.count(w) && !home.count(w) &&
+             !qualifying.count(w) && !is_strong_word(w) && !article.count(w) &&
+             !has_weak_topic_word(w) && !ending.count(w);
+    };
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      if (!reasons.count(folded[i])) continue;
+      std::size_t j = i + 1;
+      while (j < folded.size() && qualifying.count(folded[j]))
+        ++j;
+      if (j + 1 >= folded.size()) continue;
+      const std::string& of = folded[j];
+      if ((of == "of" || of == "from") && folded[j + 1] == "the" && someone_else(j + 2))
+        return true;
+      if ((of == "du" || of == "des") && someone_else(j + 1)) return true;
+      if (of == "de" && (folded[j + 1] == "l" || folded[j + 1] == "la") && someone_else(j + 2))
+        return true;
+    }
+    for (std::size_t i = 0; i + 3 < folded.size(); ++i) {
+      if (folded[i] != "the" || !someone_else(i + 1) || folded[i + 2] != "s") continue;
+      std::size_t k = i + 3;
+      while (k < folded.size() && qualifying.count(folded[k]))
+        ++k;
+      if (k < folded.size() && reasons.count(folded[k])) return true;
+    }
     for (std::size_t i = 0; i < folded.size(); ++i) {
       if (resigning.count(folded[i])) return true;
       // "Why did Brother Hollis step down from the board?": resigning, in two words.

@@ -856,3 +856,17 @@ TEST_CASE("on my ain, thocht, naebody; what I wanted out of it", "[question_matc
   // "We both", "us two" are the two of us.
   CHECK(match("Then how do we both change the pattern?") == "wrongs.together");
 }
+
+// The reasons someone else gave, a definite article naming them, are theirs: a referee's, a
+// supplier's, a board's. The reasons of the departure, or the ex's, stay the breakup's.
+TEST_CASE("the reasons a referee or a supplier gave are theirs", "[question_matcher]") {
+  const auto& m = matcher();
+  CHECK(m.asks_why_someone_left_a_group("Les raisons officielles de l'arbitre pour le carton"));
+  CHECK(m.asks_why_someone_left_a_group("raison officielle du fournisseur : usure normale"));
+  CHECK(m.asks_why_someone_left_a_group("What were the official reasons of the board?"));
+  CHECK(m.asks_why_someone_left_a_group("What were the ref's official reasons for the card?"));
+  CHECK_FALSE(m.asks_why_someone_left_a_group("Les raisons officielles du départ ?"));
+  CHECK_FALSE(m.asks_why_someone_left_a_group("Ses raisons officielles, celles qu'il m'a données"));
+  CHECK_FALSE(m.asks_why_someone_left_a_group("What were the real reasons he gave?"));
+  CHECK_FALSE(m.asks_why_someone_left_a_group("The reasons of the breakup"));
+}
