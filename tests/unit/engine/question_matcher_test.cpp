@@ -870,3 +870,15 @@ TEST_CASE("the reasons a referee or a supplier gave are theirs", "[question_matc
   CHECK_FALSE(m.asks_why_someone_left_a_group("What were the real reasons he gave?"));
   CHECK_FALSE(m.asks_why_someone_left_a_group("The reasons of the breakup"));
 }
+
+// A tournament, an inspection, a society's meeting, a concert are other subjects; a writer's
+// own "audit" of the relationship is not.
+TEST_CASE("tournaments, inspections, meetings and concerts are other subjects",
+          "[question_matcher]") {
+  const auto& m = matcher();
+  CHECK(m.titles_another_subject("Tournoi du vendredi"));
+  CHECK(m.titles_another_subject("Health inspection - what went wrong"));
+  CHECK(m.titles_another_subject("Boule de fort - réunion société"));
+  CHECK(m.titles_another_subject("Bilan du concert de Sainte-Cécile"));
+  CHECK_FALSE(m.titles_another_subject("20261102-stuart-audit"));
+}
