@@ -497,6 +497,23 @@ bool names_a_diary(const Pack& pack, std::string_view title, const QuestionMatch
   return dated;
 }
 
+// A plain line, no "?", that opens the note (nothing but blanks before it) and stands alone
+// over a blank line: a plain-text note's title.
+bool titles_plain_note(std::string_view text, const Candidate& c) {
+  if (c.form != QuestionForm::Line || c.question_mark || !c.loose || c.label) return false;
+  std::size_t first = text.find_first_not_of(" \t\r\n");
+  std::size_t line_start = text.rfind('\n', c.start == 0 ? 0 : c.start - 1);
+  line_start = line_start == std::string_view::npos || c.start == 0 ? 0 : line_start + 1;
+  if (first == std::string_view::npos || first != line_start) return false;
+  std::size_t eol = text.find('\n', c.end);
+  if (eol == std::string_view::npos) return false;
+  std::size_t next_eol = text.find('\n', eol + 1);
+  std::string_view next = text.substr(eol + 1, (next_eol == std::string_view::npos ? text.size()
+                                                                                    : next_eol) -
+                                                   eol - 1);
+  return trim(next).empty();
+}
+
 // Best pairs first (`pairs` is sorted), each line and each question once.
 // A plain line or a label telling of the question another line is best read as, asked with a
 // "?" ("**So: massive, no-doubt YES?**" above "Clear yes → skipping the patterns", "Conclusion :
@@ -837,8 +854,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     }
     // The note's title is its first top-level heading: later ones are the writer's sections
     // or questions (underlined "===" headings are all top-level).
-    bool note_title = c.form == QuestionForm::Heading && c.level == 1 && !c.question_mark &&
-                      k == first_top_heading;
+    // In a note without one, a plain first line set off by a blank line is its title
+    // ("POURQUOI ELLE EST PARTIE" over "1° Les raisons qu'elle m'a données"), as plain-text
+    // notes are titled.
+    bool note_title = (c.form == QuestionForm::Heading && c.level == 1 && !c.question_mark &&
+                       k == first_top_heading) ||
+                      (k == 0 && first_top_heading == cs.size() && titles_plain_note(text, c));
     // A line posed with "?" is a question when one fits it about as well as a step does
     // ("Everything he blames me for, or just part?"), a section title when a step fits it far
     // better ("What if he says no?", "Is it worth it?"). A title without "?" is a section when

@@ -3890,3 +3890,15 @@ TEST_CASE("Roam's task macro, a condition before the question", "[note_analysis]
         "week, no phones\n",
         "wrongs.alone@1+");
 }
+
+// A plain-text note's first line, set off by a blank line, is its title: it names the step
+// ("POURQUOI ELLE EST PARTIE"), and the question under it is asked by the line that asks it.
+TEST_CASE("a plain first line over a blank line titles the note", "[note_analysis][recognition]") {
+  check("POURQUOI ELLE EST PARTIE\n\n1° Les raisons qu'elle m'a données, de sa bouche\nQu'elle "
+        "voulait se rapprocher de sa fille.\n\n2° Ce qui n'allait plus entre nous\nOn ne sortait "
+        "plus.\n",
+        "why.official@3+ why.not-working@6+");
+  // Posed with its "?", the first line is a question.
+  check("Pourquoi est-elle partie ?\n\nElle voulait se rapprocher de sa fille.\n",
+        "why.official@1+");
+}
