@@ -854,12 +854,8 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
     }
     // The note's title is its first top-level heading: later ones are the writer's sections
     // or questions (underlined "===" headings are all top-level).
-    // In a note without one, a plain first line set off by a blank line is its title
-    // ("POURQUOI ELLE EST PARTIE" over "1° Les raisons qu'elle m'a données"), as plain-text
-    // notes are titled.
-    bool note_title = (c.form == QuestionForm::Heading && c.level == 1 && !c.question_mark &&
-                       k == first_top_heading) ||
-                      (k == 0 && first_top_heading == cs.size() && titles_plain_note(text, c));
+    bool note_title = c.form == QuestionForm::Heading && c.level == 1 && !c.question_mark &&
+                      k == first_top_heading;
     // A line posed with "?" is a question when one fits it about as well as a step does
     // ("Everything he blames me for, or just part?"), a section title when a step fits it far
     // better ("What if he says no?", "Is it worth it?"). A title without "?" is a section when
@@ -871,6 +867,12 @@ Recognition recognise(std::string_view text, const Outline& outline, const Candi
                                                  ? kLooseThreshold
                                                  : QuestionMatcher::kThreshold) +
                                                 shift;
+    // In a note without one, a plain first line set off by a blank line that names a step is
+    // the note's title ("POURQUOI ELLE EST PARTIE" over "1° Les raisons qu'elle m'a données"),
+    // as plain-text notes are titled; a prompt that names none ("Les fois où j'ai cru…" over
+    // its answer) stays a question.
+    if (k == 0 && first_top_heading == cs.size() && step_fits && titles_plain_note(text, c))
+      note_title = true;
     double margin = c.question_mark ? 0.25 : 0.02;
     // A diary's title ("# Journal — October 2026") is the note's name, no step's and no question.
     if (note_title && ((step && names_a_diary(pack, c.plain, *step)) ||
