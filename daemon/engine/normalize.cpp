@@ -255,9 +255,9 @@ namespace {
 // Roam writes its task states as macros ("{{[[TODO]]}} How do we both change…"), which a
 // line's plain text holds with one pair of brackets ("{{[TODO]}}").
 constexpr std::string_view kTaskStates[] = {
-    "TODO ",        "DONE ",         "DOING ",      "NOW ",       "LATER ",
-    "NEXT ",        "WAITING ",      "CANCELED ",   "CANCELLED ", "{{[[TODO]]}} ",
-    "{{[[DONE]]}} ", "{{[TODO]}} ",   "{{[DONE]}} "};
+    "TODO ",         "DONE ",       "DOING ",     "NOW ",       "LATER ",
+    "NEXT ",         "WAITING ",    "CANCELED ",  "CANCELLED ", "{{[[TODO]]}} ",
+    "{{[[DONE]]}} ", "{{[TODO]}} ", "{{[DONE]}} "};
 constexpr std::string_view kPartWords[] = {"part ",   "step ",  "section ", "chapter ",
                                            "partie ", "étape ", "etape ",   "chapitre "};
 

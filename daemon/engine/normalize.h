@@ -91,8 +91,8 @@ std::string_view trim_end(std::string_view text);
 std::size_t after_time_stamp(std::string_view text);
 
 // Where a line's words start after a number that counts the writer's questions ("2/", "Q3.",
-// "2.3", "1°"), a letter that does ("b) …"), a voice memo's time stamp ("[0:19]") or an outliner's task state ("TODO", "DONE"):
-// none of their words. 0 when there is none.
+// "2.3", "1°"), a letter that does ("b) …"), a voice memo's time stamp ("[0:19]") or an outliner's
+// task state ("TODO", "DONE"): none of their words. 0 when there is none.
 std::size_t after_numbering(std::string_view text);
 // Whether after_numbering() is 0 for every text that starts with `head`, told from `head`
 // alone: it opens with a word of ASCII letters ended, within `head`, by an ASCII byte that is

@@ -508,9 +508,8 @@ bool titles_plain_note(std::string_view text, const Candidate& c) {
   std::size_t eol = text.find('\n', c.end);
   if (eol == std::string_view::npos) return false;
   std::size_t next_eol = text.find('\n', eol + 1);
-  std::string_view next = text.substr(eol + 1, (next_eol == std::string_view::npos ? text.size()
-                                                                                    : next_eol) -
-                                                   eol - 1);
+  std::string_view next =
+      text.substr(eol + 1, (next_eol == std::string_view::npos ? text.size() : next_eol) - eol - 1);
   return trim(next).empty();
 }
 

@@ -172,8 +172,7 @@ bool opens_with_a_wh_word(std::string_view text) {
 std::string_view without_leading_conjunction(std::string_view text) {
   std::string_view t = trim(text);
   for (std::string_view c : {"and ", "or ", "but ", "et ", "ou ", "mais "})
-    if (t.size() > c.size() &&
-        std::equal(c.begin(), c.end(), t.begin(), [](char a, char b) {
+    if (t.size() > c.size() && std::equal(c.begin(), c.end(), t.begin(), [](char a, char b) {
           return a == std::tolower(static_cast<unsigned char>(b));
         }))
       return trim(t.substr(c.size()));

@@ -2042,8 +2042,10 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
         "true",     "vraie",      "vraies",   "vrai",       "vrais",     "main",        "stated"};
     // What is said of the breakup itself ("les raisons du départ", "the reasons of the end").
     static const std::unordered_set<std::string> ending = {
-        "depart", "departure", "fin", "end", "ending", "choix", "choice", "decision", "decisions",
-        "silence", "move", "demenagement", "annonce", "message", "lettre", "letter", "appel", "call"};
+        "depart",   "departure", "fin",     "end",      "ending",       "choix",   "choice",
+        "decision", "decisions", "silence", "move",     "demenagement", "annonce", "message",
+        "lettre",   "letter",    "appel",   "call",     "probleme",     "problem", "conflit",
+        "conflict", "clash",     "dispute", "disputes", "fight"};
     auto someone_else = [&](std::size_t k) {
       if (k >= folded.size()) return false;
       const std::string& w = folded[k];
@@ -2061,7 +2063,7 @@ bool QuestionMatcher::asks_why_someone_left_a_group(std::string_view plain) cons
       const std::string& of = folded[j];
       if ((of == "of" || of == "from") && folded[j + 1] == "the" && someone_else(j + 2))
         return true;
-      if ((of == "du" || of == "des") && someone_else(j + 1)) return true;
+      if (of == "du" && someone_else(j + 1)) return true;
       if (of == "de" && (folded[j + 1] == "l" || folded[j + 1] == "la") && someone_else(j + 2))
         return true;
     }

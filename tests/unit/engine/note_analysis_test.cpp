@@ -3861,7 +3861,8 @@ TEST_CASE("a question over a longer answer is not wrapped", "[note_analysis][rec
 
 // A plain line or a label telling of a question the note asks with a "?" elsewhere does not
 // take it from the line that asks.
-TEST_CASE("the line that asks with a '?' takes its question first", "[note_analysis][recognition]") {
+TEST_CASE("the line that asks with a '?' takes its question first",
+          "[note_analysis][recognition]") {
   check("## Is it worth it\n\n**Is there an actual future here?**\n\nYes.\n\n**So: massive, "
         "no-doubt YES?**\n\nYes. Yoh, yes.\n\nClear yes → skipping the love habits page.\n",
         "evaluate.future@3+ evaluate.verdict@7+");
