@@ -252,12 +252,12 @@ std::size_t after_time_stamp(std::string_view text) {
 namespace {
 
 // after_numbering()'s words, each with the space after it.
+constexpr std::string_view kTaskStates[] = {"TODO ", "DONE ",    "DOING ",    "NOW ",      "LATER ",
+                                            "NEXT ", "WAITING ", "CANCELED ", "CANCELLED "};
 // Roam writes its task states as macros ("{{[[TODO]]}} How do we both change…"), which a
 // line's plain text holds with one pair of brackets ("{{[TODO]}}").
-constexpr std::string_view kTaskStates[] = {
-    "TODO ",         "DONE ",       "DOING ",     "NOW ",       "LATER ",
-    "NEXT ",         "WAITING ",    "CANCELED ",  "CANCELLED ", "{{[[TODO]]}} ",
-    "{{[[DONE]]}} ", "{{[TODO]}} ", "{{[DONE]}} "};
+constexpr std::string_view kTaskMacros[] = {"{{[[TODO]]}} ", "{{[[DONE]]}} ", "{{[TODO]}} ",
+                                            "{{[DONE]}} "};
 constexpr std::string_view kPartWords[] = {"part ",   "step ",  "section ", "chapter ",
                                            "partie ", "étape ", "etape ",   "chapitre "};
 
@@ -275,6 +275,9 @@ std::size_t after_numbering(std::string_view text) {
   // him?", "DONE Ce que je lui dis". Never a word of the question.
   for (std::string_view state : kTaskStates)
     if (text.substr(i).starts_with(state)) return i + state.size();
+  if (i < text.size() && text[i] == '{')
+    for (std::string_view macro : kTaskMacros)
+      if (text.substr(i).starts_with(macro)) return i + macro.size();
   // A worksheet's parts: "Part A — Why it ended", "Step 2: …", "Partie B : …". The word, a
   // letter or number, then a stop; "Part of me…" has no stop and stays.
   for (std::string_view word : kPartWords) {

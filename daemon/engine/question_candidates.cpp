@@ -1048,13 +1048,16 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
   // myself / never finding anybody, and is that the thing making the call").
   // Or whose last part, after a condition, does ("If it is partly because of her, how do we
   // both change the way we deal with each other").
-  std::size_t last_comma = t.rfind(", ");
-  std::size_t most = opens_with_a_wh_word(t) || opens_inverted(without_leading_conjunction(t)) ||
-                             (last_comma != std::string_view::npos &&
-                              opens_with_a_wh_word(t.substr(last_comma + 2)))
-                         ? kMaxLabelQuestionWords
-                         : kMaxLooseWords;
-  if (ends_like_sentence(t) || (words > most && written_words(t) > most)) return false;
+  // (Asked only of a line too long for a loose one: most lines of a diary are not.)
+  if (ends_like_sentence(t)) return false;
+  if (words > kMaxLooseWords && written_words(t) > kMaxLooseWords) {
+    std::size_t last_comma = t.rfind(", ");
+    bool asks = opens_with_a_wh_word(t) || opens_inverted(without_leading_conjunction(t)) ||
+                (last_comma != std::string_view::npos &&
+                 opens_with_a_wh_word(t.substr(last_comma + 2)));
+    if (!asks || (words > kMaxLabelQuestionWords && written_words(t) > kMaxLabelQuestionWords))
+      return false;
+  }
   c.plain = plain_text(line);
   c.loose = true;
   c.title_like = words <= kMaxLabelWords;
