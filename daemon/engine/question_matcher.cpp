@@ -1584,8 +1584,12 @@ bool QuestionMatcher::asks_about_other_person(std::string_view plain) const {
     // "Is Papa afraid of being alone?": a relative named as such, the subject asked about.
     static const std::unordered_set<std::string> asking_verbs = {
         "is", "was", "are", "were", "does", "did", "has", "had", "will", "would", "can", "could"};
+    // After "I" or "we" the word is a verb ("I boss him around"), not "my boss".
+    static const std::unordered_set<std::string> subjects = {"i", "we", "you", "je",
+                                                             "j", "tu", "nous"};
     if (!found && other_people_.count(word) && !stop_words_.count(word) &&
-        (me_words_.count(previous) || topic_pronouns_.count(previous) || previous == "the" ||
+        ((me_words_.count(previous) && !subjects.count(previous)) ||
+         topic_pronouns_.count(previous) || previous == "the" ||
          (asking_verbs.count(previous) && before_previous.empty())) &&
         !prepositions.count(before_previous))
       person = word;

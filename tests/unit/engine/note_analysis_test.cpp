@@ -3903,3 +3903,12 @@ TEST_CASE("a plain first line over a blank line titles the note", "[note_analysi
   check("Pourquoi est-elle partie ?\n\nElle voulait se rapprocher de sa fille.\n",
         "why.official@1+");
 }
+
+// "I boss him around" is the writer's doing, not a boss's: the question it leads stays the
+// writer's, and so do the questions after it.
+TEST_CASE("a bold question led by what the ex says of the writer", "[note_analysis][recognition]") {
+  check("# My share\n\n**He says I boss him around. Do I want to change all of it, or only "
+        "some?** Only some.\n\n**Can I fix it by myself, or is it because of how he acted?** "
+        "Kinda both.\n",
+        "wrongs.scope@3+ wrongs.alone@5+");
+}

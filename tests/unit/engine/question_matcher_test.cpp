@@ -882,3 +882,13 @@ TEST_CASE("tournaments, inspections, meetings and concerts are other subjects",
   CHECK(m.titles_another_subject("Bilan du concert de Sainte-Cécile"));
   CHECK_FALSE(m.titles_another_subject("20261102-stuart-audit"));
 }
+
+// After "I" or "we", a word that may name someone is a verb: "I boss him around" asks of the
+// writer, "my boss" of someone else.
+TEST_CASE("a verb after I is no one else", "[question_matcher]") {
+  const auto& m = matcher();
+  CHECK_FALSE(
+      m.asks_about_other_person("He says I boss him around. Do I want to change all of it?"));
+  CHECK(m.asks_about_other_person("Does my boss want me to change all of it?"));
+  CHECK(m.asks_about_other_person("Is the boss afraid of being alone?"));
+}
