@@ -1052,9 +1052,9 @@ bool read_line_whole(std::string_view line, std::size_t base, Candidate& c) {
   if (ends_like_sentence(t)) return false;
   if (words > kMaxLooseWords && written_words(t) > kMaxLooseWords) {
     std::size_t last_comma = t.rfind(", ");
-    bool asks = opens_with_a_wh_word(t) || opens_inverted(without_leading_conjunction(t)) ||
-                (last_comma != std::string_view::npos &&
-                 opens_with_a_wh_word(t.substr(last_comma + 2)));
+    bool asks =
+        opens_with_a_wh_word(t) || opens_inverted(without_leading_conjunction(t)) ||
+        (last_comma != std::string_view::npos && opens_with_a_wh_word(t.substr(last_comma + 2)));
     if (!asks || (words > kMaxLabelQuestionWords && written_words(t) > kMaxLabelQuestionWords))
       return false;
   }
